@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getServerSession } from "next-auth";
+import { getTranslations } from "next-intl/server";
+import { LoginForm } from "@/components/auth/login-form";
+import { getAuthOptions } from "@/lib/auth/auth-options";
+import { currentTenant } from "@/lib/tenants/current-tenant";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function LoginPage() {
+  const tenant = await currentTenant();
+  const session = await getServerSession(getAuthOptions());
+  if (session?.user?.tenantId === tenant.id) redirect("/admin");
+  const t = await getTranslations("login");
+  return (
+    <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center p-6">
+      <div className="rounded-xl bg-white p-8 shadow-sm ring-1 ring-slate-200">
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="mt-1 text-sm text-slate-600">{t("subtitle", { business: tenant.name })}</p>
+        <LoginForm tenantSlug={tenant.slug} />
+      </div>
+    </main>
+  );
+}

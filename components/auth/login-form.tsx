@@ -1,0 +1,74 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+
+export function LoginForm({ tenantSlug }: { tenantSlug: string }) {
+  const t = useTranslations("login");
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setPending(true);
+    setError(null);
+    const form = new FormData(event.currentTarget);
+    try {
+      // ?tenant= routes the sign-in to this business however the page itself was reached.
+      const result = await signIn(
+        "credentials",
+        { email: form.get("email"), password: form.get("password"), redirect: false },
+        { tenant: tenantSlug },
+      );
+      if (result?.ok) {
+        router.replace("/admin");
+        router.refresh();
+        return;
+      }
+      setError(result?.error === "CredentialsSignin" ? t("invalid") : t("failed"));
+    } catch {
+      setError(t("failed"));
+    }
+    setPending(false);
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="mt-6 flex flex-col gap-4" noValidate>
+      <label className="flex flex-col gap-1 text-sm font-medium">
+        {t("email")}
+        <input
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          className="rounded-md border border-slate-300 px-3 py-2 text-base font-normal"
+        />
+      </label>
+      <label className="flex flex-col gap-1 text-sm font-medium">
+        {t("password")}
+        <input
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className="rounded-md border border-slate-300 px-3 py-2 text-base font-normal"
+        />
+      </label>
+      {error ? (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+      >
+        {pending ? t("submitting") : t("submit")}
+      </button>
+    </form>
+  );
+}

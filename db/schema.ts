@@ -1,0 +1,175 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  char,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+
+export const localeEnum = pgEnum("locale", ["fr", "en"]);
+export const roleEnum = pgEnum("user_role", ["owner", "admin", "staff"]);
+
+export const tenants = pgTable("tenants", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  timeZone: text("time_zone").notNull(),
+  locale: localeEnum("locale").notNull().default("fr"),
+  currency: char("currency", { length: 3 }).notNull().default("EUR"),
+  appointmentModuleEnabled: boolean("appointment_module_enabled").notNull().default(true),
+  slotIntervalMinutes: integer("slot_interval_minutes").notNull().default(15),
+  cancellationNoticeHours: integer("cancellation_notice_hours").notNull().default(24),
+  rescheduleNoticeHours: integer("reschedule_notice_hours").notNull().default(2),
+  createdAt: createdAt(),
+});
+export type Tenant = typeof tenants.$inferSelect;
+
+// Every tenant-owned table keys on (tenant_id, id) so that rows distribute by tenant (Citus) and a
+// foreign key can never point at another tenant's row.
+export const users = pgTable(
+  "users",
+  {
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    id: uuid("id").notNull().defaultRandom(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: roleEnum("role").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex("users_tenant_email_key").on(t.tenantId, sql`lower(${t.email})`),
+  ],
+);
+export type User = typeof users.$inferSelect;
+export type Role = User["role"];
+
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    id: uuid("id").notNull().defaultRandom(),
+    name: text("name").notNull(),
+    // The public part of the key, used to find it; the secret is only stored as a SHA-256 hash.
+    prefix: text("prefix").notNull(),
+    secretHash: text("secret_hash").notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex("api_keys_prefix_key").on(t.prefix),
+  ],
+);
+export type ApiKey = typeof apiKeys.$inferSelect;
+
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    id: uuid("id").notNull().defaultRandom(),
+    actorType: text("actor_type", { enum: ["user", "api_key", "system", "customer"] }).notNull(),
+    actorId: uuid("actor_id"),
+    actorLabel: text("actor_label"),
+    action: text("action").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id"),
+    before: jsonb("before"),
+    after: jsonb("after"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index("audit_log_tenant_created_idx").on(t.tenantId, t.createdAt.desc()),
+  ],
+);
+export type AuditEntry = typeof auditLog.$inferSelect;
+
+export const activities = pgTable(
+  "activities",
+  {
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    id: uuid("id").notNull().defaultRandom(),
+    name: text("name").notNull(),
+    description: text("description"),
+    durationMinutes: integer("duration_minutes").notNull(),
+    color: text("color").notNull(),
+    // Integer minor units (cents) of the tenant's currency: no floating-point money.
+    priceMinor: integer("price_minor").notNull().default(0),
+    requirePhone: boolean("require_phone").notNull().default(false),
+    requireAddress: boolean("require_address").notNull().default(false),
+    requireCustomField: boolean("require_custom_field").notNull().default(false),
+    customFieldLabel: text("custom_field_label"),
+    reminderEnabled: boolean("reminder_enabled").notNull().default(false),
+    reminderHoursBefore: integer("reminder_hours_before"),
+    minimumNoticeHours: integer("minimum_notice_hours").notNull().default(0),
+    bufferBeforeMinutes: integer("buffer_before_minutes").notNull().default(0),
+    bufferAfterMinutes: integer("buffer_after_minutes").notNull().default(0),
+    maxAdvanceDays: integer("max_advance_days").notNull().default(90),
+    createdAt: createdAt(),
+    // Deleted activities are kept so that past appointments still name them.
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+export type Activity = typeof activities.$inferSelect;
+
+/** Opening hours: wall-clock minutes since local midnight in the tenant's time zone. */
+export const weeklySlots = pgTable(
+  "weekly_slots",
+  {
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    id: uuid("id").notNull().defaultRandom(),
+    dayOfWeek: smallint("day_of_week").notNull(),
+    startMinute: smallint("start_minute").notNull(),
+    endMinute: smallint("end_minute").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    check("weekly_slots_day_check", sql`${t.dayOfWeek} between 0 and 6`),
+    check(
+      "weekly_slots_range_check",
+      sql`${t.startMinute} >= 0 and ${t.startMinute} < ${t.endMinute} and ${t.endMinute} <= 1440`,
+    ),
+  ],
+);
+export type WeeklySlot = typeof weeklySlots.$inferSelect;
+
+/** A calendar day in the tenant's time zone on which the business is closed. */
+export const availabilityExceptions = pgTable(
+  "availability_exceptions",
+  {
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    date: date("date", { mode: "string" }).notNull(),
+    reason: text("reason"),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.date] })],
+);
+export type AvailabilityException = typeof availabilityExceptions.$inferSelect;

@@ -1,0 +1,70 @@
+import type { AuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import { getDb } from "@/lib/db";
+import { findTenantBySlug } from "@/lib/tenants/find-tenant";
+import { TENANT_HEADER } from "@/lib/tenants/resolve-tenant-slug";
+import { authSecret } from "./secret";
+import { verifyCredentials } from "./verify-credentials";
+
+const signInSchema = z.object({
+  email: z.string().min(1).max(320),
+  password: z.string().min(1).max(200),
+});
+
+let options: AuthOptions | undefined;
+
+export function getAuthOptions(): AuthOptions {
+  options ??= {
+    secret: authSecret(),
+    session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
+    pages: { signIn: "/login" },
+    providers: [
+      CredentialsProvider({
+        name: "email",
+        credentials: { email: { type: "email" }, password: { type: "password" } },
+        async authorize(credentials, req) {
+          const parsed = signInSchema.safeParse(credentials);
+          // The business comes from proxy.ts, never from the sign-in form.
+          const slug = req.headers?.[TENANT_HEADER];
+          if (!parsed.success || typeof slug !== "string") return null;
+          const db = await getDb();
+          const tenant = await findTenantBySlug(db, slug);
+          if (!tenant) return null;
+          const user = await verifyCredentials(db, tenant, parsed.data.email, parsed.data.password);
+          if (!user) return null;
+          return {
+            id: user.id,
+            email: user.email,
+            name: user.name,
+            tenantId: tenant.id,
+            tenantSlug: tenant.slug,
+            role: user.role,
+          };
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) {
+          token.userId = user.id;
+          token.tenantId = user.tenantId;
+          token.tenantSlug = user.tenantSlug;
+          token.role = user.role;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        session.user = {
+          ...session.user,
+          id: token.userId,
+          tenantId: token.tenantId,
+          tenantSlug: token.tenantSlug,
+          role: token.role,
+        };
+        return session;
+      },
+    },
+  };
+  return options;
+}

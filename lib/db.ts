@@ -1,0 +1,38 @@
+import path from "node:path";
+import { type Database, type DatabaseHandle, openDatabase } from "@/db/client";
+import { DEMO, seedDemo } from "@/db/seed";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/logger";
+
+// Kept on globalThis: Next.js may load this module once per bundle (proxy, routes, pages), and
+// PGlite must be opened exactly once per process.
+const globalStore = globalThis as typeof globalThis & { __rendezvousDb?: Promise<DatabaseHandle> };
+
+async function start(): Promise<DatabaseHandle> {
+  const config = env();
+  const handle = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: path.resolve(config.dataDir, "pglite"),
+    poolMax: config.dbPoolMax,
+  });
+  logger.info(
+    handle.kind === "pglite"
+      ? `database: embedded PGlite in ${path.resolve(config.dataDir, "pglite")}`
+      : "database: PostgreSQL (DATABASE_URL)",
+  );
+  if (config.seedDemo && (await seedDemo(handle.db))) {
+    logger.info(
+      `demo business "${DEMO.name}" created. Sign in at /login as ${DEMO.ownerEmail} with password ${DEMO.ownerPassword}`,
+    );
+  }
+  return handle;
+}
+
+/** The application's database, opened, migrated (and seeded on the embedded default) once. */
+export async function getDb(): Promise<Database> {
+  globalStore.__rendezvousDb ??= start().catch((error) => {
+    globalStore.__rendezvousDb = undefined;
+    throw error;
+  });
+  return (await globalStore.__rendezvousDb).db;
+}

@@ -1,0 +1,77 @@
+import { z } from "zod";
+
+// Empty strings count as "not set", as most shells and .env files produce them for blank values.
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
+
+const flag = (fallback: boolean) =>
+  z
+    .preprocess(
+      (v) => (v === "" || v === undefined ? undefined : String(v).toLowerCase()),
+      z.enum(["1", "0", "true", "false", "yes", "no"]).optional(),
+    )
+    .transform((v) => (v === undefined ? fallback : ["1", "true", "yes"].includes(v)));
+
+const schema = z
+  .object({
+    DATABASE_URL: optional(
+      z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" }),
+    ),
+    DATA_DIR: optional(z.string()).default("./.data"),
+    DB_POOL_MAX: optional(z.coerce.number().int().min(1).max(200)).default(10),
+    NEXTAUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters long")),
+    APP_ROOT_DOMAIN: optional(
+      z
+        .string()
+        .regex(/^[a-z0-9.-]+(:\d+)?$/i, "must be a host name such as rendezvous.example.com"),
+    ),
+    DEFAULT_TENANT: optional(z.string().regex(/^[a-z0-9-]+$/, "must be a tenant slug")),
+    SEED_DEMO: flag(true),
+    NODE_ENV: optional(z.enum(["development", "production", "test"])).default("development"),
+  })
+  .superRefine((value, ctx) => {
+    if (value.DATABASE_URL && !value.NEXTAUTH_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["NEXTAUTH_SECRET"],
+        message:
+          "is required when DATABASE_URL is set (generate one with `openssl rand -base64 32`)",
+      });
+    }
+  })
+  .transform((value) => {
+    const embedded = !value.DATABASE_URL;
+    return {
+      databaseUrl: value.DATABASE_URL,
+      embedded,
+      dataDir: value.DATA_DIR,
+      dbPoolMax: value.DB_POOL_MAX,
+      nextAuthSecret: value.NEXTAUTH_SECRET,
+      appRootDomain: value.APP_ROOT_DOMAIN?.toLowerCase(),
+      // The demo tenant is the default only where it is seeded: the embedded database.
+      defaultTenant: value.DEFAULT_TENANT ?? (embedded && value.SEED_DEMO ? "demo" : undefined),
+      seedDemo: embedded && value.SEED_DEMO,
+      nodeEnv: value.NODE_ENV,
+    };
+  });
+
+export type Env = z.output<typeof schema>;
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")} ${i.message}`);
+    throw new EnvError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The configuration, read once from the process environment. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,38 @@
+/** Every failure the domain can explain, with the HTTP status the API answers it with. */
+export const errorStatus = {
+  INVALID_JSON: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  MODULE_DISABLED: 403,
+  NOT_FOUND: 404,
+  TENANT_NOT_FOUND: 404,
+  SLOT_UNAVAILABLE: 409,
+  ACTIVITY_IN_USE: 409,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  VALIDATION_ERROR: 422,
+  INVALID_TRANSITION: 422,
+  INTERNAL_ERROR: 500,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export type ErrorDetails = Record<string, string>;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly details?: ErrorDetails,
+    message?: string,
+  ) {
+    super(message ?? code);
+    this.name = "AppError";
+  }
+
+  get status(): number {
+    return errorStatus[this.code];
+  }
+}
+
+export const isAppError = (error: unknown): error is AppError => error instanceof AppError;

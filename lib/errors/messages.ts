@@ -1,0 +1,43 @@
+import type { Locale } from "@/lib/i18n/locales";
+import type { ErrorCode } from "./app-error";
+
+// French texts are the contract's own; English ones say the same.
+const messages: Record<ErrorCode, Record<Locale, string>> = {
+  INVALID_JSON: {
+    fr: "Le corps de la requête n'est pas du JSON valide",
+    en: "The request body is not valid JSON",
+  },
+  UNAUTHORIZED: { fr: "Non autorisé", en: "Unauthorized" },
+  FORBIDDEN: { fr: "Accès interdit", en: "Forbidden" },
+  MODULE_DISABLED: {
+    fr: "La réservation en ligne est désactivée",
+    en: "Online booking is disabled",
+  },
+  NOT_FOUND: { fr: "Ressource non trouvée", en: "Resource not found" },
+  TENANT_NOT_FOUND: { fr: "Entreprise introuvable", en: "Business not found" },
+  SLOT_UNAVAILABLE: {
+    fr: "Ce créneau n'est plus disponible",
+    en: "This time slot is no longer available",
+  },
+  ACTIVITY_IN_USE: {
+    fr: "Cette activité a des rendez-vous à venir",
+    en: "This activity has upcoming appointments",
+  },
+  CONFLICT: {
+    fr: "Conflit avec une ressource existante",
+    en: "Conflicts with an existing resource",
+  },
+  PAYLOAD_TOO_LARGE: { fr: "Requête trop volumineuse", en: "Request body too large" },
+  UNSUPPORTED_MEDIA_TYPE: {
+    fr: "Le corps doit être du JSON (Content-Type: application/json)",
+    en: "The body must be JSON (Content-Type: application/json)",
+  },
+  VALIDATION_ERROR: { fr: "Données invalides", en: "Invalid data" },
+  INVALID_TRANSITION: {
+    fr: "Ce changement de statut n'est pas permis",
+    en: "This status change is not allowed",
+  },
+  INTERNAL_ERROR: { fr: "Erreur serveur", en: "Server error" },
+};
+
+export const errorMessage = (code: ErrorCode, locale: Locale): string => messages[code][locale];

@@ -1,0 +1,52 @@
+import type { NextRequest } from "next/server";
+import type { Database } from "@/db/client";
+import type { Tenant } from "@/db/schema";
+import type { Caller, Permission } from "@/lib/auth/authenticate";
+import { requireAdmin } from "@/lib/auth/require-admin";
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors/app-error";
+import { type Locale, localeFromAcceptLanguage } from "@/lib/i18n/locales";
+import { getTenantBySlug } from "@/lib/tenants/find-tenant";
+import { TENANT_HEADER } from "@/lib/tenants/resolve-tenant-slug";
+import { errorResponse } from "./error-response";
+
+interface Context<Params, C> {
+  req: NextRequest;
+  params: Params;
+  tenant: Tenant;
+  caller: C;
+  db: Database;
+}
+
+type RouteContext<Params> = { params: Promise<Params> };
+
+/** Who may call a route: anyone (`public`) or a caller holding a permission. */
+type Access = "public" | Permission;
+
+/**
+ * Wraps a route handler: resolves the tenant proxy.ts chose, authenticates the caller for `access`,
+ * and turns every failure into the contract's JSON error, in the tenant's language.
+ */
+export function withTenant<Params = Record<string, never>, A extends Access = Access>(
+  access: A,
+  handler: (ctx: Context<Params, A extends "public" ? null : Caller>) => Promise<Response>,
+) {
+  return async (req: NextRequest, route: RouteContext<Params>): Promise<Response> => {
+    let locale: Locale = localeFromAcceptLanguage(req.headers.get("accept-language"));
+    try {
+      const slug = req.headers.get(TENANT_HEADER);
+      if (!slug) throw new AppError("TENANT_NOT_FOUND");
+      const db = await getDb();
+      const tenant = await getTenantBySlug(db, slug);
+      locale = tenant.locale;
+      const caller = access === "public" ? null : await requireAdmin(db, tenant, req, access);
+      const params = await route.params;
+      return await handler({ req, params, tenant, db, caller } as Context<
+        Params,
+        A extends "public" ? null : Caller
+      >);
+    } catch (error) {
+      return errorResponse(error, locale);
+    }
+  };
+}

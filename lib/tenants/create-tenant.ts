@@ -1,0 +1,39 @@
+import { type Database, sqlStateOf } from "@/db/client";
+import { type Tenant, tenants } from "@/db/schema";
+import { type Actor, recordAudit } from "@/lib/audit/record-audit";
+import { AppError } from "@/lib/errors/app-error";
+import { createUser, type PublicUser } from "@/lib/users/create-user";
+import { type CreateTenantInput, createTenantSchema } from "./schema";
+
+/** Creates a business and its owner together: either both exist afterwards or neither does. */
+export async function createTenant(
+  db: Database,
+  input: CreateTenantInput,
+  actor: Actor,
+): Promise<{ tenant: Tenant; owner: PublicUser }> {
+  const { ownerEmail, ownerPassword, ownerName, ...profile } = createTenantSchema.parse(input);
+  try {
+    return await db.transaction(async (tx) => {
+      const [tenant] = await tx.insert(tenants).values(profile).returning();
+      if (!tenant) throw new Error("insert returned no row");
+      await recordAudit(tx, tenant.id, actor, {
+        action: "tenant.create",
+        entityType: "tenant",
+        entityId: tenant.id,
+        after: profile,
+      });
+      const owner = await createUser(
+        tx,
+        tenant.id,
+        { email: ownerEmail, password: ownerPassword, name: ownerName, role: "owner" },
+        actor,
+      );
+      return { tenant, owner };
+    });
+  } catch (error) {
+    if (sqlStateOf(error) === "23505" && !(error instanceof AppError)) {
+      throw new AppError("CONFLICT", { slug: "a business with this slug already exists" });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,61 @@
+import { z } from "zod";
+import { locales } from "@/lib/i18n/locales";
+
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return value.includes("/") || value === "UTC";
+  } catch {
+    return false;
+  }
+}
+
+// Host names the platform keeps for itself, so no business can claim them as a subdomain.
+const reservedSlugs = new Set(["www", "api", "admin", "app", "mail", "static", "assets"]);
+
+export const slugSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(
+    /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/,
+    "lowercase letters, digits and inner dashes, 1-40 characters",
+  )
+  .refine((slug) => !reservedSlugs.has(slug), "this name is reserved");
+
+export const timeZoneSchema = z
+  .string()
+  .trim()
+  .refine(isTimeZone, "must be an IANA time zone such as Europe/Paris");
+
+export const emailSchema = z.string().trim().toLowerCase().pipe(z.email("must be a valid email"));
+export const passwordSchema = z.string().min(8, "must be at least 8 characters long").max(200);
+export const roleSchema = z.enum(["owner", "admin", "staff"]);
+
+export const tenantProfileSchema = z.object({
+  slug: slugSchema,
+  name: z.string().trim().min(1, "is required").max(120),
+  timeZone: timeZoneSchema,
+  locale: z.enum(locales),
+  currency: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{3}$/, "must be an ISO 4217 code such as EUR")
+    .default("EUR"),
+});
+
+export const createTenantSchema = tenantProfileSchema.extend({
+  ownerEmail: emailSchema,
+  ownerPassword: passwordSchema,
+  ownerName: z.string().trim().min(1).max(120).optional(),
+});
+export type CreateTenantInput = z.input<typeof createTenantSchema>;
+
+export const createUserSchema = z.object({
+  email: emailSchema,
+  password: passwordSchema,
+  role: roleSchema,
+  name: z.string().trim().min(1).max(120).optional(),
+});
+export type CreateUserInput = z.input<typeof createUserSchema>;

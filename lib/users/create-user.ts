@@ -1,0 +1,42 @@
+import { type Database, sqlStateOf } from "@/db/client";
+import { type User, users } from "@/db/schema";
+import { type Actor, recordAudit } from "@/lib/audit/record-audit";
+import { AppError } from "@/lib/errors/app-error";
+import { type CreateUserInput, createUserSchema } from "@/lib/tenants/schema";
+import { hashPassword } from "./password";
+
+export type PublicUser = Omit<User, "passwordHash">;
+
+export const toPublicUser = ({ passwordHash: _, ...user }: User): PublicUser => user;
+
+export async function createUser(
+  db: Database,
+  tenantId: string,
+  input: CreateUserInput,
+  actor: Actor,
+): Promise<PublicUser> {
+  const { email, password, role, name } = createUserSchema.parse(input);
+  const passwordHash = await hashPassword(password);
+  try {
+    return await db.transaction(async (tx) => {
+      const [user] = await tx
+        .insert(users)
+        .values({ tenantId, email, name: name ?? email.split("@")[0] ?? email, passwordHash, role })
+        .returning();
+      if (!user) throw new Error("insert returned no row");
+      const publicUser = toPublicUser(user);
+      await recordAudit(tx, tenantId, actor, {
+        action: "user.create",
+        entityType: "user",
+        entityId: user.id,
+        after: { email: user.email, name: user.name, role: user.role },
+      });
+      return publicUser;
+    });
+  } catch (error) {
+    if (sqlStateOf(error) === "23505") {
+      throw new AppError("CONFLICT", { email: "a user with this email already exists" });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,191 @@
+// Operator CLI: npm run cli -- <command>. Works on DATABASE_URL, or on the embedded database in
+// DATA_DIR while the server is not running.
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { ZodError } from "zod";
+import { DatabaseLockedError, openDatabase } from "@/db/client";
+import { DEMO, seedDemo } from "@/db/seed";
+import { createApiKey, revokeApiKey } from "@/lib/api-keys/api-keys";
+import { systemActor } from "@/lib/audit/record-audit";
+import { EnvError, env } from "@/lib/env";
+import { AppError } from "@/lib/errors/app-error";
+import { zodDetails } from "@/lib/http/zod-details";
+import { createTenant } from "@/lib/tenants/create-tenant";
+import { getTenantBySlug } from "@/lib/tenants/find-tenant";
+import { createUser } from "@/lib/users/create-user";
+
+const USAGE = `usage: npm run cli -- <command>
+  tenant create --slug S --name N --timezone TZ --locale fr|en --owner-email E --owner-password P [--currency EUR]
+  user create --tenant S --email E --password P --role owner|admin|staff [--name N]
+  apikey create --tenant S [--name N]       prints the new key alone on the last line
+  apikey revoke --tenant S --prefix P
+  demo seed                                  creates the demo business if it is missing`;
+
+const HINT = " (npm run cli -- help for usage)";
+
+class UsageError extends Error {}
+
+type Options = Record<string, string | undefined>;
+
+function required<const N extends string>(
+  options: Options,
+  names: readonly N[],
+): Record<N, string> {
+  const missing = names.filter((n) => !options[n]);
+  if (missing.length) throw new UsageError(`missing ${missing.map((n) => `--${n}`).join(", ")}`);
+  return options as Record<N, string>;
+}
+
+const optionNames = [
+  "slug",
+  "name",
+  "timezone",
+  "locale",
+  "currency",
+  "owner-email",
+  "owner-password",
+  "owner-name",
+  "tenant",
+  "email",
+  "password",
+  "role",
+  "prefix",
+] as const;
+
+async function main(argv: string[]): Promise<void> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: Object.fromEntries(optionNames.map((n) => [n, { type: "string" as const }])),
+  });
+  const options = values as Options;
+  const command = positionals.join(" ");
+  if (command === "help" || command === "") {
+    console.log(USAGE);
+    if (command === "") process.exitCode = 2;
+    return;
+  }
+  const known = ["tenant create", "user create", "apikey create", "apikey revoke", "demo seed"];
+  if (!known.includes(command)) throw new UsageError(`unknown command "${command}"`);
+
+  const config = env();
+  const handle = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: path.resolve(config.dataDir, "pglite"),
+    poolMax: 2,
+  });
+  const { db } = handle;
+  try {
+    switch (command) {
+      case "tenant create": {
+        const o = required(options, [
+          "slug",
+          "name",
+          "timezone",
+          "locale",
+          "owner-email",
+          "owner-password",
+        ]);
+        const { tenant, owner } = await createTenant(
+          db,
+          {
+            slug: o.slug,
+            name: o.name,
+            timeZone: o.timezone,
+            locale: o.locale as "fr",
+            currency: options.currency,
+            ownerEmail: o["owner-email"],
+            ownerPassword: o["owner-password"],
+            ownerName: options["owner-name"],
+          },
+          systemActor,
+        );
+        console.log(`created tenant ${tenant.slug} (${tenant.id}) with owner ${owner.email}`);
+        break;
+      }
+      case "user create": {
+        const o = required(options, ["tenant", "email", "password", "role"]);
+        const tenant = await getTenantBySlug(db, o.tenant);
+        const user = await createUser(
+          db,
+          tenant.id,
+          { email: o.email, password: o.password, role: o.role as "owner", name: options.name },
+          systemActor,
+        );
+        console.log(`created ${user.role} ${user.email} (${user.id}) in ${tenant.slug}`);
+        break;
+      }
+      case "apikey create": {
+        const o = required(options, ["tenant"]);
+        const tenant = await getTenantBySlug(db, o.tenant);
+        const { apiKey, secret } = await createApiKey(
+          db,
+          tenant.id,
+          { name: options.name },
+          systemActor,
+        );
+        console.log(
+          `created API key "${apiKey.name}" (prefix ${apiKey.prefix}) for ${tenant.slug}; it is shown only once:`,
+        );
+        console.log(secret);
+        break;
+      }
+      case "apikey revoke": {
+        const o = required(options, ["tenant", "prefix"]);
+        const tenant = await getTenantBySlug(db, o.tenant);
+        await revokeApiKey(db, tenant.id, { prefix: o.prefix }, systemActor);
+        console.log(`revoked API key ${o.prefix} of ${tenant.slug}`);
+        break;
+      }
+      case "demo seed": {
+        const created = await seedDemo(db);
+        console.log(
+          created
+            ? `created demo business "${DEMO.name}": sign in as ${DEMO.ownerEmail} / ${DEMO.ownerPassword}`
+            : `demo business "${DEMO.slug}" already exists`,
+        );
+        break;
+      }
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+function explain(error: unknown): { message: string; code: number } {
+  if (error instanceof UsageError) return { message: `${error.message}${HINT}`, code: 2 };
+  if (error instanceof ZodError) {
+    const details = Object.entries(zodDetails(error)).map(([k, v]) => `${k}: ${v}`);
+    return { message: `invalid arguments: ${details.join("; ")}`, code: 2 };
+  }
+  if (error instanceof AppError) {
+    const details = Object.entries(error.details ?? {}).map(([k, v]) => `${k}: ${v}`);
+    const text: Record<string, string> = {
+      TENANT_NOT_FOUND: "no business with this slug",
+      NOT_FOUND: "not found",
+      CONFLICT: "already exists",
+    };
+    return {
+      message: details.length ? details.join("; ") : (text[error.code] ?? error.code),
+      code: 2,
+    };
+  }
+  if (
+    error instanceof TypeError &&
+    "code" in error &&
+    String(error.code).startsWith("ERR_PARSE_ARGS")
+  ) {
+    return { message: `${error.message.split(".")[0]}${HINT}`, code: 2 };
+  }
+  if (error instanceof EnvError || error instanceof DatabaseLockedError) {
+    return { message: error.message, code: 2 };
+  }
+  return { message: error instanceof Error ? error.message : String(error), code: 1 };
+}
+
+main(process.argv.slice(2)).catch((error) => {
+  const { message, code } = explain(error);
+  console.error(`error: ${message}`);
+  process.exit(code);
+});

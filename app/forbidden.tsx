@@ -3,11 +3,12 @@ import { MessagePage } from "@/components/ui/message-page";
 
 export default async function Forbidden() {
   const t = await getTranslations("errors");
+  const tc = await getTranslations("common");
   return (
     <MessagePage
       title={t("forbiddenTitle")}
       text={t("forbiddenText")}
-      action={{ href: "/login", label: t("backHome") }}
+      action={{ href: "/", label: tc("backHome") }}
     />
   );
 }

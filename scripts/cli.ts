@@ -3,7 +3,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";
-import { DatabaseLockedError, openDatabase } from "@/db/client";
+import { type Database, DatabaseLockedError, openDatabase } from "@/db/client";
 import { DEMO, seedDemo } from "@/db/seed";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/api-keys";
 import { systemActor } from "@/lib/audit/record-audit";
@@ -12,6 +12,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { zodDetails } from "@/lib/http/zod-details";
 import { createTenant } from "@/lib/tenants/create-tenant";
 import { getTenantBySlug } from "@/lib/tenants/find-tenant";
+import { createTenantSchema, createUserSchema } from "@/lib/tenants/schema";
 import { createUser } from "@/lib/users/create-user";
 
 const USAGE = `usage: npm run cli -- <command>
@@ -52,72 +53,47 @@ const optionNames = [
   "prefix",
 ] as const;
 
-async function main(argv: string[]): Promise<void> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: Object.fromEntries(optionNames.map((n) => [n, { type: "string" as const }])),
-  });
-  const options = values as Options;
-  const command = positionals.join(" ");
-  if (command === "help" || command === "") {
-    console.log(USAGE);
-    if (command === "") process.exitCode = 2;
-    return;
-  }
-  const known = ["tenant create", "user create", "apikey create", "apikey revoke", "demo seed"];
-  if (!known.includes(command)) throw new UsageError(`unknown command "${command}"`);
+type Task = (db: Database) => Promise<string>;
 
-  const config = env();
-  const handle = await openDatabase({
-    url: config.databaseUrl,
-    dataDir: path.resolve(config.dataDir, "pglite"),
-    poolMax: 2,
-  });
-  const { db } = handle;
-  try {
-    switch (command) {
-      case "tenant create": {
-        const o = required(options, [
-          "slug",
-          "name",
-          "timezone",
-          "locale",
-          "owner-email",
-          "owner-password",
-        ]);
-        const { tenant, owner } = await createTenant(
-          db,
-          {
-            slug: o.slug,
-            name: o.name,
-            timeZone: o.timezone,
-            locale: o.locale as "fr",
-            currency: options.currency,
-            ownerEmail: o["owner-email"],
-            ownerPassword: o["owner-password"],
-            ownerName: options["owner-name"],
-          },
-          systemActor,
-        );
-        console.log(`created tenant ${tenant.slug} (${tenant.id}) with owner ${owner.email}`);
-        break;
-      }
-      case "user create": {
-        const o = required(options, ["tenant", "email", "password", "role"]);
+/** Checks a command's arguments, before any database is opened, and returns the work to do. */
+function prepare(command: string, options: Options): Task {
+  switch (command) {
+    case "tenant create": {
+      const o = required(options, [
+        "slug",
+        "name",
+        "timezone",
+        "locale",
+        "owner-email",
+        "owner-password",
+      ]);
+      const input = createTenantSchema.parse({
+        slug: o.slug,
+        name: o.name,
+        timeZone: o.timezone,
+        locale: o.locale,
+        currency: options.currency,
+        ownerEmail: o["owner-email"],
+        ownerPassword: o["owner-password"],
+        ownerName: options["owner-name"],
+      });
+      return async (db) => {
+        const { tenant, owner } = await createTenant(db, input, systemActor);
+        return `created tenant ${tenant.slug} (${tenant.id}) with owner ${owner.email}`;
+      };
+    }
+    case "user create": {
+      const o = required(options, ["tenant", "email", "password", "role"]);
+      const input = createUserSchema.parse({ ...o, name: options.name });
+      return async (db) => {
         const tenant = await getTenantBySlug(db, o.tenant);
-        const user = await createUser(
-          db,
-          tenant.id,
-          { email: o.email, password: o.password, role: o.role as "owner", name: options.name },
-          systemActor,
-        );
-        console.log(`created ${user.role} ${user.email} (${user.id}) in ${tenant.slug}`);
-        break;
-      }
-      case "apikey create": {
-        const o = required(options, ["tenant"]);
+        const user = await createUser(db, tenant.id, input, systemActor);
+        return `created ${user.role} ${user.email} (${user.id}) in ${tenant.slug}`;
+      };
+    }
+    case "apikey create": {
+      const o = required(options, ["tenant"]);
+      return async (db) => {
         const tenant = await getTenantBySlug(db, o.tenant);
         const { apiKey, secret } = await createApiKey(
           db,
@@ -125,29 +101,49 @@ async function main(argv: string[]): Promise<void> {
           { name: options.name },
           systemActor,
         );
-        console.log(
-          `created API key "${apiKey.name}" (prefix ${apiKey.prefix}) for ${tenant.slug}; it is shown only once:`,
-        );
-        console.log(secret);
-        break;
-      }
-      case "apikey revoke": {
-        const o = required(options, ["tenant", "prefix"]);
+        return `created API key "${apiKey.name}" (prefix ${apiKey.prefix}) for ${tenant.slug}; it is shown only once:\n${secret}`;
+      };
+    }
+    case "apikey revoke": {
+      const o = required(options, ["tenant", "prefix"]);
+      return async (db) => {
         const tenant = await getTenantBySlug(db, o.tenant);
         await revokeApiKey(db, tenant.id, { prefix: o.prefix }, systemActor);
-        console.log(`revoked API key ${o.prefix} of ${tenant.slug}`);
-        break;
-      }
-      case "demo seed": {
-        const created = await seedDemo(db);
-        console.log(
-          created
-            ? `created demo business "${DEMO.name}": sign in as ${DEMO.ownerEmail} / ${DEMO.ownerPassword}`
-            : `demo business "${DEMO.slug}" already exists`,
-        );
-        break;
-      }
+        return `revoked API key ${o.prefix} of ${tenant.slug}`;
+      };
     }
+    case "demo seed":
+      return async (db) =>
+        (await seedDemo(db))
+          ? `created demo business "${DEMO.name}": sign in as ${DEMO.ownerEmail} / ${DEMO.ownerPassword}`
+          : `demo business "${DEMO.slug}" already exists`;
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: Object.fromEntries(optionNames.map((n) => [n, { type: "string" as const }])),
+  });
+  const command = positionals.join(" ");
+  if (command === "help" || command === "") {
+    console.log(USAGE);
+    if (command === "") process.exitCode = 2;
+    return;
+  }
+  const task = prepare(command, values as Options);
+  const config = env();
+  const handle = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: path.resolve(config.dataDir, "pglite"),
+    poolMax: 2,
+  });
+  try {
+    console.log(await task(handle.db));
   } finally {
     await handle.close();
   }

@@ -1,0 +1,16 @@
+import { NextResponse } from "next/server";
+import { actorOf } from "@/lib/auth/authenticate";
+import { readJson } from "@/lib/http/read-json";
+import { withTenant } from "@/lib/http/with-tenant";
+import { appointmentModuleSchema, setAppointmentModule } from "@/lib/tenants/appointment-module";
+
+// GET /api/settings/appointment-module – whether online booking is on (public)
+export const GET = withTenant("public", async ({ tenant }) =>
+  NextResponse.json({ enabled: tenant.appointmentModuleEnabled }),
+);
+
+// PUT /api/settings/appointment-module – turn online booking on or off (admin)
+export const PUT = withTenant("manage", async ({ req, db, tenant, caller }) => {
+  const { enabled } = appointmentModuleSchema.parse(await readJson(req));
+  return NextResponse.json(await setAppointmentModule(db, tenant, enabled, actorOf(caller)));
+});

@@ -1,0 +1,35 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, type Page, type TestInfo } from "@playwright/test";
+
+/** The API key e2e/serve.sh created for a business. */
+export const apiKeyOf = (tenant: "demo" | "acme") =>
+  readFileSync(path.join(process.env.E2E_DATA_DIR ?? "", `${tenant}.key`), "utf8").trim();
+
+export const demoOwner = { email: "owner@demo.rendezvous.test", password: "rendezvous-demo" };
+export const demoStaff = { email: "staff@demo.rendezvous.test", password: "demo-staff-pass" };
+export const acmeOwner = { email: "owner@acme.test", password: "acme-owner-pass" };
+
+export async function signIn(
+  page: Page,
+  user: { email: string; password: string },
+  url = "/login",
+) {
+  await page.goto(url);
+  await page.getByLabel(/e-mail|email/i).fill(user.email);
+  await page.getByLabel(/mot de passe|password/i).fill(user.password);
+  await page.getByRole("button", { name: /se connecter|sign in/i }).click();
+  await expect(page).toHaveURL(/\/admin/);
+}
+
+/** A full-page screenshot kept in test-results/screenshots/ and attached to the test's report. */
+export async function screenshot(page: Page, testInfo: TestInfo, name: string) {
+  const test = testInfo.titlePath
+    .slice(1)
+    .join(" ")
+    .replace(/[^a-z0-9]+/gi, "-")
+    .slice(0, 60);
+  const file = path.join(testInfo.project.outputDir, "screenshots", `${test}-${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  await testInfo.attach(name, { path: file, contentType: "image/png" });
+}

@@ -1,0 +1,55 @@
+import { NextRequest } from "next/server";
+import { encode } from "next-auth/jwt";
+import type { Database } from "@/db/client";
+import type { Role, Tenant } from "@/db/schema";
+import { createApiKey } from "@/lib/api-keys/api-keys";
+import { systemActor } from "@/lib/audit/record-audit";
+import { authSecret } from "@/lib/auth/secret";
+import { createTenant } from "@/lib/tenants/create-tenant";
+import { createUser } from "@/lib/users/create-user";
+
+let counter = 0;
+
+/** A new business with an owner, a staff member and an API key. */
+export async function seedTenant(db: Database, overrides: { locale?: "fr" | "en" } = {}) {
+  counter += 1;
+  const slug = `biz-${process.pid}-${counter}`;
+  const { tenant, owner } = await createTenant(
+    db,
+    {
+      slug,
+      name: `Business ${counter}`,
+      timeZone: "Europe/Paris",
+      locale: overrides.locale ?? "fr",
+      ownerEmail: `owner@${slug}.test`,
+      ownerPassword: "owner-password",
+    },
+    systemActor,
+  );
+  const staff = await createUser(
+    db,
+    tenant.id,
+    { email: `staff@${slug}.test`, password: "staff-password", role: "staff" },
+    systemActor,
+  );
+  const { secret: apiKey, apiKey: key } = await createApiKey(
+    db,
+    tenant.id,
+    { name: "test" },
+    systemActor,
+  );
+  return { tenant, owner, staff, apiKey, apiKeyId: key.id };
+}
+
+/** A real next-auth session cookie for this user, as the sign-in would set it. */
+export async function sessionCookie(user: { id: string; role: Role }, tenant: Tenant) {
+  const token = await encode({
+    secret: authSecret(),
+    token: { userId: user.id, tenantId: tenant.id, tenantSlug: tenant.slug, role: user.role },
+  });
+  return `next-auth.session-token=${token}`;
+}
+
+export function apiRequest(headers: Record<string, string> = {}, method = "GET") {
+  return new NextRequest("http://localhost:3000/api/appointments", { method, headers });
+}

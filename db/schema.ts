@@ -4,6 +4,7 @@ import {
   char,
   check,
   date,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -173,3 +174,74 @@ export const availabilityExceptions = pgTable(
   (t) => [primaryKey({ columns: [t.tenantId, t.date] })],
 );
 export type AvailabilityException = typeof availabilityExceptions.$inferSelect;
+
+export const appointmentStatuses = [
+  "pending",
+  "confirmed",
+  "cancelled",
+  "completed",
+  "no_show",
+] as const;
+export const appointmentStatusEnum = pgEnum("appointment_status", appointmentStatuses);
+export type AppointmentStatus = (typeof appointmentStatuses)[number];
+/** Statuses whose appointment holds its time: no other holding appointment may overlap it. */
+export const holdingStatuses = ["pending", "confirmed"] as const satisfies AppointmentStatus[];
+
+export const appointments = pgTable(
+  "appointments",
+  {
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    id: uuid("id").notNull().defaultRandom(),
+    activityId: uuid("activity_id").notNull(),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    // The time the booking keeps from others: its own time widened by its activity's buffers at
+    // booking time. The no-overlap exclusion constraint (a custom migration) is on this range.
+    blockedFrom: timestamp("blocked_from", { withTimezone: true }).notNull(),
+    blockedUntil: timestamp("blocked_until", { withTimezone: true }).notNull(),
+    status: appointmentStatusEnum("status").notNull().default("pending"),
+    clientName: text("client_name").notNull(),
+    clientEmail: text("client_email").notNull(),
+    clientPhone: text("client_phone"),
+    clientAddress: text("client_address"),
+    clientCustomFieldValue: text("client_custom_field_value"),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({
+      name: "appointments_activity_fk",
+      columns: [t.tenantId, t.activityId],
+      foreignColumns: [activities.tenantId, activities.id],
+    }),
+    index("appointments_tenant_starts_idx").on(t.tenantId, t.startsAt),
+    index("appointments_tenant_activity_starts_idx").on(t.tenantId, t.activityId, t.startsAt),
+    check(
+      "appointments_times_check",
+      sql`${t.blockedFrom} <= ${t.startsAt} and ${t.startsAt} < ${t.endsAt} and ${t.endsAt} <= ${t.blockedUntil}`,
+    ),
+  ],
+);
+export type Appointment = typeof appointments.$inferSelect;
+
+/** First answers to bookings sent with an Idempotency-Key, replayed to retries for 24 hours. */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    requestHash: text("request_hash").notNull(),
+    responseStatus: integer("response_status"),
+    responseBody: jsonb("response_body"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.key] }),
+    index("idempotency_keys_created_idx").on(t.createdAt),
+  ],
+);

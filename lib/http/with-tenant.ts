@@ -10,7 +10,10 @@ import { getTenantBySlug } from "@/lib/tenants/find-tenant";
 import { TENANT_HEADER } from "@/lib/tenants/resolve-tenant-slug";
 import { errorResponse } from "./error-response";
 
-interface Context<Params, C> {
+// Path parameters of the routes using this wrapper are plain strings ([id]).
+type Params = Record<string, string | undefined>;
+
+interface Context<C> {
   req: NextRequest;
   params: Params;
   tenant: Tenant;
@@ -18,20 +21,24 @@ interface Context<Params, C> {
   db: Database;
 }
 
-type RouteContext<Params> = { params: Promise<Params> };
+type RouteContext = { params: Promise<Params> };
 
-/** Who may call a route: anyone (`public`) or a caller holding a permission. */
-type Access = "public" | Permission;
+/**
+ * Who may call a route: anyone (`public`), anyone while the business's online booking is on
+ * (`booking`), or a caller holding a permission.
+ */
+type Access = "public" | "booking" | Permission;
+type CallerOf<A> = A extends "public" | "booking" ? null : Caller;
 
 /**
  * Wraps a route handler: resolves the tenant proxy.ts chose, authenticates the caller for `access`,
  * and turns every failure into the contract's JSON error, in the tenant's language.
  */
-export function withTenant<Params = Record<string, never>, A extends Access = Access>(
+export function withTenant<A extends Access>(
   access: A,
-  handler: (ctx: Context<Params, A extends "public" ? null : Caller>) => Promise<Response>,
+  handler: (ctx: Context<CallerOf<A>>) => Promise<Response>,
 ) {
-  return async (req: NextRequest, route: RouteContext<Params>): Promise<Response> => {
+  return async (req: NextRequest, route: RouteContext): Promise<Response> => {
     let locale: Locale = localeFromAcceptLanguage(req.headers.get("accept-language"));
     try {
       const slug = req.headers.get(TENANT_HEADER);
@@ -39,12 +46,15 @@ export function withTenant<Params = Record<string, never>, A extends Access = Ac
       const db = await getDb();
       const tenant = await getTenantBySlug(db, slug);
       locale = tenant.locale;
-      const caller = access === "public" ? null : await requireAdmin(db, tenant, req, access);
+      if (access === "booking" && !tenant.appointmentModuleEnabled) {
+        throw new AppError("MODULE_DISABLED");
+      }
+      const caller =
+        access === "public" || access === "booking"
+          ? null
+          : await requireAdmin(db, tenant, req, access);
       const params = await route.params;
-      return await handler({ req, params, tenant, db, caller } as Context<
-        Params,
-        A extends "public" ? null : Caller
-      >);
+      return await handler({ req, params, tenant, db, caller } as Context<CallerOf<A>>);
     } catch (error) {
       return errorResponse(error, locale);
     }

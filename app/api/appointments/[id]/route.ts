@@ -1,0 +1,19 @@
+import { NextResponse } from "next/server";
+import { getAppointment } from "@/lib/appointments/appointments";
+import { deleteAppointment } from "@/lib/appointments/change-status";
+import { toAppointmentJson } from "@/lib/appointments/serialize-appointment";
+import { actorOf } from "@/lib/auth/authenticate";
+import { resourceId } from "@/lib/http/request-input";
+import { withTenant } from "@/lib/http/with-tenant";
+
+// GET /api/appointments/[id] – one appointment (admin)
+export const GET = withTenant("read", async ({ params, db, tenant }) => {
+  const row = await getAppointment(db, tenant.id, resourceId(params.id));
+  return NextResponse.json({ appointment: toAppointmentJson(row) });
+});
+
+// DELETE /api/appointments/[id] – delete an appointment for good (admin)
+export const DELETE = withTenant("manage", async ({ params, db, tenant, caller }) => {
+  await deleteAppointment(db, tenant, resourceId(params.id), actorOf(caller));
+  return new Response(null, { status: 204 });
+});

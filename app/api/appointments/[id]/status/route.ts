@@ -1,0 +1,16 @@
+import { NextResponse } from "next/server";
+import { changeAppointmentStatus } from "@/lib/appointments/change-status";
+import { statusChangeSchema } from "@/lib/appointments/schema";
+import { toAppointmentJson } from "@/lib/appointments/serialize-appointment";
+import { actorOf } from "@/lib/auth/authenticate";
+import { readJson } from "@/lib/http/read-json";
+import { resourceId } from "@/lib/http/request-input";
+import { withTenant } from "@/lib/http/with-tenant";
+
+// PATCH /api/appointments/[id]/status – confirm, cancel, complete or mark a no-show (staff too)
+export const PATCH = withTenant("appointments", async ({ req, params, db, tenant, caller }) => {
+  const id = resourceId(params.id);
+  const { status } = statusChangeSchema.parse(await readJson(req));
+  const row = await changeAppointmentStatus(db, tenant, id, status, actorOf(caller), new Date());
+  return NextResponse.json({ appointment: toAppointmentJson(row) });
+});

@@ -1,0 +1,14 @@
+import { NextResponse } from "next/server";
+import { listActivities } from "@/lib/activities/activities";
+import { activityIdsSchema } from "@/lib/activities/schema";
+import { toPublicActivityJson } from "@/lib/activities/serialize-activity";
+import { withTenant } from "@/lib/http/with-tenant";
+
+// GET /api/appointments/activities/public?ids= – the activities customers can book (public)
+export const GET = withTenant("booking", async ({ req, db, tenant }) => {
+  const ids = activityIdsSchema.parse(req.nextUrl.searchParams.get("ids") ?? undefined);
+  const activities = await listActivities(db, tenant.id, { ids });
+  return NextResponse.json({
+    activities: activities.map((a) => toPublicActivityJson(a, tenant.currency)),
+  });
+});

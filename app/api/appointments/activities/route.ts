@@ -1,0 +1,25 @@
+import { NextResponse } from "next/server";
+import { createActivity, listActivities } from "@/lib/activities/activities";
+import { activityInputSchema } from "@/lib/activities/schema";
+import { toActivityJson } from "@/lib/activities/serialize-activity";
+import { actorOf } from "@/lib/auth/authenticate";
+import { readJson } from "@/lib/http/read-json";
+import { withTenant } from "@/lib/http/with-tenant";
+
+// GET /api/appointments/activities – every activity of the business (admin)
+export const GET = withTenant("read", async ({ db, tenant }) => {
+  const activities = await listActivities(db, tenant.id);
+  return NextResponse.json({
+    activities: activities.map((a) => toActivityJson(a, tenant.currency)),
+  });
+});
+
+// POST /api/appointments/activities – create an activity (admin)
+export const POST = withTenant("manage", async ({ req, db, tenant, caller }) => {
+  const input = activityInputSchema.parse(await readJson(req));
+  const activity = await createActivity(db, tenant, input, actorOf(caller));
+  return NextResponse.json(
+    { activity: toActivityJson(activity, tenant.currency) },
+    { status: 201 },
+  );
+});

@@ -1,0 +1,18 @@
+import { NextResponse } from "next/server";
+import { actorOf } from "@/lib/auth/authenticate";
+import { getAvailability, replaceAvailability } from "@/lib/availability/availability";
+import { availabilityInputSchema } from "@/lib/availability/schema";
+import { readJson } from "@/lib/http/read-json";
+import { withTenant } from "@/lib/http/with-tenant";
+
+// GET /api/appointments/availability – weekly hours and closed days (admin)
+export const GET = withTenant("read", async ({ db, tenant }) =>
+  NextResponse.json({ availability: await getAvailability(db, tenant.id) }),
+);
+
+// PUT /api/appointments/availability – replace weekly hours and closed days together (admin)
+export const PUT = withTenant("manage", async ({ req, db, tenant, caller }) => {
+  const input = availabilityInputSchema.parse(await readJson(req));
+  const availability = await replaceAvailability(db, tenant, input, actorOf(caller));
+  return NextResponse.json({ availability });
+});

@@ -1,0 +1,43 @@
+import { NextResponse } from "next/server";
+import { listAppointments } from "@/lib/appointments/appointments";
+import { bookAppointment } from "@/lib/appointments/book-appointment";
+import { withIdempotencyKey } from "@/lib/appointments/idempotent-booking";
+import { appointmentListQuerySchema, bookingSchema } from "@/lib/appointments/schema";
+import { toAppointmentJson } from "@/lib/appointments/serialize-appointment";
+import { toDateRange } from "@/lib/availability/date-range";
+import { readJson } from "@/lib/http/read-json";
+import { queryOf } from "@/lib/http/request-input";
+import { withTenant } from "@/lib/http/with-tenant";
+
+// GET /api/appointments?status&startDate&endDate – appointments, by start time (admin)
+export const GET = withTenant("read", async ({ req, db, tenant }) => {
+  const query = appointmentListQuerySchema.parse(queryOf(req));
+  // Either bound may be left open; a filter is not a calendar view, so no 92-day limit.
+  const range =
+    query.startDate || query.endDate
+      ? toDateRange(
+          { startDate: query.startDate ?? "1970-01-01", endDate: query.endDate ?? "9999-12-30" },
+          tenant.timeZone,
+          { maxDays: Number.POSITIVE_INFINITY },
+        )
+      : undefined;
+  const rows = await listAppointments(db, tenant.id, { statuses: query.status, ...range });
+  return NextResponse.json({ appointments: rows.map(toAppointmentJson) });
+});
+
+// POST /api/appointments – book a free slot (public); Idempotency-Key makes retries safe
+export const POST = withTenant("booking", async ({ req, db, tenant }) => {
+  const input = bookingSchema.parse(await readJson(req));
+  const book = async (tx: typeof db) => ({
+    status: 201,
+    body: {
+      appointment: toAppointmentJson(await bookAppointment(tx, tenant, input, new Date())),
+      message: tenant.locale === "fr" ? "Rendez-vous créé avec succès" : "Appointment created",
+    },
+  });
+  const key = req.headers.get("idempotency-key");
+  const result = key ? await withIdempotencyKey(db, tenant, key, input, book) : await book(db);
+  const headers =
+    "replayed" in result && result.replayed ? { "Idempotent-Replayed": "true" } : undefined;
+  return NextResponse.json(result.body, { status: result.status, headers });
+});

@@ -1,0 +1,143 @@
+import { and, asc, eq, gt, inArray, isNull } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { type Activity, activities, appointments, holdingStatuses, type Tenant } from "@/db/schema";
+import { type Actor, recordAudit } from "@/lib/audit/record-audit";
+import { AppError } from "@/lib/errors/app-error";
+import { toMinorUnits } from "./money";
+import type { ActivityInput } from "./schema";
+
+const live = (tenantId: string) =>
+  and(eq(activities.tenantId, tenantId), isNull(activities.deletedAt));
+
+export async function listActivities(
+  db: Database,
+  tenantId: string,
+  filter: { ids?: string[] } = {},
+): Promise<Activity[]> {
+  if (filter.ids?.length === 0) return [];
+  return db
+    .select()
+    .from(activities)
+    .where(and(live(tenantId), filter.ids ? inArray(activities.id, filter.ids) : undefined))
+    .orderBy(asc(activities.name), asc(activities.id));
+}
+
+/** A bookable (not deleted) activity of the tenant, or NOT_FOUND. */
+export async function getActivity(db: Database, tenantId: string, id: string): Promise<Activity> {
+  const [activity] = await db
+    .select()
+    .from(activities)
+    .where(and(live(tenantId), eq(activities.id, id)));
+  if (!activity) throw new AppError("NOT_FOUND");
+  return activity;
+}
+
+function toColumns(input: ActivityInput, currency: string) {
+  return {
+    name: input.name,
+    description: input.description,
+    durationMinutes: input.durationMinutes,
+    color: input.color.toLowerCase(),
+    priceMinor: toMinorUnits(input.price, currency),
+    requirePhone: input.requiredFields.phone,
+    requireAddress: input.requiredFields.address,
+    requireCustomField: input.requiredFields.customField,
+    customFieldLabel: input.requiredFields.customFieldLabel,
+    reminderEnabled: input.reminderSettings.enabled,
+    reminderHoursBefore: input.reminderSettings.enabled
+      ? (input.reminderSettings.hoursBefore ?? null)
+      : null,
+    minimumNoticeHours: input.minimumBookingNoticeHours,
+    // Left out of a contract client's body, these keep their current (or default) values.
+    bufferBeforeMinutes: input.bufferBeforeMinutes,
+    bufferAfterMinutes: input.bufferAfterMinutes,
+    maxAdvanceDays: input.maxAdvanceDays,
+  };
+}
+
+export async function createActivity(
+  db: Database,
+  tenant: Tenant,
+  input: ActivityInput,
+  actor: Actor,
+): Promise<Activity> {
+  return db.transaction(async (tx) => {
+    const [activity] = await tx
+      .insert(activities)
+      .values({ tenantId: tenant.id, ...toColumns(input, tenant.currency) })
+      .returning();
+    if (!activity) throw new Error("insert returned no row");
+    await recordAudit(tx, tenant.id, actor, {
+      action: "activity.create",
+      entityType: "activity",
+      entityId: activity.id,
+      after: activity,
+    });
+    return activity;
+  });
+}
+
+export async function updateActivity(
+  db: Database,
+  tenant: Tenant,
+  id: string,
+  input: ActivityInput,
+  actor: Actor,
+): Promise<Activity> {
+  return db.transaction(async (tx) => {
+    const before = await getActivity(tx, tenant.id, id);
+    const [activity] = await tx
+      .update(activities)
+      .set(toColumns(input, tenant.currency))
+      .where(and(live(tenant.id), eq(activities.id, id)))
+      .returning();
+    if (!activity) throw new AppError("NOT_FOUND");
+    await recordAudit(tx, tenant.id, actor, {
+      action: "activity.update",
+      entityType: "activity",
+      entityId: id,
+      before,
+      after: activity,
+    });
+    return activity;
+  });
+}
+
+/**
+ * Removes an activity from every list. Refused while future bookings hold it; past appointments
+ * keep pointing at it (and so keep its name).
+ */
+export async function deleteActivity(
+  db: Database,
+  tenant: Tenant,
+  id: string,
+  actor: Actor,
+  now: Date,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const before = await getActivity(tx, tenant.id, id);
+    const [upcoming] = await tx
+      .select({ id: appointments.id })
+      .from(appointments)
+      .where(
+        and(
+          eq(appointments.tenantId, tenant.id),
+          eq(appointments.activityId, id),
+          inArray(appointments.status, holdingStatuses),
+          gt(appointments.endsAt, now),
+        ),
+      )
+      .limit(1);
+    if (upcoming) throw new AppError("ACTIVITY_IN_USE");
+    await tx
+      .update(activities)
+      .set({ deletedAt: now })
+      .where(and(eq(activities.tenantId, tenant.id), eq(activities.id, id)));
+    await recordAudit(tx, tenant.id, actor, {
+      action: "activity.delete",
+      entityType: "activity",
+      entityId: id,
+      before,
+    });
+  });
+}

@@ -1,0 +1,73 @@
+import { z } from "zod";
+
+export const uuidSchema = z.uuid("must be a UUID");
+
+const hexColor = z
+  .string()
+  .trim()
+  .regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, "must be a hex color such as #2563eb");
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => v || null);
+
+/** The contract's activity body (POST and PUT), plus the optional scheduling fields of the peers. */
+export const activityInputSchema = z
+  .object({
+    name: z.string().trim().min(1, "is required").max(120),
+    description: optionalText(2000),
+    durationMinutes: z.number().int("must be a whole number of minutes").min(5).max(1440),
+    color: hexColor,
+    price: z.number().min(0).max(1_000_000),
+    requiredFields: z.object({
+      phone: z.boolean(),
+      address: z.boolean(),
+      customField: z.boolean(),
+      customFieldLabel: optionalText(120),
+    }),
+    reminderSettings: z
+      .object({
+        enabled: z.boolean(),
+        hoursBefore: z.number().int().min(1).max(720).nullish(),
+      })
+      .default({ enabled: false, hoursBefore: null }),
+    minimumBookingNoticeHours: z.number().int("must be a whole number of hours").min(0).max(8760),
+    bufferBeforeMinutes: z.number().int().min(0).max(720).optional(),
+    bufferAfterMinutes: z.number().int().min(0).max(720).optional(),
+    maxAdvanceDays: z.number().int().min(1).max(730).optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.requiredFields.customField && !value.requiredFields.customFieldLabel) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["requiredFields", "customFieldLabel"],
+        message: "is required when the custom field is",
+      });
+    }
+    if (value.reminderSettings.enabled && !value.reminderSettings.hoursBefore) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["reminderSettings", "hoursBefore"],
+        message: "is required when reminders are enabled",
+      });
+    }
+  });
+export type ActivityInput = z.output<typeof activityInputSchema>;
+
+/** `?ids=a,b,c` of the public list. */
+export const activityIdsSchema = z
+  .string()
+  .optional()
+  .transform((v) =>
+    v
+      ? v
+          .split(",")
+          .map((id) => id.trim())
+          .filter(Boolean)
+      : undefined,
+  )
+  .pipe(z.array(uuidSchema).max(100).optional());

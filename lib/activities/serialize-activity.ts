@@ -1,0 +1,34 @@
+import type { Activity } from "@/db/schema";
+import { fromMinorUnits } from "./money";
+
+/** The contract's activity object (plus the additive scheduling fields). */
+export function toActivityJson(activity: Activity, currency: string) {
+  return {
+    id: activity.id,
+    name: activity.name,
+    description: activity.description,
+    durationMinutes: activity.durationMinutes,
+    color: activity.color,
+    price: fromMinorUnits(activity.priceMinor, currency),
+    requiredFields: {
+      phone: activity.requirePhone,
+      address: activity.requireAddress,
+      customField: activity.requireCustomField,
+      customFieldLabel: activity.customFieldLabel,
+    },
+    reminderSettings: {
+      enabled: activity.reminderEnabled,
+      hoursBefore: activity.reminderHoursBefore,
+    },
+    minimumBookingNoticeHours: activity.minimumNoticeHours,
+    bufferBeforeMinutes: activity.bufferBeforeMinutes,
+    bufferAfterMinutes: activity.bufferAfterMinutes,
+    maxAdvanceDays: activity.maxAdvanceDays,
+  };
+}
+
+/** What customers may see: no reminder settings. */
+export function toPublicActivityJson(activity: Activity, currency: string) {
+  const { reminderSettings: _, ...publicFields } = toActivityJson(activity, currency);
+  return publicFields;
+}

@@ -1,0 +1,120 @@
+import { and, asc, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import {
+  type Appointment,
+  type AppointmentStatus,
+  activities,
+  appointments,
+  holdingStatuses,
+} from "@/db/schema";
+import { AppError } from "@/lib/errors/app-error";
+import type { Interval } from "@/lib/scheduling/opening-windows";
+
+/** An appointment with the name and color of its activity (deleted activities included). */
+export type AppointmentRow = Appointment & { activityName: string; activityColor: string };
+
+const rowColumns = {
+  appointment: appointments,
+  activityName: activities.name,
+  activityColor: activities.color,
+};
+
+const joinActivity = and(
+  eq(activities.tenantId, appointments.tenantId),
+  eq(activities.id, appointments.activityId),
+);
+
+const flatten = (r: { appointment: Appointment; activityName: string; activityColor: string }) => ({
+  ...r.appointment,
+  activityName: r.activityName,
+  activityColor: r.activityColor,
+});
+
+export interface AppointmentFilter {
+  statuses?: AppointmentStatus[];
+  /** Appointments starting in [from, to), epoch milliseconds. */
+  from?: number;
+  to?: number;
+}
+
+export async function listAppointments(
+  db: Database,
+  tenantId: string,
+  filter: AppointmentFilter = {},
+): Promise<AppointmentRow[]> {
+  const rows = await db
+    .select(rowColumns)
+    .from(appointments)
+    .innerJoin(activities, joinActivity)
+    .where(
+      and(
+        eq(appointments.tenantId, tenantId),
+        filter.statuses ? inArray(appointments.status, filter.statuses) : undefined,
+        filter.from !== undefined ? gte(appointments.startsAt, new Date(filter.from)) : undefined,
+        filter.to !== undefined ? lt(appointments.startsAt, new Date(filter.to)) : undefined,
+      ),
+    )
+    .orderBy(asc(appointments.startsAt), asc(appointments.id));
+  return rows.map(flatten);
+}
+
+export async function getAppointment(
+  db: Database,
+  tenantId: string,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<AppointmentRow> {
+  const query = db
+    .select(rowColumns)
+    .from(appointments)
+    .innerJoin(activities, joinActivity)
+    .where(and(eq(appointments.tenantId, tenantId), eq(appointments.id, id)));
+  const [row] = options.forUpdate ? await query.for("update", { of: appointments }) : await query;
+  if (!row) throw new AppError("NOT_FOUND");
+  return flatten(row);
+}
+
+/** Appointments overlapping [from, to), of any status, for the calendar. */
+export async function listAppointmentsOverlapping(
+  db: Database,
+  tenantId: string,
+  from: number,
+  to: number,
+): Promise<AppointmentRow[]> {
+  const rows = await db
+    .select(rowColumns)
+    .from(appointments)
+    .innerJoin(activities, joinActivity)
+    .where(
+      and(
+        eq(appointments.tenantId, tenantId),
+        lt(appointments.startsAt, new Date(to)),
+        sql`${appointments.endsAt} > ${new Date(from)}`,
+      ),
+    )
+    .orderBy(asc(appointments.startsAt));
+  return rows.map(flatten);
+}
+
+/**
+ * Time held by pending and confirmed appointments (buffers included) overlapping [from, to). The
+ * query matches the no-overlap constraint's GiST index: same range expression, same predicate.
+ */
+export async function listBusyIntervals(
+  db: Database,
+  tenantId: string,
+  from: number,
+  to: number,
+): Promise<Interval[]> {
+  const rows = await db
+    .select({ start: appointments.blockedFrom, end: appointments.blockedUntil })
+    .from(appointments)
+    .where(
+      and(
+        eq(appointments.tenantId, tenantId),
+        inArray(appointments.status, holdingStatuses),
+        sql`tstzrange(${appointments.blockedFrom}, ${appointments.blockedUntil}, '[)') && tstzrange(${new Date(from)}, ${new Date(to)}, '[)')`,
+      ),
+    );
+  return rows.map((r) => ({ start: r.start.getTime(), end: r.end.getTime() }));
+}

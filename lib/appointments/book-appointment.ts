@@ -1,0 +1,104 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { type Database, sqlStateOf } from "@/db/client";
+import { type Activity, activities, appointments, type Tenant } from "@/db/schema";
+import { type Actor, recordAudit } from "@/lib/audit/record-audit";
+import { AppError, type ErrorDetails } from "@/lib/errors/app-error";
+import type { AppointmentRow } from "./appointments";
+import { slotsForActivity } from "./find-slots";
+import type { BookingInput, ClientInfo } from "./schema";
+
+const MINUTE = 60_000;
+
+export const customerActor: Actor = { type: "customer", label: "public booking" };
+
+/** The fields this activity requires that the customer left empty, as `details`. */
+export function missingRequiredFields(activity: Activity, client: ClientInfo): ErrorDetails | null {
+  const details: ErrorDetails = {};
+  if (activity.requirePhone && !client.phone) details["clientInfo.phone"] = "is required";
+  if (activity.requireAddress && !client.address) details["clientInfo.address"] = "is required";
+  if (activity.requireCustomField && !client.customFieldValue) {
+    details["clientInfo.customFieldValue"] =
+      `is required (${activity.customFieldLabel ?? "custom field"})`;
+  }
+  return Object.keys(details).length ? details : null;
+}
+
+/**
+ * Books a pending appointment at a start time that the slots would offer as available right now.
+ * The exclusion constraint settles races: of two bookings of the same time, one gets
+ * SLOT_UNAVAILABLE, however many app instances there are.
+ */
+export async function bookAppointment(
+  db: Database,
+  tenant: Tenant,
+  input: BookingInput,
+  now: Date,
+  actor: Actor = customerActor,
+): Promise<AppointmentRow> {
+  try {
+    return await db.transaction(async (tx) => {
+      // Shares the activity's row lock with other bookings; deleting the activity waits for us.
+      const [activity] = await tx
+        .select()
+        .from(activities)
+        .where(
+          and(
+            eq(activities.tenantId, tenant.id),
+            eq(activities.id, input.activityId),
+            isNull(activities.deletedAt),
+          ),
+        )
+        .for("share");
+      if (!activity) throw new AppError("NOT_FOUND", { activityId: "no such activity" });
+      const missing = missingRequiredFields(activity, input.clientInfo);
+      if (missing) throw new AppError("VALIDATION_ERROR", missing);
+
+      const start = Date.parse(input.dateTime);
+      const slots = await slotsForActivity(
+        tx,
+        tenant,
+        activity,
+        { from: start, to: start + 1 },
+        now,
+      );
+      if (!slots.some((s) => s.start === start && s.available))
+        throw new AppError("SLOT_UNAVAILABLE");
+
+      const end = start + activity.durationMinutes * MINUTE;
+      const { clientInfo: c } = input;
+      const [appointment] = await tx
+        .insert(appointments)
+        .values({
+          tenantId: tenant.id,
+          activityId: activity.id,
+          startsAt: new Date(start),
+          endsAt: new Date(end),
+          blockedFrom: new Date(start - activity.bufferBeforeMinutes * MINUTE),
+          blockedUntil: new Date(end + activity.bufferAfterMinutes * MINUTE),
+          status: "pending",
+          clientName: c.name,
+          clientEmail: c.email,
+          clientPhone: c.phone,
+          clientAddress: c.address,
+          clientCustomFieldValue: c.customFieldValue,
+        })
+        .returning();
+      if (!appointment) throw new Error("insert returned no row");
+      // The audit trail names the booking, not the customer's personal details.
+      await recordAudit(tx, tenant.id, actor, {
+        action: "appointment.create",
+        entityType: "appointment",
+        entityId: appointment.id,
+        after: {
+          activityId: activity.id,
+          startsAt: appointment.startsAt,
+          status: appointment.status,
+        },
+      });
+      return { ...appointment, activityName: activity.name, activityColor: activity.color };
+    });
+  } catch (error) {
+    if (sqlStateOf(error) === "23P01") throw new AppError("SLOT_UNAVAILABLE");
+    throw error;
+  }
+}

@@ -1,0 +1,41 @@
+import type { Database } from "@/db/client";
+import type { Tenant } from "@/db/schema";
+import { loadOpeningHours } from "@/lib/availability/availability";
+import type { DateRange } from "@/lib/availability/date-range";
+import { openingWindows } from "@/lib/scheduling/opening-windows";
+import { listAppointmentsOverlapping } from "./appointments";
+
+const AVAILABILITY_COLOR = "#d1fae5";
+const availabilityTitle = { fr: "Disponible", en: "Available" } as const;
+
+/**
+ * The admin calendar over a range, shaped for FullCalendar: opening hours (closed days have none)
+ * and the appointments of every status, each in its activity's color.
+ */
+export async function calendarEvents(db: Database, tenant: Tenant, range: DateRange) {
+  const [hours, rows] = await Promise.all([
+    loadOpeningHours(db, tenant),
+    listAppointmentsOverlapping(db, tenant.id, range.from, range.to),
+  ]);
+  const availability = openingWindows(hours, range.from, range.to).map((w) => ({
+    id: `availability-${new Date(w.start).toISOString()}`,
+    title: availabilityTitle[tenant.locale],
+    start: new Date(w.start).toISOString(),
+    end: new Date(w.end).toISOString(),
+    color: AVAILABILITY_COLOR,
+    type: "availability" as const,
+    status: null,
+    extendedProps: { appointmentId: null, activityId: null, clientName: null },
+  }));
+  const booked = rows.map((a) => ({
+    id: a.id,
+    title: `${a.activityName} – ${a.clientName}`,
+    start: a.startsAt.toISOString(),
+    end: a.endsAt.toISOString(),
+    color: a.activityColor,
+    type: "appointment" as const,
+    status: a.status,
+    extendedProps: { appointmentId: a.id, activityId: a.activityId, clientName: a.clientName },
+  }));
+  return [...availability, ...booked];
+}

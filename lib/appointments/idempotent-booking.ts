@@ -1,0 +1,64 @@
+import { createHash } from "node:crypto";
+import { and, eq, lt } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { idempotencyKeys, type Tenant } from "@/db/schema";
+import { AppError } from "@/lib/errors/app-error";
+
+const TTL_MS = 24 * 3_600_000;
+
+export interface StoredResponse {
+  status: number;
+  body: unknown;
+  replayed: boolean;
+}
+
+/**
+ * Runs `perform` once per Idempotency-Key and tenant for 24 hours: a retry gets the first success
+ * again instead of a second booking or a conflict. The key is claimed in the same transaction as
+ * the booking, so a concurrent retry waits for the first and then replays it; a failed attempt
+ * leaves no claim. The same key with a different request is refused.
+ */
+export async function withIdempotencyKey(
+  db: Database,
+  tenant: Tenant,
+  key: string,
+  request: unknown,
+  perform: (tx: Database) => Promise<{ status: number; body: unknown }>,
+): Promise<StoredResponse> {
+  if (!/^[\x21-\x7e]{1,255}$/.test(key)) {
+    throw new AppError("VALIDATION_ERROR", {
+      "Idempotency-Key": "must be 1-255 visible ASCII characters",
+    });
+  }
+  const requestHash = createHash("sha256").update(JSON.stringify(request)).digest("hex");
+  return db.transaction(async (tx) => {
+    const cutoff = new Date(Date.now() - TTL_MS);
+    await tx
+      .delete(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.tenantId, tenant.id), lt(idempotencyKeys.createdAt, cutoff)));
+    const claimed = await tx
+      .insert(idempotencyKeys)
+      .values({ tenantId: tenant.id, key, requestHash })
+      .onConflictDoNothing()
+      .returning({ key: idempotencyKeys.key });
+    if (!claimed.length) {
+      const [first] = await tx
+        .select()
+        .from(idempotencyKeys)
+        .where(and(eq(idempotencyKeys.tenantId, tenant.id), eq(idempotencyKeys.key, key)));
+      if (!first || first.responseStatus === null) throw new AppError("CONFLICT");
+      if (first.requestHash !== requestHash) {
+        throw new AppError("VALIDATION_ERROR", {
+          "Idempotency-Key": "was already used for a different request",
+        });
+      }
+      return { status: first.responseStatus, body: first.responseBody, replayed: true };
+    }
+    const response = await perform(tx);
+    await tx
+      .update(idempotencyKeys)
+      .set({ responseStatus: response.status, responseBody: response.body })
+      .where(and(eq(idempotencyKeys.tenantId, tenant.id), eq(idempotencyKeys.key, key)));
+    return { ...response, replayed: false };
+  });
+}

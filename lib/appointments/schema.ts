@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { appointmentStatuses } from "@/db/schema";
+import { uuidSchema } from "@/lib/activities/schema";
+import { dateRangeQuerySchema } from "@/lib/availability/date-range";
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => v || null);
+
+export const clientInfoSchema = z.object({
+  name: z.string().trim().min(1, "is required").max(200),
+  email: z.string().trim().toLowerCase().pipe(z.email("must be a valid email").max(320)),
+  phone: optionalText(40).refine(
+    (v) => v === null || /^\+?[0-9 ().-]{6,40}$/.test(v),
+    "must be a phone number",
+  ),
+  address: optionalText(500),
+  customFieldValue: optionalText(1000),
+});
+export type ClientInfo = z.output<typeof clientInfoSchema>;
+
+export const bookingSchema = z.object({
+  activityId: uuidSchema,
+  dateTime: z.iso.datetime({
+    offset: true,
+    error: "must be an ISO 8601 date-time with a time zone",
+  }),
+  clientInfo: clientInfoSchema,
+});
+export type BookingInput = z.output<typeof bookingSchema>;
+
+export const statusSchema = z.enum(appointmentStatuses);
+
+export const statusChangeSchema = z.object({ status: statusSchema });
+
+export const slotsQuerySchema = dateRangeQuerySchema.extend({ activityId: uuidSchema });
+
+/** `GET /api/appointments` filters: any of the statuses (comma-separated) and a date range. */
+export const appointmentListQuerySchema = z.object({
+  status: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(",").map((s) => s.trim()) : undefined))
+    .pipe(z.array(statusSchema).optional()),
+  startDate: dateRangeQuerySchema.shape.startDate.optional(),
+  endDate: dateRangeQuerySchema.shape.endDate.optional(),
+});

@@ -1,0 +1,62 @@
+import { z } from "zod";
+import { isCalendarDay } from "@/lib/scheduling/calendar-day";
+import { isClockTime, parseClockTime } from "@/lib/scheduling/clock-time";
+import { weeklyHoursProblems } from "@/lib/scheduling/weekly-hours";
+
+const clockTime = z.string().refine(isClockTime, "must be an HH:mm time such as 09:30");
+
+/** A day as YYYY-MM-DD, or an ISO 8601 date-time whose date part is taken. */
+const exceptionDate = z
+  .string()
+  .trim()
+  .transform((v) => (/^\d{4}-\d{2}-\d{2}T/.test(v) ? v.slice(0, 10) : v))
+  .refine(isCalendarDay, "must be a date such as 2026-12-25");
+
+export const availabilityInputSchema = z
+  .object({
+    weeklySlots: z
+      .array(
+        z.object({
+          dayOfWeek: z.number().int().min(0, "0 is Sunday").max(6, "6 is Saturday"),
+          startTime: clockTime,
+          endTime: clockTime,
+        }),
+      )
+      .max(100),
+    exceptions: z
+      .array(
+        z.object({
+          date: exceptionDate,
+          reason: z
+            .string()
+            .trim()
+            .max(200)
+            .nullish()
+            .transform((v) => v || null),
+        }),
+      )
+      .max(1000)
+      .default([]),
+  })
+  .superRefine((value, ctx) => {
+    const windows = value.weeklySlots.map((s) => ({
+      dayOfWeek: s.dayOfWeek,
+      startMinute: parseClockTime(s.startTime),
+      endMinute: parseClockTime(s.endTime),
+    }));
+    for (const [i, message] of weeklyHoursProblems(windows)) {
+      ctx.addIssue({ code: "custom", path: ["weeklySlots", i, "endTime"], message });
+    }
+    const seen = new Set<string>();
+    value.exceptions.forEach((e, i) => {
+      if (seen.has(e.date)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["exceptions", i, "date"],
+          message: "is listed twice",
+        });
+      }
+      seen.add(e.date);
+    });
+  });
+export type AvailabilityInput = z.output<typeof availabilityInputSchema>;

@@ -1,0 +1,41 @@
+import { formatInTimeZone, fromZonedTime } from "date-fns-tz";
+import { formatClockTime } from "./clock-time";
+
+/**
+ * Calendar days ("YYYY-MM-DD") and their weekdays. Day arithmetic runs on the date alone (UTC
+ * noon, never near a boundary); every instant is converted by date-fns-tz in the tenant's zone.
+ */
+const DAY_MS = 86_400_000;
+
+const toUtcNoon = (day: string) => Date.parse(`${day}T12:00:00Z`);
+
+export const isCalendarDay = (value: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+  !Number.isNaN(toUtcNoon(value)) &&
+  new Date(toUtcNoon(value)).toISOString().slice(0, 10) === value;
+
+export const addDays = (day: string, days: number) =>
+  new Date(toUtcNoon(day) + days * DAY_MS).toISOString().slice(0, 10);
+
+/** 0 = Sunday … 6 = Saturday. */
+export const weekdayOf = (day: string) => new Date(toUtcNoon(day)).getUTCDay();
+
+/** The calendar day an instant falls on in a time zone. */
+export const dayInZone = (instant: Date | number, timeZone: string) =>
+  formatInTimeZone(instant, timeZone, "yyyy-MM-dd");
+
+/**
+ * The instant of a wall-clock time on a day in a time zone (minute 1440 is the next midnight).
+ * A time inside a spring-forward gap maps to the same clock reading after the gap.
+ */
+export function zonedInstant(day: string, minute: number, timeZone: string): number {
+  const d = minute >= 1440 ? addDays(day, Math.floor(minute / 1440)) : day;
+  return fromZonedTime(`${d}T${formatClockTime(minute % 1440)}:00`, timeZone).getTime();
+}
+
+/** The days from `first` to `last`, both included. */
+export function daysBetween(first: string, last: string): string[] {
+  const days: string[] = [];
+  for (let day = first; day <= last; day = addDays(day, 1)) days.push(day);
+  return days;
+}

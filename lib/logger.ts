@@ -16,7 +16,7 @@ export const logger = {
 export function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const cause = error.cause instanceof Error ? error.cause : undefined;
-  if (error.name === "DrizzleQueryError" && cause) {
+  if (cause && (error.name === "DrizzleQueryError" || error.message.startsWith("Failed query"))) {
     const code = (cause as { code?: string }).code;
     return `database error${code ? ` ${code}` : ""}: ${cause.message}`;
   }

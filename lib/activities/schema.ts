@@ -41,14 +41,15 @@ export const activityInputSchema = z
     maxAdvanceDays: z.number().int().min(1).max(730).optional(),
   })
   .superRefine((value, ctx) => {
-    if (value.requiredFields.customField && !value.requiredFields.customFieldLabel) {
+    // Zod runs this even when fields failed, so any of them may be missing or of the wrong type.
+    if (value.requiredFields?.customField === true && !value.requiredFields.customFieldLabel) {
       ctx.addIssue({
         code: "custom",
         path: ["requiredFields", "customFieldLabel"],
         message: "is required when the custom field is",
       });
     }
-    if (value.reminderSettings.enabled && !value.reminderSettings.hoursBefore) {
+    if (value.reminderSettings?.enabled === true && !value.reminderSettings.hoursBefore) {
       ctx.addIssue({
         code: "custom",
         path: ["reminderSettings", "hoursBefore"],

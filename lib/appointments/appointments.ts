@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, lt, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import {
   type Appointment,
@@ -89,7 +89,7 @@ export async function listAppointmentsOverlapping(
       and(
         eq(appointments.tenantId, tenantId),
         lt(appointments.startsAt, new Date(to)),
-        sql`${appointments.endsAt} > ${new Date(from)}`,
+        gt(appointments.endsAt, new Date(from)),
       ),
     )
     .orderBy(asc(appointments.startsAt));
@@ -113,7 +113,7 @@ export async function listBusyIntervals(
       and(
         eq(appointments.tenantId, tenantId),
         inArray(appointments.status, holdingStatuses),
-        sql`tstzrange(${appointments.blockedFrom}, ${appointments.blockedUntil}, '[)') && tstzrange(${new Date(from)}, ${new Date(to)}, '[)')`,
+        sql`tstzrange(${appointments.blockedFrom}, ${appointments.blockedUntil}, '[)') && tstzrange(${new Date(from).toISOString()}::timestamptz, ${new Date(to).toISOString()}::timestamptz, '[)')`,
       ),
     );
   return rows.map((r) => ({ start: r.start.getTime(), end: r.end.getTime() }));

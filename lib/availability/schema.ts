@@ -39,11 +39,16 @@ export const availabilityInputSchema = z
       .default([]),
   })
   .superRefine((value, ctx) => {
-    const windows = value.weeklySlots.map((s) => ({
-      dayOfWeek: s.dayOfWeek,
-      startMinute: parseClockTime(s.startTime),
-      endMinute: parseClockTime(s.endTime),
-    }));
+    // Zod runs this even when fields failed: windows with bad fields are already reported.
+    const windows = value.weeklySlots.map((s) =>
+      isClockTime(s.startTime) && isClockTime(s.endTime)
+        ? {
+            dayOfWeek: s.dayOfWeek,
+            startMinute: parseClockTime(s.startTime),
+            endMinute: parseClockTime(s.endTime),
+          }
+        : { dayOfWeek: -1, startMinute: 0, endMinute: 1 },
+    );
     for (const [i, message] of weeklyHoursProblems(windows)) {
       ctx.addIssue({ code: "custom", path: ["weeklySlots", i, "endTime"], message });
     }

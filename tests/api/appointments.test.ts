@@ -1,0 +1,347 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appointments } from "@/db/schema";
+import { addDays, zonedInstant } from "@/lib/scheduling/calendar-day";
+import { activityBody, apiClient, client, dayFromToday, openEveryDay } from "../helpers/api";
+import { seedTenant, sessionCookie } from "../helpers/fixtures";
+import { useAppDatabase } from "../helpers/routes";
+import { createTestDatabase, engines, type TestDatabase } from "../helpers/test-db";
+
+const TZ = "Europe/Paris";
+const at = (day: string, hhmm: string) =>
+  new Date(
+    zonedInstant(day, Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3)), TZ),
+  ).toISOString();
+
+describe.each(engines)("appointments API on %s", (engine) => {
+  let handle: TestDatabase;
+  let biz: Awaited<ReturnType<typeof seedTenant>>;
+  let api: ReturnType<typeof apiClient>;
+  let publicApi: ReturnType<typeof apiClient>;
+  let activity: { id: string; name: string; color: string };
+  const day = dayFromToday(3);
+
+  beforeAll(async () => {
+    handle = await createTestDatabase(engine);
+    useAppDatabase(handle);
+    biz = await seedTenant(handle.db);
+    api = apiClient(biz.tenant.slug, { authorization: `Bearer ${biz.apiKey}` });
+    publicApi = apiClient(biz.tenant.slug);
+    await api.putAvailability(openEveryDay);
+    activity = (await api.createActivity(activityBody({ bufferAfterMinutes: 15 }))).json.activity;
+  });
+  afterAll(() => handle.close());
+
+  const book = (
+    dateTime: string,
+    extra: Record<string, unknown> = {},
+    headers?: Record<string, string>,
+  ) =>
+    publicApi.book({ activityId: activity.id, dateTime, clientInfo: client(), ...extra }, headers);
+  const available = async (dateTime: string) =>
+    (
+      await publicApi.slots({ activityId: activity.id, startDate: day, endDate: day })
+    ).json.slots.find((s: { dateTime: string }) => s.dateTime === dateTime)?.available;
+
+  it("books a free slot publicly: 201, pending, the contract's shape and message", async () => {
+    const response = await book(at(day, "10:00"), {
+      clientInfo: client({ phone: "+33 6 12 34 56 78" }),
+    });
+    expect(response.status).toBe(201);
+    expect(response.json).toEqual({
+      appointment: {
+        id: expect.any(String),
+        activityId: activity.id,
+        activityName: "Massage",
+        activityDurationMinutes: 60,
+        activityColor: "#2563eb",
+        dateTime: at(day, "10:00"),
+        status: "pending",
+        clientInfo: {
+          name: "Alice Martin",
+          email: "alice@example.com",
+          phone: "+33 6 12 34 56 78",
+          address: null,
+          customFieldValue: null,
+        },
+        createdAt: expect.stringMatching(/Z$/),
+      },
+      message: "Rendez-vous créé avec succès",
+    });
+    expect(await available(at(day, "10:00"))).toBe(false);
+    // The 15-minute buffer after 11:00 keeps 11:00 itself free, but a 10:30 start would overlap.
+    expect(await available(at(day, "10:30"))).toBe(false);
+    expect(await available(at(day, "11:15"))).toBe(true);
+  });
+
+  it("refuses a taken, off-grid, closed or too-late time with 409 SLOT_UNAVAILABLE", async () => {
+    const closedDay = dayFromToday(5);
+    await api.putAvailability({ ...openEveryDay, exceptions: [{ date: closedDay, reason: null }] });
+    for (const dateTime of [
+      at(day, "10:00"),
+      at(day, "10:30"),
+      at(day, "12:07"),
+      at(day, "08:00"),
+      at(day, "16:15"),
+      at(closedDay, "10:00"),
+      at(addDays(day, 200), "10:00"),
+      new Date(Date.now() - 86_400_000).toISOString(),
+    ]) {
+      const response = await book(dateTime);
+      expect(response.status, dateTime).toBe(409);
+      expect(response.json, dateTime).toEqual({
+        error: "Ce créneau n'est plus disponible",
+        code: "SLOT_UNAVAILABLE",
+      });
+    }
+    await api.putAvailability(openEveryDay);
+  });
+
+  it("accepts the same instant written with another offset", async () => {
+    const paris = at(day, "14:00").replace("Z", "+00:00");
+    const response = await book(paris);
+    expect(response.status).toBe(201);
+    expect(response.json.appointment.dateTime).toBe(at(day, "14:00"));
+  });
+
+  it("requires the fields the activity asks for, naming each one", async () => {
+    const strict = (
+      await api.createActivity(
+        activityBody({
+          name: "Strict",
+          requiredFields: {
+            phone: true,
+            address: true,
+            customField: true,
+            customFieldLabel: "Allergies",
+          },
+        }),
+      )
+    ).json.activity;
+    const response = await publicApi.book({
+      activityId: strict.id,
+      dateTime: at(day, "15:00"),
+      clientInfo: client(),
+    });
+    expect(response.status).toBe(422);
+    expect(response.json.code).toBe("VALIDATION_ERROR");
+    expect(Object.keys(response.json.details).sort()).toEqual([
+      "clientInfo.address",
+      "clientInfo.customFieldValue",
+      "clientInfo.phone",
+    ]);
+    const bad = await book(at(day, "15:00"), {
+      clientInfo: client({ email: "not-an-email", name: " " }),
+    });
+    expect(bad.status).toBe(422);
+    expect(Object.keys(bad.json.details).sort()).toEqual(["clientInfo.email", "clientInfo.name"]);
+  });
+
+  it("lists, filters and fetches appointments for admins only", async () => {
+    const all = await api.listAppointments();
+    expect(all.status).toBe(200);
+    const times = all.json.appointments.map((a: { dateTime: string }) => a.dateTime);
+    expect(times).toEqual([...times].sort());
+    expect(all.json.appointments.length).toBeGreaterThanOrEqual(2);
+
+    expect((await api.listAppointments({ status: "confirmed" })).json.appointments).toEqual([]);
+    expect(
+      (await api.listAppointments({ status: "pending", startDate: day, endDate: day })).json
+        .appointments,
+    ).toHaveLength(2);
+    expect((await api.listAppointments({ startDate: addDays(day, 1) })).json.appointments).toEqual(
+      [],
+    );
+    expect((await api.listAppointments({ status: "bogus" })).status).toBe(422);
+
+    const id = all.json.appointments[0].id;
+    const one = await api.getAppointment(id);
+    expect(one.status).toBe(200);
+    expect(one.json.appointment).toEqual(all.json.appointments[0]);
+    expect((await publicApi.getAppointment(id)).status).toBe(401);
+    expect((await publicApi.listAppointments()).status).toBe(401);
+    expect((await api.getAppointment("00000000-0000-4000-8000-000000000000")).status).toBe(404);
+  });
+
+  it("moves statuses along sensible transitions and refuses the others with 422 INVALID_TRANSITION", async () => {
+    const id = (await book(at(day, "12:00"))).json.appointment.id;
+    const early = await api.setStatus(id, "completed");
+    expect(early.status).toBe(422);
+    expect(early.json.code).toBe("INVALID_TRANSITION");
+    expect((await api.setStatus(id, "no_show")).json.code).toBe("INVALID_TRANSITION");
+
+    const confirmed = await api.setStatus(id, "confirmed");
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.json.appointment.status).toBe("confirmed");
+    expect((await api.setStatus(id, "pending")).json.code).toBe("INVALID_TRANSITION");
+
+    const staff = apiClient(biz.tenant.slug, {
+      cookie: await sessionCookie(biz.staff, biz.tenant),
+    });
+    const cancelled = await staff.setStatus(id, "cancelled");
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.json.appointment.status).toBe("cancelled");
+    for (const status of ["pending", "confirmed", "completed", "no_show"]) {
+      expect((await api.setStatus(id, status)).json.code).toBe("INVALID_TRANSITION");
+    }
+    expect((await api.setStatus(id, "archived")).status).toBe(422);
+  });
+
+  it("frees the time at once when an appointment is cancelled", async () => {
+    // 12:00 was cancelled just above; 12:00-13:00 plus its 15-minute buffer ends before 14:00.
+    const first = await book(at(day, "12:00"));
+    expect(first.status).toBe(201);
+    expect((await book(at(day, "12:00"))).status).toBe(409);
+    await api.setStatus(first.json.appointment.id, "cancelled");
+    expect(await available(at(day, "12:00"))).toBe(true);
+    expect((await book(at(day, "12:00"))).status).toBe(201);
+  });
+
+  it("records completed and no-show once the appointment has started", async () => {
+    const start = new Date(Date.now() - 3_600_000);
+    const [past] = await handle.db
+      .insert(appointments)
+      .values({
+        tenantId: biz.tenant.id,
+        activityId: activity.id,
+        startsAt: start,
+        endsAt: new Date(start.getTime() + 3_600_000),
+        blockedFrom: start,
+        blockedUntil: new Date(start.getTime() + 3_600_000),
+        clientName: "Carl",
+        clientEmail: "carl@example.com",
+      })
+      .returning();
+    const id = past?.id ?? "";
+    expect((await api.setStatus(id, "completed")).json.appointment.status).toBe("completed");
+    expect((await api.setStatus(id, "no_show")).json.appointment.status).toBe("no_show");
+  });
+
+  it("deletes an appointment for good (admins), then answers 404", async () => {
+    const id = (await book(at(addDays(day, 1), "09:00"))).json.appointment.id;
+    const staff = apiClient(biz.tenant.slug, {
+      cookie: await sessionCookie(biz.staff, biz.tenant),
+    });
+    expect((await staff.deleteAppointment(id)).status).toBe(403);
+    const deleted = await api.deleteAppointment(id);
+    expect(deleted.status).toBe(204);
+    expect(deleted.json).toBeNull();
+    expect((await api.getAppointment(id)).status).toBe(404);
+    expect((await api.deleteAppointment(id)).status).toBe(404);
+    expect(await handle.db.select().from(appointments).where(eq(appointments.id, id))).toEqual([]);
+  });
+
+  it("replays the first answer to a retried booking with the same Idempotency-Key", async () => {
+    const key = { "Idempotency-Key": `retry-${engine}` };
+    const first = await book(at(day, "15:30"), {}, key);
+    expect(first.status).toBe(201);
+    const retry = await book(at(day, "15:30"), {}, key);
+    expect(retry.status).toBe(201);
+    expect(retry.json).toEqual(first.json);
+    expect(retry.headers.get("idempotent-replayed")).toBe("true");
+    const rows = await handle.db
+      .select()
+      .from(appointments)
+      .where(eq(appointments.startsAt, new Date(at(day, "15:30"))));
+    expect(rows).toHaveLength(1);
+
+    const other = await book(at(day, "16:00"), {}, key);
+    expect(other.status).toBe(422);
+    expect(other.json.details).toHaveProperty(["Idempotency-Key"]);
+    // Without the key, the same request is a second booking attempt of a taken slot.
+    expect((await book(at(day, "15:30"))).status).toBe(409);
+  });
+
+  it("does not keep a key for a failed booking: a retry after the slot frees up books", async () => {
+    const key = { "Idempotency-Key": `failed-${engine}` };
+    expect((await book(at(day, "10:00"), {}, key)).status).toBe(409);
+    const taken = (await api.listAppointments({ status: "pending" })).json.appointments.find(
+      (a: { dateTime: string }) => a.dateTime === at(day, "10:00"),
+    );
+    await api.setStatus(taken.id, "cancelled");
+    expect((await book(at(day, "10:00"), {}, key)).status).toBe(201);
+  });
+
+  it("shapes the admin calendar for FullCalendar", async () => {
+    const response = await api.calendar({ startDate: day, endDate: day });
+    expect(response.status).toBe(200);
+    const events = response.json.events as Array<Record<string, unknown>>;
+    const opening = events.filter((e) => e.type === "availability");
+    expect(opening).toEqual([
+      {
+        id: expect.any(String),
+        title: "Disponible",
+        start: at(day, "09:00"),
+        end: at(day, "17:00"),
+        color: expect.stringMatching(/^#/),
+        type: "availability",
+        status: null,
+        extendedProps: { appointmentId: null, activityId: null, clientName: null },
+      },
+    ]);
+    const booked = events.filter((e) => e.type === "appointment");
+    expect(booked.length).toBeGreaterThan(3);
+    expect(booked[0]).toEqual({
+      id: expect.any(String),
+      title: expect.stringContaining("Massage"),
+      start: expect.stringMatching(/Z$/),
+      end: expect.stringMatching(/Z$/),
+      color: "#2563eb",
+      type: "appointment",
+      status: expect.stringMatching(/pending|confirmed|cancelled|completed|no_show/),
+      extendedProps: {
+        appointmentId: booked[0]?.id,
+        activityId: activity.id,
+        clientName: expect.any(String),
+      },
+    });
+    expect((await api.calendar({ startDate: day })).status).toBe(422);
+    expect((await publicApi.calendar({ startDate: day, endDate: day })).status).toBe(401);
+  });
+
+  it("closes the public endpoints with 403 MODULE_DISABLED while the module is off", async () => {
+    expect(await (await api.setModule(false)).json).toEqual({ enabled: false });
+    try {
+      for (const response of [
+        await publicApi.publicActivities(),
+        await publicApi.slots({ activityId: activity.id, startDate: day, endDate: day }),
+        await book(at(day, "16:00")),
+      ]) {
+        expect(response.status).toBe(403);
+        expect(response.json).toEqual({ error: expect.any(String), code: "MODULE_DISABLED" });
+      }
+      expect((await publicApi.getModule()).json).toEqual({ enabled: false });
+      expect((await api.listActivities()).status).toBe(200);
+    } finally {
+      await api.setModule(true);
+    }
+    expect((await publicApi.publicActivities()).status).toBe(200);
+  });
+
+  it("speaks English to an English-speaking business", async () => {
+    const en = await seedTenant(handle.db, { locale: "en" });
+    const enApi = apiClient(en.tenant.slug, { authorization: `Bearer ${en.apiKey}` });
+    await enApi.putAvailability(openEveryDay);
+    const a = (await enApi.createActivity(activityBody())).json.activity;
+    const dateTime = at(day, "10:00");
+    const first = await apiClient(en.tenant.slug).book({
+      activityId: a.id,
+      dateTime,
+      clientInfo: client(),
+    });
+    expect(first.json.message).toBe("Appointment created");
+    const second = await apiClient(en.tenant.slug).book({
+      activityId: a.id,
+      dateTime,
+      clientInfo: client(),
+    });
+    expect(second.json).toEqual({
+      error: "This time slot is no longer available",
+      code: "SLOT_UNAVAILABLE",
+    });
+    expect((await apiClient(en.tenant.slug).listAppointments()).json).toEqual({
+      error: "Unauthorized",
+      code: "UNAUTHORIZED",
+    });
+  });
+});

@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays, weekdayOf, zonedInstant } from "@/lib/scheduling/calendar-day";
+import { activityBody, apiClient, dayFromToday, openEveryDay } from "../helpers/api";
+import { seedTenant } from "../helpers/fixtures";
+import { useAppDatabase } from "../helpers/routes";
+import { createTestDatabase, engines, type TestDatabase } from "../helpers/test-db";
+
+const TZ = "Europe/Paris";
+
+describe.each(engines)("availability and slots API on %s", (engine) => {
+  let handle: TestDatabase;
+  let api: ReturnType<typeof apiClient>;
+  let activityId: string;
+
+  beforeAll(async () => {
+    handle = await createTestDatabase(engine);
+    useAppDatabase(handle);
+    const biz = await seedTenant(handle.db);
+    api = apiClient(biz.tenant.slug, { authorization: `Bearer ${biz.apiKey}` });
+    activityId = (await api.createActivity(activityBody({ durationMinutes: 60 }))).json.activity.id;
+  });
+  afterAll(() => handle.close());
+
+  it("replaces weekly slots and exceptions together and reads them back", async () => {
+    const body = {
+      weeklySlots: [
+        { dayOfWeek: 2, startTime: "14:00", endTime: "18:00" },
+        { dayOfWeek: 2, startTime: "09:00", endTime: "12:30" },
+        { dayOfWeek: 6, startTime: "10:00", endTime: "24:00" },
+      ],
+      exceptions: [{ date: "2026-12-25", reason: "Noël" }, { date: "2027-01-01T00:00:00.000Z" }],
+    };
+    const put = await api.putAvailability(body);
+    expect(put.status).toBe(200);
+    const expected = {
+      weeklySlots: [
+        { dayOfWeek: 2, startTime: "09:00", endTime: "12:30" },
+        { dayOfWeek: 2, startTime: "14:00", endTime: "18:00" },
+        { dayOfWeek: 6, startTime: "10:00", endTime: "24:00" },
+      ],
+      exceptions: [
+        { date: "2026-12-25", reason: "Noël" },
+        { date: "2027-01-01", reason: null },
+      ],
+    };
+    expect(put.json).toEqual({ availability: expected });
+    expect((await api.getAvailability()).json).toEqual({ availability: expected });
+  });
+
+  it("refuses overlapping, inverted and midnight-crossing windows with 422 and changes nothing", async () => {
+    const before = (await api.getAvailability()).json;
+    const response = await api.putAvailability({
+      weeklySlots: [
+        { dayOfWeek: 1, startTime: "09:00", endTime: "12:00" },
+        { dayOfWeek: 1, startTime: "11:00", endTime: "13:00" },
+        { dayOfWeek: 3, startTime: "18:00", endTime: "09:00" },
+        { dayOfWeek: 5, startTime: "22:00", endTime: "02:00" },
+        { dayOfWeek: 7, startTime: "9:00", endTime: "25:00" },
+      ],
+      exceptions: [{ date: "2026-02-30" }],
+    });
+    expect(response.status).toBe(422);
+    expect(response.json.code).toBe("VALIDATION_ERROR");
+    expect(Object.keys(response.json.details).sort()).toEqual([
+      "exceptions.0.date",
+      "weeklySlots.1.endTime",
+      "weeklySlots.2.endTime",
+      "weeklySlots.3.endTime",
+      "weeklySlots.4.dayOfWeek",
+      "weeklySlots.4.endTime",
+      "weeklySlots.4.startTime",
+    ]);
+    expect((await api.getAvailability()).json).toEqual(before);
+  });
+
+  it("returns slots of whole days in the tenant's zone, endDate included, in UTC ISO 8601", async () => {
+    await api.putAvailability(openEveryDay);
+    const first = dayFromToday(2);
+    const last = addDays(first, 1);
+    const response = await api.slots({ activityId, startDate: first, endDate: last });
+    expect(response.status).toBe(200);
+    const { slots } = response.json as { slots: { dateTime: string; available: boolean }[] };
+    // 09:00 … 16:00 every 15 minutes on two days.
+    expect(slots).toHaveLength(2 * 29);
+    expect(slots[0]).toEqual({
+      dateTime: new Date(zonedInstant(first, 9 * 60, TZ)).toISOString(),
+      available: true,
+    });
+    expect(slots.at(-1)?.dateTime).toBe(new Date(zonedInstant(last, 16 * 60, TZ)).toISOString());
+    expect(slots.every((s) => s.dateTime.endsWith("Z"))).toBe(true);
+    const times = slots.map((s) => Date.parse(s.dateTime));
+    expect(times).toEqual([...new Set(times)].sort((a, b) => a - b));
+  });
+
+  it("accepts instants as bounds", async () => {
+    const day = dayFromToday(2);
+    const from = new Date(zonedInstant(day, 10 * 60, TZ)).toISOString();
+    const to = new Date(zonedInstant(day, 11 * 60, TZ)).toISOString();
+    const { slots } = (await api.slots({ activityId, startDate: from, endDate: to })).json;
+    expect(slots.map((s: { dateTime: string }) => s.dateTime)).toEqual(
+      [0, 15, 30, 45].map((m) => new Date(zonedInstant(day, 10 * 60 + m, TZ)).toISOString()),
+    );
+  });
+
+  it("gives no slot on an exception day", async () => {
+    const day = dayFromToday(4);
+    await api.putAvailability({ ...openEveryDay, exceptions: [{ date: day, reason: "Closed" }] });
+    const { slots } = (await api.slots({ activityId, startDate: day, endDate: day })).json;
+    expect(slots).toEqual([]);
+    await api.putAvailability(openEveryDay);
+  });
+
+  it("refuses bad ranges and queries with 422, unknown activities with 404", async () => {
+    const day = dayFromToday(1);
+    const cases: Array<[Record<string, string | undefined>, number, string]> = [
+      [{ activityId, startDate: day, endDate: addDays(day, -1) }, 422, "endDate"],
+      [{ activityId, startDate: day, endDate: addDays(day, 92) }, 422, "endDate"],
+      [{ activityId, startDate: day }, 422, "endDate"],
+      [{ activityId: "x", startDate: day, endDate: day }, 422, "activityId"],
+      [{ activityId, startDate: "tomorrow", endDate: day }, 422, "startDate"],
+    ];
+    for (const [query, status, field] of cases) {
+      const response = await api.slots(query);
+      expect(response.status, JSON.stringify(query)).toBe(status);
+      expect(response.json.details, JSON.stringify(query)).toHaveProperty([field]);
+    }
+    expect(
+      (await api.slots({ activityId, startDate: day, endDate: addDays(day, 91) })).status,
+    ).toBe(200);
+    const unknown = await api.slots({
+      activityId: "00000000-0000-4000-8000-000000000000",
+      startDate: day,
+      endDate: day,
+    });
+    expect(unknown.status).toBe(404);
+  });
+
+  it("honours minimum notice and the booking horizon", async () => {
+    const noticed = (
+      await api.createActivity(activityBody({ minimumBookingNoticeHours: 48, maxAdvanceDays: 5 }))
+    ).json.activity;
+    const from = dayFromToday(0);
+    const { slots } = (
+      await api.slots({ activityId: noticed.id, startDate: from, endDate: addDays(from, 8) })
+    ).json;
+    const now = Date.now();
+    for (const s of slots as { dateTime: string; available: boolean }[]) {
+      const t = Date.parse(s.dateTime);
+      const allowed = t >= now + 48 * 3_600_000 && t <= now + 5 * 86_400_000;
+      // Only slots far from the boundaries are asserted: the clock moved while the test ran.
+      if (
+        Math.abs(t - (now + 48 * 3_600_000)) > 60_000 &&
+        Math.abs(t - (now + 5 * 86_400_000)) > 60_000
+      ) {
+        expect(s.available, s.dateTime).toBe(allowed);
+      }
+    }
+    expect(slots.some((s: { available: boolean }) => s.available)).toBe(true);
+    expect(weekdayOf(from)).toBeGreaterThanOrEqual(0);
+  });
+});

@@ -1,0 +1,104 @@
+import * as appointmentById from "@/app/api/appointments/[id]/route";
+import * as appointmentStatus from "@/app/api/appointments/[id]/status/route";
+import * as activityById from "@/app/api/appointments/activities/[id]/route";
+import * as publicActivities from "@/app/api/appointments/activities/public/route";
+import * as activities from "@/app/api/appointments/activities/route";
+import * as availability from "@/app/api/appointments/availability/route";
+import * as slots from "@/app/api/appointments/availability/slots/route";
+import * as calendar from "@/app/api/appointments/calendar/route";
+import * as appointments from "@/app/api/appointments/route";
+import * as moduleSettings from "@/app/api/settings/appointment-module/route";
+import { addDays, dayInZone } from "@/lib/scheduling/calendar-day";
+import { type CallOptions, call } from "./routes";
+
+/** The contract's endpoints, called as a client would, for one business and one set of credentials. */
+export function apiClient(tenant: string, auth: Record<string, string> = {}) {
+  const o = (extra: Partial<CallOptions> = {}): CallOptions => ({
+    tenant,
+    ...extra,
+    headers: { ...auth, ...extra.headers },
+  });
+  const qs = (query: Record<string, string | undefined>) => {
+    const entries = Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined);
+    return entries.length ? `?${new URLSearchParams(entries)}` : "";
+  };
+  return {
+    listActivities: () => call(activities.GET, "GET", o()),
+    publicActivities: (ids?: string) =>
+      call(
+        publicActivities.GET,
+        "GET",
+        o({ path: `/api/appointments/activities/public${qs({ ids })}` }),
+      ),
+    createActivity: (body: unknown, extra?: Partial<CallOptions>) =>
+      call(activities.POST, "POST", o({ body, ...extra })),
+    updateActivity: (id: string, body: unknown) =>
+      call(activityById.PUT, "PUT", o({ params: { id }, body })),
+    deleteActivity: (id: string) => call(activityById.DELETE, "DELETE", o({ params: { id } })),
+    getAvailability: () => call(availability.GET, "GET", o()),
+    putAvailability: (body: unknown) => call(availability.PUT, "PUT", o({ body })),
+    slots: (query: Record<string, string | undefined>) =>
+      call(slots.GET, "GET", o({ path: `/api/appointments/availability/slots${qs(query)}` })),
+    listAppointments: (query: Record<string, string | undefined> = {}) =>
+      call(appointments.GET, "GET", o({ path: `/api/appointments${qs(query)}` })),
+    book: (body: unknown, headers?: Record<string, string>) =>
+      call(appointments.POST, "POST", o({ body, headers })),
+    getAppointment: (id: string) => call(appointmentById.GET, "GET", o({ params: { id } })),
+    deleteAppointment: (id: string) =>
+      call(appointmentById.DELETE, "DELETE", o({ params: { id } })),
+    setStatus: (id: string, status: unknown) =>
+      call(appointmentStatus.PATCH, "PATCH", o({ params: { id }, body: { status } })),
+    calendar: (query: Record<string, string | undefined>) =>
+      call(calendar.GET, "GET", o({ path: `/api/appointments/calendar${qs(query)}` })),
+    getModule: () => call(moduleSettings.GET, "GET", o()),
+    setModule: (enabled: unknown) => call(moduleSettings.PUT, "PUT", o({ body: { enabled } })),
+  };
+}
+
+export const handlers = {
+  activities,
+  publicActivities,
+  activityById,
+  availability,
+  slots,
+  appointments,
+  appointmentById,
+  appointmentStatus,
+  calendar,
+  moduleSettings,
+};
+
+export const activityBody = (overrides: Record<string, unknown> = {}) => ({
+  name: "Massage",
+  description: "Relaxing",
+  durationMinutes: 60,
+  color: "#2563eb",
+  price: 35.5,
+  requiredFields: { phone: false, address: false, customField: false, customFieldLabel: null },
+  reminderSettings: { enabled: false, hoursBefore: null },
+  minimumBookingNoticeHours: 0,
+  ...overrides,
+});
+
+export const client = (overrides: Record<string, unknown> = {}) => ({
+  name: "Alice Martin",
+  email: "alice@example.com",
+  phone: null,
+  address: null,
+  customFieldValue: null,
+  ...overrides,
+});
+
+/** Every day 09:00-17:00. */
+export const openEveryDay = {
+  weeklySlots: [0, 1, 2, 3, 4, 5, 6].map((dayOfWeek) => ({
+    dayOfWeek,
+    startTime: "09:00",
+    endTime: "17:00",
+  })),
+  exceptions: [],
+};
+
+/** A calendar day `n` days from today in a time zone. */
+export const dayFromToday = (n: number, timeZone = "Europe/Paris") =>
+  addDays(dayInZone(Date.now(), timeZone), n);

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { type Database, sqlStateOf } from "@/db/client";
 import { type Activity, activities, appointments, type Tenant } from "@/db/schema";
 import { type Actor, recordAudit } from "@/lib/audit/record-audit";
@@ -8,6 +8,21 @@ import { slotsForActivity } from "./find-slots";
 import type { BookingInput, ClientInfo } from "./schema";
 
 const MINUTE = 60_000;
+const MAX_ATTEMPTS = 3;
+// First key of the (namespace, tenant) advisory locks that serialize a business's bookings.
+const SCHEDULE_LOCK_NAMESPACE = 7_243_002;
+
+/**
+ * Makes a business's bookings take turns between reading the busy time and inserting, until the
+ * transaction ends: the slot check then sees every earlier booking, and concurrent inserts never
+ * wait on each other in the exclusion check (which deadlocks under load). Bookings of other
+ * businesses are not held up.
+ */
+export async function lockTenantSchedule(tx: Database, tenantId: string) {
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(${SCHEDULE_LOCK_NAMESPACE}, hashtext(${tenantId}))`,
+  );
+}
 
 export const customerActor: Actor = { type: "customer", label: "public booking" };
 
@@ -35,70 +50,84 @@ export async function bookAppointment(
   now: Date,
   actor: Actor = customerActor,
 ): Promise<AppointmentRow> {
-  try {
-    return await db.transaction(async (tx) => {
-      // Shares the activity's row lock with other bookings; deleting the activity waits for us.
-      const [activity] = await tx
-        .select()
-        .from(activities)
-        .where(
-          and(
-            eq(activities.tenantId, tenant.id),
-            eq(activities.id, input.activityId),
-            isNull(activities.deletedAt),
-          ),
-        )
-        .for("share");
-      if (!activity) throw new AppError("NOT_FOUND", { activityId: "no such activity" });
-      const missing = missingRequiredFields(activity, input.clientInfo);
-      if (missing) throw new AppError("VALIDATION_ERROR", missing);
-
-      const start = Date.parse(input.dateTime);
-      const slots = await slotsForActivity(
-        tx,
-        tenant,
-        activity,
-        { from: start, to: start + 1 },
-        now,
-      );
-      if (!slots.some((s) => s.start === start && s.available))
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await attemptBooking(db, tenant, input, now, actor);
+    } catch (error) {
+      const state = sqlStateOf(error);
+      if (state === "23P01") throw new AppError("SLOT_UNAVAILABLE");
+      // Two in-flight bookings of overlapping times can each wait on the other's row in the
+      // exclusion check; PostgreSQL then aborts one. Retried, it sees the winner and answers 409.
+      if (state === "40P01" || state === "40001") {
+        if (attempt < MAX_ATTEMPTS) continue;
         throw new AppError("SLOT_UNAVAILABLE");
-
-      const end = start + activity.durationMinutes * MINUTE;
-      const { clientInfo: c } = input;
-      const [appointment] = await tx
-        .insert(appointments)
-        .values({
-          tenantId: tenant.id,
-          activityId: activity.id,
-          startsAt: new Date(start),
-          endsAt: new Date(end),
-          blockedFrom: new Date(start - activity.bufferBeforeMinutes * MINUTE),
-          blockedUntil: new Date(end + activity.bufferAfterMinutes * MINUTE),
-          status: "pending",
-          clientName: c.name,
-          clientEmail: c.email,
-          clientPhone: c.phone,
-          clientAddress: c.address,
-          clientCustomFieldValue: c.customFieldValue,
-        })
-        .returning();
-      if (!appointment) throw new Error("insert returned no row");
-      // The audit trail names the booking, not the customer's personal details.
-      await recordAudit(tx, tenant.id, actor, {
-        action: "appointment.create",
-        entityType: "appointment",
-        entityId: appointment.id,
-        after: {
-          activityId: activity.id,
-          startsAt: appointment.startsAt,
-          status: appointment.status,
-        },
-      });
-      return { ...appointment, activityName: activity.name, activityColor: activity.color };
-    });
-  } catch (error) {
-    if (sqlStateOf(error) === "23P01") throw new AppError("SLOT_UNAVAILABLE");
-    throw error;
+      }
+      throw error;
+    }
   }
+}
+
+async function attemptBooking(
+  db: Database,
+  tenant: Tenant,
+  input: BookingInput,
+  now: Date,
+  actor: Actor,
+): Promise<AppointmentRow> {
+  return await db.transaction(async (tx) => {
+    await lockTenantSchedule(tx, tenant.id);
+    // Shares the activity's row lock with other bookings; deleting the activity waits for us.
+    const [activity] = await tx
+      .select()
+      .from(activities)
+      .where(
+        and(
+          eq(activities.tenantId, tenant.id),
+          eq(activities.id, input.activityId),
+          isNull(activities.deletedAt),
+        ),
+      )
+      .for("share");
+    if (!activity) throw new AppError("NOT_FOUND", { activityId: "no such activity" });
+    const missing = missingRequiredFields(activity, input.clientInfo);
+    if (missing) throw new AppError("VALIDATION_ERROR", missing);
+
+    const start = Date.parse(input.dateTime);
+    const slots = await slotsForActivity(tx, tenant, activity, { from: start, to: start + 1 }, now);
+    if (!slots.some((s) => s.start === start && s.available))
+      throw new AppError("SLOT_UNAVAILABLE");
+
+    const end = start + activity.durationMinutes * MINUTE;
+    const { clientInfo: c } = input;
+    const [appointment] = await tx
+      .insert(appointments)
+      .values({
+        tenantId: tenant.id,
+        activityId: activity.id,
+        startsAt: new Date(start),
+        endsAt: new Date(end),
+        blockedFrom: new Date(start - activity.bufferBeforeMinutes * MINUTE),
+        blockedUntil: new Date(end + activity.bufferAfterMinutes * MINUTE),
+        status: "pending",
+        clientName: c.name,
+        clientEmail: c.email,
+        clientPhone: c.phone,
+        clientAddress: c.address,
+        clientCustomFieldValue: c.customFieldValue,
+      })
+      .returning();
+    if (!appointment) throw new Error("insert returned no row");
+    // The audit trail names the booking, not the customer's personal details.
+    await recordAudit(tx, tenant.id, actor, {
+      action: "appointment.create",
+      entityType: "appointment",
+      entityId: appointment.id,
+      after: {
+        activityId: activity.id,
+        startsAt: appointment.startsAt,
+        status: appointment.status,
+      },
+    });
+    return { ...appointment, activityName: activity.name, activityColor: activity.color };
+  });
 }

@@ -7,6 +7,9 @@ import { computeSlots, type Slot, type SlotRules } from "@/lib/scheduling/comput
 import { listBusyIntervals } from "./appointments";
 
 const MINUTE = 60_000;
+// Busy time is fetched this far around a range, enough for any activity's length and buffers,
+// so that it can be read at the same time as the activity itself.
+const BUSY_MARGIN = 3 * 1440 * MINUTE;
 
 export const slotRulesOf = (activity: Activity, tenant: Tenant): SlotRules => ({
   durationMinutes: activity.durationMinutes,
@@ -17,6 +20,9 @@ export const slotRulesOf = (activity: Activity, tenant: Tenant): SlotRules => ({
   intervalMinutes: tenant.slotIntervalMinutes,
 });
 
+const busyAround = (db: Database, tenant: Tenant, range: DateRange) =>
+  listBusyIntervals(db, tenant.id, range.from - BUSY_MARGIN, range.to + BUSY_MARGIN);
+
 /** The slots of an activity over a range, with the busy time that concerns them. */
 export async function slotsForActivity(
   db: Database,
@@ -25,26 +31,15 @@ export async function slotsForActivity(
   range: DateRange,
   now: Date,
 ): Promise<Slot[]> {
-  const rules = slotRulesOf(activity, tenant);
   const [hours, busy] = await Promise.all([
     loadOpeningHours(db, tenant),
-    listBusyIntervals(
-      db,
-      tenant.id,
-      range.from - rules.bufferBeforeMinutes * MINUTE,
-      range.to + (rules.durationMinutes + rules.bufferAfterMinutes) * MINUTE,
-    ),
+    busyAround(db, tenant, range),
   ]);
-  return computeSlots({
-    ...hours,
-    from: range.from,
-    to: range.to,
-    rules,
-    busy,
-    now: now.getTime(),
-  });
+  const rules = slotRulesOf(activity, tenant);
+  return computeSlots({ ...hours, ...range, rules, busy, now: now.getTime() });
 }
 
+/** The slots of a bookable activity over a range; its reads run side by side. */
 export async function findSlots(
   db: Database,
   tenant: Tenant,
@@ -52,5 +47,11 @@ export async function findSlots(
   range: DateRange,
   now: Date,
 ): Promise<Slot[]> {
-  return slotsForActivity(db, tenant, await getActivity(db, tenant.id, activityId), range, now);
+  const [activity, hours, busy] = await Promise.all([
+    getActivity(db, tenant.id, activityId),
+    loadOpeningHours(db, tenant),
+    busyAround(db, tenant, range),
+  ]);
+  const rules = slotRulesOf(activity, tenant);
+  return computeSlots({ ...hours, ...range, rules, busy, now: now.getTime() });
 }

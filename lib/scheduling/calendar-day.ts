@@ -24,13 +24,24 @@ export const weekdayOf = (day: string) => new Date(toUtcNoon(day)).getUTCDay();
 export const dayInZone = (instant: Date | number, timeZone: string) =>
   formatInTimeZone(instant, timeZone, "yyyy-MM-dd");
 
+// fromZonedTime costs ~40 µs; opening hours ask for the same few instants again and again.
+const instantCache = new Map<string, number>();
+const INSTANT_CACHE_SIZE = 50_000;
+
 /**
  * The instant of a wall-clock time on a day in a time zone (minute 1440 is the next midnight).
  * A time inside a spring-forward gap maps to the same clock reading after the gap.
  */
 export function zonedInstant(day: string, minute: number, timeZone: string): number {
-  const d = minute >= 1440 ? addDays(day, Math.floor(minute / 1440)) : day;
-  return fromZonedTime(`${d}T${formatClockTime(minute % 1440)}:00`, timeZone).getTime();
+  const key = `${timeZone} ${day} ${minute}`;
+  let instant = instantCache.get(key);
+  if (instant === undefined) {
+    const d = minute >= 1440 ? addDays(day, Math.floor(minute / 1440)) : day;
+    instant = fromZonedTime(`${d}T${formatClockTime(minute % 1440)}:00`, timeZone).getTime();
+    if (instantCache.size >= INSTANT_CACHE_SIZE) instantCache.clear();
+    instantCache.set(key, instant);
+  }
+  return instant;
 }
 
 /** The days from `first` to `last`, both included. */

@@ -1,0 +1,264 @@
+// npm run bench – throughput and latency of the booking API on real PostgreSQL, as ratios to
+// GET /api/health measured in the same run, plus the pure slot engine on its own. Writes
+// bench/results.json. Not part of npm test: shared machines are noisy, so only ratios count.
+import { type ChildProcess, execSync, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import autocannon from "autocannon";
+import postgres from "postgres";
+import { openDatabase } from "@/db/client";
+import { appointments } from "@/db/schema";
+import { createActivity } from "@/lib/activities/activities";
+import { activityInputSchema } from "@/lib/activities/schema";
+import { systemActor } from "@/lib/audit/record-audit";
+import { replaceAvailability } from "@/lib/availability/availability";
+import { addDays, dayInZone, zonedInstant } from "@/lib/scheduling/calendar-day";
+import { computeSlots } from "@/lib/scheduling/compute-slots";
+import { createTenant } from "@/lib/tenants/create-tenant";
+
+const PORT = Number(process.env.BENCH_PORT ?? 3201);
+const BASE = `http://127.0.0.1:${PORT}`;
+const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 10;
+const TZ = "Europe/Paris";
+const MIN = 60_000;
+
+async function freshDatabase(): Promise<string> {
+  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+  const name = "rendezvous_bench";
+  await admin`drop database if exists ${admin(name)} with (force)`;
+  await admin`create database ${admin(name)}`;
+  await admin.end();
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** A business open 07:00-22:00 every day with 10,000 appointments over a year, 07:00-14:00. */
+async function seed(url: string) {
+  const { db, close } = await openDatabase({ url, poolMax: 4 });
+  const { tenant } = await createTenant(
+    db,
+    {
+      slug: "bench",
+      name: "Bench",
+      timeZone: TZ,
+      locale: "en",
+      ownerEmail: "owner@bench.test",
+      ownerPassword: "bench-password",
+    },
+    systemActor,
+  );
+  await replaceAvailability(
+    db,
+    tenant,
+    {
+      weeklySlots: [0, 1, 2, 3, 4, 5, 6].map((dayOfWeek) => ({
+        dayOfWeek,
+        startTime: "07:00",
+        endTime: "22:00",
+      })),
+      exceptions: [],
+    },
+    systemActor,
+  );
+  const activity = await createActivity(
+    db,
+    tenant,
+    activityInputSchema.parse({
+      name: "Session",
+      description: null,
+      durationMinutes: 15,
+      color: "#2563eb",
+      price: 30,
+      requiredFields: { phone: false, address: false, customField: false, customFieldLabel: null },
+      minimumBookingNoticeHours: 0,
+      maxAdvanceDays: 400,
+    }),
+    systemActor,
+  );
+  const today = dayInZone(Date.now(), TZ);
+  const rows: (typeof appointments.$inferInsert)[] = [];
+  for (let i = 0; rows.length < 10_000; i++) {
+    const day = addDays(today, -182 + Math.floor(i / 28));
+    const start = zonedInstant(day, 7 * 60 + (i % 28) * 15, TZ);
+    rows.push({
+      tenantId: tenant.id,
+      activityId: activity.id,
+      startsAt: new Date(start),
+      endsAt: new Date(start + 15 * MIN),
+      blockedFrom: new Date(start),
+      blockedUntil: new Date(start + 15 * MIN),
+      status: i % 10 === 0 ? "cancelled" : "confirmed",
+      clientName: `Client ${i}`,
+      clientEmail: `client${i}@bench.test`,
+    });
+  }
+  for (let i = 0; i < rows.length; i += 1000)
+    await db.insert(appointments).values(rows.slice(i, i + 1000));
+  await close();
+  return { activityId: activity.id, today };
+}
+
+async function waitForServer(server: ChildProcess) {
+  for (let i = 0; i < 120; i++) {
+    if (server.exitCode !== null) throw new Error("the server exited");
+    try {
+      if ((await fetch(`${BASE}/api/health`)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("the server did not start");
+}
+
+interface Measure {
+  name: string;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  non2xx: number;
+  errors: number;
+}
+
+async function measure(name: string, options: autocannon.Options): Promise<Measure> {
+  // A short warm-up first, so that compilation and connection set-up are not measured.
+  await autocannon({ ...options, duration: 2, amount: undefined });
+  const result = await autocannon({ connections: CONNECTIONS, duration: DURATION, ...options });
+  return {
+    name,
+    requestsPerSecond: Math.round(result.requests.average),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+}
+
+function engineBenchmark() {
+  const from = Date.UTC(2026, 0, 5);
+  const to = from + 31 * 1440 * MIN;
+  const busy = Array.from({ length: 2000 }, (_, i) => {
+    const start = from + Math.floor((i * (to - from)) / 2000);
+    return { start, end: start + 10 * MIN };
+  });
+  const query = {
+    timeZone: TZ,
+    weekly: [0, 1, 2, 3, 4, 5, 6].map((dayOfWeek) => ({
+      dayOfWeek,
+      startMinute: 0,
+      endMinute: 1440,
+    })),
+    closedDays: [],
+    from,
+    to,
+    rules: {
+      durationMinutes: 15,
+      bufferBeforeMinutes: 0,
+      bufferAfterMinutes: 0,
+      minimumNoticeMinutes: 0,
+      maxAdvanceDays: 400,
+      intervalMinutes: 15,
+    },
+    busy,
+    now: from,
+  };
+  const times: number[] = [];
+  let slots = 0;
+  for (let i = 0; i < 300; i++) {
+    const t = performance.now();
+    slots = computeSlots(query).length;
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  const pick = (q: number) =>
+    Math.round((times[Math.floor(q * (times.length - 1))] ?? 0) * 1000) / 1000;
+  return { slots, busyIntervals: busy.length, medianMs: pick(0.5), p99Ms: pick(0.99) };
+}
+
+async function main() {
+  const engine = engineBenchmark();
+  console.log(
+    `slot engine: ${engine.slots} slots against ${engine.busyIntervals} busy intervals, median ${engine.medianMs} ms, p99 ${engine.p99Ms} ms (target < 2 ms)`,
+  );
+
+  const url = await freshDatabase();
+  const { activityId, today } = await seed(url);
+  console.log("seeded 10,000 appointments over a year");
+  if (process.env.BENCH_SKIP_BUILD !== "1") execSync("npx next build", { stdio: "ignore" });
+
+  const server = spawn("npx", ["next", "start", "-p", String(PORT)], {
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
+      SEED_DEMO: "0",
+      DB_POOL_MAX: "20",
+    },
+    stdio: "ignore",
+    detached: true,
+  });
+  try {
+    await waitForServer(server);
+    const headers = { "x-tenant-slug": "bench" };
+    const health = await measure("GET /api/health", { url: `${BASE}/api/health` });
+    const startDate = addDays(today, 10);
+    const slots = await measure("GET slots (31 days)", {
+      url: `${BASE}/api/appointments/availability/slots?activityId=${activityId}&startDate=${startDate}&endDate=${addDays(startDate, 30)}`,
+      headers,
+    });
+
+    // Each booking takes a distinct free start: 14:00-21:45 is never seeded.
+    let next = 0;
+    const freeStart = (n: number) =>
+      new Date(
+        zonedInstant(addDays(today, 1 + Math.floor(n / 32)), 14 * 60 + (n % 32) * 15, TZ),
+      ).toISOString();
+    const bookings = await measure("POST /api/appointments", {
+      url: `${BASE}/api/appointments`,
+      method: "POST",
+      headers: { ...headers, "content-type": "application/json" },
+      amount: 5000,
+      requests: [
+        {
+          setupRequest: (request) => ({
+            ...request,
+            body: JSON.stringify({
+              activityId,
+              dateTime: freeStart(next++),
+              clientInfo: { name: "Bench", email: "bench@example.com" },
+            }),
+          }),
+        },
+      ],
+    });
+
+    const results = [health, slots, bookings].map((m) => ({
+      ...m,
+      ratioToBaseline: Math.round((m.requestsPerSecond / health.requestsPerSecond) * 100) / 100,
+    }));
+    console.table(results);
+    const report = {
+      date: new Date().toISOString(),
+      connections: CONNECTIONS,
+      durationSeconds: DURATION,
+      engine,
+      http: results,
+      targets: {
+        slotsRatio: ">= 0.60",
+        slotsP99Ms: "<= 50",
+        bookingsRatio: ">= 0.40",
+        engineMedianMs: "< 2",
+      },
+    };
+    writeFileSync("bench/results.json", `${JSON.stringify(report, null, 2)}\n`);
+    console.log("written to bench/results.json");
+  } finally {
+    if (server.pid) process.kill(-server.pid, "SIGTERM");
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -34,6 +34,9 @@ export const tenants = pgTable("tenants", {
   slotIntervalMinutes: integer("slot_interval_minutes").notNull().default(15),
   cancellationNoticeHours: integer("cancellation_notice_hours").notNull().default(24),
   rescheduleNoticeHours: integer("reschedule_notice_hours").notNull().default(2),
+  // Bumped by every change to the business's hours, activities or bookings: cached slots of an
+  // older version are stale, on every app instance, since each request reads this row anyway.
+  scheduleVersion: integer("schedule_version").notNull().default(0),
   createdAt: createdAt(),
 });
 export type Tenant = typeof tenants.$inferSelect;

@@ -2,25 +2,34 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { type Database, sqlStateOf } from "@/db/client";
 import { type Activity, activities, appointments, type Tenant } from "@/db/schema";
 import { type Actor, recordAudit } from "@/lib/audit/record-audit";
+import { loadOpeningHours } from "@/lib/availability/availability";
 import { AppError, type ErrorDetails } from "@/lib/errors/app-error";
+import { bumpScheduleVersion } from "@/lib/tenants/schedule-version";
 import type { AppointmentRow } from "./appointments";
-import { slotsForActivity } from "./find-slots";
+import { busyAround, slotsFrom } from "./find-slots";
 import type { BookingInput, ClientInfo } from "./schema";
 
 const MINUTE = 60_000;
 const MAX_ATTEMPTS = 3;
-// First key of the (namespace, tenant) advisory locks that serialize a business's bookings.
-const SCHEDULE_LOCK_NAMESPACE = 7_243_002;
+const LOCK_BUCKET_MS = 15 * MINUTE;
 
 /**
- * Makes a business's bookings take turns between reading the busy time and inserting, until the
- * transaction ends: the slot check then sees every earlier booking, and concurrent inserts never
- * wait on each other in the exclusion check (which deadlocks under load). Bookings of other
- * businesses are not held up.
+ * Makes bookings of one business whose held time could overlap take turns from reading the busy
+ * time to commit: the slot check then sees every earlier one, and their inserts never wait on each
+ * other in the exclusion check (which deadlocks under load). The lock is per business and per
+ * 15-minute bucket of time, taken in ascending order: bookings of other times run side by side.
  */
-export async function lockTenantSchedule(tx: Database, tenantId: string) {
+export async function lockScheduleRange(
+  tx: Database,
+  tenantId: string,
+  from: number,
+  until: number,
+) {
+  const first = Math.floor(from / LOCK_BUCKET_MS);
+  const last = Math.floor((until - 1) / LOCK_BUCKET_MS);
   await tx.execute(
-    sql`select pg_advisory_xact_lock(${SCHEDULE_LOCK_NAMESPACE}, hashtext(${tenantId}))`,
+    sql`select pg_advisory_xact_lock(hashtext(${tenantId}), bucket)
+        from generate_series(${first}::int, ${last}::int) as bucket`,
   );
 }
 
@@ -75,29 +84,43 @@ async function attemptBooking(
   actor: Actor,
 ): Promise<AppointmentRow> {
   return await db.transaction(async (tx) => {
-    await lockTenantSchedule(tx, tenant.id);
     // Shares the activity's row lock with other bookings; deleting the activity waits for us.
-    const [activity] = await tx
-      .select()
-      .from(activities)
-      .where(
-        and(
-          eq(activities.tenantId, tenant.id),
-          eq(activities.id, input.activityId),
-          isNull(activities.deletedAt),
-        ),
-      )
-      .for("share");
+    const [[activity], hours] = await Promise.all([
+      tx
+        .select()
+        .from(activities)
+        .where(
+          and(
+            eq(activities.tenantId, tenant.id),
+            eq(activities.id, input.activityId),
+            isNull(activities.deletedAt),
+          ),
+        )
+        .for("share"),
+      loadOpeningHours(tx, tenant),
+    ]);
     if (!activity) throw new AppError("NOT_FOUND", { activityId: "no such activity" });
     const missing = missingRequiredFields(activity, input.clientInfo);
     if (missing) throw new AppError("VALIDATION_ERROR", missing);
 
     const start = Date.parse(input.dateTime);
-    const slots = await slotsForActivity(tx, tenant, activity, { from: start, to: start + 1 }, now);
-    if (!slots.some((s) => s.start === start && s.available))
-      throw new AppError("SLOT_UNAVAILABLE");
-
     const end = start + activity.durationMinutes * MINUTE;
+    const blockedFrom = start - activity.bufferBeforeMinutes * MINUTE;
+    const blockedUntil = end + activity.bufferAfterMinutes * MINUTE;
+    await lockScheduleRange(tx, tenant.id, blockedFrom, blockedUntil);
+    const range = { from: start, to: start + 1 };
+    const slots = slotsFrom(
+      hours,
+      await busyAround(tx, tenant, range),
+      activity,
+      tenant,
+      range,
+      now,
+    );
+    if (!slots.some((s) => s.start === start && s.available)) {
+      throw new AppError("SLOT_UNAVAILABLE");
+    }
+
     const { clientInfo: c } = input;
     const [appointment] = await tx
       .insert(appointments)
@@ -106,8 +129,8 @@ async function attemptBooking(
         activityId: activity.id,
         startsAt: new Date(start),
         endsAt: new Date(end),
-        blockedFrom: new Date(start - activity.bufferBeforeMinutes * MINUTE),
-        blockedUntil: new Date(end + activity.bufferAfterMinutes * MINUTE),
+        blockedFrom: new Date(blockedFrom),
+        blockedUntil: new Date(blockedUntil),
         status: "pending",
         clientName: c.name,
         clientEmail: c.email,
@@ -117,6 +140,7 @@ async function attemptBooking(
       })
       .returning();
     if (!appointment) throw new Error("insert returned no row");
+    await bumpScheduleVersion(tx, tenant.id);
     // The audit trail names the booking, not the customer's personal details.
     await recordAudit(tx, tenant.id, actor, {
       action: "appointment.create",

@@ -4,6 +4,7 @@ import { getActivity } from "@/lib/activities/activities";
 import { loadOpeningHours } from "@/lib/availability/availability";
 import type { DateRange } from "@/lib/availability/date-range";
 import { computeSlots, type Slot, type SlotRules } from "@/lib/scheduling/compute-slots";
+import type { Interval, OpeningHours } from "@/lib/scheduling/opening-windows";
 import { listBusyIntervals } from "./appointments";
 
 const MINUTE = 60_000;
@@ -20,38 +21,41 @@ export const slotRulesOf = (activity: Activity, tenant: Tenant): SlotRules => ({
   intervalMinutes: tenant.slotIntervalMinutes,
 });
 
-const busyAround = (db: Database, tenant: Tenant, range: DateRange) =>
+export const busyAround = (db: Database, tenant: Tenant, range: DateRange) =>
   listBusyIntervals(db, tenant.id, range.from - BUSY_MARGIN, range.to + BUSY_MARGIN);
 
-/** The slots of an activity over a range, with the busy time that concerns them. */
-export async function slotsForActivity(
-  db: Database,
-  tenant: Tenant,
+/** The engine's answer for an activity, from data already read. */
+export const slotsFrom = (
+  hours: OpeningHours,
+  busy: Interval[],
   activity: Activity,
+  tenant: Tenant,
   range: DateRange,
   now: Date,
-): Promise<Slot[]> {
-  const [hours, busy] = await Promise.all([
-    loadOpeningHours(db, tenant),
-    busyAround(db, tenant, range),
-  ]);
-  const rules = slotRulesOf(activity, tenant);
-  return computeSlots({ ...hours, ...range, rules, busy, now: now.getTime() });
-}
+): Slot[] =>
+  computeSlots({
+    ...hours,
+    ...range,
+    rules: slotRulesOf(activity, tenant),
+    busy,
+    now: now.getTime(),
+  });
 
-/** The slots of a bookable activity over a range; its reads run side by side. */
+/** The slots of a bookable activity over a range, and its rules; its reads run side by side. */
 export async function findSlots(
   db: Database,
   tenant: Tenant,
   activityId: string,
   range: DateRange,
   now: Date,
-): Promise<Slot[]> {
+): Promise<{ slots: Slot[]; rules: SlotRules }> {
   const [activity, hours, busy] = await Promise.all([
     getActivity(db, tenant.id, activityId),
     loadOpeningHours(db, tenant),
     busyAround(db, tenant, range),
   ]);
-  const rules = slotRulesOf(activity, tenant);
-  return computeSlots({ ...hours, ...range, rules, busy, now: now.getTime() });
+  return {
+    slots: slotsFrom(hours, busy, activity, tenant, range, now),
+    rules: slotRulesOf(activity, tenant),
+  };
 }

@@ -4,6 +4,7 @@ import { availabilityExceptions, type Tenant, weeklySlots } from "@/db/schema";
 import { type Actor, recordAudit } from "@/lib/audit/record-audit";
 import { formatClockTime, parseClockTime } from "@/lib/scheduling/clock-time";
 import type { OpeningHours } from "@/lib/scheduling/opening-windows";
+import { bumpScheduleVersion } from "@/lib/tenants/schedule-version";
 import type { AvailabilityInput } from "./schema";
 
 export interface AvailabilityJson {
@@ -82,6 +83,7 @@ export async function replaceAvailability(
         );
     }
     const after = await getAvailability(tx, tenant.id);
+    await bumpScheduleVersion(tx, tenant.id);
     await recordAudit(tx, tenant.id, actor, {
       action: "availability.replace",
       entityType: "availability",

@@ -2,7 +2,12 @@ import { fromZonedTime } from "date-fns-tz";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dayInZone, weekdayOf, zonedInstant } from "./calendar-day";
-import { computeSlots, type SlotQuery, type SlotRules } from "./compute-slots";
+import {
+  availabilityStableUntil,
+  computeSlots,
+  type SlotQuery,
+  type SlotRules,
+} from "./compute-slots";
 import type { WeeklyWindow } from "./opening-windows";
 import { weeklyHoursProblems } from "./weekly-hours";
 
@@ -261,6 +266,32 @@ describe("computeSlots properties", () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe("availabilityStableUntil", () => {
+  it("is exactly when the next slot's flag would change with time alone", () => {
+    fc.assert(
+      fc.property(queryArb, fc.integer({ min: 1, max: 3 * 1440 }), (q, laterMinutes) => {
+        const slots = computeSlots(q);
+        const until = availabilityStableUntil(slots, q.rules, q.now);
+        const later = q.now + laterMinutes * MIN;
+        const again = computeSlots({ ...q, now: later });
+        const same = again.every((s, i) => s.available === slots[i]?.available);
+        if (later < until) expect(same).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("names the instant a free slot enters the minimum notice", () => {
+    const start = Date.UTC(2026, 5, 10, 9);
+    const slots = [{ start, available: true }];
+    const r = rules({ minimumNoticeMinutes: 60, maxAdvanceDays: 30 });
+    expect(availabilityStableUntil(slots, r, start - 2 * 3_600_000)).toBe(start - 3_600_000 + 1);
+    expect(availabilityStableUntil(slots, r, start - 40 * 86_400_000)).toBe(
+      start - 30 * 86_400_000,
     );
   });
 });

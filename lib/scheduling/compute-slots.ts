@@ -76,3 +76,25 @@ export function computeSlots(query: SlotQuery): Slot[] {
   }
   return slots;
 }
+
+/**
+ * The first instant after `now` at which the passing of time alone would change some slot's
+ * `available` flag (a slot entering the minimum notice, or the booking horizon reaching one), or
+ * Infinity. Slots computed at `now` stay exact until then if nothing else changes.
+ */
+export function availabilityStableUntil(
+  slots: readonly Slot[],
+  rules: SlotRules,
+  now: number,
+): number {
+  const notice = rules.minimumNoticeMinutes * MINUTE;
+  const horizon = rules.maxAdvanceDays * 1440 * MINUTE;
+  let until = Number.POSITIVE_INFINITY;
+  for (const { start } of slots) {
+    // Too soon once now > start - notice; within the horizon once now >= start - horizon.
+    for (const boundary of [start - notice + 1, start - horizon]) {
+      if (boundary > now && boundary < until) until = boundary;
+    }
+  }
+  return until;
+}

@@ -1,6 +1,5 @@
-import { NextResponse } from "next/server";
-import { findSlots } from "@/lib/appointments/find-slots";
 import { slotsQuerySchema } from "@/lib/appointments/schema";
+import { slotsJson } from "@/lib/appointments/slots-json";
 import { toDateRange } from "@/lib/availability/date-range";
 import { queryOf } from "@/lib/http/request-input";
 import { withTenant } from "@/lib/http/with-tenant";
@@ -9,11 +8,6 @@ import { withTenant } from "@/lib/http/with-tenant";
 export const GET = withTenant("booking", async ({ req, db, tenant }) => {
   const query = slotsQuerySchema.parse(queryOf(req));
   const range = toDateRange(query, tenant.timeZone);
-  const slots = await findSlots(db, tenant, query.activityId, range, new Date());
-  return NextResponse.json({
-    slots: slots.map((s) => ({
-      dateTime: new Date(s.start).toISOString(),
-      available: s.available,
-    })),
-  });
+  const body = await slotsJson(db, tenant, query.activityId, range, new Date());
+  return new Response(body, { headers: { "content-type": "application/json" } });
 });

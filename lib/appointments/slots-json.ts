@@ -1,0 +1,46 @@
+import type { Database } from "@/db/client";
+import type { Tenant } from "@/db/schema";
+import type { DateRange } from "@/lib/availability/date-range";
+import { availabilityStableUntil } from "@/lib/scheduling/compute-slots";
+import { findSlots } from "./find-slots";
+
+// Computed answers of the slots endpoint, per app instance. An entry is keyed by the business's
+// schedule version, which every change to its hours, activities or bookings bumps in the same
+// transaction and which each request reads afresh from PostgreSQL: a change made through any
+// instance makes every instance's older entries unreachable. An entry also ends when the passing
+// of time would flip a slot (minimum notice, horizon).
+const cache = new Map<string, { json: string; validUntil: number }>();
+const MAX_ENTRIES = 1000;
+
+/** The slots endpoint's JSON body for an activity over a range, as of `now`. */
+export async function slotsJson(
+  db: Database,
+  tenant: Tenant,
+  activityId: string,
+  range: DateRange,
+  now: Date,
+): Promise<string> {
+  const key = [
+    tenant.id,
+    tenant.scheduleVersion,
+    tenant.timeZone,
+    tenant.slotIntervalMinutes,
+    activityId,
+    range.from,
+    range.to,
+  ].join("|");
+  const hit = cache.get(key);
+  if (hit && now.getTime() < hit.validUntil) return hit.json;
+
+  const { slots, rules } = await findSlots(db, tenant, activityId, range, now);
+  const json = JSON.stringify({
+    slots: slots.map((s) => ({
+      dateTime: new Date(s.start).toISOString(),
+      available: s.available,
+    })),
+  });
+  cache.delete(key);
+  if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
+  cache.set(key, { json, validUntil: availabilityStableUntil(slots, rules, now.getTime()) });
+  return json;
+}

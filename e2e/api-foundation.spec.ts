@@ -77,23 +77,27 @@ test("admin endpoints need credentials of the same business", async ({ request }
   expect(await state.json()).toEqual({ enabled: true });
 });
 
+// Switches acme, not demo: the booking spec books demo's slots in the other worker meanwhile.
 test("an API key switches the module; another business's key is refused with 403", async ({
   request,
 }) => {
-  const url = "/api/settings/appointment-module";
+  const url = "/api/settings/appointment-module?tenant=acme";
   const as = (tenant: "demo" | "acme") => ({ Authorization: `Bearer ${apiKeyOf(tenant)}` });
 
-  const foreign = await request.put(url, { data: { enabled: false }, headers: as("acme") });
+  const foreign = await request.put(url, { data: { enabled: false }, headers: as("demo") });
   expect(foreign.status()).toBe(403);
-  expect(await foreign.json()).toEqual({ error: "Accès interdit", code: "FORBIDDEN" });
+  expect(await foreign.json()).toEqual({ error: "Forbidden", code: "FORBIDDEN" });
 
   try {
-    const off = await request.put(url, { data: { enabled: false }, headers: as("demo") });
+    const off = await request.put(url, { data: { enabled: false }, headers: as("acme") });
     expect(off.status()).toBe(200);
     expect(await off.json()).toEqual({ enabled: false });
     expect(await (await request.get(url)).json()).toEqual({ enabled: false });
+    const closed = await request.get("/api/appointments/activities/public?tenant=acme");
+    expect(closed.status()).toBe(403);
+    expect(await closed.json()).toEqual({ error: "Online booking is disabled", code: "MODULE_DISABLED" });
   } finally {
-    await request.put(url, { data: { enabled: true }, headers: as("demo") });
+    await request.put(url, { data: { enabled: true }, headers: as("acme") });
   }
   expect(await (await request.get(url)).json()).toEqual({ enabled: true });
 });

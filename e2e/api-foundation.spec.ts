@@ -95,7 +95,10 @@ test("an API key switches the module; another business's key is refused with 403
     expect(await (await request.get(url)).json()).toEqual({ enabled: false });
     const closed = await request.get("/api/appointments/activities/public?tenant=acme");
     expect(closed.status()).toBe(403);
-    expect(await closed.json()).toEqual({ error: "Online booking is disabled", code: "MODULE_DISABLED" });
+    expect(await closed.json()).toEqual({
+      error: "Online booking is disabled",
+      code: "MODULE_DISABLED",
+    });
   } finally {
     await request.put(url, { data: { enabled: true }, headers: as("acme") });
   }

@@ -1,19 +1,10 @@
 import { z } from "zod";
-
-export const uuidSchema = z.uuid("must be a UUID");
+import { optionalText, uuidSchema } from "@/lib/validation";
 
 const hexColor = z
   .string()
   .trim()
   .regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, "must be a hex color such as #2563eb");
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((v) => v || null);
 
 /** The contract's activity body (POST and PUT), plus the optional scheduling fields of the peers. */
 export const activityInputSchema = z

@@ -26,9 +26,10 @@ const flatten = (r: { appointment: Appointment; activityName: string; activityCo
 
 export interface AppointmentFilter {
   statuses?: AppointmentStatus[];
-  /** Appointments starting in [from, to), epoch milliseconds. */
+  /** Bounds in epoch milliseconds, of the start (`starts`, the default) or of the whole appointment. */
   from?: number;
   to?: number;
+  match?: "starts" | "overlaps";
 }
 
 export async function listAppointments(
@@ -44,8 +45,12 @@ export async function listAppointments(
       and(
         eq(appointments.tenantId, tenantId),
         filter.statuses ? inArray(appointments.status, filter.statuses) : undefined,
-        filter.from !== undefined ? gte(appointments.startsAt, new Date(filter.from)) : undefined,
-        filter.to !== undefined ? lt(appointments.startsAt, new Date(filter.to)) : undefined,
+        filter.from === undefined
+          ? undefined
+          : filter.match === "overlaps"
+            ? gt(appointments.endsAt, new Date(filter.from))
+            : gte(appointments.startsAt, new Date(filter.from)),
+        filter.to === undefined ? undefined : lt(appointments.startsAt, new Date(filter.to)),
       ),
     )
     .orderBy(asc(appointments.startsAt), asc(appointments.id));
@@ -66,28 +71,6 @@ export async function getAppointment(
   const [row] = options.forUpdate ? await query.for("update", { of: appointments }) : await query;
   if (!row) throw new AppError("NOT_FOUND");
   return flatten(row);
-}
-
-/** Appointments overlapping [from, to), of any status, for the calendar. */
-export async function listAppointmentsOverlapping(
-  db: Database,
-  tenantId: string,
-  from: number,
-  to: number,
-): Promise<AppointmentRow[]> {
-  const rows = await db
-    .select(rowColumns)
-    .from(appointments)
-    .innerJoin(activities, joinActivity)
-    .where(
-      and(
-        eq(appointments.tenantId, tenantId),
-        lt(appointments.startsAt, new Date(to)),
-        gt(appointments.endsAt, new Date(from)),
-      ),
-    )
-    .orderBy(asc(appointments.startsAt));
-  return rows.map(flatten);
 }
 
 /**

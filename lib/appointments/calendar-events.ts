@@ -3,7 +3,7 @@ import type { Tenant } from "@/db/schema";
 import { loadOpeningHours } from "@/lib/availability/availability";
 import type { DateRange } from "@/lib/availability/date-range";
 import { openingWindows } from "@/lib/scheduling/opening-windows";
-import { listAppointmentsOverlapping } from "./appointments";
+import { listAppointments } from "./appointments";
 
 const AVAILABILITY_COLOR = "#d1fae5";
 const availabilityTitle = { fr: "Disponible", en: "Available" } as const;
@@ -15,7 +15,7 @@ const availabilityTitle = { fr: "Disponible", en: "Available" } as const;
 export async function calendarEvents(db: Database, tenant: Tenant, range: DateRange) {
   const [hours, rows] = await Promise.all([
     loadOpeningHours(db, tenant),
-    listAppointmentsOverlapping(db, tenant.id, range.from, range.to),
+    listAppointments(db, tenant.id, { ...range, match: "overlaps" }),
   ]);
   const availability = openingWindows(hours, range.from, range.to).map((w) => ({
     id: `availability-${new Date(w.start).toISOString()}`,

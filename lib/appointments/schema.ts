@@ -1,15 +1,7 @@
 import { z } from "zod";
 import { appointmentStatuses } from "@/db/schema";
-import { uuidSchema } from "@/lib/activities/schema";
 import { dateRangeQuerySchema } from "@/lib/availability/date-range";
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((v) => v || null);
+import { optionalText, uuidSchema } from "@/lib/validation";
 
 export const clientInfoSchema = z.object({
   name: z.string().trim().min(1, "is required").max(200),

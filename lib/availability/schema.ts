@@ -2,6 +2,7 @@ import { z } from "zod";
 import { isCalendarDay } from "@/lib/scheduling/calendar-day";
 import { isClockTime, parseClockTime } from "@/lib/scheduling/clock-time";
 import { weeklyHoursProblems } from "@/lib/scheduling/weekly-hours";
+import { optionalText } from "@/lib/validation";
 
 const clockTime = z.string().refine(isClockTime, "must be an HH:mm time such as 09:30");
 
@@ -27,12 +28,7 @@ export const availabilityInputSchema = z
       .array(
         z.object({
           date: exceptionDate,
-          reason: z
-            .string()
-            .trim()
-            .max(200)
-            .nullish()
-            .transform((v) => v || null),
+          reason: optionalText(200),
         }),
       )
       .max(1000)

@@ -7,10 +7,15 @@ import { getDb } from "@/lib/db";
 import { findTenantBySlug } from "./find-tenant";
 import { TENANT_HEADER } from "./resolve-tenant-slug";
 
-/** The tenant of the current page request, as proxy.ts resolved it; a 404 page when unknown. */
-export const currentTenant = cache(async (): Promise<Tenant> => {
+/** The tenant of the current page request as proxy.ts resolved it, once per request. */
+export const findCurrentTenant = cache(async (): Promise<Tenant | undefined> => {
   const slug = (await headers()).get(TENANT_HEADER);
-  const tenant = slug ? await findTenantBySlug(await getDb(), slug) : undefined;
+  return slug ? findTenantBySlug(await getDb(), slug) : undefined;
+});
+
+/** The tenant of the current page request; a 404 page when there is none. */
+export async function currentTenant(): Promise<Tenant> {
+  const tenant = await findCurrentTenant();
   if (!tenant) notFound();
   return tenant;
-});
+}

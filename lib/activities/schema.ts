@@ -12,21 +12,29 @@ export const activityInputSchema = z
     name: z.string().trim().min(1, "is required").max(120),
     description: optionalText(2000),
     durationMinutes: z.number().int("must be a whole number of minutes").min(5).max(1440),
-    color: hexColor,
-    price: z.number().min(0).max(1_000_000),
-    requiredFields: z.object({
-      phone: z.boolean(),
-      address: z.boolean(),
-      customField: z.boolean(),
-      customFieldLabel: optionalText(120),
-    }),
+    // Beyond name and duration, a field left out takes the value a new activity would have.
+    color: hexColor.default("#2563eb"),
+    price: z.number().min(0).max(1_000_000).default(0),
+    requiredFields: z
+      .object({
+        phone: z.boolean().default(false),
+        address: z.boolean().default(false),
+        customField: z.boolean().default(false),
+        customFieldLabel: optionalText(120),
+      })
+      .default({ phone: false, address: false, customField: false, customFieldLabel: null }),
     reminderSettings: z
       .object({
         enabled: z.boolean(),
         hoursBefore: z.number().int().min(1).max(720).nullish(),
       })
       .default({ enabled: false, hoursBefore: null }),
-    minimumBookingNoticeHours: z.number().int("must be a whole number of hours").min(0).max(8760),
+    minimumBookingNoticeHours: z
+      .number()
+      .int("must be a whole number of hours")
+      .min(0)
+      .max(8760)
+      .default(0),
     bufferBeforeMinutes: z.number().int().min(0).max(720).optional(),
     bufferAfterMinutes: z.number().int().min(0).max(720).optional(),
     maxAdvanceDays: z.number().int().min(1).max(730).optional(),

@@ -3,6 +3,7 @@ import { type Database, sqlStateOf } from "@/db/client";
 import { type Activity, activities, appointments, type Tenant } from "@/db/schema";
 import { type Actor, recordAudit } from "@/lib/audit/record-audit";
 import { loadOpeningHours } from "@/lib/availability/availability";
+import { toInstant } from "@/lib/availability/date-time";
 import { AppError, type ErrorDetails } from "@/lib/errors/app-error";
 import { bumpScheduleVersion } from "@/lib/tenants/schedule-version";
 import type { AppointmentRow } from "./appointments";
@@ -103,7 +104,7 @@ async function attemptBooking(
     const missing = missingRequiredFields(activity, input.clientInfo);
     if (missing) throw new AppError("VALIDATION_ERROR", missing);
 
-    const start = Date.parse(input.dateTime);
+    const start = toInstant(input.dateTime, tenant.timeZone);
     const end = start + activity.durationMinutes * MINUTE;
     const blockedFrom = start - activity.bufferBeforeMinutes * MINUTE;
     const blockedUntil = end + activity.bufferAfterMinutes * MINUTE;

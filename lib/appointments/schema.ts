@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { appointmentStatuses } from "@/db/schema";
 import { dateRangeQuerySchema } from "@/lib/availability/date-range";
+import { dateTimeSchema } from "@/lib/availability/date-time";
 import { optionalText, uuidSchema } from "@/lib/validation";
 
 export const clientInfoSchema = z.object({
@@ -17,10 +18,7 @@ export type ClientInfo = z.output<typeof clientInfoSchema>;
 
 export const bookingSchema = z.object({
   activityId: uuidSchema,
-  dateTime: z.iso.datetime({
-    offset: true,
-    error: "must be an ISO 8601 date-time with a time zone",
-  }),
+  dateTime: dateTimeSchema,
   clientInfo: clientInfoSchema,
 });
 export type BookingInput = z.output<typeof bookingSchema>;

@@ -1,17 +1,18 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 import { addDays, isCalendarDay, zonedInstant } from "@/lib/scheduling/calendar-day";
+import { dateTimeSchema, toInstant } from "./date-time";
 
 export const MAX_RANGE_DAYS = 92;
 const DAY_MS = 86_400_000;
 
-/** A plain date (a day in the tenant's zone) or an ISO 8601 date-time with an offset (an instant). */
+/** A plain date (a day in the tenant's zone) or an ISO 8601 date-time. */
 const dateOrInstant = z
   .string()
   .trim()
   .refine(
-    (v) => isCalendarDay(v) || z.iso.datetime({ offset: true }).safeParse(v).success,
-    "must be a date (YYYY-MM-DD) or an ISO 8601 date-time with a time zone",
+    (v) => isCalendarDay(v) || dateTimeSchema.safeParse(v).success,
+    "must be a date (YYYY-MM-DD) or an ISO 8601 date-time",
   );
 
 export const dateRangeQuerySchema = z.object({
@@ -25,7 +26,7 @@ export interface DateRange {
 }
 
 /**
- * [from, to) in epoch milliseconds: a plain startDate starts at the day's local midnight; a plain
+ * [from, to) in epoch milliseconds: a plain startDate starts at the day's local midnight, a plain
  * endDate includes the whole day. Refuses an end before the start and ranges over `maxDays`.
  */
 export function toDateRange(
@@ -35,10 +36,10 @@ export function toDateRange(
 ): DateRange {
   const from = isCalendarDay(query.startDate)
     ? zonedInstant(query.startDate, 0, timeZone)
-    : Date.parse(query.startDate);
+    : toInstant(query.startDate, timeZone);
   const to = isCalendarDay(query.endDate)
     ? zonedInstant(addDays(query.endDate, 1), 0, timeZone)
-    : Date.parse(query.endDate);
+    : toInstant(query.endDate, timeZone);
   if (to <= from) throw new AppError("VALIDATION_ERROR", { endDate: "must be after startDate" });
   // An hour of slack for a DST change inside a range of whole days.
   if (to - from > maxDays * DAY_MS + 3_600_000) {

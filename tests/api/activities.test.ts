@@ -71,6 +71,23 @@ describe.each(engines)("activities API on %s", (engine) => {
     });
   });
 
+  it("gives fields beyond name and duration the defaults of a new activity", async () => {
+    const minimal = await api.createActivity({ name: "Walk-in", durationMinutes: 20 });
+    expect(minimal.status).toBe(201);
+    expect(minimal.json.activity).toMatchObject({
+      description: null,
+      color: "#2563eb",
+      price: 0,
+      requiredFields: { phone: false, address: false, customField: false, customFieldLabel: null },
+      reminderSettings: { enabled: false, hoursBefore: null },
+      minimumBookingNoticeHours: 0,
+    });
+    const nameless = await api.createActivity({ durationMinutes: 20 });
+    expect(nameless.status).toBe(422);
+    expect(Object.keys(nameless.json.details)).toEqual(["name"]);
+    await api.deleteActivity(minimal.json.activity.id);
+  });
+
   it("validates bodies with a 422 naming each field", async () => {
     const response = await api.createActivity(
       activityBody({

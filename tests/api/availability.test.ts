@@ -97,9 +97,17 @@ describe.each(engines)("availability and slots API on %s", (engine) => {
     const from = new Date(zonedInstant(day, 10 * 60, TZ)).toISOString();
     const to = new Date(zonedInstant(day, 11 * 60, TZ)).toISOString();
     const { slots } = (await api.slots({ activityId, startDate: from, endDate: to })).json;
-    expect(slots.map((s: { dateTime: string }) => s.dateTime)).toEqual(
-      [0, 15, 30, 45].map((m) => new Date(zonedInstant(day, 10 * 60 + m, TZ)).toISOString()),
+    const expected = [0, 15, 30, 45].map((m) =>
+      new Date(zonedInstant(day, 10 * 60 + m, TZ)).toISOString(),
     );
+    expect(slots.map((s: { dateTime: string }) => s.dateTime)).toEqual(expected);
+    // Without an offset, a date-time is a wall-clock time of the business.
+    const local = await api.slots({
+      activityId,
+      startDate: `${day}T10:00:00`,
+      endDate: `${day}T11:00`,
+    });
+    expect(local.json.slots.map((s: { dateTime: string }) => s.dateTime)).toEqual(expected);
   });
 
   it("gives no slot on an exception day", async () => {

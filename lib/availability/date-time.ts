@@ -1,0 +1,23 @@
+import { fromZonedTime } from "date-fns-tz";
+import { z } from "zod";
+
+const withOffset = z.iso.datetime({ offset: true });
+const withoutOffset = z.iso.datetime({ local: true });
+
+/** An ISO 8601 date-time, with or without an offset. */
+export const dateTimeSchema = z
+  .string()
+  .trim()
+  .refine(
+    (v) => withOffset.safeParse(v).success || withoutOffset.safeParse(v).success,
+    "must be an ISO 8601 date-time such as 2026-12-01T09:00:00+01:00",
+  );
+
+/**
+ * Epoch milliseconds of an ISO 8601 date-time: with an offset (or Z) it is that instant; without
+ * one it is a wall-clock time of the business, in its time zone.
+ */
+export const toInstant = (value: string, timeZone: string): number =>
+  withOffset.safeParse(value).success
+    ? Date.parse(value)
+    : fromZonedTime(value, timeZone).getTime();

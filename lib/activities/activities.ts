@@ -1,9 +1,8 @@
 import { and, asc, eq, gt, inArray, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { type Activity, activities, appointments, holdingStatuses, type Tenant } from "@/db/schema";
-import { type Actor, recordAudit } from "@/lib/audit/record-audit";
+import { type Actor, recordScheduleChange } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
-import { bumpScheduleVersion } from "@/lib/tenants/schedule-version";
 import { toMinorUnits } from "./money";
 import type { ActivityInput } from "./schema";
 
@@ -68,8 +67,7 @@ export async function createActivity(
       .values({ tenantId: tenant.id, ...toColumns(input, tenant.currency) })
       .returning();
     if (!activity) throw new Error("insert returned no row");
-    await bumpScheduleVersion(tx, tenant.id);
-    await recordAudit(tx, tenant.id, actor, {
+    await recordScheduleChange(tx, tenant.id, actor, {
       action: "activity.create",
       entityType: "activity",
       entityId: activity.id,
@@ -94,8 +92,7 @@ export async function updateActivity(
       .where(and(live(tenant.id), eq(activities.id, id)))
       .returning();
     if (!activity) throw new AppError("NOT_FOUND");
-    await bumpScheduleVersion(tx, tenant.id);
-    await recordAudit(tx, tenant.id, actor, {
+    await recordScheduleChange(tx, tenant.id, actor, {
       action: "activity.update",
       entityType: "activity",
       entityId: id,
@@ -136,8 +133,7 @@ export async function deleteActivity(
       .update(activities)
       .set({ deletedAt: now })
       .where(and(eq(activities.tenantId, tenant.id), eq(activities.id, id)));
-    await bumpScheduleVersion(tx, tenant.id);
-    await recordAudit(tx, tenant.id, actor, {
+    await recordScheduleChange(tx, tenant.id, actor, {
       action: "activity.delete",
       entityType: "activity",
       entityId: id,

@@ -1,11 +1,10 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { type Database, sqlStateOf } from "@/db/client";
 import { type Activity, activities, appointments, type Tenant } from "@/db/schema";
-import { type Actor, recordAudit } from "@/lib/audit/record-audit";
+import { type Actor, recordScheduleChange } from "@/lib/audit/record-audit";
 import { loadOpeningHours } from "@/lib/availability/availability";
 import { toInstant } from "@/lib/availability/date-time";
 import { AppError, type ErrorDetails } from "@/lib/errors/app-error";
-import { bumpScheduleVersion } from "@/lib/tenants/schedule-version";
 import type { AppointmentRow } from "./appointments";
 import { busyAround, slotsFrom } from "./find-slots";
 import type { BookingInput, ClientInfo } from "./schema";
@@ -141,9 +140,8 @@ async function attemptBooking(
       })
       .returning();
     if (!appointment) throw new Error("insert returned no row");
-    await bumpScheduleVersion(tx, tenant.id);
     // The audit trail names the booking, not the customer's personal details.
-    await recordAudit(tx, tenant.id, actor, {
+    await recordScheduleChange(tx, tenant.id, actor, {
       action: "appointment.create",
       entityType: "appointment",
       entityId: appointment.id,

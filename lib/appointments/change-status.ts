@@ -1,9 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { type AppointmentStatus, appointments, type Tenant } from "@/db/schema";
-import { type Actor, recordAudit } from "@/lib/audit/record-audit";
+import { type Actor, recordScheduleChange } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
-import { bumpScheduleVersion } from "@/lib/tenants/schedule-version";
 import { type AppointmentRow, getAppointment } from "./appointments";
 import { canTransition } from "./transitions";
 
@@ -32,8 +31,7 @@ export async function changeAppointmentStatus(
       .where(and(eq(appointments.tenantId, tenant.id), eq(appointments.id, id)))
       .returning();
     if (!updated) throw new AppError("NOT_FOUND");
-    await bumpScheduleVersion(tx, tenant.id);
-    await recordAudit(tx, tenant.id, actor, {
+    await recordScheduleChange(tx, tenant.id, actor, {
       action: "appointment.status",
       entityType: "appointment",
       entityId: id,
@@ -50,8 +48,7 @@ export async function deleteAppointment(db: Database, tenant: Tenant, id: string
     await tx
       .delete(appointments)
       .where(and(eq(appointments.tenantId, tenant.id), eq(appointments.id, id)));
-    await bumpScheduleVersion(tx, tenant.id);
-    await recordAudit(tx, tenant.id, actor, {
+    await recordScheduleChange(tx, tenant.id, actor, {
       action: "appointment.delete",
       entityType: "appointment",
       entityId: id,

@@ -1,5 +1,6 @@
+import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { auditLog } from "@/db/schema";
+import { auditLog, tenants } from "@/db/schema";
 
 export interface Actor {
   type: "user" | "api_key" | "system" | "customer";
@@ -35,4 +36,28 @@ export async function recordAudit(
     before: entry.before ?? null,
     after: entry.after ?? null,
   });
+}
+
+const jsonParam = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
+
+/**
+ * Records a change to the business's schedule (hours, activities, bookings): bumps its schedule
+ * version, which makes cached slots stale on every instance, and writes the audit entry, in one
+ * statement. Call it last in the transaction that made the change.
+ */
+export async function recordScheduleChange(
+  db: Database,
+  tenantId: string,
+  actor: Actor,
+  entry: AuditRecord,
+) {
+  await db.execute(sql`
+    with bumped as (
+      update ${tenants} set schedule_version = schedule_version + 1 where id = ${tenantId}
+    )
+    insert into ${auditLog}
+      (tenant_id, actor_type, actor_id, actor_label, action, entity_type, entity_id, before, after)
+    values (${tenantId}, ${actor.type}, ${actor.id ?? null}::uuid, ${actor.label ?? null},
+      ${entry.action}, ${entry.entityType}, ${entry.entityId ?? null},
+      ${jsonParam(entry.before)}::jsonb, ${jsonParam(entry.after)}::jsonb)`);
 }

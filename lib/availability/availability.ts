@@ -1,10 +1,9 @@
-import { asc, eq } from "drizzle-orm";
-import type { Database } from "@/db/client";
+import { asc, eq, sql } from "drizzle-orm";
+import { type Database, queryRows } from "@/db/client";
 import { availabilityExceptions, type Tenant, weeklySlots } from "@/db/schema";
-import { type Actor, recordAudit } from "@/lib/audit/record-audit";
+import { type Actor, recordScheduleChange } from "@/lib/audit/record-audit";
 import { formatClockTime, parseClockTime } from "@/lib/scheduling/clock-time";
 import type { OpeningHours } from "@/lib/scheduling/opening-windows";
-import { bumpScheduleVersion } from "@/lib/tenants/schedule-version";
 import type { AvailabilityInput } from "./schema";
 
 export interface AvailabilityJson {
@@ -40,17 +39,25 @@ export async function getAvailability(db: Database, tenantId: string): Promise<A
   };
 }
 
-/** The tenant's opening hours as the slot engine takes them. */
+/** The tenant's opening hours as the slot engine takes them, in one query. */
 export async function loadOpeningHours(db: Database, tenant: Tenant): Promise<OpeningHours> {
-  const { slots, exceptions } = await loadRows(db, tenant.id);
+  const [row] = await queryRows<{ weekly: string; closed: string }>(
+    db,
+    sql`select
+      (select coalesce(json_agg(json_build_array(day_of_week, start_minute, end_minute)), '[]')
+         from ${weeklySlots} where tenant_id = ${tenant.id})::text as weekly,
+      (select coalesce(json_agg(date), '[]')
+         from ${availabilityExceptions} where tenant_id = ${tenant.id})::text as closed`,
+  );
+  const weekly = JSON.parse(row?.weekly ?? "[]") as [number, number, number][];
   return {
     timeZone: tenant.timeZone,
-    weekly: slots.map(({ dayOfWeek, startMinute, endMinute }) => ({
+    weekly: weekly.map(([dayOfWeek, startMinute, endMinute]) => ({
       dayOfWeek,
       startMinute,
       endMinute,
     })),
-    closedDays: new Set(exceptions.map((e) => e.date)),
+    closedDays: new Set(JSON.parse(row?.closed ?? "[]") as string[]),
   };
 }
 
@@ -83,8 +90,7 @@ export async function replaceAvailability(
         );
     }
     const after = await getAvailability(tx, tenant.id);
-    await bumpScheduleVersion(tx, tenant.id);
-    await recordAudit(tx, tenant.id, actor, {
+    await recordScheduleChange(tx, tenant.id, actor, {
       action: "availability.replace",
       entityType: "availability",
       entityId: tenant.id,

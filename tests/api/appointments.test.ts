@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appointments } from "@/db/schema";
+import { appointments, auditLog, tenants } from "@/db/schema";
 import { addDays, zonedInstant } from "@/lib/scheduling/calendar-day";
 import { activityBody, apiClient, client, dayFromToday, openEveryDay } from "../helpers/api";
 import { seedTenant, sessionCookie } from "../helpers/fixtures";
@@ -320,6 +320,31 @@ describe.each(engines)("appointments API on %s", (engine) => {
       await api.setModule(true);
     }
     expect((await publicApi.publicActivities()).status).toBe(200);
+  });
+
+  it("audits every schedule change, without customer details, and bumps the schedule version", async () => {
+    const [before] = await handle.db.select().from(tenants).where(eq(tenants.id, biz.tenant.id));
+    const id = (await book(at(addDays(day, 2), "10:00"))).json.appointment.id;
+    await api.setStatus(id, "confirmed");
+    await api.deleteAppointment(id);
+    const [after] = await handle.db.select().from(tenants).where(eq(tenants.id, biz.tenant.id));
+    expect((after?.scheduleVersion ?? 0) - (before?.scheduleVersion ?? 0)).toBe(3);
+
+    const entries = await handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.tenantId, biz.tenant.id), eq(auditLog.entityId, id)))
+      .orderBy(asc(auditLog.createdAt));
+    expect(entries.map((e) => [e.action, e.actorType])).toEqual([
+      ["appointment.create", "customer"],
+      ["appointment.status", "api_key"],
+      ["appointment.delete", "api_key"],
+    ]);
+    expect(entries[1]).toMatchObject({
+      before: { status: "pending" },
+      after: { status: "confirmed" },
+    });
+    expect(JSON.stringify(entries)).not.toContain("alice@example.com");
   });
 
   it("speaks English to an English-speaking business", async () => {

@@ -61,11 +61,6 @@ export async function findApiKeyBySecret(
   return toPublicApiKey(row);
 }
 
-export async function listApiKeys(db: Database, tenantId: string): Promise<PublicApiKey[]> {
-  const rows = await db.select().from(apiKeys).where(eq(apiKeys.tenantId, tenantId));
-  return rows.map(toPublicApiKey);
-}
-
 /** Revokes a live key of this tenant, named by its id or by its public prefix. */
 export async function revokeApiKey(
   db: Database,

@@ -21,7 +21,7 @@ export const slotRulesOf = (activity: Activity, tenant: Tenant): SlotRules => ({
   intervalMinutes: tenant.slotIntervalMinutes,
 });
 
-export const busyAround = (db: Database, tenant: Tenant, range: DateRange) =>
+const busyAround = (db: Database, tenant: Tenant, range: DateRange) =>
   listBusyIntervals(db, tenant.id, range.from - BUSY_MARGIN, range.to + BUSY_MARGIN);
 
 /** The engine's answer for an activity, from data already read. */

@@ -34,5 +34,3 @@ export class AppError extends Error {
     return errorStatus[this.code];
   }
 }
-
-export const isAppError = (error: unknown): error is AppError => error instanceof AppError;

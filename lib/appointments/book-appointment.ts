@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { type Database, queryRows, sqlStateOf } from "@/db/client";
 import {
   type Activity,
@@ -8,9 +8,8 @@ import {
   type Tenant,
   tenants,
 } from "@/db/schema";
-import { getActivity } from "@/lib/activities/activities";
 import type { Actor } from "@/lib/audit/record-audit";
-import { loadOpeningHours } from "@/lib/availability/availability";
+import { openingHoursColumns, toOpeningHours } from "@/lib/availability/availability";
 import { toInstant } from "@/lib/availability/date-time";
 import { AppError, type ErrorDetails } from "@/lib/errors/app-error";
 import type { AppointmentRow } from "./appointments";
@@ -50,12 +49,20 @@ export async function bookAppointment(
   now: Date,
   actor: Actor = customerActor,
 ): Promise<AppointmentRow> {
-  const [activity, hours] = await Promise.all([
-    getActivity(db, tenant.id, input.activityId).catch(() => {
-      throw new AppError("NOT_FOUND", { activityId: "no such activity" });
-    }),
-    loadOpeningHours(db, tenant),
-  ]);
+  // The activity and the opening hours in one round trip.
+  const [found] = await db
+    .select({ activity: activities, ...openingHoursColumns(tenant.id) })
+    .from(activities)
+    .where(
+      and(
+        eq(activities.tenantId, tenant.id),
+        eq(activities.id, input.activityId),
+        isNull(activities.deletedAt),
+      ),
+    );
+  if (!found) throw new AppError("NOT_FOUND", { activityId: "no such activity" });
+  const { activity } = found;
+  const hours = toOpeningHours(tenant, found);
   const missing = missingRequiredFields(activity, input.clientInfo);
   if (missing) throw new AppError("VALIDATION_ERROR", missing);
 

@@ -39,17 +39,20 @@ export async function getAvailability(db: Database, tenantId: string): Promise<A
   };
 }
 
-/** The tenant's opening hours as the slot engine takes them, in one query. */
-export async function loadOpeningHours(db: Database, tenant: Tenant): Promise<OpeningHours> {
-  const [row] = await queryRows<{ weekly: string; closed: string }>(
-    db,
-    sql`select
-      (select coalesce(json_agg(json_build_array(day_of_week, start_minute, end_minute)), '[]')
-         from ${weeklySlots} where tenant_id = ${tenant.id})::text as weekly,
-      (select coalesce(json_agg(date), '[]')
-         from ${availabilityExceptions} where tenant_id = ${tenant.id})::text as closed`,
-  );
-  const weekly = JSON.parse(row?.weekly ?? "[]") as [number, number, number][];
+/** Columns that carry a tenant's opening hours as JSON text, to add to any select. */
+export const openingHoursColumns = (tenantId: string) => ({
+  weekly: sql<string>`(select coalesce(json_agg(json_build_array(day_of_week, start_minute, end_minute)), '[]')
+    from ${weeklySlots} where tenant_id = ${tenantId})::text`,
+  closed: sql<string>`(select coalesce(json_agg(date), '[]')
+    from ${availabilityExceptions} where tenant_id = ${tenantId})::text`,
+});
+
+/** The opening hours in those columns, as the slot engine takes them. */
+export function toOpeningHours(
+  tenant: Tenant,
+  row: { weekly: string; closed: string },
+): OpeningHours {
+  const weekly = JSON.parse(row.weekly) as [number, number, number][];
   return {
     timeZone: tenant.timeZone,
     weekly: weekly.map(([dayOfWeek, startMinute, endMinute]) => ({
@@ -57,8 +60,18 @@ export async function loadOpeningHours(db: Database, tenant: Tenant): Promise<Op
       startMinute,
       endMinute,
     })),
-    closedDays: new Set(JSON.parse(row?.closed ?? "[]") as string[]),
+    closedDays: new Set(JSON.parse(row.closed) as string[]),
   };
+}
+
+/** The tenant's opening hours as the slot engine takes them, in one query. */
+export async function loadOpeningHours(db: Database, tenant: Tenant): Promise<OpeningHours> {
+  const { weekly, closed } = openingHoursColumns(tenant.id);
+  const [row] = await queryRows<{ weekly: string; closed: string }>(
+    db,
+    sql`select ${weekly} as weekly, ${closed} as closed`,
+  );
+  return toOpeningHours(tenant, row ?? { weekly: "[]", closed: "[]" });
 }
 
 /** Replaces the weekly hours and the exceptions together. */

@@ -1,6 +1,9 @@
 import type { Database } from "@/db/client";
-import { activities, availabilityExceptions, weeklySlots } from "@/db/schema";
+import { createActivity } from "@/lib/activities/activities";
+import { activityInputSchema } from "@/lib/activities/schema";
 import { systemActor } from "@/lib/audit/record-audit";
+import { replaceAvailability } from "@/lib/availability/availability";
+import { availabilityInputSchema } from "@/lib/availability/schema";
 import { createTenant } from "@/lib/tenants/create-tenant";
 import { findTenantBySlug } from "@/lib/tenants/find-tenant";
 
@@ -13,9 +16,49 @@ export const DEMO = {
   ownerPassword: "rendezvous-demo",
 } as const;
 
-const hours = (h: number, m = 0) => h * 60 + m;
+const demoActivities = [
+  {
+    name: "Coupe femme",
+    description: "Shampooing, coupe et coiffage.",
+    durationMinutes: 45,
+    color: "#e11d48",
+    price: 38,
+    minimumBookingNoticeHours: 2,
+  },
+  {
+    name: "Coupe homme",
+    description: "Coupe aux ciseaux ou à la tondeuse.",
+    durationMinutes: 30,
+    color: "#2563eb",
+    price: 24,
+    minimumBookingNoticeHours: 2,
+  },
+  {
+    name: "Coloration",
+    description: "Couleur complète avec diagnostic. Un numéro de téléphone est demandé.",
+    durationMinutes: 90,
+    color: "#9333ea",
+    price: 65,
+    requiredFields: { phone: true, address: false, customField: false, customFieldLabel: null },
+    reminderSettings: { enabled: true, hoursBefore: 24 },
+    minimumBookingNoticeHours: 24,
+    bufferAfterMinutes: 15,
+  },
+];
 
-/** Creates the demo business unless it exists; returns whether it did. */
+// Tuesday to Friday with a lunch break; Saturday without one, closing early.
+const demoHours = {
+  weeklySlots: [
+    ...[2, 3, 4, 5].flatMap((dayOfWeek) => [
+      { dayOfWeek, startTime: "09:00", endTime: "12:30" },
+      { dayOfWeek, startTime: "13:30", endTime: "19:00" },
+    ]),
+    { dayOfWeek: 6, startTime: "09:00", endTime: "17:00" },
+  ],
+  exceptions: [{ date: "2026-12-25", reason: "Noël" }],
+};
+
+/** Creates the demo business, through the same functions as the API, unless it exists. */
 export async function seedDemo(db: Database): Promise<boolean> {
   if (await findTenantBySlug(db, DEMO.slug)) return false;
   const { ownerEmail, ownerPassword, ...profile } = DEMO;
@@ -25,50 +68,10 @@ export async function seedDemo(db: Database): Promise<boolean> {
       { ...profile, ownerEmail, ownerPassword, ownerName: "Camille Martin" },
       systemActor,
     );
-    const tenantId = tenant.id;
-    await tx.insert(activities).values([
-      {
-        tenantId,
-        name: "Coupe femme",
-        description: "Shampooing, coupe et coiffage.",
-        durationMinutes: 45,
-        color: "#e11d48",
-        priceMinor: 3800,
-        minimumNoticeHours: 2,
-      },
-      {
-        tenantId,
-        name: "Coupe homme",
-        description: "Coupe aux ciseaux ou à la tondeuse.",
-        durationMinutes: 30,
-        color: "#2563eb",
-        priceMinor: 2400,
-        minimumNoticeHours: 2,
-      },
-      {
-        tenantId,
-        name: "Coloration",
-        description: "Couleur complète avec diagnostic. Un numéro de téléphone est demandé.",
-        durationMinutes: 90,
-        color: "#9333ea",
-        priceMinor: 6500,
-        requirePhone: true,
-        reminderEnabled: true,
-        reminderHoursBefore: 24,
-        minimumNoticeHours: 24,
-        bufferAfterMinutes: 15,
-      },
-    ]);
-    // Tuesday to Saturday, with a lunch break; Saturday closes early.
-    const week = [2, 3, 4, 5].flatMap((day) => [
-      { tenantId, dayOfWeek: day, startMinute: hours(9), endMinute: hours(12, 30) },
-      { tenantId, dayOfWeek: day, startMinute: hours(13, 30), endMinute: hours(19) },
-    ]);
-    week.push({ tenantId, dayOfWeek: 6, startMinute: hours(9), endMinute: hours(17) });
-    await tx.insert(weeklySlots).values(week);
-    await tx
-      .insert(availabilityExceptions)
-      .values({ tenantId, date: "2026-12-25", reason: "Noël" });
+    for (const activity of demoActivities) {
+      await createActivity(tx, tenant, activityInputSchema.parse(activity), systemActor);
+    }
+    await replaceAvailability(tx, tenant, availabilityInputSchema.parse(demoHours), systemActor);
   });
   return true;
 }

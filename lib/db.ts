@@ -1,5 +1,10 @@
 import path from "node:path";
-import { type Database, type DatabaseHandle, openDatabase } from "@/db/client";
+import {
+  type Database,
+  type DatabaseHandle,
+  type DatabaseOptions,
+  openDatabase,
+} from "@/db/client";
 import { DEMO, seedDemo } from "@/db/seed";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
@@ -8,16 +13,22 @@ import { logger } from "@/lib/logger";
 // PGlite must be opened exactly once per process.
 const globalStore = globalThis as typeof globalThis & { __rendezvousDb?: Promise<DatabaseHandle> };
 
-async function start(): Promise<DatabaseHandle> {
-  const config = env();
-  const handle = await openDatabase({
+/** Where the configuration says the database is: DATABASE_URL, or PGlite in DATA_DIR/pglite. */
+export function appDatabaseOptions(config = env()): DatabaseOptions {
+  return {
     url: config.databaseUrl,
     dataDir: path.resolve(config.dataDir, "pglite"),
     poolMax: config.dbPoolMax,
-  });
+  };
+}
+
+async function start(): Promise<DatabaseHandle> {
+  const config = env();
+  const options = appDatabaseOptions(config);
+  const handle = await openDatabase(options);
   logger.info(
     handle.kind === "pglite"
-      ? `database: embedded PGlite in ${path.resolve(config.dataDir, "pglite")}`
+      ? `database: embedded PGlite in ${options.dataDir}`
       : "database: PostgreSQL (DATABASE_URL)",
   );
   if (config.seedDemo && (await seedDemo(handle.db))) {

@@ -1,13 +1,13 @@
 // Operator CLI: npm run cli -- <command>. Works on DATABASE_URL, or on the embedded database in
 // DATA_DIR while the server is not running.
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";
 import { type Database, DatabaseLockedError, openDatabase } from "@/db/client";
 import { DEMO, seedDemo } from "@/db/seed";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/api-keys";
 import { systemActor } from "@/lib/audit/record-audit";
-import { EnvError, env } from "@/lib/env";
+import { appDatabaseOptions } from "@/lib/db";
+import { EnvError } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { zodDetails } from "@/lib/http/zod-details";
 import { createTenant } from "@/lib/tenants/create-tenant";
@@ -136,12 +136,7 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const task = prepare(command, values as Options);
-  const config = env();
-  const handle = await openDatabase({
-    url: config.databaseUrl,
-    dataDir: path.resolve(config.dataDir, "pglite"),
-    poolMax: 2,
-  });
+  const handle = await openDatabase({ ...appDatabaseOptions(), poolMax: 2 });
   try {
     console.log(await task(handle.db));
   } finally {

@@ -11,6 +11,37 @@ import { findTenantBySlug } from "@/lib/tenants/find-tenant";
 import { createTestDatabase, engines, type TestDatabase } from "./helpers/test-db";
 
 const run = promisify(execFile);
+
+const flags = (options: Record<string, string>) =>
+  Object.entries(options).flatMap(([name, value]) => [`--${name}`, value]);
+
+/** `tenant create` with valid arguments, but for the ones given. */
+const tenantCreate = (overrides: Record<string, string> = {}) => [
+  "tenant",
+  "create",
+  ...flags({
+    slug: "ok",
+    name: "N",
+    timezone: "Europe/Paris",
+    locale: "fr",
+    "owner-email": "a@b.test",
+    "owner-password": "long-enough",
+    ...overrides,
+  }),
+];
+
+/** `user create` for the atelier business with valid arguments, but for the ones given. */
+const userCreate = (overrides: Record<string, string> = {}) => [
+  "user",
+  "create",
+  ...flags({
+    tenant: "atelier",
+    email: "x@y.test",
+    password: "long-enough",
+    role: "staff",
+    ...overrides,
+  }),
+];
 const tsx = path.resolve("node_modules/.bin/tsx");
 
 describe.each(engines)("operator CLI on %s", (engine) => {
@@ -58,36 +89,17 @@ describe.each(engines)("operator CLI on %s", (engine) => {
 
   it("creates a tenant with its owner, a user and an API key that authenticates", async () => {
     const created = await cli(
-      "tenant",
-      "create",
-      "--slug",
-      "atelier",
-      "--name",
-      "L'Atelier",
-      "--timezone",
-      "Europe/Paris",
-      "--locale",
-      "fr",
-      "--owner-email",
-      "chef@atelier.test",
-      "--owner-password",
-      "s3cret-pass",
+      ...tenantCreate({
+        slug: "atelier",
+        name: "L'Atelier",
+        "owner-email": "chef@atelier.test",
+        "owner-password": "s3cret-pass",
+      }),
     );
     expect(created).toMatchObject({ code: 0 });
     expect(created.stdout + created.stderr).not.toContain("s3cret-pass");
 
-    const user = await cli(
-      "user",
-      "create",
-      "--tenant",
-      "atelier",
-      "--email",
-      "aide@atelier.test",
-      "--password",
-      "another-pass",
-      "--role",
-      "staff",
-    );
+    const user = await cli(...userCreate({ email: "aide@atelier.test", password: "another-pass" }));
     expect(user.code).toBe(0);
 
     const key = await cli("apikey", "create", "--tenant", "atelier", "--name", "Zapier");
@@ -111,62 +123,10 @@ describe.each(engines)("operator CLI on %s", (engine) => {
   it("answers bad arguments with one line on stderr, exit code 2 and nothing created", async () => {
     const cases = [
       ["tenant", "create", "--slug", "x"],
-      [
-        "tenant",
-        "create",
-        "--slug",
-        "ok",
-        "--name",
-        "N",
-        "--timezone",
-        "Nowhere/City",
-        "--locale",
-        "fr",
-        "--owner-email",
-        "a@b.test",
-        "--owner-password",
-        "long-enough",
-      ],
-      [
-        "tenant",
-        "create",
-        "--slug",
-        "ok",
-        "--name",
-        "N",
-        "--timezone",
-        "UTC",
-        "--locale",
-        "de",
-        "--owner-email",
-        "not-an-email",
-        "--owner-password",
-        "long-enough",
-      ],
-      [
-        "user",
-        "create",
-        "--tenant",
-        "nope",
-        "--email",
-        "a@b.test",
-        "--password",
-        "long-enough",
-        "--role",
-        "staff",
-      ],
-      [
-        "user",
-        "create",
-        "--tenant",
-        "atelier",
-        "--email",
-        "x@y.test",
-        "--password",
-        "long-enough",
-        "--role",
-        "boss",
-      ],
+      tenantCreate({ timezone: "Nowhere/City" }),
+      tenantCreate({ timezone: "UTC", locale: "de", "owner-email": "not-an-email" }),
+      userCreate({ tenant: "nope" }),
+      userCreate({ role: "boss" }),
       ["apikey", "create"],
       ["apikey", "create", "--tenant", "atelier", "--unknown", "1"],
       ["frobnicate"],

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appointments, auditLog, tenants } from "@/db/schema";
 import { addDays, zonedInstant } from "@/lib/scheduling/calendar-day";
 import { activityBody, apiClient, client, dayFromToday, openEveryDay } from "../helpers/api";
-import { seedTenant, sessionCookie } from "../helpers/fixtures";
+import { insertAppointment, seedTenant, sessionCookie } from "../helpers/fixtures";
 import { useAppDatabase } from "../helpers/routes";
 import { createTestDatabase, engines, type TestDatabase } from "../helpers/test-db";
 
@@ -202,21 +202,11 @@ describe.each(engines)("appointments API on %s", (engine) => {
   });
 
   it("records completed and no-show once the appointment has started", async () => {
-    const start = new Date(Date.now() - 3_600_000);
-    const [past] = await handle.db
-      .insert(appointments)
-      .values({
-        tenantId: biz.tenant.id,
-        activityId: activity.id,
-        startsAt: start,
-        endsAt: new Date(start.getTime() + 3_600_000),
-        blockedFrom: start,
-        blockedUntil: new Date(start.getTime() + 3_600_000),
-        clientName: "Carl",
-        clientEmail: "carl@example.com",
-      })
-      .returning();
-    const id = past?.id ?? "";
+    const { id } = await insertAppointment(handle.db, {
+      tenantId: biz.tenant.id,
+      activityId: activity.id,
+      startsAt: new Date(Date.now() - 3_600_000),
+    });
     expect((await api.setStatus(id, "completed")).json.appointment.status).toBe("completed");
     expect((await api.setStatus(id, "no_show")).json.appointment.status).toBe("no_show");
   });

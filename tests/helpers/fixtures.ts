@@ -1,7 +1,7 @@
 import { NextRequest } from "next/server";
 import { encode } from "next-auth/jwt";
 import type { Database } from "@/db/client";
-import type { Role, Tenant } from "@/db/schema";
+import { type AppointmentStatus, appointments, type Role, type Tenant } from "@/db/schema";
 import { createApiKey } from "@/lib/api-keys/api-keys";
 import { systemActor } from "@/lib/audit/record-audit";
 import { authSecret } from "@/lib/auth/secret";
@@ -52,4 +52,36 @@ export async function sessionCookie(user: { id: string; role: Role }, tenant: Te
 
 export function apiRequest(headers: Record<string, string> = {}, method = "GET") {
   return new NextRequest("http://localhost:3000/api/appointments", { method, headers });
+}
+
+/**
+ * An appointment written straight to the database, bypassing the booking rules: for times the API
+ * would refuse (past ones) and for testing the database's own constraints.
+ */
+export async function insertAppointment(
+  db: Database,
+  values: {
+    tenantId: string;
+    activityId: string;
+    startsAt: Date;
+    endsAt?: Date;
+    blockedFrom?: Date;
+    blockedUntil?: Date;
+    status?: AppointmentStatus;
+  },
+) {
+  const endsAt = values.endsAt ?? new Date(values.startsAt.getTime() + 3_600_000);
+  const [row] = await db
+    .insert(appointments)
+    .values({
+      ...values,
+      endsAt,
+      blockedFrom: values.blockedFrom ?? values.startsAt,
+      blockedUntil: values.blockedUntil ?? endsAt,
+      clientName: "Walk-in",
+      clientEmail: "walk-in@example.com",
+    })
+    .returning();
+  if (!row) throw new Error("insert returned no row");
+  return row;
 }

@@ -20,6 +20,14 @@ const MINUTE = 60_000;
 const MAX_ATTEMPTS = 3;
 const LOCK_BUCKET_MS = 15 * MINUTE;
 
+/**
+ * The first and last 15-minute buckets of time that the half-open range [from, until) touches:
+ * two ranges that overlap always share one, so the bookings holding them take turns.
+ */
+export function lockBuckets(from: number, until: number): [number, number] {
+  return [Math.floor(from / LOCK_BUCKET_MS), Math.floor((until - 1) / LOCK_BUCKET_MS)];
+}
+
 export const customerActor: Actor = { type: "customer", label: "public booking" };
 
 /** The fields this activity requires that the customer left empty, as `details`. */
@@ -75,10 +83,10 @@ export async function bookAppointment(
     try {
       return await insertBooking(db, tenant, activity, input, start, actor);
     } catch (error) {
+      // A violated no-overlap constraint (23P01) becomes SLOT_UNAVAILABLE in toAppError, like
+      // everywhere else. The bucket locks keep overlapping bookings from waiting on each other in
+      // the exclusion check; should PostgreSQL still abort one as a deadlock, a retry answers.
       const state = sqlStateOf(error);
-      if (state === "23P01") throw new AppError("SLOT_UNAVAILABLE");
-      // The bucket locks keep overlapping bookings from waiting on each other in the exclusion
-      // check; should PostgreSQL still abort one as a deadlock, the retry answers properly.
       if (state === "40P01" || state === "40001") {
         if (attempt < MAX_ATTEMPTS) continue;
         throw new AppError("SLOT_UNAVAILABLE");
@@ -109,12 +117,12 @@ async function insertBooking(
   const blockedUntil = end + activity.bufferAfterMinutes * MINUTE;
   const iso = (ms: number) => new Date(ms).toISOString();
   const c = input.clientInfo;
+  const [firstBucket, lastBucket] = lockBuckets(blockedFrom, blockedUntil);
   const [row] = await queryRows<{ id: string; created_at: string | Date }>(
     db,
     sql`with locks as (
           select count(pg_advisory_xact_lock(hashtext(${tenant.id}), bucket)) as n
-          from generate_series(${Math.floor(blockedFrom / LOCK_BUCKET_MS)}::int,
-                               ${Math.floor((blockedUntil - 1) / LOCK_BUCKET_MS)}::int) as bucket
+          from generate_series(${firstBucket}::int, ${lastBucket}::int) as bucket
         ), live_activity as (
           select a.id from ${activities} a, locks
           where a.tenant_id = ${tenant.id} and a.id = ${activity.id} and a.deleted_at is null

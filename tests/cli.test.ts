@@ -161,6 +161,19 @@ describe("operator CLI on the embedded database", () => {
       );
       expect(code).toBe(2);
       expect(stderr).toMatch(/in use by process \d+/);
+      // Arguments are checked before the database is opened, so a mistake is named even then.
+      const bad = await run(
+        tsx,
+        ["scripts/cli.ts", ...tenantCreate({ timezone: "Nowhere/City" })],
+        {
+          env: { PATH: process.env.PATH, DATA_DIR: dataDir, NODE_ENV: "test" },
+        },
+      ).then(
+        () => ({ code: 0, stderr: "" }),
+        (e: { code: number; stderr: string }) => e,
+      );
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toMatch(/timeZone/);
     } finally {
       await holder.close();
     }

@@ -193,8 +193,11 @@ describe.each(engines)("appointments API on %s", (engine) => {
 
   it("frees the time at once when an appointment is cancelled", async () => {
     // 12:00 was cancelled just above; 12:00-13:00 plus its 15-minute buffer ends before 14:00.
+    expect(await available(at(day, "12:00"))).toBe(true);
     const first = await book(at(day, "12:00"));
     expect(first.status).toBe(201);
+    // Read again at once: a cached answer from before the booking must not be served.
+    expect(await available(at(day, "12:00"))).toBe(false);
     expect((await book(at(day, "12:00"))).status).toBe(409);
     await api.setStatus(first.json.appointment.id, "cancelled");
     expect(await available(at(day, "12:00"))).toBe(true);

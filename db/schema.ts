@@ -30,6 +30,8 @@ export const tenants = pgTable("tenants", {
   timeZone: text("time_zone").notNull(),
   locale: localeEnum("locale").notNull().default("fr"),
   currency: char("currency", { length: 3 }).notNull().default("EUR"),
+  // Where customers go, shown on confirmations and in calendar files; optional.
+  address: text("address"),
   appointmentModuleEnabled: boolean("appointment_module_enabled").notNull().default(true),
   slotIntervalMinutes: integer("slot_interval_minutes").notNull().default(15),
   cancellationNoticeHours: integer("cancellation_notice_hours").notNull().default(24),
@@ -210,6 +212,8 @@ export const appointments = pgTable(
     clientPhone: text("client_phone"),
     clientAddress: text("client_address"),
     clientCustomFieldValue: text("client_custom_field_value"),
+    // SHA-256 of the customer's private manage link token; the token itself is never stored.
+    manageTokenHash: text("manage_token_hash"),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -222,6 +226,7 @@ export const appointments = pgTable(
     }),
     index("appointments_tenant_starts_idx").on(t.tenantId, t.startsAt),
     index("appointments_tenant_activity_starts_idx").on(t.tenantId, t.activityId, t.startsAt),
+    uniqueIndex("appointments_manage_token_key").on(t.manageTokenHash),
     check(
       "appointments_times_check",
       sql`${t.blockedFrom} <= ${t.startsAt} and ${t.startsAt} < ${t.endsAt} and ${t.endsAt} <= ${t.blockedUntil}`,

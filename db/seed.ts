@@ -12,6 +12,7 @@ export const DEMO = {
   name: "Salon Démo",
   timeZone: "Europe/Paris",
   locale: "fr",
+  address: "12 rue des Lilas, 75011 Paris",
   ownerEmail: "owner@demo.rendezvous.test",
   ownerPassword: "rendezvous-demo",
 } as const;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { lockBuckets } from "@/lib/appointments/book-appointment";
+import { lockBuckets } from "@/lib/appointments/time-locks";
 
 const range = fc
   .record({

@@ -74,7 +74,8 @@ export async function getAppointment(
 }
 
 /**
- * Time held by pending and confirmed appointments (buffers included) overlapping [from, to). The
+ * Time held by pending and confirmed appointments (buffers included) overlapping [from, to), but
+ * for the one being moved (`exceptId`). The
  * query matches the no-overlap constraint's GiST index (same range expression, same predicate) and
  * answers with one text of epoch milliseconds: thousands of rows cost far more to decode.
  */
@@ -83,6 +84,7 @@ export async function listBusyIntervals(
   tenantId: string,
   from: number,
   to: number,
+  options: { exceptId?: string } = {},
 ): Promise<Interval[]> {
   const [row] = await queryRows<{ bounds: string | null }>(
     db,
@@ -92,6 +94,7 @@ export async function listBusyIntervals(
         from ${appointments}
         where ${appointments.tenantId} = ${tenantId}
           and ${appointments.status} in ('pending', 'confirmed')
+          ${options.exceptId ? sql`and ${appointments.id} <> ${options.exceptId}` : sql``}
           and tstzrange(${appointments.blockedFrom}, ${appointments.blockedUntil}, '[)')
               && tstzrange(${new Date(from).toISOString()}::timestamptz, ${new Date(to).toISOString()}::timestamptz, '[)')`,
   );

@@ -1,5 +1,5 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { type Database, queryRows, sqlStateOf } from "@/db/client";
+import { type Database, queryRows } from "@/db/client";
 import {
   type Activity,
   activities,
@@ -12,21 +12,17 @@ import type { Actor } from "@/lib/audit/record-audit";
 import { openingHoursColumns, toOpeningHours } from "@/lib/availability/availability";
 import { toInstant } from "@/lib/availability/date-time";
 import { AppError, type ErrorDetails } from "@/lib/errors/app-error";
+import type { OpeningHours } from "@/lib/scheduling/opening-windows";
 import type { AppointmentRow } from "./appointments";
 import { slotsFrom } from "./find-slots";
+import { newManageToken } from "./manage-token";
 import type { BookingInput, ClientInfo } from "./schema";
+import { timeLocks, withDeadlockRetry } from "./time-locks";
 
 const MINUTE = 60_000;
-const MAX_ATTEMPTS = 3;
-const LOCK_BUCKET_MS = 15 * MINUTE;
 
-/**
- * The first and last 15-minute buckets of time that the half-open range [from, until) touches:
- * two ranges that overlap always share one, so the bookings holding them take turns.
- */
-export function lockBuckets(from: number, until: number): [number, number] {
-  return [Math.floor(from / LOCK_BUCKET_MS), Math.floor((until - 1) / LOCK_BUCKET_MS)];
-}
+/** A new booking, with the token of its private manage link (only a hash of it is stored). */
+export type BookedAppointment = AppointmentRow & { manageToken: string };
 
 export const customerActor: Actor = { type: "customer", label: "public booking" };
 
@@ -40,6 +36,41 @@ export function missingRequiredFields(activity: Activity, client: ClientInfo): E
       `is required (${activity.customFieldLabel ?? "custom field"})`;
   }
   return Object.keys(details).length ? details : null;
+}
+
+/** A live activity and the business's opening hours, in one round trip. */
+export async function loadActivityWithHours(
+  db: Database,
+  tenant: Tenant,
+  activityId: string,
+): Promise<{ activity: Activity; hours: OpeningHours }> {
+  const [found] = await db
+    .select({ activity: activities, ...openingHoursColumns(tenant.id) })
+    .from(activities)
+    .where(
+      and(
+        eq(activities.tenantId, tenant.id),
+        eq(activities.id, activityId),
+        isNull(activities.deletedAt),
+      ),
+    );
+  if (!found) throw new AppError("NOT_FOUND", { activityId: "no such activity" });
+  return { activity: found.activity, hours: toOpeningHours(tenant, found) };
+}
+
+/**
+ * Whether the slots offer this start, busy time aside: on the grid, inside the opening hours, on
+ * an open day, after the notice and before the horizon. Busy time is the exclusion constraint's.
+ */
+export function isOfferedStart(
+  hours: OpeningHours,
+  activity: Activity,
+  tenant: Tenant,
+  start: number,
+  now: Date,
+): boolean {
+  const slots = slotsFrom(hours, [], activity, tenant, { from: start, to: start + 1 }, now);
+  return slots.some((s) => s.start === start && s.available);
 }
 
 /**
@@ -56,51 +87,20 @@ export async function bookAppointment(
   input: BookingInput,
   now: Date,
   actor: Actor = customerActor,
-): Promise<AppointmentRow> {
-  // The activity and the opening hours in one round trip.
-  const [found] = await db
-    .select({ activity: activities, ...openingHoursColumns(tenant.id) })
-    .from(activities)
-    .where(
-      and(
-        eq(activities.tenantId, tenant.id),
-        eq(activities.id, input.activityId),
-        isNull(activities.deletedAt),
-      ),
-    );
-  if (!found) throw new AppError("NOT_FOUND", { activityId: "no such activity" });
-  const { activity } = found;
-  const hours = toOpeningHours(tenant, found);
+): Promise<BookedAppointment> {
+  const { activity, hours } = await loadActivityWithHours(db, tenant, input.activityId);
   const missing = missingRequiredFields(activity, input.clientInfo);
   if (missing) throw new AppError("VALIDATION_ERROR", missing);
 
   const start = toInstant(input.dateTime, tenant.timeZone);
-  const range = { from: start, to: start + 1 };
-  const slots = slotsFrom(hours, [], activity, tenant, range, now);
-  if (!slots.some((s) => s.start === start && s.available)) throw new AppError("SLOT_UNAVAILABLE");
+  if (!isOfferedStart(hours, activity, tenant, start, now)) throw new AppError("SLOT_UNAVAILABLE");
 
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await insertBooking(db, tenant, activity, input, start, actor);
-    } catch (error) {
-      // A violated no-overlap constraint (23P01) becomes SLOT_UNAVAILABLE in toAppError, like
-      // everywhere else. The bucket locks keep overlapping bookings from waiting on each other in
-      // the exclusion check; should PostgreSQL still abort one as a deadlock, a retry answers.
-      const state = sqlStateOf(error);
-      if (state === "40P01" || state === "40001") {
-        if (attempt < MAX_ATTEMPTS) continue;
-        throw new AppError("SLOT_UNAVAILABLE");
-      }
-      throw error;
-    }
-  }
+  return withDeadlockRetry(() => insertBooking(db, tenant, activity, input, start, actor));
 }
 
 /**
  * One statement, so one transaction and one round trip:
- * - advisory locks on the 15-minute buckets of the business's calendar that the buffered range
- *   touches, in ascending order, so that bookings that could overlap take turns instead of waiting
- *   on each other's rows in the exclusion check (which deadlocks under load);
+ * - the time locks of the buffered range (see timeLocks);
  * - a share lock on the activity, still live, so that deleting it waits for the booking;
  * - the insert, the schedule version bump and the audit entry (without the customer's details).
  */
@@ -111,18 +111,17 @@ async function insertBooking(
   input: BookingInput,
   start: number,
   actor: Actor,
-): Promise<AppointmentRow> {
+): Promise<BookedAppointment> {
   const end = start + activity.durationMinutes * MINUTE;
   const blockedFrom = start - activity.bufferBeforeMinutes * MINUTE;
   const blockedUntil = end + activity.bufferAfterMinutes * MINUTE;
   const iso = (ms: number) => new Date(ms).toISOString();
   const c = input.clientInfo;
-  const [firstBucket, lastBucket] = lockBuckets(blockedFrom, blockedUntil);
+  const manage = newManageToken();
   const [row] = await queryRows<{ id: string; created_at: string | Date }>(
     db,
     sql`with locks as (
-          select count(pg_advisory_xact_lock(hashtext(${tenant.id}), bucket)) as n
-          from generate_series(${firstBucket}::int, ${lastBucket}::int) as bucket
+          ${timeLocks(tenant.id, blockedFrom, blockedUntil)}
         ), live_activity as (
           select a.id from ${activities} a, locks
           where a.tenant_id = ${tenant.id} and a.id = ${activity.id} and a.deleted_at is null
@@ -131,10 +130,10 @@ async function insertBooking(
         ), inserted as (
           insert into ${appointments} (tenant_id, activity_id, starts_at, ends_at, blocked_from,
             blocked_until, status, client_name, client_email, client_phone, client_address,
-            client_custom_field_value)
+            client_custom_field_value, manage_token_hash)
           select ${tenant.id}, id, ${iso(start)}::timestamptz, ${iso(end)}::timestamptz,
             ${iso(blockedFrom)}::timestamptz, ${iso(blockedUntil)}::timestamptz, 'pending',
-            ${c.name}, ${c.email}, ${c.phone}, ${c.address}, ${c.customFieldValue}
+            ${c.name}, ${c.email}, ${c.phone}, ${c.address}, ${c.customFieldValue}, ${manage.hash}
           from live_activity
           returning id, tenant_id, activity_id, starts_at, status, created_at
         ), bumped as (
@@ -166,6 +165,8 @@ async function insertBooking(
     clientPhone: c.phone,
     clientAddress: c.address,
     clientCustomFieldValue: c.customFieldValue,
+    manageTokenHash: manage.hash,
+    manageToken: manage.token,
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.created_at),
     activityName: activity.name,

@@ -37,6 +37,10 @@ const messages: Record<ErrorCode, Record<Locale, string>> = {
     fr: "Ce changement de statut n'est pas permis",
     en: "This status change is not allowed",
   },
+  POLICY_WINDOW_CLOSED: {
+    fr: "Ce rendez-vous ne peut plus être modifié en ligne",
+    en: "This appointment can no longer be changed online",
+  },
   INTERNAL_ERROR: { fr: "Erreur serveur", en: "Server error" },
 };
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { locales } from "@/lib/i18n/locales";
+import { optionalText } from "@/lib/validation";
 
 export function isTimeZone(value: string): boolean {
   try {
@@ -43,6 +44,7 @@ export const tenantProfileSchema = z.object({
     .toUpperCase()
     .regex(/^[A-Z]{3}$/, "must be an ISO 4217 code such as EUR")
     .default("EUR"),
+  address: optionalText(300),
 });
 
 export const createTenantSchema = tenantProfileSchema.extend({

@@ -1,0 +1,68 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { getLocale } from "next-intl/server";
+import { bookAppointment } from "@/lib/appointments/book-appointment";
+import {
+  type BookingFormState,
+  bookingFormValues,
+  fieldProblems,
+  toBookingBody,
+} from "@/lib/appointments/booking-form";
+import { freeStartsAround } from "@/lib/appointments/booking-week";
+import { bookingSchema } from "@/lib/appointments/schema";
+import { getDb } from "@/lib/db";
+import { toAppError } from "@/lib/http/error-response";
+import { displayZone } from "@/lib/http/page-params";
+import { formatDay, formatTime } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
+import { logger } from "@/lib/logger";
+import { dayInZone } from "@/lib/scheduling/calendar-day";
+import { currentTenant } from "@/lib/tenants/current-tenant";
+
+/** Books from the public form: the API's schema and rules, answers as form state or a redirect. */
+export async function bookAction(
+  activityId: string,
+  requestedZone: string | undefined,
+  previous: BookingFormState,
+  form: FormData,
+): Promise<BookingFormState> {
+  const values = bookingFormValues(form);
+  // Times offered after a refusal stay on offer until one is picked.
+  const answer = {
+    attempt: previous.attempt + 1,
+    values,
+    fieldErrors: {},
+    alternatives: values.at ? undefined : previous.alternatives,
+  };
+  const tenant = await currentTenant();
+  if (!tenant.appointmentModuleEnabled) return { ...answer, formError: "moduleDisabled" };
+  const db = await getDb();
+  let manageToken: string;
+  try {
+    const input = bookingSchema.parse(toBookingBody(activityId, values));
+    ({ manageToken } = await bookAppointment(db, tenant, input, new Date()));
+  } catch (error) {
+    const failure = toAppError(error);
+    const fieldErrors =
+      failure.code === "VALIDATION_ERROR" ? fieldProblems(failure.details ?? {}, values) : {};
+    if (Object.keys(fieldErrors).length) return { ...answer, fieldErrors };
+    if (failure.code === "SLOT_UNAVAILABLE") {
+      const zone = displayZone(tenant.timeZone, requestedZone);
+      const locale = (await getLocale()) as Locale;
+      const starts = await freeStartsAround(db, tenant, activityId, Date.parse(values.at), zone);
+      return {
+        ...answer,
+        values: { ...values, at: "" },
+        formError: "slotTaken",
+        alternatives: starts.map((start) => ({
+          at: new Date(start).toISOString(),
+          label: `${formatDay(dayInZone(start, zone), locale, "long")} · ${formatTime(start, zone, locale)}`,
+        })),
+      };
+    }
+    if (failure.code === "INTERNAL_ERROR") logger.error("public booking failed", error);
+    return { ...answer, formError: "failed" };
+  }
+  redirect(`/manage/${manageToken}?booked=1`);
+}

@@ -1,0 +1,105 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ActivityHeader } from "@/components/booking/activity-header";
+import { BookingForm } from "@/components/booking/booking-form";
+import { BookingSummary } from "@/components/booking/booking-summary";
+import { BookingSteps, BookingUnavailable } from "@/components/booking/public-shell";
+import { getActivity } from "@/lib/activities/activities";
+import { emptyBookingForm } from "@/lib/appointments/booking-form";
+import { mondayOf } from "@/lib/appointments/booking-week";
+import { dateTimeSchema, toInstant } from "@/lib/availability/date-time";
+import { getDb } from "@/lib/db";
+import {
+  displayZone,
+  firstParam,
+  hrefWith,
+  orUndefinedIfNotFound,
+  type SearchParams,
+} from "@/lib/http/page-params";
+import type { Locale } from "@/lib/i18n/locales";
+import { dayInZone } from "@/lib/scheduling/calendar-day";
+import { currentTenant } from "@/lib/tenants/current-tenant";
+import { uuidSchema } from "@/lib/validation";
+import { bookAction } from "./actions";
+
+export const metadata: Metadata = { title: "Book" };
+
+export default async function DetailsPage(props: {
+  params: Promise<{ activityId: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
+  const [{ activityId }, query, tenant] = await Promise.all([
+    props.params,
+    props.searchParams,
+    currentTenant(),
+  ]);
+  if (!tenant.appointmentModuleEnabled) return <BookingUnavailable tenant={tenant} />;
+  if (!uuidSchema.safeParse(activityId).success) notFound();
+  const activity = await orUndefinedIfNotFound(getActivity(await getDb(), tenant.id, activityId));
+  if (!activity) notFound();
+  const zone = displayZone(tenant.timeZone, firstParam(query.tz));
+  const tz = zone === tenant.timeZone ? undefined : zone;
+  const at = firstParam(query.at);
+  if (!at || !dateTimeSchema.safeParse(at).success)
+    redirect(hrefWith(`/book/${activityId}`, { tz }));
+  const start = toInstant(at, tenant.timeZone);
+
+  const [t, locale] = await Promise.all([
+    getTranslations("details"),
+    getLocale() as Promise<Locale>,
+  ]);
+  const changeTime = hrefWith(`/book/${activityId}`, {
+    week: mondayOf(dayInZone(start, zone)),
+    tz,
+  });
+  return (
+    <>
+      <BookingSteps current={2} />
+      <ActivityHeader activity={activity} tenant={tenant} locale={locale} />
+      <div className="grid gap-6 lg:grid-cols-[2fr_3fr]">
+        <section
+          aria-labelledby="summary"
+          className="h-fit rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200"
+        >
+          <h2 id="summary" className="mb-3 text-lg font-semibold">
+            {t("summary")}
+          </h2>
+          <BookingSummary
+            tenant={tenant}
+            locale={locale}
+            activity={activity}
+            start={start}
+            shownZone={zone}
+          />
+          <Link
+            href={changeTime}
+            className="mt-4 inline-block text-sm font-medium text-brand-700 hover:underline"
+          >
+            {t("changeTime")}
+          </Link>
+        </section>
+        <section
+          aria-labelledby="details"
+          className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200"
+        >
+          <h2 id="details" className="mb-4 text-lg font-semibold">
+            {t("title")}
+          </h2>
+          <BookingForm
+            action={bookAction.bind(null, activityId, tz)}
+            initialState={emptyBookingForm(new Date(start).toISOString())}
+            fields={{
+              phone: activity.requirePhone,
+              address: activity.requireAddress,
+              customFieldLabel: activity.requireCustomField
+                ? (activity.customFieldLabel ?? t("customField"))
+                : null,
+            }}
+          />
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,17 @@
+import { bookingCalendarFile } from "@/lib/appointments/calendar-file";
+import { findByManageToken } from "@/lib/appointments/manage-booking";
+import { withTenant } from "@/lib/http/with-tenant";
+
+// GET /manage/[token]/booking.ics – the booking as a file for the customer's calendar
+export const GET = withTenant("public", async ({ req, params, tenant, db }) => {
+  const token = params.token ?? "";
+  const booking = await findByManageToken(db, tenant, token);
+  const manageUrl = new URL(`/manage/${token}`, req.nextUrl.origin).toString();
+  return new Response(bookingCalendarFile(booking, tenant, manageUrl), {
+    headers: {
+      "content-type": "text/calendar; charset=utf-8",
+      "content-disposition": 'attachment; filename="booking.ics"',
+      "cache-control": "private, no-store",
+    },
+  });
+});

@@ -1,0 +1,141 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { BookingUnavailable } from "@/components/booking/public-shell";
+import { WeekSlots } from "@/components/booking/week-slots";
+import { ZoneSwitch } from "@/components/booking/zone-switch";
+import { loadBookingWeek } from "@/lib/appointments/booking-week";
+import { customerPolicy } from "@/lib/appointments/customer-policy";
+import { findByManageToken } from "@/lib/appointments/manage-booking";
+import { dateTimeSchema } from "@/lib/availability/date-time";
+import { getDb } from "@/lib/db";
+import {
+  displayZone,
+  firstParam,
+  hrefWith,
+  orUndefinedIfNotFound,
+  type SearchParams,
+} from "@/lib/http/page-params";
+import { formatDateTime, zoneCity } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
+import { isCalendarDay } from "@/lib/scheduling/calendar-day";
+import { currentTenant } from "@/lib/tenants/current-tenant";
+import { rescheduleBookingAction } from "../actions";
+
+export const metadata: Metadata = { title: "Booking", robots: { index: false } };
+
+export default async function ReschedulePage(props: {
+  params: Promise<{ token: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
+  const [{ token }, query, tenant] = await Promise.all([
+    props.params,
+    props.searchParams,
+    currentTenant(),
+  ]);
+  if (!tenant.appointmentModuleEnabled) return <BookingUnavailable tenant={tenant} />;
+  const db = await getDb();
+  const booking = await orUndefinedIfNotFound(findByManageToken(db, tenant, token));
+  if (!booking) notFound();
+  const now = new Date();
+  const path = `/manage/${token}`;
+  const zone = displayZone(tenant.timeZone, firstParam(query.tz));
+  const tz = zone === tenant.timeZone ? undefined : zone;
+  if (!customerPolicy(booking, tenant, now).reschedule.allowed) {
+    redirect(hrefWith(path, { error: "POLICY_WINDOW_CLOSED", tz }));
+  }
+  const requestedWeek = firstParam(query.week);
+  const week = await orUndefinedIfNotFound(
+    loadBookingWeek(
+      db,
+      tenant,
+      booking.activityId,
+      {
+        timeZone: zone,
+        week: requestedWeek && isCalendarDay(requestedWeek) ? requestedWeek : undefined,
+        exceptAppointmentId: booking.id,
+      },
+      now,
+    ),
+  );
+  if (!week) notFound();
+  const [t, tb, locale] = await Promise.all([
+    getTranslations("manage"),
+    getTranslations("booking"),
+    getLocale() as Promise<Locale>,
+  ]);
+  const at = firstParam(query.at);
+  const chosen = at && dateTimeSchema.safeParse(at).success ? Date.parse(at) : undefined;
+  const here = `${path}/reschedule`;
+
+  return (
+    <>
+      <Link
+        href={hrefWith(path, { tz })}
+        className="text-sm font-medium text-brand-700 hover:underline"
+      >
+        ← {t("back")}
+      </Link>
+      <h1 className="mt-3 text-2xl font-semibold tracking-tight sm:text-3xl">
+        {t("rescheduleTitle")}
+      </h1>
+      <p className="mt-1 text-slate-600">
+        {booking.activityName} ·{" "}
+        {t("currentTime", { when: formatDateTime(booking.startsAt, zone, locale) })}
+      </p>
+      {firstParam(query.error) === "SLOT_UNAVAILABLE" ? (
+        <p
+          role="alert"
+          className="mt-4 rounded-xl bg-red-50 px-4 py-3 text-red-900 ring-1 ring-red-200"
+        >
+          {t("errors.SLOT_UNAVAILABLE")}
+        </p>
+      ) : null}
+      {chosen !== undefined && !Number.isNaN(chosen) ? (
+        <form
+          action={rescheduleBookingAction.bind(null, token, tz)}
+          className="mt-4 flex flex-col gap-3 rounded-xl bg-brand-50 p-4 ring-1 ring-brand-200 sm:flex-row sm:items-center sm:justify-between"
+        >
+          <input type="hidden" name="at" value={new Date(chosen).toISOString()} />
+          <p className="font-medium">
+            {t("moveTo", { when: formatDateTime(chosen, zone, locale) })}
+          </p>
+          <button
+            type="submit"
+            // biome-ignore lint/a11y/noAutofocus: the visitor just picked this time
+            autoFocus
+            className="rounded-lg bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
+          >
+            {t("moveConfirm")}
+          </button>
+        </form>
+      ) : null}
+      <div className="mt-6 mb-4 flex flex-col gap-1 sm:flex-row sm:items-baseline sm:justify-between">
+        <p className="text-sm text-slate-600">{tb("zoneNote", { zone: zoneCity(zone) })}</p>
+        <ZoneSwitch
+          businessZone={tenant.timeZone}
+          shownZone={zone}
+          path={here}
+          query={{ week: week.weekStart }}
+        />
+      </div>
+      {week.fullyBooked ? (
+        <p className="rounded-2xl bg-white p-8 text-center text-slate-600 ring-1 ring-slate-200">
+          {tb("fullyBooked", { days: week.activity.maxAdvanceDays })}
+        </p>
+      ) : (
+        <WeekSlots
+          week={week}
+          locale={locale}
+          selectedDay={firstParam(query.day)}
+          slotHref={(start) =>
+            hrefWith(here, { week: week.weekStart, at: new Date(start).toISOString(), tz })
+          }
+          weekHref={(weekStart) => hrefWith(here, { week: weekStart, tz })}
+          dayHref={(day) => hrefWith(here, { week: week.weekStart, day, tz })}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { Activity } from "@/db/schema";
+import { formatDuration, formatPrice } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
+
+/** The name, duration, price and color of an activity; the heading level is the caller's. */
+export function ActivityFacts({
+  activity,
+  currency,
+  locale,
+}: {
+  activity: Activity;
+  currency: string;
+  locale: Locale;
+}) {
+  return (
+    <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-600">
+      <span>{formatDuration(activity.durationMinutes, locale)}</span>
+      <span aria-hidden="true">·</span>
+      <span className="font-medium text-slate-900">
+        {formatPrice(activity.priceMinor, currency, locale)}
+      </span>
+    </p>
+  );
+}
+
+export async function ActivityCard({
+  activity,
+  currency,
+  locale,
+}: {
+  activity: Activity;
+  currency: string;
+  locale: Locale;
+}) {
+  const t = await getTranslations("home");
+  return (
+    <li className="flex overflow-hidden rounded-2xl bg-white shadow-sm ring-1 ring-slate-200 transition hover:shadow-md">
+      <span
+        aria-hidden="true"
+        className="w-2 shrink-0"
+        style={{ backgroundColor: activity.color }}
+      />
+      <div className="flex flex-1 flex-col gap-3 p-5 sm:flex-row sm:items-center">
+        <div className="flex-1">
+          <h3 className="text-lg font-semibold">{activity.name}</h3>
+          {activity.description ? (
+            <p className="mt-1 text-slate-600">{activity.description}</p>
+          ) : null}
+          <div className="mt-2">
+            <ActivityFacts activity={activity} currency={currency} locale={locale} />
+          </div>
+        </div>
+        <Link
+          href={`/book/${activity.id}`}
+          aria-label={t("bookNamed", { name: activity.name })}
+          className="inline-flex items-center justify-center rounded-lg bg-brand-600 px-5 py-2.5 font-medium text-white hover:bg-brand-700"
+        >
+          {t("book")}
+        </Link>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,133 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import type {
+  BookingFormField,
+  BookingFormState,
+  FieldProblem,
+} from "@/lib/appointments/booking-form";
+
+const inputClass =
+  "w-full rounded-lg border border-slate-300 px-3 py-2 text-base aria-[invalid=true]:border-red-600";
+
+/**
+ * The customer's details. A server action with form state: it works before the JavaScript loads
+ * (or without it), keeps what was typed when something is refused, and names each field's problem.
+ */
+export function BookingForm({
+  action,
+  initialState,
+  fields,
+}: {
+  action: (state: BookingFormState, form: FormData) => Promise<BookingFormState>;
+  initialState: BookingFormState;
+  fields: { phone: boolean; address: boolean; customFieldLabel: string | null };
+}) {
+  const t = useTranslations("details");
+  const [state, formAction, pending] = useActionState(action, initialState);
+  const { values, fieldErrors, alternatives } = state;
+  const problem = (field: BookingFormField): FieldProblem | undefined => fieldErrors[field];
+  const hasFieldErrors = Object.keys(fieldErrors).length > 0;
+
+  const field = (
+    name: BookingFormField,
+    label: string,
+    input: { type?: string; autoComplete?: string; multiline?: boolean },
+  ) => {
+    const error = problem(name);
+    const props = {
+      id: `field-${name}`,
+      name,
+      defaultValue: values[name],
+      required: true,
+      "aria-invalid": error ? true : undefined,
+      "aria-describedby": error ? `error-${name}` : undefined,
+      autoComplete: input.autoComplete,
+      className: inputClass,
+    };
+    return (
+      <div className="flex flex-col gap-1">
+        <label htmlFor={props.id} className="text-sm font-medium">
+          {label} <span className="font-normal text-slate-500">({t("required")})</span>
+        </label>
+        {input.multiline ? (
+          <textarea {...props} rows={2} />
+        ) : (
+          <input {...props} type={input.type ?? "text"} />
+        )}
+        {error ? (
+          <p id={`error-${name}`} className="text-sm text-red-700">
+            {t(`errors.${error}`)}
+          </p>
+        ) : null}
+      </div>
+    );
+  };
+
+  return (
+    <form key={state.attempt} action={formAction} noValidate className="flex flex-col gap-4">
+      {hasFieldErrors ? (
+        <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
+          {t("errorSummary")}
+        </p>
+      ) : null}
+      {state.formError ? (
+        <p role="alert" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {state.formError === "slotTaken"
+            ? alternatives?.length
+              ? t("slotTaken")
+              : t("slotTakenNone")
+            : state.formError === "moduleDisabled"
+              ? t("moduleDisabled")
+              : t("failed")}
+        </p>
+      ) : null}
+
+      {alternatives?.length ? (
+        <fieldset
+          className="flex flex-col gap-2"
+          aria-describedby={problem("at") ? "error-at" : undefined}
+        >
+          <legend className="mb-2 text-sm font-medium">{t("otherTimes")}</legend>
+          <div className="grid gap-2 sm:grid-cols-2">
+            {alternatives.map((alternative) => (
+              <label
+                key={alternative.at}
+                className="flex items-center gap-2 rounded-lg border border-slate-300 px-3 py-2 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+              >
+                <input type="radio" name="at" value={alternative.at} required />
+                {alternative.label}
+              </label>
+            ))}
+          </div>
+          {problem("at") ? (
+            <p id="error-at" className="text-sm text-red-700">
+              {t("errors.required")}
+            </p>
+          ) : null}
+        </fieldset>
+      ) : (
+        <input type="hidden" name="at" value={values.at} />
+      )}
+
+      {field("name", t("name"), { autoComplete: "name" })}
+      {field("email", t("email"), { type: "email", autoComplete: "email" })}
+      {fields.phone ? field("phone", t("phone"), { type: "tel", autoComplete: "tel" }) : null}
+      {fields.address
+        ? field("address", t("address"), { autoComplete: "street-address", multiline: true })
+        : null}
+      {fields.customFieldLabel
+        ? field("customFieldValue", fields.customFieldLabel, { multiline: true })
+        : null}
+
+      <button
+        type="submit"
+        disabled={pending}
+        className="mt-2 rounded-lg bg-brand-600 px-5 py-3 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+      >
+        {pending ? t("submitting") : t("submit")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,73 @@
+import { getTranslations } from "next-intl/server";
+import type { Tenant } from "@/db/schema";
+import { formatDateTime, formatDuration, formatPrice, zoneCity } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
+
+/**
+ * What, when, where and how much: the time in the business's zone, and also in the zone the
+ * visitor chose to see times in when that differs.
+ */
+export async function BookingSummary({
+  tenant,
+  locale,
+  activity,
+  start,
+  shownZone,
+  children,
+}: {
+  tenant: Tenant;
+  locale: Locale;
+  activity: { name: string; color: string; durationMinutes: number; priceMinor: number };
+  start: number;
+  shownZone: string;
+  children?: React.ReactNode;
+}) {
+  const t = await getTranslations("details");
+  const businessTime = t("businessTime", {
+    time: formatDateTime(start, tenant.timeZone, locale),
+    zone: zoneCity(tenant.timeZone),
+  });
+  const rows: [string, React.ReactNode][] = [
+    [
+      t("what"),
+      <span key="what" className="inline-flex items-center gap-2">
+        <span
+          aria-hidden="true"
+          className="size-3 rounded-full"
+          style={{ backgroundColor: activity.color }}
+        />
+        {activity.name}
+      </span>,
+    ],
+    [
+      t("when"),
+      shownZone === tenant.timeZone ? (
+        businessTime
+      ) : (
+        <span key="when" className="flex flex-col">
+          <span>
+            {t("businessTime", {
+              time: formatDateTime(start, shownZone, locale),
+              zone: zoneCity(shownZone),
+            })}
+          </span>
+          <span className="text-sm text-slate-600">{businessTime}</span>
+        </span>
+      ),
+    ],
+    [t("duration"), formatDuration(activity.durationMinutes, locale)],
+    [t("price"), formatPrice(activity.priceMinor, tenant.currency, locale)],
+    [t("where"), [tenant.name, tenant.address].filter(Boolean).join(", ")],
+  ];
+  return (
+    <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm sm:text-base">
+      {rows.map(([label, value]) => (
+        <div key={label} className="contents">
+          <dt className="text-slate-600">{label}</dt>
+          <dd className="font-medium">{value}</dd>
+        </div>
+      ))}
+      {children}
+    </dl>
+  );
+}

@@ -1,0 +1,77 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { Tenant } from "@/db/schema";
+
+/** The frame of every page a business's customers see: its name on top, the staff link below. */
+export async function PublicShell({
+  tenant,
+  children,
+}: {
+  tenant: Tenant;
+  children: React.ReactNode;
+}) {
+  const t = await getTranslations();
+  return (
+    <div className="flex min-h-screen flex-col">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-4">
+          <Link href="/" className="text-lg font-semibold tracking-tight hover:text-brand-700">
+            {tenant.name}
+          </Link>
+        </div>
+      </header>
+      <main className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:py-10">{children}</main>
+      <footer className="border-t border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-4 text-sm text-slate-600">
+          <span>{t("public.poweredBy")}</span>
+          <Link href="/login" className="hover:text-slate-900 hover:underline">
+            {t("home.staffLink")}
+          </Link>
+        </div>
+      </footer>
+    </div>
+  );
+}
+
+/** Shown instead of any public page while the business has online booking switched off. */
+export async function BookingUnavailable({ tenant }: { tenant: Tenant }) {
+  const t = await getTranslations("public");
+  return (
+    <section className="mx-auto max-w-xl rounded-2xl bg-white p-8 text-center shadow-sm ring-1 ring-slate-200">
+      <h1 className="text-2xl font-semibold">{t("unavailableTitle")}</h1>
+      <p className="mt-3 text-slate-600">{t("unavailableText", { business: tenant.name })}</p>
+    </section>
+  );
+}
+
+/** Where the customer is in the booking: 1 time, 2 details, 3 done. */
+export async function BookingSteps({ current }: { current: 1 | 2 | 3 }) {
+  const t = await getTranslations("public.steps");
+  const steps = [t("time"), t("details"), t("done")];
+  return (
+    <ol aria-label={t("label")} className="mb-6 flex gap-2 text-sm">
+      {steps.map((label, i) => {
+        const step = i + 1;
+        const state = step < current ? "done" : step === current ? "current" : "next";
+        return (
+          <li
+            key={label}
+            aria-current={state === "current" ? "step" : undefined}
+            className={`flex items-center gap-2 rounded-full px-3 py-1 ${
+              state === "current"
+                ? "bg-brand-600 text-white"
+                : state === "done"
+                  ? "bg-brand-100 text-brand-700"
+                  : "bg-slate-100 text-slate-600"
+            }`}
+          >
+            <span aria-hidden="true" className="font-semibold">
+              {step}
+            </span>
+            {label}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,133 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { BookingWeek } from "@/lib/appointments/booking-week";
+import { formatDay, formatTime } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
+
+/**
+ * A week of free start times, one column a day (one day at a time on a phone, picked from a strip
+ * of day links). Plain links throughout, so it works before or without JavaScript.
+ */
+export async function WeekSlots({
+  week,
+  locale,
+  selectedDay,
+  slotHref,
+  weekHref,
+  dayHref,
+}: {
+  week: BookingWeek;
+  locale: Locale;
+  selectedDay: string | undefined;
+  slotHref: (start: number) => string;
+  weekHref: (weekStart: string) => string;
+  dayHref: (day: string) => string;
+}) {
+  const t = await getTranslations("booking");
+  const shownDay =
+    week.days.find((d) => d.day === selectedDay)?.day ??
+    week.days.find((d) => d.starts.length)?.day ??
+    week.weekStart;
+
+  return (
+    <div className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:p-6">
+      <nav className="mb-4 flex items-center justify-between gap-2" aria-label={t("weekNav")}>
+        <WeekLink
+          href={week.previousWeek && weekHref(week.previousWeek)}
+          label={t("previousWeek")}
+          direction="previous"
+        />
+        <h2 className="text-center font-semibold">
+          {t("week", { date: formatDay(week.weekStart, locale, "long") })}
+        </h2>
+        <WeekLink
+          href={week.nextWeek && weekHref(week.nextWeek)}
+          label={t("nextWeek")}
+          direction="next"
+        />
+      </nav>
+
+      <ul aria-label={t("days")} className="mb-4 grid grid-cols-7 gap-1 sm:hidden">
+        {week.days.map(({ day, starts }) => (
+          <li key={day}>
+            <Link
+              href={dayHref(day)}
+              aria-current={day === shownDay ? "date" : undefined}
+              scroll={false}
+              className={`flex flex-col items-center rounded-lg px-1 py-2 text-xs ${
+                day === shownDay
+                  ? "bg-brand-600 text-white"
+                  : starts.length
+                    ? "bg-brand-50 text-brand-700"
+                    : "text-slate-500"
+              }`}
+            >
+              {formatDay(day, locale)}
+            </Link>
+          </li>
+        ))}
+      </ul>
+
+      <div className="grid gap-4 sm:grid-cols-7 sm:gap-2">
+        {week.days.map(({ day, starts }) => (
+          <section
+            key={day}
+            aria-labelledby={`day-${day}`}
+            className={day === shownDay ? "block" : "hidden sm:block"}
+          >
+            <h3 id={`day-${day}`} className="mb-2 text-center text-sm font-medium text-slate-700">
+              {formatDay(day, locale)}
+            </h3>
+            {starts.length ? (
+              <ul className="grid grid-cols-3 gap-2 sm:grid-cols-1">
+                {starts.map((start) => {
+                  const time = formatTime(start, week.timeZone, locale);
+                  return (
+                    <li key={start}>
+                      <Link
+                        href={slotHref(start)}
+                        aria-label={t("slotLabel", { day: formatDay(day, locale, "long"), time })}
+                        className="block rounded-lg border border-brand-200 bg-brand-50 py-2 text-center text-sm font-medium text-brand-700 hover:border-brand-500 hover:bg-brand-100"
+                      >
+                        {time}
+                      </Link>
+                    </li>
+                  );
+                })}
+              </ul>
+            ) : (
+              <p className="rounded-lg bg-slate-50 py-3 text-center text-xs text-slate-500">
+                {t("noTimes")}
+              </p>
+            )}
+          </section>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function WeekLink({
+  href,
+  label,
+  direction,
+}: {
+  href: string | null;
+  label: string;
+  direction: "previous" | "next";
+}) {
+  const content = direction === "previous" ? `← ${label}` : `${label} →`;
+  const className = "rounded-lg px-3 py-2 text-sm font-medium";
+  if (!href) {
+    return (
+      <span aria-disabled="true" className={`${className} text-slate-400`}>
+        {content}
+      </span>
+    );
+  }
+  return (
+    <Link href={href} scroll={false} className={`${className} text-brand-700 hover:bg-brand-50`}>
+      {content}
+    </Link>
+  );
+}

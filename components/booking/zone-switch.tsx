@@ -1,0 +1,49 @@
+"use client";
+
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useEffect, useState } from "react";
+
+const city = (timeZone: string) => (timeZone.split("/").pop() ?? timeZone).replaceAll("_", " ");
+
+/**
+ * Offers to show the times in the visitor's own zone when the browser's differs from the
+ * business's (only the browser knows it), and the way back to the business's zone.
+ */
+export function ZoneSwitch({
+  businessZone,
+  shownZone,
+  path,
+  query,
+}: {
+  businessZone: string;
+  shownZone: string;
+  path: string;
+  query: Record<string, string>;
+}) {
+  const t = useTranslations("booking");
+  const [visitorZone, setVisitorZone] = useState<string | null>(null);
+  useEffect(() => setVisitorZone(Intl.DateTimeFormat().resolvedOptions().timeZone), []);
+
+  const href = (tz: string | null) => {
+    const params = new URLSearchParams(query);
+    if (tz) params.set("tz", tz);
+    else params.delete("tz");
+    const text = params.toString();
+    return text ? `${path}?${text}` : path;
+  };
+
+  if (shownZone !== businessZone) {
+    return (
+      <Link href={href(null)} className="text-sm font-medium text-brand-700 underline">
+        {t("showBusinessZone", { zone: city(businessZone) })}
+      </Link>
+    );
+  }
+  if (!visitorZone || visitorZone === businessZone) return null;
+  return (
+    <Link href={href(visitorZone)} className="text-sm font-medium text-brand-700 underline">
+      {t("showMyZone", { zone: city(visitorZone) })}
+    </Link>
+  );
+}

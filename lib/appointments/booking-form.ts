@@ -1,0 +1,82 @@
+import type { ErrorDetails } from "@/lib/errors/app-error";
+
+// The public booking form, framework-free: what it posts, how it becomes the API's booking input
+// (validated by the same zod schema), and how a refusal becomes the state it renders again.
+
+export const bookingFormFields = [
+  "at",
+  "name",
+  "email",
+  "phone",
+  "address",
+  "customFieldValue",
+] as const;
+export type BookingFormField = (typeof bookingFormFields)[number];
+export type BookingFormValues = Record<BookingFormField, string>;
+
+/** What is wrong with a field, for a message in the visitor's language. */
+export type FieldProblem = "required" | "email" | "phone" | "invalid";
+
+export interface BookingFormState {
+  /** Bumped by every answer, so that the form shows the returned values afresh. */
+  attempt: number;
+  values: BookingFormValues;
+  fieldErrors: Partial<Record<BookingFormField, FieldProblem>>;
+  formError?: "slotTaken" | "failed" | "moduleDisabled";
+  /** Free start times to pick from after the chosen one was taken meanwhile. */
+  alternatives?: { at: string; label: string }[];
+}
+
+export const emptyBookingForm = (at: string): BookingFormState => ({
+  attempt: 0,
+  values: { at, name: "", email: "", phone: "", address: "", customFieldValue: "" },
+  fieldErrors: {},
+});
+
+export function bookingFormValues(form: FormData): BookingFormValues {
+  const value = (field: BookingFormField) => {
+    const v = form.get(field);
+    return typeof v === "string" ? v : "";
+  };
+  return Object.fromEntries(bookingFormFields.map((f) => [f, value(f)])) as BookingFormValues;
+}
+
+/** The body `POST /api/appointments` would receive for this form. */
+export const toBookingBody = (activityId: string, v: BookingFormValues) => ({
+  activityId,
+  dateTime: v.at,
+  clientInfo: {
+    name: v.name,
+    email: v.email,
+    phone: v.phone,
+    address: v.address,
+    customFieldValue: v.customFieldValue,
+  },
+});
+
+const fieldOfPath: Record<string, BookingFormField> = {
+  dateTime: "at",
+  "clientInfo.name": "name",
+  "clientInfo.email": "email",
+  "clientInfo.phone": "phone",
+  "clientInfo.address": "address",
+  "clientInfo.customFieldValue": "customFieldValue",
+};
+
+/** The API's validation `details` as problems of the form's fields. */
+export function fieldProblems(
+  details: ErrorDetails,
+  values: BookingFormValues,
+): BookingFormState["fieldErrors"] {
+  const problems: BookingFormState["fieldErrors"] = {};
+  for (const path of Object.keys(details)) {
+    const field = fieldOfPath[path];
+    if (!field) continue;
+    problems[field] = !values[field].trim()
+      ? "required"
+      : field === "email" || field === "phone"
+        ? field
+        : "invalid";
+  }
+  return problems;
+}

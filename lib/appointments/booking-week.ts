@@ -1,0 +1,113 @@
+import type { Database } from "@/db/client";
+import type { Activity, Tenant } from "@/db/schema";
+import { getActivity } from "@/lib/activities/activities";
+import { loadOpeningHours } from "@/lib/availability/availability";
+import { addDays, dayInZone, weekdayOf, zonedInstant } from "@/lib/scheduling/calendar-day";
+import { listBusyIntervals } from "./appointments";
+import { slotsFrom } from "./find-slots";
+
+const DAY_MS = 86_400_000;
+
+/** A week of bookable start times, for the booking and reschedule pages. */
+export interface BookingWeek {
+  activity: Activity;
+  /** The zone the days are cut in and the times shown in. */
+  timeZone: string;
+  /** Monday of the week shown. */
+  weekStart: string;
+  days: { day: string; starts: number[] }[];
+  previousWeek: string | null;
+  nextWeek: string | null;
+  /** No free time at all before the booking horizon. */
+  fullyBooked: boolean;
+  /** Every free start from now to the horizon, in order. */
+  free: number[];
+}
+
+/** Monday of the week a day belongs to. */
+export const mondayOf = (day: string) => addDays(day, -((weekdayOf(day) + 6) % 7));
+
+/**
+ * The free start times of an activity for one week (Monday to Sunday in `timeZone`), the first
+ * week with a free time when none is asked for. One read of the whole bookable period (now to
+ * the activity's horizon) answers the week and whether the neighbouring weeks are worth a link.
+ */
+export async function loadBookingWeek(
+  db: Database,
+  tenant: Tenant,
+  activityId: string,
+  options: { week?: string; timeZone: string; exceptAppointmentId?: string },
+  now: Date,
+): Promise<BookingWeek> {
+  const { timeZone } = options;
+  const today = dayInZone(now, timeZone);
+  const activity = await getActivity(db, tenant.id, activityId);
+  const from = now.getTime();
+  const to = from + (activity.maxAdvanceDays + 1) * DAY_MS;
+  const [hours, busy] = await Promise.all([
+    loadOpeningHours(db, tenant),
+    listBusyIntervals(db, tenant.id, from - DAY_MS, to + DAY_MS, {
+      exceptId: options.exceptAppointmentId,
+    }),
+  ]);
+  const free = slotsFrom(hours, busy, activity, tenant, { from, to }, now)
+    .filter((slot) => slot.available)
+    .map((slot) => slot.start);
+
+  const firstWeek = mondayOf(today);
+  const lastWeek = mondayOf(dayInZone(to, timeZone));
+  const firstFree = free[0];
+  const wanted =
+    options.week ??
+    (firstFree === undefined ? firstWeek : mondayOf(dayInZone(firstFree, timeZone)));
+  const weekStart = clampDay(mondayOf(wanted), firstWeek, lastWeek);
+
+  const weekFrom = zonedInstant(weekStart, 0, timeZone);
+  const weekTo = zonedInstant(addDays(weekStart, 7), 0, timeZone);
+  const days = Array.from({ length: 7 }, (_, i) => ({
+    day: addDays(weekStart, i),
+    starts: [] as number[],
+  }));
+  for (const start of free) {
+    if (start < weekFrom || start >= weekTo) continue;
+    const day = days.find((d) => d.day === dayInZone(start, timeZone));
+    day?.starts.push(start);
+  }
+  return {
+    activity,
+    timeZone,
+    weekStart,
+    days,
+    previousWeek: weekStart > firstWeek ? addDays(weekStart, -7) : null,
+    nextWeek: weekStart < lastWeek ? addDays(weekStart, 7) : null,
+    fullyBooked: firstFree === undefined,
+    free,
+  };
+}
+
+const clampDay = (day: string, first: string, last: string) =>
+  day < first ? first : day > last ? last : day;
+
+/**
+ * Up to `count` free start times from the day (in `timeZone`) of `around` onwards: what to offer
+ * instead when that time was taken meanwhile.
+ */
+export async function freeStartsAround(
+  db: Database,
+  tenant: Tenant,
+  activityId: string,
+  around: number,
+  timeZone: string,
+  count = 8,
+): Promise<number[]> {
+  if (Number.isNaN(around)) return [];
+  const week = await loadBookingWeek(
+    db,
+    tenant,
+    activityId,
+    { timeZone, week: dayInZone(around, timeZone) },
+    new Date(),
+  );
+  const dayStart = zonedInstant(dayInZone(around, timeZone), 0, timeZone);
+  return week.free.filter((start) => start >= dayStart).slice(0, count);
+}

@@ -1,0 +1,75 @@
+import { and, eq } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { appointments, holdingStatuses, type Tenant } from "@/db/schema";
+import { type Actor, recordScheduleChange } from "@/lib/audit/record-audit";
+import { AppError } from "@/lib/errors/app-error";
+import { type AppointmentRow, getAppointment } from "./appointments";
+import { isOfferedStart, loadActivityWithHours } from "./book-appointment";
+import { timeLocks, withDeadlockRetry } from "./time-locks";
+
+const MINUTE = 60_000;
+
+export const isHolding = (status: AppointmentRow["status"]) =>
+  (holdingStatuses as readonly string[]).includes(status);
+
+/**
+ * Moves a pending or confirmed appointment to a new start, keeping its activity. The new start
+ * must be one the slots offer (busy time aside, which the exclusion constraint settles, the
+ * appointment's own old time not counting), unless `anyTime`: the business itself may book
+ * outside its hours.
+ */
+export async function rescheduleAppointment(
+  db: Database,
+  tenant: Tenant,
+  id: string,
+  start: number,
+  now: Date,
+  actor: Actor,
+  options: { anyTime?: boolean } = {},
+): Promise<AppointmentRow> {
+  const current = await getAppointment(db, tenant.id, id);
+  if (!isHolding(current.status)) {
+    throw new AppError("INVALID_TRANSITION", {
+      status: `a ${current.status} appointment cannot move`,
+    });
+  }
+  const { activity, hours } = await loadActivityWithHours(db, tenant, current.activityId);
+  if (!options.anyTime && !isOfferedStart(hours, activity, tenant, start, now)) {
+    throw new AppError("SLOT_UNAVAILABLE");
+  }
+  const end = start + activity.durationMinutes * MINUTE;
+  const blockedFrom = start - activity.bufferBeforeMinutes * MINUTE;
+  const blockedUntil = end + activity.bufferAfterMinutes * MINUTE;
+
+  return withDeadlockRetry(() =>
+    db.transaction(async (tx) => {
+      await tx.execute(timeLocks(tenant.id, blockedFrom, blockedUntil));
+      const locked = await getAppointment(tx, tenant.id, id, { forUpdate: true });
+      if (!isHolding(locked.status)) {
+        throw new AppError("INVALID_TRANSITION", {
+          status: `a ${locked.status} appointment cannot move`,
+        });
+      }
+      const [updated] = await tx
+        .update(appointments)
+        .set({
+          startsAt: new Date(start),
+          endsAt: new Date(end),
+          blockedFrom: new Date(blockedFrom),
+          blockedUntil: new Date(blockedUntil),
+          updatedAt: now,
+        })
+        .where(and(eq(appointments.tenantId, tenant.id), eq(appointments.id, id)))
+        .returning();
+      if (!updated) throw new AppError("NOT_FOUND");
+      await recordScheduleChange(tx, tenant.id, actor, {
+        action: "appointment.reschedule",
+        entityType: "appointment",
+        entityId: id,
+        before: { startsAt: locked.startsAt },
+        after: { startsAt: updated.startsAt },
+      });
+      return { ...updated, activityName: locked.activityName, activityColor: locked.activityColor };
+    }),
+  );
+}

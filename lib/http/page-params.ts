@@ -1,0 +1,37 @@
+import { AppError } from "@/lib/errors/app-error";
+import { isTimeZone } from "@/lib/tenants/schema";
+
+type SearchParamValue = string | string[] | undefined;
+export type SearchParams = Record<string, SearchParamValue>;
+
+/** A query parameter's single value; repeated or missing ones count as absent. */
+export const firstParam = (value: SearchParamValue): string | undefined =>
+  typeof value === "string" ? value : undefined;
+
+/** A path with the given query parameters, the empty ones left out. */
+export function hrefWith(path: string, params: Record<string, string | null | undefined>): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value) query.set(key, value);
+  const text = query.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+/**
+ * The zone a page shows times in: the business's, unless the visitor asked for another valid one
+ * (`?tz=`, which the zone switch sets from the browser's zone).
+ */
+export function displayZone(businessZone: string, requested: string | undefined): string {
+  return requested && requested !== businessZone && isTimeZone(requested)
+    ? requested
+    : businessZone;
+}
+
+/** `undefined` instead of a NOT_FOUND AppError, for pages that answer with notFound(). */
+export async function orUndefinedIfNotFound<T>(promise: Promise<T>): Promise<T | undefined> {
+  try {
+    return await promise;
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") return undefined;
+    throw error;
+  }
+}

@@ -1,0 +1,43 @@
+import { fromMinorUnits } from "@/lib/activities/money";
+import type { Locale } from "./locales";
+
+// Everything customers read about times and money goes through Intl, in the page's locale and an
+// explicit time zone: never the server's zone, never the browser's unless the visitor asked.
+
+export const formatPrice = (minor: number, currency: string, locale: Locale) =>
+  new Intl.NumberFormat(locale, { style: "currency", currency }).format(
+    fromMinorUnits(minor, currency),
+  );
+
+export const formatTime = (instant: number | Date, timeZone: string, locale: Locale) =>
+  new Intl.DateTimeFormat(locale, { timeZone, hour: "2-digit", minute: "2-digit" }).format(instant);
+
+/** "mardi 24 novembre 2026 à 10:30" / "Tuesday, November 24, 2026 at 10:30 AM". */
+export const formatDateTime = (instant: number | Date, timeZone: string, locale: Locale) =>
+  new Intl.DateTimeFormat(locale, {
+    timeZone,
+    dateStyle: "full",
+    timeStyle: "short",
+  }).format(instant);
+
+/** A calendar day ("2026-11-24") as its weekday and date, whatever zone it belongs to. */
+export const formatDay = (day: string, locale: Locale, style: "short" | "long" = "short"): string =>
+  new Intl.DateTimeFormat(locale, {
+    timeZone: "UTC",
+    weekday: style,
+    day: "numeric",
+    month: style,
+  }).format(Date.parse(`${day}T12:00:00Z`));
+
+/** "Europe/Paris" → "Paris", "America/Argentina/Buenos_Aires" → "Buenos Aires". */
+export const zoneCity = (timeZone: string) =>
+  (timeZone.split("/").pop() ?? timeZone).replaceAll("_", " ");
+
+export function formatDuration(minutes: number, locale: Locale): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  const unit = (value: number, unit: "hour" | "minute") =>
+    new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: "short" }).format(value);
+  if (!hours) return unit(rest, "minute");
+  return rest ? `${unit(hours, "hour")} ${unit(rest, "minute")}` : unit(hours, "hour");
+}

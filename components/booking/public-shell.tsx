@@ -49,7 +49,7 @@ export async function BookingSteps({ current }: { current: 1 | 2 | 3 }) {
   const t = await getTranslations("public.steps");
   const steps = [t("time"), t("details"), t("done")];
   return (
-    <ol aria-label={t("label")} className="mb-6 flex gap-2 text-sm">
+    <ol aria-label={t("label")} className="mb-6 flex flex-wrap gap-2 text-xs sm:text-sm">
       {steps.map((label, i) => {
         const step = i + 1;
         const state = step < current ? "done" : step === current ? "current" : "next";
@@ -57,7 +57,7 @@ export async function BookingSteps({ current }: { current: 1 | 2 | 3 }) {
           <li
             key={label}
             aria-current={state === "current" ? "step" : undefined}
-            className={`flex items-center gap-2 rounded-full px-3 py-1 ${
+            className={`flex items-center gap-1.5 whitespace-nowrap rounded-full px-3 py-1 ${
               state === "current"
                 ? "bg-brand-600 text-white"
                 : state === "done"

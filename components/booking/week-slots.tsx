@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { BookingWeek } from "@/lib/appointments/booking-week";
-import { formatDay, formatTime } from "@/lib/i18n/format";
+import { formatDay, formatTime, formatWeekday } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 
 /**
@@ -37,7 +37,7 @@ export async function WeekSlots({
           label={t("previousWeek")}
           direction="previous"
         />
-        <h2 className="text-center font-semibold">
+        <h2 className="text-center text-sm font-semibold sm:text-base">
           {t("week", { date: formatDay(week.weekStart, locale, "long") })}
         </h2>
         <WeekLink
@@ -62,7 +62,8 @@ export async function WeekSlots({
                     : "text-slate-500"
               }`}
             >
-              {formatDay(day, locale)}
+              <span>{formatWeekday(day, locale)}</span>
+              <span className="text-base font-semibold">{Number(day.slice(8))}</span>
             </Link>
           </li>
         ))}
@@ -116,7 +117,18 @@ function WeekLink({
   label: string;
   direction: "previous" | "next";
 }) {
-  const content = direction === "previous" ? `← ${label}` : `${label} →`;
+  // On a phone only the arrow shows; the label stays for screen readers.
+  const text = <span className="sr-only sm:not-sr-only">{label}</span>;
+  const content =
+    direction === "previous" ? (
+      <>
+        <span aria-hidden="true">←</span> {text}
+      </>
+    ) : (
+      <>
+        {text} <span aria-hidden="true">→</span>
+      </>
+    );
   const className = "rounded-lg px-3 py-2 text-sm font-medium";
   if (!href) {
     return (

@@ -29,6 +29,12 @@ export const formatDay = (day: string, locale: Locale, style: "short" | "long" =
     month: style,
   }).format(Date.parse(`${day}T12:00:00Z`));
 
+/** A calendar day's short weekday ("mar.", "Tue"). */
+export const formatWeekday = (day: string, locale: Locale) =>
+  new Intl.DateTimeFormat(locale, { timeZone: "UTC", weekday: "short" }).format(
+    Date.parse(`${day}T12:00:00Z`),
+  );
+
 /** "Europe/Paris" → "Paris", "America/Argentina/Buenos_Aires" → "Buenos Aires". */
 export const zoneCity = (timeZone: string) =>
   (timeZone.split("/").pop() ?? timeZone).replaceAll("_", " ");

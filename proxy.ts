@@ -9,7 +9,9 @@ export function proxy(request: NextRequest) {
   const isApi = request.nextUrl.pathname.startsWith("/api/");
   const query = request.nextUrl.searchParams.get("tenant");
   const slug = resolveTenantSlug({
-    host: request.headers.get("host"),
+    // The public host: behind a reverse proxy, and when Next.js renders a server action's redirect
+    // target through an internal request to localhost, Host is not the one the visitor used.
+    host: request.headers.get("x-forwarded-host")?.split(",")[0] ?? request.headers.get("host"),
     header: request.headers.get("x-tenant-slug"),
     query,
     // The API stays stateless: only browser pages remember a ?tenant= choice.

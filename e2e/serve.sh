@@ -6,9 +6,18 @@ npx next build
 npm run -s cli -- demo seed
 npm run -s cli -- tenant create --slug acme --name "Acme Wellness" --timezone America/New_York \
   --locale en --owner-email owner@acme.test --owner-password acme-owner-pass
+# Businesses of their own for the public booking journeys, so that no other spec changes them meanwhile.
+npm run -s cli -- tenant create --slug studio --name "Studio Nord" --timezone America/New_York \
+  --locale en --owner-email owner@studio.test --owner-password studio-owner-pass
+npm run -s cli -- tenant create --slug allday --name "Open All Day" --timezone Europe/Paris \
+  --locale en --owner-email owner@allday.test --owner-password allday-owner-pass
+npm run -s cli -- tenant create --slug quiet --name "Quiet Clinic" --timezone Europe/Paris \
+  --locale fr --owner-email owner@quiet.test --owner-password quiet-owner-pass
 npm run -s cli -- user create --tenant demo --email staff@demo.rendezvous.test \
   --password demo-staff-pass --role staff
 # Keys for the API tests, kept beside the throw-away database.
 npm run -s cli -- apikey create --tenant demo --name e2e | tail -n 1 > "$DATA_DIR/demo.key"
-npm run -s cli -- apikey create --tenant acme --name e2e | tail -n 1 > "$DATA_DIR/acme.key"
+for tenant in acme studio allday quiet; do
+  npm run -s cli -- apikey create --tenant "$tenant" --name e2e | tail -n 1 > "$DATA_DIR/$tenant.key"
+done
 exec npx next start

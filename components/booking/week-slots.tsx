@@ -87,6 +87,8 @@ export async function WeekSlots({
                     <li key={start}>
                       <Link
                         href={slotHref(start)}
+                        // Dozens of these per week: fetch the form only when one is chosen.
+                        prefetch={false}
                         aria-label={t("slotLabel", { day: formatDay(day, locale, "long"), time })}
                         className="block rounded-lg border border-brand-200 bg-brand-50 py-2 text-center text-sm font-medium text-brand-700 hover:border-brand-500 hover:bg-brand-100"
                       >

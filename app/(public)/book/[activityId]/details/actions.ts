@@ -2,9 +2,11 @@
 
 import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
-import { bookAppointment } from "@/lib/appointments/book-appointment";
+import { getActivity } from "@/lib/activities/activities";
+import { bookAppointment, missingRequiredFields } from "@/lib/appointments/book-appointment";
 import {
   type BookingFormState,
+  type BookingFormValues,
   bookingFormValues,
   fieldProblems,
   toBookingBody,
@@ -12,13 +14,37 @@ import {
 import { freeStartsAround } from "@/lib/appointments/booking-week";
 import { bookingSchema } from "@/lib/appointments/schema";
 import { getDb } from "@/lib/db";
+import type { ErrorDetails } from "@/lib/errors/app-error";
 import { toAppError } from "@/lib/http/error-response";
-import { displayZone } from "@/lib/http/page-params";
+import { displayZone, hrefWith, orUndefinedIfNotFound } from "@/lib/http/page-params";
 import { formatDay, formatTime } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { logger } from "@/lib/logger";
 import { dayInZone } from "@/lib/scheduling/calendar-day";
 import { currentTenant } from "@/lib/tenants/current-tenant";
+
+/**
+ * The schema's complaints plus the activity's required fields left empty, so that the customer
+ * sees every problem at once (the booking itself checks the latter only once the schema passes).
+ */
+async function withMissingFields(
+  details: ErrorDetails | undefined,
+  tenantId: string,
+  activityId: string,
+  values: BookingFormValues,
+): Promise<ErrorDetails> {
+  const activity = await orUndefinedIfNotFound(getActivity(await getDb(), tenantId, activityId));
+  const missing = activity
+    ? missingRequiredFields(activity, {
+        name: values.name,
+        email: values.email,
+        phone: values.phone.trim() || null,
+        address: values.address.trim() || null,
+        customFieldValue: values.customFieldValue.trim() || null,
+      })
+    : null;
+  return { ...missing, ...details };
+}
 
 /** Books from the public form: the API's schema and rules, answers as form state or a redirect. */
 export async function bookAction(
@@ -45,7 +71,12 @@ export async function bookAction(
   } catch (error) {
     const failure = toAppError(error);
     const fieldErrors =
-      failure.code === "VALIDATION_ERROR" ? fieldProblems(failure.details ?? {}, values) : {};
+      failure.code === "VALIDATION_ERROR"
+        ? fieldProblems(
+            await withMissingFields(failure.details, tenant.id, activityId, values),
+            values,
+          )
+        : {};
     if (Object.keys(fieldErrors).length) return { ...answer, fieldErrors };
     if (failure.code === "SLOT_UNAVAILABLE") {
       const zone = displayZone(tenant.timeZone, requestedZone);
@@ -64,5 +95,5 @@ export async function bookAction(
     if (failure.code === "INTERNAL_ERROR") logger.error("public booking failed", error);
     return { ...answer, formError: "failed" };
   }
-  redirect(`/manage/${manageToken}?booked=1`);
+  redirect(hrefWith(`/manage/${manageToken}`, { booked: "1", tz: requestedZone }));
 }

@@ -208,8 +208,7 @@ test("an English customer books on a 375 px phone, switching to their own time z
   // One day at a time on a phone; the page is no wider than the screen.
   const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(scrollWidth).toBeLessThanOrEqual(375);
-  const firstNewYork = await page.locator('a[href*="details?at="]:visible').first().innerText();
-  expect(firstNewYork).toMatch(/^09:00|^09:00 AM/);
+  await expect(page.locator('a[href*="details?at="]:visible').first()).toHaveText(/^09:00/);
   await screenshot(page, testInfo, "1-week-new-york");
 
   await page.getByRole("link", { name: "Show times in my time zone (London)" }).click();

@@ -1,19 +1,36 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useEffect, useState } from "react";
+
+// An error boundary renders in the browser, where no translation library is shipped: its few texts
+// are here in both languages, picked by the page's lang attribute.
+const texts = {
+  fr: {
+    title: "Un problème est survenu",
+    text: "Merci de réessayer dans un instant.",
+    retry: "Réessayer",
+  },
+  en: {
+    title: "Something went wrong",
+    text: "Please try again in a moment.",
+    retry: "Try again",
+  },
+};
 
 export default function ErrorPage({ reset }: { error: Error; reset: () => void }) {
-  const t = useTranslations("errors");
+  const [locale, setLocale] = useState<keyof typeof texts>("fr");
+  useEffect(() => setLocale(document.documentElement.lang === "en" ? "en" : "fr"), []);
+  const t = texts[locale];
   return (
     <main className="mx-auto flex min-h-screen max-w-md flex-col items-center justify-center gap-4 p-6 text-center">
-      <h1 className="text-2xl font-semibold">{t("errorTitle")}</h1>
-      <p className="text-slate-600">{t("errorText")}</p>
+      <h1 className="text-2xl font-semibold">{t.title}</h1>
+      <p className="text-slate-600">{t.text}</p>
       <button
         type="button"
         onClick={reset}
         className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
       >
-        {t("retry")}
+        {t.retry}
       </button>
     </main>
   );

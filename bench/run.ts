@@ -4,6 +4,7 @@
 import { type ChildProcess, execSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import postgres from "postgres";
 import { openDatabase } from "@/db/client";
@@ -135,6 +136,25 @@ async function measure(name: string, options: autocannon.Options): Promise<Measu
   };
 }
 
+/**
+ * The JavaScript a modern browser downloads for a page: its <script src> files (not the noModule
+ * polyfills, which it skips), gzipped as `next start` serves them.
+ */
+async function pageJavaScript(path: string, headers: Record<string, string>) {
+  const html = await (await fetch(`${BASE}${path}`, { headers })).text();
+  const sources = new Set(
+    [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"[^>]*>/g)]
+      .filter(([tag]) => !/nomodule/i.test(tag))
+      .map(([, src]) => src as string),
+  );
+  let gzipBytes = 0;
+  for (const src of sources) {
+    const body = Buffer.from(await (await fetch(`${BASE}${src}`)).arrayBuffer());
+    gzipBytes += gzipSync(body, { level: 9 }).length;
+  }
+  return { path, scripts: sources.size, gzipKiB: Math.round((gzipBytes / 1024) * 10) / 10 };
+}
+
 function engineBenchmark() {
   const from = Date.UTC(2026, 0, 5);
   const to = from + 31 * 1440 * MIN;
@@ -233,6 +253,12 @@ async function main() {
       ],
     });
 
+    const bookingPage = await pageJavaScript(`/book/${activityId}`, headers);
+    const businessPage = await pageJavaScript("/", headers);
+    console.log(
+      `booking page JavaScript: ${bookingPage.gzipKiB} KiB gzipped in ${bookingPage.scripts} files (target <= 100 kB); the business page, with no client component of ours: ${businessPage.gzipKiB} KiB`,
+    );
+
     // The baseline is measured before and after, and averaged: shared machines drift.
     const healthAfter = await measure("GET /api/health (after)", { url: `${BASE}/api/health` });
     const baseline = (health.requestsPerSecond + healthAfter.requestsPerSecond) / 2;
@@ -246,6 +272,7 @@ async function main() {
       connections: CONNECTIONS,
       durationSeconds: DURATION,
       engine,
+      javascript: { bookingPage, businessPage },
       baselineRequestsPerSecond: Math.round(baseline),
       http: results,
       targets: {
@@ -253,6 +280,7 @@ async function main() {
         slotsP99Ms: "<= 50",
         bookingsRatio: ">= 0.40",
         engineMedianMs: "< 2",
+        bookingPageJavaScriptKiB: "<= 100",
       },
     };
     writeFileSync("bench/results.json", `${JSON.stringify(report, null, 2)}\n`);

@@ -18,7 +18,17 @@ export default async function LoginPage() {
       <div className="rounded-xl bg-white p-8 shadow-sm ring-1 ring-slate-200">
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="mt-1 text-sm text-slate-600">{t("subtitle", { business: tenant.name })}</p>
-        <LoginForm tenantSlug={tenant.slug} />
+        <LoginForm
+          tenantSlug={tenant.slug}
+          labels={{
+            email: t("email"),
+            password: t("password"),
+            submit: t("submit"),
+            submitting: t("submitting"),
+            invalid: t("invalid"),
+            failed: t("failed"),
+          }}
+        />
       </div>
     </main>
   );

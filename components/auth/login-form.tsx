@@ -2,11 +2,16 @@
 
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
-import { useTranslations } from "next-intl";
 import { useState } from "react";
 
-export function LoginForm({ tenantSlug }: { tenantSlug: string }) {
-  const t = useTranslations("login");
+/** The sign-in texts, translated on the server. */
+export type LoginLabels = Record<
+  "email" | "password" | "submit" | "submitting" | "invalid" | "failed",
+  string
+>;
+
+export function LoginForm({ tenantSlug, labels }: { tenantSlug: string; labels: LoginLabels }) {
+  const t = (key: keyof LoginLabels) => labels[key];
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);

@@ -1,12 +1,15 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import type {
   BookingFormField,
   BookingFormState,
   FieldProblem,
 } from "@/lib/appointments/booking-form";
+import type messages from "@/lib/i18n/messages/en.json";
+
+/** The form's texts, the "details" messages in the page's language. */
+export type BookingFormLabels = typeof messages.details;
 
 const inputClass =
   "w-full rounded-lg border border-slate-300 px-3 py-2 text-base aria-[invalid=true]:border-red-600";
@@ -19,12 +22,15 @@ export function BookingForm({
   action,
   initialState,
   fields,
+  labels,
 }: {
   action: (state: BookingFormState, form: FormData) => Promise<BookingFormState>;
   initialState: BookingFormState;
   fields: { phone: boolean; address: boolean; customFieldLabel: string | null };
+  labels: BookingFormLabels;
 }) {
-  const t = useTranslations("details");
+  // Texts come from the server: no translation library in the browser.
+  const t = (key: Exclude<keyof BookingFormLabels, "errors">) => labels[key];
   const [state, formAction, pending] = useActionState(action, initialState);
   const { values, fieldErrors, alternatives } = state;
   const problem = (field: BookingFormField): FieldProblem | undefined => fieldErrors[field];
@@ -58,7 +64,7 @@ export function BookingForm({
         )}
         {error ? (
           <p id={`error-${name}`} className="text-sm text-red-700">
-            {t(`errors.${error}`)}
+            {labels.errors[error]}
           </p>
         ) : null}
       </div>
@@ -103,7 +109,7 @@ export function BookingForm({
           </div>
           {problem("at") ? (
             <p id="error-at" className="text-sm text-red-700">
-              {t("errors.required")}
+              {labels.errors.required}
             </p>
           ) : null}
         </fieldset>

@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 
 const city = (timeZone: string) => (timeZone.split("/").pop() ?? timeZone).replaceAll("_", " ");
@@ -15,13 +14,15 @@ export function ZoneSwitch({
   shownZone,
   path,
   query,
+  labels,
 }: {
   businessZone: string;
   shownZone: string;
   path: string;
   query: Record<string, string>;
+  /** Texts with a "{zone}" placeholder, translated on the server. */
+  labels: { showMyZone: string; showBusinessZone: string };
 }) {
-  const t = useTranslations("booking");
   const [visitorZone, setVisitorZone] = useState<string | null>(null);
   useEffect(() => setVisitorZone(Intl.DateTimeFormat().resolvedOptions().timeZone), []);
 
@@ -36,14 +37,14 @@ export function ZoneSwitch({
   if (shownZone !== businessZone) {
     return (
       <Link href={href(null)} className="text-sm font-medium text-brand-700 underline">
-        {t("showBusinessZone", { zone: city(businessZone) })}
+        {labels.showBusinessZone.replace("{zone}", city(businessZone))}
       </Link>
     );
   }
   if (!visitorZone || visitorZone === businessZone) return null;
   return (
     <Link href={href(visitorZone)} className="text-sm font-medium text-brand-700 underline">
-      {t("showMyZone", { zone: city(visitorZone) })}
+      {labels.showMyZone.replace("{zone}", city(visitorZone))}
     </Link>
   );
 }

@@ -66,6 +66,10 @@ export default async function BookPage(props: {
           shownZone={zone}
           path={path}
           query={{ week: week.weekStart }}
+          labels={{
+            showMyZone: t("showMyZone", { zone: "{zone}" }),
+            showBusinessZone: t("showBusinessZone", { zone: "{zone}" }),
+          }}
         />
       </div>
       {week.fullyBooked ? (

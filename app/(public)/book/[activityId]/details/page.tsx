@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { ActivityHeader } from "@/components/booking/activity-header";
-import { BookingForm } from "@/components/booking/booking-form";
+import { BookingForm, type BookingFormLabels } from "@/components/booking/booking-form";
 import { BookingSummary } from "@/components/booking/booking-summary";
 import { BookingSteps, BookingUnavailable } from "@/components/booking/public-shell";
 import { getActivity } from "@/lib/activities/activities";
@@ -46,9 +46,10 @@ export default async function DetailsPage(props: {
     redirect(hrefWith(`/book/${activityId}`, { tz }));
   const start = toInstant(at, tenant.timeZone);
 
-  const [t, locale] = await Promise.all([
+  const [t, locale, messages] = await Promise.all([
     getTranslations("details"),
     getLocale() as Promise<Locale>,
+    getMessages(),
   ]);
   const changeTime = hrefWith(`/book/${activityId}`, {
     week: mondayOf(dayInZone(start, zone)),
@@ -90,6 +91,7 @@ export default async function DetailsPage(props: {
           <BookingForm
             action={bookAction.bind(null, activityId, tz)}
             initialState={emptyBookingForm(new Date(start).toISOString())}
+            labels={messages.details as BookingFormLabels}
             fields={{
               phone: activity.requirePhone,
               address: activity.requireAddress,

@@ -118,6 +118,10 @@ export default async function ReschedulePage(props: {
           shownZone={zone}
           path={here}
           query={{ week: week.weekStart }}
+          labels={{
+            showMyZone: tb("showMyZone", { zone: "{zone}" }),
+            showBusinessZone: tb("showBusinessZone", { zone: "{zone}" }),
+          }}
         />
       </div>
       {week.fullyBooked ? (

@@ -3,7 +3,7 @@ import type { AppointmentStatus, Tenant } from "@/db/schema";
 const HOUR = 3_600_000;
 
 /** Why a customer may not change their booking themselves. */
-export type PolicyRefusal = "inactive" | "too_late";
+type PolicyRefusal = "inactive" | "too_late";
 
 export type PolicyVerdict =
   | { allowed: true; deadline: Date }

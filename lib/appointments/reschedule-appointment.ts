@@ -9,7 +9,7 @@ import { timeLocks, withDeadlockRetry } from "./time-locks";
 
 const MINUTE = 60_000;
 
-export const isHolding = (status: AppointmentRow["status"]) =>
+const isHolding = (status: AppointmentRow["status"]) =>
   (holdingStatuses as readonly string[]).includes(status);
 
 /**

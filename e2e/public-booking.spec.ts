@@ -99,6 +99,13 @@ async function expectAccessible(page: Page) {
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`)).toEqual([]);
 }
 
+/** Fills in the details form's two fields, in either language, and sends it. */
+async function submitDetails(page: Page, name: string, email: string) {
+  await page.getByLabel(/Nom complet|Full name/).fill(name);
+  await page.getByLabel(/Adresse e-mail|Email address/).fill(email);
+  await page.getByRole("button", { name: /Confirmer la réservation|Confirm booking/ }).click();
+}
+
 /** The first offered time of the week shown; its link carries the instant. */
 async function pickFirstTime(page: Page): Promise<string> {
   const slot = page.locator('a[href*="details?at="]:visible').first();
@@ -144,9 +151,7 @@ test("a new customer books in French: business page, week, details with errors, 
   await page.getByRole("button", { name: "Confirmer la réservation" }).click();
   await expect(page.getByText("Merci de corriger les champs signalés.")).toBeVisible();
   await expect(page.getByText("Merci de remplir ce champ.")).toHaveCount(4);
-  await page.getByLabel(/Nom complet/).fill("Léa Dupont");
-  await page.getByLabel(/Adresse e-mail/).fill("pas-un-email");
-  await page.getByRole("button", { name: "Confirmer la réservation" }).click();
+  await submitDetails(page, "Léa Dupont", "pas-un-email");
   await expect(page.getByText("Merci de saisir une adresse e-mail valide.")).toBeVisible();
   // What was typed is kept.
   await expect(page.getByLabel(/Nom complet/)).toHaveValue("Léa Dupont");
@@ -253,9 +258,7 @@ test("a time taken meanwhile shows a clear message and other times, keeping the 
 
   await second.goto(weekUrl);
   expect(await pickFirstTime(second)).toBe(at);
-  await second.getByLabel(/Nom complet/).fill("Second Client");
-  await second.getByLabel(/Adresse e-mail/).fill("second@example.fr");
-  await second.getByRole("button", { name: "Confirmer la réservation" }).click();
+  await submitDetails(second, "Second Client", "second@example.fr");
   await expect(second.getByText("Votre réservation est enregistrée")).toBeVisible();
 
   await first.getByRole("button", { name: "Confirmer la réservation" }).click();
@@ -288,9 +291,7 @@ test("the manage link moves then cancels a booking inside the policy window, fre
   const activity = await api.createActivity();
   await page.goto(urlOf("demo", baseURL, `/book/${activity.id}?week=${mondayIn(5)}`));
   const at = await pickFirstTime(page);
-  await page.getByLabel(/Nom complet/).fill("Jules Martin");
-  await page.getByLabel(/Adresse e-mail/).fill("jules@example.fr");
-  await page.getByRole("button", { name: "Confirmer la réservation" }).click();
+  await submitDetails(page, "Jules Martin", "jules@example.fr");
   await expect(page.getByText("Votre réservation est enregistrée")).toBeVisible();
   const manageUrl = page.url().split("?")[0] ?? "";
   expect(await api.isFree(activity.id, new Date(at).toISOString())).toBe(false);
@@ -338,9 +339,7 @@ test("inside the notice windows the buttons are off and say why", async ({
   // that it passes while the form is filled.
   await page.locator('a[href*="details?at="]:visible').nth(1).click();
   await expect(page).toHaveURL(/\/details\?at=/);
-  await page.getByLabel(/Full name/).fill("Late Larry");
-  await page.getByLabel(/Email address/).fill("larry@example.com");
-  await page.getByRole("button", { name: "Confirm booking" }).click();
+  await submitDetails(page, "Late Larry", "larry@example.com");
   await expect(page.getByText("Your booking is registered")).toBeVisible();
   await expect(page.getByRole("button", { name: "Cancel booking" })).toBeDisabled();
   await expect(page.getByRole("button", { name: "Move to another time" })).toBeDisabled();
@@ -436,9 +435,7 @@ test("a customer books with the keyboard alone, and without JavaScript", async (
   await pickFirstTime(plain);
   await plain.getByRole("button", { name: "Confirmer la réservation" }).click();
   await expect(plain.getByText("Merci de corriger les champs signalés.")).toBeVisible();
-  await plain.getByLabel(/Nom complet/).fill("Sans Script");
-  await plain.getByLabel(/Adresse e-mail/).fill("sans@example.fr");
-  await plain.getByRole("button", { name: "Confirmer la réservation" }).click();
+  await submitDetails(plain, "Sans Script", "sans@example.fr");
   await expect(plain.getByText("Votre réservation est enregistrée")).toBeVisible();
   await plain.getByRole("link", { name: "Annuler la réservation" }).click();
   await plain.getByRole("button", { name: "Oui, annuler" }).click();

@@ -1,112 +1,148 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { BookingWeek } from "@/lib/appointments/booking-week";
-import { formatDay, formatTime, formatWeekday } from "@/lib/i18n/format";
+import { hrefWith } from "@/lib/http/page-params";
+import { formatDay, formatTime, formatWeekday, zoneCity } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
+import { ZoneSwitch } from "./zone-switch";
 
 /**
  * A week of free start times, one column a day (one day at a time on a phone, picked from a strip
- * of day links). Plain links throughout, so it works before or without JavaScript.
+ * of day links), under the name of the zone they are shown in and the switch to the other zone.
+ * Plain links throughout (`path` with ?week=, ?day= and the visitor's ?tz=), so it works before
+ * or without JavaScript.
  */
 export async function WeekSlots({
   week,
   locale,
+  businessZone,
+  path,
+  tz,
   selectedDay,
   slotHref,
-  weekHref,
-  dayHref,
 }: {
   week: BookingWeek;
   locale: Locale;
+  businessZone: string;
+  path: string;
+  tz: string | undefined;
   selectedDay: string | undefined;
   slotHref: (start: number) => string;
-  weekHref: (weekStart: string) => string;
-  dayHref: (day: string) => string;
 }) {
   const t = await getTranslations("booking");
+  const zoneLine = (
+    <div className="mb-4 flex flex-col gap-1 sm:flex-row sm:items-baseline sm:justify-between">
+      <p className="text-sm text-slate-600">{t("zoneNote", { zone: zoneCity(week.timeZone) })}</p>
+      <ZoneSwitch
+        businessZone={businessZone}
+        shownZone={week.timeZone}
+        path={path}
+        query={{ week: week.weekStart }}
+        labels={{
+          showMyZone: t("showMyZone", { zone: "{zone}" }),
+          showBusinessZone: t("showBusinessZone", { zone: "{zone}" }),
+        }}
+      />
+    </div>
+  );
+  if (week.fullyBooked) {
+    return (
+      <>
+        {zoneLine}
+        <p className="rounded-2xl bg-white p-8 text-center text-slate-600 ring-1 ring-slate-200">
+          {t("fullyBooked", { days: week.activity.maxAdvanceDays })}
+        </p>
+      </>
+    );
+  }
+  const weekHref = (weekStart: string) => hrefWith(path, { week: weekStart, tz });
+  const dayHref = (day: string) => hrefWith(path, { week: week.weekStart, day, tz });
   const shownDay =
     week.days.find((d) => d.day === selectedDay)?.day ??
     week.days.find((d) => d.starts.length)?.day ??
     week.weekStart;
 
   return (
-    <div className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:p-6">
-      <nav className="mb-4 flex items-center justify-between gap-2" aria-label={t("weekNav")}>
-        <WeekLink
-          href={week.previousWeek && weekHref(week.previousWeek)}
-          label={t("previousWeek")}
-          direction="previous"
-        />
-        <h2 className="text-center text-sm font-semibold sm:text-base">
-          {t("week", { date: formatDay(week.weekStart, locale, "long") })}
-        </h2>
-        <WeekLink
-          href={week.nextWeek && weekHref(week.nextWeek)}
-          label={t("nextWeek")}
-          direction="next"
-        />
-      </nav>
+    <>
+      {zoneLine}
+      <div className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:p-6">
+        <nav className="mb-4 flex items-center justify-between gap-2" aria-label={t("weekNav")}>
+          <WeekLink
+            href={week.previousWeek && weekHref(week.previousWeek)}
+            label={t("previousWeek")}
+            direction="previous"
+          />
+          <h2 className="text-center text-sm font-semibold sm:text-base">
+            {t("week", { date: formatDay(week.weekStart, locale, "long") })}
+          </h2>
+          <WeekLink
+            href={week.nextWeek && weekHref(week.nextWeek)}
+            label={t("nextWeek")}
+            direction="next"
+          />
+        </nav>
 
-      <ul aria-label={t("days")} className="mb-4 grid grid-cols-7 gap-1 sm:hidden">
-        {week.days.map(({ day, starts }) => (
-          <li key={day}>
-            <Link
-              href={dayHref(day)}
-              aria-current={day === shownDay ? "date" : undefined}
-              scroll={false}
-              className={`flex flex-col items-center rounded-lg px-1 py-2 text-xs ${
-                day === shownDay
-                  ? "bg-brand-600 text-white"
-                  : starts.length
-                    ? "bg-brand-50 text-brand-700"
-                    : "text-slate-500"
-              }`}
+        <ul aria-label={t("days")} className="mb-4 grid grid-cols-7 gap-1 sm:hidden">
+          {week.days.map(({ day, starts }) => (
+            <li key={day}>
+              <Link
+                href={dayHref(day)}
+                aria-current={day === shownDay ? "date" : undefined}
+                scroll={false}
+                className={`flex flex-col items-center rounded-lg px-1 py-2 text-xs ${
+                  day === shownDay
+                    ? "bg-brand-600 text-white"
+                    : starts.length
+                      ? "bg-brand-50 text-brand-700"
+                      : "text-slate-500"
+                }`}
+              >
+                <span>{formatWeekday(day, locale)}</span>
+                <span className="text-base font-semibold">{Number(day.slice(8))}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+
+        <div className="grid gap-4 sm:grid-cols-7 sm:gap-2">
+          {week.days.map(({ day, starts }) => (
+            <section
+              key={day}
+              aria-labelledby={`day-${day}`}
+              className={day === shownDay ? "block" : "hidden sm:block"}
             >
-              <span>{formatWeekday(day, locale)}</span>
-              <span className="text-base font-semibold">{Number(day.slice(8))}</span>
-            </Link>
-          </li>
-        ))}
-      </ul>
-
-      <div className="grid gap-4 sm:grid-cols-7 sm:gap-2">
-        {week.days.map(({ day, starts }) => (
-          <section
-            key={day}
-            aria-labelledby={`day-${day}`}
-            className={day === shownDay ? "block" : "hidden sm:block"}
-          >
-            <h3 id={`day-${day}`} className="mb-2 text-center text-sm font-medium text-slate-700">
-              {formatDay(day, locale)}
-            </h3>
-            {starts.length ? (
-              <ul className="grid grid-cols-3 gap-2 sm:grid-cols-1">
-                {starts.map((start) => {
-                  const time = formatTime(start, week.timeZone, locale);
-                  return (
-                    <li key={start}>
-                      <Link
-                        href={slotHref(start)}
-                        // Dozens of these per week: fetch the form only when one is chosen.
-                        prefetch={false}
-                        aria-label={t("slotLabel", { day: formatDay(day, locale, "long"), time })}
-                        className="block rounded-lg border border-brand-200 bg-brand-50 py-2 text-center text-sm font-medium text-brand-700 hover:border-brand-500 hover:bg-brand-100"
-                      >
-                        {time}
-                      </Link>
-                    </li>
-                  );
-                })}
-              </ul>
-            ) : (
-              <p className="rounded-lg bg-slate-50 py-3 text-center text-xs text-slate-500">
-                {t("noTimes")}
-              </p>
-            )}
-          </section>
-        ))}
+              <h3 id={`day-${day}`} className="mb-2 text-center text-sm font-medium text-slate-700">
+                {formatDay(day, locale)}
+              </h3>
+              {starts.length ? (
+                <ul className="grid grid-cols-3 gap-2 sm:grid-cols-1">
+                  {starts.map((start) => {
+                    const time = formatTime(start, week.timeZone, locale);
+                    return (
+                      <li key={start}>
+                        <Link
+                          href={slotHref(start)}
+                          // Dozens of these per week: fetch the form only when one is chosen.
+                          prefetch={false}
+                          aria-label={t("slotLabel", { day: formatDay(day, locale, "long"), time })}
+                          className="block rounded-lg border border-brand-200 bg-brand-50 py-2 text-center text-sm font-medium text-brand-700 hover:border-brand-500 hover:bg-brand-100"
+                        >
+                          {time}
+                        </Link>
+                      </li>
+                    );
+                  })}
+                </ul>
+              ) : (
+                <p className="rounded-lg bg-slate-50 py-3 text-center text-xs text-slate-500">
+                  {t("noTimes")}
+                </p>
+              )}
+            </section>
+          ))}
+        </div>
       </div>
-    </div>
+    </>
   );
 }
 

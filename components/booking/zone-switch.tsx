@@ -2,8 +2,7 @@
 
 import Link from "next/link";
 import { useEffect, useState } from "react";
-
-const city = (timeZone: string) => (timeZone.split("/").pop() ?? timeZone).replaceAll("_", " ");
+import { zoneCity as city } from "@/lib/i18n/format";
 
 /**
  * Offers to show the times in the visitor's own zone when the browser's differs from the

@@ -24,6 +24,19 @@ const MINUTE = 60_000;
 /** A new booking, with the token of its private manage link (only a hash of it is stored). */
 export type BookedAppointment = AppointmentRow & { manageToken: string };
 
+/**
+ * The times of an appointment of this activity starting at `start`: its own end, and the range it
+ * holds, widened by the activity's buffers (what the no-overlap constraint compares).
+ */
+export function appointmentTimes(activity: Activity, start: number) {
+  const end = start + activity.durationMinutes * MINUTE;
+  return {
+    end,
+    blockedFrom: start - activity.bufferBeforeMinutes * MINUTE,
+    blockedUntil: end + activity.bufferAfterMinutes * MINUTE,
+  };
+}
+
 export const customerActor: Actor = { type: "customer", label: "public booking" };
 
 /** The fields this activity requires that the customer left empty, as `details`. */
@@ -112,9 +125,7 @@ async function insertBooking(
   start: number,
   actor: Actor,
 ): Promise<BookedAppointment> {
-  const end = start + activity.durationMinutes * MINUTE;
-  const blockedFrom = start - activity.bufferBeforeMinutes * MINUTE;
-  const blockedUntil = end + activity.bufferAfterMinutes * MINUTE;
+  const { end, blockedFrom, blockedUntil } = appointmentTimes(activity, start);
   const iso = (ms: number) => new Date(ms).toISOString();
   const c = input.clientInfo;
   const manage = newManageToken();

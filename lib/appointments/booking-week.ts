@@ -2,7 +2,13 @@ import type { Database } from "@/db/client";
 import type { Activity, Tenant } from "@/db/schema";
 import { getActivity } from "@/lib/activities/activities";
 import { loadOpeningHours } from "@/lib/availability/availability";
-import { addDays, dayInZone, weekdayOf, zonedInstant } from "@/lib/scheduling/calendar-day";
+import {
+  addDays,
+  dayInZone,
+  isCalendarDay,
+  weekdayOf,
+  zonedInstant,
+} from "@/lib/scheduling/calendar-day";
 import { listBusyIntervals } from "./appointments";
 import { slotsFrom } from "./find-slots";
 
@@ -57,9 +63,10 @@ export async function loadBookingWeek(
   const firstWeek = mondayOf(today);
   const lastWeek = mondayOf(dayInZone(to, timeZone));
   const firstFree = free[0];
+  // A week asked for that is no calendar day (a hand-edited link) counts as none asked for.
+  const asked = options.week && isCalendarDay(options.week) ? options.week : undefined;
   const wanted =
-    options.week ??
-    (firstFree === undefined ? firstWeek : mondayOf(dayInZone(firstFree, timeZone)));
+    asked ?? (firstFree === undefined ? firstWeek : mondayOf(dayInZone(firstFree, timeZone)));
   const weekStart = clampDay(mondayOf(wanted), firstWeek, lastWeek);
 
   const weekFrom = zonedInstant(weekStart, 0, timeZone);

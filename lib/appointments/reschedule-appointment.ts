@@ -4,13 +4,17 @@ import { appointments, holdingStatuses, type Tenant } from "@/db/schema";
 import { type Actor, recordScheduleChange } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 import { type AppointmentRow, getAppointment } from "./appointments";
-import { isOfferedStart, loadActivityWithHours } from "./book-appointment";
+import { appointmentTimes, isOfferedStart, loadActivityWithHours } from "./book-appointment";
 import { timeLocks, withDeadlockRetry } from "./time-locks";
 
-const MINUTE = 60_000;
-
-const isHolding = (status: AppointmentRow["status"]) =>
-  (holdingStatuses as readonly string[]).includes(status);
+/** Only appointments that hold their time can move; checked again once the row is locked. */
+function assertHolding(appointment: AppointmentRow) {
+  if (!(holdingStatuses as readonly string[]).includes(appointment.status)) {
+    throw new AppError("INVALID_TRANSITION", {
+      status: `a ${appointment.status} appointment cannot move`,
+    });
+  }
+}
 
 /**
  * Moves a pending or confirmed appointment to a new start, keeping its activity. The new start
@@ -28,28 +32,18 @@ export async function rescheduleAppointment(
   options: { anyTime?: boolean } = {},
 ): Promise<AppointmentRow> {
   const current = await getAppointment(db, tenant.id, id);
-  if (!isHolding(current.status)) {
-    throw new AppError("INVALID_TRANSITION", {
-      status: `a ${current.status} appointment cannot move`,
-    });
-  }
+  assertHolding(current);
   const { activity, hours } = await loadActivityWithHours(db, tenant, current.activityId);
   if (!options.anyTime && !isOfferedStart(hours, activity, tenant, start, now)) {
     throw new AppError("SLOT_UNAVAILABLE");
   }
-  const end = start + activity.durationMinutes * MINUTE;
-  const blockedFrom = start - activity.bufferBeforeMinutes * MINUTE;
-  const blockedUntil = end + activity.bufferAfterMinutes * MINUTE;
+  const { end, blockedFrom, blockedUntil } = appointmentTimes(activity, start);
 
   return withDeadlockRetry(() =>
     db.transaction(async (tx) => {
       await tx.execute(timeLocks(tenant.id, blockedFrom, blockedUntil));
       const locked = await getAppointment(tx, tenant.id, id, { forUpdate: true });
-      if (!isHolding(locked.status)) {
-        throw new AppError("INVALID_TRANSITION", {
-          status: `a ${locked.status} appointment cannot move`,
-        });
-      }
+      assertHolding(locked);
       const [updated] = await tx
         .update(appointments)
         .set({

@@ -17,13 +17,17 @@ export function hrefWith(path: string, params: Record<string, string | null | un
 }
 
 /**
- * The zone a page shows times in: the business's, unless the visitor asked for another valid one
- * (`?tz=`, which the zone switch sets from the browser's zone).
+ * The zone a page shows times in (`zone`): the business's, unless the visitor asked for another
+ * valid one (`?tz=`, which the zone switch sets from the browser's zone); and the `tz` its links
+ * carry on, set only in that second case.
  */
-export function displayZone(businessZone: string, requested: string | undefined): string {
+export function displayZone(
+  businessZone: string,
+  requested: string | undefined,
+): { zone: string; tz: string | undefined } {
   return requested && requested !== businessZone && isTimeZone(requested)
-    ? requested
-    : businessZone;
+    ? { zone: requested, tz: requested }
+    : { zone: businessZone, tz: undefined };
 }
 
 /** `undefined` instead of a NOT_FOUND AppError, for pages that answer with notFound(). */

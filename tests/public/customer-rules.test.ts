@@ -97,8 +97,18 @@ describe("the booking form", () => {
 
 describe("displayZone", () => {
   it("shows the visitor's zone only when it is a real, different zone", () => {
-    expect(displayZone("Europe/Paris", "America/New_York")).toBe("America/New_York");
-    expect(displayZone("Europe/Paris", "Mars/Olympus")).toBe("Europe/Paris");
-    expect(displayZone("Europe/Paris", undefined)).toBe("Europe/Paris");
+    expect(displayZone("Europe/Paris", "America/New_York")).toEqual({
+      zone: "America/New_York",
+      tz: "America/New_York",
+    });
+    expect(displayZone("Europe/Paris", "Mars/Olympus")).toEqual({
+      zone: "Europe/Paris",
+      tz: undefined,
+    });
+    expect(displayZone("Europe/Paris", "Europe/Paris")).toEqual({
+      zone: "Europe/Paris",
+      tz: undefined,
+    });
+    expect(displayZone("Europe/Paris", undefined)).toEqual({ zone: "Europe/Paris", tz: undefined });
   });
 });

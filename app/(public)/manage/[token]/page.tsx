@@ -47,8 +47,7 @@ export default async function ManagePage(props: {
     getLocale() as Promise<Locale>,
     headers(),
   ]);
-  const zone = displayZone(tenant.timeZone, firstParam(query.tz));
-  const tz = zone === tenant.timeZone ? undefined : zone;
+  const { zone, tz } = displayZone(tenant.timeZone, firstParam(query.tz));
   const now = new Date();
   const policy = customerPolicy(booking, tenant, now);
   const path = `/manage/${token}`;

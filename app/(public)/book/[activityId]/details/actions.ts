@@ -79,7 +79,7 @@ export async function bookAction(
         : {};
     if (Object.keys(fieldErrors).length) return { ...answer, fieldErrors };
     if (failure.code === "SLOT_UNAVAILABLE") {
-      const zone = displayZone(tenant.timeZone, requestedZone);
+      const { zone } = displayZone(tenant.timeZone, requestedZone);
       const locale = (await getLocale()) as Locale;
       const starts = await freeStartsAround(db, tenant, activityId, Date.parse(values.at), zone);
       return {

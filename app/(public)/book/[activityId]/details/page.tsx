@@ -39,8 +39,7 @@ export default async function DetailsPage(props: {
   if (!uuidSchema.safeParse(activityId).success) notFound();
   const activity = await orUndefinedIfNotFound(getActivity(await getDb(), tenant.id, activityId));
   if (!activity) notFound();
-  const zone = displayZone(tenant.timeZone, firstParam(query.tz));
-  const tz = zone === tenant.timeZone ? undefined : zone;
+  const { zone, tz } = displayZone(tenant.timeZone, firstParam(query.tz));
   const at = firstParam(query.at);
   if (!at || !dateTimeSchema.safeParse(at).success)
     redirect(hrefWith(`/book/${activityId}`, { tz }));

@@ -4,7 +4,6 @@ import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { BookingUnavailable } from "@/components/booking/public-shell";
 import { WeekSlots } from "@/components/booking/week-slots";
-import { ZoneSwitch } from "@/components/booking/zone-switch";
 import { loadBookingWeek } from "@/lib/appointments/booking-week";
 import { customerPolicy } from "@/lib/appointments/customer-policy";
 import { findByManageToken } from "@/lib/appointments/manage-booking";
@@ -17,9 +16,8 @@ import {
   orUndefinedIfNotFound,
   type SearchParams,
 } from "@/lib/http/page-params";
-import { formatDateTime, zoneCity } from "@/lib/i18n/format";
+import { formatDateTime } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
-import { isCalendarDay } from "@/lib/scheduling/calendar-day";
 import { currentTenant } from "@/lib/tenants/current-tenant";
 import { rescheduleBookingAction } from "../actions";
 
@@ -40,12 +38,10 @@ export default async function ReschedulePage(props: {
   if (!booking) notFound();
   const now = new Date();
   const path = `/manage/${token}`;
-  const zone = displayZone(tenant.timeZone, firstParam(query.tz));
-  const tz = zone === tenant.timeZone ? undefined : zone;
+  const { zone, tz } = displayZone(tenant.timeZone, firstParam(query.tz));
   if (!customerPolicy(booking, tenant, now).reschedule.allowed) {
     redirect(hrefWith(path, { error: "POLICY_WINDOW_CLOSED", tz }));
   }
-  const requestedWeek = firstParam(query.week);
   const week = await orUndefinedIfNotFound(
     loadBookingWeek(
       db,
@@ -53,16 +49,15 @@ export default async function ReschedulePage(props: {
       booking.activityId,
       {
         timeZone: zone,
-        week: requestedWeek && isCalendarDay(requestedWeek) ? requestedWeek : undefined,
+        week: firstParam(query.week),
         exceptAppointmentId: booking.id,
       },
       now,
     ),
   );
   if (!week) notFound();
-  const [t, tb, locale] = await Promise.all([
+  const [t, locale] = await Promise.all([
     getTranslations("manage"),
-    getTranslations("booking"),
     getLocale() as Promise<Locale>,
   ]);
   const at = firstParam(query.at);
@@ -111,35 +106,19 @@ export default async function ReschedulePage(props: {
           </button>
         </form>
       ) : null}
-      <div className="mt-6 mb-4 flex flex-col gap-1 sm:flex-row sm:items-baseline sm:justify-between">
-        <p className="text-sm text-slate-600">{tb("zoneNote", { zone: zoneCity(zone) })}</p>
-        <ZoneSwitch
-          businessZone={tenant.timeZone}
-          shownZone={zone}
-          path={here}
-          query={{ week: week.weekStart }}
-          labels={{
-            showMyZone: tb("showMyZone", { zone: "{zone}" }),
-            showBusinessZone: tb("showBusinessZone", { zone: "{zone}" }),
-          }}
-        />
-      </div>
-      {week.fullyBooked ? (
-        <p className="rounded-2xl bg-white p-8 text-center text-slate-600 ring-1 ring-slate-200">
-          {tb("fullyBooked", { days: week.activity.maxAdvanceDays })}
-        </p>
-      ) : (
+      <div className="mt-6">
         <WeekSlots
           week={week}
           locale={locale}
+          businessZone={tenant.timeZone}
+          path={here}
+          tz={tz}
           selectedDay={firstParam(query.day)}
           slotHref={(start) =>
             hrefWith(here, { week: week.weekStart, at: new Date(start).toISOString(), tz })
           }
-          weekHref={(weekStart) => hrefWith(here, { week: weekStart, tz })}
-          dayHref={(day) => hrefWith(here, { week: week.weekStart, day, tz })}
         />
-      )}
+      </div>
     </>
   );
 }

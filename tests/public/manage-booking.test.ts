@@ -13,6 +13,7 @@ import {
   rescheduleByCustomer,
 } from "@/lib/appointments/manage-booking";
 import { hashManageToken } from "@/lib/appointments/manage-token";
+import { rescheduleAppointment } from "@/lib/appointments/reschedule-appointment";
 import { bookingSchema } from "@/lib/appointments/schema";
 import { systemActor } from "@/lib/audit/record-audit";
 import { replaceAvailability } from "@/lib/availability/availability";
@@ -228,6 +229,33 @@ describe.each(engines)("customer booking through a manage link on %s", (engine) 
     );
     expect(week.fullyBooked).toBe(true);
     expect(week.days.every((d) => d.starts.length === 0)).toBe(true);
+  });
+
+  it("offers a booking's own time back when it is being moved, and a garbled week as the first one", async () => {
+    const start = at(12, 11);
+    const booked = await book(start);
+    const week = (except?: string, asked = dayFromToday(12, TZ)) =>
+      loadBookingWeek(
+        handle.db,
+        tenant,
+        activityId,
+        { timeZone: TZ, week: asked, exceptAppointmentId: except },
+        new Date(),
+      );
+    expect((await week()).free).not.toContain(start);
+    expect((await week(booked.id)).free).toContain(start);
+    expect((await week(undefined, "2026-02-30")).weekStart).toBe(
+      (await loadBookingWeek(handle.db, tenant, activityId, { timeZone: TZ }, new Date()))
+        .weekStart,
+    );
+  });
+
+  it("never moves an appointment that no longer holds its time", async () => {
+    const booked = await book(at(13, 9));
+    await cancelByCustomer(handle.db, tenant, booked.manageToken, new Date());
+    await expect(
+      rescheduleAppointment(handle.db, tenant, booked.id, at(13, 11), new Date(), systemActor),
+    ).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
   });
 
   it("writes a calendar file in UTC that names the business and the manage link", async () => {

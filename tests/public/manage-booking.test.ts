@@ -244,7 +244,7 @@ describe.each(engines)("customer booking through a manage link on %s", (engine) 
       );
     expect((await week()).free).not.toContain(start);
     expect((await week(booked.id)).free).toContain(start);
-    expect((await week(undefined, "2026-02-30")).weekStart).toBe(
+    expect((await week(undefined, "garbled")).weekStart).toBe(
       (await loadBookingWeek(handle.db, tenant, activityId, { timeZone: TZ }, new Date()))
         .weekStart,
     );

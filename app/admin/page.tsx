@@ -1,18 +1,50 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getMessages, getTranslations } from "next-intl/server";
+import { AdminCalendar } from "@/components/admin/admin-calendar";
+import { OverviewPanel } from "@/components/admin/overview-panel";
+import { listActivities } from "@/lib/activities/activities";
+import { overview } from "@/lib/appointments/overview";
+import { can } from "@/lib/auth/authenticate";
 import { requirePageCaller } from "@/lib/auth/page-caller";
+import { getAvailability } from "@/lib/availability/availability";
+import { getDb } from "@/lib/db";
+import { zoneCity } from "@/lib/i18n/format";
+import { flattenMessages } from "@/lib/i18n/flatten";
 
-export const metadata: Metadata = { title: "Dashboard" };
+export const metadata: Metadata = { title: "Calendar" };
 
-export default async function AdminHome() {
-  const { tenant, user } = await requirePageCaller();
-  const t = await getTranslations("admin.calendar");
+export default async function CalendarPage() {
+  const { tenant, caller } = await requirePageCaller();
+  const db = await getDb();
+  const [t, messages, figures, activities, availability] = await Promise.all([
+    getTranslations("admin"),
+    getMessages(),
+    overview(db, tenant, new Date()),
+    listActivities(db, tenant.id),
+    getAvailability(db, tenant.id),
+  ]);
+  const labels = {
+    ...flattenMessages((messages.admin as Record<string, unknown>).calendarUi),
+    zoneLine: t("zoneLine", { city: zoneCity(tenant.timeZone), zone: tenant.timeZone }),
+  };
   return (
     <section>
-      <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <p className="mt-1 text-slate-600">
-        {t("welcome", { name: user.name ?? user.email ?? "", business: tenant.name })}
-      </p>
+      <h1 className="mb-3 text-2xl font-semibold">{t("calendar.title")}</h1>
+      <OverviewPanel tenant={tenant} figures={figures} />
+      <AdminCalendar
+        timeZone={tenant.timeZone}
+        locale={tenant.locale}
+        canChange={can(caller.role, "appointments")}
+        closedDays={availability.exceptions}
+        activities={activities.map((a) => ({
+          id: a.id,
+          name: a.name,
+          requirePhone: a.requirePhone,
+          requireAddress: a.requireAddress,
+          customFieldLabel: a.requireCustomField ? a.customFieldLabel : null,
+        }))}
+        labels={labels}
+      />
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { type ApiKey, apiKeys } from "@/db/schema";
 import { type Actor, recordAudit } from "@/lib/audit/record-audit";
@@ -84,4 +84,14 @@ export async function revokeApiKey(
     });
     return toPublicApiKey(row);
   });
+}
+
+/** The business's keys, newest first, without their hashes (revoked ones too, for the record). */
+export async function listApiKeys(db: Database, tenantId: string): Promise<PublicApiKey[]> {
+  const rows = await db
+    .select()
+    .from(apiKeys)
+    .where(eq(apiKeys.tenantId, tenantId))
+    .orderBy(desc(apiKeys.createdAt));
+  return rows.map(toPublicApiKey);
 }

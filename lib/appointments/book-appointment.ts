@@ -86,8 +86,16 @@ export function isOfferedStart(
   return slots.some((s) => s.start === start && s.available);
 }
 
+/** How the business itself books (a walk-in or a phone call): confirmed, and maybe outside its hours. */
+export interface BookingOptions {
+  status?: "pending" | "confirmed";
+  /** Skip the slot check (grid, hours, closed days, notice, horizon); overlaps are still refused. */
+  anyTime?: boolean;
+}
+
 /**
- * Books a pending appointment at a start time that the slots would offer as available right now.
+ * Books an appointment (pending unless told otherwise) at a start time that the slots would offer
+ * as available right now.
  *
  * The slot engine checks everything but busy time (the grid, the opening hours, closed days,
  * notice, horizon); busy time is exactly what the no-overlap exclusion constraint enforces, on the
@@ -100,15 +108,20 @@ export async function bookAppointment(
   input: BookingInput,
   now: Date,
   actor: Actor = customerActor,
+  options: BookingOptions = {},
 ): Promise<BookedAppointment> {
   const { activity, hours } = await loadActivityWithHours(db, tenant, input.activityId);
   const missing = missingRequiredFields(activity, input.clientInfo);
   if (missing) throw new AppError("VALIDATION_ERROR", missing);
 
   const start = toInstant(input.dateTime, tenant.timeZone);
-  if (!isOfferedStart(hours, activity, tenant, start, now)) throw new AppError("SLOT_UNAVAILABLE");
-
-  return withDeadlockRetry(() => insertBooking(db, tenant, activity, input, start, actor));
+  if (!options.anyTime && !isOfferedStart(hours, activity, tenant, start, now)) {
+    throw new AppError("SLOT_UNAVAILABLE");
+  }
+  const status = options.status ?? "pending";
+  return withDeadlockRetry(() =>
+    insertBooking(db, tenant, activity, input, start, status, actor),
+  );
 }
 
 /**
@@ -123,6 +136,7 @@ async function insertBooking(
   activity: Activity,
   input: BookingInput,
   start: number,
+  status: "pending" | "confirmed",
   actor: Actor,
 ): Promise<BookedAppointment> {
   const { end, blockedFrom, blockedUntil } = appointmentTimes(activity, start);
@@ -143,7 +157,7 @@ async function insertBooking(
             blocked_until, status, client_name, client_email, client_phone, client_address,
             client_custom_field_value, manage_token_hash)
           select ${tenant.id}, id, ${iso(start)}::timestamptz, ${iso(end)}::timestamptz,
-            ${iso(blockedFrom)}::timestamptz, ${iso(blockedUntil)}::timestamptz, 'pending',
+            ${iso(blockedFrom)}::timestamptz, ${iso(blockedUntil)}::timestamptz, ${status}::appointment_status,
             ${c.name}, ${c.email}, ${c.phone}, ${c.address}, ${c.customFieldValue}, ${manage.hash}
           from live_activity
           returning id, tenant_id, activity_id, starts_at, status, created_at
@@ -170,7 +184,7 @@ async function insertBooking(
     endsAt: new Date(end),
     blockedFrom: new Date(blockedFrom),
     blockedUntil: new Date(blockedUntil),
-    status: "pending",
+    status,
     clientName: c.name,
     clientEmail: c.email,
     clientPhone: c.phone,
@@ -183,4 +197,16 @@ async function insertBooking(
     activityName: activity.name,
     activityColor: activity.color,
   };
+}
+
+/** Whether the slots offer this start of this activity now, busy time aside (see isOfferedStart). */
+export async function isBookableStart(
+  db: Database,
+  tenant: Tenant,
+  activityId: string,
+  start: number,
+  now: Date,
+): Promise<boolean> {
+  const { activity, hours } = await loadActivityWithHours(db, tenant, activityId);
+  return isOfferedStart(hours, activity, tenant, start, now);
 }

@@ -1,3 +1,4 @@
+import { asc, eq } from "drizzle-orm";
 import { type Database, sqlStateOf } from "@/db/client";
 import { type User, users } from "@/db/schema";
 import { type Actor, recordAudit } from "@/lib/audit/record-audit";
@@ -39,4 +40,13 @@ export async function createUser(
     }
     throw error;
   }
+}
+
+export async function listUsers(db: Database, tenantId: string): Promise<PublicUser[]> {
+  const rows = await db
+    .select()
+    .from(users)
+    .where(eq(users.tenantId, tenantId))
+    .orderBy(asc(users.createdAt), asc(users.email));
+  return rows.map(toPublicUser);
 }

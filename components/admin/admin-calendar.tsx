@@ -1,0 +1,271 @@
+"use client";
+
+import FullCalendar, {
+  type CalendarRef,
+  type DateClickInfo,
+  type EventClickInfo,
+  type EventDropInfo,
+  type EventInput,
+  type EventSourceFuncInfo,
+} from "@fullcalendar/react";
+import dayGridPlugin from "@fullcalendar/react/daygrid";
+import interactionPlugin from "@fullcalendar/react/interaction";
+import listPlugin from "@fullcalendar/react/list";
+import frLocale from "@fullcalendar/react/locales/fr";
+import classicTheme from "@fullcalendar/react/themes/classic";
+import timeGridPlugin from "@fullcalendar/react/timegrid";
+import "@fullcalendar/react/skeleton.css";
+import "@fullcalendar/react/themes/classic/theme.css";
+import "@fullcalendar/react/themes/classic/palette.css";
+import { useCallback, useRef, useState } from "react";
+import { moveAppointmentAction } from "@/app/admin/calendar-actions";
+import type { ActionResult } from "@/lib/auth/action-caller";
+import { AppointmentPanel } from "./appointment-panel";
+import { type CalendarActivity, WalkInForm } from "./walk-in-form";
+
+export type CalendarLabels = Record<string, string>;
+
+interface CalendarEventJson {
+  id: string;
+  title: string;
+  start: string;
+  end: string;
+  color: string;
+  type: "availability" | "appointment";
+  status: string | null;
+}
+
+export interface AdminCalendarProps {
+  timeZone: string;
+  locale: "fr" | "en";
+  activities: CalendarActivity[];
+  closedDays: { date: string; reason: string | null }[];
+  /** Whether the signed-in user may change appointments (every role may; kept explicit). */
+  canChange: boolean;
+  labels: CalendarLabels;
+}
+
+/** The outcome of an action as the words to show, or null when it went through. */
+export function failureText(result: ActionResult<unknown>, labels: CalendarLabels): string | null {
+  if (result.ok) return null;
+  if (result.code === "SLOT_UNAVAILABLE") return labels.notFree ?? "";
+  if (result.code === "INVALID_TRANSITION") return labels.invalidTransition ?? "";
+  if (result.code === "FORBIDDEN") return labels.forbidden ?? "";
+  return labels.failed ?? "";
+}
+
+/** "2026-11-24T10:00:00+01:00" → "2026-11-24T10:00", the wall clock of the calendar's zone. */
+const wallClock = (iso: string) => (iso.length >= 16 ? iso.slice(0, 16) : `${iso}T09:00`);
+
+export function AdminCalendar(props: AdminCalendarProps) {
+  const { labels } = props;
+  const calendar = useRef<CalendarRef>(null);
+  const [showCancelled, setShowCancelled] = useState(false);
+  const showCancelledRef = useRef(showCancelled);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [walkInAt, setWalkInAt] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ kind: "error" | "ok"; text: string } | null>(null);
+  const [confirmMove, setConfirmMove] = useState<EventDropInfo | null>(null);
+  const [loading, setLoading] = useState(false);
+
+  const refresh = useCallback(() => calendar.current?.getApi().refetchEvents(), []);
+
+  const fetchEvents = useCallback(
+    async (info: EventSourceFuncInfo): Promise<EventInput[]> => {
+      const query = new URLSearchParams({ startDate: info.startStr, endDate: info.endStr });
+      const response = await fetch(`/api/appointments/calendar?${query}`);
+      if (!response.ok) {
+        setNotice({ kind: "error", text: labels.loadFailed ?? "" });
+        return [];
+      }
+      const { events } = (await response.json()) as { events: CalendarEventJson[] };
+      return events
+        .filter((e) => showCancelledRef.current || e.status !== "cancelled")
+        .map((e) =>
+          e.type === "availability"
+            ? { start: e.start, end: e.end, display: "background", color: "#bbf7d0" }
+            : {
+                id: e.id,
+                title:
+                  e.status === "confirmed" ? e.title : `${e.title} · ${labels[`status.${e.status}`]}`,
+                start: e.start,
+                end: e.end,
+                backgroundColor: e.color,
+                borderColor: e.color,
+                classNames: [`rv-status-${e.status}`],
+                editable: props.canChange && (e.status === "pending" || e.status === "confirmed"),
+              },
+        );
+    },
+    [labels, props.canChange],
+  );
+
+  const closedDays: EventInput[] = props.closedDays.map((d) => ({
+    start: d.date,
+    allDay: true,
+    display: "background",
+    classNames: ["rv-closed-day"],
+    title: d.reason ? `${labels.closed} · ${d.reason}` : labels.closed,
+  }));
+
+  async function move(info: EventDropInfo, anyTime: boolean) {
+    const start = info.event.startStr;
+    const result = await moveAppointmentAction(info.event.id, start, anyTime);
+    if (result.ok && result.value === "outsideHours") {
+      setConfirmMove(info);
+      return;
+    }
+    setConfirmMove(null);
+    const failure = failureText(result, labels);
+    if (failure) info.revert();
+    setNotice(failure ? { kind: "error", text: failure } : { kind: "ok", text: labels.moved ?? "" });
+    refresh();
+  }
+
+  function onDateClick(info: DateClickInfo) {
+    if (!props.canChange) return;
+    setSelected(null);
+    setWalkInAt(wallClock(info.dateStr));
+  }
+
+  function onEventClick(info: EventClickInfo) {
+    info.jsEvent.preventDefault();
+    if (!info.event.id) return;
+    setWalkInAt(null);
+    setSelected(info.event.id);
+  }
+
+  return (
+    <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      <div>
+        <div className="mb-3 flex flex-wrap items-center gap-3">
+          {props.canChange && (
+            <button
+              type="button"
+              className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700"
+              onClick={() => {
+                setSelected(null);
+                setWalkInAt("");
+              }}
+            >
+              {labels.newAppointment}
+            </button>
+          )}
+          <label className="flex items-center gap-2 text-sm">
+            <input
+              type="checkbox"
+              checked={showCancelled}
+              onChange={(e) => {
+                showCancelledRef.current = e.target.checked;
+                setShowCancelled(e.target.checked);
+                refresh();
+              }}
+            />
+            {labels.showCancelled}
+          </label>
+          <span className="text-sm text-slate-600">{labels.zoneLine}</span>
+          {loading && (
+            <span role="status" className="text-sm text-slate-500">
+              {labels.loading}
+            </span>
+          )}
+        </div>
+        {notice && (
+          <p
+            role={notice.kind === "error" ? "alert" : "status"}
+            className={`mb-3 rounded-md px-3 py-2 text-sm ${
+              notice.kind === "error" ? "bg-red-50 text-red-800" : "bg-emerald-50 text-emerald-800"
+            }`}
+          >
+            {notice.text}
+          </p>
+        )}
+        {confirmMove && (
+          <div role="alertdialog" aria-labelledby="confirm-move" className="mb-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
+            <p id="confirm-move">{labels.outsideHoursMove}</p>
+            <div className="mt-2 flex gap-2">
+              <button
+                type="button"
+                className="rounded-md bg-amber-700 px-3 py-1 font-medium text-white"
+                onClick={() => move(confirmMove, true)}
+              >
+                {labels.moveAnyway}
+              </button>
+              <button
+                type="button"
+                className="rounded-md border border-slate-300 bg-white px-3 py-1"
+                onClick={() => {
+                  confirmMove.revert();
+                  setConfirmMove(null);
+                }}
+              >
+                {labels.keepTime}
+              </button>
+            </div>
+          </div>
+        )}
+        <div className="rv-calendar rounded-lg border border-slate-200 bg-white p-2">
+          <FullCalendar
+            ref={calendar}
+            plugins={[classicTheme, dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin]}
+            initialView="timeGridWeek"
+            timeZone={props.timeZone}
+            locale={props.locale === "fr" ? frLocale : "en"}
+            firstDay={1}
+            headerToolbar={{
+              start: "prev,next today",
+              center: "title",
+              end: "timeGridWeek,timeGridDay,dayGridMonth,listWeek",
+            }}
+            height="auto"
+            slotMinTime="06:00:00"
+            slotMaxTime="22:00:00"
+            allDaySlot={true}
+            nowIndicator={true}
+            editable={props.canChange}
+            eventDurationEditable={false}
+            eventSources={[{ events: fetchEvents }, { events: closedDays }]}
+            loading={setLoading}
+            dateClick={onDateClick}
+            eventClick={onEventClick}
+            eventDrop={(info) => move(info, false)}
+          />
+        </div>
+      </div>
+      <div>
+        {selected && (
+          <AppointmentPanel
+            key={selected}
+            id={selected}
+            labels={labels}
+            canChange={props.canChange}
+            onChanged={(text) => {
+              setNotice({ kind: "ok", text });
+              refresh();
+            }}
+            onClose={() => setSelected(null)}
+          />
+        )}
+        {walkInAt !== null && (
+          <WalkInForm
+            key={walkInAt}
+            at={walkInAt}
+            activities={props.activities}
+            labels={labels}
+            onBooked={() => {
+              setWalkInAt(null);
+              setNotice({ kind: "ok", text: labels.booked ?? "" });
+              refresh();
+            }}
+            onClose={() => setWalkInAt(null)}
+          />
+        )}
+        {!selected && walkInAt === null && (
+          <p className="rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-600">
+            {labels.hint}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,249 @@
+"use client";
+
+import { useEffect, useState, useTransition } from "react";
+import {
+  loadAppointmentAction,
+  moveAppointmentAction,
+  setStatusAction,
+} from "@/app/admin/calendar-actions";
+import type { AppointmentDetails } from "@/lib/appointments/appointment-details";
+import { type CalendarLabels, failureText } from "./admin-calendar";
+
+interface Props {
+  id: string;
+  labels: CalendarLabels;
+  canChange: boolean;
+  onChanged: (text: string) => void;
+  onClose: () => void;
+}
+
+const statusAction: Record<string, string> = {
+  confirmed: "confirm",
+  cancelled: "cancel",
+  completed: "markCompleted",
+  no_show: "markNoShow",
+};
+
+/** The details of one appointment, with what may be done to it now. */
+export function AppointmentPanel({ id, labels, canChange, onChanged, onClose }: Props) {
+  const [details, setDetails] = useState<AppointmentDetails | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [confirmCancel, setConfirmCancel] = useState(false);
+  const [moveTo, setMoveTo] = useState("");
+  const [outsideHours, setOutsideHours] = useState(false);
+  const [busy, startTransition] = useTransition();
+
+  const load = () =>
+    loadAppointmentAction(id).then((result) => {
+      if (result.ok) setDetails(result.value);
+      else setError(failureText(result, labels));
+    });
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: loads once per appointment (the key)
+  useEffect(() => {
+    load();
+  }, []);
+
+  const run = (work: () => Promise<string | null>) =>
+    startTransition(async () => {
+      const failure = await work();
+      setError(failure);
+      if (!failure) await load();
+    });
+
+  function setStatus(status: string) {
+    run(async () => {
+      const failure = failureText(await setStatusAction(id, status), labels);
+      setConfirmCancel(false);
+      if (!failure) onChanged(labels[`done.${status}`] ?? "");
+      return failure;
+    });
+  }
+
+  function move(anyTime: boolean) {
+    run(async () => {
+      const result = await moveAppointmentAction(id, moveTo, anyTime);
+      if (result.ok && result.value === "outsideHours") {
+        setOutsideHours(true);
+        return null;
+      }
+      setOutsideHours(false);
+      const failure = failureText(result, labels);
+      if (!failure) onChanged(labels.moved ?? "");
+      return failure;
+    });
+  }
+
+  return (
+    <section
+      aria-labelledby="appointment-title"
+      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+    >
+      <div className="flex items-start justify-between gap-2">
+        <h2 id="appointment-title" className="text-lg font-semibold">
+          {details ? details.activityName : labels.loading}
+        </h2>
+        <button
+          type="button"
+          onClick={onClose}
+          className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100"
+        >
+          {labels.close}
+        </button>
+      </div>
+      {error && (
+        <p role="alert" className="mt-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+          {error}
+        </p>
+      )}
+      {details && (
+        <>
+          <p className="mt-1 text-sm text-slate-700">{details.when}</p>
+          <p className="mt-1 text-sm">
+            <span className="font-medium">{labels.statusLabel}</span>{" "}
+            <span data-testid="appointment-status">{labels[`status.${details.status}`]}</span>
+            {" · "}
+            {details.price}
+          </p>
+          <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+            <dt className="text-slate-500">{labels.client}</dt>
+            <dd>{details.client.name}</dd>
+            <dt className="text-slate-500">{labels.email}</dt>
+            <dd className="break-all">
+              <a className="underline" href={`mailto:${details.client.email}`}>
+                {details.client.email}
+              </a>
+            </dd>
+            {details.client.phone && (
+              <>
+                <dt className="text-slate-500">{labels.phone}</dt>
+                <dd>{details.client.phone}</dd>
+              </>
+            )}
+            {details.client.address && (
+              <>
+                <dt className="text-slate-500">{labels.address}</dt>
+                <dd>{details.client.address}</dd>
+              </>
+            )}
+            {details.client.customField && (
+              <>
+                <dt className="text-slate-500">{details.client.customField.label}</dt>
+                <dd>{details.client.customField.value}</dd>
+              </>
+            )}
+          </dl>
+
+          {canChange && details.nextStatuses.length > 0 && (
+            <div className="mt-4 flex flex-wrap gap-2">
+              {details.nextStatuses.map((status) =>
+                status === "cancelled" ? (
+                  <button
+                    key={status}
+                    type="button"
+                    disabled={busy}
+                    onClick={() => setConfirmCancel(true)}
+                    className="rounded-md border border-red-300 px-3 py-1.5 text-sm text-red-800 hover:bg-red-50"
+                  >
+                    {labels.cancel}
+                  </button>
+                ) : (
+                  <button
+                    key={status}
+                    type="button"
+                    disabled={busy}
+                    onClick={() => setStatus(status)}
+                    className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700"
+                  >
+                    {labels[statusAction[status] ?? status]}
+                  </button>
+                ),
+              )}
+            </div>
+          )}
+          {confirmCancel && (
+            <div role="alertdialog" aria-labelledby="confirm-cancel" className="mt-3 rounded-md border border-red-200 bg-red-50 p-3 text-sm">
+              <p id="confirm-cancel">{labels.cancelQuestion}</p>
+              <div className="mt-2 flex gap-2">
+                <button
+                  type="button"
+                  disabled={busy}
+                  onClick={() => setStatus("cancelled")}
+                  className="rounded-md bg-red-700 px-3 py-1 font-medium text-white"
+                >
+                  {labels.cancelConfirm}
+                </button>
+                <button
+                  type="button"
+                  onClick={() => setConfirmCancel(false)}
+                  className="rounded-md border border-slate-300 bg-white px-3 py-1"
+                >
+                  {labels.keep}
+                </button>
+              </div>
+            </div>
+          )}
+
+          {canChange && details.canMove && (
+            <form
+              className="mt-4 border-t border-slate-200 pt-3"
+              onSubmit={(e) => {
+                e.preventDefault();
+                move(false);
+              }}
+            >
+              <label htmlFor="move-to" className="block text-sm font-medium">
+                {labels.moveTo}
+              </label>
+              <div className="mt-1 flex gap-2">
+                <input
+                  id="move-to"
+                  type="datetime-local"
+                  required
+                  step={300}
+                  value={moveTo}
+                  onChange={(e) => {
+                    setMoveTo(e.target.value);
+                    setOutsideHours(false);
+                  }}
+                  className="min-w-0 flex-1 rounded-md border border-slate-300 px-2 py-1 text-sm"
+                />
+                <button
+                  type="submit"
+                  disabled={busy}
+                  className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50"
+                >
+                  {labels.move}
+                </button>
+              </div>
+              {outsideHours && (
+                <div role="alertdialog" aria-labelledby="confirm-outside" className="mt-2 rounded-md border border-amber-300 bg-amber-50 p-2 text-sm">
+                  <p id="confirm-outside">{labels.outsideHoursMove}</p>
+                  <button
+                    type="button"
+                    onClick={() => move(true)}
+                    className="mt-2 rounded-md bg-amber-700 px-3 py-1 font-medium text-white"
+                  >
+                    {labels.moveAnyway}
+                  </button>
+                </div>
+              )}
+            </form>
+          )}
+
+          <h3 className="mt-4 text-sm font-semibold">{labels.history}</h3>
+          <ol className="mt-1 space-y-1 text-xs text-slate-600">
+            {details.history.map((h, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the history is append-only
+              <li key={i}>
+                {h.at} · {labels[`history.${h.action}`] ?? h.action}
+                {h.status ? ` → ${labels[`status.${h.status}`]}` : ""} ·{" "}
+                {h.by === "customer" ? labels.byCustomer : h.by}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </section>
+  );
+}

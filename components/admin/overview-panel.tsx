@@ -1,0 +1,35 @@
+import { getTranslations } from "next-intl/server";
+import type { Tenant } from "@/db/schema";
+import type { Overview } from "@/lib/appointments/overview";
+import { formatPrice } from "@/lib/i18n/format";
+
+/** The week at a glance: bookings to come, what needs confirming, the month's losses and revenue. */
+export async function OverviewPanel({ tenant, figures }: { tenant: Tenant; figures: Overview }) {
+  const t = await getTranslations("admin.overview");
+  const items = [
+    ["today", String(figures.today)],
+    ["thisWeek", String(figures.thisWeek)],
+    ["pending", String(figures.pendingToConfirm)],
+    ["cancelled", String(figures.cancelledThisMonth)],
+    ["noShows", String(figures.noShowsThisMonth)],
+    ["revenue", formatPrice(figures.revenueThisMonth, tenant.currency, tenant.locale)],
+  ] as const;
+  return (
+    <section aria-labelledby="overview-title" className="mb-4">
+      <h2 id="overview-title" className="sr-only">
+        {t("title")}
+      </h2>
+      <dl className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-6">
+        {items.map(([key, value]) => (
+          <div key={key} className="rounded-lg border border-slate-200 bg-white px-3 py-2">
+            <dt className="text-xs text-slate-600">{t(key)}</dt>
+            <dd className="text-xl font-semibold" data-testid={`overview-${key}`}>
+              {value}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <p className="mt-1 text-xs text-slate-500">{t("revenueNote")}</p>
+    </section>
+  );
+}

@@ -1,0 +1,190 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { bookWalkInAction } from "@/app/admin/calendar-actions";
+import type { ErrorDetails } from "@/lib/errors/app-error";
+import { type CalendarLabels, failureText } from "./admin-calendar";
+
+export interface CalendarActivity {
+  id: string;
+  name: string;
+  requirePhone: boolean;
+  requireAddress: boolean;
+  customFieldLabel: string | null;
+}
+
+interface Props {
+  /** The wall-clock start picked on the calendar ("2026-11-24T10:00"), or "" for none yet. */
+  at: string;
+  activities: CalendarActivity[];
+  labels: CalendarLabels;
+  onBooked: () => void;
+  onClose: () => void;
+}
+
+const inputClass = "mt-1 w-full rounded-md border border-slate-300 px-2 py-1 text-sm";
+
+/** A booking taken by the business (walk-in, phone), checked by the public booking's schema. */
+export function WalkInForm({ at, activities, labels, onBooked, onClose }: Props) {
+  const [activityId, setActivityId] = useState(activities[0]?.id ?? "");
+  const [errors, setErrors] = useState<ErrorDetails>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [outsideHours, setOutsideHours] = useState(false);
+  const [busy, startTransition] = useTransition();
+  const activity = activities.find((a) => a.id === activityId);
+
+  function submit(form: HTMLFormElement, anyTime: boolean) {
+    const data = new FormData(form);
+    const text = (name: string) => String(data.get(name) ?? "");
+    const body = {
+      activityId,
+      dateTime: text("at"),
+      clientInfo: {
+        name: text("name"),
+        email: text("email"),
+        phone: text("phone"),
+        address: text("address"),
+        customFieldValue: text("customFieldValue"),
+      },
+    };
+    startTransition(async () => {
+      const result = await bookWalkInAction(body, anyTime);
+      if (result.ok && result.value === "outsideHours") {
+        setOutsideHours(true);
+        return;
+      }
+      setOutsideHours(false);
+      setErrors(!result.ok && result.code === "VALIDATION_ERROR" ? (result.details ?? {}) : {});
+      setFailure(
+        !result.ok && result.code !== "VALIDATION_ERROR" ? failureText(result, labels) : null,
+      );
+      if (result.ok) onBooked();
+    });
+  }
+
+  const field = (name: string, path: string, label: string, type = "text", required = false) => (
+    <div>
+      <label htmlFor={`walk-in-${name}`} className="block text-sm font-medium">
+        {label}
+        {required && " *"}
+      </label>
+      <input
+        id={`walk-in-${name}`}
+        name={name}
+        type={type}
+        required={required}
+        aria-invalid={errors[path] ? true : undefined}
+        aria-describedby={errors[path] ? `walk-in-${name}-error` : undefined}
+        className={inputClass}
+      />
+      {errors[path] && (
+        <p id={`walk-in-${name}-error`} className="mt-1 text-xs text-red-700">
+          {labels.fieldInvalid}
+        </p>
+      )}
+    </div>
+  );
+
+  if (activities.length === 0) {
+    return (
+      <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm">{labels.noActivities}</p>
+    );
+  }
+
+  return (
+    <section
+      aria-labelledby="walk-in-title"
+      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+    >
+      <div className="flex items-start justify-between gap-2">
+        <h2 id="walk-in-title" className="text-lg font-semibold">
+          {labels.newAppointment}
+        </h2>
+        <button
+          type="button"
+          onClick={onClose}
+          className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100"
+        >
+          {labels.close}
+        </button>
+      </div>
+      <form
+        className="mt-2 space-y-3"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit(e.currentTarget, false);
+        }}
+      >
+        <div>
+          <label htmlFor="walk-in-activity" className="block text-sm font-medium">
+            {labels.activity}
+          </label>
+          <select
+            id="walk-in-activity"
+            value={activityId}
+            onChange={(e) => setActivityId(e.target.value)}
+            className={inputClass}
+          >
+            {activities.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="walk-in-at" className="block text-sm font-medium">
+            {labels.startsAt} *
+          </label>
+          <input
+            id="walk-in-at"
+            name="at"
+            type="datetime-local"
+            step={300}
+            required
+            defaultValue={at}
+            aria-invalid={errors.dateTime ? true : undefined}
+            className={inputClass}
+          />
+          {errors.dateTime && <p className="mt-1 text-xs text-red-700">{labels.fieldInvalid}</p>}
+        </div>
+        {field("name", "clientInfo.name", labels.client ?? "", "text", true)}
+        {field("email", "clientInfo.email", labels.email ?? "", "email", true)}
+        {field("phone", "clientInfo.phone", labels.phone ?? "", "tel", activity?.requirePhone)}
+        {activity?.requireAddress &&
+          field("address", "clientInfo.address", labels.address ?? "", "text", true)}
+        {activity?.customFieldLabel &&
+          field("customFieldValue", "clientInfo.customFieldValue", activity.customFieldLabel)}
+        {failure && (
+          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+            {failure}
+          </p>
+        )}
+        {outsideHours && (
+          <div role="alertdialog" aria-labelledby="walk-in-outside" className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm">
+            <p id="walk-in-outside">{labels.outsideHoursBook}</p>
+            <button
+              type="button"
+              disabled={busy}
+              onClick={(e) => {
+                const form = e.currentTarget.closest("form");
+                if (form) submit(form, true);
+              }}
+              className="mt-2 rounded-md bg-amber-700 px-3 py-1 font-medium text-white"
+            >
+              {labels.bookAnyway}
+            </button>
+          </div>
+        )}
+        <button
+          type="submit"
+          disabled={busy}
+          className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700"
+        >
+          {labels.book}
+        </button>
+      </form>
+    </section>
+  );
+}

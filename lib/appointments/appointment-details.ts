@@ -1,0 +1,82 @@
+import type { Database } from "@/db/client";
+import { type AppointmentStatus, appointmentStatuses, type Tenant } from "@/db/schema";
+import { historyOf } from "@/lib/audit/audit-trail";
+import { formatDateTime, formatPrice, formatTime } from "@/lib/i18n/format";
+import { getAppointment } from "./appointments";
+import { canTransition } from "./transitions";
+import { activities } from "@/db/schema";
+import { and, eq } from "drizzle-orm";
+
+/** One appointment as the dashboard's details panel shows it, formatted for the business. */
+export interface AppointmentDetails {
+  id: string;
+  activityName: string;
+  activityColor: string;
+  when: string;
+  startsAt: string;
+  status: AppointmentStatus;
+  price: string;
+  client: {
+    name: string;
+    email: string;
+    phone: string | null;
+    address: string | null;
+    customField: { label: string; value: string } | null;
+  };
+  /** The statuses it may move to now. */
+  nextStatuses: AppointmentStatus[];
+  canMove: boolean;
+  history: { at: string; action: string; status: AppointmentStatus | null; by: string }[];
+}
+
+const statusOf = (value: unknown): AppointmentStatus | null => {
+  const status = (value as { status?: unknown } | null)?.status;
+  return appointmentStatuses.includes(status as AppointmentStatus)
+    ? (status as AppointmentStatus)
+    : null;
+};
+
+export async function appointmentDetails(
+  db: Database,
+  tenant: Tenant,
+  id: string,
+  now: Date,
+): Promise<AppointmentDetails> {
+  const a = await getAppointment(db, tenant.id, id);
+  const [[activity], history] = await Promise.all([
+    db
+      .select({ priceMinor: activities.priceMinor, customFieldLabel: activities.customFieldLabel })
+      .from(activities)
+      .where(and(eq(activities.tenantId, tenant.id), eq(activities.id, a.activityId))),
+    historyOf(db, tenant.id, "appointment", id),
+  ]);
+  const { locale, timeZone } = tenant;
+  return {
+    id: a.id,
+    activityName: a.activityName,
+    activityColor: a.activityColor,
+    when: `${formatDateTime(a.startsAt, timeZone, locale)} – ${formatTime(a.endsAt, timeZone, locale)}`,
+    startsAt: a.startsAt.toISOString(),
+    status: a.status,
+    price: formatPrice(activity?.priceMinor ?? 0, tenant.currency, locale),
+    client: {
+      name: a.clientName,
+      email: a.clientEmail,
+      phone: a.clientPhone,
+      address: a.clientAddress,
+      customField: a.clientCustomFieldValue
+        ? { label: activity?.customFieldLabel ?? "", value: a.clientCustomFieldValue }
+        : null,
+    },
+    nextStatuses: appointmentStatuses.filter(
+      (s) => s !== a.status && canTransition(a.status, s, a.startsAt, now),
+    ),
+    canMove: a.status === "pending" || a.status === "confirmed",
+    history: history.map((h) => ({
+      at: formatDateTime(h.createdAt, timeZone, locale),
+      action: h.action,
+      status: statusOf(h.after),
+      by: h.actorType === "customer" ? "customer" : (h.actorLabel ?? h.actorType),
+    })),
+  };
+}

@@ -1,0 +1,51 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import type { Database } from "@/db/client";
+import type { Tenant } from "@/db/schema";
+import type { Actor } from "@/lib/audit/record-audit";
+import { getDb } from "@/lib/db";
+import { AppError, type ErrorCode, type ErrorDetails } from "@/lib/errors/app-error";
+import { toAppError } from "@/lib/http/error-response";
+import { logger } from "@/lib/logger";
+import { findCurrentTenant } from "@/lib/tenants/current-tenant";
+import { getAuthOptions } from "./auth-options";
+import { actorOf, authenticate, type Caller, type Permission } from "./authenticate";
+
+/** What a dashboard action answers: done (with a value), or why not, as a stable code. */
+export type ActionResult<T = undefined> =
+  | { ok: true; value: T }
+  | { ok: false; code: ErrorCode; details?: ErrorDetails };
+
+interface ActionContext {
+  db: Database;
+  tenant: Tenant;
+  caller: Caller;
+  actor: Actor;
+}
+
+/**
+ * Runs a dashboard server action for the signed-in user of the current business, if their role
+ * holds `permission` (checked again here: an action is a public endpoint whatever the UI shows).
+ */
+export async function dashboardAction<T>(
+  permission: Permission,
+  run: (ctx: ActionContext) => Promise<T>,
+): Promise<ActionResult<T>> {
+  try {
+    const tenant = await findCurrentTenant();
+    if (!tenant) throw new AppError("TENANT_NOT_FOUND");
+    const session = await getServerSession(getAuthOptions());
+    const db = await getDb();
+    const caller = await authenticate(
+      db,
+      tenant,
+      { session: session?.user?.id ? { userId: session.user.id, tenantId: session.user.tenantId } : null },
+      permission,
+    );
+    return { ok: true, value: await run({ db, tenant, caller, actor: actorOf(caller) }) };
+  } catch (error) {
+    const failure = toAppError(error);
+    if (failure.code === "INTERNAL_ERROR") logger.error("dashboard action failed", error);
+    return { ok: false, code: failure.code, details: failure.details };
+  }
+}

@@ -12,8 +12,8 @@ import {
 import { changeAppointmentStatus } from "@/lib/appointments/change-status";
 import { rescheduleAppointment } from "@/lib/appointments/reschedule-appointment";
 import { bookingSchema, statusSchema } from "@/lib/appointments/schema";
-import { dateTimeSchema, toInstant } from "@/lib/availability/date-time";
 import { dashboardAction } from "@/lib/auth/action-caller";
+import { dateTimeSchema, toInstant } from "@/lib/availability/date-time";
 import { AppError } from "@/lib/errors/app-error";
 import { uuidSchema } from "@/lib/validation";
 

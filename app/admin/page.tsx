@@ -8,8 +8,8 @@ import { can } from "@/lib/auth/authenticate";
 import { requirePageCaller } from "@/lib/auth/page-caller";
 import { getAvailability } from "@/lib/availability/availability";
 import { getDb } from "@/lib/db";
-import { zoneCity } from "@/lib/i18n/format";
 import { flattenMessages } from "@/lib/i18n/flatten";
+import { zoneCity } from "@/lib/i18n/format";
 
 export const metadata: Metadata = { title: "Calendar" };
 

@@ -17,7 +17,8 @@ import timeGridPlugin from "@fullcalendar/react/timegrid";
 import "@fullcalendar/react/skeleton.css";
 import "@fullcalendar/react/themes/classic/theme.css";
 import "@fullcalendar/react/themes/classic/palette.css";
-import { useCallback, useRef, useState } from "react";
+import { useRouter } from "next/navigation";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { moveAppointmentAction } from "@/app/admin/calendar-actions";
 import type { ActionResult } from "@/lib/auth/action-caller";
 import { AppointmentPanel } from "./appointment-panel";
@@ -54,6 +55,13 @@ export function failureText(result: ActionResult<unknown>, labels: CalendarLabel
   return labels.failed ?? "";
 }
 
+const plugins = [classicTheme, dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin];
+const toolbar = {
+  start: "prev,next today",
+  center: "title",
+  end: "timeGridWeek,timeGridDay,dayGridMonth,listWeek",
+};
+
 /** "2026-11-24T10:00:00+01:00" → "2026-11-24T10:00", the wall clock of the calendar's zone. */
 const wallClock = (iso: string) => (iso.length >= 16 ? iso.slice(0, 16) : `${iso}T09:00`);
 
@@ -68,7 +76,12 @@ export function AdminCalendar(props: AdminCalendarProps) {
   const [confirmMove, setConfirmMove] = useState<EventDropInfo | null>(null);
   const [loading, setLoading] = useState(false);
 
-  const refresh = useCallback(() => calendar.current?.getApi().refetchEvents(), []);
+  const router = useRouter();
+  // The calendar's events, and the server-rendered figures above it.
+  const refresh = useCallback(() => {
+    calendar.current?.getApi().refetchEvents();
+    router.refresh();
+  }, [router]);
 
   const fetchEvents = useCallback(
     async (info: EventSourceFuncInfo): Promise<EventInput[]> => {
@@ -83,16 +96,17 @@ export function AdminCalendar(props: AdminCalendarProps) {
         .filter((e) => showCancelledRef.current || e.status !== "cancelled")
         .map((e) =>
           e.type === "availability"
-            ? { start: e.start, end: e.end, display: "background", color: "#bbf7d0" }
+            ? { start: e.start, end: e.end, display: "background", color: "#86efac" }
             : {
                 id: e.id,
                 title:
-                  e.status === "confirmed" ? e.title : `${e.title} · ${labels[`status.${e.status}`]}`,
+                  e.status === "confirmed"
+                    ? e.title
+                    : `${e.title} · ${labels[`status.${e.status}`]}`,
                 start: e.start,
                 end: e.end,
-                backgroundColor: e.color,
-                borderColor: e.color,
-                classNames: [`rv-status-${e.status}`],
+                color: e.color,
+                className: `rv-status-${e.status}`,
                 editable: props.canChange && (e.status === "pending" || e.status === "confirmed"),
               },
         );
@@ -100,13 +114,22 @@ export function AdminCalendar(props: AdminCalendarProps) {
     [labels, props.canChange],
   );
 
-  const closedDays: EventInput[] = props.closedDays.map((d) => ({
-    start: d.date,
-    allDay: true,
-    display: "background",
-    classNames: ["rv-closed-day"],
-    title: d.reason ? `${labels.closed} · ${d.reason}` : labels.closed,
-  }));
+  // Stable sources: a new array on every render would make the calendar fetch again, forever.
+  const eventSources = useMemo(
+    () => [
+      { events: fetchEvents },
+      {
+        events: props.closedDays.map((d) => ({
+          start: d.date,
+          allDay: true,
+          display: "background",
+          className: "rv-closed-day",
+          title: d.reason ? `${labels.closed} · ${d.reason}` : labels.closed,
+        })),
+      },
+    ],
+    [fetchEvents, props.closedDays, labels.closed],
+  );
 
   async function move(info: EventDropInfo, anyTime: boolean) {
     const start = info.event.startStr;
@@ -118,7 +141,9 @@ export function AdminCalendar(props: AdminCalendarProps) {
     setConfirmMove(null);
     const failure = failureText(result, labels);
     if (failure) info.revert();
-    setNotice(failure ? { kind: "error", text: failure } : { kind: "ok", text: labels.moved ?? "" });
+    setNotice(
+      failure ? { kind: "error", text: failure } : { kind: "ok", text: labels.moved ?? "" },
+    );
     refresh();
   }
 
@@ -181,7 +206,11 @@ export function AdminCalendar(props: AdminCalendarProps) {
           </p>
         )}
         {confirmMove && (
-          <div role="alertdialog" aria-labelledby="confirm-move" className="mb-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
+          <div
+            role="alertdialog"
+            aria-labelledby="confirm-move"
+            className="mb-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm"
+          >
             <p id="confirm-move">{labels.outsideHoursMove}</p>
             <div className="mt-2 flex gap-2">
               <button
@@ -207,16 +236,12 @@ export function AdminCalendar(props: AdminCalendarProps) {
         <div className="rv-calendar rounded-lg border border-slate-200 bg-white p-2">
           <FullCalendar
             ref={calendar}
-            plugins={[classicTheme, dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin]}
+            plugins={plugins}
             initialView="timeGridWeek"
             timeZone={props.timeZone}
             locale={props.locale === "fr" ? frLocale : "en"}
             firstDay={1}
-            headerToolbar={{
-              start: "prev,next today",
-              center: "title",
-              end: "timeGridWeek,timeGridDay,dayGridMonth,listWeek",
-            }}
+            headerToolbar={toolbar}
             height="auto"
             slotMinTime="06:00:00"
             slotMaxTime="22:00:00"
@@ -224,7 +249,7 @@ export function AdminCalendar(props: AdminCalendarProps) {
             nowIndicator={true}
             editable={props.canChange}
             eventDurationEditable={false}
-            eventSources={[{ events: fetchEvents }, { events: closedDays }]}
+            eventSources={eventSources}
             loading={setLoading}
             dateClick={onDateClick}
             eventClick={onEventClick}

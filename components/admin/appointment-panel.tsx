@@ -162,7 +162,11 @@ export function AppointmentPanel({ id, labels, canChange, onChanged, onClose }: 
             </div>
           )}
           {confirmCancel && (
-            <div role="alertdialog" aria-labelledby="confirm-cancel" className="mt-3 rounded-md border border-red-200 bg-red-50 p-3 text-sm">
+            <div
+              role="alertdialog"
+              aria-labelledby="confirm-cancel"
+              className="mt-3 rounded-md border border-red-200 bg-red-50 p-3 text-sm"
+            >
               <p id="confirm-cancel">{labels.cancelQuestion}</p>
               <div className="mt-2 flex gap-2">
                 <button
@@ -217,7 +221,11 @@ export function AppointmentPanel({ id, labels, canChange, onChanged, onClose }: 
                 </button>
               </div>
               {outsideHours && (
-                <div role="alertdialog" aria-labelledby="confirm-outside" className="mt-2 rounded-md border border-amber-300 bg-amber-50 p-2 text-sm">
+                <div
+                  role="alertdialog"
+                  aria-labelledby="confirm-outside"
+                  className="mt-2 rounded-md border border-amber-300 bg-amber-50 p-2 text-sm"
+                >
                   <p id="confirm-outside">{labels.outsideHoursMove}</p>
                   <button
                     type="button"

@@ -87,7 +87,9 @@ export function WalkInForm({ at, activities, labels, onBooked, onClose }: Props)
 
   if (activities.length === 0) {
     return (
-      <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm">{labels.noActivities}</p>
+      <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
+        {labels.noActivities}
+      </p>
     );
   }
 
@@ -162,7 +164,11 @@ export function WalkInForm({ at, activities, labels, onBooked, onClose }: Props)
           </p>
         )}
         {outsideHours && (
-          <div role="alertdialog" aria-labelledby="walk-in-outside" className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm">
+          <div
+            role="alertdialog"
+            aria-labelledby="walk-in-outside"
+            className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm"
+          >
             <p id="walk-in-outside">{labels.outsideHoursBook}</p>
             <button
               type="button"

@@ -1,11 +1,10 @@
+import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { type AppointmentStatus, appointmentStatuses, type Tenant } from "@/db/schema";
+import { type AppointmentStatus, activities, appointmentStatuses, type Tenant } from "@/db/schema";
 import { historyOf } from "@/lib/audit/audit-trail";
 import { formatDateTime, formatPrice, formatTime } from "@/lib/i18n/format";
 import { getAppointment } from "./appointments";
 import { canTransition } from "./transitions";
-import { activities } from "@/db/schema";
-import { and, eq } from "drizzle-orm";
 
 /** One appointment as the dashboard's details panel shows it, formatted for the business. */
 export interface AppointmentDetails {

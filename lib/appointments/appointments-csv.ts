@@ -1,7 +1,7 @@
+import { formatInTimeZone } from "date-fns-tz";
 import type { Tenant } from "@/db/schema";
 import { fromMinorUnits } from "@/lib/activities/money";
 import type { AppointmentRow } from "./appointments";
-import { formatInTimeZone } from "date-fns-tz";
 
 const header = [
   "id",

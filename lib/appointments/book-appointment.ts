@@ -119,9 +119,7 @@ export async function bookAppointment(
     throw new AppError("SLOT_UNAVAILABLE");
   }
   const status = options.status ?? "pending";
-  return withDeadlockRetry(() =>
-    insertBooking(db, tenant, activity, input, start, status, actor),
-  );
+  return withDeadlockRetry(() => insertBooking(db, tenant, activity, input, start, status, actor));
 }
 
 /**

@@ -46,9 +46,7 @@ export async function overview(db: Database, tenant: Tenant, now: Date): Promise
       pendingToConfirm: countWhere(
         and(eq(appointments.status, "pending"), gte(appointments.endsAt, now)),
       ),
-      cancelledThisMonth: countWhere(
-        and(startsIn(month), eq(appointments.status, "cancelled")),
-      ),
+      cancelledThisMonth: countWhere(and(startsIn(month), eq(appointments.status, "cancelled"))),
       noShowsThisMonth: countWhere(and(startsIn(month), eq(appointments.status, "no_show"))),
       revenueThisMonth: sql<number>`coalesce(sum(${activities.priceMinor}) filter (where ${and(
         startsIn(month),
@@ -58,7 +56,10 @@ export async function overview(db: Database, tenant: Tenant, now: Date): Promise
     .from(appointments)
     .innerJoin(
       activities,
-      and(eq(activities.tenantId, appointments.tenantId), eq(activities.id, appointments.activityId)),
+      and(
+        eq(activities.tenantId, appointments.tenantId),
+        eq(activities.id, appointments.activityId),
+      ),
     )
     .where(eq(appointments.tenantId, tenant.id));
   return {

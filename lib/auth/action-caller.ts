@@ -39,7 +39,11 @@ export async function dashboardAction<T>(
     const caller = await authenticate(
       db,
       tenant,
-      { session: session?.user?.id ? { userId: session.user.id, tenantId: session.user.tenantId } : null },
+      {
+        session: session?.user?.id
+          ? { userId: session.user.id, tenantId: session.user.tenantId }
+          : null,
+      },
       permission,
     );
     return { ok: true, value: await run({ db, tenant, caller, actor: actorOf(caller) }) };

@@ -1,7 +1,7 @@
 import { formatInTimeZone } from "date-fns-tz";
 import type { Tenant } from "@/db/schema";
 import { fromMinorUnits } from "@/lib/activities/money";
-import type { AppointmentRow } from "./appointments";
+import type { PricedAppointment } from "./search-appointments";
 
 const header = [
   "id",
@@ -36,7 +36,7 @@ const local = (instant: Date, timeZone: string) =>
 /** The rows as CSV, times in the business's zone with their offset, prices in major units. */
 export function appointmentsCsv(
   tenant: Tenant,
-  rows: (AppointmentRow & { priceMinor: number })[],
+  rows: PricedAppointment[],
 ): string {
   const lines = rows.map((a) =>
     [

@@ -6,6 +6,9 @@ import { addDays, isCalendarDay, zonedInstant } from "@/lib/scheduling/calendar-
 import type { AppointmentRow } from "./appointments";
 import { statusSchema } from "./schema";
 
+/** An appointment with its activity's current price. */
+export type PricedAppointment = AppointmentRow & { priceMinor: number };
+
 export const sortKeys = ["startsAt", "clientName", "activity", "status"] as const;
 export type SortKey = (typeof sortKeys)[number];
 export const PAGE_SIZE = 25;
@@ -84,7 +87,7 @@ export async function searchAppointments(
   tenant: Tenant,
   search: AppointmentSearch,
   page: number | null = search.page,
-): Promise<{ rows: AppointmentRow[]; total: number }> {
+): Promise<{ rows: PricedAppointment[]; total: number }> {
   const where = whereOf(tenant, search);
   const order = search.dir === "asc" ? asc : desc;
   const query = db

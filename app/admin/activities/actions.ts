@@ -1,0 +1,41 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { createActivity, deleteActivity, updateActivity } from "@/lib/activities/activities";
+import {
+  type ActivityFormState,
+  activityBody,
+  activityFormValues,
+} from "@/lib/activities/activity-form";
+import { activityInputSchema } from "@/lib/activities/schema";
+import { dashboardAction } from "@/lib/auth/action-caller";
+import { hrefWith } from "@/lib/http/page-params";
+import { uuidSchema } from "@/lib/validation";
+
+/** Creates (no id) or updates an activity from the dashboard form. */
+export async function saveActivityAction(
+  id: string | null,
+  previous: ActivityFormState,
+  form: FormData,
+): Promise<ActivityFormState> {
+  const values = activityFormValues(form);
+  const result = await dashboardAction("manage", async ({ db, tenant, actor }) => {
+    const input = activityInputSchema.parse(activityBody(values));
+    return id
+      ? updateActivity(db, tenant, uuidSchema.parse(id), input, actor)
+      : createActivity(db, tenant, input, actor);
+  });
+  if (result.ok) redirect("/admin/activities?saved=1");
+  const answer = { attempt: previous.attempt + 1, values, errors: {} };
+  if (result.code === "VALIDATION_ERROR") return { ...answer, errors: result.details ?? {} };
+  return { ...answer, formError: result.code === "FORBIDDEN" ? "forbidden" : "failed" };
+}
+
+export async function deleteActivityAction(id: string) {
+  const result = await dashboardAction("manage", ({ db, tenant, actor }) =>
+    deleteActivity(db, tenant, uuidSchema.parse(id), actor, new Date()),
+  );
+  redirect(
+    hrefWith("/admin/activities", result.ok ? { deleted: "1" } : { error: result.code, id }),
+  );
+}

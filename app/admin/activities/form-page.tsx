@@ -1,0 +1,35 @@
+import { getTranslations } from "next-intl/server";
+import { ActivityForm } from "@/components/admin/activity-form";
+import type { Activity, Tenant } from "@/db/schema";
+import { activityValues } from "@/lib/activities/activity-form";
+import { adminLabels } from "@/lib/admin/form-labels";
+import { saveActivityAction } from "./actions";
+
+/** The create and edit pages of an activity: one form. */
+export async function ActivityFormPage({
+  tenant,
+  activity,
+}: {
+  tenant: Tenant;
+  activity?: Activity;
+}) {
+  const t = await getTranslations("admin.activities");
+  const labels = await adminLabels("activities");
+  const fields = Object.fromEntries(
+    Object.entries(labels)
+      .filter(([k]) => k.startsWith("fields."))
+      .map(([k, v]) => [k.slice("fields.".length), v.replace("{currency}", tenant.currency)]),
+  );
+  return (
+    <section>
+      <h1 className="text-2xl font-semibold">
+        {activity ? t("editTitle", { name: activity.name }) : t("newTitle")}
+      </h1>
+      <ActivityForm
+        action={saveActivityAction.bind(null, activity?.id ?? null)}
+        initialState={{ attempt: 0, values: activityValues(activity, tenant.currency), errors: {} }}
+        labels={{ ...labels, ...fields }}
+      />
+    </section>
+  );
+}

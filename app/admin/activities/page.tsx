@@ -1,0 +1,125 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { listActivities } from "@/lib/activities/activities";
+import { can } from "@/lib/auth/authenticate";
+import { requirePageCaller } from "@/lib/auth/page-caller";
+import { getDb } from "@/lib/db";
+import { firstParam, type SearchParams } from "@/lib/http/page-params";
+import { formatDuration, formatPrice } from "@/lib/i18n/format";
+import { deleteActivityAction } from "./actions";
+
+export const metadata: Metadata = { title: "Services" };
+
+export default async function ActivitiesPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
+  const { tenant, caller } = await requirePageCaller();
+  const params = await searchParams;
+  const [t, tf, activities] = await Promise.all([
+    getTranslations("admin.activities"),
+    getTranslations("admin.forms"),
+    listActivities(await getDb(), tenant.id),
+  ]);
+  const canManage = can(caller.role, "manage");
+  const confirming = firstParam(params.confirm);
+  const failed = firstParam(params.error);
+  const failedId = firstParam(params.id);
+
+  return (
+    <section>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        {canManage && (
+          <Link
+            href="/admin/activities/new"
+            className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700"
+          >
+            {t("new")}
+          </Link>
+        )}
+      </div>
+      {!canManage && <p className="mt-2 text-sm text-slate-600">{tf("readOnly")}</p>}
+      {(params.saved || params.deleted) && (
+        <p role="status" className="mt-3 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+          {params.saved ? t("savedMessage") : t("deleted")}
+        </p>
+      )}
+      {failed && (
+        <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+          {failed === "ACTIVITY_IN_USE"
+            ? t("inUse")
+            : failed === "FORBIDDEN"
+              ? tf("forbidden")
+              : tf("failed")}
+        </p>
+      )}
+      {activities.length === 0 ? (
+        <p className="mt-4 rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600">
+          {t("empty")}
+        </p>
+      ) : (
+        <ul className="mt-4 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+          {activities.map((a) => (
+            <li key={a.id} className="flex flex-wrap items-center gap-3 px-4 py-3">
+              <span
+                aria-hidden="true"
+                className="size-4 shrink-0 rounded-full"
+                style={{ backgroundColor: a.color }}
+              />
+              <div className="min-w-0 flex-1">
+                <p className="font-medium">{a.name}</p>
+                <p className="text-sm text-slate-600">
+                  {formatDuration(a.durationMinutes, tenant.locale)} ·{" "}
+                  {formatPrice(a.priceMinor, tenant.currency, tenant.locale)}
+                </p>
+                {failed === "ACTIVITY_IN_USE" && failedId === a.id && (
+                  <p className="text-sm text-red-700">{t("inUse")}</p>
+                )}
+              </div>
+              {canManage && confirming !== a.id && (
+                <div className="flex gap-2">
+                  <Link
+                    href={`/admin/activities/${a.id}`}
+                    className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50"
+                    aria-label={`${t("edit")} ${a.name}`}
+                  >
+                    {t("edit")}
+                  </Link>
+                  <Link
+                    href={`/admin/activities?confirm=${a.id}`}
+                    className="rounded-md border border-red-300 px-3 py-1 text-sm text-red-800 hover:bg-red-50"
+                    aria-label={`${tf("delete")} ${a.name}`}
+                  >
+                    {tf("delete")}
+                  </Link>
+                </div>
+              )}
+              {canManage && confirming === a.id && (
+                <form
+                  action={deleteActivityAction.bind(null, a.id)}
+                  className="flex w-full flex-wrap items-center gap-2 rounded-md bg-red-50 p-2 text-sm"
+                >
+                  <span role="alert" className="flex-1">
+                    {t("deleteQuestion")}
+                  </span>
+                  <button
+                    type="submit"
+                    className="rounded-md bg-red-700 px-3 py-1 font-medium text-white"
+                  >
+                    {tf("yesDelete")}
+                  </button>
+                  <Link href="/admin/activities" className="rounded-md border border-slate-300 bg-white px-3 py-1">
+                    {tf("keep")}
+                  </Link>
+                </form>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

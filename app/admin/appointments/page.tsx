@@ -1,0 +1,234 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { StatusBadge } from "@/components/booking/status-badge";
+import { appointmentStatuses } from "@/db/schema";
+import {
+  type AppointmentSearch,
+  appointmentSearchSchema,
+  PAGE_SIZE,
+  type SortKey,
+  searchAppointments,
+} from "@/lib/appointments/search-appointments";
+import { requirePageCaller } from "@/lib/auth/page-caller";
+import { getDb } from "@/lib/db";
+import { firstParam, hrefWith, type SearchParams } from "@/lib/http/page-params";
+import { formatDateTime, formatPrice } from "@/lib/i18n/format";
+
+export const metadata: Metadata = { title: "Appointments" };
+
+/** The search as query parameters, with some of them changed. */
+function queryOf(search: AppointmentSearch, changes: Partial<Record<string, string>> = {}) {
+  return {
+    status: search.status.join(","),
+    from: search.from,
+    to: search.to,
+    q: search.q,
+    sort: search.sort,
+    dir: search.dir,
+    page: String(search.page),
+    ...changes,
+  };
+}
+
+const inputClass = "mt-1 rounded-md border border-slate-300 px-2 py-1 text-sm";
+
+export default async function AppointmentsPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
+  const { tenant } = await requirePageCaller();
+  const params = await searchParams;
+  const search = appointmentSearchSchema.parse(
+    Object.fromEntries(Object.keys(params).map((k) => [k, firstParam(params[k])])),
+  );
+  const [t, ts, { rows, total }] = await Promise.all([
+    getTranslations("admin.appointments"),
+    getTranslations("admin.statuses"),
+    searchAppointments(await getDb(), tenant, search),
+  ]);
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const sortHeader = (key: SortKey) => {
+    const active = search.sort === key;
+    const dir = active && search.dir === "asc" ? "desc" : "asc";
+    return (
+      <th
+        scope="col"
+        className="px-3 py-2 text-left font-medium"
+        aria-sort={active ? (search.dir === "asc" ? "ascending" : "descending") : undefined}
+      >
+        <Link
+          className="hover:underline"
+          href={hrefWith("/admin/appointments", queryOf(search, { sort: key, dir, page: "1" }))}
+        >
+          {t(`columns.${key}`)}
+          {active ? (search.dir === "asc" ? " ↑" : " ↓") : ""}
+        </Link>
+      </th>
+    );
+  };
+
+  return (
+    <section>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <a
+          href={hrefWith("/admin/appointments/export", queryOf(search, { page: undefined }))}
+          className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50"
+          download
+        >
+          {t("export")}
+        </a>
+      </div>
+
+      <form
+        method="get"
+        className="mt-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3"
+      >
+        <div>
+          <label htmlFor="filter-q" className="block text-sm font-medium">
+            {t("search")}
+          </label>
+          <input
+            id="filter-q"
+            name="q"
+            type="search"
+            defaultValue={search.q}
+            placeholder={t("searchHint")}
+            className={inputClass}
+          />
+        </div>
+        <div>
+          <label htmlFor="filter-status" className="block text-sm font-medium">
+            {t("status")}
+          </label>
+          <select
+            id="filter-status"
+            name="status"
+            defaultValue={search.status.length === 1 ? search.status[0] : ""}
+            className={inputClass}
+          >
+            <option value="">{t("allStatuses")}</option>
+            {appointmentStatuses.map((s) => (
+              <option key={s} value={s}>
+                {ts(s)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="filter-from" className="block text-sm font-medium">
+            {t("from")}
+          </label>
+          <input
+            id="filter-from"
+            name="from"
+            type="date"
+            defaultValue={search.from}
+            className={inputClass}
+          />
+        </div>
+        <div>
+          <label htmlFor="filter-to" className="block text-sm font-medium">
+            {t("to")}
+          </label>
+          <input id="filter-to" name="to" type="date" defaultValue={search.to} className={inputClass} />
+        </div>
+        <input type="hidden" name="sort" value={search.sort} />
+        <input type="hidden" name="dir" value={search.dir} />
+        <button
+          type="submit"
+          className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700"
+        >
+          {t("apply")}
+        </button>
+        <Link href="/admin/appointments" className="py-1.5 text-sm underline">
+          {t("reset")}
+        </Link>
+      </form>
+
+      <p className="mt-3 text-sm text-slate-600" role="status">
+        {t("count", { total })}
+      </p>
+
+      {rows.length === 0 ? (
+        <p className="mt-3 rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600">
+          {t("empty")}
+        </p>
+      ) : (
+        <div className="mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full text-sm">
+            <caption className="sr-only">{t("title")}</caption>
+            <thead className="bg-slate-50">
+              <tr>
+                {sortHeader("startsAt")}
+                {sortHeader("activity")}
+                {sortHeader("clientName")}
+                {sortHeader("status")}
+                <th scope="col" className="px-3 py-2 text-right font-medium">
+                  {t("columns.price")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((a) => (
+                <tr key={a.id} className="border-t border-slate-100">
+                  <td className="px-3 py-2 whitespace-nowrap">
+                    {formatDateTime(a.startsAt, tenant.timeZone, tenant.locale)}
+                  </td>
+                  <td className="px-3 py-2">
+                    <span
+                      aria-hidden="true"
+                      className="mr-2 inline-block size-2.5 rounded-full"
+                      style={{ backgroundColor: a.activityColor }}
+                    />
+                    {a.activityName}
+                  </td>
+                  <td className="px-3 py-2">
+                    {a.clientName}
+                    <span className="block text-xs text-slate-600">{a.clientEmail}</span>
+                  </td>
+                  <td className="px-3 py-2">
+                    <StatusBadge status={a.status} label={ts(a.status)} />
+                  </td>
+                  <td className="px-3 py-2 text-right whitespace-nowrap">
+                    {formatPrice(a.priceMinor, tenant.currency, tenant.locale)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {pages > 1 && (
+        <nav aria-label={t("pagination")} className="mt-3 flex items-center gap-3 text-sm">
+          {search.page > 1 && (
+            <Link
+              className="underline"
+              href={hrefWith(
+                "/admin/appointments",
+                queryOf(search, { page: String(search.page - 1) }),
+              )}
+            >
+              {t("previous")}
+            </Link>
+          )}
+          <span>{t("page", { page: search.page, pages })}</span>
+          {search.page < pages && (
+            <Link
+              className="underline"
+              href={hrefWith(
+                "/admin/appointments",
+                queryOf(search, { page: String(search.page + 1) }),
+              )}
+            >
+              {t("next")}
+            </Link>
+          )}
+        </nav>
+      )}
+    </section>
+  );
+}

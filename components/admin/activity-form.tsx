@@ -1,0 +1,129 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import type { ActivityFormState } from "@/lib/activities/activity-form";
+
+interface Props {
+  action: (state: ActivityFormState, form: FormData) => Promise<ActivityFormState>;
+  initialState: ActivityFormState;
+  labels: Record<string, string>;
+}
+
+const inputClass =
+  "mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm aria-[invalid=true]:border-red-600";
+
+/** Every field of an activity; a server action with form state, so it works without JavaScript. */
+export function ActivityForm({ action, initialState, labels }: Props) {
+  const [state, formAction, pending] = useActionState(action, initialState);
+  const { values, errors } = state;
+
+  const describe = (name: string) => (errors[name] ? `${name}-error` : undefined);
+  const error = (name: string) =>
+    errors[name] && (
+      <p id={`${name}-error`} className="mt-1 text-sm text-red-700">
+        {labels.fieldInvalid}
+      </p>
+    );
+  const input = (name: string, label: string, type = "text", extra: object = {}) => (
+    <div>
+      <label htmlFor={name} className="block text-sm font-medium">
+        {label}
+      </label>
+      <input
+        id={name}
+        name={name}
+        type={type}
+        defaultValue={values[name]}
+        aria-invalid={errors[name] ? true : undefined}
+        aria-describedby={describe(name)}
+        className={inputClass}
+        {...extra}
+      />
+      {error(name)}
+    </div>
+  );
+  const checkbox = (name: string, label: string) => (
+    <label className="flex items-center gap-2 text-sm">
+      <input type="checkbox" name={name} defaultChecked={values[name] === "on"} />
+      {label}
+    </label>
+  );
+
+  return (
+    <form action={formAction} key={state.attempt} noValidate className="mt-4 max-w-2xl space-y-5">
+      {(state.formError || Object.keys(errors).length > 0) && (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+          {state.formError ? labels[state.formError] : labels.invalidForm}
+        </p>
+      )}
+      {input("name", labels.name ?? "", "text", { required: true, maxLength: 120 })}
+      <div>
+        <label htmlFor="description" className="block text-sm font-medium">
+          {labels.description}
+        </label>
+        <textarea
+          id="description"
+          name="description"
+          rows={3}
+          defaultValue={values.description}
+          className={inputClass}
+        />
+        {error("description")}
+      </div>
+      <div className="grid gap-4 sm:grid-cols-3">
+        {input("durationMinutes", labels.durationMinutes ?? "", "number", { min: 5, step: 5 })}
+        {input("price", labels.price ?? "", "number", { min: 0, step: "0.01" })}
+        <div>
+          <label htmlFor="color" className="block text-sm font-medium">
+            {labels.color}
+          </label>
+          <input
+            id="color"
+            name="color"
+            type="color"
+            defaultValue={values.color}
+            className="mt-1 h-10 w-20 rounded-md border border-slate-300"
+          />
+          {error("color")}
+        </div>
+      </div>
+      <fieldset className="rounded-md border border-slate-200 p-3">
+        <legend className="px-1 text-sm font-medium">{labels.requiredFields}</legend>
+        <div className="space-y-2">
+          {checkbox("requiredFields.phone", labels.requirePhone ?? "")}
+          {checkbox("requiredFields.address", labels.requireAddress ?? "")}
+          {checkbox("requiredFields.customField", labels.requireCustomField ?? "")}
+          {input("requiredFields.customFieldLabel", labels.customFieldLabel ?? "")}
+        </div>
+      </fieldset>
+      <fieldset className="rounded-md border border-slate-200 p-3">
+        <legend className="px-1 text-sm font-medium">{labels.reminder}</legend>
+        <div className="space-y-2">
+          {checkbox("reminderSettings.enabled", labels.reminderEnabled ?? "")}
+          {input("reminderSettings.hoursBefore", labels.reminderHoursBefore ?? "", "number", {
+            min: 1,
+          })}
+        </div>
+      </fieldset>
+      <div className="grid gap-4 sm:grid-cols-2">
+        {input("minimumBookingNoticeHours", labels.minimumNotice ?? "", "number", { min: 0 })}
+        {input("maxAdvanceDays", labels.maxAdvanceDays ?? "", "number", { min: 1 })}
+        {input("bufferBeforeMinutes", labels.bufferBefore ?? "", "number", { min: 0 })}
+        {input("bufferAfterMinutes", labels.bufferAfter ?? "", "number", { min: 0 })}
+      </div>
+      <div className="flex items-center gap-4">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700"
+        >
+          {pending ? labels.saving : labels.save}
+        </button>
+        <Link href="/admin/activities" className="text-sm underline">
+          {labels.back}
+        </Link>
+      </div>
+    </form>
+  );
+}

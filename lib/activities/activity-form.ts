@@ -1,0 +1,114 @@
+import type { Activity } from "@/db/schema";
+import type { ErrorDetails } from "@/lib/errors/app-error";
+import { fromMinorUnits } from "./money";
+
+// The dashboard's activity form, framework-free: its fields as text, the API body they make (the
+// same zod schema then checks it), and the values an existing activity starts the form with.
+
+export type ActivityFormValues = Record<string, string>;
+
+export interface ActivityFormState {
+  attempt: number;
+  values: ActivityFormValues;
+  /** The schema's complaints, by the API's field paths (the inputs are named after them). */
+  errors: ErrorDetails;
+  formError?: "failed" | "forbidden";
+}
+
+const text = (form: FormData, name: string) => {
+  const value = form.get(name);
+  return typeof value === "string" ? value : "";
+};
+
+export const activityFormFields = [
+  "name",
+  "description",
+  "durationMinutes",
+  "color",
+  "price",
+  "requiredFields.phone",
+  "requiredFields.address",
+  "requiredFields.customField",
+  "requiredFields.customFieldLabel",
+  "reminderSettings.enabled",
+  "reminderSettings.hoursBefore",
+  "minimumBookingNoticeHours",
+  "bufferBeforeMinutes",
+  "bufferAfterMinutes",
+  "maxAdvanceDays",
+] as const;
+
+export const activityFormValues = (form: FormData): ActivityFormValues =>
+  Object.fromEntries(activityFormFields.map((f) => [f, text(form, f)]));
+
+/** A number typed in a field; an empty field stays empty (the schema names it), text stays text. */
+const numberOf = (value: string | undefined) => {
+  const trimmed = (value ?? "").trim().replace(",", ".");
+  if (!trimmed) return undefined;
+  const n = Number(trimmed);
+  return Number.isFinite(n) ? n : trimmed;
+};
+
+/** The body `POST /api/appointments/activities` would receive for these values. */
+export function activityBody(v: ActivityFormValues) {
+  const checked = (name: string) => v[name] === "on";
+  return {
+    name: v.name,
+    description: v.description,
+    durationMinutes: numberOf(v.durationMinutes),
+    color: v.color || undefined,
+    price: numberOf(v.price) ?? 0,
+    requiredFields: {
+      phone: checked("requiredFields.phone"),
+      address: checked("requiredFields.address"),
+      customField: checked("requiredFields.customField"),
+      customFieldLabel: v["requiredFields.customFieldLabel"],
+    },
+    reminderSettings: {
+      enabled: checked("reminderSettings.enabled"),
+      hoursBefore: numberOf(v["reminderSettings.hoursBefore"]) ?? null,
+    },
+    minimumBookingNoticeHours: numberOf(v.minimumBookingNoticeHours) ?? 0,
+    bufferBeforeMinutes: numberOf(v.bufferBeforeMinutes) ?? 0,
+    bufferAfterMinutes: numberOf(v.bufferAfterMinutes) ?? 0,
+    maxAdvanceDays: numberOf(v.maxAdvanceDays) ?? 90,
+  };
+}
+
+const flag = (on: boolean) => (on ? "on" : "");
+
+/** The form's starting values: a new activity's defaults, or this activity as it is. */
+export function activityValues(activity: Activity | undefined, currency: string): ActivityFormValues {
+  if (!activity) {
+    return {
+      name: "",
+      description: "",
+      durationMinutes: "60",
+      color: "#2563eb",
+      price: "0",
+      "requiredFields.customFieldLabel": "",
+      "reminderSettings.hoursBefore": "24",
+      minimumBookingNoticeHours: "0",
+      bufferBeforeMinutes: "0",
+      bufferAfterMinutes: "0",
+      maxAdvanceDays: "90",
+    };
+  }
+  return {
+    name: activity.name,
+    description: activity.description ?? "",
+    durationMinutes: String(activity.durationMinutes),
+    color: activity.color,
+    price: String(fromMinorUnits(activity.priceMinor, currency)),
+    "requiredFields.phone": flag(activity.requirePhone),
+    "requiredFields.address": flag(activity.requireAddress),
+    "requiredFields.customField": flag(activity.requireCustomField),
+    "requiredFields.customFieldLabel": activity.customFieldLabel ?? "",
+    "reminderSettings.enabled": flag(activity.reminderEnabled),
+    "reminderSettings.hoursBefore": String(activity.reminderHoursBefore ?? 24),
+    minimumBookingNoticeHours: String(activity.minimumNoticeHours),
+    bufferBeforeMinutes: String(activity.bufferBeforeMinutes),
+    bufferAfterMinutes: String(activity.bufferAfterMinutes),
+    maxAdvanceDays: String(activity.maxAdvanceDays),
+  };
+}

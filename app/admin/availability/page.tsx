@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { AvailabilityEditor } from "@/components/admin/availability-editor";
+import { adminLabels } from "@/lib/admin/form-labels";
+import { can } from "@/lib/auth/authenticate";
+import { requirePageCaller } from "@/lib/auth/page-caller";
+import { getAvailability } from "@/lib/availability/availability";
+import { getDb } from "@/lib/db";
+
+export const metadata: Metadata = { title: "Opening hours" };
+
+// 2023-01-01 was a Sunday: dayOfWeek 0.
+const dayNames = (locale: string) =>
+  [0, 1, 2, 3, 4, 5, 6].map((d) =>
+    new Intl.DateTimeFormat(locale, { weekday: "long", timeZone: "UTC" }).format(
+      Date.UTC(2023, 0, 1 + d, 12),
+    ),
+  );
+
+export default async function AvailabilityPage() {
+  const { tenant, caller } = await requirePageCaller();
+  const [t, tf, labels, availability] = await Promise.all([
+    getTranslations("admin.availability"),
+    getTranslations("admin.forms"),
+    adminLabels("availability"),
+    getAvailability(await getDb(), tenant.id),
+  ]);
+  const canManage = can(caller.role, "manage");
+  return (
+    <section>
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <p className="mt-1 text-sm text-slate-600">{t("intro", { zone: tenant.timeZone })}</p>
+      {!canManage && <p className="mt-1 text-sm text-slate-600">{tf("readOnly")}</p>}
+      <AvailabilityEditor
+        initial={availability}
+        dayNames={dayNames(tenant.locale)}
+        labels={labels}
+        canManage={canManage}
+      />
+    </section>
+  );
+}

@@ -18,7 +18,7 @@ export function ActivityForm({ action, initialState, labels }: Props) {
   const [state, formAction, pending] = useActionState(action, initialState);
   const { values, errors } = state;
 
-  const describe = (name: string) => (errors[name] ? `${name}-error` : undefined);
+  const describedBy = (name: string) => (errors[name] ? `${name}-error` : undefined);
   const error = (name: string) =>
     errors[name] && (
       <p id={`${name}-error`} className="mt-1 text-sm text-red-700">
@@ -36,7 +36,7 @@ export function ActivityForm({ action, initialState, labels }: Props) {
         type={type}
         defaultValue={values[name]}
         aria-invalid={errors[name] ? true : undefined}
-        aria-describedby={describe(name)}
+        aria-describedby={describedBy(name)}
         className={inputClass}
         {...extra}
       />

@@ -26,12 +26,12 @@ interface Props {
 function toSlots(week: Window[][]) {
   const slots: { dayOfWeek: number; startTime: string; endTime: string }[] = [];
   const where: [number, number][] = [];
-  week.forEach((windows, day) =>
+  week.forEach((windows, day) => {
     windows.forEach((w, i) => {
       slots.push({ dayOfWeek: day, ...w });
       where.push([day, i]);
-    }),
-  );
+    });
+  });
   return { slots, where };
 }
 
@@ -155,7 +155,12 @@ export function AvailabilityEditor({ initial, dayNames, labels, canManage }: Pro
                     {timeInput(day, i, "endTime", labels.to ?? "")}
                     <button
                       type="button"
-                      onClick={() => setDay(day, (week[day] ?? []).filter((__, j) => j !== i))}
+                      onClick={() =>
+                        setDay(
+                          day,
+                          (week[day] ?? []).filter((__, j) => j !== i),
+                        )
+                      }
                       className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100"
                       aria-label={`${labels.remove} ${dayNames[day]} ${i + 1}`}
                     >
@@ -174,7 +179,10 @@ export function AvailabilityEditor({ initial, dayNames, labels, canManage }: Pro
                 onClick={() => {
                   const last = week[day]?.at(-1);
                   const start = last ? last.endTime : "09:00";
-                  setDay(day, [...(week[day] ?? []), { startTime: start, endTime: start < "18:00" ? "18:00" : "23:00" }]);
+                  setDay(day, [
+                    ...(week[day] ?? []),
+                    { startTime: start, endTime: start < "18:00" ? "18:00" : "23:00" },
+                  ]);
                 }}
                 className="rounded-md border border-slate-300 px-2 py-1 text-sm hover:bg-slate-50"
                 aria-label={`${labels.addWindow} – ${dayNames[day]}`}
@@ -233,7 +241,10 @@ export function AvailabilityEditor({ initial, dayNames, labels, canManage }: Pro
         ))}
       </fieldset>
 
-      <fieldset disabled={!canManage || busy} className="rounded-lg border border-slate-200 bg-white p-3">
+      <fieldset
+        disabled={!canManage || busy}
+        className="rounded-lg border border-slate-200 bg-white p-3"
+      >
         <legend className="px-1 font-medium">{labels.exceptions}</legend>
         <p className="text-sm text-slate-600">{labels.exceptionsIntro}</p>
         {exceptions.length === 0 && (

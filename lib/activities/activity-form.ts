@@ -78,7 +78,10 @@ export function activityBody(v: ActivityFormValues) {
 const flag = (on: boolean) => (on ? "on" : "");
 
 /** The form's starting values: a new activity's defaults, or this activity as it is. */
-export function activityValues(activity: Activity | undefined, currency: string): ActivityFormValues {
+export function activityValues(
+  activity: Activity | undefined,
+  currency: string,
+): ActivityFormValues {
   if (!activity) {
     return {
       name: "",

@@ -34,10 +34,7 @@ const local = (instant: Date, timeZone: string) =>
   formatInTimeZone(instant, timeZone, "yyyy-MM-dd'T'HH:mm:ssXXX");
 
 /** The rows as CSV, times in the business's zone with their offset, prices in major units. */
-export function appointmentsCsv(
-  tenant: Tenant,
-  rows: PricedAppointment[],
-): string {
+export function appointmentsCsv(tenant: Tenant, rows: PricedAppointment[]): string {
   const lines = rows.map((a) =>
     [
       a.id,

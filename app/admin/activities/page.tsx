@@ -43,7 +43,10 @@ export default async function ActivitiesPage({
       </div>
       {!canManage && <p className="mt-2 text-sm text-slate-600">{tf("readOnly")}</p>}
       {(params.saved || params.deleted) && (
-        <p role="status" className="mt-3 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+        <p
+          role="status"
+          className="mt-3 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800"
+        >
           {params.saved ? t("savedMessage") : t("deleted")}
         </p>
       )}
@@ -111,7 +114,10 @@ export default async function ActivitiesPage({
                   >
                     {tf("yesDelete")}
                   </button>
-                  <Link href="/admin/activities" className="rounded-md border border-slate-300 bg-white px-3 py-1">
+                  <Link
+                    href="/admin/activities"
+                    className="rounded-md border border-slate-300 bg-white px-3 py-1"
+                  >
                     {tf("keep")}
                   </Link>
                 </form>

@@ -133,7 +133,13 @@ export default async function AppointmentsPage({
           <label htmlFor="filter-to" className="block text-sm font-medium">
             {t("to")}
           </label>
-          <input id="filter-to" name="to" type="date" defaultValue={search.to} className={inputClass} />
+          <input
+            id="filter-to"
+            name="to"
+            type="date"
+            defaultValue={search.to}
+            className={inputClass}
+          />
         </div>
         <input type="hidden" name="sort" value={search.sort} />
         <input type="hidden" name="dir" value={search.dir} />

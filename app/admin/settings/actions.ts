@@ -1,0 +1,98 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { createApiKey, revokeApiKey } from "@/lib/api-keys/api-keys";
+import { dashboardAction } from "@/lib/auth/action-caller";
+import { hrefWith } from "@/lib/http/page-params";
+import { setAppointmentModule } from "@/lib/tenants/appointment-module";
+import { businessSettingsSchema, updateBusinessSettings } from "@/lib/tenants/business-settings";
+import { createUser } from "@/lib/users/create-user";
+import { uuidSchema } from "@/lib/validation";
+
+// Settings forms post here and come back to the page with what happened in the query, so they
+// work without JavaScript. A new API key's secret is the one thing shown once: it comes back as
+// the action's state instead (see ApiKeyCreator), never in a URL.
+
+const field = (form: FormData, name: string) => {
+  const value = form.get(name);
+  return typeof value === "string" ? value : "";
+};
+
+const back = (result: { ok: boolean; code?: string }, done: string, section: string) =>
+  redirect(
+    hrefWith("/admin/settings", result.ok ? { done } : { error: result.code, section }) +
+      `#${section}`,
+  );
+
+export async function setModuleAction(enabled: boolean) {
+  const result = await dashboardAction("manage", ({ db, tenant, actor }) =>
+    setAppointmentModule(db, tenant, enabled, actor),
+  );
+  back(result, enabled ? "moduleOn" : "moduleOff", "module");
+}
+
+export async function saveProfileAction(form: FormData) {
+  const numberField = (name: string) => Number(field(form, name) || Number.NaN);
+  const result = await dashboardAction("manage", ({ db, tenant, actor }) =>
+    updateBusinessSettings(
+      db,
+      tenant,
+      businessSettingsSchema.parse({
+        name: field(form, "name"),
+        timeZone: field(form, "timeZone"),
+        locale: field(form, "locale"),
+        currency: field(form, "currency"),
+        address: field(form, "address"),
+        slotIntervalMinutes: numberField("slotIntervalMinutes"),
+        cancellationNoticeHours: numberField("cancellationNoticeHours"),
+        rescheduleNoticeHours: numberField("rescheduleNoticeHours"),
+      }),
+      actor,
+    ),
+  );
+  const invalid = !result.ok && result.code === "VALIDATION_ERROR" ? result.details : undefined;
+  if (invalid) {
+    redirect(
+      `${hrefWith("/admin/settings", { error: "VALIDATION_ERROR", section: "profile", fields: Object.keys(invalid).join(",") })}#profile`,
+    );
+  }
+  back(result, "profile", "profile");
+}
+
+export async function addMemberAction(form: FormData) {
+  const result = await dashboardAction("manage", ({ db, tenant, actor }) =>
+    createUser(
+      db,
+      tenant.id,
+      {
+        email: field(form, "email"),
+        name: field(form, "name") || undefined,
+        password: field(form, "password"),
+        role: z.enum(["admin", "staff", "owner"]).parse(field(form, "role")),
+      },
+      actor,
+    ),
+  );
+  back(result, "member", "team");
+}
+
+export async function createKeyAction(
+  _previous: { secret?: string; error?: string },
+  form: FormData,
+): Promise<{ secret?: string; error?: string }> {
+  const result = await dashboardAction("manage", ({ db, tenant, actor }) =>
+    createApiKey(db, tenant.id, { name: field(form, "name").slice(0, 100) }, actor),
+  );
+  // The keys listed below the form include the new one.
+  if (result.ok) revalidatePath("/admin/settings");
+  return result.ok ? { secret: result.value.secret } : { error: result.code };
+}
+
+export async function revokeKeyAction(id: string) {
+  const result = await dashboardAction("manage", ({ db, tenant, actor }) =>
+    revokeApiKey(db, tenant.id, { id: uuidSchema.parse(id) }, actor),
+  );
+  back(result, "revoked", "keys");
+}

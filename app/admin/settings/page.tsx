@@ -1,0 +1,347 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { ApiKeyCreator } from "@/components/admin/api-key-creator";
+import { listApiKeys } from "@/lib/api-keys/api-keys";
+import { can } from "@/lib/auth/authenticate";
+import { requirePageCaller } from "@/lib/auth/page-caller";
+import { getDb } from "@/lib/db";
+import { firstParam, type SearchParams } from "@/lib/http/page-params";
+import { formatDateTime } from "@/lib/i18n/format";
+import { listUsers } from "@/lib/users/create-user";
+import {
+  addMemberAction,
+  createKeyAction,
+  revokeKeyAction,
+  saveProfileAction,
+  setModuleAction,
+} from "./actions";
+
+export const metadata: Metadata = { title: "Settings" };
+
+const inputClass =
+  "mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm aria-[invalid=true]:border-red-600";
+const button =
+  "rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700";
+const card = "rounded-lg border border-slate-200 bg-white p-4";
+
+export default async function SettingsPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
+  const { tenant, caller } = await requirePageCaller();
+  const params = await searchParams;
+  const db = await getDb();
+  const [t, tf, tr, users, keys] = await Promise.all([
+    getTranslations("admin.settings"),
+    getTranslations("admin.forms"),
+    getTranslations("admin.role"),
+    listUsers(db, tenant.id),
+    listApiKeys(db, tenant.id),
+  ]);
+  const canManage = can(caller.role, "manage");
+  const done = firstParam(params.done);
+  const error = firstParam(params.error);
+  const section = firstParam(params.section);
+  const badFields = new Set((firstParam(params.fields) ?? "").split(","));
+  const confirmRevoke = firstParam(params.revoke);
+  const problem = (name: string) =>
+    section === "profile" && badFields.has(name)
+      ? { "aria-invalid": true as const, "aria-describedby": `${name}-error` }
+      : {};
+  const fieldError = (name: string) =>
+    section === "profile" &&
+    badFields.has(name) && (
+      <p id={`${name}-error`} className="mt-1 text-sm text-red-700">
+        {tf("fieldInvalid")}
+      </p>
+    );
+  const message = (forSection: string) =>
+    error && section === forSection ? (
+      <p role="alert" className="mt-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+        {error === "FORBIDDEN"
+          ? tf("forbidden")
+          : error === "CONFLICT"
+            ? t("emailTaken")
+            : error === "VALIDATION_ERROR"
+              ? tf("invalid")
+              : tf("failed")}
+      </p>
+    ) : null;
+
+  return (
+    <section className="space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        {caller.role === "owner" && (
+          <Link href="/admin/settings/audit" className="text-sm underline">
+            {t("auditLink")}
+          </Link>
+        )}
+      </div>
+      {!canManage && <p className="text-sm text-slate-600">{tf("readOnly")}</p>}
+      {done && (
+        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+          {done === "member" ? t("memberAdded") : tf("saved")}
+        </p>
+      )}
+
+      <section id="module" aria-labelledby="module-title" className={card}>
+        <h2 id="module-title" className="text-lg font-semibold">
+          {t("module")}
+        </h2>
+        <p className="mt-1 text-sm text-slate-700" data-testid="module-state">
+          {tenant.appointmentModuleEnabled ? t("moduleOn") : t("moduleOff")}
+        </p>
+        {canManage && (
+          <form
+            action={setModuleAction.bind(null, !tenant.appointmentModuleEnabled)}
+            className="mt-3"
+          >
+            <button type="submit" className={button}>
+              {tenant.appointmentModuleEnabled ? t("turnOff") : t("turnOn")}
+            </button>
+          </form>
+        )}
+        {message("module")}
+      </section>
+
+      <section id="profile" aria-labelledby="profile-title" className={card}>
+        <h2 id="profile-title" className="text-lg font-semibold">
+          {t("profile")}
+        </h2>
+        {message("profile")}
+        <form action={saveProfileAction} className="mt-3">
+          <fieldset disabled={!canManage} className="grid gap-4 sm:grid-cols-2">
+            <div>
+              <label htmlFor="name" className="block text-sm font-medium">
+                {t("name")}
+              </label>
+              <input
+                id="name"
+                name="name"
+                defaultValue={tenant.name}
+                className={inputClass}
+                {...problem("name")}
+              />
+              {fieldError("name")}
+            </div>
+            <div>
+              <label htmlFor="timeZone" className="block text-sm font-medium">
+                {t("timeZone")}
+              </label>
+              <input
+                id="timeZone"
+                name="timeZone"
+                defaultValue={tenant.timeZone}
+                list="time-zones"
+                className={inputClass}
+                {...problem("timeZone")}
+              />
+              <datalist id="time-zones">
+                {Intl.supportedValuesOf("timeZone").map((z) => (
+                  <option key={z} value={z} />
+                ))}
+              </datalist>
+              {fieldError("timeZone")}
+            </div>
+            <div>
+              <label htmlFor="locale" className="block text-sm font-medium">
+                {t("locale")}
+              </label>
+              <select id="locale" name="locale" defaultValue={tenant.locale} className={inputClass}>
+                <option value="fr">Français</option>
+                <option value="en">English</option>
+              </select>
+            </div>
+            <div>
+              <label htmlFor="currency" className="block text-sm font-medium">
+                {t("currency")}
+              </label>
+              <input
+                id="currency"
+                name="currency"
+                defaultValue={tenant.currency}
+                maxLength={3}
+                className={inputClass}
+                {...problem("currency")}
+              />
+              {fieldError("currency")}
+            </div>
+            <div className="sm:col-span-2">
+              <label htmlFor="address" className="block text-sm font-medium">
+                {t("address")}
+              </label>
+              <input
+                id="address"
+                name="address"
+                defaultValue={tenant.address ?? ""}
+                className={inputClass}
+                {...problem("address")}
+              />
+              {fieldError("address")}
+            </div>
+            {(
+              [
+                ["slotIntervalMinutes", "slotInterval", tenant.slotIntervalMinutes],
+                ["cancellationNoticeHours", "cancellationNotice", tenant.cancellationNoticeHours],
+                ["rescheduleNoticeHours", "rescheduleNotice", tenant.rescheduleNoticeHours],
+              ] as const
+            ).map(([name, label, value]) => (
+              <div key={name}>
+                <label htmlFor={name} className="block text-sm font-medium">
+                  {t(label)}
+                </label>
+                <input
+                  id={name}
+                  name={name}
+                  type="number"
+                  min={0}
+                  defaultValue={value}
+                  className={inputClass}
+                  {...problem(name)}
+                />
+                {fieldError(name)}
+              </div>
+            ))}
+            {canManage && (
+              <div className="sm:col-span-2">
+                <button type="submit" className={button}>
+                  {tf("save")}
+                </button>
+              </div>
+            )}
+          </fieldset>
+        </form>
+      </section>
+
+      <section id="team" aria-labelledby="team-title" className={card}>
+        <h2 id="team-title" className="text-lg font-semibold">
+          {t("team")}
+        </h2>
+        <ul className="mt-2 divide-y divide-slate-100 text-sm">
+          {users.map((u) => (
+            <li key={u.id} className="flex flex-wrap justify-between gap-2 py-2">
+              <span>
+                {u.name} · {u.email} {u.id === caller.id && t("you")}
+              </span>
+              <span className="text-slate-600">{tr(u.role)}</span>
+            </li>
+          ))}
+        </ul>
+        {message("team")}
+        {canManage && (
+          <form action={addMemberAction} className="mt-3 grid gap-3 sm:grid-cols-5 sm:items-end">
+            <div>
+              <label htmlFor="member-name" className="block text-sm font-medium">
+                {t("memberName")}
+              </label>
+              <input id="member-name" name="name" className={inputClass} />
+            </div>
+            <div>
+              <label htmlFor="member-email" className="block text-sm font-medium">
+                {t("email")}
+              </label>
+              <input id="member-email" name="email" type="email" required className={inputClass} />
+            </div>
+            <div>
+              <label htmlFor="member-password" className="block text-sm font-medium">
+                {t("password")}
+              </label>
+              <input
+                id="member-password"
+                name="password"
+                type="password"
+                minLength={8}
+                required
+                autoComplete="new-password"
+                className={inputClass}
+              />
+            </div>
+            <div>
+              <label htmlFor="member-role" className="block text-sm font-medium">
+                {t("role")}
+              </label>
+              <select id="member-role" name="role" defaultValue="staff" className={inputClass}>
+                <option value="staff">{tr("staff")}</option>
+                <option value="admin">{tr("admin")}</option>
+                <option value="owner">{tr("owner")}</option>
+              </select>
+            </div>
+            <button type="submit" className={button}>
+              {t("addMember")}
+            </button>
+          </form>
+        )}
+      </section>
+
+      <section id="keys" aria-labelledby="keys-title" className={card}>
+        <h2 id="keys-title" className="text-lg font-semibold">
+          {t("apiKeys")}
+        </h2>
+        {keys.length === 0 && <p className="mt-2 text-sm text-slate-600">{t("noKeys")}</p>}
+        <ul className="mt-2 divide-y divide-slate-100 text-sm">
+          {keys.map((k) => (
+            <li key={k.id} className="flex flex-wrap items-center gap-3 py-2">
+              <span className="flex-1">
+                {k.name} · <code>rvz_{k.prefix}_…</code>
+                <span className="block text-xs text-slate-600">
+                  {t("lastUsed")}:{" "}
+                  {k.lastUsedAt
+                    ? formatDateTime(k.lastUsedAt, tenant.timeZone, tenant.locale)
+                    : t("never")}
+                </span>
+              </span>
+              {k.revokedAt ? (
+                <span className="text-slate-500">{t("revoked")}</span>
+              ) : canManage && confirmRevoke === k.id ? (
+                <form
+                  action={revokeKeyAction.bind(null, k.id)}
+                  className="flex flex-wrap items-center gap-2"
+                >
+                  <span role="alert">{t("revokeQuestion")}</span>
+                  <button
+                    type="submit"
+                    className="rounded-md bg-red-700 px-3 py-1 font-medium text-white"
+                  >
+                    {t("revoke")}
+                  </button>
+                  <Link
+                    href="/admin/settings#keys"
+                    className="rounded-md border border-slate-300 px-3 py-1"
+                  >
+                    {tf("keep")}
+                  </Link>
+                </form>
+              ) : (
+                canManage && (
+                  <Link
+                    href={`/admin/settings?revoke=${k.id}#keys`}
+                    className="rounded-md border border-red-300 px-3 py-1 text-red-800 hover:bg-red-50"
+                  >
+                    {t("revoke")}
+                  </Link>
+                )
+              )}
+            </li>
+          ))}
+        </ul>
+        {message("keys")}
+        {canManage && (
+          <div className="mt-3">
+            <ApiKeyCreator
+              action={createKeyAction}
+              labels={{
+                keyName: t("keyName"),
+                createKey: t("createKey"),
+                keyCreated: t("keyCreated"),
+                failed: tf("failed"),
+              }}
+            />
+          </div>
+        )}
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+"use client";
+
+import { useActionState } from "react";
+
+interface Props {
+  action: (
+    state: { secret?: string; error?: string },
+    form: FormData,
+  ) => Promise<{ secret?: string; error?: string }>;
+  labels: { keyName: string; createKey: string; keyCreated: string; failed: string };
+}
+
+/** Creates an API key and shows its secret this once; it is stored only as a hash. */
+export function ApiKeyCreator({ action, labels }: Props) {
+  const [state, formAction, pending] = useActionState(action, {});
+  return (
+    <div>
+      <form action={formAction} className="flex flex-wrap items-end gap-2">
+        <div>
+          <label htmlFor="key-name" className="block text-sm font-medium">
+            {labels.keyName}
+          </label>
+          <input
+            id="key-name"
+            name="name"
+            maxLength={100}
+            className="mt-1 rounded-md border border-slate-300 px-2 py-1 text-sm"
+          />
+        </div>
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700"
+        >
+          {labels.createKey}
+        </button>
+      </form>
+      {state.secret && (
+        <div
+          role="status"
+          className="mt-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm"
+        >
+          <p>{labels.keyCreated}</p>
+          <code data-testid="new-api-key" className="mt-1 block break-all font-mono select-all">
+            {state.secret}
+          </code>
+        </div>
+      )}
+      {state.error && (
+        <p role="alert" className="mt-2 text-sm text-red-700">
+          {labels.failed}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -13,6 +13,11 @@ npm run -s cli -- tenant create --slug allday --name "Open All Day" --timezone E
   --locale en --owner-email owner@allday.test --owner-password allday-owner-pass
 npm run -s cli -- tenant create --slug quiet --name "Quiet Clinic" --timezone Europe/Paris \
   --locale fr --owner-email owner@quiet.test --owner-password quiet-owner-pass
+# The dashboard spec's own business, empty at first: the owner builds it through the dashboard.
+npm run -s cli -- tenant create --slug atelier --name "Atelier Lumière" --timezone Europe/Paris \
+  --locale fr --owner-email owner@atelier.test --owner-password atelier-owner-pass
+npm run -s cli -- user create --tenant atelier --email staff@atelier.test \
+  --password atelier-staff-pass --role staff
 npm run -s cli -- user create --tenant demo --email staff@demo.rendezvous.test \
   --password demo-staff-pass --role staff
 # Keys for the API tests, kept beside the throw-away database.

@@ -6,6 +6,8 @@ import { demoOwner, screenshot, signIn } from "./support";
 // calendar (confirm, drag to move, cancel), the module switch; staff and other businesses are
 // kept out. "atelier" is this spec's own business (e2e/serve.sh), in French, in Paris.
 test.describe.configure({ mode: "serial" });
+// Tall enough for the week view's working hours: drag and drop needs both ends on screen.
+test.use({ viewport: { width: 1280, height: 1500 } });
 
 const owner = { email: "owner@atelier.test", password: "atelier-owner-pass" };
 const staff = { email: "staff@atelier.test", password: "atelier-staff-pass" };
@@ -86,7 +88,7 @@ test("the owner creates a service, and customers see it on the public page", asy
   await page.getByLabel("Nom", { exact: true }).fill("Massage du dos");
   await page.getByLabel("Durée (minutes)").fill("2");
   await page.getByRole("button", { name: "Enregistrer" }).click();
-  await expect(page.getByRole("alert").first()).toContainText("Corrigez les champs");
+  await expect(page.locator("form").getByRole("alert")).toContainText("Corrigez les champs");
   await expect(page.getByLabel("Durée (minutes)")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByLabel("Nom", { exact: true })).toHaveValue("Massage du dos");
   await expectAccessible(page);

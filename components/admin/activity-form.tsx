@@ -54,7 +54,7 @@ export function ActivityForm({ action, initialState, labels }: Props) {
     <form action={formAction} key={state.attempt} noValidate className="mt-4 max-w-2xl space-y-5">
       {(state.formError || Object.keys(errors).length > 0) && (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {state.formError ? labels[state.formError] : labels.invalidForm}
+          {state.formError ? labels[state.formError] : labels.invalid}
         </p>
       )}
       {input("name", labels.name ?? "", "text", { required: true, maxLength: 120 })}

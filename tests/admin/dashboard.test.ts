@@ -1,0 +1,296 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Tenant } from "@/db/schema";
+import { createActivity } from "@/lib/activities/activities";
+import { activityValues, activityBody as formBody } from "@/lib/activities/activity-form";
+import { activityInputSchema } from "@/lib/activities/schema";
+import { appointmentDetails } from "@/lib/appointments/appointment-details";
+import { appointmentsCsv } from "@/lib/appointments/appointments-csv";
+import { bookAppointment } from "@/lib/appointments/book-appointment";
+import { changeAppointmentStatus } from "@/lib/appointments/change-status";
+import { overview, overviewPeriods } from "@/lib/appointments/overview";
+import { bookingSchema } from "@/lib/appointments/schema";
+import {
+  appointmentSearchSchema,
+  PAGE_SIZE,
+  searchAppointments,
+} from "@/lib/appointments/search-appointments";
+import { listAudit } from "@/lib/audit/audit-trail";
+import { systemActor } from "@/lib/audit/record-audit";
+import { replaceAvailability } from "@/lib/availability/availability";
+import { availabilityInputSchema } from "@/lib/availability/schema";
+import { toAppError } from "@/lib/http/error-response";
+import { zonedInstant } from "@/lib/scheduling/calendar-day";
+import { businessSettingsSchema, updateBusinessSettings } from "@/lib/tenants/business-settings";
+import { activityBody, client, dayFromToday, openEveryDay } from "../helpers/api";
+import { insertAppointment, seedTenant } from "../helpers/fixtures";
+import { createTestDatabase, engines, type TestDatabase } from "../helpers/test-db";
+
+const TZ = "Europe/Paris";
+const owner = { type: "user" as const, id: null, label: "owner@test" };
+
+describe.each(engines)("the dashboard's data on %s", (engine) => {
+  let handle: TestDatabase;
+  let tenant: Tenant;
+  let activityId: string;
+  const at = (day: number, hour: number) => zonedInstant(dayFromToday(day, TZ), hour * 60, TZ);
+  const walkIn = (start: number, name = "Walk In", anyTime = false) =>
+    bookAppointment(
+      handle.db,
+      tenant,
+      bookingSchema.parse({
+        activityId,
+        dateTime: new Date(start).toISOString(),
+        clientInfo: client({ name, email: `${name.split(" ")[0]?.toLowerCase()}@example.test` }),
+      }),
+      new Date(),
+      owner,
+      { status: "confirmed", anyTime },
+    );
+
+  beforeAll(async () => {
+    handle = await createTestDatabase(engine);
+    ({ tenant } = await seedTenant(handle.db));
+    const activity = await createActivity(
+      handle.db,
+      tenant,
+      activityInputSchema.parse(activityBody({ name: "Massage", price: 50 })),
+      systemActor,
+    );
+    activityId = activity.id;
+    await replaceAvailability(
+      handle.db,
+      tenant,
+      availabilityInputSchema.parse(openEveryDay),
+      systemActor,
+    );
+  });
+  afterAll(() => handle.close());
+
+  it("books a walk-in confirmed; outside the hours only when told to, and never over another", async () => {
+    const inHours = await walkIn(at(2, 10), "Anna Alpha");
+    expect(inHours.status).toBe("confirmed");
+    const late = at(2, 22);
+    await expect(walkIn(late, "Bob Beta")).rejects.toMatchObject({ code: "SLOT_UNAVAILABLE" });
+    expect((await walkIn(late, "Bob Beta", true)).status).toBe("confirmed");
+    const clash = await walkIn(at(2, 10), "Carl Gamma", true).catch(toAppError);
+    expect(clash).toMatchObject({ code: "SLOT_UNAVAILABLE" });
+  });
+
+  it("searches by name or email, filters by status and day, sorts and pages", async () => {
+    const base = appointmentSearchSchema.parse({});
+    const all = await searchAppointments(handle.db, tenant, base);
+    expect(all.total).toBe(2);
+    // Newest first by default.
+    expect(all.rows.map((r) => r.clientName)).toEqual(["Bob Beta", "Anna Alpha"]);
+    expect(all.rows[0]?.priceMinor).toBe(5000);
+
+    const byEmail = await searchAppointments(handle.db, tenant, { ...base, q: "ANNA@" });
+    expect(byEmail.rows.map((r) => r.clientName)).toEqual(["Anna Alpha"]);
+    // Wildcards typed in the box are searched for literally.
+    expect((await searchAppointments(handle.db, tenant, { ...base, q: "%" })).total).toBe(0);
+
+    const sorted = await searchAppointments(handle.db, tenant, {
+      ...base,
+      sort: "clientName",
+      dir: "asc",
+    });
+    expect(sorted.rows.map((r) => r.clientName)).toEqual(["Anna Alpha", "Bob Beta"]);
+
+    const day = dayFromToday(2, TZ);
+    const onDay = await searchAppointments(handle.db, tenant, { ...base, from: day, to: day });
+    expect(onDay.total).toBe(2);
+    const dayAfter = dayFromToday(3, TZ);
+    expect((await searchAppointments(handle.db, tenant, { ...base, from: dayAfter })).total).toBe(
+      0,
+    );
+
+    const bob = all.rows[0];
+    if (!bob) throw new Error("no row");
+    await changeAppointmentStatus(handle.db, tenant, bob.id, "cancelled", owner, new Date());
+    const cancelled = await searchAppointments(handle.db, tenant, {
+      ...base,
+      status: ["cancelled"],
+    });
+    expect(cancelled.rows.map((r) => r.clientName)).toEqual(["Bob Beta"]);
+
+    for (let i = 0; i < PAGE_SIZE + 1; i++) {
+      await insertAppointment(handle.db, {
+        tenantId: tenant.id,
+        activityId,
+        startsAt: new Date(at(-30 - i, 10)),
+        status: "completed",
+      });
+    }
+    const page2 = await searchAppointments(handle.db, tenant, { ...base, page: 2 });
+    expect(page2.total).toBe(PAGE_SIZE + 3);
+    expect(page2.rows).toHaveLength(3);
+    const page1 = await searchAppointments(handle.db, tenant, base);
+    const ids = new Set([...page1.rows, ...page2.rows].map((r) => r.id));
+    expect(ids.size).toBe(PAGE_SIZE + 3);
+  });
+
+  it("reads a garbled query string as the defaults instead of failing", () => {
+    const search = appointmentSearchSchema.parse({
+      status: "confirmed,bogus",
+      from: "2026-02-30",
+      sort: "password",
+      dir: "sideways",
+      page: "-3",
+      q: "  ",
+    });
+    expect(search).toEqual({
+      status: ["confirmed"],
+      from: undefined,
+      to: undefined,
+      q: undefined,
+      sort: "startsAt",
+      dir: "desc",
+      page: 1,
+    });
+  });
+
+  it("exports CSV in the business's zone, quoted, with formulas defused", async () => {
+    const { rows } = await searchAppointments(
+      handle.db,
+      tenant,
+      appointmentSearchSchema.parse({ status: "confirmed" }),
+      null,
+    );
+    const csv = appointmentsCsv(tenant, [
+      ...rows,
+      ...rows.map((r) => ({ ...r, clientName: '=HYPERLINK("x"), "Ann"' })),
+    ]);
+    const lines = csv.trimEnd().split("\r\n");
+    expect(lines[0]).toBe(
+      "id,start,end,time_zone,activity,status,client_name,client_email,client_phone,client_address,custom_field,price,currency,created_at",
+    );
+    expect(lines[1]).toMatch(
+      /^[0-9a-f-]{36},\d{4}-\d\d-\d\dT10:00:00\+0[12]:00,.*,Europe\/Paris,Massage,confirmed,Anna Alpha,anna@example\.test,/,
+    );
+    expect(lines[1]).toContain(",50,EUR,");
+    expect(lines[2]).toContain(`"'=HYPERLINK(""x""), ""Ann"""`);
+  });
+
+  it("counts the week, what to confirm, the month's losses and revenue", async () => {
+    const now = new Date();
+    const before = await overview(handle.db, tenant, now);
+    await bookAppointment(
+      handle.db,
+      tenant,
+      bookingSchema.parse({
+        activityId,
+        dateTime: new Date(at(1, 11)).toISOString(),
+        clientInfo: client(),
+      }),
+      now,
+    );
+    const after = await overview(handle.db, tenant, now);
+    expect(after.pendingToConfirm).toBe(before.pendingToConfirm + 1);
+    // A pending booking is no revenue yet.
+    expect(after.revenueThisMonth).toBe(before.revenueThisMonth);
+
+    // Exactly one confirmed booking today, one cancelled and one no-show this month.
+    const { month, day } = overviewPeriods(now, TZ);
+    const fixtures = await seedTenant(handle.db);
+    const other = fixtures.tenant;
+    const activity = await createActivity(
+      handle.db,
+      other,
+      activityInputSchema.parse(activityBody({ price: 20 })),
+      systemActor,
+    );
+    const insert = (startsAt: Date, status: "confirmed" | "cancelled" | "no_show" | "completed") =>
+      insertAppointment(handle.db, {
+        tenantId: other.id,
+        activityId: activity.id,
+        startsAt,
+        status,
+      });
+    await insert(new Date(day[0].getTime() + 60_000), "confirmed");
+    await insert(new Date(month[0].getTime() + 60_000), "cancelled");
+    await insert(new Date(month[0].getTime() + 3_600_000), "no_show");
+    await insert(new Date(month[0].getTime() - 86_400_000), "completed");
+    const figures = await overview(handle.db, other, now);
+    expect(figures).toMatchObject({
+      today: 1,
+      cancelledThisMonth: 1,
+      noShowsThisMonth: 1,
+      revenueThisMonth: 2000,
+    });
+  });
+
+  it("shows an appointment's details and status history", async () => {
+    const { rows } = await searchAppointments(
+      handle.db,
+      tenant,
+      appointmentSearchSchema.parse({ q: "Bob" }),
+    );
+    const details = await appointmentDetails(handle.db, tenant, rows[0]?.id ?? "", new Date());
+    expect(details.status).toBe("cancelled");
+    expect(details.nextStatuses).toEqual([]);
+    expect(details.canMove).toBe(false);
+    expect(details.price).toMatch(/^50,00\s€$/);
+    expect(details.history.map((h) => [h.action, h.status, h.by])).toEqual([
+      ["appointment.create", "confirmed", "owner@test"],
+      ["appointment.status", "cancelled", "owner@test"],
+    ]);
+  });
+
+  it("saves the business settings with an audit entry, and refuses a bad zone", async () => {
+    const input = businessSettingsSchema.parse({
+      name: "Renamed",
+      timeZone: "America/New_York",
+      locale: "en",
+      currency: "usd",
+      address: "1 Main St",
+      slotIntervalMinutes: 30,
+      cancellationNoticeHours: 48,
+      rescheduleNoticeHours: 4,
+    });
+    const updated = await updateBusinessSettings(handle.db, tenant, input, owner);
+    expect(updated).toMatchObject({ name: "Renamed", currency: "USD", slotIntervalMinutes: 30 });
+    expect(updated.scheduleVersion).toBeGreaterThan(tenant.scheduleVersion);
+    const { entries } = await listAudit(handle.db, tenant.id, 1);
+    expect(entries[0]).toMatchObject({ action: "settings.profile", actorLabel: "owner@test" });
+    expect(businessSettingsSchema.safeParse({ ...input, timeZone: "Mars/Olympus" }).success).toBe(
+      false,
+    );
+  });
+});
+
+describe("the activity form", () => {
+  it("round-trips an activity through the form into the API's schema", () => {
+    const values = activityValues(undefined, "EUR");
+    const parsed = activityInputSchema.parse(
+      formBody({ ...values, name: "Soin", "requiredFields.phone": "on", price: "35,5" }),
+    );
+    expect(parsed).toMatchObject({
+      name: "Soin",
+      durationMinutes: 60,
+      price: 35.5,
+      requiredFields: { phone: true, address: false, customField: false },
+      reminderSettings: { enabled: false },
+    });
+  });
+
+  it("names the fields the schema refuses", () => {
+    const result = activityInputSchema.safeParse(
+      formBody({
+        ...activityValues(undefined, "EUR"),
+        name: "Soin",
+        durationMinutes: "abc",
+      }),
+    );
+    expect(result.error?.issues.map((i) => i.path.join("."))).toEqual(["durationMinutes"]);
+    const unlabelled = activityInputSchema.safeParse(
+      formBody({
+        ...activityValues(undefined, "EUR"),
+        name: "Soin",
+        "requiredFields.customField": "on",
+      }),
+    );
+    expect(unlabelled.error?.issues.map((i) => i.path.join("."))).toEqual([
+      "requiredFields.customFieldLabel",
+    ]);
+  });
+});

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
-import { getMessages, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { AdminCalendar } from "@/components/admin/admin-calendar";
 import { OverviewPanel } from "@/components/admin/overview-panel";
 import { listActivities } from "@/lib/activities/activities";
+import { adminLabels } from "@/lib/admin/form-labels";
 import { overview } from "@/lib/appointments/overview";
 import { can } from "@/lib/auth/authenticate";
 import { requirePageCaller } from "@/lib/auth/page-caller";
 import { getAvailability } from "@/lib/availability/availability";
 import { getDb } from "@/lib/db";
-import { flattenMessages } from "@/lib/i18n/flatten";
 import { zoneCity } from "@/lib/i18n/format";
 
 export const metadata: Metadata = { title: "Calendar" };
@@ -16,15 +16,15 @@ export const metadata: Metadata = { title: "Calendar" };
 export default async function CalendarPage() {
   const { tenant, caller } = await requirePageCaller();
   const db = await getDb();
-  const [t, messages, figures, activities, availability] = await Promise.all([
+  const [t, uiLabels, figures, activities, availability] = await Promise.all([
     getTranslations("admin"),
-    getMessages(),
+    adminLabels("calendarUi"),
     overview(db, tenant, new Date()),
     listActivities(db, tenant.id),
     getAvailability(db, tenant.id),
   ]);
   const labels = {
-    ...flattenMessages((messages.admin as Record<string, unknown>).calendarUi),
+    ...uiLabels,
     zoneLine: t("zoneLine", { city: zoneCity(tenant.timeZone), zone: tenant.timeZone }),
   };
   return (

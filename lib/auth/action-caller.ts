@@ -9,7 +9,23 @@ import { toAppError } from "@/lib/http/error-response";
 import { logger } from "@/lib/logger";
 import { findCurrentTenant } from "@/lib/tenants/current-tenant";
 import { getAuthOptions } from "./auth-options";
-import { actorOf, authenticate, type Caller, type Permission } from "./authenticate";
+import {
+  actorOf,
+  authenticate,
+  type Caller,
+  type Credentials,
+  type Permission,
+} from "./authenticate";
+
+/** The signed-in user's session as credentials (none when signed out). */
+export async function sessionCredentials() {
+  const session = await getServerSession(getAuthOptions());
+  const user = session?.user?.id ? session.user : null;
+  const credentials: Credentials = {
+    session: user ? { userId: user.id, tenantId: user.tenantId } : null,
+  };
+  return { user, credentials };
+}
 
 /** What a dashboard action answers: done (with a value), or why not, as a stable code. */
 export type ActionResult<T = undefined> =

@@ -13,7 +13,8 @@ const rowColumns = {
   activityColor: activities.color,
 };
 
-const joinActivity = and(
+/** An appointment's own activity, within its tenant (the composite foreign key's columns). */
+export const joinActivity = and(
   eq(activities.tenantId, appointments.tenantId),
   eq(activities.id, appointments.activityId),
 );

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { activities, appointments, type Tenant } from "@/db/schema";
 import { AppError } from "@/lib/errors/app-error";
-import type { AppointmentRow } from "./appointments";
+import { type AppointmentRow, joinActivity } from "./appointments";
 import { customerActor } from "./book-appointment";
 import { changeAppointmentStatus } from "./change-status";
 import { customerPolicy } from "./customer-policy";
@@ -27,13 +27,7 @@ export async function findByManageToken(
       activityDescription: activities.description,
     })
     .from(appointments)
-    .innerJoin(
-      activities,
-      and(
-        eq(activities.tenantId, appointments.tenantId),
-        eq(activities.id, appointments.activityId),
-      ),
-    )
+    .innerJoin(activities, joinActivity)
     .where(
       and(
         eq(appointments.tenantId, tenant.id),

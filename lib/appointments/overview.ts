@@ -2,6 +2,7 @@ import { and, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { activities, appointments, type Tenant } from "@/db/schema";
 import { addDays, dayInZone, zonedInstant } from "@/lib/scheduling/calendar-day";
+import { joinActivity } from "./appointments";
 import { mondayOf } from "./booking-week";
 
 export interface Overview {
@@ -54,13 +55,7 @@ export async function overview(db: Database, tenant: Tenant, now: Date): Promise
       )}), 0)`.mapWith(Number),
     })
     .from(appointments)
-    .innerJoin(
-      activities,
-      and(
-        eq(activities.tenantId, appointments.tenantId),
-        eq(activities.id, appointments.activityId),
-      ),
-    )
+    .innerJoin(activities, joinActivity)
     .where(eq(appointments.tenantId, tenant.id));
   return {
     today: row?.today ?? 0,

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Database } from "@/db/client";
 import { activities, appointments, type Tenant } from "@/db/schema";
 import { addDays, isCalendarDay, zonedInstant } from "@/lib/scheduling/calendar-day";
-import type { AppointmentRow } from "./appointments";
+import { type AppointmentRow, joinActivity } from "./appointments";
 import { statusSchema } from "./schema";
 
 /** An appointment with its activity's current price. */
@@ -72,11 +72,6 @@ function whereOf(tenant: Tenant, search: AppointmentSearch): SQL | undefined {
       : undefined,
   );
 }
-
-const joinActivity = and(
-  eq(activities.tenantId, appointments.tenantId),
-  eq(activities.id, appointments.activityId),
-);
 
 /**
  * The appointments matching the table's filters, sorted (ties broken by start time and id so that

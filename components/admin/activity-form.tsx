@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
+import { Notice } from "@/components/ui/notice";
 import type { ActivityFormState } from "@/lib/activities/activity-form";
 
 interface Props {
@@ -53,9 +54,7 @@ export function ActivityForm({ action, initialState, labels }: Props) {
   return (
     <form action={formAction} key={state.attempt} noValidate className="mt-4 max-w-2xl space-y-5">
       {(state.formError || Object.keys(errors).length > 0) && (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {state.formError ? labels[state.formError] : labels.invalid}
-        </p>
+        <Notice kind="error">{state.formError ? labels[state.formError] : labels.invalid}</Notice>
       )}
       {input("name", labels.name ?? "", "text", { required: true, maxLength: 120 })}
       <div>

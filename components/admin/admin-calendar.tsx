@@ -20,6 +20,7 @@ import "@fullcalendar/react/themes/classic/palette.css";
 import { useRouter } from "next/navigation";
 import { useCallback, useMemo, useRef, useState } from "react";
 import { moveAppointmentAction } from "@/app/admin/calendar-actions";
+import { Notice } from "@/components/ui/notice";
 import type { ActionResult } from "@/lib/auth/action-caller";
 import { AppointmentPanel } from "./appointment-panel";
 import { type CalendarActivity, WalkInForm } from "./walk-in-form";
@@ -196,14 +197,9 @@ export function AdminCalendar(props: AdminCalendarProps) {
           )}
         </div>
         {notice && (
-          <p
-            role={notice.kind === "error" ? "alert" : "status"}
-            className={`mb-3 rounded-md px-3 py-2 text-sm ${
-              notice.kind === "error" ? "bg-red-50 text-red-800" : "bg-emerald-50 text-emerald-800"
-            }`}
-          >
+          <Notice kind={notice.kind} className="mb-3">
             {notice.text}
-          </p>
+          </Notice>
         )}
         {confirmMove && (
           <div

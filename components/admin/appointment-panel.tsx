@@ -6,6 +6,7 @@ import {
   moveAppointmentAction,
   setStatusAction,
 } from "@/app/admin/calendar-actions";
+import { Notice } from "@/components/ui/notice";
 import type { AppointmentDetails } from "@/lib/appointments/appointment-details";
 import { type CalendarLabels, failureText } from "./admin-calendar";
 
@@ -92,9 +93,9 @@ export function AppointmentPanel({ id, labels, canChange, onChanged, onClose }: 
         </button>
       </div>
       {error && (
-        <p role="alert" className="mt-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+        <Notice kind="error" className="mt-2">
           {error}
-        </p>
+        </Notice>
       )}
       {details && (
         <>

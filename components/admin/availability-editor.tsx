@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { saveAvailabilityAction } from "@/app/admin/availability/actions";
+import { Notice } from "@/components/ui/notice";
 import type { AvailabilityJson } from "@/lib/availability/availability";
 import { isCalendarDay } from "@/lib/scheduling/calendar-day";
 import { isClockTime, parseClockTime } from "@/lib/scheduling/clock-time";
@@ -299,16 +300,7 @@ export function AvailabilityEditor({ initial, dayNames, labels, canManage }: Pro
         </button>
       </fieldset>
 
-      {notice && (
-        <p
-          role={notice.kind === "error" ? "alert" : "status"}
-          className={`rounded-md px-3 py-2 text-sm ${
-            notice.kind === "error" ? "bg-red-50 text-red-800" : "bg-emerald-50 text-emerald-800"
-          }`}
-        >
-          {notice.text}
-        </p>
-      )}
+      {notice && <Notice kind={notice.kind}>{notice.text}</Notice>}
       {canManage && (
         <button
           type="button"

@@ -2,6 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { bookWalkInAction } from "@/app/admin/calendar-actions";
+import { Notice } from "@/components/ui/notice";
 import type { ErrorDetails } from "@/lib/errors/app-error";
 import { type CalendarLabels, failureText } from "./admin-calendar";
 
@@ -158,11 +159,7 @@ export function WalkInForm({ at, activities, labels, onBooked, onClose }: Props)
           field("address", "clientInfo.address", labels.address ?? "", "text", true)}
         {activity?.customFieldLabel &&
           field("customFieldValue", "clientInfo.customFieldValue", activity.customFieldLabel)}
-        {failure && (
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-            {failure}
-          </p>
-        )}
+        {failure && <Notice kind="error">{failure}</Notice>}
         {outsideHours && (
           <div
             role="alertdialog"

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { Notice } from "@/components/ui/notice";
 import { listActivities } from "@/lib/activities/activities";
 import { can } from "@/lib/auth/authenticate";
 import { requirePageCaller } from "@/lib/auth/page-caller";
@@ -43,21 +44,18 @@ export default async function ActivitiesPage({
       </div>
       {!canManage && <p className="mt-2 text-sm text-slate-600">{tf("readOnly")}</p>}
       {(params.saved || params.deleted) && (
-        <p
-          role="status"
-          className="mt-3 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800"
-        >
+        <Notice kind="ok" className="mt-3">
           {params.saved ? t("savedMessage") : t("deleted")}
-        </p>
+        </Notice>
       )}
       {failed && (
-        <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+        <Notice kind="error" className="mt-3">
           {failed === "ACTIVITY_IN_USE"
             ? t("inUse")
             : failed === "FORBIDDEN"
               ? tf("forbidden")
               : tf("failed")}
-        </p>
+        </Notice>
       )}
       {activities.length === 0 ? (
         <p className="mt-4 rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ApiKeyCreator } from "@/components/admin/api-key-creator";
+import { Notice } from "@/components/ui/notice";
 import { listApiKeys } from "@/lib/api-keys/api-keys";
 import { can } from "@/lib/auth/authenticate";
 import { requirePageCaller } from "@/lib/auth/page-caller";
@@ -59,7 +60,7 @@ export default async function SettingsPage({
     );
   const message = (forSection: string) =>
     error && section === forSection ? (
-      <p role="alert" className="mt-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+      <Notice kind="error" className="mt-2">
         {error === "FORBIDDEN"
           ? tf("forbidden")
           : error === "CONFLICT"
@@ -67,7 +68,7 @@ export default async function SettingsPage({
             : error === "VALIDATION_ERROR"
               ? tf("invalid")
               : tf("failed")}
-      </p>
+      </Notice>
     ) : null;
 
   return (
@@ -81,11 +82,7 @@ export default async function SettingsPage({
         )}
       </div>
       {!canManage && <p className="text-sm text-slate-600">{tf("readOnly")}</p>}
-      {done && (
-        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-          {done === "member" ? t("memberAdded") : tf("saved")}
-        </p>
-      )}
+      {done && <Notice kind="ok">{done === "member" ? t("memberAdded") : tf("saved")}</Notice>}
 
       <section id="module" aria-labelledby="module-title" className={card}>
         <h2 id="module-title" className="text-lg font-semibold">

@@ -23,6 +23,7 @@ import { moveAppointmentAction } from "@/app/admin/calendar-actions";
 import { Notice } from "@/components/ui/notice";
 import type { ActionResult } from "@/lib/auth/action-caller";
 import { AppointmentPanel } from "./appointment-panel";
+import { ConfirmBox } from "./confirm-box";
 import { type CalendarActivity, WalkInForm } from "./walk-in-form";
 
 export type CalendarLabels = Record<string, string>;
@@ -202,32 +203,21 @@ export function AdminCalendar(props: AdminCalendarProps) {
           </Notice>
         )}
         {confirmMove && (
-          <div
-            role="alertdialog"
-            aria-labelledby="confirm-move"
-            className="mb-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm"
-          >
-            <p id="confirm-move">{labels.outsideHoursMove}</p>
-            <div className="mt-2 flex gap-2">
-              <button
-                type="button"
-                className="rounded-md bg-amber-700 px-3 py-1 font-medium text-white"
-                onClick={() => move(confirmMove, true)}
-              >
-                {labels.moveAnyway}
-              </button>
-              <button
-                type="button"
-                className="rounded-md border border-slate-300 bg-white px-3 py-1"
-                onClick={() => {
-                  confirmMove.revert();
-                  setConfirmMove(null);
-                }}
-              >
-                {labels.keepTime}
-              </button>
-            </div>
-          </div>
+          <ConfirmBox
+            id="confirm-move"
+            tone="warning"
+            className="mb-3"
+            question={labels.outsideHoursMove ?? ""}
+            confirmLabel={labels.moveAnyway ?? ""}
+            onConfirm={() => move(confirmMove, true)}
+            cancel={{
+              label: labels.keepTime ?? "",
+              onCancel: () => {
+                confirmMove.revert();
+                setConfirmMove(null);
+              },
+            }}
+          />
         )}
         <div className="rv-calendar rounded-lg border border-slate-200 bg-white p-2">
           <FullCalendar

@@ -9,6 +9,7 @@ import {
 import { Notice } from "@/components/ui/notice";
 import type { AppointmentDetails } from "@/lib/appointments/appointment-details";
 import { type CalendarLabels, failureText } from "./admin-calendar";
+import { ConfirmBox } from "./confirm-box";
 
 interface Props {
   id: string;
@@ -163,30 +164,16 @@ export function AppointmentPanel({ id, labels, canChange, onChanged, onClose }: 
             </div>
           )}
           {confirmCancel && (
-            <div
-              role="alertdialog"
-              aria-labelledby="confirm-cancel"
-              className="mt-3 rounded-md border border-red-200 bg-red-50 p-3 text-sm"
-            >
-              <p id="confirm-cancel">{labels.cancelQuestion}</p>
-              <div className="mt-2 flex gap-2">
-                <button
-                  type="button"
-                  disabled={busy}
-                  onClick={() => setStatus("cancelled")}
-                  className="rounded-md bg-red-700 px-3 py-1 font-medium text-white"
-                >
-                  {labels.cancelConfirm}
-                </button>
-                <button
-                  type="button"
-                  onClick={() => setConfirmCancel(false)}
-                  className="rounded-md border border-slate-300 bg-white px-3 py-1"
-                >
-                  {labels.keep}
-                </button>
-              </div>
-            </div>
+            <ConfirmBox
+              id="confirm-cancel"
+              tone="danger"
+              className="mt-3"
+              question={labels.cancelQuestion ?? ""}
+              confirmLabel={labels.cancelConfirm ?? ""}
+              onConfirm={() => setStatus("cancelled")}
+              cancel={{ label: labels.keep ?? "", onCancel: () => setConfirmCancel(false) }}
+              busy={busy}
+            />
           )}
 
           {canChange && details.canMove && (
@@ -222,20 +209,15 @@ export function AppointmentPanel({ id, labels, canChange, onChanged, onClose }: 
                 </button>
               </div>
               {outsideHours && (
-                <div
-                  role="alertdialog"
-                  aria-labelledby="confirm-outside"
-                  className="mt-2 rounded-md border border-amber-300 bg-amber-50 p-2 text-sm"
-                >
-                  <p id="confirm-outside">{labels.outsideHoursMove}</p>
-                  <button
-                    type="button"
-                    onClick={() => move(true)}
-                    className="mt-2 rounded-md bg-amber-700 px-3 py-1 font-medium text-white"
-                  >
-                    {labels.moveAnyway}
-                  </button>
-                </div>
+                <ConfirmBox
+                  id="confirm-outside"
+                  tone="warning"
+                  className="mt-2"
+                  question={labels.outsideHoursMove ?? ""}
+                  confirmLabel={labels.moveAnyway ?? ""}
+                  onConfirm={() => move(true)}
+                  busy={busy}
+                />
               )}
             </form>
           )}

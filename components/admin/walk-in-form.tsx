@@ -5,6 +5,7 @@ import { bookWalkInAction } from "@/app/admin/calendar-actions";
 import { Notice } from "@/components/ui/notice";
 import type { ErrorDetails } from "@/lib/errors/app-error";
 import { type CalendarLabels, failureText } from "./admin-calendar";
+import { ConfirmBox } from "./confirm-box";
 
 export interface CalendarActivity {
   id: string;
@@ -161,24 +162,17 @@ export function WalkInForm({ at, activities, labels, onBooked, onClose }: Props)
           field("customFieldValue", "clientInfo.customFieldValue", activity.customFieldLabel)}
         {failure && <Notice kind="error">{failure}</Notice>}
         {outsideHours && (
-          <div
-            role="alertdialog"
-            aria-labelledby="walk-in-outside"
-            className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm"
-          >
-            <p id="walk-in-outside">{labels.outsideHoursBook}</p>
-            <button
-              type="button"
-              disabled={busy}
-              onClick={(e) => {
-                const form = e.currentTarget.closest("form");
-                if (form) submit(form, true);
-              }}
-              className="mt-2 rounded-md bg-amber-700 px-3 py-1 font-medium text-white"
-            >
-              {labels.bookAnyway}
-            </button>
-          </div>
+          <ConfirmBox
+            id="walk-in-outside"
+            tone="warning"
+            question={labels.outsideHoursBook ?? ""}
+            confirmLabel={labels.bookAnyway ?? ""}
+            onConfirm={(e) => {
+              const form = e.currentTarget.closest("form");
+              if (form) submit(form, true);
+            }}
+            busy={busy}
+          />
         )}
         <button
           type="submit"

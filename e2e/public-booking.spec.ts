@@ -448,3 +448,46 @@ test("a customer books with the keyboard alone, and without JavaScript", async (
   );
   expect(emails.sort()).toEqual(["clavier@example.fr pending", "sans@example.fr cancelled"]);
 });
+
+test("the booking page ships no framework, only its own script, which pages weeks in place", async ({
+  page,
+  request,
+  baseURL,
+}, testInfo) => {
+  const api = admin(request, "studio");
+  await api.openEveryDay("09:00", "17:00");
+  const activity = await api.createActivity({ name: "Paging check" });
+  const scripts: string[] = [];
+  page.on("response", (response) => {
+    if (response.request().resourceType() === "script") scripts.push(response.url());
+  });
+
+  await page.goto(urlOf("studio", baseURL, `/book/${activity.id}?week=${mondayIn(9)}`));
+  await expect(page.getByRole("heading", { level: 1, name: activity.name })).toBeVisible();
+  expect(scripts).toEqual([]);
+  const inlineBytes = await page.evaluate(() =>
+    [...document.scripts].reduce((sum, script) => sum + (script.textContent?.length ?? 0), 0),
+  );
+  expect(inlineBytes).toBeGreaterThan(0);
+  expect(inlineBytes).toBeLessThan(4000);
+
+  // A full page load would lose this marker; paging in place keeps it.
+  await page.evaluate(() => Object.assign(window, { pagedInPlace: true }));
+  const title = page.getByRole("heading", { level: 2, name: /^Week of/ });
+  const firstWeek = await title.textContent();
+  await page.getByRole("link", { name: "Next week" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`week=${mondayIn(10)}`));
+  await expect(title).not.toHaveText(firstWeek ?? "");
+  expect(await page.evaluate(() => "pagedInPlace" in window)).toBe(true);
+  // Keyboard users stay on the arrow they used.
+  expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.inPlace)).toBe(
+    "next",
+  );
+  await screenshot(page, testInfo, "1-next-week-in-place");
+
+  await page.goBack();
+  await expect(title).toHaveText(firstWeek ?? "");
+  expect(await page.evaluate(() => "pagedInPlace" in window)).toBe(true);
+  await expect(page.locator('a[href*="details?at="]:visible').first()).toHaveText(/^09:00/);
+});

@@ -4,13 +4,19 @@ import type { Activity } from "@/db/schema";
 import { formatDuration, formatPrice } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 
+/** What the public pages show of an activity. */
+export type ActivityShown = Pick<
+  Activity,
+  "name" | "description" | "color" | "durationMinutes" | "priceMinor"
+>;
+
 /** The name, duration, price and color of an activity; the heading level is the caller's. */
 export function ActivityFacts({
   activity,
   currency,
   locale,
 }: {
-  activity: Activity;
+  activity: Pick<ActivityShown, "durationMinutes" | "priceMinor">;
   currency: string;
   locale: Locale;
 }) {

@@ -1,20 +1,20 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
-import type { Activity, Tenant } from "@/db/schema";
+import { useTranslations } from "next-intl";
+import type { Tenant } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
-import { ActivityFacts } from "./activity-card";
+import { ActivityFacts, type ActivityShown } from "./activity-card";
 
 /** The activity being booked, under a way back to the list of services. */
-export async function ActivityHeader({
+export function ActivityHeader({
   activity,
   tenant,
   locale,
 }: {
-  activity: Activity;
-  tenant: Tenant;
+  activity: ActivityShown;
+  tenant: Pick<Tenant, "currency">;
   locale: Locale;
 }) {
-  const t = await getTranslations("public");
+  const t = useTranslations("public");
   return (
     <header className="mb-6">
       <Link href="/" className="text-sm font-medium text-brand-700 hover:underline">

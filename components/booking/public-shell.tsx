@@ -1,16 +1,18 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import type { Tenant } from "@/db/schema";
 
+// Synchronous and hook-based: the booking page renders these through the Pages Router too.
+
 /** The frame of every page a business's customers see: its name on top, the staff link below. */
-export async function PublicShell({
+export function PublicShell({
   tenant,
   children,
 }: {
-  tenant: Tenant;
+  tenant: Pick<Tenant, "name">;
   children: React.ReactNode;
 }) {
-  const t = await getTranslations();
+  const t = useTranslations();
   return (
     <div className="flex min-h-screen flex-col">
       <header className="border-b border-slate-200 bg-white">
@@ -34,8 +36,8 @@ export async function PublicShell({
 }
 
 /** Shown instead of any public page while the business has online booking switched off. */
-export async function BookingUnavailable({ tenant }: { tenant: Tenant }) {
-  const t = await getTranslations("public");
+export function BookingUnavailable({ tenant }: { tenant: Pick<Tenant, "name"> }) {
+  const t = useTranslations("public");
   return (
     <section className="mx-auto max-w-xl rounded-2xl bg-white p-8 text-center shadow-sm ring-1 ring-slate-200">
       <h1 className="text-2xl font-semibold">{t("unavailableTitle")}</h1>
@@ -45,8 +47,8 @@ export async function BookingUnavailable({ tenant }: { tenant: Tenant }) {
 }
 
 /** Where the customer is in the booking: 1 time, 2 details, 3 done. */
-export async function BookingSteps({ current }: { current: 1 | 2 | 3 }) {
-  const t = await getTranslations("public.steps");
+export function BookingSteps({ current }: { current: 1 | 2 | 3 }) {
+  const t = useTranslations("public.steps");
   const steps = [t("time"), t("details"), t("done")];
   return (
     <ol aria-label={t("label")} className="mb-6 flex flex-wrap gap-2 text-xs sm:text-sm">

@@ -1,18 +1,25 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
+import type { Activity } from "@/db/schema";
 import type { BookingWeek } from "@/lib/appointments/booking-week";
 import { hrefWith } from "@/lib/http/page-params";
 import { formatDay, formatTime, formatWeekday, zoneCity } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { ZoneSwitch } from "./zone-switch";
 
+/** What the week view needs of a booking week (serialisable, for the Pages Router too). */
+export type WeekShown = Omit<BookingWeek, "activity" | "free"> & {
+  activity: Pick<Activity, "maxAdvanceDays">;
+};
+
 /**
  * A week of free start times, one column a day (one day at a time on a phone, picked from a strip
  * of day links), under the name of the zone they are shown in and the switch to the other zone.
  * Plain links throughout (`path` with ?week=, ?day= and the visitor's ?tz=), so it works before
- * or without JavaScript.
+ * or without JavaScript. The element with `data-week-slots` is what the booking page's script
+ * swaps for the next week's in place.
  */
-export async function WeekSlots({
+export function WeekSlots({
   week,
   locale,
   businessZone,
@@ -21,7 +28,7 @@ export async function WeekSlots({
   selectedDay,
   slotHref,
 }: {
-  week: BookingWeek;
+  week: WeekShown;
   locale: Locale;
   businessZone: string;
   path: string;
@@ -29,7 +36,7 @@ export async function WeekSlots({
   selectedDay: string | undefined;
   slotHref: (start: number) => string;
 }) {
-  const t = await getTranslations("booking");
+  const t = useTranslations("booking");
   const zoneLine = (
     <div className="mb-4 flex flex-col gap-1 sm:flex-row sm:items-baseline sm:justify-between">
       <p className="text-sm text-slate-600">{t("zoneNote", { zone: zoneCity(week.timeZone) })}</p>
@@ -47,12 +54,12 @@ export async function WeekSlots({
   );
   if (week.fullyBooked) {
     return (
-      <>
+      <div data-week-slots="">
         {zoneLine}
         <p className="rounded-2xl bg-white p-8 text-center text-slate-600 ring-1 ring-slate-200">
           {t("fullyBooked", { days: week.activity.maxAdvanceDays })}
         </p>
-      </>
+      </div>
     );
   }
   const weekHref = (weekStart: string) => hrefWith(path, { week: weekStart, tz });
@@ -63,7 +70,7 @@ export async function WeekSlots({
     week.weekStart;
 
   return (
-    <>
+    <div data-week-slots="" className="aria-busy:opacity-60">
       {zoneLine}
       <div className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:p-6">
         <nav className="mb-4 flex items-center justify-between gap-2" aria-label={t("weekNav")}>
@@ -72,7 +79,7 @@ export async function WeekSlots({
             label={t("previousWeek")}
             direction="previous"
           />
-          <h2 className="text-center text-sm font-semibold sm:text-base">
+          <h2 tabIndex={-1} className="text-center text-sm font-semibold sm:text-base">
             {t("week", { date: formatDay(week.weekStart, locale, "long") })}
           </h2>
           <WeekLink
@@ -87,6 +94,7 @@ export async function WeekSlots({
             <li key={day}>
               <Link
                 href={dayHref(day)}
+                data-in-place="day"
                 aria-current={day === shownDay ? "date" : undefined}
                 scroll={false}
                 className={`flex flex-col items-center rounded-lg px-1 py-2 text-xs ${
@@ -142,7 +150,7 @@ export async function WeekSlots({
           ))}
         </div>
       </div>
-    </>
+    </div>
   );
 }
 
@@ -176,7 +184,12 @@ function WeekLink({
     );
   }
   return (
-    <Link href={href} scroll={false} className={`${className} text-brand-700 hover:bg-brand-50`}>
+    <Link
+      href={href}
+      scroll={false}
+      data-in-place={direction}
+      className={`${className} text-brand-700 hover:bg-brand-50`}
+    >
       {content}
     </Link>
   );

@@ -2,11 +2,17 @@
 
 import Link from "next/link";
 import { useEffect, useState } from "react";
+import { hrefWith } from "@/lib/http/href-with";
 import { zoneCity as city } from "@/lib/i18n/format";
+
+const LINK_CLASS = "text-sm font-medium text-brand-700 underline";
 
 /**
  * Offers to show the times in the visitor's own zone when the browser's differs from the
  * business's (only the browser knows it), and the way back to the business's zone.
+ *
+ * Until the browser's zone is known it renders an empty placeholder carrying what the link needs,
+ * which the booking page's small script (it ships without React) fills in: see zone-script.ts.
  */
 export function ZoneSwitch({
   businessZone,
@@ -25,24 +31,26 @@ export function ZoneSwitch({
   const [visitorZone, setVisitorZone] = useState<string | null>(null);
   useEffect(() => setVisitorZone(Intl.DateTimeFormat().resolvedOptions().timeZone), []);
 
-  const href = (tz: string | null) => {
-    const params = new URLSearchParams(query);
-    if (tz) params.set("tz", tz);
-    else params.delete("tz");
-    const text = params.toString();
-    return text ? `${path}?${text}` : path;
-  };
-
   if (shownZone !== businessZone) {
     return (
-      <Link href={href(null)} className="text-sm font-medium text-brand-700 underline">
+      <Link href={hrefWith(path, query)} className={LINK_CLASS}>
         {labels.showBusinessZone.replace("{zone}", city(businessZone))}
       </Link>
     );
   }
-  if (!visitorZone || visitorZone === businessZone) return null;
+  if (!visitorZone) {
+    return (
+      <span
+        data-zone-switch={businessZone}
+        data-href={hrefWith(path, query)}
+        data-label={labels.showMyZone}
+        data-class={LINK_CLASS}
+      />
+    );
+  }
+  if (visitorZone === businessZone) return null;
   return (
-    <Link href={href(visitorZone)} className="text-sm font-medium text-brand-700 underline">
+    <Link href={hrefWith(path, { ...query, tz: visitorZone })} className={LINK_CLASS}>
       {labels.showMyZone.replace("{zone}", city(visitorZone))}
     </Link>
   );

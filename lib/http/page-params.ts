@@ -1,20 +1,14 @@
 import { AppError } from "@/lib/errors/app-error";
 import { isTimeZone } from "@/lib/tenants/schema";
 
+export { hrefWith } from "./href-with";
+
 type SearchParamValue = string | string[] | undefined;
 export type SearchParams = Record<string, SearchParamValue>;
 
 /** A query parameter's single value; repeated or missing ones count as absent. */
 export const firstParam = (value: SearchParamValue): string | undefined =>
   typeof value === "string" ? value : undefined;
-
-/** A path with the given query parameters, the empty ones left out. */
-export function hrefWith(path: string, params: Record<string, string | null | undefined>): string {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value) query.set(key, value);
-  const text = query.toString();
-  return text ? `${path}?${text}` : path;
-}
 
 /**
  * The zone a page shows times in (`zone`): the business's, unless the visitor asked for another

@@ -1,0 +1,164 @@
+import type { GetServerSideProps } from "next";
+import Head from "next/head";
+import { NextIntlClientProvider, useTranslations } from "next-intl";
+import type { ActivityShown } from "@/components/booking/activity-card";
+import { ActivityHeader } from "@/components/booking/activity-header";
+import { BookingPageScript } from "@/components/booking/booking-page-script";
+import { BookingSteps, BookingUnavailable, PublicShell } from "@/components/booking/public-shell";
+import { type WeekShown, WeekSlots } from "@/components/booking/week-slots";
+import type { Tenant } from "@/db/schema";
+import { loadBookingWeek } from "@/lib/appointments/booking-week";
+import { getDb } from "@/lib/db";
+import { displayZone, firstParam, hrefWith, orUndefinedIfNotFound } from "@/lib/http/page-params";
+import type { Locale } from "@/lib/i18n/locales";
+import en from "@/lib/i18n/messages/en.json";
+import fr from "@/lib/i18n/messages/fr.json";
+import { findTenantBySlug } from "@/lib/tenants/find-tenant";
+import { TENANT_HEADER } from "@/lib/tenants/resolve-tenant-slug";
+import { uuidSchema } from "@/lib/validation";
+
+// Why the Pages Router: the booking page's budget is 100 kB of gzipped JavaScript, and any App
+// Router page ships React's client runtime (135 kB with Next 16.4). Here the page is rendered on
+// the server with the same components and ships no framework at all, only the small script that
+// adds the visitor's zone and paging in place. Everything else works as plain links.
+export const config = { unstable_runtimeJS: false };
+
+// What these components read; all of it would include keys the client-side checks refuse.
+const pick = ({ public: shell, booking, errors, home }: typeof en) => ({
+  public: shell,
+  booking,
+  errors,
+  home,
+});
+const messages = { en: pick(en), fr: pick(fr) };
+
+type Props = {
+  locale: Locale;
+  tenant: Pick<Tenant, "name" | "currency" | "timeZone">;
+} & (
+  | { state: "unavailable" }
+  | { state: "notFound" }
+  | {
+      state: "week";
+      activity: ActivityShown & { id: string };
+      week: WeekShown;
+      tz: string | null;
+      selectedDay: string | null;
+    }
+);
+
+export const getServerSideProps: GetServerSideProps<Props> = async ({
+  req,
+  res,
+  params,
+  query,
+}) => {
+  const slug = req.headers[TENANT_HEADER];
+  const db = await getDb();
+  const tenant = typeof slug === "string" ? await findTenantBySlug(db, slug) : undefined;
+  if (!tenant) return { notFound: true };
+  const common = {
+    locale: tenant.locale as Locale,
+    tenant: { name: tenant.name, currency: tenant.currency, timeZone: tenant.timeZone },
+  };
+  if (!tenant.appointmentModuleEnabled) return { props: { ...common, state: "unavailable" } };
+
+  const activityId = String(params?.activityId);
+  const { zone, tz } = displayZone(tenant.timeZone, firstParam(query.tz));
+  const loaded = uuidSchema.safeParse(activityId).success
+    ? await orUndefinedIfNotFound(
+        loadBookingWeek(
+          db,
+          tenant,
+          activityId,
+          { timeZone: zone, week: firstParam(query.week) },
+          new Date(),
+        ),
+      )
+    : undefined;
+  if (!loaded) {
+    res.statusCode = 404;
+    return { props: { ...common, state: "notFound" } };
+  }
+  const { activity, free: _free, ...week } = loaded;
+  return {
+    props: {
+      ...common,
+      state: "week",
+      activity: {
+        id: activity.id,
+        name: activity.name,
+        description: activity.description,
+        color: activity.color,
+        durationMinutes: activity.durationMinutes,
+        priceMinor: activity.priceMinor,
+      },
+      week: { ...week, activity: { maxAdvanceDays: activity.maxAdvanceDays } },
+      tz: tz ?? null,
+      selectedDay: firstParam(query.day) ?? null,
+    },
+  };
+};
+
+export default function BookPage(props: Props) {
+  return (
+    <NextIntlClientProvider
+      locale={props.locale}
+      messages={messages[props.locale]}
+      timeZone={props.tenant.timeZone}
+    >
+      <PublicShell tenant={props.tenant}>
+        <BookPageContent {...props} />
+      </PublicShell>
+      {process.env.NODE_ENV === "production" ? <BookingPageScript /> : null}
+    </NextIntlClientProvider>
+  );
+}
+
+function BookPageContent(props: Props) {
+  const t = useTranslations();
+  const title = (text: string) => (
+    <Head>
+      <title>{`${text} · ${props.tenant.name}`}</title>
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+    </Head>
+  );
+  if (props.state === "unavailable") {
+    return (
+      <>
+        {title(t("public.unavailableTitle"))}
+        <BookingUnavailable tenant={props.tenant} />
+      </>
+    );
+  }
+  if (props.state === "notFound") {
+    return (
+      <>
+        {title(t("errors.notFoundTitle"))}
+        <section className="mx-auto max-w-xl text-center">
+          <h1 className="text-2xl font-semibold">{t("errors.notFoundTitle")}</h1>
+          <p className="mt-3 text-slate-600">{t("errors.notFoundText")}</p>
+        </section>
+      </>
+    );
+  }
+  const { activity, week, locale, tenant } = props;
+  const tz = props.tz ?? undefined;
+  const path = `/book/${activity.id}`;
+  return (
+    <>
+      {title(activity.name)}
+      <BookingSteps current={1} />
+      <ActivityHeader activity={activity} tenant={tenant} locale={locale} />
+      <WeekSlots
+        week={week}
+        locale={locale}
+        businessZone={tenant.timeZone}
+        path={path}
+        tz={tz}
+        selectedDay={props.selectedDay ?? undefined}
+        slotHref={(start) => hrefWith(`${path}/details`, { at: new Date(start).toISOString(), tz })}
+      />
+    </>
+  );
+}

@@ -39,6 +39,9 @@ export const tenants = pgTable("tenants", {
   // Bumped by every change to the business's hours, activities or bookings: cached slots of an
   // older version are stale, on every app instance, since each request reads this row anyway.
   scheduleVersion: integer("schedule_version").notNull().default(0),
+  // Bumped with it by changes to the hours, activities and settings, but not by bookings: what
+  // booking reads of the activity and the hours is cached under this one.
+  catalogVersion: integer("catalog_version").notNull().default(0),
   createdAt: createdAt(),
 });
 export type Tenant = typeof tenants.$inferSelect;

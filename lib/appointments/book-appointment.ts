@@ -51,12 +51,40 @@ export function missingRequiredFields(activity: Activity, client: ClientInfo): E
   return Object.keys(details).length ? details : null;
 }
 
-/** A live activity and the business's opening hours, in one round trip. */
-export async function loadActivityWithHours(
+type ActivityWithHours = { activity: Activity; hours: OpeningHours };
+
+// Bookings come often, changes to activities and hours seldom: what a booking reads of them is
+// kept per app instance under the business's catalog version, which every change to them (and to
+// the business's settings) bumps in its transaction, but bookings do not; each request reads it
+// afresh with the tenant row, so a change through any instance is seen by all. Deleting an
+// activity is a change too, and the booking statement checks again that the activity is live.
+const catalogCache = new Map<string, Promise<ActivityWithHours>>();
+const MAX_CACHED = 1000;
+
+/** A live activity and the business's opening hours, in one round trip or none. */
+export function loadActivityWithHours(
   db: Database,
   tenant: Tenant,
   activityId: string,
-): Promise<{ activity: Activity; hours: OpeningHours }> {
+): Promise<ActivityWithHours> {
+  const key = [tenant.id, tenant.catalogVersion, tenant.timeZone, activityId].join("|");
+  let entry = catalogCache.get(key);
+  if (!entry) {
+    if (catalogCache.size >= MAX_CACHED)
+      catalogCache.delete(catalogCache.keys().next().value as string);
+    entry = readActivityWithHours(db, tenant, activityId);
+    // A missing activity or a failed read is asked again next time.
+    entry.catch(() => catalogCache.delete(key));
+    catalogCache.set(key, entry);
+  }
+  return entry;
+}
+
+async function readActivityWithHours(
+  db: Database,
+  tenant: Tenant,
+  activityId: string,
+): Promise<ActivityWithHours> {
   const [found] = await db
     .select({ activity: activities, ...openingHoursColumns(tenant.id) })
     .from(activities)

@@ -42,8 +42,9 @@ const jsonParam = (value: unknown) => (value === undefined ? null : JSON.stringi
 
 /**
  * Records a change to the business's schedule (hours, activities, bookings): bumps its schedule
- * version, which makes cached slots stale on every instance, and writes the audit entry, in one
- * statement. Call it last in the transaction that made the change.
+ * version, which makes cached slots stale on every instance (and, unless an appointment changed,
+ * its catalog version, see loadActivityWithHours), and writes the audit entry, in one statement.
+ * Call it last in the transaction that made the change.
  */
 export async function recordScheduleChange(
   db: Database,
@@ -53,7 +54,9 @@ export async function recordScheduleChange(
 ) {
   await db.execute(sql`
     with bumped as (
-      update ${tenants} set schedule_version = schedule_version + 1 where id = ${tenantId}
+      update ${tenants} set schedule_version = schedule_version + 1,
+        catalog_version = catalog_version + ${entry.entityType === "appointment" ? 0 : 1}::int
+      where id = ${tenantId}
     )
     insert into ${auditLog}
       (tenant_id, actor_type, actor_id, actor_label, action, entity_type, entity_id, before, after)

@@ -322,6 +322,8 @@ describe.each(engines)("appointments API on %s", (engine) => {
     await api.deleteAppointment(id);
     const [after] = await handle.db.select().from(tenants).where(eq(tenants.id, biz.tenant.id));
     expect((after?.scheduleVersion ?? 0) - (before?.scheduleVersion ?? 0)).toBe(3);
+    // Bookings leave the catalog alone: what booking caches of activities and hours stays valid.
+    expect(after?.catalogVersion).toBe(before?.catalogVersion);
 
     const entries = await handle.db
       .select()
@@ -338,6 +340,35 @@ describe.each(engines)("appointments API on %s", (engine) => {
       after: { status: "confirmed" },
     });
     expect(JSON.stringify(entries)).not.toContain("alice@example.com");
+  });
+
+  it("books with the activity and hours as they are now, however recently they changed", async () => {
+    const later = addDays(day, 4);
+    const own = (await api.createActivity(activityBody({ durationMinutes: 30 }))).json.activity;
+    const bookOwn = (hhmm: string) =>
+      publicApi.book({ activityId: own.id, dateTime: at(later, hhmm), clientInfo: client() });
+    const endOf = async (id: string) => {
+      const [row] = await handle.db.select().from(appointments).where(eq(appointments.id, id));
+      return row?.endsAt.toISOString();
+    };
+    const first = await bookOwn("09:00");
+    expect(await endOf(first.json.appointment.id)).toBe(at(later, "09:30"));
+
+    expect((await api.updateActivity(own.id, activityBody({ durationMinutes: 90 }))).status).toBe(
+      200,
+    );
+    const second = await bookOwn("10:00");
+    expect(await endOf(second.json.appointment.id)).toBe(at(later, "11:30"));
+
+    await api.putAvailability({ ...openEveryDay, exceptions: [{ date: later, reason: null }] });
+    expect((await bookOwn("14:00")).json.code).toBe("SLOT_UNAVAILABLE");
+    await api.putAvailability(openEveryDay);
+    expect((await bookOwn("14:00")).status).toBe(201);
+
+    expect((await api.deleteActivity(own.id)).status).toBe(409); // its bookings are ahead
+    await handle.db.delete(appointments).where(eq(appointments.activityId, own.id));
+    expect((await api.deleteActivity(own.id)).status).toBe(204);
+    expect((await bookOwn("16:00")).status).toBe(404);
   });
 
   it("speaks English to an English-speaking business", async () => {

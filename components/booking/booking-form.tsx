@@ -80,13 +80,9 @@ export function BookingForm({
       ) : null}
       {state.formError ? (
         <p role="alert" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          {state.formError === "slotTaken"
-            ? alternatives?.length
-              ? t("slotTaken")
-              : t("slotTakenNone")
-            : state.formError === "moduleDisabled"
-              ? t("moduleDisabled")
-              : t("failed")}
+          {state.formError === "slotTaken" || state.formError === "slotGone"
+            ? t(alternatives?.length ? state.formError : `${state.formError}None`)
+            : t(state.formError)}
         </p>
       ) : null}
 

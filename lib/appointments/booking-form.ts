@@ -22,7 +22,7 @@ export interface BookingFormState {
   attempt: number;
   values: BookingFormValues;
   fieldErrors: Partial<Record<BookingFormField, FieldProblem>>;
-  formError?: "slotTaken" | "failed" | "moduleDisabled";
+  formError?: "slotTaken" | "slotGone" | "failed" | "moduleDisabled";
   /** Free start times to pick from after the chosen one was taken meanwhile. */
   alternatives?: { at: string; label: string }[];
 }

@@ -2,6 +2,7 @@ import type { Database } from "@/db/client";
 import type { Activity, Tenant } from "@/db/schema";
 import { getActivity } from "@/lib/activities/activities";
 import { loadOpeningHours } from "@/lib/availability/availability";
+import { AppError } from "@/lib/errors/app-error";
 import {
   addDays,
   dayInZone,
@@ -10,6 +11,7 @@ import {
   zonedInstant,
 } from "@/lib/scheduling/calendar-day";
 import { listBusyIntervals } from "./appointments";
+import { isBookableStart } from "./book-appointment";
 import { slotsFrom } from "./find-slots";
 
 const DAY_MS = 86_400_000;
@@ -117,4 +119,24 @@ export async function freeStartsAround(
   );
   const dayStart = zonedInstant(dayInZone(around, timeZone), 0, timeZone);
   return week.free.filter((start) => start >= dayStart).slice(0, count);
+}
+
+/**
+ * Why a chosen time was refused: another booking took it meanwhile (`slotTaken`), or it is no
+ * longer offered at all (`slotGone`: its notice passed while the form was filled in, the hours
+ * or the service changed).
+ */
+export async function refusalReason(
+  db: Database,
+  tenant: Tenant,
+  activityId: string,
+  start: number,
+  now: Date,
+): Promise<"slotTaken" | "slotGone"> {
+  try {
+    return (await isBookableStart(db, tenant, activityId, start, now)) ? "slotTaken" : "slotGone";
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") return "slotGone";
+    throw error;
+  }
 }

@@ -5,7 +5,7 @@ import { appointments, type Tenant } from "@/db/schema";
 import { createActivity } from "@/lib/activities/activities";
 import { activityInputSchema } from "@/lib/activities/schema";
 import { bookAppointment } from "@/lib/appointments/book-appointment";
-import { loadBookingWeek } from "@/lib/appointments/booking-week";
+import { loadBookingWeek, refusalReason } from "@/lib/appointments/booking-week";
 import { bookingCalendarFile } from "@/lib/appointments/calendar-file";
 import {
   cancelByCustomer,
@@ -75,6 +75,18 @@ describe.each(engines)("customer booking through a manage link on %s", (engine) 
     activityId = activity.id;
   });
   afterAll(() => handle.close());
+
+  it("tells a time taken meanwhile from one no longer offered at all", async () => {
+    const taken = at(8, 10);
+    await book(taken);
+    const reason = (start: number, activity = activityId) =>
+      refusalReason(handle.db, tenant, activity, start, new Date());
+    expect(await reason(taken)).toBe("slotTaken");
+    // Its start passed while the form was filled in; outside the hours; the service deleted.
+    expect(await reason(at(0, 10) - 24 * HOUR)).toBe("slotGone");
+    expect(await reason(at(8, 3))).toBe("slotGone");
+    expect(await reason(taken, "00000000-0000-4000-8000-000000000000")).toBe("slotGone");
+  });
 
   it("gives each booking an unguessable token and stores only its hash", async () => {
     const booked = await book(at(5, 9));

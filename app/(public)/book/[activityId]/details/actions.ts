@@ -11,7 +11,7 @@ import {
   fieldProblems,
   toBookingBody,
 } from "@/lib/appointments/booking-form";
-import { freeStartsAround } from "@/lib/appointments/booking-week";
+import { freeStartsAround, refusalReason } from "@/lib/appointments/booking-week";
 import { bookingSchema } from "@/lib/appointments/schema";
 import { getDb } from "@/lib/db";
 import type { ErrorDetails } from "@/lib/errors/app-error";
@@ -81,11 +81,15 @@ export async function bookAction(
     if (failure.code === "SLOT_UNAVAILABLE") {
       const { zone } = displayZone(tenant.timeZone, requestedZone);
       const locale = (await getLocale()) as Locale;
-      const starts = await freeStartsAround(db, tenant, activityId, Date.parse(values.at), zone);
+      const chosen = Date.parse(values.at);
+      const [starts, formError] = await Promise.all([
+        freeStartsAround(db, tenant, activityId, chosen, zone),
+        refusalReason(db, tenant, activityId, chosen, new Date()),
+      ]);
       return {
         ...answer,
         values: { ...values, at: "" },
-        formError: "slotTaken",
+        formError,
         alternatives: starts.map((start) => ({
           at: new Date(start).toISOString(),
           label: `${formatDay(dayInZone(start, zone), locale, "long")} · ${formatTime(start, zone, locale)}`,

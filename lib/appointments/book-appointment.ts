@@ -40,7 +40,10 @@ export function appointmentTimes(activity: Activity, start: number) {
 export const customerActor: Actor = { type: "customer", label: "public booking" };
 
 /** The fields this activity requires that the customer left empty, as `details`. */
-export function missingRequiredFields(activity: Activity, client: ClientInfo): ErrorDetails | null {
+export function missingRequiredFields(
+  activity: Activity,
+  client: Pick<ClientInfo, "phone" | "address" | "customFieldValue">,
+): ErrorDetails | null {
   const details: ErrorDetails = {};
   if (activity.requirePhone && !client.phone) details["clientInfo.phone"] = "is required";
   if (activity.requireAddress && !client.address) details["clientInfo.address"] = "is required";

@@ -138,6 +138,18 @@ describe.each(engines)("appointments API on %s", (engine) => {
     });
     expect(bad.status).toBe(422);
     expect(Object.keys(bad.json.details).sort()).toEqual(["clientInfo.email", "clientInfo.name"]);
+    // Every problem at once: the schema's and the activity's required fields together.
+    const both = await publicApi.book({
+      activityId: strict.id,
+      dateTime: at(day, "15:00"),
+      clientInfo: client({ email: "not-an-email", address: "1 rue de la Paix" }),
+    });
+    expect(both.status).toBe(422);
+    expect(Object.keys(both.json.details).sort()).toEqual([
+      "clientInfo.customFieldValue",
+      "clientInfo.email",
+      "clientInfo.phone",
+    ]);
   });
 
   it("lists, filters and fetches appointments for admins only", async () => {

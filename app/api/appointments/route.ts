@@ -1,8 +1,9 @@
 import { NextResponse } from "next/server";
 import { listAppointments } from "@/lib/appointments/appointments";
 import { bookAppointment } from "@/lib/appointments/book-appointment";
+import { parseBookingInput } from "@/lib/appointments/booking-input";
 import { withIdempotencyKey } from "@/lib/appointments/idempotent-booking";
-import { appointmentListQuerySchema, bookingSchema } from "@/lib/appointments/schema";
+import { appointmentListQuerySchema } from "@/lib/appointments/schema";
 import { toAppointmentJson } from "@/lib/appointments/serialize-appointment";
 import { toDateRange } from "@/lib/availability/date-range";
 import { readJson } from "@/lib/http/read-json";
@@ -27,7 +28,7 @@ export const GET = withTenant("read", async ({ req, db, tenant }) => {
 
 // POST /api/appointments – book a free slot (public); Idempotency-Key makes retries safe
 export const POST = withTenant("booking", async ({ req, db, tenant }) => {
-  const input = bookingSchema.parse(await readJson(req));
+  const input = await parseBookingInput(db, tenant, await readJson(req));
   const book = async (tx: typeof db) => ({
     status: 201,
     body: {

@@ -2,49 +2,23 @@
 
 import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
-import { getActivity } from "@/lib/activities/activities";
-import { bookAppointment, missingRequiredFields } from "@/lib/appointments/book-appointment";
+import { bookAppointment } from "@/lib/appointments/book-appointment";
 import {
   type BookingFormState,
-  type BookingFormValues,
   bookingFormValues,
   fieldProblems,
   toBookingBody,
 } from "@/lib/appointments/booking-form";
+import { parseBookingInput } from "@/lib/appointments/booking-input";
 import { freeStartsAround, refusalReason } from "@/lib/appointments/booking-week";
-import { bookingSchema } from "@/lib/appointments/schema";
 import { getDb } from "@/lib/db";
-import type { ErrorDetails } from "@/lib/errors/app-error";
 import { toAppError } from "@/lib/http/error-response";
-import { displayZone, hrefWith, orUndefinedIfNotFound } from "@/lib/http/page-params";
+import { displayZone, hrefWith } from "@/lib/http/page-params";
 import { formatDay, formatTime } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { logger } from "@/lib/logger";
 import { dayInZone } from "@/lib/scheduling/calendar-day";
 import { currentTenant } from "@/lib/tenants/current-tenant";
-
-/**
- * The schema's complaints plus the activity's required fields left empty, so that the customer
- * sees every problem at once (the booking itself checks the latter only once the schema passes).
- */
-async function withMissingFields(
-  details: ErrorDetails | undefined,
-  tenantId: string,
-  activityId: string,
-  values: BookingFormValues,
-): Promise<ErrorDetails> {
-  const activity = await orUndefinedIfNotFound(getActivity(await getDb(), tenantId, activityId));
-  const missing = activity
-    ? missingRequiredFields(activity, {
-        name: values.name,
-        email: values.email,
-        phone: values.phone.trim() || null,
-        address: values.address.trim() || null,
-        customFieldValue: values.customFieldValue.trim() || null,
-      })
-    : null;
-  return { ...missing, ...details };
-}
 
 /** Books from the public form: the API's schema and rules, answers as form state or a redirect. */
 export async function bookAction(
@@ -66,17 +40,12 @@ export async function bookAction(
   const db = await getDb();
   let manageToken: string;
   try {
-    const input = bookingSchema.parse(toBookingBody(activityId, values));
+    const input = await parseBookingInput(db, tenant, toBookingBody(activityId, values));
     ({ manageToken } = await bookAppointment(db, tenant, input, new Date()));
   } catch (error) {
     const failure = toAppError(error);
     const fieldErrors =
-      failure.code === "VALIDATION_ERROR"
-        ? fieldProblems(
-            await withMissingFields(failure.details, tenant.id, activityId, values),
-            values,
-          )
-        : {};
+      failure.code === "VALIDATION_ERROR" ? fieldProblems(failure.details ?? {}, values) : {};
     if (Object.keys(fieldErrors).length) return { ...answer, fieldErrors };
     if (failure.code === "SLOT_UNAVAILABLE") {
       const { zone } = displayZone(tenant.timeZone, requestedZone);

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
+import { LabelledField } from "@/components/ui/labelled-field";
 import { Notice } from "@/components/ui/notice";
 import type { ActivityFormState } from "@/lib/activities/activity-form";
 
@@ -27,10 +28,7 @@ export function ActivityForm({ action, initialState, labels }: Props) {
       </p>
     );
   const input = (name: string, label: string, type = "text", extra: object = {}) => (
-    <div>
-      <label htmlFor={name} className="block text-sm font-medium">
-        {label}
-      </label>
+    <LabelledField id={name} label={label}>
       <input
         id={name}
         name={name}
@@ -42,7 +40,7 @@ export function ActivityForm({ action, initialState, labels }: Props) {
         {...extra}
       />
       {error(name)}
-    </div>
+    </LabelledField>
   );
   const checkbox = (name: string, label: string) => (
     <label className="flex items-center gap-2 text-sm">
@@ -57,10 +55,7 @@ export function ActivityForm({ action, initialState, labels }: Props) {
         <Notice kind="error">{state.formError ? labels[state.formError] : labels.invalid}</Notice>
       )}
       {input("name", labels.name ?? "", "text", { required: true, maxLength: 120 })}
-      <div>
-        <label htmlFor="description" className="block text-sm font-medium">
-          {labels.description}
-        </label>
+      <LabelledField id="description" label={labels.description ?? ""}>
         <textarea
           id="description"
           name="description"
@@ -69,14 +64,11 @@ export function ActivityForm({ action, initialState, labels }: Props) {
           className={inputClass}
         />
         {error("description")}
-      </div>
+      </LabelledField>
       <div className="grid gap-4 sm:grid-cols-3">
         {input("durationMinutes", labels.durationMinutes ?? "", "number", { min: 5, step: 5 })}
         {input("price", labels.price ?? "", "number", { min: 0, step: "0.01" })}
-        <div>
-          <label htmlFor="color" className="block text-sm font-medium">
-            {labels.color}
-          </label>
+        <LabelledField id="color" label={labels.color ?? ""}>
           <input
             id="color"
             name="color"
@@ -85,7 +77,7 @@ export function ActivityForm({ action, initialState, labels }: Props) {
             className="mt-1 h-10 w-20 rounded-md border border-slate-300"
           />
           {error("color")}
-        </div>
+        </LabelledField>
       </div>
       <fieldset className="rounded-md border border-slate-200 p-3">
         <legend className="px-1 text-sm font-medium">{labels.requiredFields}</legend>

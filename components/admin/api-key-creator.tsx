@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { LabelledField } from "@/components/ui/labelled-field";
 
 interface Props {
   action: (
@@ -16,17 +17,14 @@ export function ApiKeyCreator({ action, labels }: Props) {
   return (
     <div>
       <form action={formAction} className="flex flex-wrap items-end gap-2">
-        <div>
-          <label htmlFor="key-name" className="block text-sm font-medium">
-            {labels.keyName}
-          </label>
+        <LabelledField id="key-name" label={labels.keyName}>
           <input
             id="key-name"
             name="name"
             maxLength={100}
             className="mt-1 rounded-md border border-slate-300 px-2 py-1 text-sm"
           />
-        </div>
+        </LabelledField>
         <button
           type="submit"
           disabled={pending}

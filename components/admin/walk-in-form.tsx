@@ -2,6 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { bookWalkInAction } from "@/app/admin/calendar-actions";
+import { LabelledField } from "@/components/ui/labelled-field";
 import { Notice } from "@/components/ui/notice";
 import type { ErrorDetails } from "@/lib/errors/app-error";
 import { type CalendarLabels, failureText } from "./admin-calendar";
@@ -65,11 +66,7 @@ export function WalkInForm({ at, activities, labels, onBooked, onClose }: Props)
   }
 
   const field = (name: string, path: string, label: string, type = "text", required = false) => (
-    <div>
-      <label htmlFor={`walk-in-${name}`} className="block text-sm font-medium">
-        {label}
-        {required && " *"}
-      </label>
+    <LabelledField id={`walk-in-${name}`} label={required ? `${label} *` : label}>
       <input
         id={`walk-in-${name}`}
         name={name}
@@ -84,7 +81,7 @@ export function WalkInForm({ at, activities, labels, onBooked, onClose }: Props)
           {labels.fieldInvalid}
         </p>
       )}
-    </div>
+    </LabelledField>
   );
 
   if (activities.length === 0) {
@@ -120,10 +117,7 @@ export function WalkInForm({ at, activities, labels, onBooked, onClose }: Props)
           submit(e.currentTarget, false);
         }}
       >
-        <div>
-          <label htmlFor="walk-in-activity" className="block text-sm font-medium">
-            {labels.activity}
-          </label>
+        <LabelledField id="walk-in-activity" label={labels.activity ?? ""}>
           <select
             id="walk-in-activity"
             value={activityId}
@@ -136,11 +130,8 @@ export function WalkInForm({ at, activities, labels, onBooked, onClose }: Props)
               </option>
             ))}
           </select>
-        </div>
-        <div>
-          <label htmlFor="walk-in-at" className="block text-sm font-medium">
-            {labels.startsAt} *
-          </label>
+        </LabelledField>
+        <LabelledField id="walk-in-at" label={`${labels.startsAt} *`}>
           <input
             id="walk-in-at"
             name="at"
@@ -152,7 +143,7 @@ export function WalkInForm({ at, activities, labels, onBooked, onClose }: Props)
             className={inputClass}
           />
           {errors.dateTime && <p className="mt-1 text-xs text-red-700">{labels.fieldInvalid}</p>}
-        </div>
+        </LabelledField>
         {field("name", "clientInfo.name", labels.client ?? "", "text", true)}
         {field("email", "clientInfo.email", labels.email ?? "", "email", true)}
         {field("phone", "clientInfo.phone", labels.phone ?? "", "tel", activity?.requirePhone)}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { StatusBadge } from "@/components/booking/status-badge";
+import { LabelledField } from "@/components/ui/labelled-field";
 import { appointmentStatuses } from "@/db/schema";
 import {
   type AppointmentSearch,
@@ -86,10 +87,7 @@ export default async function AppointmentsPage({
         method="get"
         className="mt-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3"
       >
-        <div>
-          <label htmlFor="filter-q" className="block text-sm font-medium">
-            {t("search")}
-          </label>
+        <LabelledField id="filter-q" label={t("search")}>
           <input
             id="filter-q"
             name="q"
@@ -98,11 +96,8 @@ export default async function AppointmentsPage({
             placeholder={t("searchHint")}
             className={inputClass}
           />
-        </div>
-        <div>
-          <label htmlFor="filter-status" className="block text-sm font-medium">
-            {t("status")}
-          </label>
+        </LabelledField>
+        <LabelledField id="filter-status" label={t("status")}>
           <select
             id="filter-status"
             name="status"
@@ -116,11 +111,8 @@ export default async function AppointmentsPage({
               </option>
             ))}
           </select>
-        </div>
-        <div>
-          <label htmlFor="filter-from" className="block text-sm font-medium">
-            {t("from")}
-          </label>
+        </LabelledField>
+        <LabelledField id="filter-from" label={t("from")}>
           <input
             id="filter-from"
             name="from"
@@ -128,11 +120,8 @@ export default async function AppointmentsPage({
             defaultValue={search.from}
             className={inputClass}
           />
-        </div>
-        <div>
-          <label htmlFor="filter-to" className="block text-sm font-medium">
-            {t("to")}
-          </label>
+        </LabelledField>
+        <LabelledField id="filter-to" label={t("to")}>
           <input
             id="filter-to"
             name="to"
@@ -140,7 +129,7 @@ export default async function AppointmentsPage({
             defaultValue={search.to}
             className={inputClass}
           />
-        </div>
+        </LabelledField>
         <input type="hidden" name="sort" value={search.sort} />
         <input type="hidden" name="dir" value={search.dir} />
         <button

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ApiKeyCreator } from "@/components/admin/api-key-creator";
+import { LabelledField } from "@/components/ui/labelled-field";
 import { Notice } from "@/components/ui/notice";
 import { listApiKeys } from "@/lib/api-keys/api-keys";
 import { can } from "@/lib/auth/authenticate";
@@ -111,10 +112,7 @@ export default async function SettingsPage({
         {message("profile")}
         <form action={saveProfileAction} className="mt-3">
           <fieldset disabled={!canManage} className="grid gap-4 sm:grid-cols-2">
-            <div>
-              <label htmlFor="name" className="block text-sm font-medium">
-                {t("name")}
-              </label>
+            <LabelledField id="name" label={t("name")}>
               <input
                 id="name"
                 name="name"
@@ -123,11 +121,8 @@ export default async function SettingsPage({
                 {...problem("name")}
               />
               {fieldError("name")}
-            </div>
-            <div>
-              <label htmlFor="timeZone" className="block text-sm font-medium">
-                {t("timeZone")}
-              </label>
+            </LabelledField>
+            <LabelledField id="timeZone" label={t("timeZone")}>
               <input
                 id="timeZone"
                 name="timeZone"
@@ -142,20 +137,14 @@ export default async function SettingsPage({
                 ))}
               </datalist>
               {fieldError("timeZone")}
-            </div>
-            <div>
-              <label htmlFor="locale" className="block text-sm font-medium">
-                {t("locale")}
-              </label>
+            </LabelledField>
+            <LabelledField id="locale" label={t("locale")}>
               <select id="locale" name="locale" defaultValue={tenant.locale} className={inputClass}>
                 <option value="fr">Français</option>
                 <option value="en">English</option>
               </select>
-            </div>
-            <div>
-              <label htmlFor="currency" className="block text-sm font-medium">
-                {t("currency")}
-              </label>
+            </LabelledField>
+            <LabelledField id="currency" label={t("currency")}>
               <input
                 id="currency"
                 name="currency"
@@ -165,11 +154,8 @@ export default async function SettingsPage({
                 {...problem("currency")}
               />
               {fieldError("currency")}
-            </div>
-            <div className="sm:col-span-2">
-              <label htmlFor="address" className="block text-sm font-medium">
-                {t("address")}
-              </label>
+            </LabelledField>
+            <LabelledField id="address" label={t("address")} className="sm:col-span-2">
               <input
                 id="address"
                 name="address"
@@ -178,7 +164,7 @@ export default async function SettingsPage({
                 {...problem("address")}
               />
               {fieldError("address")}
-            </div>
+            </LabelledField>
             {(
               [
                 ["slotIntervalMinutes", "slotInterval", tenant.slotIntervalMinutes],
@@ -186,10 +172,7 @@ export default async function SettingsPage({
                 ["rescheduleNoticeHours", "rescheduleNotice", tenant.rescheduleNoticeHours],
               ] as const
             ).map(([name, label, value]) => (
-              <div key={name}>
-                <label htmlFor={name} className="block text-sm font-medium">
-                  {t(label)}
-                </label>
+              <LabelledField key={name} id={name} label={t(label)}>
                 <input
                   id={name}
                   name={name}
@@ -200,7 +183,7 @@ export default async function SettingsPage({
                   {...problem(name)}
                 />
                 {fieldError(name)}
-              </div>
+              </LabelledField>
             ))}
             {canManage && (
               <div className="sm:col-span-2">
@@ -230,22 +213,13 @@ export default async function SettingsPage({
         {message("team")}
         {canManage && (
           <form action={addMemberAction} className="mt-3 grid gap-3 sm:grid-cols-5 sm:items-end">
-            <div>
-              <label htmlFor="member-name" className="block text-sm font-medium">
-                {t("memberName")}
-              </label>
+            <LabelledField id="member-name" label={t("memberName")}>
               <input id="member-name" name="name" className={inputClass} />
-            </div>
-            <div>
-              <label htmlFor="member-email" className="block text-sm font-medium">
-                {t("email")}
-              </label>
+            </LabelledField>
+            <LabelledField id="member-email" label={t("email")}>
               <input id="member-email" name="email" type="email" required className={inputClass} />
-            </div>
-            <div>
-              <label htmlFor="member-password" className="block text-sm font-medium">
-                {t("password")}
-              </label>
+            </LabelledField>
+            <LabelledField id="member-password" label={t("password")}>
               <input
                 id="member-password"
                 name="password"
@@ -255,17 +229,14 @@ export default async function SettingsPage({
                 autoComplete="new-password"
                 className={inputClass}
               />
-            </div>
-            <div>
-              <label htmlFor="member-role" className="block text-sm font-medium">
-                {t("role")}
-              </label>
+            </LabelledField>
+            <LabelledField id="member-role" label={t("role")}>
               <select id="member-role" name="role" defaultValue="staff" className={inputClass}>
                 <option value="staff">{tr("staff")}</option>
                 <option value="admin">{tr("admin")}</option>
                 <option value="owner">{tr("owner")}</option>
               </select>
-            </div>
+            </LabelledField>
             <button type="submit" className={button}>
               {t("addMember")}
             </button>

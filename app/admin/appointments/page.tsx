@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { StatusBadge } from "@/components/booking/status-badge";
 import { LabelledField } from "@/components/ui/labelled-field";
+import { Pager } from "@/components/ui/pager";
 import { appointmentStatuses } from "@/db/schema";
 import {
   type AppointmentSearch,
@@ -197,33 +198,17 @@ export default async function AppointmentsPage({
         </div>
       )}
 
-      {pages > 1 && (
-        <nav aria-label={t("pagination")} className="mt-3 flex items-center gap-3 text-sm">
-          {search.page > 1 && (
-            <Link
-              className="underline"
-              href={hrefWith(
-                "/admin/appointments",
-                queryOf(search, { page: String(search.page - 1) }),
-              )}
-            >
-              {t("previous")}
-            </Link>
-          )}
-          <span>{t("page", { page: search.page, pages })}</span>
-          {search.page < pages && (
-            <Link
-              className="underline"
-              href={hrefWith(
-                "/admin/appointments",
-                queryOf(search, { page: String(search.page + 1) }),
-              )}
-            >
-              {t("next")}
-            </Link>
-          )}
-        </nav>
-      )}
+      <Pager
+        page={search.page}
+        pages={pages}
+        href={(page) => hrefWith("/admin/appointments", queryOf(search, { page: String(page) }))}
+        labels={{
+          nav: t("pagination"),
+          previous: t("previous"),
+          next: t("next"),
+          position: t("page", { page: search.page, pages }),
+        }}
+      />
     </section>
   );
 }

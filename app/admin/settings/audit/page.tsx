@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { Pager } from "@/components/ui/pager";
 import { AUDIT_PAGE_SIZE, listAudit } from "@/lib/audit/audit-trail";
 import { requirePageCaller } from "@/lib/auth/page-caller";
 import { getDb } from "@/lib/db";
@@ -75,23 +75,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </table>
         </div>
       )}
-      {pages > 1 && (
-        <nav aria-label="Pages" className="mt-3 flex gap-3 text-sm">
-          {page > 1 && (
-            <Link className="underline" href={`/admin/settings/audit?page=${page - 1}`}>
-              ←
-            </Link>
-          )}
-          <span>
-            {page} / {pages}
-          </span>
-          {page < pages && (
-            <Link className="underline" href={`/admin/settings/audit?page=${page + 1}`}>
-              →
-            </Link>
-          )}
-        </nav>
-      )}
+      <Pager
+        page={page}
+        pages={pages}
+        href={(n) => `/admin/settings/audit?page=${n}`}
+        labels={{ nav: "Pages", previous: "←", next: "→", position: `${page} / ${pages}` }}
+      />
     </section>
   );
 }

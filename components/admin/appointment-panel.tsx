@@ -10,6 +10,7 @@ import { Notice } from "@/components/ui/notice";
 import type { AppointmentDetails } from "@/lib/appointments/appointment-details";
 import { type CalendarLabels, failureText } from "./admin-calendar";
 import { ConfirmBox } from "./confirm-box";
+import { SidePanel } from "./side-panel";
 
 interface Props {
   id: string;
@@ -77,22 +78,12 @@ export function AppointmentPanel({ id, labels, canChange, onChanged, onClose }: 
   }
 
   return (
-    <section
-      aria-labelledby="appointment-title"
-      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+    <SidePanel
+      titleId="appointment-title"
+      title={(details ? details.activityName : labels.loading) ?? ""}
+      closeLabel={labels.close ?? ""}
+      onClose={onClose}
     >
-      <div className="flex items-start justify-between gap-2">
-        <h2 id="appointment-title" className="text-lg font-semibold">
-          {details ? details.activityName : labels.loading}
-        </h2>
-        <button
-          type="button"
-          onClick={onClose}
-          className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100"
-        >
-          {labels.close}
-        </button>
-      </div>
       {error && (
         <Notice kind="error" className="mt-2">
           {error}
@@ -235,6 +226,6 @@ export function AppointmentPanel({ id, labels, canChange, onChanged, onClose }: 
           </ol>
         </>
       )}
-    </section>
+    </SidePanel>
   );
 }

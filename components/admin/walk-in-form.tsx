@@ -7,6 +7,7 @@ import { Notice } from "@/components/ui/notice";
 import type { ErrorDetails } from "@/lib/errors/app-error";
 import { type CalendarLabels, failureText } from "./admin-calendar";
 import { ConfirmBox } from "./confirm-box";
+import { SidePanel } from "./side-panel";
 
 export interface CalendarActivity {
   id: string;
@@ -93,22 +94,12 @@ export function WalkInForm({ at, activities, labels, onBooked, onClose }: Props)
   }
 
   return (
-    <section
-      aria-labelledby="walk-in-title"
-      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+    <SidePanel
+      titleId="walk-in-title"
+      title={labels.newAppointment ?? ""}
+      closeLabel={labels.close ?? ""}
+      onClose={onClose}
     >
-      <div className="flex items-start justify-between gap-2">
-        <h2 id="walk-in-title" className="text-lg font-semibold">
-          {labels.newAppointment}
-        </h2>
-        <button
-          type="button"
-          onClick={onClose}
-          className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100"
-        >
-          {labels.close}
-        </button>
-      </div>
       <form
         className="mt-2 space-y-3"
         noValidate
@@ -173,6 +164,6 @@ export function WalkInForm({ at, activities, labels, onBooked, onClose }: Props)
           {labels.book}
         </button>
       </form>
-    </section>
+    </SidePanel>
   );
 }

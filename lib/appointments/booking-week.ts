@@ -1,7 +1,5 @@
 import type { Database } from "@/db/client";
 import type { Activity, Tenant } from "@/db/schema";
-import { getActivity } from "@/lib/activities/activities";
-import { loadOpeningHours } from "@/lib/availability/availability";
 import { AppError } from "@/lib/errors/app-error";
 import {
   addDays,
@@ -11,7 +9,7 @@ import {
   zonedInstant,
 } from "@/lib/scheduling/calendar-day";
 import { listBusyIntervals } from "./appointments";
-import { isBookableStart } from "./book-appointment";
+import { isBookableStart, loadActivityWithHours } from "./book-appointment";
 import { slotsFrom } from "./find-slots";
 
 const DAY_MS = 86_400_000;
@@ -49,15 +47,12 @@ export async function loadBookingWeek(
 ): Promise<BookingWeek> {
   const { timeZone } = options;
   const today = dayInZone(now, timeZone);
-  const activity = await getActivity(db, tenant.id, activityId);
+  const { activity, hours } = await loadActivityWithHours(db, tenant, activityId);
   const from = now.getTime();
   const to = from + (activity.maxAdvanceDays + 1) * DAY_MS;
-  const [hours, busy] = await Promise.all([
-    loadOpeningHours(db, tenant),
-    listBusyIntervals(db, tenant.id, from - DAY_MS, to + DAY_MS, {
-      exceptId: options.exceptAppointmentId,
-    }),
-  ]);
+  const busy = await listBusyIntervals(db, tenant.id, from - DAY_MS, to + DAY_MS, {
+    exceptId: options.exceptAppointmentId,
+  });
   const free = slotsFrom(hours, busy, activity, tenant, { from, to }, now)
     .filter((slot) => slot.available)
     .map((slot) => slot.start);

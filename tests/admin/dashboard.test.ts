@@ -194,8 +194,10 @@ describe.each(engines)("the dashboard's data on %s", (engine) => {
     // A pending booking is no revenue yet.
     expect(after.revenueThisMonth).toBe(before.revenueThisMonth);
 
-    // Exactly one confirmed booking today, one cancelled and one no-show this month.
-    const { month, day } = overviewPeriods(now, TZ);
+    // Exactly one confirmed booking today, one cancelled and one no-show this month. The clock is
+    // mid-month: on the 1st, the month's first hour is also today.
+    const midMonth = new Date("2026-06-17T10:00:00Z");
+    const { month, day } = overviewPeriods(midMonth, TZ);
     const fixtures = await seedTenant(handle.db);
     const other = fixtures.tenant;
     const activity = await createActivity(
@@ -215,7 +217,7 @@ describe.each(engines)("the dashboard's data on %s", (engine) => {
     await insert(new Date(month[0].getTime() + 60_000), "cancelled");
     await insert(new Date(month[0].getTime() + 3_600_000), "no_show");
     await insert(new Date(month[0].getTime() - 86_400_000), "completed");
-    const figures = await overview(handle.db, other, now);
+    const figures = await overview(handle.db, other, midMonth);
     expect(figures).toMatchObject({
       today: 1,
       cancelledThisMonth: 1,

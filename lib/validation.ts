@@ -3,11 +3,38 @@ import { z } from "zod";
 /** Shared pieces of the input schemas. */
 export const uuidSchema = z.uuid("must be a UUID");
 
-/** Optional free text: trimmed, at most `max` characters; empty means null. */
-export const optionalText = (max: number) =>
+// C0 controls and DEL, except tab, line feed and carriage return (forms send CRLF newlines).
+// PostgreSQL refuses NUL in text, and the others only ever arrive from attacks or broken clients.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point.
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** Whether a string may be stored as it is: no control characters, no unpaired surrogates. */
+export const isStorableText = (value: string) =>
+  !CONTROL_CHARACTER.test(value) && value.isWellFormed();
+
+/**
+ * Text as stored, byte for byte: control characters (but tab and newlines) are refused rather than
+ * stripped, and so are unpaired surrogates, which PostgreSQL would silently store as U+FFFD.
+ */
+export const text = () =>
   z
     .string()
+    .refine((v) => !CONTROL_CHARACTER.test(v), "must not contain control characters")
+    .refine((v) => v.isWellFormed(), "must not contain unpaired surrogates");
+
+/** Required free text: trimmed, 1 to `max` characters. */
+export const requiredText = (max: number) => text().trim().min(1, "is required").max(max);
+
+/** Optional free text: trimmed, at most `max` characters; empty means null. */
+export const optionalText = (max: number) =>
+  text()
     .trim()
     .max(max)
     .nullish()
     .transform((v) => v || null);
+
+/** An email address, trimmed and lower-cased. */
+export const emailSchema = text()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email("must be a valid email").max(320));

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalText, uuidSchema } from "@/lib/validation";
+import { optionalText, requiredText, uuidSchema } from "@/lib/validation";
 
 const hexColor = z
   .string()
@@ -9,7 +9,7 @@ const hexColor = z
 /** The contract's activity body (POST and PUT), plus the optional scheduling fields of the peers. */
 export const activityInputSchema = z
   .object({
-    name: z.string().trim().min(1, "is required").max(120),
+    name: requiredText(120),
     description: optionalText(2000),
     durationMinutes: z.number().int("must be a whole number of minutes").min(5).max(1440),
     // Beyond name and duration, a field left out takes the value a new activity would have.

@@ -2,11 +2,11 @@ import { z } from "zod";
 import { appointmentStatuses } from "@/db/schema";
 import { dateRangeQuerySchema } from "@/lib/availability/date-range";
 import { dateTimeSchema } from "@/lib/availability/date-time";
-import { optionalText, uuidSchema } from "@/lib/validation";
+import { emailSchema, optionalText, requiredText, uuidSchema } from "@/lib/validation";
 
 export const clientInfoSchema = z.object({
-  name: z.string().trim().min(1, "is required").max(200),
-  email: z.string().trim().toLowerCase().pipe(z.email("must be a valid email").max(320)),
+  name: requiredText(200),
+  email: emailSchema,
   phone: optionalText(40).refine(
     (v) => v === null || /^\+?[0-9 ().-]{6,40}$/.test(v),
     "must be a phone number",

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Database } from "@/db/client";
 import { activities, appointments, type Tenant } from "@/db/schema";
 import { addDays, isCalendarDay, zonedInstant } from "@/lib/scheduling/calendar-day";
+import { isStorableText } from "@/lib/validation";
 import { type AppointmentRow, joinActivity } from "./appointments";
 import { statusSchema } from "./schema";
 
@@ -37,7 +38,7 @@ export const appointmentSearchSchema = z.object({
   q: z
     .string()
     .optional()
-    .transform((v) => v?.trim().slice(0, 100) || undefined),
+    .transform((v) => (v && isStorableText(v) ? v.trim().slice(0, 100) || undefined : undefined)),
   sort: z.enum(sortKeys).catch("startsAt").default("startsAt"),
   dir: z.enum(["asc", "desc"]).catch("desc").default("desc"),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),

@@ -4,12 +4,13 @@ import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { findTenantBySlug } from "@/lib/tenants/find-tenant";
 import { TENANT_HEADER } from "@/lib/tenants/resolve-tenant-slug";
+import { text } from "@/lib/validation";
 import { authSecret } from "./secret";
 import { verifyCredentials } from "./verify-credentials";
 
 const signInSchema = z.object({
-  email: z.string().min(1).max(320),
-  password: z.string().min(1).max(200),
+  email: text().min(1).max(320),
+  password: text().min(1).max(200),
 });
 
 let options: AuthOptions | undefined;

@@ -1,16 +1,21 @@
 import { fromZonedTime } from "date-fns-tz";
 import { z } from "zod";
+import { isSupportedYear, SUPPORTED_YEARS } from "@/lib/scheduling/calendar-day";
 
 const withOffset = z.iso.datetime({ offset: true });
 const withoutOffset = z.iso.datetime({ local: true });
 
-/** An ISO 8601 date-time, with or without an offset. */
+/** An ISO 8601 date-time, with or without an offset, in the supported years. */
 export const dateTimeSchema = z
   .string()
   .trim()
   .refine(
     (v) => withOffset.safeParse(v).success || withoutOffset.safeParse(v).success,
     "must be an ISO 8601 date-time such as 2026-12-01T09:00:00+01:00",
+  )
+  .refine(
+    (v) => isSupportedYear(Number(v.slice(0, 4))),
+    `must be in the years ${SUPPORTED_YEARS.min} to ${SUPPORTED_YEARS.max}`,
   );
 
 /**

@@ -9,8 +9,18 @@ const DAY_MS = 86_400_000;
 
 const toUtcNoon = (day: string) => Date.parse(`${day}T12:00:00Z`);
 
+/**
+ * Years a date may name. Far outside it, date arithmetic leaves what the database and date-fns
+ * accept (year 0, year 10000), and no booking business needs them.
+ */
+export const SUPPORTED_YEARS = { min: 2000, max: 2200 } as const;
+
+export const isSupportedYear = (year: number) =>
+  year >= SUPPORTED_YEARS.min && year <= SUPPORTED_YEARS.max;
+
 export const isCalendarDay = (value: string) =>
   /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+  isSupportedYear(Number(value.slice(0, 4))) &&
   !Number.isNaN(toUtcNoon(value)) &&
   new Date(toUtcNoon(value)).toISOString().slice(0, 10) === value;
 

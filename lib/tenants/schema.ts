@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { locales } from "@/lib/i18n/locales";
-import { optionalText } from "@/lib/validation";
+import { emailSchema, optionalText, requiredText } from "@/lib/validation";
+
+export { emailSchema };
 
 export function isTimeZone(value: string): boolean {
   try {
@@ -29,13 +31,12 @@ export const timeZoneSchema = z
   .trim()
   .refine(isTimeZone, "must be an IANA time zone such as Europe/Paris");
 
-export const emailSchema = z.string().trim().toLowerCase().pipe(z.email("must be a valid email"));
 export const passwordSchema = z.string().min(8, "must be at least 8 characters long").max(200);
 export const roleSchema = z.enum(["owner", "admin", "staff"]);
 
 export const tenantProfileSchema = z.object({
   slug: slugSchema,
-  name: z.string().trim().min(1, "is required").max(120),
+  name: requiredText(120),
   timeZone: timeZoneSchema,
   locale: z.enum(locales),
   currency: z
@@ -50,7 +51,7 @@ export const tenantProfileSchema = z.object({
 export const createTenantSchema = tenantProfileSchema.extend({
   ownerEmail: emailSchema,
   ownerPassword: passwordSchema,
-  ownerName: z.string().trim().min(1).max(120).optional(),
+  ownerName: requiredText(120).optional(),
 });
 export type CreateTenantInput = z.input<typeof createTenantSchema>;
 
@@ -58,6 +59,6 @@ export const createUserSchema = z.object({
   email: emailSchema,
   password: passwordSchema,
   role: roleSchema,
-  name: z.string().trim().min(1).max(120).optional(),
+  name: requiredText(120).optional(),
 });
 export type CreateUserInput = z.input<typeof createUserSchema>;

@@ -9,7 +9,10 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { instrumentQueries } from "./query-hooks";
 import * as schema from "./schema";
+
+instrumentQueries();
 
 /** One type for both drivers, so that nothing above this file knows which one runs. */
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;

@@ -59,6 +59,9 @@ export const users = pgTable(
     name: text("name").notNull(),
     passwordHash: text("password_hash").notNull(),
     role: roleEnum("role").notNull(),
+    // Carried in the session cookie and checked on every request: bumping it (sign-out, a new
+    // password, removal) ends every session of the user on every instance at once.
+    sessionVersion: integer("session_version").notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [
@@ -255,4 +258,18 @@ export const idempotencyKeys = pgTable(
     primaryKey({ columns: [t.tenantId, t.key] }),
     index("idempotency_keys_created_idx").on(t.createdAt),
   ],
+);
+
+/**
+ * Rate-limit counters (rate-limiter-flexible's RateLimiterDrizzle), shared by every instance. Keys
+ * name a limit and a client (an IP, an e-mail address's hash, an API key's hash), not a tenant.
+ */
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: text("key").primaryKey(),
+    points: integer("points").notNull().default(0),
+    expire: timestamp("expire", { withTimezone: true }),
+  },
+  (t) => [index("rate_limits_expire_idx").on(t.expire)],
 );

@@ -47,3 +47,10 @@ export async function getDb(): Promise<Database> {
   });
   return (await globalStore.__rendezvousDb).db;
 }
+
+/** Closes the database if it was opened (graceful shutdown): the pool, or PGlite and its lock. */
+export async function closeDb(): Promise<void> {
+  const opening = globalStore.__rendezvousDb;
+  globalStore.__rendezvousDb = undefined;
+  if (opening) await (await opening).close();
+}

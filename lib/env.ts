@@ -12,6 +12,9 @@ const flag = (fallback: boolean) =>
     )
     .transform((v) => (v === undefined ? fallback : ["1", "true", "yes"].includes(v)));
 
+const perMinute = (fallback: number) =>
+  optional(z.coerce.number().int().min(1).max(1_000_000)).default(fallback);
+
 const schema = z
   .object({
     DATABASE_URL: optional(
@@ -27,6 +30,15 @@ const schema = z
     ),
     DEFAULT_TENANT: optional(z.string().regex(/^[a-z0-9-]+$/, "must be a tenant slug")),
     SEED_DEMO: flag(true),
+    NEXTAUTH_URL: optional(z.url({ protocol: /^https?$/ })),
+    TRUST_PROXY: flag(false),
+    RATE_LIMIT_SIGNIN: perMinute(5),
+    RATE_LIMIT_BOOKING: perMinute(10),
+    RATE_LIMIT_PUBLIC: perMinute(100),
+    RATE_LIMIT_API: perMinute(1000),
+    METRICS_TOKEN: optional(z.string().min(16, "must be at least 16 characters long")),
+    CACHE_MAX_MB: optional(z.coerce.number().min(1).max(4096)).default(64),
+    LOG_LEVEL: optional(z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"])),
     NODE_ENV: optional(z.enum(["development", "production", "test"])).default("development"),
   })
   .superRefine((value, ctx) => {
@@ -52,6 +64,18 @@ const schema = z
       defaultTenant: value.DEFAULT_TENANT ?? (embedded && value.SEED_DEMO ? "demo" : undefined),
       seedDemo: embedded && value.SEED_DEMO,
       nodeEnv: value.NODE_ENV,
+      // https when the public URL is: HSTS is sent only then.
+      publicHttps: value.NEXTAUTH_URL?.startsWith("https:") ?? false,
+      trustProxy: value.TRUST_PROXY,
+      rateLimits: {
+        signIn: value.RATE_LIMIT_SIGNIN,
+        booking: value.RATE_LIMIT_BOOKING,
+        public: value.RATE_LIMIT_PUBLIC,
+        api: value.RATE_LIMIT_API,
+      },
+      metricsToken: value.METRICS_TOKEN,
+      cacheMaxBytes: value.CACHE_MAX_MB * 1024 * 1024,
+      logLevel: value.LOG_LEVEL ?? (value.NODE_ENV === "test" ? "silent" : "info"),
     };
   });
 

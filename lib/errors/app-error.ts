@@ -12,9 +12,11 @@ export const errorStatus = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   VALIDATION_ERROR: 422,
+  RATE_LIMIT_EXCEEDED: 429,
   INVALID_TRANSITION: 422,
   POLICY_WINDOW_CLOSED: 422,
   INTERNAL_ERROR: 500,
+  UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

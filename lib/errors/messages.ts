@@ -33,6 +33,10 @@ const messages: Record<ErrorCode, Record<Locale, string>> = {
     en: "The body must be JSON (Content-Type: application/json)",
   },
   VALIDATION_ERROR: { fr: "Données invalides", en: "Invalid data" },
+  RATE_LIMIT_EXCEEDED: {
+    fr: "Trop de requêtes : réessayez dans un instant",
+    en: "Too many requests: please try again in a moment",
+  },
   INVALID_TRANSITION: {
     fr: "Ce changement de statut n'est pas permis",
     en: "This status change is not allowed",
@@ -42,6 +46,10 @@ const messages: Record<ErrorCode, Record<Locale, string>> = {
     en: "This appointment can no longer be changed online",
   },
   INTERNAL_ERROR: { fr: "Erreur serveur", en: "Server error" },
+  UNAVAILABLE: {
+    fr: "Service momentanément indisponible",
+    en: "Service temporarily unavailable",
+  },
 };
 
 export const errorMessage = (code: ErrorCode, locale: Locale): string => messages[code][locale];

@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/errors/app-error";
+import { MAX_BODY_BYTES } from "./body-limits";
 
-export const MAX_BODY_BYTES = 64 * 1024;
 
 /** The request's JSON body, refusing other content types, bodies over 64 KB and malformed JSON. */
 export async function readJson(request: Request): Promise<unknown> {

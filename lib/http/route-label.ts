@@ -1,0 +1,36 @@
+// The route a path belongs to, as metrics and logs name it: ids and tokens replaced, anything
+// unknown folded into "other" so that random paths cannot grow the metrics without bound.
+const UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+const TOKEN = "[A-Za-z0-9_-]{43}";
+
+const routes: Array<[RegExp, string]> = [
+  [/^\/api\/appointments\/activities\/public$/, "/api/appointments/activities/public"],
+  [new RegExp(`^/api/appointments/activities/${UUID}$`), "/api/appointments/activities/:id"],
+  [/^\/api\/appointments\/activities$/, "/api/appointments/activities"],
+  [/^\/api\/appointments\/availability\/slots$/, "/api/appointments/availability/slots"],
+  [/^\/api\/appointments\/availability$/, "/api/appointments/availability"],
+  [/^\/api\/appointments\/calendar$/, "/api/appointments/calendar"],
+  [new RegExp(`^/api/appointments/${UUID}/status$`), "/api/appointments/:id/status"],
+  [new RegExp(`^/api/appointments/${UUID}$`), "/api/appointments/:id"],
+  [/^\/api\/appointments$/, "/api/appointments"],
+  [/^\/api\/settings\/appointment-module$/, "/api/settings/appointment-module"],
+  [/^\/api\/health(\/detailed)?$/, "$&"],
+  [/^\/api\/metrics$/, "/api/metrics"],
+  [/^\/api\/auth\/[a-z/-]+$/, "/api/auth/*"],
+  [new RegExp(`^/book/${UUID}(/details)?$`), "/book/:id$1"],
+  [new RegExp(`^/manage/${TOKEN}(/reschedule|/booking\\.ics)?$`), "/manage/:token$1"],
+  [new RegExp(`^/admin/activities/${UUID}$`), "/admin/activities/:id"],
+  [
+    /^\/admin(\/(activities\/new|activities|appointments(\/export)?|availability|settings(\/audit)?))?$/,
+    "$&",
+  ],
+  [/^\/(login)?$/, "$&"],
+  [/^\/_next\//, "/_next"],
+];
+
+export function routeLabel(pathname: string): string {
+  for (const [pattern, label] of routes) {
+    if (pattern.test(pathname)) return pathname.replace(pattern, label);
+  }
+  return "other";
+}

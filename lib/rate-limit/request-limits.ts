@@ -1,0 +1,53 @@
+import { createHash } from "node:crypto";
+import type { NextRequest } from "next/server";
+import { getToken } from "next-auth/jwt";
+import type { Database } from "@/db/client";
+import { authSecret } from "@/lib/auth/secret";
+import { clientAddress } from "@/lib/http/client-address";
+import { consume, type LimitState, limitersFor } from "./limiters";
+
+/** Which limit a request counts against before credentials are considered; null for none. */
+export function limitOf(method: string, pathname: string): "booking" | "public" | null {
+  // Probes and scrapers (the metrics need a token), and sign-in, which counts failures itself.
+  if (/^\/api\/(health(\/detailed)?|metrics)$/.test(pathname)) return null;
+  if (method === "POST" && pathname === "/api/auth/callback/credentials") return null;
+  const writes = method !== "GET" && method !== "HEAD" && method !== "OPTIONS";
+  // Booking, and the customer's changes: the API, and the pages' server actions.
+  if (writes && (pathname === "/api/appointments" || /^\/(book|manage)\//.test(pathname))) {
+    return "booking";
+  }
+  return "public";
+}
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+/**
+ * Whose quota an authenticated request spends: the API key's (by its hash: the proxy does not
+ * look keys up, an unknown one is refused by the route) or the signed-in user's.
+ */
+async function credentialKey(request: NextRequest): Promise<string | null> {
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get("authorization") ?? "")?.[1];
+  if (bearer) return `key:${sha256(bearer)}`;
+  if (!request.cookies.getAll().some((c) => c.name.includes("next-auth.session-token"))) {
+    return null;
+  }
+  const token = await getToken({ req: request, secret: authSecret() });
+  return token?.userId ? `user:${token.userId}` : null;
+}
+
+/**
+ * Counts the request against its limit: per API key or user at the API rate when it carries
+ * credentials, else per client IP at the booking or public rate. Null when no limit applies.
+ */
+export async function limitRequest(
+  db: Database,
+  request: NextRequest,
+  trustProxy: boolean,
+): Promise<LimitState | null> {
+  const limit = limitOf(request.method, request.nextUrl.pathname);
+  if (!limit) return null;
+  const limiters = limitersFor(db);
+  const credential = await credentialKey(request);
+  if (credential) return consume(limiters, "api", credential);
+  return consume(limiters, limit, `ip:${clientAddress(request.headers, trustProxy)}`);
+}

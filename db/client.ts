@@ -29,6 +29,11 @@ export interface DatabaseOptions {
   /** PGlite's data folder; without it PGlite keeps everything in memory (tests). */
   dataDir?: string;
   poolMax?: number;
+  /**
+   * How long to wait for the process holding PGlite's data folder to let go (a server restarted
+   * right after its predecessor was killed); 0 fails at once.
+   */
+  lockWaitMs?: number;
 }
 
 const migrationsFolder = path.join(process.cwd(), "db", "migrations");
@@ -45,7 +50,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       close: () => client.end({ timeout: 5 }),
     };
   }
-  const unlock = options.dataDir ? lockDataDir(options.dataDir) : () => {};
+  const unlock = options.dataDir
+    ? await lockDataDir(options.dataDir, options.lockWaitMs ?? 0)
+    : () => {};
   try {
     const client = await PGlite.create({ dataDir: options.dataDir, extensions: { btree_gist } });
     const db = drizzlePglite({ client, schema });
@@ -66,21 +73,30 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
 
 export class DatabaseLockedError extends Error {}
 
-const isAlive = (pid: number) => {
+// A killed process stays a zombie until its parent reaps it, and signal 0 still reaches a zombie:
+// on Linux its state in /proc says it is dead.
+function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "EPERM";
   }
-};
+  try {
+    const state = readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /s, "")[0];
+    return state !== "Z" && state !== "X";
+  } catch {
+    return true;
+  }
+}
 
 // PGlite is one process's database: a second process opening the same folder would corrupt it.
-// The lock names its holder; a holder that died leaves a stale lock, which is taken over.
-function lockDataDir(dataDir: string): () => void {
+// The lock names its holder; a holder that died (or is a zombie) leaves a stale lock, which is
+// taken over; a live holder is waited for up to `waitMs`.
+async function lockDataDir(dataDir: string, waitMs: number): Promise<() => void> {
   mkdirSync(dataDir, { recursive: true });
   const lockFile = path.join(dataDir, "rendezvous.lock");
-  for (let attempt = 0; attempt < 2; attempt++) {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
     try {
       writeFileSync(lockFile, String(process.pid), { flag: "wx" });
       const release = () => rmSync(lockFile, { force: true });
@@ -93,6 +109,10 @@ function lockDataDir(dataDir: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const holder = Number(readFileSync(lockFile, "utf8"));
       if (holder && holder !== process.pid && isAlive(holder)) {
+        if (Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          continue;
+        }
         throw new DatabaseLockedError(
           `the embedded database in ${dataDir} is in use by process ${holder}: stop the server first, or use DATABASE_URL`,
         );
@@ -100,7 +120,6 @@ function lockDataDir(dataDir: string): () => void {
       rmSync(lockFile, { force: true });
     }
   }
-  throw new DatabaseLockedError(`could not lock the embedded database in ${dataDir}`);
 }
 
 async function migratePostgresDatabase(url: string) {

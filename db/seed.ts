@@ -1,4 +1,5 @@
 import type { Database } from "@/db/client";
+import { tenants } from "@/db/schema";
 import { createActivity } from "@/lib/activities/activities";
 import { activityInputSchema } from "@/lib/activities/schema";
 import { systemActor } from "@/lib/audit/record-audit";
@@ -60,6 +61,15 @@ const demoHours = {
 };
 
 /** Creates the demo business, through the same functions as the API, unless it exists. */
+/**
+ * The demo on a database that holds no business at all (the first start), never beside
+ * businesses created with the CLI: its password is published.
+ */
+export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
+  const [any] = await db.select({ id: tenants.id }).from(tenants).limit(1);
+  return any ? false : seedDemo(db);
+}
+
 export async function seedDemo(db: Database): Promise<boolean> {
   if (await findTenantBySlug(db, DEMO.slug)) return false;
   const { ownerEmail, ownerPassword, ...profile } = DEMO;

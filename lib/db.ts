@@ -5,7 +5,7 @@ import {
   type DatabaseOptions,
   openDatabase,
 } from "@/db/client";
-import { DEMO, seedDemo } from "@/db/seed";
+import { DEMO, seedDemoIfEmpty } from "@/db/seed";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 
@@ -19,6 +19,8 @@ export function appDatabaseOptions(config = env()): DatabaseOptions {
     url: config.databaseUrl,
     dataDir: path.resolve(config.dataDir, "pglite"),
     poolMax: config.dbPoolMax,
+    // A restart right after a crash: the old process may take a moment to be gone.
+    lockWaitMs: 15_000,
   };
 }
 
@@ -31,7 +33,7 @@ async function start(): Promise<DatabaseHandle> {
       ? `database: embedded PGlite in ${options.dataDir}`
       : "database: PostgreSQL (DATABASE_URL)",
   );
-  if (config.seedDemo && (await seedDemo(handle.db))) {
+  if (config.seedDemo && (await seedDemoIfEmpty(handle.db))) {
     logger.info(
       `demo business "${DEMO.name}" created. Sign in at /login as ${DEMO.ownerEmail} with password ${DEMO.ownerPassword}`,
     );

@@ -136,7 +136,7 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const task = prepare(command, values as Options);
-  const handle = await openDatabase({ ...appDatabaseOptions(), poolMax: 2 });
+  const handle = await openDatabase({ ...appDatabaseOptions(), poolMax: 2, lockWaitMs: 0 });
   try {
     console.log(await task(handle.db));
   } finally {

@@ -5,6 +5,8 @@ interface TenantClaims {
   tenantId: string;
   tenantSlug: string;
   role: Role;
+  /** The user's session version when they signed in: a later one ends the session. */
+  sessionVersion: number;
 }
 
 declare module "next-auth" {

@@ -32,6 +32,7 @@ export default async function CalendarPage() {
       <h1 className="mb-3 text-2xl font-semibold">{t("calendar.title")}</h1>
       <OverviewPanel tenant={tenant} figures={figures} />
       <AdminCalendar
+        tenantSlug={tenant.slug}
         timeZone={tenant.timeZone}
         locale={tenant.locale}
         canChange={can(caller.role, "appointments")}

@@ -1,17 +1,15 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getServerSession } from "next-auth";
 import { getTranslations } from "next-intl/server";
 import { LoginForm } from "@/components/auth/login-form";
-import { getAuthOptions } from "@/lib/auth/auth-options";
+import { hasLiveSession } from "@/lib/auth/page-caller";
 import { currentTenant } from "@/lib/tenants/current-tenant";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function LoginPage() {
   const tenant = await currentTenant();
-  const session = await getServerSession(getAuthOptions());
-  if (session?.user?.tenantId === tenant.id) redirect("/admin");
+  if (await hasLiveSession(tenant)) redirect("/admin");
   const t = await getTranslations("login");
   return (
     <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center p-6">
@@ -27,6 +25,7 @@ export default async function LoginPage() {
             submitting: t("submitting"),
             invalid: t("invalid"),
             failed: t("failed"),
+            tooMany: t("tooMany"),
           }}
         />
       </div>

@@ -39,6 +39,8 @@ interface CalendarEventJson {
 }
 
 export interface AdminCalendarProps {
+  /** The business, named on the calendar's API calls however the page itself chose it. */
+  tenantSlug: string;
   timeZone: string;
   locale: "fr" | "en";
   activities: CalendarActivity[];
@@ -87,8 +89,12 @@ export function AdminCalendar(props: AdminCalendarProps) {
 
   const fetchEvents = useCallback(
     async (info: EventSourceFuncInfo): Promise<EventInput[]> => {
+      // The server render has no events to show (and no origin to fetch a relative URL from).
+      if (typeof window === "undefined") return [];
       const query = new URLSearchParams({ startDate: info.startStr, endDate: info.endStr });
-      const response = await fetch(`/api/appointments/calendar?${query}`);
+      const response = await fetch(`/api/appointments/calendar?${query}`, {
+        headers: { "X-Tenant-Slug": props.tenantSlug },
+      });
       if (!response.ok) {
         setNotice({ kind: "error", text: labels.loadFailed ?? "" });
         return [];
@@ -113,7 +119,7 @@ export function AdminCalendar(props: AdminCalendarProps) {
               },
         );
     },
-    [labels, props.canChange],
+    [labels, props.canChange, props.tenantSlug],
   );
 
   // Stable sources: a new array on every render would make the calendar fetch again, forever.

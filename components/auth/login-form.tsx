@@ -3,10 +3,11 @@
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
+import { SIGN_IN_RATE_LIMITED } from "@/lib/auth/sign-in-error";
 
 /** The sign-in texts, translated on the server. */
 export type LoginLabels = Record<
-  "email" | "password" | "submit" | "submitting" | "invalid" | "failed",
+  "email" | "password" | "submit" | "submitting" | "invalid" | "failed" | "tooMany",
   string
 >;
 
@@ -33,7 +34,13 @@ export function LoginForm({ tenantSlug, labels }: { tenantSlug: string; labels: 
         router.refresh();
         return;
       }
-      setError(result?.error === "CredentialsSignin" ? t("invalid") : t("failed"));
+      setError(
+        result?.error === "CredentialsSignin"
+          ? t("invalid")
+          : result?.error === SIGN_IN_RATE_LIMITED
+            ? t("tooMany")
+            : t("failed"),
+      );
     } catch {
       setError(t("failed"));
     }

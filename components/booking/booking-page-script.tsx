@@ -60,9 +60,11 @@ export function enhanceBookingPage() {
   fillZoneSwitches(document);
 }
 
-export function BookingPageScript() {
+export function BookingPageScript({ nonce }: { nonce: string | undefined }) {
   return (
     <script
+      // The page's Content-Security-Policy runs inline scripts only with its nonce.
+      nonce={nonce}
       // biome-ignore lint/security/noDangerouslySetInnerHtml: our own function's source, no input
       dangerouslySetInnerHTML={{ __html: `(${enhanceBookingPage.toString()})()` }}
     />

@@ -11,7 +11,10 @@ import {
 import type { Actor } from "@/lib/audit/record-audit";
 import { openingHoursColumns, toOpeningHours } from "@/lib/availability/availability";
 import { toInstant } from "@/lib/availability/date-time";
+import { boundedCache } from "@/lib/cache/bounded-cache";
 import { AppError, type ErrorDetails } from "@/lib/errors/app-error";
+import { toAppError } from "@/lib/errors/to-app-error";
+import { metrics } from "@/lib/metrics";
 import type { OpeningHours } from "@/lib/scheduling/opening-windows";
 import type { AppointmentRow } from "./appointments";
 import { slotsFrom } from "./find-slots";
@@ -61,8 +64,8 @@ type ActivityWithHours = { activity: Activity; hours: OpeningHours };
 // the business's settings) bumps in its transaction, but bookings do not; each request reads it
 // afresh with the tenant row, so a change through any instance is seen by all. Deleting an
 // activity is a change too, and the booking statement checks again that the activity is live.
-const catalogCache = new Map<string, Promise<ActivityWithHours>>();
-const MAX_CACHED = 1000;
+// An entry is an activity and a week of hours: a few KB, counted as 8 (a pending read has no size yet).
+const catalogCache = boundedCache<Promise<ActivityWithHours>>(0.25, () => 8 * 1024);
 
 /** A live activity and the business's opening hours, in one round trip or none. */
 export function loadActivityWithHours(
@@ -73,8 +76,6 @@ export function loadActivityWithHours(
   const key = [tenant.id, tenant.catalogVersion, tenant.timeZone, activityId].join("|");
   let entry = catalogCache.get(key);
   if (!entry) {
-    if (catalogCache.size >= MAX_CACHED)
-      catalogCache.delete(catalogCache.keys().next().value as string);
     entry = readActivityWithHours(db, tenant, activityId);
     // A missing activity or a failed read is asked again next time.
     entry.catch(() => catalogCache.delete(key));
@@ -140,6 +141,24 @@ export async function bookAppointment(
   now: Date,
   actor: Actor = customerActor,
   options: BookingOptions = {},
+): Promise<BookedAppointment> {
+  try {
+    const booked = await book(db, tenant, input, now, actor, options);
+    metrics().bookings.inc({ outcome: "created" });
+    return booked;
+  } catch (error) {
+    metrics().bookings.inc({ outcome: toAppError(error).code });
+    throw error;
+  }
+}
+
+async function book(
+  db: Database,
+  tenant: Tenant,
+  input: BookingInput,
+  now: Date,
+  actor: Actor,
+  options: BookingOptions,
 ): Promise<BookedAppointment> {
   const { activity, hours } = await loadActivityWithHours(db, tenant, input.activityId);
   const missing = missingRequiredFields(activity, input.clientInfo);

@@ -1,6 +1,7 @@
 import type { Database } from "@/db/client";
 import type { Tenant } from "@/db/schema";
 import type { DateRange } from "@/lib/availability/date-range";
+import { boundedCache } from "@/lib/cache/bounded-cache";
 import { availabilityStableUntil } from "@/lib/scheduling/compute-slots";
 import { findSlots } from "./find-slots";
 
@@ -9,8 +10,10 @@ import { findSlots } from "./find-slots";
 // transaction and which each request reads afresh from PostgreSQL: a change made through any
 // instance makes every instance's older entries unreachable. An entry also ends when the passing
 // of time would flip a slot (minimum notice, horizon).
-const cache = new Map<string, { json: string; validUntil: number }>();
-const MAX_ENTRIES = 1000;
+const cache = boundedCache<{ json: string; validUntil: number }>(
+  0.75,
+  (entry, key) => (entry.json.length + key.length) * 2 + 64,
+);
 
 /** The slots endpoint's JSON body for an activity over a range, as of `now`. */
 export async function slotsJson(
@@ -39,8 +42,6 @@ export async function slotsJson(
       available: s.available,
     })),
   });
-  cache.delete(key);
-  if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
   cache.set(key, { json, validUntil: availabilityStableUntil(slots, rules, now.getTime()) });
   return json;
 }

@@ -5,7 +5,7 @@ import type { Tenant } from "@/db/schema";
 import type { Actor } from "@/lib/audit/record-audit";
 import { getDb } from "@/lib/db";
 import { AppError, type ErrorCode, type ErrorDetails } from "@/lib/errors/app-error";
-import { toAppError } from "@/lib/http/error-response";
+import { toAppError } from "@/lib/errors/to-app-error";
 import { logger } from "@/lib/logger";
 import { findCurrentTenant } from "@/lib/tenants/current-tenant";
 import { getAuthOptions } from "./auth-options";
@@ -15,15 +15,14 @@ import {
   type Caller,
   type Credentials,
   type Permission,
+  sessionClaims,
 } from "./authenticate";
 
 /** The signed-in user's session as credentials (none when signed out). */
 export async function sessionCredentials() {
   const session = await getServerSession(getAuthOptions());
   const user = session?.user?.id ? session.user : null;
-  const credentials: Credentials = {
-    session: user ? { userId: user.id, tenantId: user.tenantId } : null,
-  };
+  const credentials: Credentials = { session: sessionClaims(user) };
   return { user, credentials };
 }
 
@@ -50,18 +49,9 @@ export async function dashboardAction<T>(
   try {
     const tenant = await findCurrentTenant();
     if (!tenant) throw new AppError("TENANT_NOT_FOUND");
-    const session = await getServerSession(getAuthOptions());
+    const { credentials } = await sessionCredentials();
     const db = await getDb();
-    const caller = await authenticate(
-      db,
-      tenant,
-      {
-        session: session?.user?.id
-          ? { userId: session.user.id, tenantId: session.user.tenantId }
-          : null,
-      },
-      permission,
-    );
+    const caller = await authenticate(db, tenant, credentials, permission);
     return { ok: true, value: await run({ db, tenant, caller, actor: actorOf(caller) }) };
   } catch (error) {
     const failure = toAppError(error);

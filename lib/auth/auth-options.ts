@@ -6,6 +6,7 @@ import { findTenantBySlug } from "@/lib/tenants/find-tenant";
 import { TENANT_HEADER } from "@/lib/tenants/resolve-tenant-slug";
 import { text } from "@/lib/validation";
 import { authSecret } from "./secret";
+import { endSessions } from "./sessions";
 import { verifyCredentials } from "./verify-credentials";
 
 const signInSchema = z.object({
@@ -41,10 +42,20 @@ export function getAuthOptions(): AuthOptions {
             tenantId: tenant.id,
             tenantSlug: tenant.slug,
             role: user.role,
+            sessionVersion: user.sessionVersion,
           };
         },
       }),
     ],
+    events: {
+      // Signing out ends the session everywhere, not only in this browser: the cookie alone
+      // would stay valid until it expires.
+      async signOut({ token }) {
+        if (token?.userId && token.tenantId) {
+          await endSessions(await getDb(), token.tenantId, token.userId);
+        }
+      },
+    },
     callbacks: {
       jwt({ token, user }) {
         if (user) {
@@ -52,6 +63,7 @@ export function getAuthOptions(): AuthOptions {
           token.tenantId = user.tenantId;
           token.tenantSlug = user.tenantSlug;
           token.role = user.role;
+          token.sessionVersion = user.sessionVersion;
         }
         return token;
       },
@@ -62,6 +74,7 @@ export function getAuthOptions(): AuthOptions {
           tenantId: token.tenantId,
           tenantSlug: token.tenantSlug,
           role: token.role,
+          sessionVersion: token.sessionVersion,
         };
         return session;
       },

@@ -27,11 +27,32 @@ export interface Caller {
   label: string;
 }
 
+/** What a session cookie says of its user. */
+export interface SessionClaims {
+  userId: string;
+  tenantId: string;
+  /** Absent in cookies made before session versions: such a session counts as version 0. */
+  sessionVersion?: number;
+}
+
+/** The claims of a decoded session token or next-auth session user, or null. */
+export function sessionClaims(
+  claims:
+    | { userId?: string; id?: string; tenantId?: string; sessionVersion?: number }
+    | null
+    | undefined,
+): SessionClaims | null {
+  const userId = claims?.userId ?? claims?.id;
+  return userId && claims?.tenantId
+    ? { userId, tenantId: claims.tenantId, sessionVersion: claims.sessionVersion }
+    : null;
+}
+
 export interface Credentials {
   /** The secret of an `Authorization: Bearer` header, when one was sent. */
   bearer?: string | null;
   /** The signed-in user's session claims, when a valid session cookie was sent. */
-  session?: { userId: string; tenantId: string } | null;
+  session?: SessionClaims | null;
 }
 
 export const actorOf = (caller: Caller): Actor => ({
@@ -85,9 +106,17 @@ async function callerFromSession(
   if (session.tenantId !== tenant.id) throw new AppError("FORBIDDEN");
   // The role is read afresh so that a removed user or a changed role takes effect at once.
   const [user] = await db
-    .select({ id: users.id, role: users.role, email: users.email })
+    .select({
+      id: users.id,
+      role: users.role,
+      email: users.email,
+      sessionVersion: users.sessionVersion,
+    })
     .from(users)
     .where(and(eq(users.tenantId, tenant.id), eq(users.id, session.userId)));
-  if (!user) throw new AppError("UNAUTHORIZED");
+  // A session from before the user signed out, changed password or was removed is over.
+  if (!user || user.sessionVersion !== (session.sessionVersion ?? 0)) {
+    throw new AppError("UNAUTHORIZED");
+  }
   return { kind: "user", id: user.id, tenantId: tenant.id, role: user.role, label: user.email };
 }

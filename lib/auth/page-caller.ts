@@ -1,5 +1,6 @@
 import "server-only";
 import { forbidden, redirect } from "next/navigation";
+import type { Tenant } from "@/db/schema";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { currentTenant } from "@/lib/tenants/current-tenant";
@@ -19,4 +20,14 @@ export async function requirePageCaller(permission: Permission = "read") {
     if (error instanceof AppError && error.code === "UNAUTHORIZED") redirect("/login");
     throw error;
   }
+}
+
+/** Whether the browser's session is a live one of this business (a signed-out one is not). */
+export async function hasLiveSession(tenant: Tenant): Promise<boolean> {
+  const { credentials } = await sessionCredentials();
+  if (credentials.session?.tenantId !== tenant.id) return false;
+  return authenticate(await getDb(), tenant, credentials, "read").then(
+    () => true,
+    () => false,
+  );
 }

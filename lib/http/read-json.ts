@@ -1,7 +1,6 @@
 import { AppError } from "@/lib/errors/app-error";
 import { MAX_BODY_BYTES } from "./body-limits";
 
-
 /** The request's JSON body, refusing other content types, bodies over 64 KB and malformed JSON. */
 export async function readJson(request: Request): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";

@@ -1,4 +1,5 @@
 import { formatInTimeZone, fromZonedTime } from "date-fns-tz";
+import { LRUCache } from "lru-cache";
 import { formatClockTime } from "./clock-time";
 
 /**
@@ -34,9 +35,12 @@ export const weekdayOf = (day: string) => new Date(toUtcNoon(day)).getUTCDay();
 export const dayInZone = (instant: Date | number, timeZone: string) =>
   formatInTimeZone(instant, timeZone, "yyyy-MM-dd");
 
-// fromZonedTime costs ~40 µs; opening hours ask for the same few instants again and again.
-const instantCache = new Map<string, number>();
-const INSTANT_CACHE_SIZE = 50_000;
+// fromZonedTime costs ~40 µs; opening hours ask for the same few instants again and again. At
+// most 8 MB: keys are a zone, a day and a minute.
+const instantCache = new LRUCache<string, number>({
+  maxSize: 8 * 1024 * 1024,
+  sizeCalculation: (_, key) => key.length * 2 + 48,
+});
 
 /**
  * The instant of a wall-clock time on a day in a time zone (minute 1440 is the next midnight).
@@ -48,7 +52,6 @@ export function zonedInstant(day: string, minute: number, timeZone: string): num
   if (instant === undefined) {
     const d = minute >= 1440 ? addDays(day, Math.floor(minute / 1440)) : day;
     instant = fromZonedTime(`${d}T${formatClockTime(minute % 1440)}:00`, timeZone).getTime();
-    if (instantCache.size >= INSTANT_CACHE_SIZE) instantCache.clear();
     instantCache.set(key, instant);
   }
   return instant;

@@ -10,6 +10,7 @@ import type { Tenant } from "@/db/schema";
 import { loadBookingWeek } from "@/lib/appointments/booking-week";
 import { getDb } from "@/lib/db";
 import { displayZone, firstParam, hrefWith, orUndefinedIfNotFound } from "@/lib/http/page-params";
+import { NONCE_HEADER } from "@/lib/http/security-headers";
 import type { Locale } from "@/lib/i18n/locales";
 import en from "@/lib/i18n/messages/en.json";
 import fr from "@/lib/i18n/messages/fr.json";
@@ -34,6 +35,8 @@ const messages = { en: pick(en), fr: pick(fr) };
 
 type Props = {
   locale: Locale;
+  /** This response's script nonce (proxy.ts), for the inline script. */
+  nonce: string | null;
   tenant: Pick<Tenant, "name" | "currency" | "timeZone">;
 } & (
   | { state: "unavailable" }
@@ -57,7 +60,9 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({
   const db = await getDb();
   const tenant = typeof slug === "string" ? await findTenantBySlug(db, slug) : undefined;
   if (!tenant) return { notFound: true };
+  const nonce = req.headers[NONCE_HEADER];
   const common = {
+    nonce: typeof nonce === "string" ? nonce : null,
     locale: tenant.locale as Locale,
     tenant: { name: tenant.name, currency: tenant.currency, timeZone: tenant.timeZone },
   };
@@ -110,7 +115,9 @@ export default function BookPage(props: Props) {
       <PublicShell tenant={props.tenant}>
         <BookPageContent {...props} />
       </PublicShell>
-      {process.env.NODE_ENV === "production" ? <BookingPageScript /> : null}
+      {process.env.NODE_ENV === "production" ? (
+        <BookingPageScript nonce={props.nonce ?? undefined} />
+      ) : null}
     </NextIntlClientProvider>
   );
 }

@@ -18,7 +18,7 @@ import { listAudit } from "@/lib/audit/audit-trail";
 import { systemActor } from "@/lib/audit/record-audit";
 import { replaceAvailability } from "@/lib/availability/availability";
 import { availabilityInputSchema } from "@/lib/availability/schema";
-import { toAppError } from "@/lib/http/error-response";
+import { toAppError } from "@/lib/errors/to-app-error";
 import { zonedInstant } from "@/lib/scheduling/calendar-day";
 import { businessSettingsSchema, updateBusinessSettings } from "@/lib/tenants/business-settings";
 import { activityBody, client, dayFromToday, openEveryDay } from "../helpers/api";

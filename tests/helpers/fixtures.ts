@@ -42,10 +42,19 @@ export async function seedTenant(db: Database, overrides: { locale?: "fr" | "en"
 }
 
 /** A real next-auth session cookie for this user, as the sign-in would set it. */
-export async function sessionCookie(user: { id: string; role: Role }, tenant: Tenant) {
+export async function sessionCookie(
+  user: { id: string; role: Role; sessionVersion?: number },
+  tenant: Tenant,
+) {
   const token = await encode({
     secret: authSecret(),
-    token: { userId: user.id, tenantId: tenant.id, tenantSlug: tenant.slug, role: user.role },
+    token: {
+      userId: user.id,
+      tenantId: tenant.id,
+      tenantSlug: tenant.slug,
+      role: user.role,
+      sessionVersion: user.sessionVersion ?? 0,
+    },
   });
   return `next-auth.session-token=${token}`;
 }

@@ -18,7 +18,7 @@ import { bookingSchema } from "@/lib/appointments/schema";
 import { systemActor } from "@/lib/audit/record-audit";
 import { replaceAvailability } from "@/lib/availability/availability";
 import { availabilityInputSchema } from "@/lib/availability/schema";
-import { toAppError } from "@/lib/http/error-response";
+import { toAppError } from "@/lib/errors/to-app-error";
 import { dayInZone, weekdayOf, zonedInstant } from "@/lib/scheduling/calendar-day";
 import { activityBody, client, dayFromToday, openEveryDay } from "../helpers/api";
 import { seedTenant } from "../helpers/fixtures";

@@ -9,6 +9,7 @@ import { toDateRange } from "@/lib/availability/date-range";
 import { readJson } from "@/lib/http/read-json";
 import { queryOf } from "@/lib/http/request-input";
 import { withTenant } from "@/lib/http/with-tenant";
+import { SUPPORTED_YEARS } from "@/lib/scheduling/calendar-day";
 
 // GET /api/appointments?status&startDate&endDate – appointments, by start time (admin)
 export const GET = withTenant("read", async ({ req, db, tenant }) => {
@@ -17,7 +18,10 @@ export const GET = withTenant("read", async ({ req, db, tenant }) => {
   const range =
     query.startDate || query.endDate
       ? toDateRange(
-          { startDate: query.startDate ?? "1970-01-01", endDate: query.endDate ?? "9999-12-30" },
+          {
+            startDate: query.startDate ?? `${SUPPORTED_YEARS.min}-01-01`,
+            endDate: query.endDate ?? `${SUPPORTED_YEARS.max}-12-31`,
+          },
           tenant.timeZone,
           { maxDays: Number.POSITIVE_INFINITY },
         )

@@ -1,6 +1,9 @@
-// GET /api/health – liveness: the process answers
+// GET /api/health – the process answers and its database too (503 when it does not)
+import { checkDatabase } from "@/lib/health";
+
 export const dynamic = "force-dynamic";
 
-export function GET() {
-  return Response.json({ status: "ok" });
+export async function GET() {
+  const { status } = await checkDatabase();
+  return Response.json({ status }, { status: status === "ok" ? 200 : 503 });
 }

@@ -5,7 +5,7 @@ import { cancelByCustomer, rescheduleByCustomer } from "@/lib/appointments/manag
 import { dateTimeSchema, toInstant } from "@/lib/availability/date-time";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
-import { toAppError } from "@/lib/http/error-response";
+import { toAppError } from "@/lib/errors/to-app-error";
 import { hrefWith } from "@/lib/http/page-params";
 import { logger } from "@/lib/logger";
 import { currentTenant } from "@/lib/tenants/current-tenant";

@@ -12,7 +12,7 @@ import {
 import { parseBookingInput } from "@/lib/appointments/booking-input";
 import { freeStartsAround, refusalReason } from "@/lib/appointments/booking-week";
 import { getDb } from "@/lib/db";
-import { toAppError } from "@/lib/http/error-response";
+import { toAppError } from "@/lib/errors/to-app-error";
 import { displayZone, hrefWith } from "@/lib/http/page-params";
 import { formatDay, formatTime } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";

@@ -62,6 +62,14 @@ describe.each(engines)("bad input on every endpoint on %s", (engine) => {
   });
   afterAll(() => handle.close());
 
+  /** A free start two days ahead, as the slots offer it. */
+  const freeSlot = async (api: ReturnType<typeof apiClient>) => {
+    const day = dayFromToday(3);
+    const { slots } = (await api.slots({ activityId: ids.activity, startDate: day, endDate: day }))
+      .json;
+    return slots.find((s: { available: boolean }) => s.available).dateTime as string;
+  };
+
   const writes = () =>
     [
       ["POST activities", handlers.activities.POST, "POST", {}],
@@ -131,6 +139,75 @@ describe.each(engines)("bad input on every endpoint on %s", (engine) => {
         expect(response.status, query).toBeLessThan(500);
       }
     }
+  });
+
+  it("refuses control characters and unpaired surrogates in text, naming the field", async () => {
+    const api = apiClient(tenant, auth);
+    const slot = await freeSlot(api);
+    for (const bad of ["Lé\u0000a", "x\ud800y", "bell\u0007", "del\u007f"]) {
+      const booking = await api.book({
+        activityId: ids.activity,
+        dateTime: slot,
+        clientInfo: client({ name: bad }),
+      });
+      expect(booking.status, JSON.stringify(bad)).toBe(422);
+      expect(booking.json.details).toHaveProperty(["clientInfo.name"]);
+      const activity = await api.createActivity(activityBody({ description: bad }));
+      expect(activity.status).toBe(422);
+      expect(activity.json.details).toHaveProperty("description");
+      const hours = await api.putAvailability({
+        ...openEveryDay,
+        exceptions: [{ date: "2030-01-01", reason: bad }],
+      });
+      expect(hours.status).toBe(422);
+      expect(hours.json.details).toHaveProperty(["exceptions.0.reason"]);
+    }
+  });
+
+  it("stores text exactly as it was accepted, tabs, newlines and astral characters included", async () => {
+    const api = apiClient(tenant, auth);
+    const name = "Zoë\tO'Brien 🧘‍♀️ 李";
+    const address = "1 rue de l'Église\r\n75001 Paris";
+    const booked = await api.book({
+      activityId: ids.activity,
+      dateTime: await freeSlot(api),
+      clientInfo: client({ name, address }),
+    });
+    expect(booked.status).toBe(201);
+    expect(booked.json.appointment.clientInfo).toMatchObject({ name, address });
+    const read = await api.getAppointment(booked.json.appointment.id);
+    expect(read.json.appointment.clientInfo).toMatchObject({ name, address });
+    await api.setStatus(booked.json.appointment.id, "cancelled");
+  });
+
+  it("refuses dates outside the years 2000 to 2200 with a 422, on every date parameter", async () => {
+    const api = apiClient(tenant, auth);
+    const far = [
+      ["9999-12-30", "9999-12-31"],
+      ["0000-01-01", "0000-01-02"],
+      ["1999-12-31", "2000-01-01"],
+    ];
+    for (const [startDate, endDate] of far) {
+      for (const response of [
+        await api.slots({ activityId: ids.activity, startDate, endDate }),
+        await api.calendar({ startDate, endDate }),
+        await api.listAppointments({ startDate }),
+      ]) {
+        expect(response.status, `${startDate}..${endDate}`).toBe(422);
+        expect(response.json.details.startDate).toMatch(/must be a date/);
+      }
+    }
+    for (const dateTime of ["9999-12-31T23:59:59Z", "0000-01-01T00:00:00Z"]) {
+      const booking = await api.book({ activityId: ids.activity, dateTime, clientInfo: client() });
+      expect(booking.status).toBe(422);
+      expect(booking.json.details.dateTime).toMatch(/2000 to 2200/);
+    }
+    const exception = await api.putAvailability({
+      ...openEveryDay,
+      exceptions: [{ date: "0000-01-01", reason: null }],
+    });
+    expect(exception.status).toBe(422);
+    expect(exception.json.details).toHaveProperty(["exceptions.0.date"]);
   });
 
   it("kept the stored data intact", async () => {

@@ -1,0 +1,149 @@
+import { NextRequest } from "next/server";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { proxy } from "@/proxy";
+import { seedTenant } from "./helpers/fixtures";
+import { useAppDatabase } from "./helpers/routes";
+import { createTestDatabase, engines, type TestDatabase } from "./helpers/test-db";
+
+// Small limits, set before any module reads the environment.
+vi.hoisted(() => {
+  Object.assign(process.env, {
+    RATE_LIMIT_BOOKING: "3",
+    RATE_LIMIT_PUBLIC: "5",
+    RATE_LIMIT_API: "4",
+  });
+});
+
+let ipCounter = 0;
+/** An address no other test uses, so that each test starts with full quotas. */
+const freshIp = () => `198.51.100.${++ipCounter}`;
+
+describe.each(engines)("proxy.ts on %s", (engine) => {
+  let handle: TestDatabase;
+  let biz: Awaited<ReturnType<typeof seedTenant>>;
+
+  beforeAll(async () => {
+    handle = await createTestDatabase(engine);
+    useAppDatabase(handle);
+    biz = await seedTenant(handle.db, { locale: "fr" });
+  });
+  afterAll(() => handle.close());
+  afterEach(() => vi.useRealTimers());
+
+  const send = (
+    path: string,
+    { method = "GET", ip = "203.0.113.1", headers = {} as Record<string, string> } = {},
+  ) =>
+    proxy(
+      new NextRequest(`http://localhost:3000${path}`, {
+        method,
+        headers: {
+          "x-rendezvous-client-address": ip,
+          "x-tenant-slug": biz.tenant.slug,
+          ...headers,
+        },
+      }),
+    );
+
+  it("gives every page a CSP with a fresh nonce, handed to the page, and the security headers", async () => {
+    const first = await send("/", { ip: freshIp() });
+    const second = await send("/", { ip: freshIp() });
+    const csp = first.headers.get("content-security-policy") ?? "";
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(csp).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'(;|$)/);
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    // What the page renders with: the request's own CSP and nonce headers.
+    expect(first.headers.get("x-middleware-request-x-nonce")).toBe(nonce);
+    expect(first.headers.get("x-middleware-request-content-security-policy")).toBe(csp);
+    expect(second.headers.get("content-security-policy")).not.toContain(`'nonce-${nonce}'`);
+    for (const response of [first, await send("/api/appointments/activities/public")]) {
+      expect(response.headers.get("x-frame-options")).toBe("DENY");
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+      expect(response.headers.get("permissions-policy")).toContain("camera=()");
+      // Plain http here: no HSTS.
+      expect(response.headers.get("strict-transport-security")).toBeNull();
+    }
+    const api = await send("/api/appointments/activities/public", { ip: freshIp() });
+    expect(api.headers.get("content-security-policy")).toBe(
+      "default-src 'none'; frame-ancestors 'none'",
+    );
+  });
+
+  it("answers an undecodable path and a body declared too large with JSON before any work", async () => {
+    const undecodable = await send("/api/appointments/%ff%fe", { ip: freshIp() });
+    expect(undecodable.status).toBe(404);
+    expect(await undecodable.json()).toMatchObject({ code: "NOT_FOUND" });
+    const huge = await send("/api/auth/callback/credentials", {
+      method: "POST",
+      ip: freshIp(),
+      headers: { "content-length": String(20 * 1024 * 1024) },
+    });
+    expect(huge.status).toBe(413);
+    expect(await huge.json()).toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
+  });
+
+  it("limits booking per IP with X-RateLimit-* headers, shared by instances, until the window passes", async () => {
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() });
+    const ip = freshIp();
+    const book = (from = ip) => send("/api/appointments", { method: "POST", ip: from });
+    for (const remaining of ["2", "1", "0"]) {
+      const allowed = await book();
+      expect(allowed.headers.get("x-middleware-next")).toBe("1");
+      expect(allowed.headers.get("x-ratelimit-limit")).toBe("3");
+      expect(allowed.headers.get("x-ratelimit-remaining")).toBe(remaining);
+    }
+    const refused = await book();
+    expect(refused.status).toBe(429);
+    expect(await refused.json()).toMatchObject({ code: "RATE_LIMIT_EXCEEDED" });
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(Number(refused.headers.get("retry-after"))).toBeLessThanOrEqual(60);
+    expect(Number(refused.headers.get("x-ratelimit-reset"))).toBeGreaterThan(Date.now() / 1000);
+    expect(refused.headers.get("x-ratelimit-remaining")).toBe("0");
+    // Another client is not affected; another instance (new limiters, same database) agrees.
+    expect((await book(freshIp())).status).toBe(200);
+    (globalThis as { __rendezvousLimiters?: unknown }).__rendezvousLimiters = undefined;
+    expect((await book()).status).toBe(429);
+    // Customers' changes on the pages (server actions) count against the same limit.
+    const action = await send("/manage/x", { method: "POST", ip });
+    expect(action.status).toBe(429);
+    // A minute later the window has passed.
+    vi.setSystemTime(Date.now() + 61_000);
+    expect((await book()).status).toBe(200);
+  });
+
+  it("answers a page over the limit with a polite page in the business's language", async () => {
+    const ip = freshIp();
+    for (let i = 0; i < 5; i++) expect((await send("/", { ip })).status).toBe(200);
+    const refused = await send("/", { ip });
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("content-type")).toContain("text/html");
+    const html = await refused.text();
+    expect(html).toContain('lang="fr"');
+    expect(html).toContain("Trop de requêtes");
+    expect(html).toContain(biz.tenant.name);
+  });
+
+  it("counts an API key's requests against its own quota, not its IP's", async () => {
+    const ip = freshIp();
+    const withKey = (key: string) =>
+      send("/api/appointments", { ip, headers: { authorization: `Bearer ${key}` } });
+    for (let i = 0; i < 4; i++) expect((await withKey(biz.apiKey)).status).toBe(200);
+    const refused = await withKey(biz.apiKey);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("x-ratelimit-limit")).toBe("4");
+    // The same address without the key still has its public quota.
+    expect((await send("/", { ip })).status).toBe(200);
+  });
+
+  it("never limits health probes", async () => {
+    const ip = freshIp();
+    for (let i = 0; i < 8; i++) {
+      const response = await send("/api/health", { ip });
+      expect(response.status).toBe(200);
+      expect(response.headers.get("x-ratelimit-limit")).toBeNull();
+    }
+  });
+});

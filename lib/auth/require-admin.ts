@@ -19,9 +19,11 @@ function isForeignOrigin(request: NextRequest): boolean {
   const origin = request.headers.get("origin");
   if (!origin) return false;
   const host =
-    request.headers.get("x-forwarded-host")?.split(",")[0] ?? request.headers.get("host");
+    request.headers.get("x-forwarded-host")?.split(",")[0] ??
+    request.headers.get("host") ??
+    request.nextUrl.host;
   try {
-    return new URL(origin).host !== host?.trim();
+    return new URL(origin).host !== host.trim();
   } catch {
     return true;
   }

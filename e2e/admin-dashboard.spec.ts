@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { type APIRequestContext, expect, type Page, test } from "./fixtures";
 import { demoOwner, screenshot, signIn } from "./support";
 
 // The owner builds a business from an empty dashboard and runs its week: services, hours, the

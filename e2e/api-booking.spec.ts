@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { apiKeyOf } from "./support";
 
 // The booking API through the real server: proxy.ts, routing, body parsing and the database.

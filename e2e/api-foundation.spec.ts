@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { apiKeyOf } from "./support";
 
 test("health answers ok, and the detailed check reports the database and version", async ({

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { type APIRequestContext, expect, type Page, test } from "./fixtures";
 import { apiKeyOf, screenshot } from "./support";
 
 // The customer's journey through the real server, one business per concern so that the specs

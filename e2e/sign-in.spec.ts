@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { acmeOwner, demoOwner, screenshot, signIn } from "./support";
 
 test("the demo owner signs in, sees the dashboard shell and signs out", async ({

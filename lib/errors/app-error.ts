@@ -1,10 +1,12 @@
 /** Every failure the domain can explain, with the HTTP status the API answers it with. */
 export const errorStatus = {
   INVALID_JSON: 400,
+  BAD_REQUEST: 400,
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
   MODULE_DISABLED: 403,
   NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
   TENANT_NOT_FOUND: 404,
   SLOT_UNAVAILABLE: 409,
   ACTIVITY_IN_USE: 409,

@@ -7,6 +7,7 @@ const messages: Record<ErrorCode, Record<Locale, string>> = {
     fr: "Le corps de la requête n'est pas du JSON valide",
     en: "The request body is not valid JSON",
   },
+  BAD_REQUEST: { fr: "Requête invalide", en: "Bad request" },
   UNAUTHORIZED: { fr: "Non autorisé", en: "Unauthorized" },
   FORBIDDEN: { fr: "Accès interdit", en: "Forbidden" },
   MODULE_DISABLED: {
@@ -14,6 +15,10 @@ const messages: Record<ErrorCode, Record<Locale, string>> = {
     en: "Online booking is disabled",
   },
   NOT_FOUND: { fr: "Ressource non trouvée", en: "Resource not found" },
+  METHOD_NOT_ALLOWED: {
+    fr: "Méthode non permise sur cette ressource",
+    en: "Method not allowed on this resource",
+  },
   TENANT_NOT_FOUND: { fr: "Entreprise introuvable", en: "Business not found" },
   SLOT_UNAVAILABLE: {
     fr: "Ce créneau n'est plus disponible",

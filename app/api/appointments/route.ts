@@ -6,6 +6,7 @@ import { withIdempotencyKey } from "@/lib/appointments/idempotent-booking";
 import { appointmentListQuerySchema } from "@/lib/appointments/schema";
 import { toAppointmentJson } from "@/lib/appointments/serialize-appointment";
 import { toDateRange } from "@/lib/availability/date-range";
+import { otherMethods } from "@/lib/http/other-methods";
 import { readJson } from "@/lib/http/read-json";
 import { queryOf } from "@/lib/http/request-input";
 import { withTenant } from "@/lib/http/with-tenant";
@@ -46,3 +47,6 @@ export const POST = withTenant("booking", async ({ req, db, tenant }) => {
     "replayed" in result && result.replayed ? { "Idempotent-Replayed": "true" } : undefined;
   return NextResponse.json(result.body, { status: result.status, headers });
 });
+
+// Any other method: a JSON 405.
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

@@ -2,6 +2,7 @@
 import { metricsAccess } from "@/lib/auth/metrics-token";
 import { AppError } from "@/lib/errors/app-error";
 import { errorResponse } from "@/lib/http/error-response";
+import { otherMethods } from "@/lib/http/other-methods";
 import { metrics } from "@/lib/metrics";
 
 export const dynamic = "force-dynamic";
@@ -19,3 +20,6 @@ export async function GET(request: Request) {
     headers: { "Content-Type": registry.contentType },
   });
 }
+
+// Any other method: a JSON 405.
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -3,6 +3,7 @@ import { getAppointment } from "@/lib/appointments/appointments";
 import { deleteAppointment } from "@/lib/appointments/change-status";
 import { toAppointmentJson } from "@/lib/appointments/serialize-appointment";
 import { actorOf } from "@/lib/auth/authenticate";
+import { otherMethods } from "@/lib/http/other-methods";
 import { resourceId } from "@/lib/http/request-input";
 import { withTenant } from "@/lib/http/with-tenant";
 
@@ -17,3 +18,6 @@ export const DELETE = withTenant("manage", async ({ params, db, tenant, caller }
   await deleteAppointment(db, tenant, resourceId(params.id), actorOf(caller));
   return new Response(null, { status: 204 });
 });
+
+// Any other method: a JSON 405.
+export const { POST, PUT, PATCH } = otherMethods("GET", "DELETE");

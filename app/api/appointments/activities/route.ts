@@ -3,6 +3,7 @@ import { createActivity, listActivities } from "@/lib/activities/activities";
 import { activityInputSchema } from "@/lib/activities/schema";
 import { toActivityJson } from "@/lib/activities/serialize-activity";
 import { actorOf } from "@/lib/auth/authenticate";
+import { otherMethods } from "@/lib/http/other-methods";
 import { readJson } from "@/lib/http/read-json";
 import { withTenant } from "@/lib/http/with-tenant";
 
@@ -23,3 +24,6 @@ export const POST = withTenant("manage", async ({ req, db, tenant, caller }) => 
     { status: 201 },
   );
 });
+
+// Any other method: a JSON 405.
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { actorOf } from "@/lib/auth/authenticate";
 import { getAvailability, replaceAvailability } from "@/lib/availability/availability";
 import { availabilityInputSchema } from "@/lib/availability/schema";
+import { otherMethods } from "@/lib/http/other-methods";
 import { readJson } from "@/lib/http/read-json";
 import { withTenant } from "@/lib/http/with-tenant";
 
@@ -16,3 +17,6 @@ export const PUT = withTenant("manage", async ({ req, db, tenant, caller }) => {
   const availability = await replaceAvailability(db, tenant, input, actorOf(caller));
   return NextResponse.json({ availability });
 });
+
+// Any other method: a JSON 405.
+export const { POST, PATCH, DELETE } = otherMethods("GET", "PUT");

@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { calendarEvents } from "@/lib/appointments/calendar-events";
 import { dateRangeQuerySchema, toDateRange } from "@/lib/availability/date-range";
+import { otherMethods } from "@/lib/http/other-methods";
 import { queryOf } from "@/lib/http/request-input";
 import { withTenant } from "@/lib/http/with-tenant";
 
@@ -9,3 +10,6 @@ export const GET = withTenant("read", async ({ req, db, tenant }) => {
   const range = toDateRange(dateRangeQuerySchema.parse(queryOf(req)), tenant.timeZone);
   return NextResponse.json({ events: await calendarEvents(db, tenant, range) });
 });
+
+// Any other method: a JSON 405.
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

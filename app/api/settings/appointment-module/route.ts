@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { actorOf } from "@/lib/auth/authenticate";
+import { otherMethods } from "@/lib/http/other-methods";
 import { readJson } from "@/lib/http/read-json";
 import { withTenant } from "@/lib/http/with-tenant";
 import { appointmentModuleSchema, setAppointmentModule } from "@/lib/tenants/appointment-module";
@@ -14,3 +15,6 @@ export const PUT = withTenant("manage", async ({ req, db, tenant, caller }) => {
   const { enabled } = appointmentModuleSchema.parse(await readJson(req));
   return NextResponse.json(await setAppointmentModule(db, tenant, enabled, actorOf(caller)));
 });
+
+// Any other method: a JSON 405.
+export const { POST, PATCH, DELETE } = otherMethods("GET", "PUT");

@@ -3,6 +3,7 @@ import { changeAppointmentStatus } from "@/lib/appointments/change-status";
 import { statusChangeSchema } from "@/lib/appointments/schema";
 import { toAppointmentJson } from "@/lib/appointments/serialize-appointment";
 import { actorOf } from "@/lib/auth/authenticate";
+import { otherMethods } from "@/lib/http/other-methods";
 import { readJson } from "@/lib/http/read-json";
 import { resourceId } from "@/lib/http/request-input";
 import { withTenant } from "@/lib/http/with-tenant";
@@ -14,3 +15,6 @@ export const PATCH = withTenant("appointments", async ({ req, params, db, tenant
   const row = await changeAppointmentStatus(db, tenant, id, status, actorOf(caller), new Date());
   return NextResponse.json({ appointment: toAppointmentJson(row) });
 });
+
+// Any other method: a JSON 405.
+export const { GET, POST, PUT, DELETE } = otherMethods("PATCH");

@@ -3,6 +3,7 @@ import { deleteActivity, updateActivity } from "@/lib/activities/activities";
 import { activityInputSchema } from "@/lib/activities/schema";
 import { toActivityJson } from "@/lib/activities/serialize-activity";
 import { actorOf } from "@/lib/auth/authenticate";
+import { otherMethods } from "@/lib/http/other-methods";
 import { readJson } from "@/lib/http/read-json";
 import { resourceId } from "@/lib/http/request-input";
 import { withTenant } from "@/lib/http/with-tenant";
@@ -20,3 +21,6 @@ export const DELETE = withTenant("manage", async ({ params, db, tenant, caller }
   await deleteActivity(db, tenant, resourceId(params.id), actorOf(caller), new Date());
   return new Response(null, { status: 204 });
 });
+
+// Any other method: a JSON 405.
+export const { GET, POST, PATCH } = otherMethods("PUT", "DELETE");

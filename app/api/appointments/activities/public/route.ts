@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { listActivities } from "@/lib/activities/activities";
 import { activityIdsSchema } from "@/lib/activities/schema";
 import { toPublicActivityJson } from "@/lib/activities/serialize-activity";
+import { otherMethods } from "@/lib/http/other-methods";
 import { withTenant } from "@/lib/http/with-tenant";
 
 // GET /api/appointments/activities/public?ids= – the activities customers can book (public)
@@ -12,3 +13,6 @@ export const GET = withTenant("booking", async ({ req, db, tenant }) => {
     activities: activities.map((a) => toPublicActivityJson(a, tenant.currency)),
   });
 });
+
+// Any other method: a JSON 405.
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -1,6 +1,7 @@
 import { slotsQuerySchema } from "@/lib/appointments/schema";
 import { slotsJson } from "@/lib/appointments/slots-json";
 import { toDateRange } from "@/lib/availability/date-range";
+import { otherMethods } from "@/lib/http/other-methods";
 import { queryOf } from "@/lib/http/request-input";
 import { withTenant } from "@/lib/http/with-tenant";
 
@@ -11,3 +12,6 @@ export const GET = withTenant("booking", async ({ req, db, tenant }) => {
   const body = await slotsJson(db, tenant, query.activityId, range, new Date());
   return new Response(body, { headers: { "content-type": "application/json" } });
 });
+
+// Any other method: a JSON 405.
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -1,0 +1,657 @@
+// npm run proof – what the security work promises, measured from outside against production
+// builds: two instances racing for one slot, a hostile corpus, kill -9 and restart on both engines,
+// memory under a flood of slot ranges, and sign-in guesses per minute. Prints `name: figure` lines
+// so runs can be compared; exits 1 when a promise is broken. `--ci` runs the race and the corpus.
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import postgres from "postgres";
+import { openDatabase } from "@/db/client";
+import { createActivity } from "@/lib/activities/activities";
+import { activityInputSchema } from "@/lib/activities/schema";
+import { createApiKey } from "@/lib/api-keys/api-keys";
+import { systemActor } from "@/lib/audit/record-audit";
+import { replaceAvailability } from "@/lib/availability/availability";
+import { addDays, dayInZone } from "@/lib/scheduling/calendar-day";
+import { createTenant } from "@/lib/tenants/create-tenant";
+
+const CI = process.argv.includes("--ci");
+/** `--only=flood` (or race, corpus, bruteforce, kill9, kill9-embedded): one proof, for a quick look. */
+const ONLY = process.argv.find((a) => a.startsWith("--only="))?.slice(7);
+const runs = (name: string, inCi = false) => (ONLY ? ONLY === name : inCi || !CI);
+const ADMIN_URL =
+  process.env.PROOF_DATABASE_URL ??
+  process.env.TEST_DATABASE_URL ??
+  "postgres://postgres@127.0.0.1:5432/postgres";
+const NEXT = path.resolve("node_modules/.bin/next");
+const SECRET = "proof-session-secret-0123456789abcdef";
+const failures: string[] = [];
+
+function report(name: string, figure: string | number, ok = true) {
+  console.log(`${name}: ${figure}`);
+  if (!ok) failures.push(`${name}: ${figure}`);
+}
+
+// ---------------------------------------------------------------- servers and requests
+
+interface Server {
+  proc: ChildProcess;
+  base: string;
+  port: number;
+  env: Record<string, string>;
+}
+
+function startServer(port: number, env: Record<string, string>): Server {
+  const proc = spawn(NEXT, ["start", "-p", String(port)], {
+    env: { ...process.env, TRUST_PROXY: "1", LOG_LEVEL: "warn", ...env },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  return { proc, base: `http://127.0.0.1:${port}`, port, env };
+}
+
+async function ready(server: Server, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.proc.exitCode !== null) throw new Error(`server on ${server.port} exited`);
+    try {
+      const response = await fetch(`${server.base}/api/health`);
+      if (response.ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`server on ${server.port} did not answer`);
+}
+
+async function stop(server: Server) {
+  if (server.proc.exitCode !== null) return;
+  const exited = new Promise((resolve) => server.proc.once("exit", resolve));
+  server.proc.kill("SIGTERM");
+  await exited;
+}
+
+let addressCounter = 0;
+/** A client address of its own for one request (the servers trust X-Forwarded-For here). */
+const nextAddress = () => {
+  addressCounter++;
+  return `198.18.${(addressCounter >> 8) & 255}.${addressCounter & 255}`;
+};
+
+interface Answer {
+  status: number;
+  type: string;
+  text: string;
+}
+
+async function send(
+  base: string,
+  pathAndQuery: string,
+  init: {
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string | Uint8Array<ArrayBuffer>;
+  } = {},
+): Promise<Answer> {
+  const response = await fetch(`${base}${pathAndQuery}`, {
+    method: init.method ?? "GET",
+    headers: { "x-forwarded-for": nextAddress(), ...init.headers },
+    body: init.body,
+    redirect: "manual",
+  });
+  return {
+    status: response.status,
+    type: response.headers.get("content-type") ?? "",
+    text: await response.text(),
+  };
+}
+
+async function pool<T>(items: T[], concurrency: number, run: (item: T) => Promise<void>) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) await run(items[next++] as T);
+    }),
+  );
+}
+
+// ---------------------------------------------------------------- data
+
+async function freshPostgres(name: string): Promise<string> {
+  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+  try {
+    await admin`drop database if exists ${admin(name)} with (force)`;
+    await admin`create database ${admin(name)}`;
+  } catch (error) {
+    throw new Error(
+      `the proof needs a PostgreSQL server at ${ADMIN_URL} (PROOF_DATABASE_URL or TEST_DATABASE_URL): ${(error as Error).message}`,
+    );
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+const openAllDay = {
+  weeklySlots: [0, 1, 2, 3, 4, 5, 6].map((dayOfWeek) => ({
+    dayOfWeek,
+    startTime: "00:00",
+    endTime: "24:00",
+  })),
+  exceptions: [],
+};
+
+/** A business open every hour of every day, one 15-minute service, and an API key. */
+async function seedBusiness(url: string) {
+  const handle = await openDatabase({ url, poolMax: 2 });
+  const { tenant } = await createTenant(
+    handle.db,
+    {
+      slug: "proof",
+      name: "Proof",
+      timeZone: "Europe/Paris",
+      locale: "en",
+      ownerEmail: "owner@proof.test",
+      ownerPassword: "proof-owner-password",
+    },
+    systemActor,
+  );
+  await replaceAvailability(handle.db, tenant, openAllDay, systemActor);
+  const activity = await createActivity(
+    handle.db,
+    tenant,
+    activityInputSchema.parse({ name: "Session", durationMinutes: 15, maxAdvanceDays: 400 }),
+    systemActor,
+  );
+  const { secret } = await createApiKey(handle.db, tenant.id, { name: "proof" }, systemActor);
+  await handle.close();
+  return { slug: tenant.slug, activityId: activity.id, key: secret };
+}
+
+interface Business {
+  slug: string;
+  activityId: string;
+  key: string;
+}
+
+/** Free starts the slots API offers over the next days, as booking targets. */
+async function freeStarts(base: string, business: Business, days: number): Promise<string[]> {
+  const today = dayInZone(Date.now(), "Europe/Paris");
+  const answer = await send(
+    base,
+    `/api/appointments/availability/slots?activityId=${business.activityId}&startDate=${addDays(today, 1)}&endDate=${addDays(today, days)}`,
+    { headers: { "x-tenant-slug": business.slug } },
+  );
+  const { slots } = JSON.parse(answer.text) as {
+    slots: { dateTime: string; available: boolean }[];
+  };
+  return slots.filter((s) => s.available).map((s) => s.dateTime);
+}
+
+const book = (base: string, business: Business, dateTime: string, name = "Proof Client") =>
+  send(base, "/api/appointments", {
+    method: "POST",
+    headers: { "x-tenant-slug": business.slug, "content-type": "application/json" },
+    body: JSON.stringify({
+      activityId: business.activityId,
+      dateTime,
+      clientInfo: { name, email: "client@proof.test" },
+    }),
+  });
+
+// ---------------------------------------------------------------- the proofs
+
+async function race(servers: Server[], business: Business) {
+  const [slot] = await freeStarts(servers[0]?.base ?? "", business, 2);
+  const answers = await Promise.all(
+    Array.from({ length: 200 }, (_, i) =>
+      book(servers[i % servers.length]?.base ?? "", business, slot ?? ""),
+    ),
+  );
+  const count = (test: (s: number) => boolean) => answers.filter((a) => test(a.status)).length;
+  report(
+    "race_201",
+    count((s) => s === 201),
+    count((s) => s === 201) === 1,
+  );
+  report(
+    "race_409",
+    count((s) => s === 409),
+    count((s) => s === 409) === 199,
+  );
+  report(
+    "race_5xx",
+    count((s) => s >= 500),
+    count((s) => s >= 500) === 0,
+  );
+}
+
+async function sharedLimit(servers: Server[], business: Business) {
+  const address = "198.19.0.1";
+  const attempt = (server: Server | undefined) =>
+    send(server?.base ?? "", "/api/appointments", {
+      method: "POST",
+      headers: {
+        "x-forwarded-for": address,
+        "x-tenant-slug": business.slug,
+        "content-type": "application/json",
+      },
+      body: "{}",
+    });
+  for (let i = 0; i < 10; i++) await attempt(servers[0]);
+  const second = await attempt(servers[1]);
+  report("shared_booking_limit_on_instance_2", second.status, second.status === 429);
+}
+
+/** At least 1,000 requests an attacker would send, across every endpoint and page. */
+function hostileCorpus(business: Business, appointmentId: string): RequestSpec[] {
+  const strings = [
+    "\u0000",
+    "x\u0000y",
+    "\\ud800",
+    "\u202eevil",
+    "'; DROP TABLE appointments; --",
+    "' OR 1=1 --",
+    "<script>alert(1)</script>",
+    "../../../../etc/passwd",
+    "%00",
+    "%ff%fe",
+    "🧘‍♀️".repeat(100),
+    "a".repeat(70_000),
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a log4shell probe, sent as text
+    "${jndi:ldap://x}",
+    "{{7*7}}",
+  ];
+  const values: unknown[] = [
+    ...strings,
+    -1,
+    0,
+    1e308,
+    -1e308,
+    Number.MAX_SAFE_INTEGER + 2,
+    null,
+    true,
+    [],
+    {},
+    [[[]]],
+  ];
+  const dates = [
+    "9999-12-31T23:59:59Z",
+    "0000-01-01",
+    "2026-02-30",
+    "2026-13-01",
+    "not a date",
+    "1999-12-31",
+    "2201-01-01",
+    "",
+  ];
+  const key = { authorization: `Bearer ${business.key}`, "x-tenant-slug": business.slug };
+  const json = { ...key, "content-type": "application/json" };
+  const specs: RequestSpec[] = [];
+  const bodyTargets: Array<[string, string, Record<string, string>]> = [
+    [
+      "POST",
+      "/api/appointments",
+      { "x-tenant-slug": business.slug, "content-type": "application/json" },
+    ],
+    ["POST", "/api/appointments/activities", json],
+    ["PUT", `/api/appointments/activities/${business.activityId}`, json],
+    ["PUT", "/api/appointments/availability", json],
+    ["PATCH", `/api/appointments/${appointmentId}/status`, json],
+    ["PUT", "/api/settings/appointment-module", json],
+  ];
+  const fields = [
+    "name",
+    "description",
+    "activityId",
+    "dateTime",
+    "status",
+    "enabled",
+    "durationMinutes",
+    "price",
+    "weeklySlots",
+    "exceptions",
+  ];
+  for (const [method, target, headers] of bodyTargets) {
+    for (const value of values) {
+      for (const field of fields.slice(0, 4)) {
+        const body =
+          field === "activityId" && target === "/api/appointments"
+            ? {
+                activityId: business.activityId,
+                dateTime: value,
+                clientInfo: { name: value, email: value },
+              }
+            : {
+                [field]: value,
+                clientInfo: { name: value, email: "a@b.co", phone: value, address: value },
+              };
+        specs.push({
+          method,
+          path: target,
+          headers,
+          body: JSON.stringify(body).replace('"\\\\ud800"', '"\\ud800"'),
+        });
+      }
+    }
+    for (const raw of [
+      "",
+      "{",
+      "null",
+      "[1,2]",
+      `${"[".repeat(5000)}${"]".repeat(5000)}`,
+      '{"a":1e999999}',
+      '{"__proto__":{"x":1}}',
+    ]) {
+      specs.push({ method, path: target, headers, body: raw });
+    }
+    specs.push({
+      method,
+      path: target,
+      headers: { ...headers, "content-type": "text/plain" },
+      body: "{}",
+    });
+    specs.push({
+      method,
+      path: target,
+      headers: { ...headers, "content-type": "application/xml" },
+      body: "<a/>",
+    });
+    specs.push({ method, path: target, headers, body: new Uint8Array(200_000) });
+    for (const field of fields) {
+      specs.push({ method, path: target, headers, body: JSON.stringify({ [field]: "x\u0000" }) });
+    }
+  }
+  const gets = [
+    (d: string) =>
+      `/api/appointments/availability/slots?activityId=${business.activityId}&startDate=${encodeURIComponent(d)}&endDate=${encodeURIComponent(d)}`,
+    (d: string) => `/api/appointments?startDate=${encodeURIComponent(d)}`,
+    (d: string) =>
+      `/api/appointments/calendar?startDate=${encodeURIComponent(d)}&endDate=2026-12-31`,
+    (d: string) => `/book/${business.activityId}/details?at=${encodeURIComponent(d)}`,
+    (d: string) =>
+      `/book/${business.activityId}?week=${encodeURIComponent(d)}&tz=${encodeURIComponent(d)}`,
+    (d: string) => `/admin/appointments?from=${encodeURIComponent(d)}&q=${encodeURIComponent(d)}`,
+  ];
+  for (const make of gets) {
+    for (const d of [...dates, ...strings.slice(0, 11)])
+      specs.push({ method: "GET", path: make(d), headers: key });
+  }
+  const paths = [
+    "/api/appointments/%ff%fe",
+    "/api/appointments/..%2f..%2fetc%2fpasswd",
+    "/api/../../etc/passwd",
+    "/api/appointments/activities/%00",
+    `/api/appointments/${"9".repeat(5000)}`,
+    "/manage/%ff",
+    `/manage/${"a".repeat(43)}`,
+    `/manage/${"a".repeat(43)}/booking.ics`,
+    "/book/%ff%fe",
+    "/book/00000000-0000-0000-0000-000000000000",
+    "/api/auth/session",
+    "/api/auth/%ff",
+    "/.env",
+    "/wp-login.php",
+    "/admin/activities/%ff",
+    "/api/metrics",
+    "/api/health/detailed",
+  ];
+  for (const p of paths) {
+    for (const method of ["GET", "POST", "DELETE"]) specs.push({ method, path: p, headers: key });
+  }
+  specs.push({
+    method: "POST",
+    path: "/api/auth/callback/credentials",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new Uint8Array(20 * 1024 * 1024),
+  });
+  return specs;
+}
+
+interface RequestSpec {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body?: string | Uint8Array<ArrayBuffer>;
+}
+
+async function corpus(server: Server, business: Business) {
+  const [slot] = await freeStarts(server.base, business, 3);
+  const booked = JSON.parse((await book(server.base, business, slot ?? "")).text);
+  const specs = hostileCorpus(business, booked.appointment.id);
+  let fiveHundreds = 0;
+  let apiWithoutCode = 0;
+  const examples: string[] = [];
+  await pool(specs, 8, async (spec) => {
+    const answer = await send(server.base, spec.path, {
+      method: spec.method,
+      headers: spec.headers,
+      body: spec.method === "GET" ? undefined : spec.body,
+    }).catch((error: Error) => ({ status: 599, type: "", text: error.message }));
+    if (answer.status >= 500) {
+      fiveHundreds++;
+      examples.push(`${spec.method} ${spec.path.slice(0, 80)} -> ${answer.status}`);
+    }
+    if (spec.path.startsWith("/api/") && answer.status >= 400) {
+      let code: unknown;
+      try {
+        code = JSON.parse(answer.text).code;
+      } catch {}
+      if (typeof code !== "string" || !answer.type.includes("json")) {
+        apiWithoutCode++;
+        examples.push(
+          `${spec.method} ${spec.path.slice(0, 80)} -> ${answer.status} ${answer.type}`,
+        );
+      }
+    }
+  });
+  report("hostile_requests", specs.length, specs.length >= 1000);
+  report("hostile_5xx", fiveHundreds, fiveHundreds === 0);
+  report("hostile_api_errors_without_json_code", apiWithoutCode, apiWithoutCode === 0);
+  for (const example of examples.slice(0, 10)) console.log(`  ${example}`);
+
+  // What is accepted is stored byte for byte.
+  const names = [
+    "Zoë O'Brien",
+    "李小龙",
+    "محمد",
+    "🧘‍♀️ Yoga",
+    "Tab\there",
+    "Line\nbreak",
+    "'; DROP TABLE appointments; --",
+    "<script>alert(1)</script>",
+    "e\u0301 combining",
+    "𝔘𝔫𝔦𝔠𝔬𝔡𝔢",
+  ];
+  const starts = await freeStarts(server.base, business, 5);
+  let exact = 0;
+  for (const [i, name] of names.entries()) {
+    const created = JSON.parse(
+      (await book(server.base, business, starts[10 + i] ?? "", name)).text,
+    );
+    const read = JSON.parse(
+      (
+        await send(server.base, `/api/appointments/${created.appointment?.id}`, {
+          headers: { authorization: `Bearer ${business.key}`, "x-tenant-slug": business.slug },
+        })
+      ).text,
+    );
+    if (read.appointment?.clientInfo?.name === name) exact++;
+  }
+  report("stored_strings_exact", `${exact}/${names.length}`, exact === names.length);
+}
+
+async function killAndRestart(label: string, server: Server, business: Business) {
+  const targets = await freeStarts(server.base, business, 12);
+  const created: string[] = [];
+  let next = 0;
+  let killed = false;
+  const worker = async () => {
+    while (!killed && next < targets.length) {
+      const answer = await book(server.base, business, targets[next++] ?? "").catch(() => null);
+      if (answer?.status === 201) created.push(JSON.parse(answer.text).appointment.id);
+    }
+  };
+  const load = Promise.all([worker(), worker(), worker(), worker()]);
+  await new Promise((r) => setTimeout(r, 1500));
+  killed = true;
+  server.proc.kill("SIGKILL");
+  await load;
+  const restarted = startServer(server.port, server.env);
+  const started = Date.now();
+  await ready(restarted);
+  report(`kill9_${label}_restart_seconds`, ((Date.now() - started) / 1000).toFixed(1));
+  const health = await send(restarted.base, "/api/health");
+  report(`kill9_${label}_restart_health`, health.status, health.status === 200);
+  const headers = { authorization: `Bearer ${business.key}`, "x-tenant-slug": business.slug };
+  let lost = 0;
+  for (const id of created) {
+    if ((await send(restarted.base, `/api/appointments/${id}`, { headers })).status !== 200) lost++;
+  }
+  const list = JSON.parse((await send(restarted.base, "/api/appointments", { headers })).text) as {
+    appointments: { id: string; dateTime: string }[];
+  };
+  const counted = new Map<string, number>();
+  for (const a of list.appointments) counted.set(a.id, (counted.get(a.id) ?? 0) + 1);
+  const duplicated = created.filter((id) => (counted.get(id) ?? 0) !== 1).length;
+  report(`kill9_${label}_booked_201`, created.length, created.length > 0);
+  report(`kill9_${label}_lost`, lost, lost === 0);
+  report(`kill9_${label}_not_exactly_once`, duplicated, duplicated === 0);
+  return restarted;
+}
+
+function rssMb(pid: number | undefined, field: "VmRSS" | "VmHWM") {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+async function flood(server: Server, business: Business) {
+  const today = dayInZone(Date.now(), "Europe/Paris");
+  report("flood_rss_before_mb", rssMb(server.proc.pid, "VmRSS"));
+  const ranges = Array.from({ length: 1200 }, (_, i) => addDays(today, i));
+  let failed = 0;
+  await pool(ranges, 16, async (start) => {
+    const answer = await send(
+      server.base,
+      `/api/appointments/availability/slots?activityId=${business.activityId}&startDate=${start}&endDate=${addDays(start, 91)}`,
+      { headers: { "x-tenant-slug": business.slug } },
+    );
+    if (answer.status !== 200) failed++;
+  });
+  report("flood_requests_not_200", failed);
+  report("flood_rss_after_mb", rssMb(server.proc.pid, "VmRSS"));
+  const peak = rssMb(server.proc.pid, "VmHWM");
+  report("flood_rss_peak_mb", peak, peak < 500);
+}
+
+async function bruteForce(server: Server, business: Business) {
+  const address = "198.19.9.9";
+  let answered = 0;
+  for (let i = 0; i < 30; i++) {
+    const csrf = await fetch(`${server.base}/api/auth/csrf`, {
+      headers: { "x-forwarded-for": address, "x-tenant-slug": business.slug },
+    });
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const cookie = csrf.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+    const attempt = await fetch(`${server.base}/api/auth/callback/credentials`, {
+      method: "POST",
+      redirect: "manual",
+      headers: {
+        "x-forwarded-for": address,
+        "x-tenant-slug": business.slug,
+        "content-type": "application/x-www-form-urlencoded",
+        cookie,
+      },
+      body: new URLSearchParams({
+        csrfToken,
+        email: `guess${i}@proof.test`,
+        password: "x",
+        json: "true",
+      }),
+    });
+    if (attempt.status !== 429) answered++;
+  }
+  report("signin_guesses_per_minute_per_ip", answered, answered <= 5);
+}
+
+// ---------------------------------------------------------------- main
+
+async function main() {
+  if (process.env.PROOF_SKIP_BUILD !== "1") {
+    execFileSync(NEXT, ["build"], { stdio: "ignore" });
+  }
+  const url = await freshPostgres("rendezvous_proof");
+  const business = await seedBusiness(url);
+  const env = { DATABASE_URL: url, NEXTAUTH_SECRET: SECRET, SEED_DEMO: "0" };
+  const servers = [startServer(3311, env), startServer(3312, env)];
+  try {
+    await Promise.all(servers.map((s) => ready(s)));
+    if (runs("race", true)) {
+      await race(servers, business);
+      await sharedLimit(servers, business);
+    }
+    if (runs("corpus", true)) await corpus(servers[0] as Server, business);
+    if (runs("flood")) await flood(servers[1] as Server, business);
+    if (runs("bruteforce")) await bruteForce(servers[1] as Server, business);
+    if (runs("kill9"))
+      servers[0] = await killAndRestart("postgres", servers[0] as Server, business);
+    if (runs("kill9-embedded")) await killAndRestartEmbedded();
+  } finally {
+    await Promise.all(servers.map(stop));
+  }
+  if (failures.length) {
+    console.error(`proof failed: ${failures.join("; ")}`);
+    process.exit(1);
+  }
+  console.log("proof: every promise held");
+}
+
+async function killAndRestartEmbedded() {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "rendezvous-proof-"));
+  const cli = (...args: string[]) =>
+    execFileSync(path.resolve("node_modules/.bin/tsx"), ["scripts/cli.ts", ...args], {
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "" },
+      encoding: "utf8",
+    });
+  cli(
+    ...["tenant", "create", "--slug", "proof", "--name", "Proof", "--timezone", "Europe/Paris"],
+    ...["--locale", "en", "--owner-email", "owner@proof.test"],
+    ...["--owner-password", "proof-owner-password"],
+  );
+  const key =
+    cli("apikey", "create", "--tenant", "proof", "--name", "proof").trim().split("\n").at(-1) ?? "";
+  const server = startServer(3313, { DATA_DIR: dataDir, DATABASE_URL: "", SEED_DEMO: "0" });
+  let last = server;
+  try {
+    await ready(server);
+    const headers = {
+      authorization: `Bearer ${key}`,
+      "x-tenant-slug": "proof",
+      "content-type": "application/json",
+    };
+    await send(server.base, "/api/appointments/availability", {
+      method: "PUT",
+      headers,
+      body: JSON.stringify(openAllDay),
+    });
+    const created = await send(server.base, "/api/appointments/activities", {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ name: "Session", durationMinutes: 15, maxAdvanceDays: 400 }),
+    });
+    const business = { slug: "proof", activityId: JSON.parse(created.text).activity.id, key };
+    last = await killAndRestart("embedded", server, business);
+  } finally {
+    await stop(last);
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

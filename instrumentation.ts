@@ -5,13 +5,6 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { installServerHooks } = await import("@/lib/http/server-hooks");
   installServerHooks();
-  const { getDb } = await import("@/lib/db");
-  try {
-    await getDb();
-  } catch (error) {
-    // A server without its database would answer 500 to everything: stop, and say why, so that a
-    // supervisor restarts it (Next.js would otherwise keep serving).
-    console.error(`rendezvous: cannot start: ${error instanceof Error ? error.message : error}`);
-    process.exit(1);
-  }
+  const { openDbOrExit } = await import("@/lib/db");
+  await openDbOrExit();
 }

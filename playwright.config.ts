@@ -52,6 +52,7 @@ export default defineConfig({
       RATE_LIMIT_BOOKING: "100000",
       RATE_LIMIT_API: "100000",
       TRUST_PROXY: "1",
+      METRICS_TOKEN: "e2e-metrics-token-0123456789",
     },
   },
 });

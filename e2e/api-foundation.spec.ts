@@ -1,14 +1,22 @@
 import { expect, test } from "./fixtures";
-import { apiKeyOf } from "./support";
+import { apiKeyOf, E2E_METRICS_TOKEN } from "./support";
 
-test("health answers ok, and the detailed check reports the database and version", async ({
+test("health answers ok; the details and the metrics need the metrics token", async ({
   request,
 }) => {
   const health = await request.get("/api/health");
   expect(health.status()).toBe(200);
   expect(await health.json()).toEqual({ status: "ok" });
 
-  const detailed = await request.get("/api/health/detailed");
+  const anonymous = await request.get("/api/health/detailed");
+  expect(await anonymous.json()).toEqual({ status: "ok" });
+  expect((await request.get("/api/metrics")).status()).toBe(401);
+
+  const auth = { authorization: `Bearer ${E2E_METRICS_TOKEN}` };
+  const metrics = await request.get("/api/metrics", { headers: auth });
+  expect(metrics.status()).toBe(200);
+  expect(await metrics.text()).toContain("rendezvous_http_request_duration_seconds_bucket");
+  const detailed = await request.get("/api/health/detailed", { headers: auth });
   expect(detailed.status()).toBe(200);
   expect(await detailed.json()).toMatchObject({
     status: "ok",

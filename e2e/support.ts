@@ -6,6 +6,9 @@ import { expect, type Page, type TestInfo } from "@playwright/test";
 export const apiKeyOf = (tenant: "demo" | "acme" | "studio" | "allday" | "quiet") =>
   readFileSync(path.join(process.env.E2E_DATA_DIR ?? "", `${tenant}.key`), "utf8").trim();
 
+/** The METRICS_TOKEN playwright.config.ts gives the server. */
+export const E2E_METRICS_TOKEN = "e2e-metrics-token-0123456789";
+
 export const demoOwner = { email: "owner@demo.rendezvous.test", password: "rendezvous-demo" };
 export const demoStaff = { email: "staff@demo.rendezvous.test", password: "demo-staff-pass" };
 export const acmeOwner = { email: "owner@acme.test", password: "acme-owner-pass" };

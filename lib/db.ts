@@ -56,3 +56,17 @@ export async function closeDb(): Promise<void> {
   globalStore.__rendezvousDb = undefined;
   if (opening) await (await opening).close();
 }
+
+/**
+ * The database at start-up, or the process ends with one line saying why: a server without its
+ * database would answer 500 to everything, and Next.js would keep it running. Exiting lets a
+ * supervisor restart it.
+ */
+export async function openDbOrExit(): Promise<void> {
+  try {
+    await getDb();
+  } catch (error) {
+    console.error(`rendezvous: cannot start: ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  }
+}

@@ -1,8 +1,9 @@
 import { NextRequest } from "next/server";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { proxy } from "@/proxy";
+import { handlers } from "./helpers/api";
 import { seedTenant } from "./helpers/fixtures";
-import { useAppDatabase } from "./helpers/routes";
+import { call, useAppDatabase } from "./helpers/routes";
 import { createTestDatabase, engines, type TestDatabase } from "./helpers/test-db";
 
 // Small limits, set before any module reads the environment.
@@ -136,6 +137,20 @@ describe.each(engines)("proxy.ts on %s", (engine) => {
     expect(refused.headers.get("x-ratelimit-limit")).toBe("4");
     // The same address without the key still has its public quota.
     expect((await send("/", { ip })).status).toBe(200);
+  });
+
+  it("charges made-up API keys to the sender's address", async () => {
+    const ip = freshIp();
+    for (let i = 0; i < 2; i++) {
+      const refused = await call(handlers.appointments.GET, "GET", {
+        tenant: biz.tenant.slug,
+        headers: { authorization: "Bearer rvz_made_up", "x-rendezvous-client-address": ip },
+      });
+      expect(refused.status).toBe(401);
+    }
+    // Two penalties of a tenth of the public quota (5 here: one point each), then this request.
+    const page = await send("/", { ip });
+    expect(page.headers.get("x-ratelimit-remaining")).toBe("2");
   });
 
   it("never limits health probes", async () => {

@@ -96,9 +96,9 @@ export async function peek(limiters: Limiters, limit: LimitName, key: string): P
   return { ...state, allowed: state.remaining > 0 };
 }
 
-/** Counts a failure of `key` (a wrong password), refused or not. */
-export async function penalize(limiters: Limiters, limit: LimitName, key: string) {
-  await limiters[limit].penalty(key, 1);
+/** Counts failures of `key` (a wrong password, a made-up API key), refused or not. */
+export async function penalize(limiters: Limiters, limit: LimitName, key: string, points = 1) {
+  await limiters[limit].penalty(key, Math.max(1, Math.round(points)));
 }
 
 /** The headers of a limited response, for the tightest of the limits that applied. */

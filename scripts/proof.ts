@@ -329,7 +329,7 @@ function hostileCorpus(business: Business, appointmentId: string): RequestSpec[]
   ];
   for (const [method, target, headers] of bodyTargets) {
     for (const value of values) {
-      for (const field of fields.slice(0, 4)) {
+      for (const field of fields.slice(0, 6)) {
         const body =
           field === "activityId" && target === "/api/appointments"
             ? {
@@ -434,6 +434,7 @@ async function corpus(server: Server, business: Business) {
   const [slot] = await freeStarts(server.base, business, 3);
   const booked = JSON.parse((await book(server.base, business, slot ?? "")).text);
   const specs = hostileCorpus(business, booked.appointment.id);
+  const started = Date.now();
   let fiveHundreds = 0;
   let apiWithoutCode = 0;
   const examples: string[] = [];
@@ -447,7 +448,9 @@ async function corpus(server: Server, business: Business) {
       fiveHundreds++;
       examples.push(`${spec.method} ${spec.path.slice(0, 80)} -> ${answer.status}`);
     }
-    if (spec.path.startsWith("/api/") && answer.status >= 400) {
+    // As sent: a client resolves dot segments, so /api/../x is not an API path.
+    const sentPath = new URL(spec.path, server.base).pathname;
+    if (sentPath.startsWith("/api/") && answer.status >= 400) {
       let code: unknown;
       try {
         code = JSON.parse(answer.text).code;
@@ -461,6 +464,7 @@ async function corpus(server: Server, business: Business) {
     }
   });
   report("hostile_requests", specs.length, specs.length >= 1000);
+  report("hostile_seconds", ((Date.now() - started) / 1000).toFixed(1));
   report("hostile_5xx", fiveHundreds, fiveHundreds === 0);
   report("hostile_api_errors_without_json_code", apiWithoutCode, apiWithoutCode === 0);
   for (const example of examples.slice(0, 10)) console.log(`  ${example}`);

@@ -12,11 +12,9 @@ import {
 } from "@/lib/http/security-headers";
 import { localeFromAcceptLanguage } from "@/lib/i18n/locales";
 import { logger } from "@/lib/logger";
-import { metrics } from "@/lib/metrics";
 import { type LimitState, rateLimitHeaders } from "@/lib/rate-limit/limiters";
 import { limitRequest } from "@/lib/rate-limit/request-limits";
-import { tooManyRequestsPage } from "@/lib/rate-limit/too-many-requests-page";
-import { findTenantBySlug } from "@/lib/tenants/find-tenant";
+import { tooManyRequests } from "@/lib/rate-limit/too-many-requests";
 import { resolveTenantSlug, TENANT_COOKIE, TENANT_HEADER } from "@/lib/tenants/resolve-tenant-slug";
 
 // Every request passes here first: it is refused early when malformed or over its rate limit,
@@ -33,25 +31,18 @@ export async function proxy(request: NextRequest) {
     ? "default-src 'none'; frame-ancestors 'none'"
     : contentSecurityPolicy(nonce, { dev: config.nodeEnv === "development", https });
   const finish = (response: NextResponse, limit?: LimitState | null) => {
-    for (const [name, value] of Object.entries(securityHeaders({ https }))) {
-      response.headers.set(name, value);
-    }
+    const headers = { ...securityHeaders({ https }), ...(limit ? rateLimitHeaders(limit) : {}) };
+    for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
     response.headers.set("Content-Security-Policy", csp);
-    if (limit) {
-      for (const [name, value] of Object.entries(rateLimitHeaders(limit))) {
-        response.headers.set(name, value);
-      }
-    }
     return response;
   };
 
   const problem = requestProblem(request, isApi);
   if (problem) {
     const locale = localeFromAcceptLanguage(request.headers.get("accept-language"));
+    const refusal = new AppError(problem);
     return finish(
-      isApi
-        ? errorResponse(new AppError(problem), locale)
-        : new NextResponse(null, { status: new AppError(problem).status }),
+      isApi ? errorResponse(refusal, locale) : new NextResponse(null, { status: refusal.status }),
     );
   }
 
@@ -75,10 +66,7 @@ export async function proxy(request: NextRequest) {
     // Fail open: a database that cannot count cannot serve either, and the route says so.
     logger.error("rate limit check failed", error);
   }
-  if (limit && !limit.allowed) {
-    metrics().rateLimited.inc({ limit: limit.limit });
-    return finish(await tooManyRequests(slug, isApi, request, limit), limit);
-  }
+  if (limit && !limit.allowed) return finish(await tooManyRequests(request, slug, limit), limit);
 
   const headers = new Headers(request.headers);
   headers.delete(TENANT_HEADER);
@@ -96,24 +84,6 @@ export async function proxy(request: NextRequest) {
     });
   }
   return finish(response, limit);
-}
-
-async function tooManyRequests(
-  slug: string | null,
-  isApi: boolean,
-  request: NextRequest,
-  limit: LimitState,
-): Promise<NextResponse> {
-  const tenant = slug
-    ? await findTenantBySlug(await getDb(), slug).catch(() => undefined)
-    : undefined;
-  const locale = tenant?.locale ?? localeFromAcceptLanguage(request.headers.get("accept-language"));
-  if (isApi) return errorResponse(new AppError("RATE_LIMIT_EXCEEDED"), locale);
-  const retryAfter = Math.max(1, Math.ceil((limit.resetAt - Date.now()) / 1000));
-  return new NextResponse(tooManyRequestsPage(locale, tenant?.name, retryAfter), {
-    status: 429,
-    headers: { "Content-Type": "text/html; charset=utf-8" },
-  });
 }
 
 export const config = {

@@ -1,8 +1,9 @@
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { randomBytes, timingSafeEqual } from "node:crypto";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { type ApiKey, apiKeys } from "@/db/schema";
 import { type Actor, recordAudit } from "@/lib/audit/record-audit";
+import { sha256Hex } from "@/lib/crypto/sha256";
 import { AppError } from "@/lib/errors/app-error";
 
 // Key format: rvz_<prefix>_<secret>. The prefix finds the row; only a hash of the whole key is
@@ -11,8 +12,6 @@ import { AppError } from "@/lib/errors/app-error";
 const KEY_PATTERN = /^rvz_([a-z0-9]{12})_([A-Za-z0-9_-]{43})$/;
 
 const PREFIX_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
-
-const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 
 export type PublicApiKey = Omit<ApiKey, "secretHash">;
 
@@ -30,7 +29,7 @@ export async function createApiKey(
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(apiKeys)
-      .values({ tenantId, name, prefix, secretHash: sha256(secret) })
+      .values({ tenantId, name, prefix, secretHash: sha256Hex(secret) })
       .returning();
     if (!row) throw new Error("insert returned no row");
     await recordAudit(tx, tenantId, actor, {
@@ -56,7 +55,7 @@ export async function findApiKeyBySecret(
     .where(eq(apiKeys.prefix, match[1] as string));
   if (!row) return undefined;
   const expected = Buffer.from(row.secretHash, "hex");
-  const actual = Buffer.from(sha256(secret), "hex");
+  const actual = Buffer.from(sha256Hex(secret), "hex");
   if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return undefined;
   return toPublicApiKey(row);
 }

@@ -1,7 +1,7 @@
-import { createHash } from "node:crypto";
 import { and, eq, lt } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { idempotencyKeys, type Tenant } from "@/db/schema";
+import { sha256Hex } from "@/lib/crypto/sha256";
 import { AppError } from "@/lib/errors/app-error";
 
 const TTL_MS = 24 * 3_600_000;
@@ -30,7 +30,7 @@ export async function withIdempotencyKey(
       "Idempotency-Key": "must be 1-255 visible ASCII characters",
     });
   }
-  const requestHash = createHash("sha256").update(JSON.stringify(request)).digest("hex");
+  const requestHash = sha256Hex(JSON.stringify(request));
   return db.transaction(async (tx) => {
     const cutoff = new Date(Date.now() - TTL_MS);
     await tx

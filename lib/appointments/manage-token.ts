@@ -1,10 +1,11 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import { sha256Hex } from "@/lib/crypto/sha256";
 
 // A customer's private link to their booking. 256 random bits, so a fast hash is enough to keep a
 // database leak from turning into working links (as with the API keys).
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
-export const hashManageToken = (token: string) => createHash("sha256").update(token).digest("hex");
+export const hashManageToken = sha256Hex;
 
 export function newManageToken(): { token: string; hash: string } {
   const token = randomBytes(32).toString("base64url");

@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
 import { type NextRequest, NextResponse } from "next/server";
+import { sha256Hex } from "@/lib/crypto/sha256";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { errorMessage } from "@/lib/errors/messages";
@@ -15,8 +15,6 @@ import {
   tightest,
 } from "@/lib/rate-limit/limiters";
 import { SIGN_IN_RATE_LIMITED } from "./sign-in-error";
-
-const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 const isCredentialsSignIn = (req: NextRequest) =>
   req.method === "POST" && req.nextUrl.pathname.endsWith("/callback/credentials");
@@ -39,7 +37,7 @@ export async function limitSignIn(
   const email = String(form?.get("email") ?? "")
     .trim()
     .toLowerCase();
-  const address = `email:${sha256(email)}`;
+  const address = `email:${sha256Hex(email)}`;
   const counted: Array<[LimitName, string]> = [
     ["signIn", `ip:${clientAddress(req.headers, env().trustProxy)}`],
     ["signIn", address],

@@ -1,8 +1,8 @@
-import { createHash } from "node:crypto";
 import type { NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 import type { Database } from "@/db/client";
 import { authSecret } from "@/lib/auth/secret";
+import { sha256Hex } from "@/lib/crypto/sha256";
 import { clientAddress } from "@/lib/http/client-address";
 import { consume, type LimitState, limitersFor } from "./limiters";
 
@@ -19,15 +19,13 @@ export function limitOf(method: string, pathname: string): "booking" | "public" 
   return "public";
 }
 
-const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
-
 /**
  * Whose quota an authenticated request spends: the API key's (by its hash: the proxy does not
  * look keys up, an unknown one is refused by the route) or the signed-in user's.
  */
 async function credentialKey(request: NextRequest): Promise<string | null> {
   const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get("authorization") ?? "")?.[1];
-  if (bearer) return `key:${sha256(bearer)}`;
+  if (bearer) return `key:${sha256Hex(bearer)}`;
   if (!request.cookies.getAll().some((c) => c.name.includes("next-auth.session-token"))) {
     return null;
   }

@@ -154,6 +154,18 @@ describe.each(engines)("the dashboard's data on %s", (engine) => {
     });
   });
 
+  it("reads far dates and control characters in the query string as absent, and still searches", async () => {
+    for (const query of [
+      { from: "0000-01-01", to: "9999-12-31", q: "\u0000" },
+      { from: "1999-12-31", q: "x\ud800" },
+    ]) {
+      const search = appointmentSearchSchema.parse(query);
+      expect([search.from, search.to, search.q]).toEqual([undefined, undefined, undefined]);
+      const { total } = await searchAppointments(handle.db, tenant, search);
+      expect(total).toBeGreaterThan(0);
+    }
+  });
+
   it("exports CSV in the business's zone, quoted, with formulas defused", async () => {
     const { rows } = await searchAppointments(
       handle.db,

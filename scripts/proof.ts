@@ -17,7 +17,7 @@ import { addDays, dayInZone } from "@/lib/scheduling/calendar-day";
 import { createTenant } from "@/lib/tenants/create-tenant";
 
 const CI = process.argv.includes("--ci");
-/** `--only=flood` (or race, corpus, bruteforce, kill9, kill9-embedded): one proof, for a quick look. */
+/** `--only=flood` (or race, corpus, bruteforce, kill9, sigterm, kill9-embedded): one proof alone. */
 const ONLY = process.argv.find((a) => a.startsWith("--only="))?.slice(7);
 const runs = (name: string, inCi = false) => (ONLY ? ONLY === name : inCi || !CI);
 const ADMIN_URL =
@@ -577,6 +577,28 @@ async function flood(server: Server, business: Business) {
   report("flood_rss_peak_sampled_mb", Math.max(peak, after), Math.max(peak, after) < 500);
 }
 
+/** SIGTERM while requests are in flight: they all finish, then the server exits 0. */
+async function gracefulShutdown(server: Server, business: Business) {
+  const today = dayInZone(Date.now(), "Europe/Paris");
+  const inFlight = Array.from({ length: 20 }, (_, i) =>
+    send(
+      server.base,
+      `/api/appointments/availability/slots?activityId=${business.activityId}&startDate=${addDays(today, 500 + i)}&endDate=${addDays(today, 591 + i)}`,
+      { headers: { "x-tenant-slug": business.slug } },
+    ).catch(() => null),
+  );
+  await new Promise((r) => setTimeout(r, 50));
+  const exited = new Promise<number | null>((resolve) => server.proc.once("exit", resolve));
+  // The server alone, as a supervisor would signal it: npm then exits with its exit code.
+  const listener = execFileSync("ss", ["-ltnpH", `sport = :${server.port}`], { encoding: "utf8" });
+  process.kill(Number(/pid=(\d+)/.exec(listener)?.[1]), "SIGTERM");
+  const answers = await Promise.all(inFlight);
+  const completed = answers.filter((a) => a?.status === 200).length;
+  report("sigterm_in_flight_completed", `${completed}/20`, completed === 20);
+  const code = await exited;
+  report("sigterm_exit_code", String(code), code === 0);
+}
+
 async function bruteForce(server: Server, business: Business) {
   const address = "198.19.9.9";
   let answered = 0;
@@ -631,6 +653,7 @@ async function main() {
     if (runs("bruteforce")) await bruteForce(servers[1] as Server, business);
     if (runs("kill9"))
       servers[0] = await killAndRestart("postgres", servers[0] as Server, business);
+    if (runs("sigterm")) await gracefulShutdown(servers[1] as Server, business);
     if (runs("kill9-embedded")) await killAndRestartEmbedded();
   } finally {
     await Promise.all(servers.map(stop));

@@ -41,7 +41,7 @@ test("pages and the API refuse to be framed and say so in their headers", async 
   }
 });
 
-test("a sixth guess from one address is refused before any password is checked", async ({
+test("a sixth guess from one IP, or at one e-mail address, is refused before any password is checked", async ({
   page,
 }) => {
   // This test's own address (TRUST_PROXY is on in the e2e server).
@@ -58,10 +58,19 @@ test("a sixth guess from one address is refused before any password is checked",
       "Wrong email or password.",
     );
   }
-  await expect(await attempt("owner@studio.test", "studio-owner-pass")).toHaveText(
-    "Too many sign-in attempts. Please wait a minute, then try again.",
-  );
+  const tooMany = "Too many sign-in attempts. Please wait a minute, then try again.";
+  await expect(await attempt("owner@studio.test", "studio-owner-pass")).toHaveText(tooMany);
   await expect(page).toHaveURL(/\/login/);
+
+  // Five guesses at one address, each from another IP: the address is locked wherever from.
+  for (let i = 1; i <= 5; i++) {
+    await page.setExtraHTTPHeaders({ "x-forwarded-for": `203.0.113.${100 + i}` });
+    await expect(await attempt("ghost@studio.test", `guess-${i}`)).toHaveText(
+      "Wrong email or password.",
+    );
+  }
+  await page.setExtraHTTPHeaders({ "x-forwarded-for": "203.0.113.120" });
+  await expect(await attempt("ghost@studio.test", "guess-6")).toHaveText(tooMany);
 });
 
 test("signing out ends the session everywhere, not only in this browser", async ({

@@ -7,7 +7,8 @@ import { metrics } from "@/lib/metrics";
 import { CLIENT_ADDRESS_HEADER } from "./client-address";
 import { routeLabel } from "./route-label";
 
-export const REQUEST_ID_HEADER = "x-request-id";
+const REQUEST_ID_HEADER = "x-request-id";
+const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 const state = globalThis as typeof globalThis & {
@@ -60,12 +61,14 @@ function onRequest(req: http.IncomingMessage, res: http.ServerResponse) {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const route = routeLabel((req.url ?? "/").split("?")[0] ?? "/");
     const status = res.statusCode;
-    metrics().requests.observe({ method: req.method ?? "GET", route, status }, seconds);
+    // Like the route, the method is a label: made-up ones must not grow the metrics.
+    const method = METHODS.has(req.method ?? "") ? (req.method as string) : "OTHER";
+    metrics().requests.observe({ method, route, status }, seconds);
     // Route, not URL: query strings and paths may carry tokens and customers' details.
     rootLogger().info(
       {
         reqId: id,
-        method: req.method,
+        method,
         route,
         status,
         ms: Math.round(seconds * 10_000) / 10,

@@ -50,4 +50,33 @@ describe("parseEnv", () => {
       dataDir: "./.data",
     });
   });
+
+  it("reads the rate limits, proxy trust, metrics token and cache budget, with their defaults", () => {
+    expect(parseEnv({})).toMatchObject({
+      rateLimits: { signIn: 5, booking: 10, public: 100, api: 1000 },
+      trustProxy: false,
+      metricsToken: undefined,
+      cacheMaxBytes: 64 * 1024 * 1024,
+      publicHttps: false,
+    });
+    expect(
+      parseEnv({
+        RATE_LIMIT_SIGNIN: "50",
+        RATE_LIMIT_BOOKING: "1000",
+        RATE_LIMIT_PUBLIC: "100000",
+        RATE_LIMIT_API: "7",
+        TRUST_PROXY: "1",
+        CACHE_MAX_MB: "8",
+        NEXTAUTH_URL: "https://book.example",
+      }),
+    ).toMatchObject({
+      rateLimits: { signIn: 50, booking: 1000, public: 100000, api: 7 },
+      trustProxy: true,
+      cacheMaxBytes: 8 * 1024 * 1024,
+      publicHttps: true,
+    });
+    expect(() => parseEnv({ RATE_LIMIT_BOOKING: "lots" })).toThrow(/RATE_LIMIT_BOOKING/);
+    expect(() => parseEnv({ RATE_LIMIT_API: "0" })).toThrow(/RATE_LIMIT_API/);
+    expect(() => parseEnv({ METRICS_TOKEN: "short" })).toThrow(/METRICS_TOKEN must be at least 16/);
+  });
 });

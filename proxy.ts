@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { sessionHint } from "@/lib/auth/session-hint";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
@@ -47,6 +48,7 @@ export async function proxy(request: NextRequest) {
   }
 
   const query = request.nextUrl.searchParams.get("tenant");
+  const session = await sessionHint(request).catch(() => null);
   const slug = resolveTenantSlug({
     // The public host: behind a reverse proxy, and when Next.js renders a server action's redirect
     // target through an internal request to localhost, Host is not the one the visitor used.
@@ -55,13 +57,15 @@ export async function proxy(request: NextRequest) {
     query,
     // The API stays stateless: only browser pages remember a ?tenant= choice.
     cookie: isApi ? null : request.cookies.get(TENANT_COOKIE)?.value,
+    // A signed-in user's dashboard and its API calls are for their own business by default.
+    session: session?.tenantSlug,
     rootDomain: config.appRootDomain,
     defaultTenant: config.defaultTenant,
   });
 
   let limit: LimitState | null = null;
   try {
-    limit = await limitRequest(await getDb(), request, config.trustProxy);
+    limit = await limitRequest(await getDb(), request, config.trustProxy, session);
   } catch (error) {
     // Fail open: a database that cannot count cannot serve either, and the route says so.
     logger.error("rate limit check failed", error);

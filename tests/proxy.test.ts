@@ -2,7 +2,7 @@ import { NextRequest } from "next/server";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { proxy } from "@/proxy";
 import { handlers } from "./helpers/api";
-import { seedTenant } from "./helpers/fixtures";
+import { seedTenant, sessionCookie } from "./helpers/fixtures";
 import { call, useAppDatabase } from "./helpers/routes";
 import { createTestDatabase, engines, type TestDatabase } from "./helpers/test-db";
 
@@ -151,6 +151,22 @@ describe.each(engines)("proxy.ts on %s", (engine) => {
     // Two penalties of a tenth of the public quota (5 here: one point each), then this request.
     const page = await send("/", { ip });
     expect(page.headers.get("x-ratelimit-remaining")).toBe("2");
+  });
+
+  it("sends a signed-in user's API calls to their own business when they name none", async () => {
+    const cookie = await sessionCookie(biz.owner, biz.tenant);
+    const unnamed = (headers: Record<string, string>) =>
+      proxy(
+        new NextRequest("http://localhost:3000/api/appointments/calendar", {
+          headers: { "x-rendezvous-client-address": freshIp(), ...headers },
+        }),
+      );
+    const forwarded = (response: Response) =>
+      response.headers.get("x-middleware-request-x-rendezvous-tenant");
+    expect(forwarded(await unnamed({ cookie }))).toBe(biz.tenant.slug);
+    // Naming a business still wins; no session, no business.
+    expect(forwarded(await unnamed({ cookie, "x-tenant-slug": "other" }))).toBe("other");
+    expect(forwarded(await unnamed({}))).toBeNull();
   });
 
   it("never limits health probes", async () => {

@@ -4,12 +4,13 @@ import { resolveTenantSlug, subdomainOf } from "@/lib/tenants/resolve-tenant-slu
 const none = { host: "localhost:3000", header: null, query: null };
 
 describe("resolveTenantSlug", () => {
-  it("prefers the subdomain, then the header, then ?tenant=, then the cookie, then the default", () => {
+  it("prefers the subdomain, the header, ?tenant=, the cookie, the user's business, the default", () => {
     const all = {
       host: "sub.localhost:3000",
       header: "head",
       query: "query",
       cookie: "cookie",
+      session: "mine",
       rootDomain: "localhost",
       defaultTenant: "fallback",
     };
@@ -19,9 +20,9 @@ describe("resolveTenantSlug", () => {
     expect(resolveTenantSlug({ ...all, host: "localhost", header: null, query: null })).toBe(
       "cookie",
     );
-    expect(
-      resolveTenantSlug({ ...all, host: "localhost", header: null, query: null, cookie: null }),
-    ).toBe("fallback");
+    const bare = { ...all, host: "localhost", header: null, query: null, cookie: null };
+    expect(resolveTenantSlug(bare)).toBe("mine");
+    expect(resolveTenantSlug({ ...bare, session: null })).toBe("fallback");
     expect(resolveTenantSlug(none)).toBeNull();
   });
 

@@ -1,7 +1,6 @@
 import type { NextRequest } from "next/server";
-import { getToken } from "next-auth/jwt";
 import type { Database } from "@/db/client";
-import { authSecret } from "@/lib/auth/secret";
+import type { SessionHint } from "@/lib/auth/session-hint";
 import { sha256Hex } from "@/lib/crypto/sha256";
 import { clientAddress } from "@/lib/http/client-address";
 import { consume, type LimitState, limitersFor } from "./limiters";
@@ -23,14 +22,10 @@ export function limitOf(method: string, pathname: string): "booking" | "public" 
  * Whose quota an authenticated request spends: the API key's (by its hash: the proxy does not
  * look keys up, an unknown one is refused by the route) or the signed-in user's.
  */
-async function credentialKey(request: NextRequest): Promise<string | null> {
+function credentialKey(request: NextRequest, session: SessionHint | null): string | null {
   const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get("authorization") ?? "")?.[1];
   if (bearer) return `key:${sha256Hex(bearer)}`;
-  if (!request.cookies.getAll().some((c) => c.name.includes("next-auth.session-token"))) {
-    return null;
-  }
-  const token = await getToken({ req: request, secret: authSecret() });
-  return token?.userId ? `user:${token.userId}` : null;
+  return session ? `user:${session.userId}` : null;
 }
 
 /**
@@ -41,11 +36,12 @@ export async function limitRequest(
   db: Database,
   request: NextRequest,
   trustProxy: boolean,
+  session: SessionHint | null,
 ): Promise<LimitState | null> {
   const limit = limitOf(request.method, request.nextUrl.pathname);
   if (!limit) return null;
   const limiters = limitersFor(db);
-  const credential = await credentialKey(request);
+  const credential = credentialKey(request, session);
   if (credential) return consume(limiters, "api", credential);
   return consume(limiters, limit, `ip:${clientAddress(request.headers, trustProxy)}`);
 }

@@ -8,6 +8,8 @@ export interface TenantSources {
   header: string | null;
   query: string | null;
   cookie?: string | null;
+  /** The business of the signed-in user, when the request carries a session. */
+  session?: string | null;
   rootDomain?: string;
   defaultTenant?: string;
 }
@@ -28,7 +30,8 @@ const clean = (value: string | null | undefined) => value?.trim().toLowerCase() 
 
 /**
  * The slug of the tenant a request is for: subdomain of the root domain, then the X-Tenant-Slug
- * header, then `?tenant=`, then the cookie a previous `?tenant=` left, then the default tenant.
+ * header, then `?tenant=`, then the cookie a previous `?tenant=` left, then the signed-in user's
+ * own business, then the default tenant.
  * A source that names a tenant wins even if that tenant does not exist: a request for an unknown
  * business must get "not found", never another business's data.
  */
@@ -38,6 +41,7 @@ export function resolveTenantSlug(sources: TenantSources): string | null {
     clean(sources.header) ??
     clean(sources.query) ??
     clean(sources.cookie) ??
+    clean(sources.session) ??
     clean(sources.defaultTenant)
   );
 }

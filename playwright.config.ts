@@ -45,7 +45,7 @@ export default defineConfig({
       APP_ROOT_DOMAIN: "localhost",
       SEED_DEMO: "1",
       DATABASE_URL: "",
-      NEXTAUTH_URL: `http://localhost:${port}`,
+      // No NEXTAUTH_URL: redirects follow the port and subdomain each request came on.
       // The suite sends far more than a visitor would from one address; the sign-in limit stays,
       // and TRUST_PROXY lets a test speak for other addresses with X-Forwarded-For.
       RATE_LIMIT_PUBLIC: "100000",

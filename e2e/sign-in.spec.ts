@@ -3,6 +3,7 @@ import { acmeOwner, demoOwner, screenshot, signIn } from "./support";
 
 test("the demo owner signs in, sees the dashboard shell and signs out", async ({
   page,
+  baseURL,
 }, testInfo) => {
   await page.goto("/admin");
   await expect(page).toHaveURL(/\/login$/);
@@ -19,7 +20,8 @@ test("the demo owner signs in, sees the dashboard shell and signs out", async ({
   await screenshot(page, testInfo, "dashboard");
 
   await page.getByRole("button", { name: "Se déconnecter" }).click();
-  await expect(page).toHaveURL(/\/login$/);
+  // On the server's own port (not 3000), with no NEXTAUTH_URL set.
+  await expect(page).toHaveURL(`${baseURL}/login`);
   await page.goto("/admin");
   await expect(page).toHaveURL(/\/login$/);
 });

@@ -17,6 +17,10 @@ const signInSchema = z.object({
 let options: AuthOptions | undefined;
 
 export function getAuthOptions(): AuthOptions {
+  // Without NEXTAUTH_URL, next-auth takes its redirects' origin from the request (the forwarded
+  // host and protocol, as publicOrigin does) only when told to trust it; otherwise it assumes
+  // localhost:3000, and signing out on any other port or subdomain lands on an error page.
+  process.env.AUTH_TRUST_HOST ??= "1";
   options ??= {
     secret: authSecret(),
     session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },

@@ -16,6 +16,7 @@ import {
   orUndefinedIfNotFound,
   type SearchParams,
 } from "@/lib/http/page-params";
+import { publicOrigin } from "@/lib/http/public-origin";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { currentTenant } from "@/lib/tenants/current-tenant";
@@ -51,7 +52,7 @@ export default async function ManagePage(props: {
   const now = new Date();
   const policy = customerPolicy(booking, tenant, now);
   const path = `/manage/${token}`;
-  const origin = `${requestHeaders.get("x-forwarded-proto") ?? "http"}://${requestHeaders.get("host")}`;
+  const origin = publicOrigin(requestHeaders);
   const error = firstParam(query.error);
   const booked = firstParam(query.booked) === "1";
   const when = (date: Date) => formatDateTime(date, tenant.timeZone, locale);

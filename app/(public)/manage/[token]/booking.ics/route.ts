@@ -1,12 +1,13 @@
 import { bookingCalendarFile } from "@/lib/appointments/calendar-file";
 import { findByManageToken } from "@/lib/appointments/manage-booking";
+import { publicOrigin } from "@/lib/http/public-origin";
 import { withTenant } from "@/lib/http/with-tenant";
 
 // GET /manage/[token]/booking.ics – the booking as a file for the customer's calendar
 export const GET = withTenant("public", async ({ req, params, tenant, db }) => {
   const token = params.token ?? "";
   const booking = await findByManageToken(db, tenant, token);
-  const manageUrl = new URL(`/manage/${token}`, req.nextUrl.origin).toString();
+  const manageUrl = `${publicOrigin(req.headers)}/manage/${token}`;
   return new Response(bookingCalendarFile(booking, tenant, manageUrl), {
     headers: {
       "content-type": "text/calendar; charset=utf-8",

@@ -4,6 +4,7 @@ import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { errorResponse } from "@/lib/http/error-response";
+import { publicHost } from "@/lib/http/public-origin";
 import { requestProblem } from "@/lib/http/request-problem";
 import {
   contentSecurityPolicy,
@@ -52,7 +53,7 @@ export async function proxy(request: NextRequest) {
   const slug = resolveTenantSlug({
     // The public host: behind a reverse proxy, and when Next.js renders a server action's redirect
     // target through an internal request to localhost, Host is not the one the visitor used.
-    host: request.headers.get("x-forwarded-host")?.split(",")[0] ?? request.headers.get("host"),
+    host: publicHost(request.headers) ?? null,
     header: request.headers.get("x-tenant-slug"),
     query,
     // The API stays stateless: only browser pages remember a ?tenant= choice.

@@ -1,7 +1,10 @@
-import { createHash, timingSafeEqual } from "node:crypto";
+import { timingSafeEqual } from "node:crypto";
+import { sha256Hex } from "@/lib/crypto/sha256";
 import { env } from "@/lib/env";
+import { bearerOf } from "@/lib/http/request-input";
 
-const digest = (text: string) => createHash("sha256").update(text).digest();
+// Hashed first, so that the comparison takes the same time whatever the length sent.
+const digest = (text: string) => Buffer.from(sha256Hex(text), "hex");
 
 /**
  * Whether a request may read the operational details (metrics, detailed health): it sends
@@ -11,6 +14,6 @@ const digest = (text: string) => createHash("sha256").update(text).digest();
 export function metricsAccess(request: Request): "granted" | "denied" | "unconfigured" {
   const token = env().metricsToken;
   if (!token) return "unconfigured";
-  const sent = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get("authorization") ?? "")?.[1] ?? "";
+  const sent = bearerOf(request.headers) ?? "";
   return timingSafeEqual(digest(sent), digest(token)) ? "granted" : "denied";
 }

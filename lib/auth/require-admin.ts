@@ -3,6 +3,8 @@ import { getToken } from "next-auth/jwt";
 import type { Database } from "@/db/client";
 import type { Tenant } from "@/db/schema";
 import { AppError } from "@/lib/errors/app-error";
+import { publicHost } from "@/lib/http/public-origin";
+import { bearerOf } from "@/lib/http/request-input";
 import {
   authenticate,
   type Caller,
@@ -18,12 +20,9 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 function isForeignOrigin(request: NextRequest): boolean {
   const origin = request.headers.get("origin");
   if (!origin) return false;
-  const host =
-    request.headers.get("x-forwarded-host")?.split(",")[0] ??
-    request.headers.get("host") ??
-    request.nextUrl.host;
+  const host = publicHost(request.headers) ?? request.nextUrl.host;
   try {
-    return new URL(origin).host !== host.trim();
+    return new URL(origin).host !== host;
   } catch {
     return true;
   }
@@ -31,7 +30,7 @@ function isForeignOrigin(request: NextRequest): boolean {
 
 /** The credentials a request carries: a Bearer API key if it sends one, else its session cookie. */
 export async function credentialsOf(request: NextRequest): Promise<Credentials> {
-  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get("authorization") ?? "")?.[1];
+  const bearer = bearerOf(request.headers);
   if (bearer) return { bearer };
   // A cookie goes with any request a browser sends, whichever site made it: a change another site
   // asked for is refused (server actions check the same).

@@ -2,6 +2,10 @@ import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 
+/** The secret of an `Authorization: Bearer` header, when one was sent. */
+export const bearerOf = (headers: Headers): string | undefined =>
+  /^Bearer\s+(\S+)\s*$/i.exec(headers.get("authorization") ?? "")?.[1];
+
 /** The query string as a plain object (the last value of a repeated parameter wins). */
 export const queryOf = (req: NextRequest) => Object.fromEntries(req.nextUrl.searchParams);
 

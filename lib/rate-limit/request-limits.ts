@@ -3,6 +3,7 @@ import type { Database } from "@/db/client";
 import type { SessionHint } from "@/lib/auth/session-hint";
 import { sha256Hex } from "@/lib/crypto/sha256";
 import { clientAddress } from "@/lib/http/client-address";
+import { bearerOf } from "@/lib/http/request-input";
 import { consume, type LimitState, limitersFor } from "./limiters";
 
 /** Which limit a request counts against before credentials are considered; null for none. */
@@ -23,7 +24,7 @@ export function limitOf(method: string, pathname: string): "booking" | "public" 
  * look keys up, an unknown one is refused by the route) or the signed-in user's.
  */
 function credentialKey(request: NextRequest, session: SessionHint | null): string | null {
-  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get("authorization") ?? "")?.[1];
+  const bearer = bearerOf(request.headers);
   if (bearer) return `key:${sha256Hex(bearer)}`;
   return session ? `user:${session.userId}` : null;
 }

@@ -6,7 +6,6 @@ import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
-import postgres from "postgres";
 import { openDatabase } from "@/db/client";
 import { appointments } from "@/db/schema";
 import { createActivity } from "@/lib/activities/activities";
@@ -16,6 +15,7 @@ import { replaceAvailability } from "@/lib/availability/availability";
 import { addDays, dayInZone, zonedInstant } from "@/lib/scheduling/calendar-day";
 import { computeSlots } from "@/lib/scheduling/compute-slots";
 import { createTenant } from "@/lib/tenants/create-tenant";
+import { freshPostgres } from "@/scripts/fresh-postgres";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3201);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -24,17 +24,6 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 10;
 const TZ = "Europe/Paris";
 const MIN = 60_000;
-
-async function freshDatabase(): Promise<string> {
-  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
-  const name = "rendezvous_bench";
-  await admin`drop database if exists ${admin(name)} with (force)`;
-  await admin`create database ${admin(name)}`;
-  await admin.end();
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 /** A business open 07:00-22:00 every day with 10,000 appointments over a year, 07:00-14:00. */
 async function seed(url: string) {
@@ -213,7 +202,7 @@ async function main() {
     `slot engine: ${engine.slots} slots against ${engine.busyIntervals} busy intervals, median ${engine.medianMs} ms, p99 ${engine.p99Ms} ms (target < 2 ms)`,
   );
 
-  const url = await freshDatabase();
+  const url = await freshPostgres(ADMIN_URL, "rendezvous_bench");
   const { activityId, today } = await seed(url);
   console.log("seeded 10,000 appointments over a year");
   if (process.env.BENCH_SKIP_BUILD !== "1") execSync("npx next build", { stdio: "ignore" });

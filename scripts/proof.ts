@@ -6,7 +6,6 @@ import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import postgres from "postgres";
 import { openDatabase } from "@/db/client";
 import { createActivity } from "@/lib/activities/activities";
 import { activityInputSchema } from "@/lib/activities/schema";
@@ -15,6 +14,7 @@ import { systemActor } from "@/lib/audit/record-audit";
 import { replaceAvailability } from "@/lib/availability/availability";
 import { addDays, dayInZone } from "@/lib/scheduling/calendar-day";
 import { createTenant } from "@/lib/tenants/create-tenant";
+import { freshPostgres } from "./fresh-postgres";
 
 const CI = process.argv.includes("--ci");
 /** `--only=flood` (or race, corpus, bruteforce, kill9, sigterm, kill9-embedded): one proof alone. */
@@ -130,21 +130,12 @@ async function pool<T>(items: T[], concurrency: number, run: (item: T) => Promis
 
 // ---------------------------------------------------------------- data
 
-async function freshPostgres(name: string): Promise<string> {
-  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
-  try {
-    await admin`drop database if exists ${admin(name)} with (force)`;
-    await admin`create database ${admin(name)}`;
-  } catch (error) {
+async function proofDatabase(name: string): Promise<string> {
+  return freshPostgres(ADMIN_URL, name).catch((error: Error) => {
     throw new Error(
-      `the proof needs a PostgreSQL server at ${ADMIN_URL} (PROOF_DATABASE_URL or TEST_DATABASE_URL): ${(error as Error).message}`,
+      `the proof needs a PostgreSQL server at ${ADMIN_URL} (PROOF_DATABASE_URL or TEST_DATABASE_URL): ${error.message}`,
     );
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
+  });
 }
 
 const openAllDay = {
@@ -638,7 +629,7 @@ async function main() {
   if (process.env.PROOF_SKIP_BUILD !== "1") {
     execFileSync(NEXT, ["build"], { stdio: "ignore" });
   }
-  const url = await freshPostgres("rendezvous_proof");
+  const url = await proofDatabase("rendezvous_proof");
   const business = await seedBusiness(url);
   const env = { DATABASE_URL: url, NEXTAUTH_SECRET: SECRET, SEED_DEMO: "0" };
   const servers = [startServer(3311, env), startServer(3312, env)];

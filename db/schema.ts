@@ -32,6 +32,10 @@ export const tenants = pgTable("tenants", {
   currency: char("currency", { length: 3 }).notNull().default("EUR"),
   // Where customers go, shown on confirmations and in calendar files; optional.
   address: text("address"),
+  // How customers reach the business, and its own words on its policies; all optional.
+  contactEmail: text("contact_email"),
+  contactPhone: text("contact_phone"),
+  policyText: text("policy_text"),
   appointmentModuleEnabled: boolean("appointment_module_enabled").notNull().default(true),
   slotIntervalMinutes: integer("slot_interval_minutes").notNull().default(15),
   cancellationNoticeHours: integer("cancellation_notice_hours").notNull().default(24),
@@ -141,6 +145,8 @@ export const activities = pgTable(
     bufferBeforeMinutes: integer("buffer_before_minutes").notNull().default(0),
     bufferAfterMinutes: integer("buffer_after_minutes").notNull().default(0),
     maxAdvanceDays: integer("max_advance_days").notNull().default(90),
+    // Hidden from the public pages and the public API, still bookable by the business.
+    onlineBooking: boolean("online_booking").notNull().default(true),
     createdAt: createdAt(),
     // Deleted activities are kept so that past appointments still name them.
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
@@ -212,9 +218,13 @@ export const appointments = pgTable(
     // booking time. The no-overlap exclusion constraint (a custom migration) is on this range.
     blockedFrom: timestamp("blocked_from", { withTimezone: true }).notNull(),
     blockedUntil: timestamp("blocked_until", { withTimezone: true }).notNull(),
+    // The earliest start the customer ever moved this booking away from (null: never moved). The
+    // cancellation notice counts from it, so moving a booking cannot reopen its cancellation.
+    policyStartsAt: timestamp("policy_starts_at", { withTimezone: true }),
     status: appointmentStatusEnum("status").notNull().default("pending"),
     clientName: text("client_name").notNull(),
-    clientEmail: text("client_email").notNull(),
+    // Optional for bookings the business takes itself (a walk-in gives a name and a phone).
+    clientEmail: text("client_email"),
     clientPhone: text("client_phone"),
     clientAddress: text("client_address"),
     clientCustomFieldValue: text("client_custom_field_value"),

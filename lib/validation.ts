@@ -38,3 +38,9 @@ export const emailSchema = text()
   .trim()
   .toLowerCase()
   .pipe(z.email("must be a valid email").max(320));
+
+/** An optional email address: empty means null. */
+export const optionalEmailSchema = z.preprocess(
+  (v) => (typeof v === "string" && v.trim() === "" ? null : v),
+  emailSchema.nullish().transform((v) => v ?? null),
+);

@@ -11,7 +11,7 @@ import {
 } from "@/lib/appointments/book-appointment";
 import { changeAppointmentStatus } from "@/lib/appointments/change-status";
 import { rescheduleAppointment } from "@/lib/appointments/reschedule-appointment";
-import { bookingSchema, statusSchema } from "@/lib/appointments/schema";
+import { businessBookingSchema, statusSchema } from "@/lib/appointments/schema";
 import { dashboardAction } from "@/lib/auth/action-caller";
 import { dateTimeSchema, toInstant } from "@/lib/availability/date-time";
 import { AppError } from "@/lib/errors/app-error";
@@ -57,7 +57,7 @@ export async function moveAppointmentAction(id: string, startsAt: string, anyTim
 export async function bookWalkInAction(body: unknown, anyTime: boolean) {
   return dashboardAction("appointments", async ({ db, tenant, actor }) => {
     const now = new Date();
-    const input = bookingSchema.parse(body);
+    const input = businessBookingSchema.parse(body);
     const { activity, hours } = await loadActivityWithHours(db, tenant, input.activityId);
     const missing = missingRequiredFields(activity, input.clientInfo);
     if (missing) throw new AppError("VALIDATION_ERROR", missing);

@@ -101,16 +101,24 @@ export function AppointmentPanel({ id, labels, canChange, onChanged, onClose }: 
           <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
             <dt className="text-slate-500">{labels.client}</dt>
             <dd>{details.client.name}</dd>
-            <dt className="text-slate-500">{labels.email}</dt>
-            <dd className="break-all">
-              <a className="underline" href={`mailto:${details.client.email}`}>
-                {details.client.email}
-              </a>
-            </dd>
+            {details.client.email && (
+              <>
+                <dt className="text-slate-500">{labels.email}</dt>
+                <dd className="break-all">
+                  <a className="underline" href={`mailto:${details.client.email}`}>
+                    {details.client.email}
+                  </a>
+                </dd>
+              </>
+            )}
             {details.client.phone && (
               <>
                 <dt className="text-slate-500">{labels.phone}</dt>
-                <dd>{details.client.phone}</dd>
+                <dd>
+                  <a className="underline" href={`tel:${details.client.phone}`}>
+                    {details.client.phone}
+                  </a>
+                </dd>
               </>
             )}
             {details.client.address && (

@@ -4,7 +4,7 @@ import { useState, useTransition } from "react";
 import { bookWalkInAction } from "@/app/admin/calendar-actions";
 import { LabelledField } from "@/components/ui/labelled-field";
 import { Notice } from "@/components/ui/notice";
-import type { ErrorDetails } from "@/lib/errors/app-error";
+import { type FieldProblems, problemText } from "@/lib/errors/field-problems";
 import { type CalendarLabels, failureText } from "./admin-calendar";
 import { ConfirmBox } from "./confirm-box";
 import { SidePanel } from "./side-panel";
@@ -28,10 +28,24 @@ interface Props {
 
 const inputClass = "mt-1 w-full rounded-md border border-slate-300 px-2 py-1 text-sm";
 
-/** A booking taken by the business (walk-in, phone), checked by the public booking's schema. */
+/** After a refused submit, the first field in the form's order that has a problem takes focus. */
+export function focusFirstProblem(form: HTMLFormElement, problems: FieldProblems) {
+  const fields = form.querySelectorAll<HTMLElement>("[data-path]");
+  for (const field of fields) {
+    if (problems[field.dataset.path ?? ""]) {
+      field.focus();
+      return;
+    }
+  }
+}
+
+/**
+ * A booking taken by the business (walk-in, phone), checked by the public booking's schema but
+ * for the e-mail address, which the business may leave out.
+ */
 export function WalkInForm({ at, activities, labels, onBooked, onClose }: Props) {
   const [activityId, setActivityId] = useState(activities[0]?.id ?? "");
-  const [errors, setErrors] = useState<ErrorDetails>({});
+  const [errors, setErrors] = useState<FieldProblems>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [outsideHours, setOutsideHours] = useState(false);
   const [busy, startTransition] = useTransition();
@@ -54,17 +68,29 @@ export function WalkInForm({ at, activities, labels, onBooked, onClose }: Props)
     startTransition(async () => {
       const result = await bookWalkInAction(body, anyTime);
       if (result.ok && result.value === "outsideHours") {
+        setErrors({});
         setOutsideHours(true);
         return;
       }
       setOutsideHours(false);
-      setErrors(!result.ok && result.code === "VALIDATION_ERROR" ? (result.details ?? {}) : {});
+      const problems = !result.ok && result.code === "VALIDATION_ERROR" ? result.problems : null;
+      setErrors(problems ?? {});
+      if (problems) focusFirstProblem(form, problems);
       setFailure(
         !result.ok && result.code !== "VALIDATION_ERROR" ? failureText(result, labels) : null,
       );
       if (result.ok) onBooked();
     });
   }
+
+  // A problem goes away as soon as its field is edited.
+  const clear = (path: string) => errors[path] && setErrors(({ [path]: _fixed, ...rest }) => rest);
+  const problem = (path: string, id: string) =>
+    errors[path] && (
+      <p id={`${id}-error`} className="mt-1 text-xs text-red-700">
+        {problemText(errors[path], labels, "problem.")}
+      </p>
+    );
 
   const field = (name: string, path: string, label: string, type = "text", required = false) => (
     <LabelledField id={`walk-in-${name}`} label={required ? `${label} *` : label}>
@@ -73,15 +99,13 @@ export function WalkInForm({ at, activities, labels, onBooked, onClose }: Props)
         name={name}
         type={type}
         required={required}
+        data-path={path}
+        onInput={() => clear(path)}
         aria-invalid={errors[path] ? true : undefined}
         aria-describedby={errors[path] ? `walk-in-${name}-error` : undefined}
         className={inputClass}
       />
-      {errors[path] && (
-        <p id={`walk-in-${name}-error`} className="mt-1 text-xs text-red-700">
-          {labels.fieldInvalid}
-        </p>
-      )}
+      {problem(path, `walk-in-${name}`)}
     </LabelledField>
   );
 
@@ -130,13 +154,16 @@ export function WalkInForm({ at, activities, labels, onBooked, onClose }: Props)
             step={300}
             required
             defaultValue={at}
+            data-path="dateTime"
+            onInput={() => clear("dateTime")}
             aria-invalid={errors.dateTime ? true : undefined}
+            aria-describedby={errors.dateTime ? "walk-in-at-error" : undefined}
             className={inputClass}
           />
-          {errors.dateTime && <p className="mt-1 text-xs text-red-700">{labels.fieldInvalid}</p>}
+          {problem("dateTime", "walk-in-at")}
         </LabelledField>
         {field("name", "clientInfo.name", labels.client ?? "", "text", true)}
-        {field("email", "clientInfo.email", labels.email ?? "", "email", true)}
+        {field("email", "clientInfo.email", labels.email ?? "", "email")}
         {field("phone", "clientInfo.phone", labels.phone ?? "", "tel", activity?.requirePhone)}
         {activity?.requireAddress &&
           field("address", "clientInfo.address", labels.address ?? "", "text", true)}

@@ -1,15 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
-import type {
-  BookingFormField,
-  BookingFormState,
-  FieldProblem,
-} from "@/lib/appointments/booking-form";
+import type { BookingFormField, BookingFormState } from "@/lib/appointments/booking-form";
+import { type FieldProblem, problemText } from "@/lib/errors/field-problems";
 import type messages from "@/lib/i18n/messages/en.json";
 
-/** The form's texts, the "details" messages in the page's language. */
-export type BookingFormLabels = typeof messages.details;
+/** The form's texts: the "details" messages in the page's language, and its "problems". */
+export type BookingFormLabels = typeof messages.details & { problems: typeof messages.problems };
 
 const inputClass =
   "w-full rounded-lg border border-slate-300 px-3 py-2 text-base aria-[invalid=true]:border-red-600";
@@ -30,7 +27,7 @@ export function BookingForm({
   labels: BookingFormLabels;
 }) {
   // Texts come from the server: no translation library in the browser.
-  const t = (key: Exclude<keyof BookingFormLabels, "errors">) => labels[key];
+  const t = (key: Exclude<keyof BookingFormLabels, "problems">) => labels[key];
   const [state, formAction, pending] = useActionState(action, initialState);
   const { values, fieldErrors, alternatives } = state;
   const problem = (field: BookingFormField): FieldProblem | undefined => fieldErrors[field];
@@ -64,7 +61,7 @@ export function BookingForm({
         )}
         {error ? (
           <p id={`error-${name}`} className="text-sm text-red-700">
-            {labels.errors[error]}
+            {problemText(error, labels.problems)}
           </p>
         ) : null}
       </div>
@@ -105,7 +102,7 @@ export function BookingForm({
           </div>
           {problem("at") ? (
             <p id="error-at" className="text-sm text-red-700">
-              {labels.errors.required}
+              {labels.problems.required}
             </p>
           ) : null}
         </fieldset>

@@ -4,7 +4,10 @@ import { optionalText, requiredText, uuidSchema } from "@/lib/validation";
 const hexColor = z
   .string()
   .trim()
-  .regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, "must be a hex color such as #2563eb");
+  .refine((v) => /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/.test(v), {
+    message: "must be a hex color such as #2563eb",
+    params: { problem: "color" },
+  });
 
 /** The contract's activity body (POST and PUT), plus the optional scheduling fields of the peers. */
 export const activityInputSchema = z

@@ -17,7 +17,7 @@ export interface AppointmentDetails {
   price: string;
   client: {
     name: string;
-    email: string;
+    email: string | null;
     phone: string | null;
     address: string | null;
     customField: { label: string; value: string } | null;

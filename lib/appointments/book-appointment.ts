@@ -238,6 +238,7 @@ async function insertBooking(
     clientPhone: c.phone,
     clientAddress: c.address,
     clientCustomFieldValue: c.customFieldValue,
+    policyStartsAt: null,
     manageTokenHash: manage.hash,
     manageToken: manage.token,
     createdAt: new Date(row.created_at),

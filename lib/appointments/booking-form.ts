@@ -1,4 +1,4 @@
-import type { ErrorDetails } from "@/lib/errors/app-error";
+import type { FieldProblem, FieldProblems } from "@/lib/errors/field-problems";
 
 // The public booking form, framework-free: what it posts, how it becomes the API's booking input
 // (validated by the same zod schema), and how a refusal becomes the state it renders again.
@@ -13,9 +13,6 @@ export const bookingFormFields = [
 ] as const;
 export type BookingFormField = (typeof bookingFormFields)[number];
 export type BookingFormValues = Record<BookingFormField, string>;
-
-/** What is wrong with a field, for a message in the visitor's language. */
-export type FieldProblem = "required" | "email" | "phone" | "invalid";
 
 export interface BookingFormState {
   /** Bumped by every answer, so that the form shows the returned values afresh. */
@@ -63,20 +60,16 @@ const fieldOfPath: Record<string, BookingFormField> = {
   "clientInfo.customFieldValue": "customFieldValue",
 };
 
-/** The API's validation `details` as problems of the form's fields. */
+/** A refused booking's problems as problems of the form's fields (an empty field is "required"). */
 export function fieldProblems(
-  details: ErrorDetails,
+  problems: FieldProblems,
   values: BookingFormValues,
 ): BookingFormState["fieldErrors"] {
-  const problems: BookingFormState["fieldErrors"] = {};
-  for (const path of Object.keys(details)) {
+  const byField: BookingFormState["fieldErrors"] = {};
+  for (const [path, problem] of Object.entries(problems)) {
     const field = fieldOfPath[path];
     if (!field) continue;
-    problems[field] = !values[field].trim()
-      ? "required"
-      : field === "email" || field === "phone"
-        ? field
-        : "invalid";
+    byField[field] = values[field].trim() ? problem : { kind: "required" };
   }
-  return problems;
+  return byField;
 }

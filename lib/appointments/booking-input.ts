@@ -1,6 +1,7 @@
 import type { Database } from "@/db/client";
 import type { Tenant } from "@/db/schema";
 import { AppError, type ErrorDetails } from "@/lib/errors/app-error";
+import { type FieldProblems, zodProblems } from "@/lib/errors/field-problems";
 import { zodDetails } from "@/lib/http/zod-details";
 import { uuidSchema } from "@/lib/validation";
 import { loadActivityWithHours, missingRequiredFields } from "./book-appointment";
@@ -18,8 +19,12 @@ export async function parseBookingInput(
 ): Promise<BookingInput> {
   const parsed = bookingSchema.safeParse(body);
   if (parsed.success) return parsed.data;
-  const missing = await requiredFieldsLeftEmpty(db, tenant, body);
-  throw new AppError("VALIDATION_ERROR", { ...missing, ...zodDetails(parsed.error) });
+  const missing = (await requiredFieldsLeftEmpty(db, tenant, body)) ?? {};
+  const required = Object.fromEntries(Object.keys(missing).map((k) => [k, { kind: "required" }]));
+  throw new AppError("VALIDATION_ERROR", { ...missing, ...zodDetails(parsed.error) }, undefined, {
+    ...required,
+    ...zodProblems(parsed.error),
+  } as FieldProblems);
 }
 
 async function requiredFieldsLeftEmpty(

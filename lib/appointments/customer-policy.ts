@@ -31,17 +31,20 @@ function verdict(
 }
 
 /**
- * What the business lets its customers do with a booking at `now`: cancel up to its cancellation
- * notice before the start, move it up to its reschedule notice before the start, while it holds.
+ * What the business lets its customers do with a booking at `now`, while it holds: move it up to
+ * the reschedule notice before its start, and cancel it up to the cancellation notice before the
+ * earliest start it ever had. Otherwise a booking already inside its cancellation window could be
+ * moved to next week (the shorter move notice allows it) and then cancelled for free.
  */
 export function customerPolicy(
-  appointment: { status: AppointmentStatus; startsAt: Date },
+  appointment: { status: AppointmentStatus; startsAt: Date; policyStartsAt?: Date | null },
   tenant: Policy,
   now: Date,
 ): CustomerPolicy {
-  const { status, startsAt } = appointment;
+  const { status, startsAt, policyStartsAt } = appointment;
+  const earliestStart = policyStartsAt && policyStartsAt < startsAt ? policyStartsAt : startsAt;
   return {
-    cancel: verdict(status, startsAt, tenant.cancellationNoticeHours, now),
+    cancel: verdict(status, earliestStart, tenant.cancellationNoticeHours, now),
     reschedule: verdict(status, startsAt, tenant.rescheduleNoticeHours, now),
   };
 }

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { appointments, holdingStatuses, type Tenant } from "@/db/schema";
 import { type Actor, recordScheduleChange } from "@/lib/audit/record-audit";
@@ -51,6 +51,12 @@ export async function rescheduleAppointment(
           endsAt: new Date(end),
           blockedFrom: new Date(blockedFrom),
           blockedUntil: new Date(blockedUntil),
+          // A customer's move keeps the earliest start for the cancellation notice (see
+          // customerPolicy); a move by the business sets a new time the notice counts from.
+          policyStartsAt:
+            actor.type === "customer"
+              ? sql`least(coalesce(${appointments.policyStartsAt}, ${appointments.startsAt}), ${new Date(start).toISOString()}::timestamptz)`
+              : null,
           updatedAt: now,
         })
         .where(and(eq(appointments.tenantId, tenant.id), eq(appointments.id, id)))

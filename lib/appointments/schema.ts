@@ -2,15 +2,21 @@ import { z } from "zod";
 import { appointmentStatuses } from "@/db/schema";
 import { dateRangeQuerySchema } from "@/lib/availability/date-range";
 import { dateTimeSchema } from "@/lib/availability/date-time";
-import { emailSchema, optionalText, requiredText, uuidSchema } from "@/lib/validation";
+import {
+  emailSchema,
+  optionalEmailSchema,
+  optionalText,
+  requiredText,
+  uuidSchema,
+} from "@/lib/validation";
 
 export const clientInfoSchema = z.object({
   name: requiredText(200),
   email: emailSchema,
-  phone: optionalText(40).refine(
-    (v) => v === null || /^\+?[0-9 ().-]{6,40}$/.test(v),
-    "must be a phone number",
-  ),
+  phone: optionalText(40).refine((v) => v === null || /^\+?[0-9 ().-]{6,40}$/.test(v), {
+    message: "must be a phone number",
+    params: { problem: "phone" },
+  }),
   address: optionalText(500),
   customFieldValue: optionalText(1000),
 });
@@ -21,7 +27,15 @@ export const bookingSchema = z.object({
   dateTime: dateTimeSchema,
   clientInfo: clientInfoSchema,
 });
-export type BookingInput = z.output<typeof bookingSchema>;
+
+/**
+ * A booking the business takes itself (a walk-in, a call): the client may give only a name and a
+ * phone, so the e-mail address is optional. Customers booking online always leave one.
+ */
+export const businessBookingSchema = bookingSchema.extend({
+  clientInfo: clientInfoSchema.extend({ email: optionalEmailSchema }),
+});
+export type BookingInput = z.output<typeof businessBookingSchema>;
 
 export const statusSchema = z.enum(appointmentStatuses);
 

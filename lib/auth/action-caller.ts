@@ -5,6 +5,7 @@ import type { Tenant } from "@/db/schema";
 import type { Actor } from "@/lib/audit/record-audit";
 import { getDb } from "@/lib/db";
 import { AppError, type ErrorCode, type ErrorDetails } from "@/lib/errors/app-error";
+import type { FieldProblems } from "@/lib/errors/field-problems";
 import { toAppError } from "@/lib/errors/to-app-error";
 import { logger } from "@/lib/logger";
 import { findCurrentTenant } from "@/lib/tenants/current-tenant";
@@ -29,7 +30,7 @@ export async function sessionCredentials() {
 /** What a dashboard action answers: done (with a value), or why not, as a stable code. */
 export type ActionResult<T = undefined> =
   | { ok: true; value: T }
-  | { ok: false; code: ErrorCode; details?: ErrorDetails };
+  | { ok: false; code: ErrorCode; details?: ErrorDetails; problems?: FieldProblems };
 
 interface ActionContext {
   db: Database;
@@ -56,6 +57,11 @@ export async function dashboardAction<T>(
   } catch (error) {
     const failure = toAppError(error);
     if (failure.code === "INTERNAL_ERROR") logger.error("dashboard action failed", error);
-    return { ok: false, code: failure.code, details: failure.details };
+    return {
+      ok: false,
+      code: failure.code,
+      details: failure.details,
+      problems: failure.problems,
+    };
   }
 }

@@ -1,3 +1,5 @@
+import type { FieldProblems } from "./field-problems";
+
 /** Every failure the domain can explain, with the HTTP status the API answers it with. */
 export const errorStatus = {
   INVALID_JSON: 400,
@@ -30,6 +32,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     readonly details?: ErrorDetails,
     message?: string,
+    /** For forms: each field's problem in a form a message in any language can be made of. */
+    readonly problems?: FieldProblems,
   ) {
     super(message ?? code);
     this.name = "AppError";

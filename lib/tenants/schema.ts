@@ -29,7 +29,10 @@ export const slugSchema = z
 export const timeZoneSchema = z
   .string()
   .trim()
-  .refine(isTimeZone, "must be an IANA time zone such as Europe/Paris");
+  .refine(isTimeZone, {
+    message: "must be an IANA time zone such as Europe/Paris",
+    params: { problem: "timeZone" },
+  });
 
 export const passwordSchema = z.string().min(8, "must be at least 8 characters long").max(200);
 export const roleSchema = z.enum(["owner", "admin", "staff"]);
@@ -43,7 +46,10 @@ export const tenantProfileSchema = z.object({
     .string()
     .trim()
     .toUpperCase()
-    .regex(/^[A-Z]{3}$/, "must be an ISO 4217 code such as EUR")
+    .refine((v) => /^[A-Z]{3}$/.test(v), {
+      message: "must be an ISO 4217 code such as EUR",
+      params: { problem: "currency" },
+    })
     .default("EUR"),
   address: optionalText(300),
 });

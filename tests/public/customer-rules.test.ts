@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import { bookingFormValues, fieldProblems, toBookingBody } from "@/lib/appointments/booking-form";
 import { customerPolicy } from "@/lib/appointments/customer-policy";
 import { bookingSchema } from "@/lib/appointments/schema";
+import { problemText, zodProblems } from "@/lib/errors/field-problems";
 import { displayZone } from "@/lib/http/page-params";
-import { zodDetails } from "@/lib/http/zod-details";
+import fr from "@/lib/i18n/messages/fr.json";
 
 const HOUR = 3_600_000;
 const tenant = { cancellationNoticeHours: 24, rescheduleNoticeHours: 2 };
@@ -63,15 +64,27 @@ describe("the booking form", () => {
   const activityId = "5b0a4f4e-7c1e-4a53-9d43-3a6f1f0f7d11";
 
   it("validates with the API's schema and names each field's problem", () => {
-    const values = form({ at: "2026-12-01T10:00:00.000Z", name: " ", email: "nope", phone: "abc" });
+    const values = form({
+      at: "2026-12-01T10:00:00.000Z",
+      name: " ",
+      email: "nope",
+      phone: "abc",
+      address: "x".repeat(501),
+    });
     const parsed = bookingSchema.safeParse(toBookingBody(activityId, values));
     expect(parsed.success).toBe(false);
     if (parsed.success) return;
-    expect(fieldProblems(zodDetails(parsed.error), values)).toEqual({
-      name: "required",
-      email: "email",
-      phone: "phone",
+    const problems = fieldProblems(zodProblems(parsed.error), values);
+    expect(problems).toEqual({
+      name: { kind: "required" },
+      email: { kind: "email" },
+      phone: { kind: "phone" },
+      address: { kind: "tooLong", limit: 500 },
     });
+    // The limit is said, in the visitor's language.
+    expect(problemText(problems.address ?? { kind: "invalid" }, fr.problems)).toBe(
+      "500 caractères au plus : veuillez raccourcir.",
+    );
   });
 
   it("turns a complete form into the API's booking input, empty optional fields as null", () => {
@@ -91,7 +104,9 @@ describe("the booking form", () => {
     const parsed = bookingSchema.safeParse(toBookingBody(activityId, values));
     expect(parsed.success).toBe(false);
     if (!parsed.success)
-      expect(fieldProblems(zodDetails(parsed.error), values)).toEqual({ at: "required" });
+      expect(fieldProblems(zodProblems(parsed.error), values)).toEqual({
+        at: { kind: "required" },
+      });
   });
 });
 

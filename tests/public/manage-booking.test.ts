@@ -141,6 +141,27 @@ describe.each(engines)("customer booking through a manage link on %s", (engine) 
     expect(row?.startsAt.getTime()).toBe(start);
   });
 
+  it("keeps the cancellation deadline of the earliest start through the customer's moves", async () => {
+    const start = at(3, 10);
+    const booked = await book(start);
+    // 20 h before: too late to cancel (24 h), early enough to move (2 h), to next week.
+    const now = new Date(start - 20 * HOUR);
+    await rescheduleByCustomer(handle.db, tenant, booked.manageToken, at(11, 15), now);
+    await expect(
+      cancelByCustomer(handle.db, tenant, booked.manageToken, now),
+    ).rejects.toMatchObject({ code: "POLICY_WINDOW_CLOSED", details: { reason: "too_late" } });
+    // Moving it again, later still, does not help either.
+    await rescheduleByCustomer(handle.db, tenant, booked.manageToken, at(12, 16), now);
+    await expect(
+      cancelByCustomer(handle.db, tenant, booked.manageToken, now),
+    ).rejects.toMatchObject({ code: "POLICY_WINDOW_CLOSED" });
+    // A move by the business sets a new time to count from.
+    await rescheduleAppointment(handle.db, tenant, booked.id, at(13, 9), now, systemActor);
+    expect((await cancelByCustomer(handle.db, tenant, booked.manageToken, now)).status).toBe(
+      "cancelled",
+    );
+  });
+
   it("moves a booking to a free time and frees the old one", async () => {
     const start = at(9, 9);
     const booked = await book(start);

@@ -45,7 +45,7 @@ export async function bookAction(
   } catch (error) {
     const failure = toAppError(error);
     const fieldErrors =
-      failure.code === "VALIDATION_ERROR" ? fieldProblems(failure.details ?? {}, values) : {};
+      failure.code === "VALIDATION_ERROR" ? fieldProblems(failure.problems ?? {}, values) : {};
     if (Object.keys(fieldErrors).length) return { ...answer, fieldErrors };
     if (failure.code === "SLOT_UNAVAILABLE") {
       const { zone } = displayZone(tenant.timeZone, requestedZone);

@@ -90,7 +90,9 @@ export default async function DetailsPage(props: {
           <BookingForm
             action={bookAction.bind(null, activityId, tz)}
             initialState={emptyBookingForm(new Date(start).toISOString())}
-            labels={messages.details as BookingFormLabels}
+            labels={
+              { ...messages.details, problems: messages.problems } as unknown as BookingFormLabels
+            }
             fields={{
               phone: activity.requirePhone,
               address: activity.requireAddress,

@@ -44,3 +44,9 @@ export const optionalEmailSchema = z.preprocess(
   (v) => (typeof v === "string" && v.trim() === "" ? null : v),
   emailSchema.nullish().transform((v) => v ?? null),
 );
+
+/** An optional phone number: digits with the usual separators, an optional leading +. */
+export const optionalPhoneSchema = optionalText(40).refine(
+  (v) => v === null || /^\+?[0-9 ().-]{6,40}$/.test(v),
+  { message: "must be a phone number", params: { problem: "phone" } },
+);

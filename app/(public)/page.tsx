@@ -1,5 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { ActivityCard } from "@/components/booking/activity-card";
+import { BusinessContact } from "@/components/booking/business-contact";
 import { BookingUnavailable } from "@/components/booking/public-shell";
 import { listActivities } from "@/lib/activities/activities";
 import { getDb } from "@/lib/db";
@@ -19,7 +20,7 @@ export default async function BusinessPage() {
       <section className="mb-8">
         <h1 className="text-3xl font-semibold tracking-tight">{t("title")}</h1>
         <p className="mt-2 text-slate-600">{t("intro")}</p>
-        {tenant.address ? <p className="mt-1 text-sm text-slate-600">{tenant.address}</p> : null}
+        <BusinessContact tenant={tenant} className="mt-3" />
       </section>
       <section aria-labelledby="services">
         <h2 id="services" className="sr-only">

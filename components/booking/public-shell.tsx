@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { Tenant } from "@/db/schema";
+import { BusinessContact } from "./business-contact";
 
 // Synchronous and hook-based: the booking page renders these through the Pages Router too.
 
@@ -36,12 +37,17 @@ export function PublicShell({
 }
 
 /** Shown instead of any public page while the business has online booking switched off. */
-export function BookingUnavailable({ tenant }: { tenant: Pick<Tenant, "name"> }) {
+export function BookingUnavailable({
+  tenant,
+}: {
+  tenant: Pick<Tenant, "name" | "address" | "contactEmail" | "contactPhone">;
+}) {
   const t = useTranslations("public");
   return (
     <section className="mx-auto max-w-xl rounded-2xl bg-white p-8 text-center shadow-sm ring-1 ring-slate-200">
       <h1 className="text-2xl font-semibold">{t("unavailableTitle")}</h1>
       <p className="mt-3 text-slate-600">{t("unavailableText", { business: tenant.name })}</p>
+      <BusinessContact tenant={tenant} className="mt-4" />
     </section>
   );
 }

@@ -1,7 +1,10 @@
 import { createEvent } from "ics";
 import type { AppointmentStatus, Tenant } from "@/db/schema";
 
-/** An iCalendar file of one booking, for the customer's own calendar; times in UTC. */
+/**
+ * An iCalendar file of one booking, for the customer's own calendar; times in UTC. A cancelled
+ * booking's file is a cancellation (METHOD:CANCEL) that frees the time where it was imported.
+ */
 export function bookingCalendarFile(
   booking: {
     id: string;
@@ -11,17 +14,20 @@ export function bookingCalendarFile(
     status: AppointmentStatus;
     updatedAt: Date;
   },
-  tenant: Pick<Tenant, "name" | "address">,
+  tenant: Pick<Tenant, "name" | "address" | "contactEmail" | "contactPhone">,
   manageUrl: string,
 ): string {
+  const cancelled = booking.status === "cancelled";
+  const contact = [tenant.contactPhone, tenant.contactEmail].filter(Boolean).join(" · ");
   const { error, value } = createEvent({
     productId: "rendezvous",
+    method: cancelled ? "CANCEL" : "PUBLISH",
     uid: `${booking.id}@rendezvous`,
     // A newer file of the same booking (moved, cancelled) replaces the older one.
     sequence: Math.floor(booking.updatedAt.getTime() / 1000),
     title: `${booking.activityName} – ${tenant.name}`,
     location: [tenant.name, tenant.address].filter(Boolean).join(", "),
-    description: manageUrl,
+    description: [manageUrl, contact && `${tenant.name}: ${contact}`].filter(Boolean).join("\n"),
     url: manageUrl,
     start: booking.startsAt.getTime(),
     startInputType: "utc",
@@ -29,13 +35,9 @@ export function bookingCalendarFile(
     end: booking.endsAt.getTime(),
     endInputType: "utc",
     endOutputType: "utc",
-    status:
-      booking.status === "cancelled"
-        ? "CANCELLED"
-        : booking.status === "pending"
-          ? "TENTATIVE"
-          : "CONFIRMED",
-    busyStatus: "BUSY",
+    status: cancelled ? "CANCELLED" : booking.status === "pending" ? "TENTATIVE" : "CONFIRMED",
+    busyStatus: cancelled ? "FREE" : "BUSY",
+    transp: cancelled ? "TRANSPARENT" : "OPAQUE",
   });
   if (error || !value) throw error ?? new Error("no calendar file");
   return value;

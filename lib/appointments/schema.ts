@@ -5,6 +5,7 @@ import { dateTimeSchema } from "@/lib/availability/date-time";
 import {
   emailSchema,
   optionalEmailSchema,
+  optionalPhoneSchema,
   optionalText,
   requiredText,
   uuidSchema,
@@ -13,10 +14,7 @@ import {
 export const clientInfoSchema = z.object({
   name: requiredText(200),
   email: emailSchema,
-  phone: optionalText(40).refine((v) => v === null || /^\+?[0-9 ().-]{6,40}$/.test(v), {
-    message: "must be a phone number",
-    params: { problem: "phone" },
-  }),
+  phone: optionalPhoneSchema,
   address: optionalText(500),
   customFieldValue: optionalText(1000),
 });

@@ -9,8 +9,13 @@ export const formatPrice = (minor: number, currency: string, locale: Locale) =>
     fromMinorUnits(minor, currency),
   );
 
+/** "09:30" in French, "9:30 AM" in English (no leading zero on 12-hour clocks). */
 export const formatTime = (instant: number | Date, timeZone: string, locale: Locale) =>
-  new Intl.DateTimeFormat(locale, { timeZone, hour: "2-digit", minute: "2-digit" }).format(instant);
+  new Intl.DateTimeFormat(locale, {
+    timeZone,
+    hour: locale === "en" ? "numeric" : "2-digit",
+    minute: "2-digit",
+  }).format(instant);
 
 /** "mardi 24 novembre 2026 à 10:30" / "Tuesday, November 24, 2026 at 10:30 AM". */
 export const formatDateTime = (instant: number | Date, timeZone: string, locale: Locale) =>

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Database } from "@/db/client";
 import { type Tenant, tenants } from "@/db/schema";
 import { type Actor, recordScheduleChange } from "@/lib/audit/record-audit";
+import { optionalEmailSchema, optionalPhoneSchema, optionalText } from "@/lib/validation";
 import { tenantProfileSchema } from "./schema";
 
 /** What the owner may change about the business (the slug, its address on the web, stays). */
@@ -10,6 +11,9 @@ export const businessSettingsSchema = tenantProfileSchema.omit({ slug: true }).e
   slotIntervalMinutes: z.number().int().min(5, "at least 5 minutes").max(240),
   cancellationNoticeHours: z.number().int().min(0).max(8760),
   rescheduleNoticeHours: z.number().int().min(0).max(8760),
+  contactEmail: optionalEmailSchema,
+  contactPhone: optionalPhoneSchema,
+  policyText: optionalText(1000),
 });
 export type BusinessSettings = z.output<typeof businessSettingsSchema>;
 
@@ -22,6 +26,9 @@ const fields = [
   "slotIntervalMinutes",
   "cancellationNoticeHours",
   "rescheduleNoticeHours",
+  "contactEmail",
+  "contactPhone",
+  "policyText",
 ] as const satisfies (keyof BusinessSettings & keyof Tenant)[];
 
 const pick = (source: BusinessSettings | Tenant) =>

@@ -5,7 +5,11 @@ import { AppError } from "@/lib/errors/app-error";
 import { createUser, type PublicUser } from "@/lib/users/create-user";
 import { type CreateTenantInput, createTenantSchema } from "./schema";
 
-/** Creates a business and its owner together: either both exist afterwards or neither does. */
+/**
+ * Creates a business and its owner together: either both exist afterwards or neither does. The
+ * owner's address is the business's contact e-mail until they set another (customers told to
+ * "contact the business" are always told how).
+ */
 export async function createTenant(
   db: Database,
   input: CreateTenantInput,
@@ -14,7 +18,10 @@ export async function createTenant(
   const { ownerEmail, ownerPassword, ownerName, ...profile } = createTenantSchema.parse(input);
   try {
     return await db.transaction(async (tx) => {
-      const [tenant] = await tx.insert(tenants).values(profile).returning();
+      const [tenant] = await tx
+        .insert(tenants)
+        .values({ ...profile, contactEmail: ownerEmail })
+        .returning();
       if (!tenant) throw new Error("insert returned no row");
       await recordAudit(tx, tenant.id, actor, {
         action: "tenant.create",

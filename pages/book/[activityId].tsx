@@ -37,7 +37,10 @@ type Props = {
   locale: Locale;
   /** This response's script nonce (proxy.ts), for the inline script. */
   nonce: string | null;
-  tenant: Pick<Tenant, "name" | "currency" | "timeZone">;
+  tenant: Pick<
+    Tenant,
+    "name" | "currency" | "timeZone" | "address" | "contactEmail" | "contactPhone"
+  >;
 } & (
   | { state: "unavailable" }
   | { state: "notFound" }
@@ -64,7 +67,14 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({
   const common = {
     nonce: typeof nonce === "string" ? nonce : null,
     locale: tenant.locale as Locale,
-    tenant: { name: tenant.name, currency: tenant.currency, timeZone: tenant.timeZone },
+    tenant: {
+      name: tenant.name,
+      currency: tenant.currency,
+      timeZone: tenant.timeZone,
+      address: tenant.address,
+      contactEmail: tenant.contactEmail,
+      contactPhone: tenant.contactPhone,
+    },
   };
   if (!tenant.appointmentModuleEnabled) return { props: { ...common, state: "unavailable" } };
 

@@ -3,6 +3,7 @@ import type { Tenant } from "@/db/schema";
 import { createActivity } from "@/lib/activities/activities";
 import { activityValues, activityBody as formBody } from "@/lib/activities/activity-form";
 import { activityInputSchema } from "@/lib/activities/schema";
+import { profileInput, profileValues } from "@/lib/admin/profile-form";
 import { appointmentDetails } from "@/lib/appointments/appointment-details";
 import { appointmentsCsv } from "@/lib/appointments/appointments-csv";
 import { bookAppointment } from "@/lib/appointments/book-appointment";
@@ -18,6 +19,7 @@ import { listAudit } from "@/lib/audit/audit-trail";
 import { systemActor } from "@/lib/audit/record-audit";
 import { replaceAvailability } from "@/lib/availability/availability";
 import { availabilityInputSchema } from "@/lib/availability/schema";
+import { zodProblems } from "@/lib/errors/field-problems";
 import { toAppError } from "@/lib/errors/to-app-error";
 import { zonedInstant } from "@/lib/scheduling/calendar-day";
 import { businessSettingsSchema, updateBusinessSettings } from "@/lib/tenants/business-settings";
@@ -274,6 +276,52 @@ describe.each(engines)("the dashboard's data on %s", (engine) => {
     expect(businessSettingsSchema.safeParse({ ...input, timeZone: "Mars/Olympus" }).success).toBe(
       false,
     );
+  });
+
+  it("names each field's own problem, and saves the contact and policy", async () => {
+    const values = {
+      ...profileValues(tenant),
+      name: " ",
+      timeZone: "Mars/Olympus",
+      currency: "EURO",
+      contactEmail: "not-an-address",
+      contactPhone: "call me",
+      slotIntervalMinutes: "0",
+      cancellationNoticeHours: "-5",
+      rescheduleNoticeHours: "",
+    };
+    const parsed = businessSettingsSchema.safeParse(profileInput(values));
+    expect(parsed.success).toBe(false);
+    if (parsed.success) return;
+    expect(zodProblems(parsed.error)).toEqual({
+      name: { kind: "required" },
+      timeZone: { kind: "timeZone" },
+      currency: { kind: "currency" },
+      contactEmail: { kind: "email" },
+      contactPhone: { kind: "phone" },
+      slotIntervalMinutes: { kind: "tooSmall", limit: 5 },
+      cancellationNoticeHours: { kind: "tooSmall", limit: 0 },
+      rescheduleNoticeHours: { kind: "number" },
+    });
+
+    const saved = await updateBusinessSettings(
+      handle.db,
+      tenant,
+      businessSettingsSchema.parse(
+        profileInput({
+          ...profileValues(tenant),
+          contactEmail: "Hello@Salon.test",
+          contactPhone: "+33 1 23 45 67 89",
+          policyText: "Late by 15 minutes? We keep your time.",
+        }),
+      ),
+      owner,
+    );
+    expect(profileValues(saved)).toMatchObject({
+      contactEmail: "hello@salon.test",
+      contactPhone: "+33 1 23 45 67 89",
+      policyText: "Late by 15 minutes? We keep your time.",
+    });
   });
 });
 

@@ -293,16 +293,30 @@ describe.each(engines)("customer booking through a manage link on %s", (engine) 
 
   it("writes a calendar file in UTC that names the business and the manage link", async () => {
     const booked = await book(at(11, 15));
-    const file = bookingCalendarFile(
-      booked,
-      { name: "Salon", address: "1 rue A" },
-      "https://x.test/manage/t",
-    );
+    const salon = {
+      name: "Salon",
+      address: "1 rue A",
+      contactEmail: "hello@salon.test",
+      contactPhone: "+33 1 23 45 67 89",
+    };
+    const file = bookingCalendarFile(booked, salon, "https://x.test/manage/t");
     const stamp = new Date(booked.startsAt).toISOString().replace(/[-:]/g, "").slice(0, 15);
     expect(file).toContain(`DTSTART:${stamp}Z`);
     expect(file).toContain(`UID:${booked.id}@rendezvous`);
     expect(file).toContain("STATUS:TENTATIVE");
+    expect(file).toContain("METHOD:PUBLISH");
     expect(file).toContain("LOCATION:Salon\\, 1 rue A");
     expect(file).toContain("https://x.test/manage/t");
+    expect(file.replace(/\r\n[ \t]/g, "")).toContain("+33 1 23 45 67 89 · hello@salon.test");
+
+    // A cancelled booking's file removes the event: a cancellation that no longer holds time.
+    const cancelled = bookingCalendarFile(
+      { ...booked, status: "cancelled" },
+      salon,
+      "https://x.test/manage/t",
+    );
+    expect(cancelled).toContain("METHOD:CANCEL");
+    expect(cancelled).toContain("STATUS:CANCELLED");
+    expect(cancelled).toContain("TRANSP:TRANSPARENT");
   });
 });

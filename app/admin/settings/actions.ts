@@ -3,6 +3,12 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import {
+  type ProfileFormState,
+  profileFormValues,
+  profileInput,
+  profileValues,
+} from "@/lib/admin/profile-form";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/api-keys";
 import { dashboardAction } from "@/lib/auth/action-caller";
 import { hrefWith } from "@/lib/http/page-params";
@@ -33,32 +39,20 @@ export async function setModuleAction(enabled: boolean) {
   back(result, enabled ? "moduleOn" : "moduleOff", "module");
 }
 
-export async function saveProfileAction(form: FormData) {
-  const numberField = (name: string) => Number(field(form, name) || Number.NaN);
+/** Saves the profile; answers with the form's state (kept values and problems, or saved). */
+export async function saveProfileAction(
+  previous: ProfileFormState,
+  form: FormData,
+): Promise<ProfileFormState> {
+  const values = profileFormValues(form);
   const result = await dashboardAction("manage", ({ db, tenant, actor }) =>
-    updateBusinessSettings(
-      db,
-      tenant,
-      businessSettingsSchema.parse({
-        name: field(form, "name"),
-        timeZone: field(form, "timeZone"),
-        locale: field(form, "locale"),
-        currency: field(form, "currency"),
-        address: field(form, "address"),
-        slotIntervalMinutes: numberField("slotIntervalMinutes"),
-        cancellationNoticeHours: numberField("cancellationNoticeHours"),
-        rescheduleNoticeHours: numberField("rescheduleNoticeHours"),
-      }),
-      actor,
-    ),
+    updateBusinessSettings(db, tenant, businessSettingsSchema.parse(profileInput(values)), actor),
   );
-  const invalid = !result.ok && result.code === "VALIDATION_ERROR" ? result.details : undefined;
-  if (invalid) {
-    redirect(
-      `${hrefWith("/admin/settings", { error: "VALIDATION_ERROR", section: "profile", fields: Object.keys(invalid).join(",") })}#profile`,
-    );
-  }
-  back(result, "profile", "profile");
+  const attempt = previous.attempt + 1;
+  if (!result.ok) return { attempt, values, problems: result.problems ?? {}, outcome: result.code };
+  // The name, language and zone show on every dashboard page.
+  revalidatePath("/admin", "layout");
+  return { attempt, values: profileValues(result.value), problems: {}, outcome: "saved" };
 }
 
 export async function addMemberAction(form: FormData) {

@@ -2,14 +2,18 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ApiKeyCreator } from "@/components/admin/api-key-creator";
+import { BusinessProfileForm } from "@/components/admin/business-profile-form";
 import { LabelledField } from "@/components/ui/labelled-field";
 import { Notice } from "@/components/ui/notice";
+import { adminLabels } from "@/lib/admin/form-labels";
+import { profileValues } from "@/lib/admin/profile-form";
 import { listApiKeys } from "@/lib/api-keys/api-keys";
 import { can } from "@/lib/auth/authenticate";
 import { requirePageCaller } from "@/lib/auth/page-caller";
 import { getDb } from "@/lib/db";
 import { firstParam, type SearchParams } from "@/lib/http/page-params";
 import { formatDateTime } from "@/lib/i18n/format";
+import { timeZoneOptions } from "@/lib/i18n/time-zones";
 import { listUsers } from "@/lib/users/create-user";
 import {
   addMemberAction,
@@ -35,30 +39,19 @@ export default async function SettingsPage({
   const { tenant, caller } = await requirePageCaller();
   const params = await searchParams;
   const db = await getDb();
-  const [t, tf, tr, users, keys] = await Promise.all([
+  const [t, tf, tr, users, keys, profileLabels] = await Promise.all([
     getTranslations("admin.settings"),
     getTranslations("admin.forms"),
     getTranslations("admin.role"),
     listUsers(db, tenant.id),
     listApiKeys(db, tenant.id),
+    adminLabels("settings"),
   ]);
   const canManage = can(caller.role, "manage");
   const done = firstParam(params.done);
   const error = firstParam(params.error);
   const section = firstParam(params.section);
-  const badFields = new Set((firstParam(params.fields) ?? "").split(","));
   const confirmRevoke = firstParam(params.revoke);
-  const problem = (name: string) =>
-    section === "profile" && badFields.has(name)
-      ? { "aria-invalid": true as const, "aria-describedby": `${name}-error` }
-      : {};
-  const fieldError = (name: string) =>
-    section === "profile" &&
-    badFields.has(name) && (
-      <p id={`${name}-error`} className="mt-1 text-sm text-red-700">
-        {tf("fieldInvalid")}
-      </p>
-    );
   const message = (forSection: string) =>
     error && section === forSection ? (
       <Notice kind="error" className="mt-2">
@@ -109,91 +102,13 @@ export default async function SettingsPage({
         <h2 id="profile-title" className="text-lg font-semibold">
           {t("profile")}
         </h2>
-        {message("profile")}
-        <form action={saveProfileAction} className="mt-3">
-          <fieldset disabled={!canManage} className="grid gap-4 sm:grid-cols-2">
-            <LabelledField id="name" label={t("name")}>
-              <input
-                id="name"
-                name="name"
-                defaultValue={tenant.name}
-                className={inputClass}
-                {...problem("name")}
-              />
-              {fieldError("name")}
-            </LabelledField>
-            <LabelledField id="timeZone" label={t("timeZone")}>
-              <input
-                id="timeZone"
-                name="timeZone"
-                defaultValue={tenant.timeZone}
-                list="time-zones"
-                className={inputClass}
-                {...problem("timeZone")}
-              />
-              <datalist id="time-zones">
-                {Intl.supportedValuesOf("timeZone").map((z) => (
-                  <option key={z} value={z} />
-                ))}
-              </datalist>
-              {fieldError("timeZone")}
-            </LabelledField>
-            <LabelledField id="locale" label={t("locale")}>
-              <select id="locale" name="locale" defaultValue={tenant.locale} className={inputClass}>
-                <option value="fr">Français</option>
-                <option value="en">English</option>
-              </select>
-            </LabelledField>
-            <LabelledField id="currency" label={t("currency")}>
-              <input
-                id="currency"
-                name="currency"
-                defaultValue={tenant.currency}
-                maxLength={3}
-                className={inputClass}
-                {...problem("currency")}
-              />
-              {fieldError("currency")}
-            </LabelledField>
-            <LabelledField id="address" label={t("address")} className="sm:col-span-2">
-              <input
-                id="address"
-                name="address"
-                defaultValue={tenant.address ?? ""}
-                className={inputClass}
-                {...problem("address")}
-              />
-              {fieldError("address")}
-            </LabelledField>
-            {(
-              [
-                ["slotIntervalMinutes", "slotInterval", tenant.slotIntervalMinutes],
-                ["cancellationNoticeHours", "cancellationNotice", tenant.cancellationNoticeHours],
-                ["rescheduleNoticeHours", "rescheduleNotice", tenant.rescheduleNoticeHours],
-              ] as const
-            ).map(([name, label, value]) => (
-              <LabelledField key={name} id={name} label={t(label)}>
-                <input
-                  id={name}
-                  name={name}
-                  type="number"
-                  min={0}
-                  defaultValue={value}
-                  className={inputClass}
-                  {...problem(name)}
-                />
-                {fieldError(name)}
-              </LabelledField>
-            ))}
-            {canManage && (
-              <div className="sm:col-span-2">
-                <button type="submit" className={button}>
-                  {tf("save")}
-                </button>
-              </div>
-            )}
-          </fieldset>
-        </form>
+        <BusinessProfileForm
+          action={saveProfileAction}
+          initialState={{ attempt: 0, values: profileValues(tenant), problems: {} }}
+          timeZones={timeZoneOptions(new Date())}
+          canManage={canManage}
+          labels={profileLabels}
+        />
       </section>
 
       <section id="team" aria-labelledby="team-title" className={card}>

@@ -4,7 +4,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { BookingSummary } from "@/components/booking/booking-summary";
-import { BookingSteps, BookingUnavailable } from "@/components/booking/public-shell";
+import { BookingPolicy, BusinessContact } from "@/components/booking/business-contact";
+import { BookingSteps } from "@/components/booking/public-shell";
 import { StatusBadge } from "@/components/booking/status-badge";
 import { customerPolicy, type PolicyVerdict } from "@/lib/appointments/customer-policy";
 import { findByManageToken } from "@/lib/appointments/manage-booking";
@@ -40,7 +41,6 @@ export default async function ManagePage(props: {
     props.searchParams,
     currentTenant(),
   ]);
-  if (!tenant.appointmentModuleEnabled) return <BookingUnavailable tenant={tenant} />;
   const booking = await orUndefinedIfNotFound(findByManageToken(await getDb(), tenant, token));
   if (!booking) notFound();
   const [t, locale, requestHeaders] = await Promise.all([
@@ -51,6 +51,9 @@ export default async function ManagePage(props: {
   const { zone, tz } = displayZone(tenant.timeZone, firstParam(query.tz));
   const now = new Date();
   const policy = customerPolicy(booking, tenant, now);
+  const holding = booking.status === "pending" || booking.status === "confirmed";
+  // With online booking off, the booking is still shown; only self-service changes stop.
+  const selfService = holding && tenant.appointmentModuleEnabled;
   const path = `/manage/${token}`;
   const origin = publicOrigin(requestHeaders);
   const error = firstParam(query.error);
@@ -119,7 +122,7 @@ export default async function ManagePage(props: {
             download
             className="mt-5 inline-flex items-center gap-2 rounded-lg border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-50"
           >
-            {t("addToCalendar")}
+            {booking.status === "cancelled" ? t("cancelledIcs") : t("addToCalendar")}
           </a>
           <div className="mt-5">
             <label htmlFor="private-link" className="text-sm font-medium">
@@ -142,76 +145,88 @@ export default async function ManagePage(props: {
           aria-label={t("title")}
           className="flex h-fit flex-col gap-4 rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200"
         >
-          {policy.cancel.allowed && policy.reschedule.allowed ? (
-            <p className="text-sm text-slate-600">
-              {t("policy", {
-                cancelBy: when(policy.cancel.deadline),
-                moveBy: when(policy.reschedule.deadline),
-              })}
+          {!holding ? <p className="text-sm text-slate-700">{t("inactive")}</p> : null}
+          {holding && !tenant.appointmentModuleEnabled ? (
+            <p className="text-sm text-slate-700" data-testid="module-off-note">
+              {t("moduleOff", { business: tenant.name })}
             </p>
           ) : null}
+          {selfService ? (
+            <>
+              {policy.cancel.allowed && policy.reschedule.allowed ? (
+                <p className="text-sm text-slate-600">
+                  {t("policy", {
+                    cancelBy: when(policy.cancel.deadline),
+                    moveBy: when(policy.reschedule.deadline),
+                  })}
+                </p>
+              ) : null}
 
-          {policy.reschedule.allowed ? (
-            <Link
-              href={hrefWith(`${path}/reschedule`, { tz })}
-              className="rounded-lg bg-brand-600 px-4 py-2.5 text-center font-medium text-white hover:bg-brand-700"
-            >
-              {t("reschedule")}
-            </Link>
-          ) : (
-            <Unavailable
-              id="why-no-reschedule"
-              label={t("reschedule")}
-              reason={refusal(policy.reschedule, "rescheduleTooLate")}
-            />
-          )}
-
-          {!policy.cancel.allowed ? (
-            <Unavailable
-              id="why-no-cancel"
-              label={t("cancel")}
-              reason={refusal(policy.cancel, "cancelTooLate")}
-            />
-          ) : firstParam(query.confirm) === "cancel" ? (
-            <div
-              role="alertdialog"
-              aria-labelledby="cancel-title"
-              aria-describedby="cancel-text"
-              className="rounded-xl bg-red-50 p-4 ring-1 ring-red-200"
-            >
-              <h2 id="cancel-title" className="font-semibold text-red-900">
-                {t("cancelConfirmTitle")}
-              </h2>
-              <p id="cancel-text" className="mt-1 text-sm text-red-900">
-                {t("cancelConfirmText")}
-              </p>
-              <div className="mt-3 flex flex-wrap gap-2">
-                <form action={cancelBookingAction.bind(null, token)}>
-                  <button
-                    type="submit"
-                    // biome-ignore lint/a11y/noAutofocus: the confirmation was just asked for
-                    autoFocus
-                    className="rounded-lg bg-red-700 px-4 py-2 font-medium text-white hover:bg-red-800"
-                  >
-                    {t("cancelConfirm")}
-                  </button>
-                </form>
+              {policy.reschedule.allowed ? (
                 <Link
-                  href={hrefWith(path, { tz })}
-                  className="rounded-lg px-4 py-2 font-medium text-slate-700 hover:bg-white"
+                  href={hrefWith(`${path}/reschedule`, { tz })}
+                  className="rounded-lg bg-brand-600 px-4 py-2.5 text-center font-medium text-white hover:bg-brand-700"
                 >
-                  {t("keep")}
+                  {t("reschedule")}
                 </Link>
-              </div>
-            </div>
-          ) : (
-            <Link
-              href={hrefWith(path, { confirm: "cancel", tz })}
-              className="rounded-lg border border-red-300 px-4 py-2.5 text-center font-medium text-red-700 hover:bg-red-50"
-            >
-              {t("cancel")}
-            </Link>
-          )}
+              ) : (
+                <Unavailable
+                  id="why-no-reschedule"
+                  label={t("reschedule")}
+                  reason={refusal(policy.reschedule, "rescheduleTooLate")}
+                />
+              )}
+
+              {!policy.cancel.allowed ? (
+                <Unavailable
+                  id="why-no-cancel"
+                  label={t("cancel")}
+                  reason={refusal(policy.cancel, "cancelTooLate")}
+                />
+              ) : firstParam(query.confirm) === "cancel" ? (
+                <div
+                  role="alertdialog"
+                  aria-labelledby="cancel-title"
+                  aria-describedby="cancel-text"
+                  className="rounded-xl bg-red-50 p-4 ring-1 ring-red-200"
+                >
+                  <h2 id="cancel-title" className="font-semibold text-red-900">
+                    {t("cancelConfirmTitle")}
+                  </h2>
+                  <p id="cancel-text" className="mt-1 text-sm text-red-900">
+                    {t("cancelConfirmText")}
+                  </p>
+                  <div className="mt-3 flex flex-wrap gap-2">
+                    <form action={cancelBookingAction.bind(null, token)}>
+                      <button
+                        type="submit"
+                        // biome-ignore lint/a11y/noAutofocus: the confirmation was just asked for
+                        autoFocus
+                        className="rounded-lg bg-red-700 px-4 py-2 font-medium text-white hover:bg-red-800"
+                      >
+                        {t("cancelConfirm")}
+                      </button>
+                    </form>
+                    <Link
+                      href={hrefWith(path, { tz })}
+                      className="rounded-lg px-4 py-2 font-medium text-slate-700 hover:bg-white"
+                    >
+                      {t("keep")}
+                    </Link>
+                  </div>
+                </div>
+              ) : (
+                <Link
+                  href={hrefWith(path, { confirm: "cancel", tz })}
+                  className="rounded-lg border border-red-300 px-4 py-2.5 text-center font-medium text-red-700 hover:bg-red-50"
+                >
+                  {t("cancel")}
+                </Link>
+              )}
+            </>
+          ) : null}
+          {holding ? <BookingPolicy tenant={tenant} /> : null}
+          <BusinessContact tenant={tenant} />
         </section>
       </div>
     </>

@@ -5,6 +5,7 @@ import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { ActivityHeader } from "@/components/booking/activity-header";
 import { BookingForm, type BookingFormLabels } from "@/components/booking/booking-form";
 import { BookingSummary } from "@/components/booking/booking-summary";
+import { BookingPolicy } from "@/components/booking/business-contact";
 import { BookingSteps, BookingUnavailable } from "@/components/booking/public-shell";
 import { getActivity } from "@/lib/activities/activities";
 import { emptyBookingForm } from "@/lib/appointments/booking-form";
@@ -79,6 +80,7 @@ export default async function DetailsPage(props: {
           >
             {t("changeTime")}
           </Link>
+          <BookingPolicy tenant={tenant} className="mt-5 border-t border-slate-200 pt-4" />
         </section>
         <section
           aria-labelledby="details"

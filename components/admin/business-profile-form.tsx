@@ -1,0 +1,146 @@
+"use client";
+
+import { useActionState, useRef } from "react";
+import { useFocusFirstProblem, useUnsavedChanges } from "@/components/ui/form-guards";
+import { LabelledField } from "@/components/ui/labelled-field";
+import { Notice } from "@/components/ui/notice";
+import type { ProfileField, ProfileFormState } from "@/lib/admin/profile-form";
+import { problemText } from "@/lib/errors/field-problems";
+import type { TimeZoneOption } from "@/lib/i18n/time-zones";
+
+const inputClass =
+  "mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm aria-[invalid=true]:border-red-600";
+
+/**
+ * The business's profile, contact and booking policy. A server action with form state: it works
+ * without JavaScript, keeps every typed value when something is refused, and names each problem
+ * next to its field.
+ */
+export function BusinessProfileForm({
+  action,
+  initialState,
+  timeZones,
+  canManage,
+  labels,
+}: {
+  action: (state: ProfileFormState, form: FormData) => Promise<ProfileFormState>;
+  initialState: ProfileFormState;
+  timeZones: TimeZoneOption[];
+  canManage: boolean;
+  labels: Record<string, string>;
+}) {
+  const [state, formAction, pending] = useActionState(action, initialState);
+  const form = useRef<HTMLFormElement>(null);
+  const { values, problems, outcome } = state;
+  useFocusFirstProblem(form, state.attempt);
+  useUnsavedChanges(form, labels.unsavedQuestion ?? "", {
+    attempt: state.attempt,
+    unsaved: outcome !== "saved",
+  });
+
+  const invalid = (name: ProfileField) =>
+    problems[name] ? { "aria-invalid": true as const, "aria-describedby": `${name}-error` } : {};
+  const problem = (name: ProfileField) => {
+    const found = problems[name];
+    return (
+      found && (
+        <p id={`${name}-error`} className="mt-1 text-sm text-red-700">
+          {problemText(found, labels, "problem.")}
+        </p>
+      )
+    );
+  };
+  const field = (
+    name: ProfileField,
+    extra: React.InputHTMLAttributes<HTMLInputElement> = {},
+    className?: string,
+  ) => (
+    <LabelledField id={name} label={labels[name] ?? name} className={className}>
+      <input
+        id={name}
+        name={name}
+        defaultValue={values[name]}
+        className={inputClass}
+        {...invalid(name)}
+        {...extra}
+      />
+      {problem(name)}
+    </LabelledField>
+  );
+
+  return (
+    <form ref={form} action={formAction} key={state.attempt} noValidate className="mt-3">
+      {outcome === "saved" && <Notice kind="ok">{labels.saved}</Notice>}
+      {outcome && outcome !== "saved" && (
+        <Notice kind="error">
+          {outcome === "VALIDATION_ERROR"
+            ? labels.invalid
+            : outcome === "FORBIDDEN"
+              ? labels.forbidden
+              : labels.failed}
+        </Notice>
+      )}
+      <fieldset disabled={!canManage} className="mt-3 grid gap-4 sm:grid-cols-2">
+        {field("name", { maxLength: 120, autoComplete: "organization" })}
+        <LabelledField id="timeZone" label={labels.timeZone ?? ""}>
+          <input
+            id="timeZone"
+            name="timeZone"
+            defaultValue={values.timeZone}
+            list="time-zones"
+            autoComplete="off"
+            spellCheck={false}
+            className={inputClass}
+            aria-describedby={problems.timeZone ? "timeZone-error" : "timeZone-hint"}
+            aria-invalid={problems.timeZone ? true : undefined}
+          />
+          <datalist id="time-zones">
+            {timeZones.map((z) => (
+              <option key={z.value} value={z.value} label={z.label} />
+            ))}
+          </datalist>
+          <p id="timeZone-hint" className="mt-1 text-xs text-slate-600">
+            {labels.timeZoneHint}
+          </p>
+          {problem("timeZone")}
+        </LabelledField>
+        <LabelledField id="locale" label={labels.locale ?? ""}>
+          <select id="locale" name="locale" defaultValue={values.locale} className={inputClass}>
+            <option value="fr">Français</option>
+            <option value="en">English</option>
+          </select>
+        </LabelledField>
+        {field("currency", { maxLength: 3, autoCapitalize: "characters" })}
+        {field("address", { maxLength: 300, autoComplete: "street-address" }, "sm:col-span-2")}
+        {field("contactEmail", { type: "email", autoComplete: "email" })}
+        {field("contactPhone", { type: "tel", autoComplete: "tel" })}
+        {field("slotIntervalMinutes", { type: "number", min: 5, max: 240 })}
+        {field("cancellationNoticeHours", { type: "number", min: 0 })}
+        {field("rescheduleNoticeHours", { type: "number", min: 0 })}
+        <LabelledField id="policyText" label={labels.policyText ?? ""} className="sm:col-span-2">
+          <textarea
+            id="policyText"
+            name="policyText"
+            rows={3}
+            maxLength={1000}
+            defaultValue={values.policyText}
+            className={inputClass}
+            {...invalid("policyText")}
+          />
+          {problem("policyText")}
+        </LabelledField>
+        {canManage && (
+          <div className="sm:col-span-2">
+            <button
+              type="submit"
+              disabled={pending}
+              className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700"
+            >
+              {pending ? labels.saving : labels.save}
+            </button>
+          </div>
+        )}
+      </fieldset>
+    </form>
+  );
+}

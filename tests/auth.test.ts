@@ -5,7 +5,7 @@ import { revokeApiKey } from "@/lib/api-keys/api-keys";
 import { systemActor } from "@/lib/audit/record-audit";
 import type { Permission } from "@/lib/auth/authenticate";
 import { requireAdmin } from "@/lib/auth/require-admin";
-import { verifyCredentials } from "@/lib/auth/verify-credentials";
+import { businessOfAccountElsewhere, verifyCredentials } from "@/lib/auth/verify-credentials";
 import { AppError } from "@/lib/errors/app-error";
 import { apiRequest, seedTenant, sessionCookie } from "./helpers/fixtures";
 import { createTestDatabase, engines, type TestDatabase } from "./helpers/test-db";
@@ -113,6 +113,22 @@ describe.each(engines)("requireAdmin on %s", (engine) => {
     ).toBeNull();
     expect(
       await verifyCredentials(handle.db, b.tenant, a.owner.email, "owner-password"),
+    ).toBeNull();
+  });
+
+  it("tells the one other business of an account only to who knows its password", async () => {
+    const email = a.owner.email.toUpperCase();
+    // Signing in on b with a's owner: the address and password open an account at a.
+    expect(await businessOfAccountElsewhere(handle.db, b.tenant, email, "owner-password")).toBe(
+      a.tenant.slug,
+    );
+    // A wrong password, an unknown address, or the business's own account: nothing is said.
+    expect(await businessOfAccountElsewhere(handle.db, b.tenant, email, "guess")).toBeNull();
+    expect(
+      await businessOfAccountElsewhere(handle.db, b.tenant, "nobody@x.test", "owner-password"),
+    ).toBeNull();
+    expect(
+      await businessOfAccountElsewhere(handle.db, a.tenant, email, "owner-password"),
     ).toBeNull();
   });
 });

@@ -26,6 +26,8 @@ export default async function LoginPage() {
             invalid: t("invalid"),
             failed: t("failed"),
             tooMany: t("tooMany"),
+            elsewhere: t("elsewhere", { business: tenant.name }),
+            elsewhereLink: t("elsewhereLink"),
           }}
         />
       </div>

@@ -4,6 +4,7 @@ import FullCalendar, {
   type CalendarRef,
   type DateClickInfo,
   type EventClickInfo,
+  type EventDisplayInfo,
   type EventDropInfo,
   type EventInput,
   type EventSourceFuncInfo,
@@ -18,7 +19,7 @@ import "@fullcalendar/react/skeleton.css";
 import "@fullcalendar/react/themes/classic/theme.css";
 import "@fullcalendar/react/themes/classic/palette.css";
 import { useRouter } from "next/navigation";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { moveAppointmentAction } from "@/app/admin/calendar-actions";
 import { Notice } from "@/components/ui/notice";
 import type { ActionResult } from "@/lib/auth/action-caller";
@@ -65,6 +66,33 @@ const toolbar = {
   center: "title",
   end: "timeGridWeek,timeGridDay,dayGridMonth,listWeek",
 };
+// A phone's width shows one readable day (or the list), not seven slivers.
+const phoneToolbar = { start: "prev,next today", center: "", end: "timeGridDay,listWeek" };
+const PHONE = "(max-width: 639px)";
+
+/** Whether the screen is phone-sized; false on the server and until the page is hydrated. */
+function usePhoneWidth() {
+  return useSyncExternalStore(
+    (changed) => {
+      const query = window.matchMedia(PHONE);
+      query.addEventListener("change", changed);
+      return () => query.removeEventListener("change", changed);
+    },
+    () => window.matchMedia(PHONE).matches,
+    () => false,
+  );
+}
+
+/** An appointment on the calendar: time, client and service wrapped, never clipped mid-word. */
+function eventContent(info: EventDisplayInfo) {
+  if (info.event.display === "background") return true;
+  return (
+    <div className="rv-event" title={`${info.timeText} ${info.event.title}`}>
+      <span className="rv-event-time">{info.timeText}</span>{" "}
+      <span className="rv-event-title">{info.event.title}</span>
+    </div>
+  );
+}
 
 /** "2026-11-24T10:00:00+01:00" → "2026-11-24T10:00", the wall clock of the calendar's zone. */
 const wallClock = (iso: string) => (iso.length >= 16 ? iso.slice(0, 16) : `${iso}T09:00`);
@@ -79,6 +107,14 @@ export function AdminCalendar(props: AdminCalendarProps) {
   const [notice, setNotice] = useState<{ kind: "error" | "ok"; text: string } | null>(null);
   const [confirmMove, setConfirmMove] = useState<EventDropInfo | null>(null);
   const [loading, setLoading] = useState(false);
+
+  const phone = usePhoneWidth();
+  useEffect(() => {
+    const api = calendar.current?.getApi();
+    if (phone && api?.view.type !== "timeGridDay" && api?.view.type !== "listWeek") {
+      api?.changeView("timeGridDay");
+    }
+  }, [phone]);
 
   const router = useRouter();
   // The calendar's events, and the server-rendered figures above it.
@@ -233,7 +269,8 @@ export function AdminCalendar(props: AdminCalendarProps) {
             timeZone={props.timeZone}
             locale={props.locale === "fr" ? frLocale : "en"}
             firstDay={1}
-            headerToolbar={toolbar}
+            headerToolbar={phone ? phoneToolbar : toolbar}
+            titleFormat={phone ? { month: "short", day: "numeric", weekday: "short" } : undefined}
             height="auto"
             slotMinTime="06:00:00"
             slotMaxTime="22:00:00"
@@ -242,6 +279,7 @@ export function AdminCalendar(props: AdminCalendarProps) {
             editable={props.canChange}
             eventDurationEditable={false}
             eventSources={eventSources}
+            eventContent={eventContent}
             loading={setLoading}
             dateClick={onDateClick}
             eventClick={onEventClick}

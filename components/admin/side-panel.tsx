@@ -1,4 +1,12 @@
-/** The panel beside the calendar: a titled card with a close button. */
+"use client";
+
+import { useEffect, useRef } from "react";
+
+/**
+ * The panel beside the calendar (below it on a phone): a titled card with a close button. It
+ * comes into view and takes focus when it opens, so that a tap anywhere on the calendar shows
+ * its result where the user is looking.
+ */
 export function SidePanel({
   titleId,
   title,
@@ -12,13 +20,18 @@ export function SidePanel({
   onClose: () => void;
   children: React.ReactNode;
 }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.scrollIntoView({ block: "nearest", behavior: "smooth" });
+    heading.current?.focus({ preventScroll: true });
+  }, []);
   return (
     <section
       aria-labelledby={titleId}
-      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      className="scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
     >
       <div className="flex items-start justify-between gap-2">
-        <h2 id={titleId} className="text-lg font-semibold">
+        <h2 id={titleId} ref={heading} tabIndex={-1} className="text-lg font-semibold">
           {title}
         </h2>
         <button

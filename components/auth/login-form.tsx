@@ -3,11 +3,19 @@
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
-import { SIGN_IN_RATE_LIMITED } from "@/lib/auth/sign-in-error";
+import { SIGN_IN_ELSEWHERE, SIGN_IN_RATE_LIMITED } from "@/lib/auth/sign-in-error";
 
 /** The sign-in texts, translated on the server. */
 export type LoginLabels = Record<
-  "email" | "password" | "submit" | "submitting" | "invalid" | "failed" | "tooMany",
+  | "email"
+  | "password"
+  | "submit"
+  | "submitting"
+  | "invalid"
+  | "failed"
+  | "tooMany"
+  | "elsewhere"
+  | "elsewhereLink",
   string
 >;
 
@@ -15,12 +23,15 @@ export function LoginForm({ tenantSlug, labels }: { tenantSlug: string; labels: 
   const t = (key: keyof LoginLabels) => labels[key];
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
+  // The business where this account is, when it is not this one (see businessOfAccountElsewhere).
+  const [elsewhere, setElsewhere] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setPending(true);
     setError(null);
+    setElsewhere(null);
     const form = new FormData(event.currentTarget);
     try {
       // ?tenant= routes the sign-in to this business however the page itself was reached.
@@ -32,6 +43,12 @@ export function LoginForm({ tenantSlug, labels }: { tenantSlug: string; labels: 
       if (result?.ok) {
         router.replace("/admin");
         router.refresh();
+        return;
+      }
+      if (result?.error?.startsWith(SIGN_IN_ELSEWHERE)) {
+        setElsewhere(result.error.slice(SIGN_IN_ELSEWHERE.length));
+        setError(t("elsewhere"));
+        setPending(false);
         return;
       }
       setError(
@@ -72,6 +89,17 @@ export function LoginForm({ tenantSlug, labels }: { tenantSlug: string; labels: 
       {error ? (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
           {error}
+          {elsewhere ? (
+            <>
+              {" "}
+              <a
+                className="font-medium underline"
+                href={`/login?tenant=${encodeURIComponent(elsewhere)}`}
+              >
+                {t("elsewhereLink")}
+              </a>
+            </>
+          ) : null}
         </p>
       ) : null}
       <button

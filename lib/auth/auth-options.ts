@@ -7,7 +7,8 @@ import { TENANT_HEADER } from "@/lib/tenants/resolve-tenant-slug";
 import { text } from "@/lib/validation";
 import { authSecret } from "./secret";
 import { endSessions } from "./sessions";
-import { verifyCredentials } from "./verify-credentials";
+import { SIGN_IN_ELSEWHERE } from "./sign-in-error";
+import { businessOfAccountElsewhere, verifyCredentials } from "./verify-credentials";
 
 const signInSchema = z.object({
   email: text().min(1).max(320),
@@ -37,8 +38,14 @@ export function getAuthOptions(): AuthOptions {
           const db = await getDb();
           const tenant = await findTenantBySlug(db, slug);
           if (!tenant) return null;
-          const user = await verifyCredentials(db, tenant, parsed.data.email, parsed.data.password);
-          if (!user) return null;
+          const { email, password } = parsed.data;
+          const user = await verifyCredentials(db, tenant, email, password);
+          if (!user) {
+            const elsewhere = await businessOfAccountElsewhere(db, tenant, email, password);
+            // next-auth hands a thrown message to the form as the sign-in's `error`.
+            if (elsewhere) throw new Error(`${SIGN_IN_ELSEWHERE}${elsewhere}`);
+            return null;
+          }
           return {
             id: user.id,
             email: user.email,

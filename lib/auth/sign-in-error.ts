@@ -2,3 +2,6 @@
 
 /** The `error` next-auth's client reports when a sign-in was refused for too many failures. */
 export const SIGN_IN_RATE_LIMITED = "RATE_LIMITED";
+
+/** The `error` prefix of a sign-in refused here whose account is at another business. */
+export const SIGN_IN_ELSEWHERE = "ELSEWHERE:";

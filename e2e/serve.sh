@@ -16,6 +16,9 @@ npm run -s cli -- tenant create --slug quiet --name "Quiet Clinic" --timezone Eu
 # The dashboard spec's own business, empty at first: the owner builds it through the dashboard.
 npm run -s cli -- tenant create --slug atelier --name "Atelier Lumière" --timezone Europe/Paris \
   --locale fr --owner-email owner@atelier.test --owner-password atelier-owner-pass
+# The first-hour spec's business: created from the CLI and reached without subdomains.
+npm run -s cli -- tenant create --slug bloom --name "Bloom Therapy" --timezone America/Chicago \
+  --locale en --owner-email owner@bloom.test --owner-password bloom-owner-pass
 npm run -s cli -- user create --tenant atelier --email staff@atelier.test \
   --password atelier-staff-pass --role staff
 npm run -s cli -- user create --tenant demo --email staff@demo.rendezvous.test \

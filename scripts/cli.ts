@@ -1,5 +1,7 @@
 // Operator CLI: npm run cli -- <command>. Works on DATABASE_URL, or on the embedded database in
 // DATA_DIR while the server is not running.
+import { createInterface } from "node:readline/promises";
+import { Writable } from "node:stream";
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";
 import { type Database, DatabaseLockedError, openDatabase } from "@/db/client";
@@ -16,8 +18,9 @@ import { createTenantSchema, createUserSchema } from "@/lib/tenants/schema";
 import { createUser } from "@/lib/users/create-user";
 
 const USAGE = `usage: npm run cli -- <command>
-  tenant create --slug S --name N --timezone TZ --locale fr|en --owner-email E --owner-password P [--currency EUR]
-  user create --tenant S --email E --password P --role owner|admin|staff [--name N]
+  tenant create --slug S --name N --timezone TZ --locale fr|en --owner-email E [--owner-password P] [--currency EUR]
+  user create --tenant S --email E [--password P] --role owner|admin|staff [--name N]
+  A password left out is asked for without echo, or read from the first line of piped stdin.
   apikey create --tenant S [--name N]       prints the new key alone on the last line
   apikey revoke --tenant S --prefix P
   demo seed                                  creates the demo business if it is missing`;
@@ -55,18 +58,33 @@ const optionNames = [
 
 type Task = (db: Database) => Promise<string>;
 
+/**
+ * A password the command line left out, so that it never shows in the shell's history or in
+ * npm's echo of the command: asked for without echo on a terminal, else stdin's first line.
+ */
+async function readSecret(prompt: string): Promise<string> {
+  if (!process.stdin.isTTY) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString("utf8").split(/\r?\n/)[0] ?? "";
+  }
+  process.stderr.write(prompt);
+  const silent = new Writable({ write: (_chunk, _encoding, done) => done() });
+  const reader = createInterface({ input: process.stdin, output: silent, terminal: true });
+  try {
+    return await reader.question("");
+  } finally {
+    reader.close();
+    process.stderr.write("\n");
+  }
+}
+
 /** Checks a command's arguments, before any database is opened, and returns the work to do. */
-function prepare(command: string, options: Options): Task {
+async function prepare(command: string, options: Options): Promise<Task> {
   switch (command) {
     case "tenant create": {
-      const o = required(options, [
-        "slug",
-        "name",
-        "timezone",
-        "locale",
-        "owner-email",
-        "owner-password",
-      ]);
+      const o = required(options, ["slug", "name", "timezone", "locale", "owner-email"]);
+      const password = options["owner-password"] ?? (await readSecret("Owner's password: "));
       const input = createTenantSchema.parse({
         slug: o.slug,
         name: o.name,
@@ -74,7 +92,7 @@ function prepare(command: string, options: Options): Task {
         locale: o.locale,
         currency: options.currency,
         ownerEmail: o["owner-email"],
-        ownerPassword: o["owner-password"],
+        ownerPassword: password,
         ownerName: options["owner-name"],
       });
       return async (db) => {
@@ -83,8 +101,9 @@ function prepare(command: string, options: Options): Task {
       };
     }
     case "user create": {
-      const o = required(options, ["tenant", "email", "password", "role"]);
-      const input = createUserSchema.parse({ ...o, name: options.name });
+      const o = required(options, ["tenant", "email", "role"]);
+      const password = options.password ?? (await readSecret("Password: "));
+      const input = createUserSchema.parse({ ...o, password, name: options.name });
       return async (db) => {
         const tenant = await getTenantBySlug(db, o.tenant);
         const user = await createUser(db, tenant.id, input, systemActor);
@@ -135,7 +154,7 @@ async function main(argv: string[]): Promise<void> {
     if (command === "") process.exitCode = 2;
     return;
   }
-  const task = prepare(command, values as Options);
+  const task = await prepare(command, values as Options);
   const handle = await openDatabase({ ...appDatabaseOptions(), poolMax: 2, lockWaitMs: 0 });
   try {
     console.log(await task(handle.db));

@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -8,6 +8,7 @@ import { type DatabaseHandle, openDatabase } from "@/db/client";
 import { tenants, users } from "@/db/schema";
 import { findApiKeyBySecret } from "@/lib/api-keys/api-keys";
 import { findTenantBySlug } from "@/lib/tenants/find-tenant";
+import { verifyPassword } from "@/lib/users/password";
 import { createTestDatabase, engines, type TestDatabase } from "./helpers/test-db";
 
 const run = promisify(execFile);
@@ -120,6 +121,30 @@ describe.each(engines)("operator CLI on %s", (engine) => {
     expect(roles).toEqual(["owner", "staff"]);
   });
 
+  it("reads a password left off the command line from stdin, and never prints it", async () => {
+    const args = tenantCreate({ slug: "piped", "owner-email": "chef@piped.test" }).filter(
+      (arg, i, all) => arg !== "--owner-password" && all[i - 1] !== "--owner-password",
+    );
+    const child = spawn(tsx, ["scripts/cli.ts", ...args], { env: childEnv });
+    let output = "";
+    child.stdout.on("data", (chunk) => {
+      output += chunk;
+    });
+    child.stderr.on("data", (chunk) => {
+      output += chunk;
+    });
+    child.stdin.end("piped-secret-pass\n");
+    const code = await new Promise((resolve) => child.on("close", resolve));
+    expect(code).toBe(0);
+    expect(output).toContain("created tenant piped");
+    expect(output).not.toContain("piped-secret-pass");
+    const tenant = await inspect((db) => findTenantBySlug(db, "piped"));
+    const owner = await inspect(async (db) =>
+      (await db.select().from(users)).find((u) => u.tenantId === tenant?.id),
+    );
+    expect(await verifyPassword(owner?.passwordHash ?? "", "piped-secret-pass")).toBe(true);
+  });
+
   it("answers bad arguments with one line on stderr, exit code 2 and nothing created", async () => {
     const cases = [
       ["tenant", "create", "--slug", "x"],
@@ -140,7 +165,7 @@ describe.each(engines)("operator CLI on %s", (engine) => {
       expect(result.stderr).toMatch(/^error: /);
     }
     const slugs = await inspect(async (db) => (await db.select().from(tenants)).map((t) => t.slug));
-    expect(slugs).toEqual(["atelier"]);
+    expect(slugs.sort()).toEqual(["atelier", "piped"]);
   });
 });
 

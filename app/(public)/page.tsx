@@ -13,7 +13,7 @@ export default async function BusinessPage() {
   const [t, locale, activities] = await Promise.all([
     getTranslations("home"),
     getLocale() as Promise<Locale>,
-    listActivities(await getDb(), tenant.id),
+    listActivities(await getDb(), tenant.id, { online: true }),
   ]);
   return (
     <>

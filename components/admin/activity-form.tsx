@@ -1,10 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, useRef } from "react";
+import { useFocusFirstProblem, useUnsavedChanges } from "@/components/ui/form-guards";
 import { LabelledField } from "@/components/ui/labelled-field";
 import { Notice } from "@/components/ui/notice";
 import type { ActivityFormState } from "@/lib/activities/activity-form";
+import { problemText } from "@/lib/errors/field-problems";
 
 interface Props {
   action: (state: ActivityFormState, form: FormData) => Promise<ActivityFormState>;
@@ -19,12 +21,19 @@ const inputClass =
 export function ActivityForm({ action, initialState, labels }: Props) {
   const [state, formAction, pending] = useActionState(action, initialState);
   const { values, errors } = state;
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstProblem(form, state.attempt);
+  // A save that goes through leaves the page; any answer here kept the typed values unsaved.
+  useUnsavedChanges(form, labels.unsavedQuestion ?? "", {
+    attempt: state.attempt,
+    unsaved: true,
+  });
 
   const describedBy = (name: string) => (errors[name] ? `${name}-error` : undefined);
   const error = (name: string) =>
     errors[name] && (
       <p id={`${name}-error`} className="mt-1 text-sm text-red-700">
-        {labels.fieldInvalid}
+        {problemText(errors[name], labels, "problem.")}
       </p>
     );
   const input = (name: string, label: string, type = "text", extra: object = {}) => (
@@ -50,7 +59,13 @@ export function ActivityForm({ action, initialState, labels }: Props) {
   );
 
   return (
-    <form action={formAction} key={state.attempt} noValidate className="mt-4 max-w-2xl space-y-5">
+    <form
+      ref={form}
+      action={formAction}
+      key={state.attempt}
+      noValidate
+      className="mt-4 max-w-2xl space-y-5"
+    >
       {(state.formError || Object.keys(errors).length > 0) && (
         <Notice kind="error">{state.formError ? labels[state.formError] : labels.invalid}</Notice>
       )}
@@ -78,6 +93,10 @@ export function ActivityForm({ action, initialState, labels }: Props) {
           />
           {error("color")}
         </LabelledField>
+      </div>
+      <div>
+        {checkbox("onlineBooking", labels.onlineBooking ?? "")}
+        <p className="ml-6 text-xs text-slate-600">{labels.onlineBookingHint}</p>
       </div>
       <fieldset className="rounded-md border border-slate-200 p-3">
         <legend className="px-1 text-sm font-medium">{labels.requiredFields}</legend>

@@ -140,7 +140,13 @@ export function AdminCalendar(props: AdminCalendarProps) {
         .filter((e) => showCancelledRef.current || e.status !== "cancelled")
         .map((e) =>
           e.type === "availability"
-            ? { start: e.start, end: e.end, display: "background", color: "#86efac" }
+            ? {
+                start: e.start,
+                end: e.end,
+                display: "background",
+                color: "#86efac",
+                className: "rv-open-hours",
+              }
             : {
                 id: e.id,
                 title:

@@ -9,25 +9,43 @@ import type { ActivityInput } from "./schema";
 const live = (tenantId: string) =>
   and(eq(activities.tenantId, tenantId), isNull(activities.deletedAt));
 
+/** Which activities: `online` only those customers may book themselves. */
+interface ActivityFilter {
+  ids?: string[];
+  online?: boolean;
+}
+
+const matching = (tenantId: string, filter: ActivityFilter) =>
+  and(
+    live(tenantId),
+    filter.ids ? inArray(activities.id, filter.ids) : undefined,
+    filter.online ? eq(activities.onlineBooking, true) : undefined,
+  );
+
 export async function listActivities(
   db: Database,
   tenantId: string,
-  filter: { ids?: string[] } = {},
+  filter: ActivityFilter = {},
 ): Promise<Activity[]> {
   if (filter.ids?.length === 0) return [];
   return db
     .select()
     .from(activities)
-    .where(and(live(tenantId), filter.ids ? inArray(activities.id, filter.ids) : undefined))
+    .where(matching(tenantId, filter))
     .orderBy(asc(activities.name), asc(activities.id));
 }
 
 /** A bookable (not deleted) activity of the tenant, or NOT_FOUND. */
-export async function getActivity(db: Database, tenantId: string, id: string): Promise<Activity> {
+export async function getActivity(
+  db: Database,
+  tenantId: string,
+  id: string,
+  filter: Omit<ActivityFilter, "ids"> = {},
+): Promise<Activity> {
   const [activity] = await db
     .select()
     .from(activities)
-    .where(and(live(tenantId), eq(activities.id, id)));
+    .where(and(matching(tenantId, filter), eq(activities.id, id)));
   if (!activity) throw new AppError("NOT_FOUND");
   return activity;
 }
@@ -52,6 +70,7 @@ function toColumns(input: ActivityInput, currency: string) {
     bufferBeforeMinutes: input.bufferBeforeMinutes,
     bufferAfterMinutes: input.bufferAfterMinutes,
     maxAdvanceDays: input.maxAdvanceDays,
+    onlineBooking: input.onlineBooking,
   };
 }
 

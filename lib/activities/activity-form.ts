@@ -1,5 +1,5 @@
 import type { Activity } from "@/db/schema";
-import type { ErrorDetails } from "@/lib/errors/app-error";
+import type { FieldProblems } from "@/lib/errors/field-problems";
 import { fromMinorUnits } from "./money";
 
 // The dashboard's activity form, framework-free: its fields as text, the API body they make (the
@@ -11,7 +11,7 @@ export interface ActivityFormState {
   attempt: number;
   values: ActivityFormValues;
   /** The schema's complaints, by the API's field paths (the inputs are named after them). */
-  errors: ErrorDetails;
+  errors: FieldProblems;
   formError?: "failed" | "forbidden";
 }
 
@@ -36,6 +36,7 @@ export const activityFormFields = [
   "bufferBeforeMinutes",
   "bufferAfterMinutes",
   "maxAdvanceDays",
+  "onlineBooking",
 ] as const;
 
 export const activityFormValues = (form: FormData): ActivityFormValues =>
@@ -72,6 +73,7 @@ export function activityBody(v: ActivityFormValues) {
     bufferBeforeMinutes: numberOf(v.bufferBeforeMinutes) ?? 0,
     bufferAfterMinutes: numberOf(v.bufferAfterMinutes) ?? 0,
     maxAdvanceDays: numberOf(v.maxAdvanceDays) ?? 90,
+    onlineBooking: checked("onlineBooking"),
   };
 }
 
@@ -95,6 +97,7 @@ export function activityValues(
       bufferBeforeMinutes: "0",
       bufferAfterMinutes: "0",
       maxAdvanceDays: "90",
+      onlineBooking: "on",
     };
   }
   return {
@@ -113,5 +116,6 @@ export function activityValues(
     bufferBeforeMinutes: String(activity.bufferBeforeMinutes),
     bufferAfterMinutes: String(activity.bufferAfterMinutes),
     maxAdvanceDays: String(activity.maxAdvanceDays),
+    onlineBooking: flag(activity.onlineBooking),
   };
 }

@@ -41,6 +41,8 @@ export const activityInputSchema = z
     bufferBeforeMinutes: z.number().int().min(0).max(720).optional(),
     bufferAfterMinutes: z.number().int().min(0).max(720).optional(),
     maxAdvanceDays: z.number().int().min(1).max(730).optional(),
+    // false hides the service from customers (public pages and API); the business still books it.
+    onlineBooking: z.boolean().optional(),
   })
   .superRefine((value, ctx) => {
     // Zod runs this even when fields failed, so any of them may be missing or of the wrong type.

@@ -24,6 +24,7 @@ export function toActivityJson(activity: Activity, currency: string) {
     bufferBeforeMinutes: activity.bufferBeforeMinutes,
     bufferAfterMinutes: activity.bufferAfterMinutes,
     maxAdvanceDays: activity.maxAdvanceDays,
+    onlineBooking: activity.onlineBooking,
   };
 }
 

@@ -1,59 +1,73 @@
+import { stringify } from "csv-stringify/sync";
 import { formatInTimeZone } from "date-fns-tz";
-import type { Tenant } from "@/db/schema";
+import type { AppointmentStatus, Tenant } from "@/db/schema";
 import { fromMinorUnits } from "@/lib/activities/money";
 import type { PricedAppointment } from "./search-appointments";
 
-const header = [
+export const csvColumns = [
   "id",
   "start",
   "end",
-  "time_zone",
+  "timeZone",
   "activity",
   "status",
-  "client_name",
-  "client_email",
-  "client_phone",
-  "client_address",
-  "custom_field",
+  "clientName",
+  "clientEmail",
+  "clientPhone",
+  "clientAddress",
+  "customField",
   "price",
   "currency",
-  "created_at",
-];
+  "createdAt",
+] as const;
+type Column = (typeof csvColumns)[number];
 
-/**
- * A cell as RFC 4180 wants it, and defused: a value a spreadsheet would run as a formula
- * (=, +, -, @ first) gets a leading apostrophe.
- */
-function cell(value: string | number | null): string {
-  let text = value === null ? "" : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+/** The export's words in the business's language: column headers and status names. */
+export interface CsvLabels {
+  columns: Record<Column, string>;
+  statuses: Record<AppointmentStatus, string>;
 }
+
+// What a spreadsheet would run as a formula: =, -, @, tab or CR first, or + before anything but a
+// phone number ("+33 1 23 45 67 89" is data, "+SUM(A1)" is not).
+const FORMULA = /^(?:[=\-@\t\r]|\+(?![0-9 ().-]+$))/;
+const defused = (text: string) => (FORMULA.test(text) ? `'${text}` : text);
 
 const local = (instant: Date, timeZone: string) =>
   formatInTimeZone(instant, timeZone, "yyyy-MM-dd'T'HH:mm:ssXXX");
 
-/** The rows as CSV, times in the business's zone with their offset, prices in major units. */
-export function appointmentsCsv(tenant: Tenant, rows: PricedAppointment[]): string {
-  const lines = rows.map((a) =>
+/**
+ * The rows as CSV (RFC 4180, CRLF), times in the business's zone with their offset, prices in
+ * major units, headers and statuses in its language. French gets what French Excel opens as
+ * columns: `;` separators and a UTF-8 byte order mark.
+ */
+export function appointmentsCsv(
+  tenant: Tenant,
+  rows: PricedAppointment[],
+  labels: CsvLabels,
+): string {
+  const french = tenant.locale === "fr";
+  const records = rows.map((a) =>
     [
       a.id,
       local(a.startsAt, tenant.timeZone),
       local(a.endsAt, tenant.timeZone),
       tenant.timeZone,
       a.activityName,
-      a.status,
+      labels.statuses[a.status],
       a.clientName,
-      a.clientEmail,
-      a.clientPhone,
-      a.clientAddress,
-      a.clientCustomFieldValue,
-      fromMinorUnits(a.priceMinor, tenant.currency),
+      a.clientEmail ?? "",
+      a.clientPhone ?? "",
+      a.clientAddress ?? "",
+      a.clientCustomFieldValue ?? "",
+      String(fromMinorUnits(a.priceMinor, tenant.currency)).replace(".", french ? "," : "."),
       tenant.currency,
       a.createdAt.toISOString(),
-    ]
-      .map(cell)
-      .join(","),
+    ].map(defused),
   );
-  return `${[header.join(","), ...lines].join("\r\n")}\r\n`;
+  return stringify([csvColumns.map((c) => labels.columns[c]), ...records], {
+    delimiter: french ? ";" : ",",
+    bom: french,
+    record_delimiter: "windows",
+  });
 }

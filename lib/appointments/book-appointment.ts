@@ -161,6 +161,10 @@ async function book(
   options: BookingOptions,
 ): Promise<BookedAppointment> {
   const { activity, hours } = await loadActivityWithHours(db, tenant, input.activityId);
+  // A service hidden from online booking is one customers cannot see, so cannot book.
+  if (actor.type === "customer" && !activity.onlineBooking) {
+    throw new AppError("NOT_FOUND", { activityId: "no such activity" });
+  }
   const missing = missingRequiredFields(activity, input.clientInfo);
   if (missing) throw new AppError("VALIDATION_ERROR", missing);
 

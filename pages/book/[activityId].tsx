@@ -91,7 +91,8 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({
         ),
       )
     : undefined;
-  if (!loaded) {
+  // A service hidden from online booking is not offered here (its bookings can still be moved).
+  if (!loaded?.activity.onlineBooking) {
     res.statusCode = 404;
     return { props: { ...common, state: "notFound" } };
   }

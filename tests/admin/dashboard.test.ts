@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Tenant } from "@/db/schema";
-import { createActivity } from "@/lib/activities/activities";
+import { createActivity, listActivities } from "@/lib/activities/activities";
 import { activityValues, activityBody as formBody } from "@/lib/activities/activity-form";
 import { activityInputSchema } from "@/lib/activities/schema";
 import { profileInput, profileValues } from "@/lib/admin/profile-form";
@@ -9,7 +9,7 @@ import { appointmentsCsv } from "@/lib/appointments/appointments-csv";
 import { bookAppointment } from "@/lib/appointments/book-appointment";
 import { changeAppointmentStatus } from "@/lib/appointments/change-status";
 import { overview, overviewPeriods } from "@/lib/appointments/overview";
-import { bookingSchema } from "@/lib/appointments/schema";
+import { bookingSchema, businessBookingSchema } from "@/lib/appointments/schema";
 import {
   appointmentSearchSchema,
   PAGE_SIZE,
@@ -21,6 +21,8 @@ import { replaceAvailability } from "@/lib/availability/availability";
 import { availabilityInputSchema } from "@/lib/availability/schema";
 import { zodProblems } from "@/lib/errors/field-problems";
 import { toAppError } from "@/lib/errors/to-app-error";
+import en from "@/lib/i18n/messages/en.json";
+import fr from "@/lib/i18n/messages/fr.json";
 import { zonedInstant } from "@/lib/scheduling/calendar-day";
 import { businessSettingsSchema, updateBusinessSettings } from "@/lib/tenants/business-settings";
 import { activityBody, client, dayFromToday, openEveryDay } from "../helpers/api";
@@ -168,26 +170,41 @@ describe.each(engines)("the dashboard's data on %s", (engine) => {
     }
   });
 
-  it("exports CSV in the business's zone, quoted, with formulas defused", async () => {
+  it("exports CSV in the business's zone and language, quoted, with formulas defused", async () => {
     const { rows } = await searchAppointments(
       handle.db,
       tenant,
       appointmentSearchSchema.parse({ status: "confirmed" }),
       null,
     );
-    const csv = appointmentsCsv(tenant, [
+    const labels = (locale: "fr" | "en") => {
+      const messages = locale === "fr" ? fr : en;
+      return { columns: messages.admin.csv, statuses: messages.admin.statuses };
+    };
+    const tricky = [
       ...rows,
-      ...rows.map((r) => ({ ...r, clientName: '=HYPERLINK("x"), "Ann"' })),
-    ]);
-    const lines = csv.trimEnd().split("\r\n");
+      ...rows.map((r) => ({ ...r, clientName: '=HYPERLINK("x"); "Ann"', clientPhone: "+SUM(A1)" })),
+      ...rows.map((r) => ({ ...r, clientName: "-1", clientPhone: "+33 1 23 45 67 89" })),
+    ];
+    // French: ";" separators, a byte order mark, decimal commas, French words.
+    const csv = appointmentsCsv(tenant, tricky, labels("fr"));
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    const lines = csv.slice(1).trimEnd().split("\r\n");
     expect(lines[0]).toBe(
-      "id,start,end,time_zone,activity,status,client_name,client_email,client_phone,client_address,custom_field,price,currency,created_at",
+      "id;début;fin;fuseau horaire;prestation;statut;client;e-mail;téléphone;adresse;information complémentaire;prix;devise;réservé le",
     );
     expect(lines[1]).toMatch(
-      /^[0-9a-f-]{36},\d{4}-\d\d-\d\dT10:00:00\+0[12]:00,.*,Europe\/Paris,Massage,confirmed,Anna Alpha,anna@example\.test,/,
+      /^[0-9a-f-]{36};\d{4}-\d\d-\d\dT10:00:00\+0[12]:00;.*;Europe\/Paris;Massage;Confirmé;Anna Alpha;anna@example\.test;/,
     );
-    expect(lines[1]).toContain(",50,EUR,");
-    expect(lines[2]).toContain(`"'=HYPERLINK(""x""), ""Ann"""`);
+    expect(lines[1]).toContain(";50;EUR;");
+    expect(lines[2]).toContain(`;"'=HYPERLINK(""x""); ""Ann""";`);
+    expect(lines[2]).toContain(";'+SUM(A1);");
+    // A phone number is data, not a formula.
+    expect(lines[3]).toContain(";'-1;anna@example.test;+33 1 23 45 67 89;");
+
+    const english = appointmentsCsv({ ...tenant, locale: "en" }, rows, labels("en"));
+    expect(english.startsWith("id,start,end,time zone,service,status,")).toBe(true);
+    expect(english).toContain(",Confirmed,");
   });
 
   it("counts the week, what to confirm, the month's losses and revenue", async () => {
@@ -276,6 +293,49 @@ describe.each(engines)("the dashboard's data on %s", (engine) => {
     expect(businessSettingsSchema.safeParse({ ...input, timeZone: "Mars/Olympus" }).success).toBe(
       false,
     );
+  });
+
+  it("books a walk-in without an e-mail address; customers must give one", async () => {
+    const body = {
+      activityId,
+      dateTime: new Date(at(3, 15)).toISOString(),
+      clientInfo: { name: "Phone Only", email: " ", phone: "+33 6 12 34 56 78" },
+    };
+    expect(bookingSchema.safeParse(body).success).toBe(false);
+    const booked = await bookAppointment(
+      handle.db,
+      tenant,
+      businessBookingSchema.parse(body),
+      new Date(),
+      owner,
+      { status: "confirmed" },
+    );
+    expect(booked.clientEmail).toBeNull();
+    expect(
+      (await appointmentDetails(handle.db, tenant, booked.id, new Date())).client,
+    ).toMatchObject({ name: "Phone Only", email: null, phone: "+33 6 12 34 56 78" });
+  });
+
+  it("hides a service from customers but not from the business", async () => {
+    const hidden = await createActivity(
+      handle.db,
+      tenant,
+      activityInputSchema.parse(activityBody({ name: "Staff only", onlineBooking: false })),
+      systemActor,
+    );
+    const online = await listActivities(handle.db, tenant.id, { online: true });
+    expect(online.map((a) => a.name)).not.toContain("Staff only");
+    expect((await listActivities(handle.db, tenant.id)).map((a) => a.name)).toContain("Staff only");
+    const input = bookingSchema.parse({
+      activityId: hidden.id,
+      dateTime: new Date(at(3, 11)).toISOString(),
+      clientInfo: client(),
+    });
+    await expect(bookAppointment(handle.db, tenant, input, new Date())).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    const walkedIn = await bookAppointment(handle.db, tenant, input, new Date(), owner);
+    expect(walkedIn.activityId).toBe(hidden.id);
   });
 
   it("names each field's own problem, and saves the contact and policy", async () => {

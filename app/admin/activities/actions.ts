@@ -27,7 +27,7 @@ export async function saveActivityAction(
   });
   if (result.ok) redirect("/admin/activities?saved=1");
   const answer = { attempt: previous.attempt + 1, values, errors: {} };
-  if (result.code === "VALIDATION_ERROR") return { ...answer, errors: result.details ?? {} };
+  if (result.code === "VALIDATION_ERROR") return { ...answer, errors: result.problems ?? {} };
   return { ...answer, formError: result.code === "FORBIDDEN" ? "forbidden" : "failed" };
 }
 

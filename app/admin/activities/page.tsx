@@ -48,13 +48,10 @@ export default async function ActivitiesPage({
           {params.saved ? t("savedMessage") : t("deleted")}
         </Notice>
       )}
-      {failed && (
+      {/* A service in use says so on its own row, once. */}
+      {failed && failed !== "ACTIVITY_IN_USE" && (
         <Notice kind="error" className="mt-3">
-          {failed === "ACTIVITY_IN_USE"
-            ? t("inUse")
-            : failed === "FORBIDDEN"
-              ? tf("forbidden")
-              : tf("failed")}
+          {failed === "FORBIDDEN" ? tf("forbidden") : tf("failed")}
         </Notice>
       )}
       {activities.length === 0 ? (
@@ -71,13 +68,22 @@ export default async function ActivitiesPage({
                 style={{ backgroundColor: a.color }}
               />
               <div className="min-w-0 flex-1">
-                <p className="font-medium">{a.name}</p>
+                <p className="break-words font-medium">
+                  {a.name}
+                  {!a.onlineBooking && (
+                    <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal text-slate-700">
+                      {t("hidden")}
+                    </span>
+                  )}
+                </p>
                 <p className="text-sm text-slate-600">
                   {formatDuration(a.durationMinutes, tenant.locale)} ·{" "}
                   {formatPrice(a.priceMinor, tenant.currency, tenant.locale)}
                 </p>
                 {failed === "ACTIVITY_IN_USE" && failedId === a.id && (
-                  <p className="text-sm text-red-700">{t("inUse")}</p>
+                  <p role="alert" className="text-sm text-red-700">
+                    {t("inUse")}
+                  </p>
                 )}
               </div>
               {canManage && confirming !== a.id && (

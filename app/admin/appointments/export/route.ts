@@ -1,4 +1,5 @@
-import { appointmentsCsv } from "@/lib/appointments/appointments-csv";
+import { getMessages } from "next-intl/server";
+import { appointmentsCsv, type CsvLabels } from "@/lib/appointments/appointments-csv";
 import {
   appointmentSearchSchema,
   searchAppointments,
@@ -9,8 +10,13 @@ import { withTenant } from "@/lib/http/with-tenant";
 // GET /admin/appointments/export?status&from&to&q&sort&dir – the table's filtered rows as CSV
 export const GET = withTenant("read", async ({ req, db, tenant }) => {
   const search = appointmentSearchSchema.parse(queryOf(req));
-  const { rows } = await searchAppointments(db, tenant, search, null);
-  return new Response(appointmentsCsv(tenant, rows), {
+  const [{ rows }, messages] = await Promise.all([
+    searchAppointments(db, tenant, search, null),
+    getMessages({ locale: tenant.locale }),
+  ]);
+  const admin = messages.admin as { csv: CsvLabels["columns"]; statuses: CsvLabels["statuses"] };
+  const labels = { columns: admin.csv, statuses: admin.statuses };
+  return new Response(appointmentsCsv(tenant, rows, labels), {
     headers: {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="appointments-${tenant.slug}.csv"`,

@@ -38,7 +38,9 @@ export default async function DetailsPage(props: {
   ]);
   if (!tenant.appointmentModuleEnabled) return <BookingUnavailable tenant={tenant} />;
   if (!uuidSchema.safeParse(activityId).success) notFound();
-  const activity = await orUndefinedIfNotFound(getActivity(await getDb(), tenant.id, activityId));
+  const activity = await orUndefinedIfNotFound(
+    getActivity(await getDb(), tenant.id, activityId, { online: true }),
+  );
   if (!activity) notFound();
   const { zone, tz } = displayZone(tenant.timeZone, firstParam(query.tz));
   const at = firstParam(query.at);

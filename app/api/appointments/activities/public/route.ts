@@ -8,7 +8,7 @@ import { withTenant } from "@/lib/http/with-tenant";
 // GET /api/appointments/activities/public?ids= – the activities customers can book (public)
 export const GET = withTenant("booking", async ({ req, db, tenant }) => {
   const ids = activityIdsSchema.parse(req.nextUrl.searchParams.get("ids") ?? undefined);
-  const activities = await listActivities(db, tenant.id, { ids });
+  const activities = await listActivities(db, tenant.id, { ids, online: true });
   return NextResponse.json({
     activities: activities.map((a) => toPublicActivityJson(a, tenant.currency)),
   });

@@ -1,0 +1,198 @@
+import { expect, type Page, test } from "./fixtures";
+import { screenshot, signIn } from "./support";
+
+// The first hour of a new owner and of their first customer, on a business created from the CLI
+// ("bloom", e2e/serve.sh), not the demo: the owner reaches it with ?tenant= on a port other than
+// 3000, the customer on its subdomain.
+test.describe.configure({ mode: "serial" });
+
+const owner = { email: "owner@bloom.test", password: "bloom-owner-pass" };
+const onBloom = (baseURL: string | undefined, path: string) =>
+  `http://bloom.localhost:${new URL(baseURL ?? "http://localhost:3107").port}${path}`;
+const withTenant = (path: string) => `${path}${path.includes("?") ? "&" : "?"}tenant=bloom`;
+
+let serviceName = "";
+let activityId = "";
+let manageUrl = "";
+
+async function setModule(page: Page, on: boolean) {
+  await page.goto(withTenant("/admin/settings"));
+  const state = page.getByTestId("module-state");
+  if ((await state.textContent())?.includes(on ? "is on" : "is off")) return;
+  await page
+    .getByRole("button", { name: on ? /Turn online booking on/ : /Turn online booking off/ })
+    .click();
+  await expect(state).toContainText(on ? "is on" : "is off");
+}
+
+test("a new owner sets up the business and books a walk-in without an e-mail address", async ({
+  page,
+  baseURL,
+}, testInfo) => {
+  expect(new URL(baseURL ?? "").port).not.toBe("3000");
+  await signIn(page, owner, withTenant("/login"));
+  await expect(page.getByText("The calendar could not be loaded")).toHaveCount(0);
+
+  // Settings: a refused save keeps every typed value, says what is wrong next to each field,
+  // and puts the focus on the first of them.
+  await page.goto(withTenant("/admin/settings"));
+  await page.getByLabel("Business name").fill("Bloom Therapy & Co");
+  await page.getByLabel("Time zone").fill("Mars/Olympus");
+  await page.getByLabel("Start times every (minutes)").fill("0");
+  await page.getByLabel("Contact phone (shown to customers)").fill("+1 312 555 0199");
+  await page.getByRole("button", { name: "Save" }).click();
+  const zone = page.getByLabel("Time zone");
+  await expect(zone).toHaveAttribute("aria-invalid", "true");
+  await expect(zone).toBeFocused();
+  await expect(page.getByText("Please choose a time zone from the list.")).toBeVisible();
+  await expect(page.getByText("At least 5.")).toBeVisible();
+  await expect(page.getByLabel("Business name")).toHaveValue("Bloom Therapy & Co");
+  await expect(page.getByLabel("Contact phone (shown to customers)")).toHaveValue(
+    "+1 312 555 0199",
+  );
+  // The zones are a list labelled by city and offset.
+  expect(
+    await page.locator('#time-zones option[value="America/Chicago"]').getAttribute("label"),
+  ).toMatch(/^Chicago \(America\) · UTC-0[56]:00$/);
+  await screenshot(page, testInfo, "settings-refused");
+  await zone.fill("America/Chicago");
+  await page.getByLabel("Start times every (minutes)").fill("30");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  await expect(page.getByLabel("Business name")).toHaveValue("Bloom Therapy & Co");
+
+  // A service and the opening hours.
+  serviceName = "First consultation";
+  await page.goto(withTenant("/admin/activities/new"));
+  await page.getByLabel("Name", { exact: true }).fill(serviceName);
+  await page.getByLabel("Duration (minutes)").fill("30");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Service saved.")).toBeVisible();
+
+  await page.goto(withTenant("/admin/availability"));
+  await page.getByRole("button", { name: "Add a window – Monday" }).click();
+  await page.getByLabel("Monday 1 – Opens").fill("09:00");
+  await page.getByLabel("Monday 1 – Closes").fill("17:00");
+  await page.getByRole("button", { name: "Copy this day to… (Monday)" }).click();
+  for (const day of ["Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]) {
+    await page.getByRole("checkbox", { name: day }).check();
+  }
+  await page.getByRole("button", { name: "Copy", exact: true }).click();
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Opening hours saved.")).toBeVisible();
+
+  // The calendar draws the hours, and a walk-in booked with a name and a phone only.
+  await page.goto(withTenant("/admin"));
+  await expect(page.locator(".rv-open-hours").first()).toBeAttached();
+  await expect(page.getByText("The calendar could not be loaded")).toHaveCount(0);
+  await page.getByRole("button", { name: "New appointment" }).click();
+  const panel = page.getByRole("region", { name: "New appointment" });
+  await expect(panel.getByRole("heading", { name: "New appointment" })).toBeFocused();
+  const tomorrow = new Date(Date.now() + 86_400_000).toLocaleDateString("sv-SE", {
+    timeZone: "America/Chicago",
+  });
+  await panel.getByLabel("Start (business time) *").fill(`${tomorrow}T11:00`);
+  await panel.getByLabel("Phone").fill("not a phone");
+  await panel.getByRole("button", { name: "Book" }).click();
+  // Each field its own words; the first wrong one takes the focus; fixing it clears them.
+  await expect(panel.getByText("Please fill in this field.")).toBeVisible();
+  await expect(panel.getByText("Please enter a valid phone number.")).toBeVisible();
+  await expect(panel.getByLabel("Name *")).toBeFocused();
+  await panel.getByLabel("Name *").fill("Walk-in Wanda");
+  await expect(panel.getByText("Please fill in this field.")).toHaveCount(0);
+  await panel.getByLabel("Phone").fill("+1 312 555 0100");
+  await panel.getByRole("button", { name: "Book" }).click();
+  await expect(page.getByText("Appointment booked.")).toBeVisible();
+  // The calendar opens on this week (from Monday): tomorrow may be next week's Monday.
+  if (new Date(`${tomorrow}T12:00:00Z`).getUTCDay() === 1) {
+    await page.getByRole("button", { name: /next/i }).click();
+  }
+  const event = page.locator(".rv-event", { hasText: "Walk-in Wanda" });
+  await expect(event).toBeVisible();
+  await event.click();
+  const details = page.getByRole("region", { name: serviceName });
+  await expect(details).toContainText("+1 312 555 0100");
+  await expect(details.getByText("Email", { exact: true })).toHaveCount(0);
+  await screenshot(page, testInfo, "calendar-walk-in");
+
+  // Signing out lands on this app's sign-in page, on this port.
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(new RegExp(`^${baseURL}/login`));
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+});
+
+test("a customer sees the policy, gets a working private link on the subdomain, and keeps seeing the booking while online booking is off", async ({
+  page,
+  baseURL,
+  browser,
+}, testInfo) => {
+  await page.goto(onBloom(baseURL, "/"));
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByTestId("business-contact")).toContainText("+1 312 555 0199");
+  await expect(page.getByTestId("business-contact")).toContainText("owner@bloom.test");
+  await page.getByRole("link", { name: `Book ${serviceName}` }).click();
+  activityId = page.url().match(/book\/([0-9a-f-]{36})/)?.[1] ?? "";
+  await page.locator('a[href*="details?at="]:visible').first().click();
+
+  // The rules are shown before confirming.
+  await expect(page.getByTestId("booking-policy")).toContainText(
+    "You can cancel online up to 24 hours before the start, and move your booking up to 2 hours before.",
+  );
+  await page.getByLabel(/Full name/).fill("Casey Customer");
+  await page.getByLabel(/Email address/).fill("casey@example.test");
+  await page.getByRole("button", { name: "Confirm booking" }).click();
+  await expect(page.getByText("Your booking is registered")).toBeVisible();
+  await expect(page.getByTestId("booking-policy")).toBeVisible();
+
+  // The private link is the subdomain's, right after booking, and it works.
+  manageUrl = await page.getByLabel("Your private link").inputValue();
+  expect(manageUrl).toMatch(new RegExp(`^${onBloom(baseURL, "/manage/")}[A-Za-z0-9_-]{43}$`));
+  // The calendar file names the same link (fetched by the browser, which resolves *.localhost).
+  const ics = await page.evaluate(
+    async (url) => (await fetch(url)).text(),
+    `${manageUrl}/booking.ics`,
+  );
+  expect(ics.replace(/\r\n[ \t]/g, "")).toContain(manageUrl);
+  await page.goto(manageUrl);
+  await expect(page.getByRole("heading", { name: "Your booking" })).toBeVisible();
+  await screenshot(page, testInfo, "manage");
+
+  // The owner pauses online booking: the booking still shows, with how to reach the business.
+  const ownerPage = await browser.newPage({ baseURL });
+  await signIn(ownerPage, owner, withTenant("/login"));
+  await setModule(ownerPage, false);
+  try {
+    await page.goto(manageUrl);
+    await expect(page.getByText(serviceName)).toBeVisible();
+    await expect(page.getByTestId("module-off-note")).toBeVisible();
+    await expect(page.getByTestId("business-contact")).toContainText("+1 312 555 0199");
+    await expect(page.getByRole("link", { name: "Cancel booking" })).toHaveCount(0);
+    await screenshot(page, testInfo, "manage-module-off");
+  } finally {
+    await setModule(ownerPage, true);
+    await ownerPage.close();
+  }
+  expect(activityId).not.toBe("");
+});
+
+test("on a phone the owner's calendar opens on one readable day, and details open in view", async ({
+  browser,
+  baseURL,
+}, testInfo) => {
+  const context = await browser.newContext({ baseURL, viewport: { width: 375, height: 740 } });
+  const page = await context.newPage();
+  await signIn(page, owner, withTenant("/login"));
+  await expect(page.getByRole("button", { name: "Day", pressed: true })).toBeVisible();
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(375);
+  await page.getByRole("button", { name: "List" }).click();
+  const event = page.locator(".rv-event", { hasText: "Walk-in Wanda" });
+  // The list shows this week (from Monday): tomorrow may be next week's Monday.
+  if ((await event.count()) === 0) await page.getByRole("button", { name: /next/i }).click();
+  await event.click();
+  const heading = page.getByRole("heading", { name: serviceName });
+  await expect(heading).toBeFocused();
+  await expect(heading).toBeInViewport();
+  await screenshot(page, testInfo, "phone-details");
+  await context.close();
+});

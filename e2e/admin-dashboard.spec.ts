@@ -297,7 +297,13 @@ test("an API key is shown once, works, and stops working once revoked", async ({
   await page.goto(atelier(baseURL, "/admin/settings"));
   await page.getByLabel("Nom de la clé").fill("Caisse");
   await page.getByRole("button", { name: "Créer une clé" }).click();
-  const secret = (await page.getByTestId("new-api-key").textContent())?.trim() ?? "";
+  // Shown once: in view, focused, with a copy button.
+  const shown = page.getByTestId("new-api-key");
+  await expect(shown).toBeFocused();
+  await expect(shown).toBeInViewport();
+  await page.getByRole("button", { name: "Copier" }).click();
+  await expect(page.getByText("Copié dans le presse-papiers.")).toBeVisible();
+  const secret = await shown.inputValue();
   expect(secret).toMatch(/^rvz_/);
   const headers = { ...publicHeaders, Authorization: `Bearer ${secret}` };
   expect((await request.get("/api/appointments/activities", { headers })).status()).toBe(200);

@@ -12,7 +12,6 @@ const onBloom = (baseURL: string | undefined, path: string) =>
 const withTenant = (path: string) => `${path}${path.includes("?") ? "&" : "?"}tenant=bloom`;
 
 let serviceName = "";
-let activityId = "";
 let manageUrl = "";
 
 async function setModule(page: Page, on: boolean) {
@@ -131,7 +130,6 @@ test("a customer sees the policy, gets a working private link on the subdomain, 
   await expect(page.getByTestId("business-contact")).toContainText("+1 312 555 0199");
   await expect(page.getByTestId("business-contact")).toContainText("owner@bloom.test");
   await page.getByRole("link", { name: `Book ${serviceName}` }).click();
-  activityId = page.url().match(/book\/([0-9a-f-]{36})/)?.[1] ?? "";
   await page.locator('a[href*="details?at="]:visible').first().click();
 
   // The rules are shown before confirming.
@@ -172,7 +170,6 @@ test("a customer sees the policy, gets a working private link on the subdomain, 
     await setModule(ownerPage, true);
     await ownerPage.close();
   }
-  expect(activityId).not.toBe("");
 });
 
 test("on a phone the owner's calendar opens on one readable day, and details open in view", async ({

@@ -167,7 +167,8 @@ test("a new customer books in French: business page, week, details with errors, 
   await expect(page.getByText("Votre réservation est enregistrée")).toBeVisible();
   await expect(page.getByText("En attente de confirmation")).toBeVisible();
   await expect(page.getByText("42,50 €")).toBeVisible();
-  await expect(page.getByText("12 rue des Lilas")).toBeVisible();
+  await expect(page.getByText("Salon Démo, 12 rue des Lilas")).toBeVisible();
+  await expect(page.getByTestId("business-contact")).toContainText("12 rue des Lilas");
   await expectAccessible(page);
   await screenshot(page, testInfo, "4-confirmation");
 

@@ -37,12 +37,27 @@ test("a wrong password is refused with a readable message", async ({ page }) => 
   await expect(page).toHaveURL(/\/login$/);
 });
 
-test("an owner cannot sign in to another business with the same credentials", async ({ page }) => {
+test("an owner signing in at another business is told so and shown the way, strangers are not", async ({
+  page,
+}) => {
   await page.goto("/login?tenant=acme");
   await page.getByLabel("Email address").fill(demoOwner.email);
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  const alert = page.locator("form").getByRole("alert");
+  await expect(alert).toHaveText("Wrong email or password.");
+
+  // With the account's own password: not signed in here, but pointed to the right business.
   await page.getByLabel("Password").fill(demoOwner.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.locator("form").getByRole("alert")).toHaveText("Wrong email or password.");
+  await expect(alert).toContainText("This address has no account at Acme Wellness");
+  await expect(page).toHaveURL(/\/login/);
+  await alert.getByRole("link", { name: "Sign in to your business" }).click();
+  await expect(page.getByText("Salon Démo")).toBeVisible();
+  await page.getByLabel(/e-mail/i).fill(demoOwner.email);
+  await page.getByLabel(/mot de passe/i).fill(demoOwner.password);
+  await page.getByRole("button", { name: /se connecter/i }).click();
+  await expect(page).toHaveURL(/\/admin/);
 });
 
 test("a business on its subdomain speaks its own language", async ({ page }) => {

@@ -1,5 +1,12 @@
+import type { Metadata } from "next";
 import { PublicShell } from "@/components/booking/public-shell";
 import { currentTenant } from "@/lib/tenants/current-tenant";
+
+/** Customers' pages are titled by the business: "Your details · Salon Démo", or its name alone. */
+export async function generateMetadata(): Promise<Metadata> {
+  const { name } = await currentTenant();
+  return { title: { default: name, template: `%s · ${name}` } };
+}
 
 export default async function PublicLayout({ children }: { children: React.ReactNode }) {
   return <PublicShell tenant={await currentTenant()}>{children}</PublicShell>;

@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import { getTranslations } from "next-intl/server";
 import { AdminCalendar } from "@/components/admin/admin-calendar";
 import { OverviewPanel } from "@/components/admin/overview-panel";
@@ -10,16 +10,18 @@ import { requirePageCaller } from "@/lib/auth/page-caller";
 import { getAvailability } from "@/lib/availability/availability";
 import { getDb } from "@/lib/db";
 import { zoneCity } from "@/lib/i18n/format";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Calendar" };
+export const generateMetadata = pageTitle("admin.nav.calendar");
 
 export default async function CalendarPage() {
   const { tenant, caller } = await requirePageCaller();
   const db = await getDb();
+  const now = new Date();
   const [t, uiLabels, figures, activities, availability] = await Promise.all([
     getTranslations("admin"),
     adminLabels("calendarUi"),
-    overview(db, tenant, new Date()),
+    overview(db, tenant, now),
     listActivities(db, tenant.id),
     getAvailability(db, tenant.id),
   ]);
@@ -30,7 +32,7 @@ export default async function CalendarPage() {
   return (
     <section>
       <h1 className="mb-3 text-2xl font-semibold">{t("calendar.title")}</h1>
-      <OverviewPanel tenant={tenant} figures={figures} />
+      <OverviewPanel tenant={tenant} figures={figures} now={now} />
       <AdminCalendar
         tenantSlug={tenant.slug}
         timeZone={tenant.timeZone}

@@ -1,11 +1,12 @@
-import type { Metadata } from "next";
+
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LoginForm } from "@/components/auth/login-form";
 import { hasLiveSession } from "@/lib/auth/page-caller";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { currentTenant } from "@/lib/tenants/current-tenant";
 
-export const metadata: Metadata = { title: "Sign in" };
+export const generateMetadata = pageTitle("login.title");
 
 export default async function LoginPage() {
   const tenant = await currentTenant();

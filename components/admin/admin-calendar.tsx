@@ -60,6 +60,14 @@ export function failureText(result: ActionResult<unknown>, labels: CalendarLabel
   return labels.failed ?? "";
 }
 
+// FullCalendar's French leaves some screen-reader texts in English ("Timed", "Close", "Events").
+const french = {
+  ...frLocale,
+  timedText: "Avec horaire",
+  closeHint: "Fermer",
+  eventsHint: "Rendez-vous",
+};
+
 const plugins = [classicTheme, dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin];
 const toolbar = {
   start: "prev,next today",
@@ -273,7 +281,7 @@ export function AdminCalendar(props: AdminCalendarProps) {
             plugins={plugins}
             initialView="timeGridWeek"
             timeZone={props.timeZone}
-            locale={props.locale === "fr" ? frLocale : "en"}
+            locale={props.locale === "fr" ? french : "en"}
             firstDay={1}
             headerToolbar={phone ? phoneToolbar : toolbar}
             titleFormat={phone ? { month: "short", day: "numeric", weekday: "short" } : undefined}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { CopyField } from "@/components/ui/copy-field";
 import { LabelledField } from "@/components/ui/labelled-field";
 
 interface Props {
@@ -8,7 +9,15 @@ interface Props {
     state: { secret?: string; error?: string },
     form: FormData,
   ) => Promise<{ secret?: string; error?: string }>;
-  labels: { keyName: string; createKey: string; keyCreated: string; failed: string };
+  labels: {
+    keyName: string;
+    createKey: string;
+    keyCreated: string;
+    newKey: string;
+    copy: string;
+    copied: string;
+    failed: string;
+  };
 }
 
 /** Creates an API key and shows its secret this once; it is stored only as a hash. */
@@ -34,14 +43,19 @@ export function ApiKeyCreator({ action, labels }: Props) {
         </button>
       </form>
       {state.secret && (
-        <div
-          role="status"
-          className="mt-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm"
-        >
-          <p>{labels.keyCreated}</p>
-          <code data-testid="new-api-key" className="mt-1 block break-all font-mono select-all">
-            {state.secret}
-          </code>
+        <div className="mt-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
+          <p role="status">{labels.keyCreated}</p>
+          {/* Keyed by the secret: each new key comes into view and takes focus. */}
+          <CopyField
+            key={state.secret}
+            id="new-api-key"
+            label={labels.newKey}
+            value={state.secret}
+            copyLabel={labels.copy}
+            copiedLabel={labels.copied}
+            testId="new-api-key"
+            reveal
+          />
         </div>
       )}
       {state.error && (

@@ -3,14 +3,21 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { saveAvailabilityAction } from "@/app/admin/availability/actions";
+import { useLeaveWarning } from "@/components/ui/form-guards";
 import { Notice } from "@/components/ui/notice";
 import type { AvailabilityJson } from "@/lib/availability/availability";
+import {
+  addClosedRange,
+  type ClosedDay,
+  type ClosedRangeProblem,
+  sortClosedDays,
+} from "@/lib/availability/closed-days";
 import { isCalendarDay } from "@/lib/scheduling/calendar-day";
 import { isClockTime, parseClockTime } from "@/lib/scheduling/clock-time";
 import { weeklyHoursProblems } from "@/lib/scheduling/weekly-hours";
 
 type Window = { startTime: string; endTime: string };
-type Exception = { date: string; reason: string };
+type Exception = ClosedDay;
 
 // Monday first, as the week is shown; dayOfWeek stays the contract's 0 = Sunday.
 const weekOrder = [1, 2, 3, 4, 5, 6, 0];
@@ -65,8 +72,10 @@ export function AvailabilityEditor({ initial, dayNames, labels, canManage }: Pro
     ),
   );
   const [exceptions, setExceptions] = useState<Exception[]>(() =>
-    initial.exceptions.map((e) => ({ date: e.date, reason: e.reason ?? "" })),
+    sortClosedDays(initial.exceptions.map((e) => ({ date: e.date, reason: e.reason ?? "" }))),
   );
+  const [range, setRange] = useState({ from: "", to: "", reason: "" });
+  const [rangeProblem, setRangeProblem] = useState<ClosedRangeProblem | null>(null);
   const [copyFrom, setCopyFrom] = useState<number | null>(null);
   const [copyTargets, setCopyTargets] = useState<number[]>([]);
   const [notice, setNotice] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
@@ -78,6 +87,25 @@ export function AvailabilityEditor({ initial, dayNames, labels, canManage }: Pro
     !isCalendarDay(e.date) || dates.indexOf(e.date) !== i;
   const invalid = problems.size > 0 || exceptions.some(badDate);
 
+  const body = {
+    weeklySlots: toSlots(week).slots,
+    exceptions: exceptions.map((e) => ({ date: e.date, reason: e.reason })),
+  };
+  // What was last saved (or loaded), to tell unsaved changes from none.
+  const [saved, setSaved] = useState(() => JSON.stringify(body));
+  useLeaveWarning(() => JSON.stringify(body) !== saved, labels.unsavedQuestion ?? "");
+
+  function addRange() {
+    const result = addClosedRange(exceptions, range);
+    if ("problem" in result) {
+      setRangeProblem(result.problem);
+      return;
+    }
+    setRangeProblem(null);
+    setExceptions(result.days);
+    setRange({ from: "", to: "", reason: "" });
+  }
+
   const setDay = (day: number, windows: Window[]) =>
     setWeek((w) => w.map((current, d) => (d === day ? windows : current)));
 
@@ -86,10 +114,6 @@ export function AvailabilityEditor({ initial, dayNames, labels, canManage }: Pro
       setNotice({ kind: "error", text: labels.invalid ?? "" });
       return;
     }
-    const body = {
-      weeklySlots: toSlots(week).slots,
-      exceptions: exceptions.map((e) => ({ date: e.date, reason: e.reason })),
-    };
     startTransition(async () => {
       const result = await saveAvailabilityAction(body);
       setNotice(
@@ -105,7 +129,11 @@ export function AvailabilityEditor({ initial, dayNames, labels, canManage }: Pro
                     : (labels.failed ?? ""),
             },
       );
-      if (result.ok) router.refresh();
+      if (result.ok) {
+        setSaved(JSON.stringify(body));
+        setExceptions(sortClosedDays);
+        router.refresh();
+      }
     });
   }
 
@@ -291,13 +319,40 @@ export function AvailabilityEditor({ initial, dayNames, labels, canManage }: Pro
             </li>
           ))}
         </ul>
-        <button
-          type="button"
-          onClick={() => setExceptions((all) => [...all, { date: "", reason: "" }])}
-          className="mt-2 rounded-md border border-slate-300 px-2 py-1 text-sm hover:bg-slate-50"
-        >
-          {labels.addException}
-        </button>
+        <div className="mt-3 flex flex-wrap items-end gap-2 rounded-md bg-slate-50 p-2">
+          {(
+            [
+              ["from", labels.rangeFrom, "date"],
+              ["to", labels.rangeTo, "date"],
+              ["reason", labels.reason, "text"],
+            ] as const
+          ).map(([key, label, type]) => (
+            <label key={key} className="flex flex-col text-sm">
+              {label}
+              <input
+                type={type}
+                value={range[key]}
+                maxLength={200}
+                aria-invalid={rangeProblem && key !== "reason" ? true : undefined}
+                aria-describedby={rangeProblem ? "range-problem" : undefined}
+                onChange={(ev) => setRange((r) => ({ ...r, [key]: ev.target.value }))}
+                className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1 aria-[invalid=true]:border-red-600"
+              />
+            </label>
+          ))}
+          <button
+            type="button"
+            onClick={addRange}
+            className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-100"
+          >
+            {labels.addException}
+          </button>
+          {rangeProblem && (
+            <p id="range-problem" role="alert" className="w-full text-sm text-red-700">
+              {labels[`range.${rangeProblem}`]}
+            </p>
+          )}
+        </div>
       </fieldset>
 
       {notice && <Notice kind={notice.kind}>{notice.text}</Notice>}

@@ -1,11 +1,25 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { Tenant } from "@/db/schema";
-import type { Overview } from "@/lib/appointments/overview";
+import { type Overview, overviewFilters } from "@/lib/appointments/overview";
+import { hrefWith } from "@/lib/http/page-params";
 import { formatPrice } from "@/lib/i18n/format";
 
-/** The week at a glance: bookings to come, what needs confirming, the month's losses and revenue. */
-export async function OverviewPanel({ tenant, figures }: { tenant: Tenant; figures: Overview }) {
+/**
+ * The week at a glance: bookings to come, what needs confirming, the month's losses and revenue;
+ * each figure opens the appointments it counts.
+ */
+export async function OverviewPanel({
+  tenant,
+  figures,
+  now,
+}: {
+  tenant: Tenant;
+  figures: Overview;
+  now: Date;
+}) {
   const t = await getTranslations("admin.overview");
+  const filters = overviewFilters(now, tenant.timeZone);
   const items = [
     ["today", String(figures.today)],
     ["thisWeek", String(figures.thisWeek)],
@@ -21,10 +35,21 @@ export async function OverviewPanel({ tenant, figures }: { tenant: Tenant; figur
       </h2>
       <dl className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-6">
         {items.map(([key, value]) => (
-          <div key={key} className="rounded-lg border border-slate-200 bg-white px-3 py-2">
+          <div
+            key={key}
+            className="relative rounded-lg border border-slate-200 bg-white px-3 py-2 hover:border-slate-400 hover:bg-slate-50"
+          >
             <dt className="text-xs text-slate-600">{t(key)}</dt>
-            <dd className="text-xl font-semibold" data-testid={`overview-${key}`}>
-              {value}
+            <dd className="text-xl font-semibold">
+              {/* The whole tile is the link (its ::after covers it). */}
+              <Link
+                href={hrefWith("/admin/appointments", filters[key])}
+                data-testid={`overview-${key}`}
+                aria-label={`${t(key)}: ${value}`}
+                className="after:absolute after:inset-0"
+              >
+                {value}
+              </Link>
             </dd>
           </div>
         ))}

@@ -65,8 +65,9 @@ export function WeekSlots({
   const weekHref = (weekStart: string) => hrefWith(path, { week: weekStart, tz });
   const dayHref = (day: string) => hrefWith(path, { week: week.weekStart, day, tz });
   const shownDay =
-    week.days.find((d) => d.day === selectedDay)?.day ??
+    week.days.find((d) => d.day === selectedDay && !d.past)?.day ??
     week.days.find((d) => d.starts.length)?.day ??
+    week.days.find((d) => !d.past)?.day ??
     week.weekStart;
 
   return (
@@ -90,30 +91,41 @@ export function WeekSlots({
         </nav>
 
         <ul aria-label={t("days")} className="mb-4 grid grid-cols-7 gap-1 sm:hidden">
-          {week.days.map(({ day, starts }) => (
+          {week.days.map(({ day, starts, past }) => (
             <li key={day}>
-              <Link
-                href={dayHref(day)}
-                data-in-place="day"
-                aria-current={day === shownDay ? "date" : undefined}
-                scroll={false}
-                className={`flex flex-col items-center rounded-lg px-1 py-2 text-xs ${
-                  day === shownDay
-                    ? "bg-brand-600 text-white"
-                    : starts.length
-                      ? "bg-brand-50 text-brand-700"
-                      : "text-slate-500"
-                }`}
-              >
-                <span>{formatWeekday(day, locale)}</span>
-                <span className="text-base font-semibold">{Number(day.slice(8))}</span>
-              </Link>
+              {past ? (
+                // A day that is over is not offered at all.
+                <span
+                  aria-disabled="true"
+                  className="flex flex-col items-center rounded-lg px-1 py-2 text-xs text-slate-300"
+                >
+                  <span>{formatWeekday(day, locale)}</span>
+                  <span className="text-base font-semibold">{Number(day.slice(8))}</span>
+                </span>
+              ) : (
+                <Link
+                  href={dayHref(day)}
+                  data-in-place="day"
+                  aria-current={day === shownDay ? "date" : undefined}
+                  scroll={false}
+                  className={`flex flex-col items-center rounded-lg px-1 py-2 text-xs ${
+                    day === shownDay
+                      ? "bg-brand-600 text-white"
+                      : starts.length
+                        ? "bg-brand-50 text-brand-700"
+                        : "text-slate-500"
+                  }`}
+                >
+                  <span>{formatWeekday(day, locale)}</span>
+                  <span className="text-base font-semibold">{Number(day.slice(8))}</span>
+                </Link>
+              )}
             </li>
           ))}
         </ul>
 
         <div className="grid gap-4 sm:grid-cols-7 sm:gap-2">
-          {week.days.map(({ day, starts }) => (
+          {week.days.map(({ day, starts, past, closed, reason }) => (
             <section
               key={day}
               aria-labelledby={`day-${day}`}
@@ -141,6 +153,13 @@ export function WeekSlots({
                     );
                   })}
                 </ul>
+              ) : past ? (
+                <p className="py-3 text-center text-xs text-slate-400">{t("past")}</p>
+              ) : closed ? (
+                <p className="rounded-lg bg-slate-100 px-1 py-3 text-center text-xs text-slate-600 [overflow-wrap:anywhere]">
+                  <span className="font-medium">{t("closed")}</span>
+                  {reason ? <span className="block">{reason}</span> : null}
+                </p>
               ) : (
                 <p className="rounded-lg bg-slate-50 py-3 text-center text-xs text-slate-500">
                   {t("noTimes")}

@@ -14,6 +14,18 @@ import { slotsFrom } from "./find-slots";
 
 const DAY_MS = 86_400_000;
 
+/**
+ * A day of the week shown: its free starts, or why it has none that is not "all taken": it is
+ * over (before today), or the business is closed (with its reason, which customers may read).
+ */
+export interface BookingDay {
+  day: string;
+  starts: number[];
+  past: boolean;
+  closed: boolean;
+  reason: string | null;
+}
+
 /** A week of bookable start times, for the booking and reschedule pages. */
 export interface BookingWeek {
   activity: Activity;
@@ -21,7 +33,7 @@ export interface BookingWeek {
   timeZone: string;
   /** Monday of the week shown. */
   weekStart: string;
-  days: { day: string; starts: number[] }[];
+  days: BookingDay[];
   previousWeek: string | null;
   nextWeek: string | null;
   /** No free time at all before the booking horizon. */
@@ -68,10 +80,17 @@ export async function loadBookingWeek(
 
   const weekFrom = zonedInstant(weekStart, 0, timeZone);
   const weekTo = zonedInstant(addDays(weekStart, 7), 0, timeZone);
-  const days = Array.from({ length: 7 }, (_, i) => ({
-    day: addDays(weekStart, i),
-    starts: [] as number[],
-  }));
+  // Closed days are the business's; shown in another zone, the same dates are marked.
+  const days: BookingDay[] = Array.from({ length: 7 }, (_, i) => {
+    const day = addDays(weekStart, i);
+    return {
+      day,
+      starts: [],
+      past: day < today,
+      closed: hours.closedReasons?.has(day) ?? false,
+      reason: hours.closedReasons?.get(day) ?? null,
+    };
+  });
   for (const start of free) {
     if (start < weekFrom || start >= weekTo) continue;
     const day = days.find((d) => d.day === dayInZone(start, timeZone));

@@ -15,18 +15,45 @@ export interface Overview {
   revenueThisMonth: number;
 }
 
-/** Bounds of today, this week (Monday to Sunday) and this month in the business's zone. */
-export function overviewPeriods(now: Date, timeZone: string) {
+/** Today, this week's Monday and this month's first day in the business's zone, and the next. */
+export function overviewDays(now: Date, timeZone: string) {
   const today = dayInZone(now, timeZone);
   const monday = mondayOf(today);
   const firstOfMonth = `${today.slice(0, 8)}01`;
   const [year, month] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
   const nextMonth = `${month === 12 ? year + 1 : year}-${String((month % 12) + 1).padStart(2, "0")}-01`;
+  return { today, monday, nextMonday: addDays(monday, 7), firstOfMonth, nextMonth };
+}
+
+/** Bounds of today, this week (Monday to Sunday) and this month in the business's zone. */
+export function overviewPeriods(now: Date, timeZone: string) {
+  const { today, monday, nextMonday, firstOfMonth, nextMonth } = overviewDays(now, timeZone);
   const at = (day: string) => new Date(zonedInstant(day, 0, timeZone));
   return {
     day: [at(today), at(addDays(today, 1))],
-    week: [at(monday), at(addDays(monday, 7))],
+    week: [at(monday), at(nextMonday)],
     month: [at(firstOfMonth), at(nextMonth)],
+  } as const;
+}
+
+/**
+ * The appointments table's filters showing what each figure counts (the table's days are
+ * inclusive; "to confirm" counts pending bookings not yet over, so from today on).
+ */
+export function overviewFilters(now: Date, timeZone: string) {
+  const { today, monday, nextMonday, firstOfMonth, nextMonth } = overviewDays(now, timeZone);
+  const month = { from: firstOfMonth, to: addDays(nextMonth, -1) };
+  return {
+    today: { from: today, to: today, status: "pending,confirmed,completed,no_show" },
+    thisWeek: {
+      from: monday,
+      to: addDays(nextMonday, -1),
+      status: "pending,confirmed,completed,no_show",
+    },
+    pending: { status: "pending", from: today },
+    cancelled: { status: "cancelled", ...month },
+    noShows: { status: "no_show", ...month },
+    revenue: { status: "confirmed,completed", ...month },
   } as const;
 }
 

@@ -43,8 +43,13 @@ export async function getAvailability(db: Database, tenantId: string): Promise<A
 export const openingHoursColumns = (tenantId: string) => ({
   weekly: sql<string>`(select coalesce(json_agg(json_build_array(day_of_week, start_minute, end_minute)), '[]')
     from ${weeklySlots} where tenant_id = ${tenantId})::text`,
-  closed: sql<string>`(select coalesce(json_agg(date), '[]')
+  closed: sql<string>`(select coalesce(json_agg(json_build_array(date, reason)), '[]')
     from ${availabilityExceptions} where tenant_id = ${tenantId})::text`,
+});
+
+const closedDaysOf = (closed: [string, string | null][]) => ({
+  closedDays: new Set(closed.map(([day]) => day)),
+  closedReasons: new Map(closed),
 });
 
 /** The opening hours in those columns, as the slot engine takes them. */
@@ -60,7 +65,7 @@ export function toOpeningHours(
       startMinute,
       endMinute,
     })),
-    closedDays: new Set(JSON.parse(row.closed) as string[]),
+    ...closedDaysOf(JSON.parse(row.closed) as [string, string | null][]),
   };
 }
 

@@ -18,6 +18,8 @@ export interface OpeningHours {
   weekly: readonly WeeklyWindow[];
   /** Days ("YYYY-MM-DD" in the time zone) on which the business is closed all day. */
   closedDays: ReadonlySet<string> | readonly string[];
+  /** Why, by day, for the pages that show a closed day; the slot engine does not read it. */
+  closedReasons?: ReadonlyMap<string, string | null>;
 }
 
 /**

@@ -28,6 +28,7 @@ describe.each(engines)("activities API on %s", (engine) => {
       bufferBeforeMinutes: 0,
       bufferAfterMinutes: 0,
       maxAdvanceDays: 90,
+      onlineBooking: true,
     });
     const [row] = await handle.db
       .select()

@@ -83,7 +83,7 @@ describe("the booking form", () => {
     });
     // The limit is said, in the visitor's language.
     expect(problemText(problems.address ?? { kind: "invalid" }, fr.problems)).toBe(
-      "500 caractères au plus : veuillez raccourcir.",
+      "500 caractères au plus\u00a0: veuillez raccourcir.",
     );
   });
 

@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Notice } from "@/components/ui/notice";
@@ -8,9 +8,10 @@ import { requirePageCaller } from "@/lib/auth/page-caller";
 import { getDb } from "@/lib/db";
 import { firstParam, type SearchParams } from "@/lib/http/page-params";
 import { formatDuration, formatPrice } from "@/lib/i18n/format";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { deleteActivityAction } from "./actions";
 
-export const metadata: Metadata = { title: "Services" };
+export const generateMetadata = pageTitle("admin.nav.activities");
 
 export default async function ActivitiesPage({
   searchParams,

@@ -1,10 +1,12 @@
-import type { Metadata } from "next";
+
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { OpenedAppointment } from "@/components/admin/opened-appointment";
 import { StatusBadge } from "@/components/booking/status-badge";
 import { LabelledField } from "@/components/ui/labelled-field";
 import { Pager } from "@/components/ui/pager";
 import { appointmentStatuses } from "@/db/schema";
+import { adminLabels } from "@/lib/admin/form-labels";
 import {
   type AppointmentSearch,
   appointmentSearchSchema,
@@ -12,15 +14,21 @@ import {
   type SortKey,
   searchAppointments,
 } from "@/lib/appointments/search-appointments";
+import { can } from "@/lib/auth/authenticate";
 import { requirePageCaller } from "@/lib/auth/page-caller";
 import { getDb } from "@/lib/db";
 import { firstParam, hrefWith, type SearchParams } from "@/lib/http/page-params";
 import { formatDateTime, formatPrice } from "@/lib/i18n/format";
+import { pageTitle } from "@/lib/i18n/page-title";
+import { uuidSchema } from "@/lib/validation";
 
-export const metadata: Metadata = { title: "Appointments" };
+export const generateMetadata = pageTitle("admin.nav.appointments");
 
 /** The search as query parameters, with some of them changed. */
-function queryOf(search: AppointmentSearch, changes: Partial<Record<string, string>> = {}) {
+function queryOf(
+  search: AppointmentSearch,
+  changes: Partial<Record<string, string | undefined>> = {},
+) {
   return {
     status: search.status.join(","),
     from: search.from,
@@ -40,16 +48,20 @@ export default async function AppointmentsPage({
 }: {
   searchParams: Promise<SearchParams>;
 }) {
-  const { tenant } = await requirePageCaller();
+  const { tenant, caller } = await requirePageCaller();
   const params = await searchParams;
   const search = appointmentSearchSchema.parse(
     Object.fromEntries(Object.keys(params).map((k) => [k, firstParam(params[k])])),
   );
-  const [t, ts, { rows, total }] = await Promise.all([
+  // An appointment opened from its row, in the calendar's details panel.
+  const opened = uuidSchema.safeParse(firstParam(params.open)).data;
+  const [t, ts, { rows, total }, panelLabels] = await Promise.all([
     getTranslations("admin.appointments"),
     getTranslations("admin.statuses"),
     searchAppointments(await getDb(), tenant, search),
+    adminLabels("calendarUi"),
   ]);
+  const inverted = Boolean(search.from && search.to && search.from > search.to);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const sortHeader = (key: SortKey) => {
     const active = search.sort === key;
@@ -144,9 +156,24 @@ export default async function AppointmentsPage({
         </Link>
       </form>
 
+      {inverted && (
+        <p role="alert" className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {t("inverted")}
+        </p>
+      )}
       <p className="mt-3 text-sm text-slate-600" role="status">
         {t("count", { total })}
       </p>
+      {opened && (
+        <div className="mt-3 max-w-xl">
+          <OpenedAppointment
+            id={opened}
+            labels={panelLabels}
+            canChange={can(caller.role, "appointments")}
+            closeHref={hrefWith("/admin/appointments", queryOf(search))}
+          />
+        </div>
+      )}
 
       {rows.length === 0 ? (
         <p className="mt-3 rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600">
@@ -173,7 +200,7 @@ export default async function AppointmentsPage({
                   <td className="px-3 py-2 whitespace-nowrap">
                     {formatDateTime(a.startsAt, tenant.timeZone, tenant.locale)}
                   </td>
-                  <td className="px-3 py-2">
+                  <td className="max-w-48 px-3 py-2 [overflow-wrap:anywhere]">
                     <span
                       aria-hidden="true"
                       className="mr-2 inline-block size-2.5 rounded-full"
@@ -181,9 +208,17 @@ export default async function AppointmentsPage({
                     />
                     {a.activityName}
                   </td>
-                  <td className="px-3 py-2">
-                    {a.clientName}
-                    <span className="block text-xs text-slate-600">{a.clientEmail}</span>
+                  <td className="max-w-64 px-3 py-2 [overflow-wrap:anywhere]">
+                    <Link
+                      href={hrefWith("/admin/appointments", queryOf(search, { open: a.id }))}
+                      scroll={false}
+                      className="font-medium text-brand-700 hover:underline"
+                    >
+                      {a.clientName}
+                    </Link>
+                    <span className="block text-xs text-slate-600">
+                      {a.clientEmail ?? a.clientPhone}
+                    </span>
                   </td>
                   <td className="px-3 py-2">
                     <StatusBadge status={a.status} label={ts(a.status)} />

@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import { getTranslations } from "next-intl/server";
 import { AvailabilityEditor } from "@/components/admin/availability-editor";
 import { adminLabels } from "@/lib/admin/form-labels";
@@ -6,8 +6,9 @@ import { can } from "@/lib/auth/authenticate";
 import { requirePageCaller } from "@/lib/auth/page-caller";
 import { getAvailability } from "@/lib/availability/availability";
 import { getDb } from "@/lib/db";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Opening hours" };
+export const generateMetadata = pageTitle("admin.nav.availability");
 
 // 2023-01-01 was a Sunday: dayOfWeek 0.
 const dayNames = (locale: string) =>

@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ApiKeyCreator } from "@/components/admin/api-key-creator";
@@ -13,6 +13,7 @@ import { requirePageCaller } from "@/lib/auth/page-caller";
 import { getDb } from "@/lib/db";
 import { firstParam, type SearchParams } from "@/lib/http/page-params";
 import { formatDateTime } from "@/lib/i18n/format";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { timeZoneOptions } from "@/lib/i18n/time-zones";
 import { listUsers } from "@/lib/users/create-user";
 import {
@@ -23,7 +24,7 @@ import {
   setModuleAction,
 } from "./actions";
 
-export const metadata: Metadata = { title: "Settings" };
+export const generateMetadata = pageTitle("admin.nav.settings");
 
 const inputClass =
   "mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm aria-[invalid=true]:border-red-600";
@@ -170,10 +171,11 @@ export default async function SettingsPage({
               <span className="flex-1">
                 {k.name} · <code>rvz_{k.prefix}_…</code>
                 <span className="block text-xs text-slate-600">
-                  {t("lastUsed")}:{" "}
-                  {k.lastUsedAt
-                    ? formatDateTime(k.lastUsedAt, tenant.timeZone, tenant.locale)
-                    : t("never")}
+                  {t("lastUsed", {
+                    when: k.lastUsedAt
+                      ? formatDateTime(k.lastUsedAt, tenant.timeZone, tenant.locale)
+                      : t("never"),
+                  })}
                 </span>
               </span>
               {k.revokedAt ? (
@@ -219,6 +221,9 @@ export default async function SettingsPage({
                 keyName: t("keyName"),
                 createKey: t("createKey"),
                 keyCreated: t("keyCreated"),
+                newKey: t("newKey"),
+                copy: t("copy"),
+                copied: t("copied"),
                 failed: tf("failed"),
               }}
             />

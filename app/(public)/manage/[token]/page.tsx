@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -20,10 +20,11 @@ import {
 import { publicOrigin } from "@/lib/http/public-origin";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { currentTenant } from "@/lib/tenants/current-tenant";
 import { cancelBookingAction } from "./actions";
 
-export const metadata: Metadata = { title: "Booking", robots: { index: false } };
+export const generateMetadata = pageTitle("manage.title", { robots: { index: false } });
 
 const knownErrors = [
   "POLICY_WINDOW_CLOSED",

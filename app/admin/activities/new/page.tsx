@@ -1,8 +1,9 @@
-import type { Metadata } from "next";
+
 import { requirePageCaller } from "@/lib/auth/page-caller";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { ActivityFormPage } from "../form-page";
 
-export const metadata: Metadata = { title: "New service" };
+export const generateMetadata = pageTitle("admin.activities.newTitle");
 
 export default async function NewActivityPage() {
   const { tenant } = await requirePageCaller("manage");

@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Pager } from "@/components/ui/pager";
@@ -7,8 +7,9 @@ import { requirePageCaller } from "@/lib/auth/page-caller";
 import { getDb } from "@/lib/db";
 import { firstParam, type SearchParams } from "@/lib/http/page-params";
 import { formatDateTime } from "@/lib/i18n/format";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Audit log" };
+export const generateMetadata = pageTitle("admin.nav.audit");
 
 const json = (value: unknown) => (value === null ? "" : JSON.stringify(value));
 

@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
@@ -20,12 +20,13 @@ import {
   type SearchParams,
 } from "@/lib/http/page-params";
 import type { Locale } from "@/lib/i18n/locales";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { dayInZone } from "@/lib/scheduling/calendar-day";
 import { currentTenant } from "@/lib/tenants/current-tenant";
 import { uuidSchema } from "@/lib/validation";
 import { bookAction } from "./actions";
 
-export const metadata: Metadata = { title: "Book" };
+export const generateMetadata = pageTitle("details.title");
 
 export default async function DetailsPage(props: {
   params: Promise<{ activityId: string }>;

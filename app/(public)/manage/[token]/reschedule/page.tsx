@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -18,10 +18,11 @@ import {
 } from "@/lib/http/page-params";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { currentTenant } from "@/lib/tenants/current-tenant";
 import { rescheduleBookingAction } from "../actions";
 
-export const metadata: Metadata = { title: "Booking", robots: { index: false } };
+export const generateMetadata = pageTitle("manage.title", { robots: { index: false } });
 
 export default async function ReschedulePage(props: {
   params: Promise<{ token: string }>;

@@ -1,10 +1,14 @@
 import type { Database } from "@/db/client";
-import { tenants } from "@/db/schema";
+import { type Activity, type Tenant, tenants } from "@/db/schema";
 import { createActivity } from "@/lib/activities/activities";
 import { activityInputSchema } from "@/lib/activities/schema";
+import { bookAppointment } from "@/lib/appointments/book-appointment";
+import { bookingSchema } from "@/lib/appointments/schema";
 import { systemActor } from "@/lib/audit/record-audit";
 import { replaceAvailability } from "@/lib/availability/availability";
 import { availabilityInputSchema } from "@/lib/availability/schema";
+import { toAppError } from "@/lib/errors/to-app-error";
+import { addDays, dayInZone, zonedInstant } from "@/lib/scheduling/calendar-day";
 import { createTenant } from "@/lib/tenants/create-tenant";
 import { findTenantBySlug } from "@/lib/tenants/find-tenant";
 
@@ -79,10 +83,52 @@ export async function seedDemo(db: Database): Promise<boolean> {
       { ...profile, ownerEmail, ownerPassword, ownerName: "Camille Martin" },
       systemActor,
     );
+    const activities = [];
     for (const activity of demoActivities) {
-      await createActivity(tx, tenant, activityInputSchema.parse(activity), systemActor);
+      activities.push(
+        await createActivity(tx, tenant, activityInputSchema.parse(activity), systemActor),
+      );
     }
     await replaceAvailability(tx, tenant, availabilityInputSchema.parse(demoHours), systemActor);
+    await bookSampleWeek(tx, tenant, activities, new Date());
   });
   return true;
+}
+
+const sampleClients = [
+  ["Léa Martin", "lea.martin@example.test", "06 12 34 56 78"],
+  ["Hugo Bernard", "hugo.bernard@example.test", "06 23 45 67 89"],
+  ["Chloé Petit", "chloe.petit@example.test", "06 34 56 78 90"],
+  ["Lucas Robert", "lucas.robert@example.test", "06 45 67 89 01"],
+] as const;
+
+/**
+ * A week of sample bookings, so that the demo's calendar is not empty on first sight: on each
+ * open day of the coming week, a confirmed morning one and an afternoon one still to confirm.
+ * Times the hours do not offer (a closed day, the notice) are skipped.
+ */
+async function bookSampleWeek(db: Database, tenant: Tenant, activities: Activity[], now: Date) {
+  const today = dayInZone(now, tenant.timeZone);
+  const plan = [
+    { minute: 10 * 60, status: "confirmed" },
+    { minute: 15 * 60, status: "pending" },
+  ] as const;
+  let n = 0;
+  for (let offset = 1; offset <= 7; offset++) {
+    for (const { minute, status } of plan) {
+      const activity = activities[n % 2];
+      const [name, email, phone] = sampleClients[n % sampleClients.length] ?? sampleClients[0];
+      n++;
+      if (!activity) continue;
+      const start = zonedInstant(addDays(today, offset), minute, tenant.timeZone);
+      const input = bookingSchema.parse({
+        activityId: activity.id,
+        dateTime: new Date(start).toISOString(),
+        clientInfo: { name, email, phone },
+      });
+      await bookAppointment(db, tenant, input, now, systemActor, { status }).catch((error) => {
+        if (toAppError(error).code !== "SLOT_UNAVAILABLE") throw error;
+      });
+    }
+  }
 }

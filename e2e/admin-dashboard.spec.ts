@@ -275,15 +275,21 @@ test("the module switch turns the public pages off and on", async ({ page, baseU
   await page.goto(atelier(baseURL, "/"));
   await expect(page.getByRole("heading", { name: "Massage du dos" })).toBeVisible();
 
-  // Every change is in the owner's audit log.
+  // Every change is in the owner's audit log, as sentences in the business's language, the
+  // client named; the raw data is behind a toggle.
   await page.goto(atelier(baseURL, "/admin/settings/audit"));
-  for (const action of [
-    "settings.appointment_module",
-    "appointment.reschedule",
-    "activity.create",
+  for (const sentence of [
+    /owner@atelier\.test a désactivé la réservation en ligne\./,
+    /owner@atelier\.test a déplacé le rendez-vous de Lucie Calendrier du .* au .*\./,
+    /owner@atelier\.test a confirmé le rendez-vous de Lucie Calendrier du /,
+    /owner@atelier\.test a créé la prestation «\s?Massage du dos\s?»/,
   ]) {
-    await expect(page.getByText(action).first()).toBeVisible();
+    await expect(page.getByText(sentence).first()).toBeVisible();
   }
+  const raw = page.locator("details", { hasText: "appointment.reschedule" }).first();
+  await expect(raw.getByText(/"startsAt"/).first()).toBeHidden();
+  await raw.locator("summary").click();
+  await expect(raw.getByText(/"startsAt"/).first()).toBeVisible();
   await expectAccessible(page);
   await screenshot(page, testInfo, "audit");
 });

@@ -87,6 +87,10 @@ test("a new owner sets up the business and books a walk-in without an e-mail add
   await page.getByRole("button", { name: "New appointment" }).click();
   const panel = page.getByRole("region", { name: "New appointment" });
   await expect(panel.getByRole("heading", { name: "New appointment" })).toBeFocused();
+  // It proposes the first free start.
+  await expect(panel.getByLabel("Start (business time) *")).toHaveValue(
+    /^\d{4}-\d\d-\d\dT\d\d:\d\d$/,
+  );
   const tomorrow = new Date(Date.now() + 86_400_000).toLocaleDateString("sv-SE", {
     timeZone: "America/Chicago",
   });
@@ -179,7 +183,13 @@ test("on a phone the owner's calendar opens on one readable day, and details ope
   const context = await browser.newContext({ baseURL, viewport: { width: 375, height: 740 } });
   const page = await context.newPage();
   await signIn(page, owner, withTenant("/login"));
-  await expect(page.getByRole("button", { name: "Day", pressed: true })).toBeVisible();
+  // One day shown: the calendar's cells name a single date.
+  const datesShown = () =>
+    page
+      .locator("[role=cell][data-date]")
+      .evaluateAll((cells) => new Set(cells.map((c) => c.getAttribute("data-date"))).size);
+  await expect(page.locator("[role=cell][data-date]").first()).toBeAttached();
+  expect(await datesShown()).toBe(1);
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(375);
   await page.getByRole("button", { name: "List" }).click();
@@ -192,4 +202,47 @@ test("on a phone the owner's calendar opens on one readable day, and details ope
   await expect(heading).toBeInViewport();
   await screenshot(page, testInfo, "phone-details");
   await context.close();
+});
+
+test("the owner runs the team: a new member's role, password and removal end their sessions", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const member = { email: "sam@bloom.test", password: "sam-first-password" };
+  await signIn(page, owner, withTenant("/login"));
+  await page.goto(withTenant("/admin/settings"));
+  const team = page.locator("#team");
+  await team.getByLabel("Name").fill("Sam");
+  await team.getByLabel("Email").fill(member.email);
+  await team.getByLabel(/^Password/).fill(member.password);
+  await team.getByRole("button", { name: "Add" }).click();
+  await expect(page.getByText("Team member added.")).toBeVisible();
+
+  const samContext = await browser.newContext({ baseURL });
+  const sam = await samContext.newPage();
+  await signIn(sam, member, withTenant("/login"));
+
+  // A new role ends Sam's session: the next page asks to sign in again.
+  await team.getByLabel("Role of Sam").selectOption("admin");
+  await team.getByRole("button", { name: "Change role" }).click();
+  await expect(page.getByText("Role changed")).toBeVisible();
+  await sam.goto(withTenant("/admin/activities"));
+  await expect(sam).toHaveURL(/\/login/);
+
+  // A new password set by the owner works, the old one no longer does.
+  await team.getByText("Set a new password").click();
+  await team.getByLabel("New password for Sam").fill("sam-second-password");
+  await team.getByRole("button", { name: "Set", exact: true }).click();
+  await expect(page.getByText("Password set")).toBeVisible();
+  await signIn(sam, { ...member, password: "sam-second-password" }, withTenant("/login"));
+
+  // Removed after a confirmation: signed out at once, and for good.
+  await team.getByRole("link", { name: "Remove Sam" }).click();
+  await team.getByRole("button", { name: "Remove" }).click();
+  await expect(page.getByText("Team member removed")).toBeVisible();
+  await expect(page.locator("[data-member='sam@bloom.test']")).toHaveCount(0);
+  await sam.goto(withTenant("/admin"));
+  await expect(sam).toHaveURL(/\/login/);
+  await samContext.close();
 });

@@ -8,6 +8,8 @@ export default function Document({ __NEXT_DATA__ }: DocumentProps) {
     <Html lang={locale}>
       <Head>
         <meta name="description" content="Online appointment booking" />
+        {/* app/icon.svg, which the App Router's pages link by themselves. */}
+        <link rel="icon" href="/icon.svg" type="image/svg+xml" />
       </Head>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
         <Main />

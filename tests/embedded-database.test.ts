@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DatabaseLockedError, openDatabase } from "@/db/client";
+import { appointments } from "@/db/schema";
 import { seedDemoIfEmpty } from "@/db/seed";
 import { boundedCache } from "@/lib/cache/bounded-cache";
 import { env } from "@/lib/env";
@@ -59,7 +60,12 @@ describe("the demo business", () => {
   it("is created on an empty database only, never beside a business created first", async () => {
     const empty = await openDatabase({});
     expect(await seedDemoIfEmpty(empty.db)).toBe(true);
-    expect(await findTenantBySlug(empty.db, "demo")).toBeTruthy();
+    const demo = await findTenantBySlug(empty.db, "demo");
+    expect(demo).toBeTruthy();
+    // With a week of sample bookings, so that its calendar is not empty on first sight.
+    const booked = await empty.db.select().from(appointments);
+    expect(booked.length).toBeGreaterThanOrEqual(6);
+    expect(new Set(booked.map((a) => a.status))).toEqual(new Set(["confirmed", "pending"]));
     await empty.close();
 
     const used = await openDatabase({});

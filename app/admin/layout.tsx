@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { SkipLink } from "@/components/ui/skip-link";
 import { requirePageCaller } from "@/lib/auth/page-caller";
 
 const sections = [
@@ -17,9 +18,10 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   const tc = await getTranslations("common");
   return (
     <div className="min-h-screen">
+      <SkipLink />
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-          <span className="font-semibold">{tenant.name}</span>
+          <span className="max-w-full truncate font-semibold">{tenant.name}</span>
           <nav aria-label="Admin" className="flex flex-wrap gap-1 text-sm">
             {sections.map((s) => (
               <Link key={s.key} href={s.href} className="rounded-md px-3 py-1.5 hover:bg-slate-100">
@@ -28,14 +30,16 @@ export default async function AdminLayout({ children }: { children: React.ReactN
             ))}
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">
-            <span className="text-slate-600">
+            <span className="max-w-48 truncate text-slate-600">
               {user.name ?? user.email} · {t(`role.${user.role}`)}
             </span>
             <SignOutButton label={tc("signOut")} />
           </div>
         </div>
       </header>
-      <main className="mx-auto max-w-7xl p-4">{children}</main>
+      <main id="main" tabIndex={-1} className="mx-auto max-w-7xl p-4 [overflow-wrap:anywhere]">
+        {children}
+      </main>
     </div>
   );
 }

@@ -1,16 +1,21 @@
-
+import { formatInTimeZone } from "date-fns-tz";
+import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { AdminCalendar } from "@/components/admin/admin-calendar";
+import { BookingLinkCard } from "@/components/admin/booking-link-card";
 import { OverviewPanel } from "@/components/admin/overview-panel";
 import { listActivities } from "@/lib/activities/activities";
 import { adminLabels } from "@/lib/admin/form-labels";
+import { nextFreeStart } from "@/lib/appointments/booking-week";
 import { overview } from "@/lib/appointments/overview";
 import { can } from "@/lib/auth/authenticate";
 import { requirePageCaller } from "@/lib/auth/page-caller";
 import { getAvailability } from "@/lib/availability/availability";
 import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
 import { zoneCity } from "@/lib/i18n/format";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { bookingLink } from "@/lib/tenants/booking-link";
 
 export const generateMetadata = pageTitle("admin.nav.calendar");
 
@@ -25,6 +30,8 @@ export default async function CalendarPage() {
     listActivities(db, tenant.id),
     getAvailability(db, tenant.id),
   ]);
+  // "New appointment" opens on the first free start of the first service.
+  const first = activities[0] && (await nextFreeStart(db, tenant, activities[0].id, now));
   const labels = {
     ...uiLabels,
     zoneLine: t("zoneLine", { city: zoneCity(tenant.timeZone), zone: tenant.timeZone }),
@@ -32,12 +39,17 @@ export default async function CalendarPage() {
   return (
     <section>
       <h1 className="mb-3 text-2xl font-semibold">{t("calendar.title")}</h1>
+      <BookingLinkCard
+        url={bookingLink(await headers(), tenant, env().appRootDomain)}
+        business={tenant.name}
+      />
       <OverviewPanel tenant={tenant} figures={figures} now={now} />
       <AdminCalendar
         tenantSlug={tenant.slug}
         timeZone={tenant.timeZone}
         locale={tenant.locale}
         canChange={can(caller.role, "appointments")}
+        nextFree={first ? formatInTimeZone(first, tenant.timeZone, "yyyy-MM-dd'T'HH:mm") : ""}
         closedDays={availability.exceptions}
         activities={activities.map((a) => ({
           id: a.id,

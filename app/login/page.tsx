@@ -1,22 +1,31 @@
-
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LoginForm } from "@/components/auth/login-form";
+import { Notice } from "@/components/ui/notice";
+import { SkipLink } from "@/components/ui/skip-link";
 import { hasLiveSession } from "@/lib/auth/page-caller";
+import { firstParam, type SearchParams } from "@/lib/http/page-params";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { currentTenant } from "@/lib/tenants/current-tenant";
 
 export const generateMetadata = pageTitle("login.title");
 
-export default async function LoginPage() {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const tenant = await currentTenant();
+  const changed = firstParam((await searchParams).changed) === "1";
   if (await hasLiveSession(tenant)) redirect("/admin");
   const t = await getTranslations("login");
   return (
-    <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center p-6">
+    <main id="main" className="mx-auto flex min-h-screen max-w-sm flex-col justify-center p-6">
+      <SkipLink />
       <div className="rounded-xl bg-white p-8 shadow-sm ring-1 ring-slate-200">
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="mt-1 text-sm text-slate-600">{t("subtitle", { business: tenant.name })}</p>
+        {changed && (
+          <Notice kind="ok" className="mt-4">
+            {t("changed")}
+          </Notice>
+        )}
         <LoginForm
           tenantSlug={tenant.slug}
           labels={{

@@ -48,6 +48,8 @@ export interface AdminCalendarProps {
   closedDays: { date: string; reason: string | null }[];
   /** Whether the signed-in user may change appointments (every role may; kept explicit). */
   canChange: boolean;
+  /** The first free start ("2026-11-24T10:00"), what "New appointment" proposes; "" for none. */
+  nextFree: string;
   labels: CalendarLabels;
 }
 
@@ -75,7 +77,8 @@ const toolbar = {
   end: "timeGridWeek,timeGridDay,dayGridMonth,listWeek",
 };
 // A phone's width shows one readable day (or the list), not seven slivers.
-const phoneToolbar = { start: "prev,next today", center: "", end: "timeGridDay,listWeek" };
+const phoneToolbar = { start: "title", end: "prev,next today" };
+const phoneFooter = { center: "timeGridDay,listWeek" };
 const PHONE = "(max-width: 639px)";
 
 /** Whether the screen is phone-sized; false on the server and until the page is hydrated. */
@@ -228,7 +231,7 @@ export function AdminCalendar(props: AdminCalendarProps) {
               className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700"
               onClick={() => {
                 setSelected(null);
-                setWalkInAt("");
+                setWalkInAt(props.nextFree);
               }}
             >
               {labels.newAppointment}
@@ -284,6 +287,7 @@ export function AdminCalendar(props: AdminCalendarProps) {
             locale={props.locale === "fr" ? french : "en"}
             firstDay={1}
             headerToolbar={phone ? phoneToolbar : toolbar}
+            footerToolbar={phone ? phoneFooter : false}
             titleFormat={phone ? { month: "short", day: "numeric", weekday: "short" } : undefined}
             height="auto"
             slotMinTime="06:00:00"

@@ -226,7 +226,7 @@ export function AppointmentPanel({ id, labels, canChange, onChanged, onClose }: 
             {details.history.map((h, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: the history is append-only
               <li key={i}>
-                {h.at} · {labels[`history.${h.action}`] ?? h.action}
+                {h.at} · {labels[`history.${h.action.replaceAll(".", "_")}`] ?? h.action}
                 {h.status ? ` → ${labels[`status.${h.status}`]}` : ""} ·{" "}
                 {h.by === "customer" ? labels.byCustomer : h.by}
               </li>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { SkipLink } from "@/components/ui/skip-link";
 import type { Tenant } from "@/db/schema";
 import { BusinessContact } from "./business-contact";
 
@@ -16,6 +17,7 @@ export function PublicShell({
   const t = useTranslations();
   return (
     <div className="flex min-h-screen flex-col">
+      <SkipLink />
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-4">
           <Link href="/" className="text-lg font-semibold tracking-tight hover:text-brand-700">
@@ -23,7 +25,13 @@ export function PublicShell({
           </Link>
         </div>
       </header>
-      <main className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:py-10">{children}</main>
+      <main
+        id="main"
+        tabIndex={-1}
+        className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 [overflow-wrap:anywhere] sm:py-10"
+      >
+        {children}
+      </main>
       <footer className="border-t border-slate-200 bg-white">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-4 text-sm text-slate-600">
           <span>{t("public.poweredBy")}</span>

@@ -27,6 +27,8 @@ export function WeekSlots({
   tz,
   selectedDay,
   slotHref,
+  current,
+  chosen,
 }: {
   week: WeekShown;
   locale: Locale;
@@ -35,6 +37,10 @@ export function WeekSlots({
   tz: string | undefined;
   selectedDay: string | undefined;
   slotHref: (start: number) => string;
+  /** When moving a booking: its present start, shown as such and not offered. */
+  current?: number;
+  /** The start picked, highlighted. */
+  chosen?: number;
 }) {
   const t = useTranslations("booking");
   const zoneLine = (
@@ -138,14 +144,24 @@ export function WeekSlots({
                 <ul className="grid grid-cols-3 gap-2 sm:grid-cols-1">
                   {starts.map((start) => {
                     const time = formatTime(start, week.timeZone, locale);
+                    if (start === current) {
+                      return (
+                        <li key={start}>
+                          <span className="block rounded-lg border border-dashed border-slate-300 py-2 text-center text-sm text-slate-600">
+                            {time} <span className="text-xs">({t("current")})</span>
+                          </span>
+                        </li>
+                      );
+                    }
                     return (
                       <li key={start}>
                         <Link
+                          aria-current={start === chosen ? "true" : undefined}
                           href={slotHref(start)}
                           // Dozens of these per week: fetch the form only when one is chosen.
                           prefetch={false}
                           aria-label={t("slotLabel", { day: formatDay(day, locale, "long"), time })}
-                          className="block rounded-lg border border-brand-200 bg-brand-50 py-2 text-center text-sm font-medium text-brand-700 hover:border-brand-500 hover:bg-brand-100"
+                          className="block rounded-lg border border-brand-200 bg-brand-50 py-2 text-center text-sm font-medium text-brand-700 hover:border-brand-500 hover:bg-brand-100 aria-[current=true]:border-brand-600 aria-[current=true]:bg-brand-600 aria-[current=true]:text-white"
                         >
                           {time}
                         </Link>

@@ -108,6 +108,17 @@ export async function loadBookingWeek(
   };
 }
 
+/** The first start of this activity customers could book now, or null when none is free. */
+export async function nextFreeStart(
+  db: Database,
+  tenant: Tenant,
+  activityId: string,
+  now: Date,
+): Promise<number | null> {
+  const week = await loadBookingWeek(db, tenant, activityId, { timeZone: tenant.timeZone }, now);
+  return week.free[0] ?? null;
+}
+
 const clampDay = (day: string, first: string, last: string) =>
   day < first ? first : day > last ? last : day;
 

@@ -1,25 +1,48 @@
-import { and, count, desc, eq } from "drizzle-orm";
+import { and, count, desc, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { type AuditEntry, auditLog } from "@/db/schema";
+import { type AuditEntry, appointments, auditLog } from "@/db/schema";
+import type { AuditedAppointment } from "./audit-sentence";
 
 export const AUDIT_PAGE_SIZE = 50;
 
-/** The business's audit log, newest first, one page at a time. */
+/**
+ * The business's audit log, newest first, one page at a time; an appointment's entries come with
+ * its client and start, which its entries leave out (no customer's details in the log itself).
+ */
 export async function listAudit(
   db: Database,
   tenantId: string,
   page: number,
-): Promise<{ entries: AuditEntry[]; total: number }> {
-  const [entries, [counted]] = await Promise.all([
+): Promise<{
+  entries: (AuditEntry & { appointment: AuditedAppointment | null })[];
+  total: number;
+}> {
+  const [rows, [counted]] = await Promise.all([
     db
-      .select()
+      .select({
+        entry: auditLog,
+        clientName: appointments.clientName,
+        startsAt: appointments.startsAt,
+      })
       .from(auditLog)
+      .leftJoin(
+        appointments,
+        and(
+          eq(auditLog.entityType, "appointment"),
+          eq(appointments.tenantId, auditLog.tenantId),
+          eq(sql`${appointments.id}::text`, auditLog.entityId),
+        ),
+      )
       .where(eq(auditLog.tenantId, tenantId))
       .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
       .limit(AUDIT_PAGE_SIZE)
       .offset((page - 1) * AUDIT_PAGE_SIZE),
     db.select({ total: count() }).from(auditLog).where(eq(auditLog.tenantId, tenantId)),
   ]);
+  const entries = rows.map(({ entry, clientName, startsAt }) => ({
+    ...entry,
+    appointment: clientName && startsAt ? { clientName, startsAt } : null,
+  }));
   return { entries, total: counted?.total ?? 0 };
 }
 

@@ -17,6 +17,7 @@ export const problemKinds = [
   "currency",
   "color",
   "taken",
+  "wrongPassword",
   "invalid",
 ] as const;
 export type ProblemKind = (typeof problemKinds)[number];

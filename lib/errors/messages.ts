@@ -32,6 +32,14 @@ const messages: Record<ErrorCode, Record<Locale, string>> = {
     fr: "Conflit avec une ressource existante",
     en: "Conflicts with an existing resource",
   },
+  LAST_OWNER: {
+    fr: "L'établissement doit garder au moins un propriétaire",
+    en: "The business must keep at least one owner",
+  },
+  WRONG_PASSWORD: {
+    fr: "Le mot de passe actuel est incorrect",
+    en: "The current password is wrong",
+  },
   PAYLOAD_TOO_LARGE: { fr: "Requête trop volumineuse", en: "Request body too large" },
   UNSUPPORTED_MEDIA_TYPE: {
     fr: "Le corps doit être du JSON (Content-Type: application/json)",

@@ -1,4 +1,3 @@
-
 import { getTranslations } from "next-intl/server";
 import { AvailabilityEditor } from "@/components/admin/availability-editor";
 import { adminLabels } from "@/lib/admin/form-labels";

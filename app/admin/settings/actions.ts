@@ -11,10 +11,14 @@ import {
 } from "@/lib/admin/profile-form";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/api-keys";
 import { dashboardAction } from "@/lib/auth/action-caller";
+import type { ErrorCode } from "@/lib/errors/app-error";
+import type { FieldProblems } from "@/lib/errors/field-problems";
 import { hrefWith } from "@/lib/http/page-params";
 import { setAppointmentModule } from "@/lib/tenants/appointment-module";
 import { businessSettingsSchema, updateBusinessSettings } from "@/lib/tenants/business-settings";
+import { roleSchema } from "@/lib/tenants/schema";
 import { createUser } from "@/lib/users/create-user";
+import { changeOwnAccount, changeRole, removeMember, resetPassword } from "@/lib/users/team";
 import { uuidSchema } from "@/lib/validation";
 
 // Settings forms post here and come back to the page with what happened in the query, so they
@@ -89,4 +93,54 @@ export async function revokeKeyAction(id: string) {
     revokeApiKey(db, tenant.id, { id: uuidSchema.parse(id) }, actor),
   );
   back(result, "revoked", "keys");
+}
+
+export async function changeRoleAction(memberId: string, form: FormData) {
+  const result = await dashboardAction("manage", ({ db, caller }) =>
+    changeRole(db, caller, uuidSchema.parse(memberId), roleSchema.parse(field(form, "role"))),
+  );
+  back(result, "roleChanged", "team");
+}
+
+export async function resetPasswordAction(memberId: string, form: FormData) {
+  const result = await dashboardAction("manage", ({ db, caller }) =>
+    resetPassword(db, caller, uuidSchema.parse(memberId), field(form, "password")),
+  );
+  back(result, "passwordReset", "team");
+}
+
+export async function removeMemberAction(memberId: string) {
+  const result = await dashboardAction("manage", ({ db, caller }) =>
+    removeMember(db, caller, uuidSchema.parse(memberId)),
+  );
+  back(result, "memberRemoved", "team");
+}
+
+export interface OwnAccountState {
+  attempt: number;
+  email: string;
+  problems: FieldProblems;
+  error?: ErrorCode;
+}
+
+/** Any user's own e-mail and password; their sessions end, so they sign in again after. */
+export async function changeOwnAccountAction(
+  previous: OwnAccountState,
+  form: FormData,
+): Promise<OwnAccountState> {
+  const email = field(form, "email");
+  const result = await dashboardAction("read", ({ db, caller }) =>
+    changeOwnAccount(db, caller, {
+      currentPassword: field(form, "currentPassword"),
+      email,
+      newPassword: field(form, "newPassword"),
+    }),
+  );
+  if (result.ok) redirect("/login?changed=1");
+  return {
+    attempt: previous.attempt + 1,
+    email,
+    problems: result.problems ?? {},
+    error: result.code,
+  };
 }

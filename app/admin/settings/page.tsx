@@ -1,8 +1,8 @@
-
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ApiKeyCreator } from "@/components/admin/api-key-creator";
 import { BusinessProfileForm } from "@/components/admin/business-profile-form";
+import { OwnAccountForm } from "@/components/admin/own-account-form";
 import { LabelledField } from "@/components/ui/labelled-field";
 import { Notice } from "@/components/ui/notice";
 import { adminLabels } from "@/lib/admin/form-labels";
@@ -18,7 +18,11 @@ import { timeZoneOptions } from "@/lib/i18n/time-zones";
 import { listUsers } from "@/lib/users/create-user";
 import {
   addMemberAction,
+  changeOwnAccountAction,
+  changeRoleAction,
   createKeyAction,
+  removeMemberAction,
+  resetPasswordAction,
   revokeKeyAction,
   saveProfileAction,
   setModuleAction,
@@ -53,6 +57,7 @@ export default async function SettingsPage({
   const error = firstParam(params.error);
   const section = firstParam(params.section);
   const confirmRevoke = firstParam(params.revoke);
+  const confirmRemove = firstParam(params.remove);
   const message = (forSection: string) =>
     error && section === forSection ? (
       <Notice kind="error" className="mt-2">
@@ -60,9 +65,11 @@ export default async function SettingsPage({
           ? tf("forbidden")
           : error === "CONFLICT"
             ? t("emailTaken")
-            : error === "VALIDATION_ERROR"
-              ? tf("invalid")
-              : tf("failed")}
+            : error === "LAST_OWNER"
+              ? t("lastOwner")
+              : error === "VALIDATION_ERROR"
+                ? tf("invalid")
+                : tf("failed")}
       </Notice>
     ) : null;
 
@@ -77,7 +84,15 @@ export default async function SettingsPage({
         )}
       </div>
       {!canManage && <p className="text-sm text-slate-600">{tf("readOnly")}</p>}
-      {done && <Notice kind="ok">{done === "member" ? t("memberAdded") : tf("saved")}</Notice>}
+      {done && (
+        <Notice kind="ok">
+          {done === "member"
+            ? t("memberAdded")
+            : done === "memberRemoved" || done === "roleChanged" || done === "passwordReset"
+              ? t(done)
+              : tf("saved")}
+        </Notice>
+      )}
 
       <section id="module" aria-labelledby="module-title" className={card}>
         <h2 id="module-title" className="text-lg font-semibold">
@@ -112,19 +127,117 @@ export default async function SettingsPage({
         />
       </section>
 
+      <section id="account" aria-labelledby="account-title" className={card}>
+        <h2 id="account-title" className="text-lg font-semibold">
+          {t("account.title")}
+        </h2>
+        <OwnAccountForm
+          action={changeOwnAccountAction}
+          email={users.find((u) => u.id === caller.id)?.email ?? ""}
+          labels={profileLabels}
+        />
+      </section>
+
       <section id="team" aria-labelledby="team-title" className={card}>
         <h2 id="team-title" className="text-lg font-semibold">
           {t("team")}
         </h2>
         <ul className="mt-2 divide-y divide-slate-100 text-sm">
-          {users.map((u) => (
-            <li key={u.id} className="flex flex-wrap justify-between gap-2 py-2">
-              <span>
-                {u.name} · {u.email} {u.id === caller.id && t("you")}
-              </span>
-              <span className="text-slate-600">{tr(u.role)}</span>
-            </li>
-          ))}
+          {users.map((u) => {
+            const runs = caller.role === "owner" && u.id !== caller.id;
+            return (
+              <li
+                key={u.id}
+                className="flex flex-wrap items-center gap-2 py-2"
+                data-member={u.email}
+              >
+                <span className="min-w-0 flex-1 [overflow-wrap:anywhere]">
+                  {u.name} · {u.email} {u.id === caller.id && t("you")}
+                  {!runs && <span className="ml-2 text-slate-600">{tr(u.role)}</span>}
+                </span>
+                {runs && confirmRemove === u.id ? (
+                  <form
+                    action={removeMemberAction.bind(null, u.id)}
+                    className="flex w-full flex-wrap items-center gap-2 rounded-md bg-red-50 p-2"
+                  >
+                    <span role="alert" className="flex-1">
+                      {t("removeQuestion", { name: u.name })}
+                    </span>
+                    <button
+                      type="submit"
+                      className="rounded-md bg-red-700 px-3 py-1 font-medium text-white"
+                    >
+                      {t("remove")}
+                    </button>
+                    <Link
+                      href="/admin/settings#team"
+                      className="rounded-md border border-slate-300 bg-white px-3 py-1"
+                    >
+                      {tf("keep")}
+                    </Link>
+                  </form>
+                ) : (
+                  runs && (
+                    <>
+                      <form
+                        action={changeRoleAction.bind(null, u.id)}
+                        className="flex items-center gap-1"
+                      >
+                        <select
+                          name="role"
+                          defaultValue={u.role}
+                          aria-label={t("roleOf", { name: u.name })}
+                          className="rounded-md border border-slate-300 px-2 py-1 text-sm"
+                        >
+                          <option value="staff">{tr("staff")}</option>
+                          <option value="admin">{tr("admin")}</option>
+                          <option value="owner">{tr("owner")}</option>
+                        </select>
+                        <button
+                          type="submit"
+                          className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-50"
+                        >
+                          {t("changeRole")}
+                        </button>
+                      </form>
+                      <details className="relative">
+                        <summary className="cursor-pointer rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-50">
+                          {t("resetPassword")}
+                        </summary>
+                        <form
+                          action={resetPasswordAction.bind(null, u.id)}
+                          className="mt-1 flex flex-wrap items-center gap-1"
+                        >
+                          <input
+                            name="password"
+                            type="password"
+                            minLength={8}
+                            required
+                            autoComplete="new-password"
+                            aria-label={t("newPasswordFor", { name: u.name })}
+                            className="rounded-md border border-slate-300 px-2 py-1 text-sm"
+                          />
+                          <button
+                            type="submit"
+                            className="rounded-md bg-slate-900 px-2 py-1 font-medium text-white"
+                          >
+                            {t("setPassword")}
+                          </button>
+                        </form>
+                      </details>
+                      <Link
+                        href={`/admin/settings?remove=${u.id}#team`}
+                        className="rounded-md border border-red-300 px-2 py-1 text-red-800 hover:bg-red-50"
+                        aria-label={t("removeNamed", { name: u.name })}
+                      >
+                        {t("remove")}
+                      </Link>
+                    </>
+                  )
+                )}
+              </li>
+            );
+          })}
         </ul>
         {message("team")}
         {canManage && (

@@ -1,4 +1,3 @@
-
 import { notFound } from "next/navigation";
 import { getActivity } from "@/lib/activities/activities";
 import { requirePageCaller } from "@/lib/auth/page-caller";

@@ -1,4 +1,3 @@
-
 import { requirePageCaller } from "@/lib/auth/page-caller";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { ActivityFormPage } from "../form-page";

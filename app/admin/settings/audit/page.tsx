@@ -1,17 +1,21 @@
-
 import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Pager } from "@/components/ui/pager";
+import { auditSentence } from "@/lib/audit/audit-sentence";
 import { AUDIT_PAGE_SIZE, listAudit } from "@/lib/audit/audit-trail";
 import { requirePageCaller } from "@/lib/auth/page-caller";
 import { getDb } from "@/lib/db";
 import { firstParam, type SearchParams } from "@/lib/http/page-params";
 import { formatDateTime } from "@/lib/i18n/format";
+import en from "@/lib/i18n/messages/en.json";
 import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageTitle("admin.nav.audit");
 
 const json = (value: unknown) => (value === null ? "" : JSON.stringify(value));
+
+// The sentences there are, by key (see auditSentence).
+const sentenceKeys = new Set(Object.keys(en.admin.audit.sentences));
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const { tenant, caller } = await requirePageCaller("manage");
@@ -32,49 +36,42 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           {t("empty")}
         </p>
       ) : (
-        <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-sm">
-            <thead className="bg-slate-50 text-left">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  {t("when")}
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  {t("who")}
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  {t("action")}
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  {t("change")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr key={e.id} className="border-t border-slate-100 align-top">
-                  <td className="px-3 py-2 whitespace-nowrap">
+        <ol className="mt-4 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+          {entries.map((e) => {
+            const who =
+              e.actorType === "customer" || e.actorType === "system"
+                ? t(e.actorType)
+                : e.actorType === "api_key"
+                  ? t("apiKey", { name: e.actorLabel ?? "" })
+                  : (e.actorLabel ?? "");
+            const { key, values } = auditSentence(e, e.appointment, tenant, sentenceKeys);
+            return (
+              <li key={e.id} className="px-3 py-2 text-sm [overflow-wrap:anywhere]">
+                <p>
+                  <time className="mr-2 text-slate-600" dateTime={e.createdAt.toISOString()}>
                     {formatDateTime(e.createdAt, tenant.timeZone, tenant.locale)}
-                  </td>
-                  <td className="px-3 py-2">
-                    {e.actorType === "customer" || e.actorType === "system"
-                      ? t(e.actorType)
-                      : e.actorLabel}
-                  </td>
-                  <td className="px-3 py-2 font-mono text-xs">{e.action}</td>
-                  <td className="max-w-xl px-3 py-2 font-mono text-xs break-all">
-                    {e.before !== null && (
-                      <span className="block text-red-800">− {json(e.before)}</span>
-                    )}
-                    {e.after !== null && (
-                      <span className="block text-emerald-800">+ {json(e.after)}</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                  </time>
+                  {t(`sentences.${key}` as "sentences.other", { ...values, who })}
+                </p>
+                {(e.before !== null || e.after !== null) && (
+                  <details className="mt-1">
+                    <summary className="cursor-pointer text-xs text-slate-600">
+                      {t("raw")} · <code>{e.action}</code>
+                    </summary>
+                    <div className="mt-1 font-mono text-xs break-all">
+                      {e.before !== null && (
+                        <span className="block text-red-800">− {json(e.before)}</span>
+                      )}
+                      {e.after !== null && (
+                        <span className="block text-emerald-800">+ {json(e.after)}</span>
+                      )}
+                    </div>
+                  </details>
+                )}
+              </li>
+            );
+          })}
+        </ol>
       )}
       <Pager
         page={page}

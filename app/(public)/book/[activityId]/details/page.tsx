@@ -1,4 +1,3 @@
-
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";

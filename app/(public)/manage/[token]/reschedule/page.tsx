@@ -1,4 +1,3 @@
-
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -19,6 +18,7 @@ import {
 import { formatDateTime } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { dayInZone } from "@/lib/scheduling/calendar-day";
 import { currentTenant } from "@/lib/tenants/current-tenant";
 import { rescheduleBookingAction } from "../actions";
 
@@ -114,7 +114,12 @@ export default async function ReschedulePage(props: {
           businessZone={tenant.timeZone}
           path={here}
           tz={tz}
-          selectedDay={firstParam(query.day)}
+          selectedDay={
+            firstParam(query.day) ??
+            (chosen !== undefined && !Number.isNaN(chosen) ? dayInZone(chosen, zone) : undefined)
+          }
+          current={booking.startsAt.getTime()}
+          chosen={chosen}
           slotHref={(start) =>
             hrefWith(here, { week: week.weekStart, at: new Date(start).toISOString(), tz })
           }

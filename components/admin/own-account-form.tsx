@@ -1,0 +1,68 @@
+"use client";
+
+import { useActionState, useRef } from "react";
+import type { OwnAccountState } from "@/app/admin/settings/actions";
+import { useFocusFirstProblem } from "@/components/ui/form-guards";
+import { LabelledField } from "@/components/ui/labelled-field";
+import { Notice } from "@/components/ui/notice";
+import { problemText } from "@/lib/errors/field-problems";
+
+const inputClass =
+  "mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm aria-[invalid=true]:border-red-600";
+
+/** The signed-in user's own e-mail and password, the current password required. */
+export function OwnAccountForm({
+  action,
+  email,
+  labels,
+}: {
+  action: (state: OwnAccountState, form: FormData) => Promise<OwnAccountState>;
+  email: string;
+  labels: Record<string, string>;
+}) {
+  const [state, formAction, pending] = useActionState(action, { attempt: 0, email, problems: {} });
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstProblem(form, state.attempt);
+  const field = (name: string, type: string, autoComplete: string, defaultValue = "") => {
+    const problem = state.problems[name];
+    return (
+      <LabelledField id={`account-${name}`} label={labels[`account.${name}`] ?? name}>
+        <input
+          id={`account-${name}`}
+          name={name}
+          type={type}
+          autoComplete={autoComplete}
+          defaultValue={defaultValue}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={problem ? `account-${name}-error` : undefined}
+          className={inputClass}
+        />
+        {problem && (
+          <p id={`account-${name}-error`} className="mt-1 text-sm text-red-700">
+            {problemText(problem, labels, "problem.")}
+          </p>
+        )}
+      </LabelledField>
+    );
+  };
+  return (
+    <form ref={form} key={state.attempt} action={formAction} noValidate className="mt-3 space-y-3">
+      {state.error && Object.keys(state.problems).length === 0 && (
+        <Notice kind="error">{labels.failed}</Notice>
+      )}
+      <div className="grid gap-3 sm:grid-cols-3">
+        {field("email", "email", "username", state.email)}
+        {field("newPassword", "password", "new-password")}
+        {field("currentPassword", "password", "current-password")}
+      </div>
+      <p className="text-xs text-slate-600">{labels["account.help"]}</p>
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700"
+      >
+        {labels["account.save"]}
+      </button>
+    </form>
+  );
+}

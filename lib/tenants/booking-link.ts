@@ -1,0 +1,18 @@
+import type { Tenant } from "@/db/schema";
+import { publicHost, publicOrigin } from "@/lib/http/public-origin";
+import { subdomainOf } from "./resolve-tenant-slug";
+
+/**
+ * The address of the business's booking page for its customers, from the request's public origin:
+ * its own subdomain's root when the dashboard is on it, else the origin with `?tenant=`.
+ */
+export function bookingLink(
+  headers: Headers,
+  tenant: Pick<Tenant, "slug">,
+  rootDomain: string | undefined,
+): string {
+  const origin = publicOrigin(headers);
+  return subdomainOf(publicHost(headers) ?? null, rootDomain) === tenant.slug
+    ? `${origin}/`
+    : `${origin}/?tenant=${encodeURIComponent(tenant.slug)}`;
+}

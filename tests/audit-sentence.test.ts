@@ -1,0 +1,63 @@
+import { createTranslator } from "next-intl";
+import { describe, expect, it } from "vitest";
+import type { AuditEntry } from "@/db/schema";
+import { auditSentence } from "@/lib/audit/audit-sentence";
+import en from "@/lib/i18n/messages/en.json";
+import fr from "@/lib/i18n/messages/fr.json";
+
+const entry = (action: string, before: unknown, after: unknown): AuditEntry => ({
+  tenantId: "t",
+  id: "e",
+  actorType: "user",
+  actorId: null,
+  actorLabel: "anna@salon.test",
+  action,
+  entityType: "appointment",
+  entityId: "a",
+  before,
+  after,
+  createdAt: new Date("2026-12-01T09:00:00Z"),
+});
+
+describe("audit sentences", () => {
+  const keys = new Set(Object.keys(en.admin.audit.sentences));
+  const appointment = { clientName: "Léa Martin", startsAt: new Date("2026-12-03T09:00:00Z") };
+  const say = (locale: "fr" | "en", e: AuditEntry) => {
+    const t = createTranslator({
+      locale,
+      messages: locale === "fr" ? fr : en,
+      namespace: "admin.audit",
+    });
+    const tenant = { timeZone: "Europe/Paris", locale };
+    const { key, values } = auditSentence(e, appointment, tenant, keys);
+    return t(`sentences.${key}` as "sentences.other", { ...values, who: "Anna" });
+  };
+
+  it("names the client and the time, in the business's language and zone", () => {
+    const confirmed = entry("appointment.status", { status: "pending" }, { status: "confirmed" });
+    expect(say("fr", confirmed)).toBe(
+      "Anna a confirmé le rendez-vous de Léa Martin du jeudi 3 décembre 2026 à 10:00.",
+    );
+    expect(say("en", confirmed)).toBe(
+      "Anna confirmed Léa Martin’s appointment of Thursday, December 3, 2026 at 10:00 AM.",
+    );
+    const moved = entry(
+      "appointment.reschedule",
+      { startsAt: "2026-12-03T09:00:00.000Z" },
+      { startsAt: "2026-12-04T13:30:00.000Z" },
+    );
+    expect(say("en", moved)).toBe(
+      "Anna moved Léa Martin’s appointment from Thursday, December 3, 2026 at 10:00 AM to Friday, December 4, 2026 at 2:30 PM.",
+    );
+  });
+
+  it("says what happened to settings, services and keys, and something for any other action", () => {
+    expect(say("fr", entry("settings.appointment_module", null, { enabled: false }))).toBe(
+      "Anna a désactivé la réservation en ligne.",
+    );
+    expect(say("en", entry("activity.delete", { name: "Massage" }, null))).toBe(
+      "Anna deleted the service “Massage”.",
+    );
+    expect(say("en", entry("something.new", null, null))).toBe("Anna: something.new.");
+  });
+});

@@ -245,6 +245,14 @@ test("the appointments table filters, searches and exports what it shows", async
   await expectAccessible(page);
   await screenshot(page, testInfo, "appointments");
 
+  // A row opens the calendar's details panel, with its actions.
+  await page.getByRole("link", { name: "Lucie Calendrier" }).click();
+  const panel = page.getByRole("region", { name: "Massage du dos" });
+  await expect(panel).toContainText("lucie@example.test");
+  await expect(panel.getByTestId("appointment-status")).toHaveText("Annulé");
+  await panel.getByRole("button", { name: "Fermer" }).click();
+  await expect(panel).toHaveCount(0);
+
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Exporter en CSV" }).click();
   const csv = await (await download).createReadStream();
@@ -256,6 +264,10 @@ test("the appointments table filters, searches and exports what it shows", async
   // French Excel's dialect: ";" separators, French words.
   expect(lines[1]).toContain(";Annulé;");
   expect(lines[1]).toContain("+01:00;Europe/Paris;Massage du dos");
+
+  // An inverted date range says so.
+  await page.goto(atelier(baseURL, "/admin/appointments?from=2026-12-10&to=2026-12-01"));
+  await expect(page.getByText(/Le jour «\s?Du\s?» est après le jour/)).toBeVisible();
 });
 
 test("the module switch turns the public pages off and on", async ({ page, baseURL }, testInfo) => {
@@ -335,6 +347,10 @@ test("staff see the services but cannot change them", async ({ page, baseURL }) 
   await page.goto(atelier(baseURL, "/admin/settings"));
   await expect(page.getByRole("button", { name: /réservation en ligne/ })).toHaveCount(0);
   expect((await page.goto(atelier(baseURL, "/admin/settings/audit")))?.status()).toBe(403);
+  // Inside the dashboard: its menu stays, and the way back is the calendar.
+  await expect(page.getByRole("navigation", { name: "Admin" })).toBeVisible();
+  await page.getByRole("link", { name: "Retour au calendrier" }).click();
+  await expect(page.getByRole("heading", { name: "Calendrier" })).toBeVisible();
 });
 
 test("a user of another business gets 403 on every dashboard page", async ({ page }) => {

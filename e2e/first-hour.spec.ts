@@ -183,16 +183,10 @@ test("on a phone the owner's calendar opens on one readable day, and details ope
   const context = await browser.newContext({ baseURL, viewport: { width: 375, height: 740 } });
   const page = await context.newPage();
   await signIn(page, owner, withTenant("/login"));
-  // One day shown: the calendar's cells name a single date.
-  const datesShown = () =>
-    page
-      .locator("[role=cell][data-date]")
-      .evaluateAll((cells) => new Set(cells.map((c) => c.getAttribute("data-date"))).size);
-  await expect(page.locator("[role=cell][data-date]").first()).toBeAttached();
-  expect(await datesShown()).toBe(1);
+  await expect(page.getByRole("tab", { name: "Day view", selected: true })).toBeVisible();
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(375);
-  await page.getByRole("button", { name: "List" }).click();
+  await page.getByRole("tab", { name: "List view" }).click();
   const event = page.locator(".rv-event", { hasText: "Walk-in Wanda" });
   // The list shows this week (from Monday): tomorrow may be next week's Monday.
   if ((await event.count()) === 0) await page.getByRole("button", { name: /next/i }).click();
@@ -245,4 +239,89 @@ test("the owner runs the team: a new member's role, password and removal end the
   await sam.goto(withTenant("/admin"));
   await expect(sam).toHaveURL(/\/login/);
   await samContext.close();
+});
+
+test("titles, skip link, the booking link, unsaved changes, a holiday and a very long name", async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  await signIn(page, owner, withTenant("/login"));
+  await expect(page).toHaveTitle("Calendar · Rendezvous");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
+  await expect(page.getByTestId("booking-link")).toHaveValue(`${baseURL}/?tenant=bloom`);
+  await page.getByText("QR code to print for your counter").click();
+  await expect(page.getByTestId("booking-qr").locator("svg")).toBeVisible();
+
+  // Leaving the opening hours with changes not saved asks first.
+  await page.goto(withTenant("/admin/availability"));
+  await page.getByRole("button", { name: "Add a window – Monday" }).click();
+  let asked = "";
+  page.once("dialog", async (dialog) => {
+    asked = dialog.message();
+    await dialog.dismiss();
+  });
+  await page
+    .getByRole("navigation", { name: "Admin" })
+    .getByRole("link", { name: "Services" })
+    .click();
+  expect(asked).toContain("not saved");
+  await expect(page).toHaveURL(/\/admin\/availability/);
+
+  // A two-week holiday in one step; customers see those days closed, with the reason.
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.goto(withTenant("/admin/availability"));
+  const from = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10);
+  const to = new Date(Date.now() + 34 * 86_400_000).toISOString().slice(0, 10);
+  await page.getByLabel("Closed from").fill(from);
+  await page.getByLabel("to (optional, included)").fill(to);
+  await page.getByLabel("Reason (optional, shown to customers)").last().fill("Winter break");
+  await page.getByRole("button", { name: "Add these closed days" }).click();
+  await expect(page.getByRole("textbox", { name: /Reason/ }).filter({ hasText: "" })).toHaveCount(
+    15,
+  );
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Opening hours saved.")).toBeVisible();
+  await page.goto(onBloom(baseURL, "/"));
+  await expect(page).toHaveTitle("Bloom Therapy & Co");
+  await page
+    .getByRole("link", { name: /^Book / })
+    .first()
+    .click();
+  await page.goto(`${page.url()}?week=${from}`);
+  await expect(page.getByText("Winter break").first()).toBeVisible();
+
+  // A 182-character name without a space widens nothing, on the calendar or in the table.
+  const services = await (
+    await request.get("/api/appointments/activities/public", {
+      headers: { "X-Tenant-Slug": "bloom" },
+    })
+  ).json();
+  const slots = await (
+    await request.get(
+      `/api/appointments/availability/slots?activityId=${services.activities[0].id}&startDate=${new Date().toISOString().slice(0, 10)}&endDate=${new Date(Date.now() + 6 * 86_400_000).toISOString().slice(0, 10)}`,
+      { headers: { "X-Tenant-Slug": "bloom" } },
+    )
+  ).json();
+  const free = slots.slots.find((s: { available: boolean }) => s.available);
+  const long = "W".repeat(182);
+  const booked = await request.post("/api/appointments", {
+    headers: { "X-Tenant-Slug": "bloom" },
+    data: {
+      activityId: services.activities[0].id,
+      dateTime: free.dateTime,
+      clientInfo: { name: long, email: "long@example.test" },
+    },
+  });
+  expect(booked.status()).toBe(201);
+  for (const path of ["/admin", "/admin/appointments"]) {
+    await page.goto(withTenant(path));
+    await page.getByText(long.slice(0, 20)).first().waitFor();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width, path).toBeLessThanOrEqual(1280);
+  }
+  const table = page.locator("table").locator("..");
+  const [scroll, client] = await table.evaluate((el) => [el.scrollWidth, el.clientWidth]);
+  expect(scroll).toBeLessThanOrEqual(client);
 });

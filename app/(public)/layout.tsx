@@ -5,7 +5,8 @@ import { currentTenant } from "@/lib/tenants/current-tenant";
 /** Customers' pages are titled by the business: "Your details · Salon Démo", or its name alone. */
 export async function generateMetadata(): Promise<Metadata> {
   const { name } = await currentTenant();
-  return { title: { default: name, template: `%s · ${name}` } };
+  // absolute: the app's own "· Rendezvous" template stays out of customers' tabs.
+  return { title: { absolute: name, template: `%s · ${name}` } };
 }
 
 export default async function PublicLayout({ children }: { children: React.ReactNode }) {

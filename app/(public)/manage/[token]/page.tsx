@@ -59,19 +59,18 @@ export default async function ManagePage(props: {
   const error = firstParam(query.error);
   const booked = firstParam(query.booked) === "1";
   const when = (date: Date) => formatDateTime(date, tenant.timeZone, locale);
+  // Only asked of a booking that holds its time: the one refusal left is "too late".
   const refusal = (verdict: PolicyVerdict, tooLate: "cancelTooLate" | "rescheduleTooLate") =>
     verdict.allowed
       ? null
-      : verdict.reason === "inactive"
-        ? t("inactive")
-        : t(tooLate, {
-            deadline: when(verdict.deadline),
-            hours:
-              tooLate === "cancelTooLate"
-                ? tenant.cancellationNoticeHours
-                : tenant.rescheduleNoticeHours,
-            business: tenant.name,
-          });
+      : t(tooLate, {
+          deadline: when(verdict.deadline),
+          hours:
+            tooLate === "cancelTooLate"
+              ? tenant.cancellationNoticeHours
+              : tenant.rescheduleNoticeHours,
+          business: tenant.name,
+        });
 
   return (
     <>

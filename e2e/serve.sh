@@ -28,4 +28,6 @@ npm run -s cli -- apikey create --tenant demo --name e2e | tail -n 1 > "$DATA_DI
 for tenant in acme studio allday quiet; do
   npm run -s cli -- apikey create --tenant "$tenant" --name e2e | tail -n 1 > "$DATA_DIR/$tenant.key"
 done
-exec npx next start
+# Idle connections live longer than any client keeps them (Node's 5 s default races with reuse:
+# a request sent on a socket the server is closing gets ECONNRESET).
+exec npx next start --keepAliveTimeout 70000

@@ -288,7 +288,7 @@ export function AdminCalendar(props: AdminCalendarProps) {
             firstDay={1}
             headerToolbar={phone ? phoneToolbar : toolbar}
             footerToolbar={phone ? phoneFooter : false}
-            titleFormat={phone ? { month: "short", day: "numeric", weekday: "short" } : undefined}
+            titleFormat={phone ? { month: "short", day: "numeric" } : undefined}
             height="auto"
             slotMinTime="06:00:00"
             slotMaxTime="22:00:00"

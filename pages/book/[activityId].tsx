@@ -25,11 +25,12 @@ import { uuidSchema } from "@/lib/validation";
 export const config = { unstable_runtimeJS: false };
 
 // What these components read; all of it would include keys the client-side checks refuse.
-const pick = ({ public: shell, booking, errors, home }: typeof en) => ({
+const pick = ({ public: shell, booking, errors, home, common }: typeof en) => ({
   public: shell,
   booking,
   errors,
   home,
+  common,
 });
 const messages = { en: pick(en), fr: pick(fr) };
 

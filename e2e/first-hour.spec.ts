@@ -114,6 +114,8 @@ test("a new owner sets up the business and books a walk-in without an e-mail add
   if (tomorrow().nextWeek) await page.getByRole("button", { name: /next/i }).click();
   const event = page.locator(".rv-event", { hasText: "Walk-in Wanda" });
   await expect(event).toBeVisible();
+  // The block wraps client and service; its full text is its tooltip.
+  await expect(event).toHaveAttribute("title", /Walk-in Wanda/);
   await event.click();
   const details = page.getByRole("region", { name: serviceName });
   await expect(details).toContainText("+1 312 555 0100");
@@ -250,6 +252,9 @@ test("titles, skip link, the booking link, unsaved changes, a holiday and a very
 }) => {
   await signIn(page, owner, withTenant("/login"));
   await expect(page).toHaveTitle("Calendar · Rendezvous");
+  // A favicon, linked from the page (no /favicon.ico 404 on every page).
+  const icon = await page.locator('link[rel="icon"]').first().getAttribute("href");
+  expect((await request.get(icon ?? "/missing")).status()).toBe(200);
   await page.keyboard.press("Tab");
   await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
   await expect(page.getByTestId("booking-link")).toHaveValue(`${baseURL}/?tenant=bloom`);

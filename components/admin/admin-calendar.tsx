@@ -37,6 +37,7 @@ interface CalendarEventJson {
   color: string;
   type: "availability" | "appointment";
   status: string | null;
+  extendedProps: { clientName: string | null; activityName: string | null };
 }
 
 export interface AdminCalendarProps {
@@ -94,13 +95,17 @@ function usePhoneWidth() {
   );
 }
 
-/** An appointment on the calendar: time, client and service wrapped, never clipped mid-word. */
+/**
+ * An appointment on the calendar: the client first (what a short block must show), then the time,
+ * the service and the status, wrapped; the whole text is its tooltip.
+ */
 function eventContent(info: EventDisplayInfo) {
   if (info.event.display === "background") return true;
+  const { client, detail } = info.event.extendedProps as { client?: string; detail?: string };
   return (
     <div className="rv-event" title={`${info.timeText} ${info.event.title}`}>
-      <span className="rv-event-time">{info.timeText}</span>{" "}
-      <span className="rv-event-title">{info.event.title}</span>
+      <span className="rv-event-client">{client}</span>{" "}
+      <span className="rv-event-time">{info.timeText}</span> <span>{detail}</span>
     </div>
   );
 }
@@ -164,6 +169,13 @@ export function AdminCalendar(props: AdminCalendarProps) {
                   e.status === "confirmed"
                     ? e.title
                     : `${e.title} · ${labels[`status.${e.status}`]}`,
+                extendedProps: {
+                  client: e.extendedProps.clientName,
+                  detail:
+                    e.status === "confirmed"
+                      ? e.extendedProps.activityName
+                      : `${e.extendedProps.activityName} · ${labels[`status.${e.status}`]}`,
+                },
                 start: e.start,
                 end: e.end,
                 color: e.color,

@@ -25,7 +25,7 @@ export async function calendarEvents(db: Database, tenant: Tenant, range: DateRa
     color: AVAILABILITY_COLOR,
     type: "availability" as const,
     status: null,
-    extendedProps: { appointmentId: null, activityId: null, clientName: null },
+    extendedProps: { appointmentId: null, activityId: null, activityName: null, clientName: null },
   }));
   const booked = rows.map((a) => ({
     id: a.id,
@@ -35,7 +35,12 @@ export async function calendarEvents(db: Database, tenant: Tenant, range: DateRa
     color: a.activityColor,
     type: "appointment" as const,
     status: a.status,
-    extendedProps: { appointmentId: a.id, activityId: a.activityId, clientName: a.clientName },
+    extendedProps: {
+      appointmentId: a.id,
+      activityId: a.activityId,
+      activityName: a.activityName,
+      clientName: a.clientName,
+    },
   }));
   return [...availability, ...booked];
 }

@@ -285,7 +285,12 @@ describe.each(engines)("appointments API on %s", (engine) => {
         color: expect.stringMatching(/^#/),
         type: "availability",
         status: null,
-        extendedProps: { appointmentId: null, activityId: null, clientName: null },
+        extendedProps: {
+          appointmentId: null,
+          activityId: null,
+          activityName: null,
+          clientName: null,
+        },
       },
     ]);
     const booked = events.filter((e) => e.type === "appointment");
@@ -301,6 +306,7 @@ describe.each(engines)("appointments API on %s", (engine) => {
       extendedProps: {
         appointmentId: booked[0]?.id,
         activityId: activity.id,
+        activityName: expect.stringContaining("Massage"),
         clientName: expect.any(String),
       },
     });

@@ -296,6 +296,7 @@ test("titles, skip link, the booking link, unsaved changes, a holiday and a very
     .getByRole("link", { name: /^Book / })
     .first()
     .click();
+  await expect(page).toHaveURL(/\/book\/[0-9a-f-]{36}$/);
   await page.goto(`${page.url()}?week=${from}`);
   await expect(page.getByText("Winter break").first()).toBeVisible();
 

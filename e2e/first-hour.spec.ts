@@ -255,6 +255,7 @@ test("titles, skip link, the booking link, unsaved changes, a holiday and a very
   // A favicon, linked from the page (no /favicon.ico 404 on every page).
   const icon = await page.locator('link[rel="icon"]').first().getAttribute("href");
   expect((await request.get(icon ?? "/missing")).status()).toBe(200);
+  expect((await request.get("/favicon.ico")).headers()["content-type"]).toMatch(/icon/);
   await page.keyboard.press("Tab");
   await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
   await expect(page.getByTestId("booking-link")).toHaveValue(`${baseURL}/?tenant=bloom`);

@@ -17,6 +17,12 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+// Relative, not "@/": drizzle-kit loads this file without the app's path aliases.
+import {
+  type AppointmentStatus,
+  appointmentStatuses,
+  holdingStatuses,
+} from "../lib/appointments/status";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
@@ -192,17 +198,9 @@ export const availabilityExceptions = pgTable(
 );
 export type AvailabilityException = typeof availabilityExceptions.$inferSelect;
 
-export const appointmentStatuses = [
-  "pending",
-  "confirmed",
-  "cancelled",
-  "completed",
-  "no_show",
-] as const;
+export type { AppointmentStatus };
+export { appointmentStatuses, holdingStatuses };
 export const appointmentStatusEnum = pgEnum("appointment_status", appointmentStatuses);
-export type AppointmentStatus = (typeof appointmentStatuses)[number];
-/** Statuses whose appointment holds its time: no other holding appointment may overlap it. */
-export const holdingStatuses = ["pending", "confirmed"] as const satisfies AppointmentStatus[];
 
 export const appointments = pgTable(
   "appointments",

@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sqlStateOf } from "@/db/client";
+import { queryRows, sqlStateOf } from "@/db/client";
 import { type AppointmentStatus, activities } from "@/db/schema";
+import { appointmentStatuses, holdingStatuses } from "@/lib/appointments/status";
 import { insertAppointment, seedTenant } from "./helpers/fixtures";
 import { createTestDatabase, engines, type TestDatabase } from "./helpers/test-db";
 
@@ -52,6 +53,16 @@ describe.each(engines)("the no-overlap exclusion constraint on %s", (engine) => 
       return sqlStateOf(error);
     }
   }
+
+  it("holds exactly the statuses the app says hold time", async () => {
+    const [row] = await queryRows<{ def: string }>(
+      handle.db,
+      sql`select pg_get_constraintdef(oid) as def from pg_constraint
+          where conname = 'appointments_no_overlap'`,
+    );
+    const held = appointmentStatuses.filter((status) => row?.def.includes(`'${status}'`));
+    expect(held).toEqual([...holdingStatuses]);
+  });
 
   it("refuses overlapping held time, buffers included, and allows touching ranges", async () => {
     expect(await insert("10:00", "11:00", { until: "11:15" })).toBe("ok");

@@ -22,6 +22,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { moveAppointmentAction } from "@/app/admin/calendar-actions";
 import { Notice } from "@/components/ui/notice";
+import { holdsTime } from "@/lib/appointments/status";
 import type { ActionResult } from "@/lib/auth/action-caller";
 import { AppointmentPanel } from "./appointment-panel";
 import { ConfirmBox } from "./confirm-box";
@@ -180,7 +181,7 @@ export function AdminCalendar(props: AdminCalendarProps) {
                 end: e.end,
                 color: e.color,
                 className: `rv-status-${e.status}`,
-                editable: props.canChange && (e.status === "pending" || e.status === "confirmed"),
+                editable: props.canChange && holdsTime(e.status ?? ""),
               },
         );
     },

@@ -4,6 +4,7 @@ import { type AppointmentStatus, activities, appointmentStatuses, type Tenant } 
 import { historyOf } from "@/lib/audit/audit-trail";
 import { formatDateTime, formatPrice, formatTime } from "@/lib/i18n/format";
 import { getAppointment } from "./appointments";
+import { holdsTime } from "./status";
 import { canTransition } from "./transitions";
 
 /** One appointment as the dashboard's details panel shows it, formatted for the business. */
@@ -70,7 +71,7 @@ export async function appointmentDetails(
     nextStatuses: appointmentStatuses.filter(
       (s) => s !== a.status && canTransition(a.status, s, a.startsAt, now),
     ),
-    canMove: a.status === "pending" || a.status === "confirmed",
+    canMove: holdsTime(a.status),
     history: history.map((h) => ({
       at: formatDateTime(h.createdAt, timeZone, locale),
       action: h.action,

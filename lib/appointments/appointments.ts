@@ -1,6 +1,12 @@
 import { and, asc, eq, gt, gte, inArray, lt, sql } from "drizzle-orm";
 import { type Database, queryRows } from "@/db/client";
-import { type Appointment, type AppointmentStatus, activities, appointments } from "@/db/schema";
+import {
+  type Appointment,
+  type AppointmentStatus,
+  activities,
+  appointments,
+  holdingStatuses,
+} from "@/db/schema";
 import { AppError } from "@/lib/errors/app-error";
 import type { Interval } from "@/lib/scheduling/opening-windows";
 
@@ -94,7 +100,7 @@ export async function listBusyIntervals(
                (extract(epoch from ${appointments.blockedUntil}) * 1000)::bigint, ',') as bounds
         from ${appointments}
         where ${appointments.tenantId} = ${tenantId}
-          and ${appointments.status} in ('pending', 'confirmed')
+          and ${inArray(appointments.status, holdingStatuses)}
           ${options.exceptId ? sql`and ${appointments.id} <> ${options.exceptId}` : sql``}
           and tstzrange(${appointments.blockedFrom}, ${appointments.blockedUntil}, '[)')
               && tstzrange(${new Date(from).toISOString()}::timestamptz, ${new Date(to).toISOString()}::timestamptz, '[)')`,

@@ -1,4 +1,5 @@
 import type { AppointmentStatus, Tenant } from "@/db/schema";
+import { holdsTime } from "./status";
 
 const HOUR = 3_600_000;
 
@@ -23,7 +24,7 @@ function verdict(
   now: Date,
 ): PolicyVerdict {
   const deadline = new Date(startsAt.getTime() - noticeHours * HOUR);
-  if (status !== "pending" && status !== "confirmed") {
+  if (!holdsTime(status)) {
     return { allowed: false, reason: "inactive", deadline };
   }
   if (now.getTime() > deadline.getTime()) return { allowed: false, reason: "too_late", deadline };

@@ -1,15 +1,16 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { appointments, holdingStatuses, type Tenant } from "@/db/schema";
+import { appointments, type Tenant } from "@/db/schema";
 import { type Actor, recordScheduleChange } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 import { type AppointmentRow, getAppointment } from "./appointments";
 import { appointmentTimes, isOfferedStart, loadActivityWithHours } from "./book-appointment";
+import { holdsTime } from "./status";
 import { timeLocks, withDeadlockRetry } from "./time-locks";
 
 /** Only appointments that hold their time can move; checked again once the row is locked. */
 function assertHolding(appointment: AppointmentRow) {
-  if (!(holdingStatuses as readonly string[]).includes(appointment.status)) {
+  if (!holdsTime(appointment.status)) {
     throw new AppError("INVALID_TRANSITION", {
       status: `a ${appointment.status} appointment cannot move`,
     });

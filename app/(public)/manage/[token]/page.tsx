@@ -8,6 +8,7 @@ import { BookingSteps } from "@/components/booking/public-shell";
 import { StatusBadge } from "@/components/booking/status-badge";
 import { customerPolicy, type PolicyVerdict } from "@/lib/appointments/customer-policy";
 import { findByManageToken } from "@/lib/appointments/manage-booking";
+import { holdsTime } from "@/lib/appointments/status";
 import { getDb } from "@/lib/db";
 import {
   displayZone,
@@ -51,7 +52,7 @@ export default async function ManagePage(props: {
   const { zone, tz } = displayZone(tenant.timeZone, firstParam(query.tz));
   const now = new Date();
   const policy = customerPolicy(booking, tenant, now);
-  const holding = booking.status === "pending" || booking.status === "confirmed";
+  const holding = holdsTime(booking.status);
   // With online booking off, the booking is still shown; only self-service changes stop.
   const selfService = holding && tenant.appointmentModuleEnabled;
   const path = `/manage/${token}`;

@@ -49,6 +49,26 @@ async function assertAnotherOwner(tx: Tx, tenantId: string, userId: string) {
 
 const label = (user: User) => user.name || user.email;
 
+/** Writes a change to a user, ends their sessions and records it: what every change here does. */
+async function changeUser(
+  tx: Tx,
+  caller: Caller,
+  userId: string,
+  set: Partial<Pick<User, "role" | "email" | "passwordHash">>,
+  audit: { action: string; before?: unknown; after?: unknown },
+) {
+  await tx
+    .update(users)
+    .set(set)
+    .where(and(eq(users.tenantId, caller.tenantId), eq(users.id, userId)));
+  await endSessions(tx, caller.tenantId, userId);
+  await recordAudit(tx, caller.tenantId, actorOf(caller), {
+    ...audit,
+    entityType: "user",
+    entityId: userId,
+  });
+}
+
 export async function changeRole(
   db: Database,
   caller: Caller,
@@ -61,18 +81,17 @@ export async function changeRole(
     const member = await lockedUser(tx, caller.tenantId, memberId);
     if (member.role === newRole) return;
     if (member.role === "owner") await assertAnotherOwner(tx, caller.tenantId, memberId);
-    await tx
-      .update(users)
-      .set({ role: newRole })
-      .where(and(eq(users.tenantId, caller.tenantId), eq(users.id, memberId)));
-    await endSessions(tx, caller.tenantId, memberId);
-    await recordAudit(tx, caller.tenantId, actorOf(caller), {
-      action: "user.update",
-      entityType: "user",
-      entityId: memberId,
-      before: { name: label(member), role: member.role },
-      after: { name: label(member), role: newRole },
-    });
+    await changeUser(
+      tx,
+      caller,
+      memberId,
+      { role: newRole },
+      {
+        action: "user.update",
+        before: { name: label(member), role: member.role },
+        after: { name: label(member), role: newRole },
+      },
+    );
   });
 }
 
@@ -104,17 +123,16 @@ export async function resetPassword(
   );
   await db.transaction(async (tx) => {
     const member = await lockedUser(tx, caller.tenantId, memberId);
-    await tx
-      .update(users)
-      .set({ passwordHash })
-      .where(and(eq(users.tenantId, caller.tenantId), eq(users.id, memberId)));
-    await endSessions(tx, caller.tenantId, memberId);
-    await recordAudit(tx, caller.tenantId, actorOf(caller), {
-      action: "user.password",
-      entityType: "user",
-      entityId: memberId,
-      after: { name: label(member) },
-    });
+    await changeUser(
+      tx,
+      caller,
+      memberId,
+      { passwordHash },
+      {
+        action: "user.password",
+        after: { name: label(member) },
+      },
+    );
   });
 }
 
@@ -152,20 +170,19 @@ export async function changeOwnAccount(
   }
   const passwordHash = newPassword ? await hashPassword(newPassword) : me.passwordHash;
   try {
-    await db.transaction(async (tx) => {
-      await tx
-        .update(users)
-        .set({ email, passwordHash })
-        .where(and(eq(users.tenantId, caller.tenantId), eq(users.id, caller.id)));
-      await endSessions(tx, caller.tenantId, caller.id);
-      await recordAudit(tx, caller.tenantId, actorOf(caller), {
-        action: "user.update",
-        entityType: "user",
-        entityId: caller.id,
-        before: { name: label(me), email: me.email },
-        after: { name: label(me), email, passwordChanged: Boolean(newPassword) },
-      });
-    });
+    await db.transaction((tx) =>
+      changeUser(
+        tx,
+        caller,
+        caller.id,
+        { email, passwordHash },
+        {
+          action: "user.update",
+          before: { name: label(me), email: me.email },
+          after: { name: label(me), email, passwordChanged: Boolean(newPassword) },
+        },
+      ),
+    );
   } catch (error) {
     if (sqlStateOf(error) === "23505") {
       throw new AppError(

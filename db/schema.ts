@@ -198,6 +198,63 @@ export const availabilityExceptions = pgTable(
 );
 export type AvailabilityException = typeof availabilityExceptions.$inferSelect;
 
+/**
+ * The people who perform services, each one timeline of their own: the no-overlap constraint is
+ * per staff member. A staff member may have a login (`user_id`) or not (someone the owner books
+ * for). Deleted ones are kept so that past appointments still name them.
+ */
+export const staffMembers = pgTable(
+  "staff_members",
+  {
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    id: uuid("id").notNull().defaultRandom(),
+    name: text("name").notNull(),
+    color: text("color").notNull(),
+    // Set to null when the user is removed (a custom foreign key in migration 0009).
+    userId: uuid("user_id"),
+    // Their own weekly windows as [dayOfWeek, startMinute, endMinute] (validated like the
+    // business's); null: they work the business's opening hours.
+    weeklyHours: jsonb("weekly_hours").$type<[number, number, number][] | null>(),
+    // Days off of their own, [{ date, reason }], on top of the business's closed days.
+    closedDays: jsonb("closed_days")
+      .$type<{ date: string; reason: string | null }[]>()
+      .notNull()
+      .default([]),
+    // Their place in lists, and the tie-break of "no preference" bookings.
+    position: integer("position").notNull().default(0),
+    createdAt: createdAt(),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+export type StaffMember = typeof staffMembers.$inferSelect;
+
+/** Which services each staff member performs. */
+export const staffServices = pgTable(
+  "staff_services",
+  {
+    tenantId: uuid("tenant_id").notNull(),
+    staffId: uuid("staff_id").notNull(),
+    activityId: uuid("activity_id").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.staffId, t.activityId] }),
+    foreignKey({
+      name: "staff_services_staff_fk",
+      columns: [t.tenantId, t.staffId],
+      foreignColumns: [staffMembers.tenantId, staffMembers.id],
+    }).onDelete("cascade"),
+    foreignKey({
+      name: "staff_services_activity_fk",
+      columns: [t.tenantId, t.activityId],
+      foreignColumns: [activities.tenantId, activities.id],
+    }).onDelete("cascade"),
+    index("staff_services_activity_idx").on(t.tenantId, t.activityId),
+  ],
+);
+
 export type { AppointmentStatus };
 export { appointmentStatuses, holdingStatuses };
 export const appointmentStatusEnum = pgEnum("appointment_status", appointmentStatuses);
@@ -210,6 +267,8 @@ export const appointments = pgTable(
       .references(() => tenants.id, { onDelete: "cascade" }),
     id: uuid("id").notNull().defaultRandom(),
     activityId: uuid("activity_id").notNull(),
+    // Who performs it; the no-overlap constraint holds per staff member.
+    staffId: uuid("staff_id").notNull(),
     startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
     endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
     // The time the booking keeps from others: its own time widened by its activity's buffers at
@@ -237,6 +296,11 @@ export const appointments = pgTable(
       name: "appointments_activity_fk",
       columns: [t.tenantId, t.activityId],
       foreignColumns: [activities.tenantId, activities.id],
+    }),
+    foreignKey({
+      name: "appointments_staff_fk",
+      columns: [t.tenantId, t.staffId],
+      foreignColumns: [staffMembers.tenantId, staffMembers.id],
     }),
     index("appointments_tenant_starts_idx").on(t.tenantId, t.startsAt),
     index("appointments_tenant_activity_starts_idx").on(t.tenantId, t.activityId, t.startsAt),

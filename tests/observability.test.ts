@@ -36,6 +36,7 @@ describe.each(engines)("logs, health and metrics on %s", (engine) => {
       .values({
         tenantId: tenant.id,
         activityId: "00000000-0000-4000-8000-000000000000",
+        staffId: "00000000-0000-4000-8000-000000000000",
         startsAt: new Date(),
         endsAt: new Date(),
         blockedFrom: new Date(),

@@ -1,20 +1,12 @@
 "use server";
 
 import { appointmentDetails } from "@/lib/appointments/appointment-details";
-import { getAppointment } from "@/lib/appointments/appointments";
-import {
-  bookAppointment,
-  isBookableStart,
-  isOfferedStart,
-  loadActivityWithHours,
-  missingRequiredFields,
-} from "@/lib/appointments/book-appointment";
+import { bookAppointment } from "@/lib/appointments/book-appointment";
 import { changeAppointmentStatus } from "@/lib/appointments/change-status";
 import { rescheduleAppointment } from "@/lib/appointments/reschedule-appointment";
 import { businessBookingSchema, statusSchema } from "@/lib/appointments/schema";
 import { dashboardAction } from "@/lib/auth/action-caller";
 import { dateTimeSchema, toInstant } from "@/lib/availability/date-time";
-import { AppError } from "@/lib/errors/app-error";
 import { uuidSchema } from "@/lib/validation";
 
 // The calendar's actions. Moving or booking outside the hours (or the notice) answers
@@ -40,30 +32,35 @@ export async function setStatusAction(id: string, status: string) {
   });
 }
 
-export async function moveAppointmentAction(id: string, startsAt: string, anyTime: boolean) {
+/** Moves an appointment to a new start, and to another staff member when `staffId` says so. */
+export async function moveAppointmentAction(
+  id: string,
+  startsAt: string,
+  anyTime: boolean,
+  staffId?: string | null,
+) {
   return dashboardAction("appointments", async ({ db, tenant, actor }) => {
-    const now = new Date();
-    const appointmentId = uuidSchema.parse(id);
     const start = toInstant(dateTimeSchema.parse(startsAt), tenant.timeZone);
-    if (!anyTime) {
-      const { activityId } = await getAppointment(db, tenant.id, appointmentId);
-      if (!(await isBookableStart(db, tenant, activityId, start, now))) return "outsideHours";
-    }
-    await rescheduleAppointment(db, tenant, appointmentId, start, now, actor, { anyTime: true });
-    return "done";
+    const moved = await rescheduleAppointment(
+      db,
+      tenant,
+      uuidSchema.parse(id),
+      start,
+      new Date(),
+      actor,
+      { outsideHours: anyTime ? "allow" : "ask", staffId: uuidSchema.optional().parse(staffId ?? undefined) },
+    );
+    return moved === "outsideHours" ? moved : "done";
   });
 }
 
 export async function bookWalkInAction(body: unknown, anyTime: boolean) {
   return dashboardAction("appointments", async ({ db, tenant, actor }) => {
-    const now = new Date();
     const input = businessBookingSchema.parse(body);
-    const { activity, hours } = await loadActivityWithHours(db, tenant, input.activityId);
-    const missing = missingRequiredFields(activity, input.clientInfo);
-    if (missing) throw new AppError("VALIDATION_ERROR", missing);
-    const start = toInstant(input.dateTime, tenant.timeZone);
-    if (!anyTime && !isOfferedStart(hours, activity, tenant, start, now)) return "outsideHours";
-    await bookAppointment(db, tenant, input, now, actor, { anyTime: true, status: "confirmed" });
-    return "done";
+    const booked = await bookAppointment(db, tenant, input, new Date(), actor, {
+      outsideHours: anyTime ? "allow" : "ask",
+      status: "confirmed",
+    });
+    return booked === "outsideHours" ? booked : "done";
   });
 }

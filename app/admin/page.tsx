@@ -6,7 +6,7 @@ import { BookingLinkCard } from "@/components/admin/booking-link-card";
 import { OverviewPanel } from "@/components/admin/overview-panel";
 import { listActivities } from "@/lib/activities/activities";
 import { adminLabels } from "@/lib/admin/form-labels";
-import { nextFreeStart } from "@/lib/appointments/booking-week";
+import { nextFreeStart } from "@/lib/offer/booking-week";
 import { overview } from "@/lib/appointments/overview";
 import { can } from "@/lib/auth/authenticate";
 import { requirePageCaller } from "@/lib/auth/page-caller";

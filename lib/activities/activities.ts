@@ -3,6 +3,7 @@ import type { Database } from "@/db/client";
 import { type Activity, activities, appointments, holdingStatuses, type Tenant } from "@/db/schema";
 import { type Actor, recordScheduleChange } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
+import { assignToEveryone } from "@/lib/staff/staff";
 import { toMinorUnits } from "./money";
 import type { ActivityInput } from "./schema";
 
@@ -86,6 +87,7 @@ export async function createActivity(
       .values({ tenantId: tenant.id, ...toColumns(input, tenant.currency) })
       .returning();
     if (!activity) throw new Error("insert returned no row");
+    await assignToEveryone(tx, tenant.id, activity.id);
     await recordScheduleChange(tx, tenant.id, actor, {
       action: "activity.create",
       entityType: "activity",

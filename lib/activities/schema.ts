@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { optionalText, requiredText, uuidSchema } from "@/lib/validation";
 
-const hexColor = z
+export const hexColor = z
   .string()
   .trim()
   .refine((v) => /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/.test(v), {

@@ -5,19 +5,31 @@ import {
   type AppointmentStatus,
   activities,
   appointments,
-  holdingStatuses,
+  staffMembers,
 } from "@/db/schema";
 import { AppError } from "@/lib/errors/app-error";
 import type { Interval } from "@/lib/scheduling/opening-windows";
 
-/** An appointment with the name and color of its activity (deleted activities included). */
-export type AppointmentRow = Appointment & { activityName: string; activityColor: string };
+/**
+ * An appointment with the name and color of its activity and of its staff member (deleted ones
+ * included).
+ */
+export type AppointmentRow = Appointment & {
+  activityName: string;
+  activityColor: string;
+  staffName: string;
+  staffColor: string;
+};
 
-const rowColumns = {
-  appointment: appointments,
+/** The names an AppointmentRow adds, to select beside the appointment (joinActivity, joinStaff). */
+export const appointmentNames = {
   activityName: activities.name,
   activityColor: activities.color,
+  staffName: staffMembers.name,
+  staffColor: staffMembers.color,
 };
+
+const rowColumns = { appointment: appointments, ...appointmentNames };
 
 /** An appointment's own activity, within its tenant (the composite foreign key's columns). */
 export const joinActivity = and(
@@ -25,11 +37,16 @@ export const joinActivity = and(
   eq(activities.id, appointments.activityId),
 );
 
-const flatten = (r: { appointment: Appointment; activityName: string; activityColor: string }) => ({
-  ...r.appointment,
-  activityName: r.activityName,
-  activityColor: r.activityColor,
-});
+/** An appointment's own staff member, within its tenant. */
+export const joinStaff = and(
+  eq(staffMembers.tenantId, appointments.tenantId),
+  eq(staffMembers.id, appointments.staffId),
+);
+
+const flatten = ({ appointment, ...names }: { appointment: Appointment } & Omit<
+  AppointmentRow,
+  keyof Appointment
+>): AppointmentRow => ({ ...appointment, ...names });
 
 export interface AppointmentFilter {
   statuses?: AppointmentStatus[];
@@ -37,6 +54,7 @@ export interface AppointmentFilter {
   from?: number;
   to?: number;
   match?: "starts" | "overlaps";
+  staffId?: string;
 }
 
 export async function listAppointments(
@@ -48,9 +66,11 @@ export async function listAppointments(
     .select(rowColumns)
     .from(appointments)
     .innerJoin(activities, joinActivity)
+    .innerJoin(staffMembers, joinStaff)
     .where(
       and(
         eq(appointments.tenantId, tenantId),
+        filter.staffId ? eq(appointments.staffId, filter.staffId) : undefined,
         filter.statuses ? inArray(appointments.status, filter.statuses) : undefined,
         filter.from === undefined
           ? undefined
@@ -74,41 +94,9 @@ export async function getAppointment(
     .select(rowColumns)
     .from(appointments)
     .innerJoin(activities, joinActivity)
+    .innerJoin(staffMembers, joinStaff)
     .where(and(eq(appointments.tenantId, tenantId), eq(appointments.id, id)));
   const [row] = options.forUpdate ? await query.for("update", { of: appointments }) : await query;
   if (!row) throw new AppError("NOT_FOUND");
   return flatten(row);
-}
-
-/**
- * Time held by pending and confirmed appointments (buffers included) overlapping [from, to), but
- * for the one being moved (`exceptId`). The
- * query matches the no-overlap constraint's GiST index (same range expression, same predicate) and
- * answers with one text of epoch milliseconds: thousands of rows cost far more to decode.
- */
-export async function listBusyIntervals(
-  db: Database,
-  tenantId: string,
-  from: number,
-  to: number,
-  options: { exceptId?: string } = {},
-): Promise<Interval[]> {
-  const [row] = await queryRows<{ bounds: string | null }>(
-    db,
-    sql`select string_agg(
-               (extract(epoch from ${appointments.blockedFrom}) * 1000)::bigint || ',' ||
-               (extract(epoch from ${appointments.blockedUntil}) * 1000)::bigint, ',') as bounds
-        from ${appointments}
-        where ${appointments.tenantId} = ${tenantId}
-          and ${inArray(appointments.status, holdingStatuses)}
-          ${options.exceptId ? sql`and ${appointments.id} <> ${options.exceptId}` : sql``}
-          and tstzrange(${appointments.blockedFrom}, ${appointments.blockedUntil}, '[)')
-              && tstzrange(${new Date(from).toISOString()}::timestamptz, ${new Date(to).toISOString()}::timestamptz, '[)')`,
-  );
-  const bounds = row?.bounds ? row.bounds.split(",").map(Number) : [];
-  const intervals: Interval[] = [];
-  for (let i = 0; i + 1 < bounds.length; i += 2) {
-    intervals.push({ start: bounds[i] as number, end: bounds[i + 1] as number });
-  }
-  return intervals;
 }

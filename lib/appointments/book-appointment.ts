@@ -1,139 +1,77 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
+import { PgTransaction } from "drizzle-orm/pg-core";
 import { type Database, queryRows } from "@/db/client";
 import {
   type Activity,
   activities,
   appointments,
   auditLog,
+  holdingStatuses,
+  staffMembers,
   type Tenant,
   tenants,
 } from "@/db/schema";
-import type { Actor } from "@/lib/audit/record-audit";
-import { openingHoursColumns, toOpeningHours } from "@/lib/availability/availability";
+import { type Actor, customerActor } from "@/lib/audit/record-audit";
 import { toInstant } from "@/lib/availability/date-time";
-import { boundedCache } from "@/lib/cache/bounded-cache";
-import { AppError, type ErrorDetails } from "@/lib/errors/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { toAppError } from "@/lib/errors/to-app-error";
 import { metrics } from "@/lib/metrics";
-import type { OpeningHours } from "@/lib/scheduling/opening-windows";
+import {
+  appointmentTimes,
+  type BookingContext,
+  chosenStaff,
+  loadBookingContext,
+  type StaffSchedule,
+} from "@/lib/offer/booking-context";
+import { staffOffering } from "@/lib/offer/find-slots";
+import { addDays, dayInZone, zonedInstant } from "@/lib/scheduling/calendar-day";
 import type { AppointmentRow } from "./appointments";
-import { slotsFrom } from "./find-slots";
 import { newManageToken } from "./manage-token";
-import type { BookingInput, ClientInfo } from "./schema";
+import { missingRequiredFields } from "./required-fields";
+import type { BookingInput } from "./schema";
 import { timeLocks, withDeadlockRetry } from "./time-locks";
-
-const MINUTE = 60_000;
 
 /** A new booking, with the token of its private manage link (only a hash of it is stored). */
 export type BookedAppointment = AppointmentRow & { manageToken: string };
 
 /**
- * The times of an appointment of this activity starting at `start`: its own end, and the range it
- * holds, widened by the activity's buffers (what the no-overlap constraint compares).
+ * What to do with a start the slots do not offer (outside the hours, a closed day, within the
+ * notice, off the grid): refuse it (SLOT_UNAVAILABLE, what customers get), ask (answer
+ * "outsideHours" and book nothing, so the business can confirm), or allow it (the business's own
+ * booking, confirmed). Overlaps are refused whatever this says.
  */
-export function appointmentTimes(activity: Activity, start: number) {
-  const end = start + activity.durationMinutes * MINUTE;
-  return {
-    end,
-    blockedFrom: start - activity.bufferBeforeMinutes * MINUTE,
-    blockedUntil: end + activity.bufferAfterMinutes * MINUTE,
-  };
-}
+export type OutsideHours = "refuse" | "ask" | "allow";
 
-export const customerActor: Actor = { type: "customer", label: "public booking" };
-
-/** The fields this activity requires that the customer left empty, as `details`. */
-export function missingRequiredFields(
-  activity: Activity,
-  client: Pick<ClientInfo, "phone" | "address" | "customFieldValue">,
-): ErrorDetails | null {
-  const details: ErrorDetails = {};
-  if (activity.requirePhone && !client.phone) details["clientInfo.phone"] = "is required";
-  if (activity.requireAddress && !client.address) details["clientInfo.address"] = "is required";
-  if (activity.requireCustomField && !client.customFieldValue) {
-    details["clientInfo.customFieldValue"] =
-      `is required (${activity.customFieldLabel ?? "custom field"})`;
-  }
-  return Object.keys(details).length ? details : null;
-}
-
-type ActivityWithHours = { activity: Activity; hours: OpeningHours };
-
-// Bookings come often, changes to activities and hours seldom: what a booking reads of them is
-// kept per app instance under the business's catalog version, which every change to them (and to
-// the business's settings) bumps in its transaction, but bookings do not; each request reads it
-// afresh with the tenant row, so a change through any instance is seen by all. Deleting an
-// activity is a change too, and the booking statement checks again that the activity is live.
-// An entry is an activity and a week of hours: a few KB, counted as 8 (a pending read has no size yet).
-const catalogCache = boundedCache<Promise<ActivityWithHours>>(0.25, () => 8 * 1024);
-
-/** A live activity and the business's opening hours, in one round trip or none. */
-export function loadActivityWithHours(
-  db: Database,
-  tenant: Tenant,
-  activityId: string,
-): Promise<ActivityWithHours> {
-  const key = [tenant.id, tenant.catalogVersion, tenant.timeZone, activityId].join("|");
-  let entry = catalogCache.get(key);
-  if (!entry) {
-    entry = readActivityWithHours(db, tenant, activityId);
-    // A missing activity or a failed read is asked again next time.
-    entry.catch(() => catalogCache.delete(key));
-    catalogCache.set(key, entry);
-  }
-  return entry;
-}
-
-async function readActivityWithHours(
-  db: Database,
-  tenant: Tenant,
-  activityId: string,
-): Promise<ActivityWithHours> {
-  const [found] = await db
-    .select({ activity: activities, ...openingHoursColumns(tenant.id) })
-    .from(activities)
-    .where(
-      and(
-        eq(activities.tenantId, tenant.id),
-        eq(activities.id, activityId),
-        isNull(activities.deletedAt),
-      ),
-    );
-  if (!found) throw new AppError("NOT_FOUND", { activityId: "no such activity" });
-  return { activity: found.activity, hours: toOpeningHours(tenant, found) };
-}
-
-/**
- * Whether the slots offer this start, busy time aside: on the grid, inside the opening hours, on
- * an open day, after the notice and before the horizon. Busy time is the exclusion constraint's.
- */
-export function isOfferedStart(
-  hours: OpeningHours,
-  activity: Activity,
-  tenant: Tenant,
-  start: number,
-  now: Date,
-): boolean {
-  const slots = slotsFrom(hours, [], activity, tenant, { from: start, to: start + 1 }, now);
-  return slots.some((s) => s.start === start && s.available);
-}
-
-/** How the business itself books (a walk-in or a phone call): confirmed, and maybe outside its hours. */
 export interface BookingOptions {
   status?: "pending" | "confirmed";
-  /** Skip the slot check (grid, hours, closed days, notice, horizon); overlaps are still refused. */
-  anyTime?: boolean;
+  outsideHours?: OutsideHours;
 }
 
 /**
  * Books an appointment (pending unless told otherwise) at a start time that the slots would offer
- * as available right now.
+ * as available right now, with the staff member chosen, or else one who is free ("no preference").
  *
- * The slot engine checks everything but busy time (the grid, the opening hours, closed days,
- * notice, horizon); busy time is exactly what the no-overlap exclusion constraint enforces, on the
- * same buffered ranges, so the insert itself settles it: of two bookings of overlapping times, one
- * gets SLOT_UNAVAILABLE, however many app instances there are.
+ * The slot engine checks everything but busy time (the grid, the hours, closed days, notice,
+ * horizon); busy time is exactly what the no-overlap exclusion constraint enforces per staff
+ * member, on the same buffered ranges, so the insert itself settles it: of two bookings of one
+ * person at overlapping times, one gets SLOT_UNAVAILABLE, however many app instances there are.
  */
+export async function bookAppointment(
+  db: Database,
+  tenant: Tenant,
+  input: BookingInput,
+  now: Date,
+  actor?: Actor,
+  options?: BookingOptions & { outsideHours?: "refuse" | "allow" },
+): Promise<BookedAppointment>;
+export async function bookAppointment(
+  db: Database,
+  tenant: Tenant,
+  input: BookingInput,
+  now: Date,
+  actor: Actor,
+  options: BookingOptions,
+): Promise<BookedAppointment | "outsideHours">;
 export async function bookAppointment(
   db: Database,
   tenant: Tenant,
@@ -141,10 +79,10 @@ export async function bookAppointment(
   now: Date,
   actor: Actor = customerActor,
   options: BookingOptions = {},
-): Promise<BookedAppointment> {
+): Promise<BookedAppointment | "outsideHours"> {
   try {
     const booked = await book(db, tenant, input, now, actor, options);
-    metrics().bookings.inc({ outcome: "created" });
+    if (booked !== "outsideHours") metrics().bookings.inc({ outcome: "created" });
     return booked;
   } catch (error) {
     metrics().bookings.inc({ outcome: toAppError(error).code });
@@ -159,8 +97,9 @@ async function book(
   now: Date,
   actor: Actor,
   options: BookingOptions,
-): Promise<BookedAppointment> {
-  const { activity, hours } = await loadActivityWithHours(db, tenant, input.activityId);
+): Promise<BookedAppointment | "outsideHours"> {
+  const context = await loadBookingContext(db, tenant, input.activityId);
+  const { activity } = context;
   // A service hidden from online booking is one customers cannot see, so cannot book.
   if (actor.type === "customer" && !activity.onlineBooking) {
     throw new AppError("NOT_FOUND", { activityId: "no such activity" });
@@ -169,23 +108,97 @@ async function book(
   if (missing) throw new AppError("VALIDATION_ERROR", missing);
 
   const start = toInstant(input.dateTime, tenant.timeZone);
-  if (!options.anyTime && !isOfferedStart(hours, activity, tenant, start, now)) {
-    throw new AppError("SLOT_UNAVAILABLE");
+  const candidates = chosenStaff(context, input.staffId);
+  let offering = staffOffering(context, candidates, tenant, start, now);
+  if (!offering.length) {
+    const outsideHours = options.outsideHours ?? "refuse";
+    if (outsideHours === "ask" && candidates.length) return "outsideHours";
+    if (outsideHours !== "allow" || !candidates.length) throw new AppError("SLOT_UNAVAILABLE");
+    offering = candidates.map((s) => s.id);
   }
   const status = options.status ?? "pending";
-  return withDeadlockRetry(() => insertBooking(db, tenant, activity, input, start, status, actor));
+  const insert = (staff: StaffSchedule) =>
+    withDeadlockRetry(() =>
+      insertBooking(db, tenant, context.activity, staff, input, start, status, actor),
+    );
+  const byId = new Map(candidates.map((s) => [s.id, s]));
+  const [only] = offering;
+  if (offering.length === 1 && only) return insert(byId.get(only) as StaffSchedule);
+
+  // No preference: the free one with the fewest bookings that day, then the business's order;
+  // if the constraint refuses them (someone booked them meanwhile), the next one.
+  for (const id of await fairOrder(db, tenant, context, offering, start)) {
+    try {
+      return await attempt(db, () => insert(byId.get(id) as StaffSchedule));
+    } catch (error) {
+      if (toAppError(error).code !== "SLOT_UNAVAILABLE") throw error;
+    }
+  }
+  throw new AppError("SLOT_UNAVAILABLE");
 }
 
 /**
+ * The staff members of `ids` who are free at `start` as far as committed bookings show, the one
+ * with the fewest bookings that day (in the business's zone) first, ties in the given order.
+ */
+async function fairOrder(
+  db: Database,
+  tenant: Tenant,
+  context: BookingContext,
+  ids: string[],
+  start: number,
+): Promise<string[]> {
+  const { blockedFrom, blockedUntil } = appointmentTimes(context.activity, start);
+  const day = dayInZone(start, tenant.timeZone);
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const dayFrom = iso(zonedInstant(day, 0, tenant.timeZone));
+  const dayTo = iso(zonedInstant(addDays(day, 1), 0, tenant.timeZone));
+  const held = sql`tstzrange(${appointments.blockedFrom}, ${appointments.blockedUntil}, '[)')`;
+  const wanted = sql`tstzrange(${iso(blockedFrom)}::timestamptz, ${iso(blockedUntil)}::timestamptz, '[)')`;
+  const rows = await queryRows<{ staff_id: string; n: number; busy: boolean }>(
+    db,
+    sql`select ${appointments.staffId} as staff_id,
+          count(*) filter (where ${appointments.startsAt} >= ${dayFrom}::timestamptz
+                             and ${appointments.startsAt} < ${dayTo}::timestamptz)::int as n,
+          bool_or(${held} && ${wanted}) as busy
+        from ${appointments}
+        where ${appointments.tenantId} = ${tenant.id}
+          and ${appointments.staffId} in (${sql.join(
+            ids.map((id) => sql`${id}::uuid`),
+            sql`, `,
+          )})
+          and ${appointments.status} in (${sql.join(
+            holdingStatuses.map((s) => sql`${s}::appointment_status`),
+            sql`, `,
+          )})
+          and (${held} && ${wanted} or (${appointments.startsAt} >= ${dayFrom}::timestamptz
+                                       and ${appointments.startsAt} < ${dayTo}::timestamptz))
+        group by ${appointments.staffId}`,
+  );
+  const load = new Map(rows.map((r) => [r.staff_id, r]));
+  return ids
+    .filter((id) => !load.get(id)?.busy)
+    .map((id, order) => ({ id, order, n: load.get(id)?.n ?? 0 }))
+    .sort((a, b) => a.n - b.n || a.order - b.order)
+    .map((c) => c.id);
+}
+
+/** Runs one try so that its failure leaves a surrounding transaction usable (a savepoint). */
+const attempt = <T>(db: Database, run: () => Promise<T>): Promise<T> =>
+  db instanceof PgTransaction ? db.transaction(run) : run();
+
+/**
  * One statement, so one transaction and one round trip:
- * - the time locks of the buffered range (see timeLocks);
- * - a share lock on the activity, still live, so that deleting it waits for the booking;
+ * - the time locks of the staff member's buffered range (see timeLocks);
+ * - a share lock on the activity and the staff member, still live, so that deleting either waits
+ *   for the booking;
  * - the insert, the schedule version bump and the audit entry (without the customer's details).
  */
 async function insertBooking(
   db: Database,
   tenant: Tenant,
   activity: Activity,
+  staff: StaffSchedule,
   input: BookingInput,
   start: number,
   status: "pending" | "confirmed",
@@ -198,21 +211,24 @@ async function insertBooking(
   const [row] = await queryRows<{ id: string; created_at: string | Date }>(
     db,
     sql`with locks as (
-          ${timeLocks(tenant.id, blockedFrom, blockedUntil)}
-        ), live_activity as (
-          select a.id from ${activities} a, locks
+          ${timeLocks(tenant.id, staff.id, blockedFrom, blockedUntil)}
+        ), live as (
+          select a.id as activity_id, s.id as staff_id
+          from ${activities} a, ${staffMembers} s, locks
           where a.tenant_id = ${tenant.id} and a.id = ${activity.id} and a.deleted_at is null
+            and s.tenant_id = ${tenant.id} and s.id = ${staff.id} and s.deleted_at is null
             and locks.n >= 0
-          for share of a
+          for share of a, s
         ), inserted as (
-          insert into ${appointments} (tenant_id, activity_id, starts_at, ends_at, blocked_from,
-            blocked_until, status, client_name, client_email, client_phone, client_address,
-            client_custom_field_value, manage_token_hash)
-          select ${tenant.id}, id, ${iso(start)}::timestamptz, ${iso(end)}::timestamptz,
-            ${iso(blockedFrom)}::timestamptz, ${iso(blockedUntil)}::timestamptz, ${status}::appointment_status,
+          insert into ${appointments} (tenant_id, activity_id, staff_id, starts_at, ends_at,
+            blocked_from, blocked_until, status, client_name, client_email, client_phone,
+            client_address, client_custom_field_value, manage_token_hash)
+          select ${tenant.id}, activity_id, staff_id, ${iso(start)}::timestamptz,
+            ${iso(end)}::timestamptz, ${iso(blockedFrom)}::timestamptz,
+            ${iso(blockedUntil)}::timestamptz, ${status}::appointment_status,
             ${c.name}, ${c.email}, ${c.phone}, ${c.address}, ${c.customFieldValue}, ${manage.hash}
-          from live_activity
-          returning id, tenant_id, activity_id, starts_at, status, created_at
+          from live
+          returning id, tenant_id, activity_id, staff_id, starts_at, status, created_at
         ), bumped as (
           update ${tenants} set schedule_version = schedule_version + 1
           where id = ${tenant.id} and exists (select 1 from inserted)
@@ -221,17 +237,19 @@ async function insertBooking(
             entity_type, entity_id, after)
           select tenant_id, ${actor.type}, ${actor.id ?? null}::uuid, ${actor.label ?? null},
             'appointment.create', 'appointment', id::text,
-            jsonb_build_object('activityId', activity_id, 'startsAt', starts_at, 'status', status)
+            jsonb_build_object('activityId', activity_id, 'staffId', staff_id,
+              'startsAt', starts_at, 'status', status)
           from inserted
         )
         select id, created_at from inserted`,
   );
-  // No row: the activity was deleted since it was read.
+  // No row: the activity or the staff member was deleted since they were read.
   if (!row) throw new AppError("NOT_FOUND", { activityId: "no such activity" });
   return {
     tenantId: tenant.id,
     id: row.id,
     activityId: activity.id,
+    staffId: staff.id,
     startsAt: new Date(start),
     endsAt: new Date(end),
     blockedFrom: new Date(blockedFrom),
@@ -249,17 +267,7 @@ async function insertBooking(
     updatedAt: new Date(row.created_at),
     activityName: activity.name,
     activityColor: activity.color,
+    staffName: staff.name,
+    staffColor: staff.color,
   };
-}
-
-/** Whether the slots offer this start of this activity now, busy time aside (see isOfferedStart). */
-export async function isBookableStart(
-  db: Database,
-  tenant: Tenant,
-  activityId: string,
-  start: number,
-  now: Date,
-): Promise<boolean> {
-  const { activity, hours } = await loadActivityWithHours(db, tenant, activityId);
-  return isOfferedStart(hours, activity, tenant, start, now);
 }

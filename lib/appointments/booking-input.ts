@@ -4,7 +4,8 @@ import { AppError, type ErrorDetails } from "@/lib/errors/app-error";
 import { type FieldProblems, zodProblems } from "@/lib/errors/field-problems";
 import { zodDetails } from "@/lib/http/zod-details";
 import { uuidSchema } from "@/lib/validation";
-import { loadActivityWithHours, missingRequiredFields } from "./book-appointment";
+import { loadBookingContext } from "@/lib/offer/booking-context";
+import { missingRequiredFields } from "./required-fields";
 import { type BookingInput, bookingSchema } from "./schema";
 
 /**
@@ -43,7 +44,7 @@ async function requiredFieldsLeftEmpty(
   };
   const text = (value: unknown) => (typeof value === "string" && value.trim()) || null;
   try {
-    const { activity } = await loadActivityWithHours(db, tenant, id.data);
+    const { activity } = await loadBookingContext(db, tenant, id.data);
     return missingRequiredFields(activity, {
       phone: text(client.phone),
       address: text(client.address),

@@ -38,7 +38,8 @@ export async function changeAppointmentStatus(
       before: { status: current.status },
       after: { status },
     });
-    return { ...updated, activityName: current.activityName, activityColor: current.activityColor };
+    const { activityName, activityColor, staffName, staffColor } = current;
+    return { ...updated, activityName, activityColor, staffName, staffColor };
   });
 }
 

@@ -1,9 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { activities, appointments, type Tenant } from "@/db/schema";
+import { activities, appointments, staffMembers, type Tenant } from "@/db/schema";
 import { AppError } from "@/lib/errors/app-error";
-import { type AppointmentRow, joinActivity } from "./appointments";
-import { customerActor } from "./book-appointment";
+import { type AppointmentRow, appointmentNames, joinActivity, joinStaff } from "./appointments";
+import { customerActor } from "@/lib/audit/record-audit";
 import { changeAppointmentStatus } from "./change-status";
 import { customerPolicy } from "./customer-policy";
 import { hashManageToken, isManageToken } from "./manage-token";
@@ -21,13 +21,13 @@ export async function findByManageToken(
   const [row] = await db
     .select({
       appointment: appointments,
-      activityName: activities.name,
-      activityColor: activities.color,
+      ...appointmentNames,
       activityPriceMinor: activities.priceMinor,
       activityDescription: activities.description,
     })
     .from(appointments)
     .innerJoin(activities, joinActivity)
+    .innerJoin(staffMembers, joinStaff)
     .where(
       and(
         eq(appointments.tenantId, tenant.id),

@@ -3,7 +3,7 @@ import type { Database } from "@/db/client";
 import { activities, appointments, type Tenant } from "@/db/schema";
 import { addDays, dayInZone, zonedInstant } from "@/lib/scheduling/calendar-day";
 import { joinActivity } from "./appointments";
-import { mondayOf } from "./booking-week";
+import { mondayOf } from "@/lib/offer/booking-week";
 
 export interface Overview {
   today: number;

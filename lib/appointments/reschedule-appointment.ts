@@ -4,7 +4,9 @@ import { appointments, type Tenant } from "@/db/schema";
 import { type Actor, recordScheduleChange } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 import { type AppointmentRow, getAppointment } from "./appointments";
-import { appointmentTimes, isOfferedStart, loadActivityWithHours } from "./book-appointment";
+import { appointmentTimes, chosenStaff, loadBookingContext } from "@/lib/offer/booking-context";
+import { staffOffering } from "@/lib/offer/find-slots";
+import type { OutsideHours } from "./book-appointment";
 import { holdsTime } from "./status";
 import { timeLocks, withDeadlockRetry } from "./time-locks";
 
@@ -18,10 +20,10 @@ function assertHolding(appointment: AppointmentRow) {
 }
 
 /**
- * Moves a pending or confirmed appointment to a new start, keeping its activity. The new start
- * must be one the slots offer (busy time aside, which the exclusion constraint settles, the
- * appointment's own old time not counting), unless `anyTime`: the business itself may book
- * outside its hours.
+ * Moves a pending or confirmed appointment to a new start, keeping its activity, and its staff
+ * member unless `staffId` names another who performs it. The new start must be one the slots
+ * offer for that person (busy time aside, which the exclusion constraint settles, the
+ * appointment's own old time not counting); see OutsideHours for what happens otherwise.
  */
 export async function rescheduleAppointment(
   db: Database,
@@ -30,24 +32,48 @@ export async function rescheduleAppointment(
   start: number,
   now: Date,
   actor: Actor,
-  options: { anyTime?: boolean } = {},
-): Promise<AppointmentRow> {
+  options?: { outsideHours?: "refuse" | "allow"; staffId?: string },
+): Promise<AppointmentRow>;
+export async function rescheduleAppointment(
+  db: Database,
+  tenant: Tenant,
+  id: string,
+  start: number,
+  now: Date,
+  actor: Actor,
+  options: { outsideHours?: OutsideHours; staffId?: string },
+): Promise<AppointmentRow | "outsideHours">;
+export async function rescheduleAppointment(
+  db: Database,
+  tenant: Tenant,
+  id: string,
+  start: number,
+  now: Date,
+  actor: Actor,
+  options: { outsideHours?: OutsideHours; staffId?: string } = {},
+): Promise<AppointmentRow | "outsideHours"> {
   const current = await getAppointment(db, tenant.id, id);
   assertHolding(current);
-  const { activity, hours } = await loadActivityWithHours(db, tenant, current.activityId);
-  if (!options.anyTime && !isOfferedStart(hours, activity, tenant, start, now)) {
-    throw new AppError("SLOT_UNAVAILABLE");
+  const context = await loadBookingContext(db, tenant, current.activityId);
+  const staffId = options.staffId ?? current.staffId;
+  const [staff] = chosenStaff(context, staffId);
+  if (!staff) throw new AppError("SLOT_UNAVAILABLE");
+  if (!staffOffering(context, [staff], tenant, start, now).length) {
+    const outsideHours = options.outsideHours ?? "refuse";
+    if (outsideHours === "ask") return "outsideHours";
+    if (outsideHours === "refuse") throw new AppError("SLOT_UNAVAILABLE");
   }
-  const { end, blockedFrom, blockedUntil } = appointmentTimes(activity, start);
+  const { end, blockedFrom, blockedUntil } = appointmentTimes(context.activity, start);
 
   return withDeadlockRetry(() =>
     db.transaction(async (tx) => {
-      await tx.execute(timeLocks(tenant.id, blockedFrom, blockedUntil));
+      await tx.execute(timeLocks(tenant.id, staff.id, blockedFrom, blockedUntil));
       const locked = await getAppointment(tx, tenant.id, id, { forUpdate: true });
       assertHolding(locked);
       const [updated] = await tx
         .update(appointments)
         .set({
+          staffId: staff.id,
           startsAt: new Date(start),
           endsAt: new Date(end),
           blockedFrom: new Date(blockedFrom),
@@ -67,10 +93,11 @@ export async function rescheduleAppointment(
         action: "appointment.reschedule",
         entityType: "appointment",
         entityId: id,
-        before: { startsAt: locked.startsAt },
-        after: { startsAt: updated.startsAt },
+        before: { startsAt: locked.startsAt, staffId: locked.staffId },
+        after: { startsAt: updated.startsAt, staffId: updated.staffId },
       });
-      return { ...updated, activityName: locked.activityName, activityColor: locked.activityColor };
+      const { activityName, activityColor } = locked;
+      return { ...updated, activityName, activityColor, staffName: staff.name, staffColor: staff.color };
     }),
   );
 }

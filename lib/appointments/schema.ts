@@ -2,6 +2,7 @@ import { z } from "zod";
 import { appointmentStatuses } from "@/db/schema";
 import { dateRangeQuerySchema } from "@/lib/availability/date-range";
 import { dateTimeSchema } from "@/lib/availability/date-time";
+import { staffChoiceSchema } from "@/lib/staff/schema";
 import {
   emailSchema,
   optionalEmailSchema,
@@ -22,6 +23,8 @@ export type ClientInfo = z.output<typeof clientInfoSchema>;
 
 export const bookingSchema = z.object({
   activityId: uuidSchema,
+  // Additive: one staff member; left out, anyone who performs the service and is free.
+  staffId: staffChoiceSchema,
   dateTime: dateTimeSchema,
   clientInfo: clientInfoSchema,
 });
@@ -39,7 +42,10 @@ export const statusSchema = z.enum(appointmentStatuses);
 
 export const statusChangeSchema = z.object({ status: statusSchema });
 
-export const slotsQuerySchema = dateRangeQuerySchema.extend({ activityId: uuidSchema });
+export const slotsQuerySchema = dateRangeQuerySchema.extend({
+  activityId: uuidSchema,
+  staffId: staffChoiceSchema,
+});
 
 /** `GET /api/appointments` filters: any of the statuses (comma-separated) and a date range. */
 export const appointmentListQuerySchema = z.object({

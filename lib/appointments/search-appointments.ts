@@ -1,10 +1,10 @@
 import { and, asc, count, desc, eq, gte, ilike, inArray, lt, or, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
-import { activities, appointments, type Tenant } from "@/db/schema";
+import { activities, appointments, staffMembers, type Tenant } from "@/db/schema";
 import { addDays, isCalendarDay, zonedInstant } from "@/lib/scheduling/calendar-day";
 import { isStorableText } from "@/lib/validation";
-import { type AppointmentRow, joinActivity } from "./appointments";
+import { type AppointmentRow, appointmentNames, joinActivity, joinStaff } from "./appointments";
 import { statusSchema } from "./schema";
 
 /** An appointment with its activity's current price. */
@@ -89,12 +89,12 @@ export async function searchAppointments(
   const query = db
     .select({
       appointment: appointments,
-      activityName: activities.name,
-      activityColor: activities.color,
+      ...appointmentNames,
       priceMinor: activities.priceMinor,
     })
     .from(appointments)
     .innerJoin(activities, joinActivity)
+    .innerJoin(staffMembers, joinStaff)
     .where(where)
     .orderBy(order(sortColumn[search.sort]), order(appointments.startsAt), asc(appointments.id));
   const [found, [counted]] = await Promise.all([
@@ -102,12 +102,7 @@ export async function searchAppointments(
     db.select({ total: count() }).from(appointments).where(where),
   ]);
   return {
-    rows: found.map((r) => ({
-      ...r.appointment,
-      activityName: r.activityName,
-      activityColor: r.activityColor,
-      priceMinor: r.priceMinor,
-    })),
+    rows: found.map(({ appointment, ...names }) => ({ ...appointment, ...names })),
     total: counted?.total ?? 0,
   };
 }

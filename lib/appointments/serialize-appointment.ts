@@ -8,6 +8,8 @@ export function toAppointmentJson(row: AppointmentRow) {
     activityName: row.activityName,
     activityDurationMinutes: Math.round((row.endsAt.getTime() - row.startsAt.getTime()) / 60_000),
     activityColor: row.activityColor,
+    // Additive: who performs it.
+    staff: { id: row.staffId, name: row.staffName },
     dateTime: row.startsAt.toISOString(),
     status: row.status,
     clientInfo: {

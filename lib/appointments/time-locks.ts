@@ -15,14 +15,14 @@ export function lockBuckets(from: number, until: number): [number, number] {
 }
 
 /**
- * A query that takes transaction-scoped advisory locks on the buckets of the business's calendar
+ * A query that takes transaction-scoped advisory locks on the buckets of a staff member's calendar
  * that [from, until) touches, in ascending order, and answers one row (`n`). Writes that could
- * overlap take turns this way instead of waiting on each other's rows in the exclusion check,
- * which deadlocks under load.
+ * overlap (same person, same time) take turns this way instead of waiting on each other's rows in
+ * the exclusion check, which deadlocks under load; different people's writes never wait.
  */
-export function timeLocks(tenantId: string, from: number, until: number): SQL {
+export function timeLocks(tenantId: string, staffId: string, from: number, until: number): SQL {
   const [first, last] = lockBuckets(from, until);
-  return sql`select count(pg_advisory_xact_lock(hashtext(${tenantId}), bucket)) as n
+  return sql`select count(pg_advisory_xact_lock(hashtext(${`${tenantId}:${staffId}`}), bucket)) as n
              from generate_series(${first}::int, ${last}::int) as bucket`;
 }
 

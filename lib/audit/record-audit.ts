@@ -9,6 +9,7 @@ export interface Actor {
 }
 
 export const systemActor: Actor = { type: "system", label: "system" };
+export const customerActor: Actor = { type: "customer", label: "public booking" };
 
 export interface AuditRecord {
   action: string;
@@ -43,7 +44,7 @@ const jsonParam = (value: unknown) => (value === undefined ? null : JSON.stringi
 /**
  * Records a change to the business's schedule (hours, activities, bookings): bumps its schedule
  * version, which makes cached slots stale on every instance (and, unless an appointment changed,
- * its catalog version, see loadActivityWithHours), and writes the audit entry, in one statement.
+ * its catalog version, see loadBookingContext), and writes the audit entry, in one statement.
  * Call it last in the transaction that made the change.
  */
 export async function recordScheduleChange(

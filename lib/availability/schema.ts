@@ -13,30 +13,19 @@ const exceptionDate = z
   .transform((v) => (/^\d{4}-\d{2}-\d{2}T/.test(v) ? v.slice(0, 10) : v))
   .refine(isCalendarDay, "must be a date such as 2026-12-25");
 
-export const availabilityInputSchema = z
-  .object({
-    weeklySlots: z
-      .array(
-        z.object({
-          dayOfWeek: z.number().int().min(0, "0 is Sunday").max(6, "6 is Saturday"),
-          startTime: clockTime,
-          endTime: clockTime,
-        }),
-      )
-      .max(100),
-    exceptions: z
-      .array(
-        z.object({
-          date: exceptionDate,
-          reason: optionalText(200),
-        }),
-      )
-      .max(1000)
-      .default([]),
-  })
-  .superRefine((value, ctx) => {
+/** A week of windows: none inverted, none overlapping another of the same day. */
+export const weeklySlotsSchema = z
+  .array(
+    z.object({
+      dayOfWeek: z.number().int().min(0, "0 is Sunday").max(6, "6 is Saturday"),
+      startTime: clockTime,
+      endTime: clockTime,
+    }),
+  )
+  .max(100)
+  .superRefine((slots, ctx) => {
     // Zod runs this even when fields failed: windows with bad fields are already reported.
-    const windows = value.weeklySlots.map((s) =>
+    const windows = slots.map((s) =>
       isClockTime(s.startTime) && isClockTime(s.endTime)
         ? {
             dayOfWeek: s.dayOfWeek,
@@ -46,18 +35,26 @@ export const availabilityInputSchema = z
         : { dayOfWeek: -1, startMinute: 0, endMinute: 1 },
     );
     for (const [i, message] of weeklyHoursProblems(windows)) {
-      ctx.addIssue({ code: "custom", path: ["weeklySlots", i, "endTime"], message });
+      ctx.addIssue({ code: "custom", path: [i, "endTime"], message });
     }
+  });
+
+/** Closed days, each listed once. */
+export const exceptionsSchema = z
+  .array(z.object({ date: exceptionDate, reason: optionalText(200) }))
+  .max(1000)
+  .superRefine((exceptions, ctx) => {
     const seen = new Set<string>();
-    value.exceptions.forEach((e, i) => {
+    exceptions.forEach((e, i) => {
       if (seen.has(e.date)) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["exceptions", i, "date"],
-          message: "is listed twice",
-        });
+        ctx.addIssue({ code: "custom", path: [i, "date"], message: "is listed twice" });
       }
       seen.add(e.date);
     });
   });
+
+export const availabilityInputSchema = z.object({
+  weeklySlots: weeklySlotsSchema,
+  exceptions: exceptionsSchema.default([]),
+});
 export type AvailabilityInput = z.output<typeof availabilityInputSchema>;

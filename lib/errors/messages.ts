@@ -28,6 +28,14 @@ const messages: Record<ErrorCode, Record<Locale, string>> = {
     fr: "Cette activité a des rendez-vous à venir",
     en: "This activity has upcoming appointments",
   },
+  STAFF_IN_USE: {
+    fr: "Ce membre de l'équipe a des rendez-vous à venir",
+    en: "This staff member has upcoming appointments",
+  },
+  LAST_STAFF_MEMBER: {
+    fr: "L'établissement doit garder au moins un membre de l'équipe",
+    en: "The business must keep at least one staff member",
+  },
   CONFLICT: {
     fr: "Conflit avec une ressource existante",
     en: "Conflicts with an existing resource",

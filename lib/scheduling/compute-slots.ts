@@ -29,7 +29,11 @@ export interface Slot {
 
 /** Sorted, overlapping or touching intervals merged into disjoint ones. */
 function mergeIntervals(intervals: readonly Interval[]): Interval[] {
-  const sorted = [...intervals].filter((i) => i.end > i.start).sort((a, b) => a.start - b.start);
+  const sorted = intervals.filter((i) => i.end > i.start);
+  // Busy time usually comes sorted already.
+  if (sorted.some((x, i) => i > 0 && x.start < (sorted[i - 1] as Interval).start)) {
+    sorted.sort((a, b) => a.start - b.start);
+  }
   const merged: Interval[] = [];
   for (const i of sorted) {
     const last = merged.at(-1);
@@ -45,36 +49,64 @@ function mergeIntervals(intervals: readonly Interval[]): Interval[] {
  * busy time, starts before now + the minimum notice, or after the booking horizon.
  */
 export function computeSlots(query: SlotQuery): Slot[] {
-  const { rules } = query;
-  const duration = rules.durationMinutes * MINUTE;
-  const step = Math.max(1, rules.intervalMinutes) * MINUTE;
-  const before = rules.bufferBeforeMinutes * MINUTE;
-  const after = rules.bufferAfterMinutes * MINUTE;
-  const earliest = query.now + rules.minimumNoticeMinutes * MINUTE;
-  const latest = query.now + rules.maxAdvanceDays * 1440 * MINUTE;
+  return markAvailable(candidateStarts(query, query), query);
+}
 
+/** Every start in [from, to) on the grid at which the activity fits inside an opening window. */
+export function candidateStarts(
+  hours: OpeningHours,
+  query: Pick<SlotQuery, "from" | "to" | "rules">,
+): number[] {
+  const duration = query.rules.durationMinutes * MINUTE;
+  const step = Math.max(1, query.rules.intervalMinutes) * MINUTE;
   const starts: number[] = [];
-  for (const window of openingWindows(query, query.from, query.to)) {
+  for (const window of openingWindows(hours, query.from, query.to)) {
     for (let start = window.start; start + duration <= window.end; start += step) {
       if (start >= query.from && start < query.to) starts.push(start);
     }
   }
   starts.sort((a, b) => a - b);
+  return starts.filter((start, i) => start !== starts[i - 1]);
+}
 
+/** Sorted, unique starts as slots: available unless busy, too soon or beyond the horizon. */
+export function markAvailable(
+  starts: readonly number[],
+  query: Pick<SlotQuery, "rules" | "busy" | "now">,
+): Slot[] {
+  const available = new Uint8Array(starts.length);
+  markFree(starts, query, available);
+  return starts.map((start, i) => ({ start, available: available[i] === 1 }));
+}
+
+/**
+ * Sets `available[i]` to 1 for each of the sorted, unique starts that is free of busy time, not too
+ * soon and within the horizon (and leaves the others as they are, so that several calendars can
+ * mark one list).
+ */
+export function markFree(
+  starts: readonly number[],
+  query: Pick<SlotQuery, "rules" | "busy" | "now">,
+  available: Uint8Array,
+): void {
+  const { rules } = query;
+  const duration = rules.durationMinutes * MINUTE;
+  const before = rules.bufferBeforeMinutes * MINUTE;
+  const after = rules.bufferAfterMinutes * MINUTE;
+  const earliest = query.now + rules.minimumNoticeMinutes * MINUTE;
+  const latest = query.now + rules.maxAdvanceDays * 1440 * MINUTE;
   const busy = mergeIntervals(query.busy);
-  const slots: Slot[] = [];
   let b = 0;
-  for (const start of starts) {
-    if (start === slots.at(-1)?.start) continue;
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i] as number;
+    if (start < earliest || start > latest) continue;
     const blockFrom = start - before;
     const blockTo = start + duration + after;
     // Busy intervals are disjoint and sorted, and starts increase: skip those ending before.
     while (b < busy.length && (busy[b] as Interval).end <= blockFrom) b++;
     const next = busy[b];
-    const overlaps = next !== undefined && next.start < blockTo;
-    slots.push({ start, available: !overlaps && start >= earliest && start <= latest });
+    if (next === undefined || next.start >= blockTo) available[i] = 1;
   }
-  return slots;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { type Database, sqlStateOf } from "@/db/client";
-import { type Tenant, tenants } from "@/db/schema";
+import { staffMembers, type Tenant, tenants } from "@/db/schema";
 import { type Actor, recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 import { createUser, type PublicUser } from "@/lib/users/create-user";
@@ -8,7 +8,8 @@ import { type CreateTenantInput, createTenantSchema } from "./schema";
 /**
  * Creates a business and its owner together: either both exist afterwards or neither does. The
  * owner's address is the business's contact e-mail until they set another (customers told to
- * "contact the business" are always told how).
+ * "contact the business" are always told how). The owner is also its first staff member, working
+ * its opening hours: a business of one is bookable as soon as it has a service and hours.
  */
 export async function createTenant(
   db: Database,
@@ -35,6 +36,9 @@ export async function createTenant(
         { email: ownerEmail, password: ownerPassword, name: ownerName, role: "owner" },
         actor,
       );
+      await tx
+        .insert(staffMembers)
+        .values({ tenantId: tenant.id, name: owner.name, color: "#2563eb", userId: owner.id });
       return { tenant, owner };
     });
   } catch (error) {

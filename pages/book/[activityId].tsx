@@ -7,7 +7,7 @@ import { BookingPageScript } from "@/components/booking/booking-page-script";
 import { BookingSteps, BookingUnavailable, PublicShell } from "@/components/booking/public-shell";
 import { type WeekShown, WeekSlots } from "@/components/booking/week-slots";
 import type { Tenant } from "@/db/schema";
-import { loadBookingWeek } from "@/lib/appointments/booking-week";
+import { loadBookingWeek } from "@/lib/offer/booking-week";
 import { getDb } from "@/lib/db";
 import { displayZone, firstParam, hrefWith, orUndefinedIfNotFound } from "@/lib/http/page-params";
 import { NONCE_HEADER } from "@/lib/http/security-headers";

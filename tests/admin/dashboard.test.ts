@@ -48,7 +48,7 @@ describe.each(engines)("the dashboard's data on %s", (engine) => {
       }),
       new Date(),
       owner,
-      { status: "confirmed", anyTime },
+      { status: "confirmed", outsideHours: anyTime ? "allow" : "refuse" },
     );
 
   beforeAll(async () => {

@@ -55,6 +55,7 @@ describe.each(engines)("appointments API on %s", (engine) => {
         activityName: "Massage",
         activityDurationMinutes: 60,
         activityColor: "#2563eb",
+        staff: { id: expect.any(String), name: "owner" },
         dateTime: at(day, "10:00"),
         status: "pending",
         clientInfo: {

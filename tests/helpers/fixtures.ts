@@ -1,7 +1,14 @@
 import { NextRequest } from "next/server";
 import { encode } from "next-auth/jwt";
 import type { Database } from "@/db/client";
-import { type AppointmentStatus, appointments, type Role, type Tenant } from "@/db/schema";
+import { asc, eq } from "drizzle-orm";
+import {
+  type AppointmentStatus,
+  appointments,
+  type Role,
+  staffMembers,
+  type Tenant,
+} from "@/db/schema";
 import { createApiKey } from "@/lib/api-keys/api-keys";
 import { systemActor } from "@/lib/audit/record-audit";
 import { authSecret } from "@/lib/auth/secret";
@@ -72,6 +79,8 @@ export async function insertAppointment(
   values: {
     tenantId: string;
     activityId: string;
+    /** The business's first staff member when left out. */
+    staffId?: string;
     startsAt: Date;
     endsAt?: Date;
     blockedFrom?: Date;
@@ -84,6 +93,7 @@ export async function insertAppointment(
     .insert(appointments)
     .values({
       ...values,
+      staffId: values.staffId ?? (await firstStaffId(db, values.tenantId)),
       endsAt,
       blockedFrom: values.blockedFrom ?? values.startsAt,
       blockedUntil: values.blockedUntil ?? endsAt,
@@ -93,4 +103,16 @@ export async function insertAppointment(
     .returning();
   if (!row) throw new Error("insert returned no row");
   return row;
+}
+
+/** The business's first staff member (its owner, for a business made by seedTenant). */
+export async function firstStaffId(db: Database, tenantId: string): Promise<string> {
+  const [first] = await db
+    .select({ id: staffMembers.id })
+    .from(staffMembers)
+    .where(eq(staffMembers.tenantId, tenantId))
+    .orderBy(asc(staffMembers.position), asc(staffMembers.createdAt))
+    .limit(1);
+  if (!first) throw new Error("the business has no staff member");
+  return first.id;
 }

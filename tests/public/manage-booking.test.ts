@@ -5,7 +5,7 @@ import { appointments, type Tenant } from "@/db/schema";
 import { createActivity } from "@/lib/activities/activities";
 import { activityInputSchema } from "@/lib/activities/schema";
 import { bookAppointment } from "@/lib/appointments/book-appointment";
-import { loadBookingWeek, refusalReason } from "@/lib/appointments/booking-week";
+import { loadBookingWeek, refusalReason } from "@/lib/offer/booking-week";
 import { bookingCalendarFile } from "@/lib/appointments/calendar-file";
 import {
   cancelByCustomer,

@@ -10,7 +10,7 @@ import {
   toBookingBody,
 } from "@/lib/appointments/booking-form";
 import { parseBookingInput } from "@/lib/appointments/booking-input";
-import { freeStartsAround, refusalReason } from "@/lib/appointments/booking-week";
+import { freeStartsAround, refusalReason } from "@/lib/offer/booking-week";
 import { getDb } from "@/lib/db";
 import { toAppError } from "@/lib/errors/to-app-error";
 import { displayZone, hrefWith } from "@/lib/http/page-params";

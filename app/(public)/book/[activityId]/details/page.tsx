@@ -8,7 +8,7 @@ import { BookingPolicy } from "@/components/booking/business-contact";
 import { BookingSteps, BookingUnavailable } from "@/components/booking/public-shell";
 import { getActivity } from "@/lib/activities/activities";
 import { emptyBookingForm } from "@/lib/appointments/booking-form";
-import { mondayOf } from "@/lib/appointments/booking-week";
+import { mondayOf } from "@/lib/offer/booking-week";
 import { dateTimeSchema, toInstant } from "@/lib/availability/date-time";
 import { getDb } from "@/lib/db";
 import {

@@ -3,7 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { BookingUnavailable } from "@/components/booking/public-shell";
 import { WeekSlots } from "@/components/booking/week-slots";
-import { loadBookingWeek } from "@/lib/appointments/booking-week";
+import { loadBookingWeek } from "@/lib/offer/booking-week";
 import { customerPolicy } from "@/lib/appointments/customer-policy";
 import { findByManageToken } from "@/lib/appointments/manage-booking";
 import { dateTimeSchema } from "@/lib/availability/date-time";

@@ -1,15 +1,15 @@
 import { slotsQuerySchema } from "@/lib/appointments/schema";
-import { slotsJson } from "@/lib/appointments/slots-json";
+import { slotsJson } from "@/lib/offer/slots-json";
 import { toDateRange } from "@/lib/availability/date-range";
 import { otherMethods } from "@/lib/http/other-methods";
 import { queryOf } from "@/lib/http/request-input";
 import { withTenant } from "@/lib/http/with-tenant";
 
-// GET /api/appointments/availability/slots?activityId&startDate&endDate – bookable times (public)
+// GET /api/appointments/availability/slots?activityId&startDate&endDate[&staffId] – bookable times (public)
 export const GET = withTenant("booking", async ({ req, db, tenant }) => {
   const query = slotsQuerySchema.parse(queryOf(req));
   const range = toDateRange(query, tenant.timeZone);
-  const body = await slotsJson(db, tenant, query.activityId, range, new Date());
+  const body = await slotsJson(db, tenant, query.activityId, range, new Date(), query.staffId);
   return new Response(body, { headers: { "content-type": "application/json" } });
 });
 

@@ -15,13 +15,14 @@ const cache = boundedCache<{ json: string; validUntil: number }>(
   (entry, key) => (entry.json.length + key.length) * 2 + 64,
 );
 
-/** The slots endpoint's JSON body for an activity over a range, as of `now`. */
+/** The slots endpoint's JSON body for an activity (with `staffId`, or anyone) over a range, as of `now`. */
 export async function slotsJson(
   db: Database,
   tenant: Tenant,
   activityId: string,
   range: DateRange,
   now: Date,
+  staffId: string | null = null,
 ): Promise<string> {
   const key = [
     tenant.id,
@@ -29,13 +30,14 @@ export async function slotsJson(
     tenant.timeZone,
     tenant.slotIntervalMinutes,
     activityId,
+    staffId,
     range.from,
     range.to,
   ].join("|");
   const hit = cache.get(key);
   if (hit && now.getTime() < hit.validUntil) return hit.json;
 
-  const { slots, rules } = await findSlots(db, tenant, activityId, range, now);
+  const { slots, rules } = await findSlots(db, tenant, activityId, range, now, staffId);
   const json = JSON.stringify({
     slots: slots.map((s) => ({
       dateTime: new Date(s.start).toISOString(),

@@ -8,9 +8,9 @@ import {
   weekdayOf,
   zonedInstant,
 } from "@/lib/scheduling/calendar-day";
-import { listBusyIntervals } from "./appointments";
-import { isBookableStart, loadActivityWithHours } from "./book-appointment";
-import { slotsFrom } from "./find-slots";
+import { chosenStaff, loadBookingContext } from "./booking-context";
+import { listBusyTime } from "./busy-time";
+import { isBookableStart, slotsFrom } from "./find-slots";
 
 const DAY_MS = 86_400_000;
 
@@ -54,18 +54,26 @@ export async function loadBookingWeek(
   db: Database,
   tenant: Tenant,
   activityId: string,
-  options: { week?: string; timeZone: string; exceptAppointmentId?: string },
+  options: {
+    week?: string;
+    timeZone: string;
+    exceptAppointmentId?: string;
+    /** One staff member's times; anyone's when left out. */
+    staffId?: string | null;
+  },
   now: Date,
 ): Promise<BookingWeek> {
-  const { timeZone } = options;
+  const { timeZone, staffId } = options;
   const today = dayInZone(now, timeZone);
-  const { activity, hours } = await loadActivityWithHours(db, tenant, activityId);
+  const context = await loadBookingContext(db, tenant, activityId);
+  const { activity, hours } = context;
   const from = now.getTime();
   const to = from + (activity.maxAdvanceDays + 1) * DAY_MS;
-  const busy = await listBusyIntervals(db, tenant.id, from - DAY_MS, to + DAY_MS, {
+  const busy = await listBusyTime(db, tenant.id, from - DAY_MS, to + DAY_MS, {
     exceptId: options.exceptAppointmentId,
+    staffId,
   });
-  const free = slotsFrom(hours, busy, activity, tenant, { from, to }, now)
+  const free = slotsFrom(context, chosenStaff(context, staffId), busy, tenant, { from, to }, now)
     .filter((slot) => slot.available)
     .map((slot) => slot.start);
 
@@ -114,8 +122,15 @@ export async function nextFreeStart(
   tenant: Tenant,
   activityId: string,
   now: Date,
+  staffId?: string | null,
 ): Promise<number | null> {
-  const week = await loadBookingWeek(db, tenant, activityId, { timeZone: tenant.timeZone }, now);
+  const week = await loadBookingWeek(
+    db,
+    tenant,
+    activityId,
+    { timeZone: tenant.timeZone, staffId },
+    now,
+  );
   return week.free[0] ?? null;
 }
 
@@ -132,6 +147,7 @@ export async function freeStartsAround(
   activityId: string,
   around: number,
   timeZone: string,
+  staffId?: string | null,
   count = 8,
 ): Promise<number[]> {
   if (Number.isNaN(around)) return [];
@@ -139,7 +155,7 @@ export async function freeStartsAround(
     db,
     tenant,
     activityId,
-    { timeZone, week: dayInZone(around, timeZone) },
+    { timeZone, week: dayInZone(around, timeZone), staffId },
     new Date(),
   );
   const dayStart = zonedInstant(dayInZone(around, timeZone), 0, timeZone);
@@ -157,11 +173,17 @@ export async function refusalReason(
   activityId: string,
   start: number,
   now: Date,
+  staffId?: string | null,
 ): Promise<"slotTaken" | "slotGone"> {
   try {
-    return (await isBookableStart(db, tenant, activityId, start, now)) ? "slotTaken" : "slotGone";
+    return (await isBookableStart(db, tenant, activityId, start, now, staffId))
+      ? "slotTaken"
+      : "slotGone";
   } catch (error) {
-    if (error instanceof AppError && error.code === "NOT_FOUND") return "slotGone";
+    // The service or the staff member chosen is gone.
+    if (error instanceof AppError && ["NOT_FOUND", "VALIDATION_ERROR"].includes(error.code)) {
+      return "slotGone";
+    }
     throw error;
   }
 }

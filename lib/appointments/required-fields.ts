@@ -1,0 +1,18 @@
+import type { Activity } from "@/db/schema";
+import type { ErrorDetails } from "@/lib/errors/app-error";
+import type { ClientInfo } from "./schema";
+
+/** The fields this activity requires that the customer left empty, as `details`. */
+export function missingRequiredFields(
+  activity: Activity,
+  client: Pick<ClientInfo, "phone" | "address" | "customFieldValue">,
+): ErrorDetails | null {
+  const details: ErrorDetails = {};
+  if (activity.requirePhone && !client.phone) details["clientInfo.phone"] = "is required";
+  if (activity.requireAddress && !client.address) details["clientInfo.address"] = "is required";
+  if (activity.requireCustomField && !client.customFieldValue) {
+    details["clientInfo.customFieldValue"] =
+      `is required (${activity.customFieldLabel ?? "custom field"})`;
+  }
+  return Object.keys(details).length ? details : null;
+}

@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { hexColor } from "@/lib/activities/schema";
+import { exceptionsSchema, weeklySlotsSchema } from "@/lib/availability/schema";
+import { requiredText, uuidSchema } from "@/lib/validation";
+
+/**
+ * A staff member, as the API and the Team page send it. `weeklySlots: null` (the default) means
+ * they work the business's opening hours; their `exceptions` are days off on top of the
+ * business's closed days. `activityIds` left out: every live service.
+ */
+export const staffInputSchema = z.object({
+  name: requiredText(120),
+  color: hexColor.default("#2563eb"),
+  userId: uuidSchema.nullish().transform((v) => v ?? null),
+  activityIds: z.array(uuidSchema).max(500).optional(),
+  weeklySlots: weeklySlotsSchema.nullish().transform((v) => v ?? null),
+  exceptions: exceptionsSchema.default([]),
+});
+export type StaffInput = z.output<typeof staffInputSchema>;
+
+/** `staffId` on the slots query and the booking body: one person, or any qualified one. */
+export const staffChoiceSchema = uuidSchema.nullish().transform((v) => v ?? null);

@@ -1,0 +1,244 @@
+import { and, asc, eq, gt, inArray, isNull, max, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import {
+  activities,
+  appointments,
+  holdingStatuses,
+  type StaffMember,
+  staffMembers,
+  staffServices,
+  type Tenant,
+  users,
+} from "@/db/schema";
+import { type Actor, recordScheduleChange } from "@/lib/audit/record-audit";
+import { AppError } from "@/lib/errors/app-error";
+import { formatClockTime, parseClockTime } from "@/lib/scheduling/clock-time";
+import type { StaffInput } from "./schema";
+
+/** A live staff member and the live services they perform. */
+export type StaffRow = StaffMember & { activityIds: string[] };
+
+const live = (tenantId: string) =>
+  and(eq(staffMembers.tenantId, tenantId), isNull(staffMembers.deletedAt));
+
+export async function listStaff(
+  db: Database,
+  tenantId: string,
+  filter: { ids?: string[] } = {},
+): Promise<StaffRow[]> {
+  const rows = await db
+    .select({
+      staff: staffMembers,
+      activityIds: sql<string>`coalesce(json_agg(${activities.id} order by ${activities.name}, ${activities.id})
+        filter (where ${activities.id} is not null), '[]')::text`,
+    })
+    .from(staffMembers)
+    .leftJoin(
+      staffServices,
+      and(eq(staffServices.tenantId, staffMembers.tenantId), eq(staffServices.staffId, staffMembers.id)),
+    )
+    .leftJoin(
+      activities,
+      and(
+        eq(activities.tenantId, staffServices.tenantId),
+        eq(activities.id, staffServices.activityId),
+        isNull(activities.deletedAt),
+      ),
+    )
+    .where(and(live(tenantId), filter.ids ? inArray(staffMembers.id, filter.ids) : undefined))
+    .groupBy(staffMembers.tenantId, staffMembers.id)
+    .orderBy(asc(staffMembers.position), asc(staffMembers.createdAt), asc(staffMembers.id));
+  return rows.map((r) => ({ ...r.staff, activityIds: JSON.parse(r.activityIds) as string[] }));
+}
+
+export async function getStaff(db: Database, tenantId: string, id: string): Promise<StaffRow> {
+  const [row] = await listStaff(db, tenantId, { ids: [id] });
+  if (!row) throw new AppError("NOT_FOUND");
+  return row;
+}
+
+/** The API's staff object. */
+export function toStaffJson(row: StaffRow) {
+  return {
+    id: row.id,
+    name: row.name,
+    color: row.color,
+    userId: row.userId,
+    activityIds: row.activityIds,
+    weeklySlots:
+      row.weeklyHours?.map(([dayOfWeek, start, end]) => ({
+        dayOfWeek,
+        startTime: formatClockTime(start),
+        endTime: formatClockTime(end),
+      })) ?? null,
+    exceptions: row.closedDays,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+function toColumns(input: StaffInput) {
+  return {
+    name: input.name,
+    color: input.color.toLowerCase(),
+    userId: input.userId,
+    weeklyHours:
+      input.weeklySlots?.map(
+        (s) =>
+          [s.dayOfWeek, parseClockTime(s.startTime), parseClockTime(s.endTime)] as [
+            number,
+            number,
+            number,
+          ],
+      ) ?? null,
+    closedDays: [...input.exceptions].sort((a, b) => a.date.localeCompare(b.date)),
+  };
+}
+
+/** The services they perform, checked to be the business's own live ones; all when left out. */
+async function serviceIds(db: Database, tenantId: string, wanted: string[] | undefined) {
+  const rows = await db
+    .select({ id: activities.id })
+    .from(activities)
+    .where(
+      and(
+        eq(activities.tenantId, tenantId),
+        isNull(activities.deletedAt),
+        wanted ? inArray(activities.id, wanted.length ? wanted : [tenantId]) : undefined,
+      ),
+    );
+  const found = new Set(rows.map((r) => r.id));
+  const unknown = wanted?.find((id) => !found.has(id));
+  if (unknown) throw new AppError("VALIDATION_ERROR", { activityIds: `no such service: ${unknown}` });
+  return [...found];
+}
+
+async function assertOwnUser(db: Database, tenantId: string, userId: string | null) {
+  if (!userId) return;
+  const [user] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.tenantId, tenantId), eq(users.id, userId)));
+  if (!user) throw new AppError("VALIDATION_ERROR", { userId: "no such user in this business" });
+}
+
+async function replaceServices(db: Database, tenantId: string, staffId: string, ids: string[]) {
+  await db
+    .delete(staffServices)
+    .where(and(eq(staffServices.tenantId, tenantId), eq(staffServices.staffId, staffId)));
+  if (ids.length) {
+    await db
+      .insert(staffServices)
+      .values(ids.map((activityId) => ({ tenantId, staffId, activityId })));
+  }
+}
+
+export async function createStaff(
+  db: Database,
+  tenant: Tenant,
+  input: StaffInput,
+  actor: Actor,
+): Promise<StaffRow> {
+  return db.transaction(async (tx) => {
+    const ids = await serviceIds(tx, tenant.id, input.activityIds);
+    await assertOwnUser(tx, tenant.id, input.userId);
+    const [last] = await tx
+      .select({ position: max(staffMembers.position) })
+      .from(staffMembers)
+      .where(eq(staffMembers.tenantId, tenant.id));
+    const [created] = await tx
+      .insert(staffMembers)
+      .values({ tenantId: tenant.id, ...toColumns(input), position: (last?.position ?? -1) + 1 })
+      .returning();
+    if (!created) throw new Error("insert returned no row");
+    await replaceServices(tx, tenant.id, created.id, ids);
+    const row = await getStaff(tx, tenant.id, created.id);
+    await recordScheduleChange(tx, tenant.id, actor, {
+      action: "staff.create",
+      entityType: "staff",
+      entityId: created.id,
+      after: toStaffJson(row),
+    });
+    return row;
+  });
+}
+
+export async function updateStaff(
+  db: Database,
+  tenant: Tenant,
+  id: string,
+  input: StaffInput,
+  actor: Actor,
+): Promise<StaffRow> {
+  return db.transaction(async (tx) => {
+    const before = await getStaff(tx, tenant.id, id);
+    const ids = await serviceIds(tx, tenant.id, input.activityIds ?? before.activityIds);
+    await assertOwnUser(tx, tenant.id, input.userId);
+    await tx
+      .update(staffMembers)
+      .set(toColumns(input))
+      .where(and(live(tenant.id), eq(staffMembers.id, id)));
+    await replaceServices(tx, tenant.id, id, ids);
+    const row = await getStaff(tx, tenant.id, id);
+    await recordScheduleChange(tx, tenant.id, actor, {
+      action: "staff.update",
+      entityType: "staff",
+      entityId: id,
+      before: toStaffJson(before),
+      after: toStaffJson(row),
+    });
+    return row;
+  });
+}
+
+/**
+ * Removes a staff member from every list. Refused while they have upcoming bookings, and for the
+ * last one (a business with nobody can take no booking); past appointments keep naming them.
+ */
+export async function deleteStaff(
+  db: Database,
+  tenant: Tenant,
+  id: string,
+  actor: Actor,
+  now: Date,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const before = await getStaff(tx, tenant.id, id);
+    const [upcoming] = await tx
+      .select({ id: appointments.id })
+      .from(appointments)
+      .where(
+        and(
+          eq(appointments.tenantId, tenant.id),
+          eq(appointments.staffId, id),
+          inArray(appointments.status, holdingStatuses),
+          gt(appointments.endsAt, now),
+        ),
+      )
+      .limit(1);
+    if (upcoming) throw new AppError("STAFF_IN_USE");
+    const [others] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(staffMembers)
+      .where(and(live(tenant.id), sql`${staffMembers.id} <> ${id}`));
+    if (!others?.n) throw new AppError("LAST_STAFF_MEMBER");
+    await tx
+      .update(staffMembers)
+      .set({ deletedAt: now })
+      .where(and(eq(staffMembers.tenantId, tenant.id), eq(staffMembers.id, id)));
+    await recordScheduleChange(tx, tenant.id, actor, {
+      action: "staff.delete",
+      entityType: "staff",
+      entityId: id,
+      before: toStaffJson(before),
+    });
+  });
+}
+
+/** Gives a new service to every live staff member (a service nobody performs cannot be booked). */
+export async function assignToEveryone(db: Database, tenantId: string, activityId: string) {
+  await db.execute(sql`
+    insert into ${staffServices} (tenant_id, staff_id, activity_id)
+    select tenant_id, id, ${activityId} from ${staffMembers}
+    where tenant_id = ${tenantId} and deleted_at is null
+    on conflict do nothing`);
+}

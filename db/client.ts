@@ -34,15 +34,17 @@ export interface DatabaseOptions {
    * right after its predecessor was killed); 0 fails at once.
    */
   lockWaitMs?: number;
+  /** The migrations to apply; the app's own by default (tests start from older schemas). */
+  migrationsFolder?: string;
 }
 
-const migrationsFolder = path.join(process.cwd(), "db", "migrations");
+const appMigrations = path.join(process.cwd(), "db", "migrations");
 // Arbitrary constant: instances starting together take turns to migrate.
 const MIGRATION_LOCK_ID = 72_437_001;
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.url) {
-    await migratePostgresDatabase(options.url);
+    await migratePostgresDatabase(options.url, options.migrationsFolder ?? appMigrations);
     const client = postgres(options.url, { max: options.poolMax ?? 10, onnotice: () => {} });
     return {
       db: drizzlePostgres({ client, schema }) as unknown as Database,
@@ -56,7 +58,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   try {
     const client = await PGlite.create({ dataDir: options.dataDir, extensions: { btree_gist } });
     const db = drizzlePglite({ client, schema });
-    await migratePglite(db, { migrationsFolder });
+    await migratePglite(db, { migrationsFolder: options.migrationsFolder ?? appMigrations });
     return {
       db: db as unknown as Database,
       kind: "pglite",
@@ -122,7 +124,7 @@ async function lockDataDir(dataDir: string, waitMs: number): Promise<() => void>
   }
 }
 
-async function migratePostgresDatabase(url: string) {
+async function migratePostgresDatabase(url: string, migrationsFolder: string) {
   const client = postgres(url, { max: 1, onnotice: () => {} });
   try {
     await client`select pg_advisory_lock(${MIGRATION_LOCK_ID})`;

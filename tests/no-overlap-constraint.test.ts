@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, sqlStateOf } from "@/db/client";
-import { type AppointmentStatus, activities } from "@/db/schema";
+import { type AppointmentStatus, activities, staffMembers } from "@/db/schema";
 import { appointmentStatuses, holdingStatuses } from "@/lib/appointments/status";
 import { insertAppointment, seedTenant } from "./helpers/fixtures";
 import { createTestDatabase, engines, type TestDatabase } from "./helpers/test-db";
@@ -36,12 +36,19 @@ describe.each(engines)("the no-overlap exclusion constraint on %s", (engine) => 
   async function insert(
     start: string,
     end: string,
-    options: { from?: string; until?: string; status?: AppointmentStatus; other?: boolean } = {},
+    options: {
+      from?: string;
+      until?: string;
+      status?: AppointmentStatus;
+      other?: boolean;
+      staffId?: string;
+    } = {},
   ) {
     try {
       await insertAppointment(handle.db, {
         tenantId: options.other ? otherTenantId : tenantId,
         activityId: options.other ? otherActivityId : activityId,
+        staffId: options.staffId,
         startsAt: T(start),
         endsAt: T(end),
         blockedFrom: T(options.from ?? start),
@@ -77,6 +84,19 @@ describe.each(engines)("the no-overlap exclusion constraint on %s", (engine) => 
       expect(await insert("10:00", "11:00", { status })).toBe("ok");
     }
     expect(await insert("10:00", "11:00", { other: true })).toBe("ok");
+  });
+
+  it("lets two staff members hold the same time, never one staff member twice", async () => {
+    const [second] = await handle.db
+      .insert(staffMembers)
+      .values({ tenantId, name: "Second", color: "#000000" })
+      .returning();
+    const staffId = second?.id ?? "";
+    expect(await insert("14:00", "15:00")).toBe("ok");
+    expect(await insert("14:00", "15:00", { staffId })).toBe("ok");
+    expect(await insert("14:30", "15:30", { staffId })).toBe("23P01");
+    // Someone else's staff member is no one this business can book.
+    expect(await insert("16:00", "17:00", { staffId, other: true })).toBe("23503");
   });
 
   it("refuses to move a cancelled appointment back onto held time", async () => {

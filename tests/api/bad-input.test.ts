@@ -7,7 +7,7 @@ import {
   handlers,
   openEveryDay,
 } from "../helpers/api";
-import { seedTenant } from "../helpers/fixtures";
+import { firstStaffId, seedTenant } from "../helpers/fixtures";
 import { call, useAppDatabase } from "../helpers/routes";
 import { createTestDatabase, engines, type TestDatabase } from "../helpers/test-db";
 
@@ -41,7 +41,7 @@ describe.each(engines)("bad input on every endpoint on %s", (engine) => {
   let handle: TestDatabase;
   let tenant: string;
   let auth: Record<string, string>;
-  let ids: { activity: string; appointment: string };
+  let ids: { activity: string; appointment: string; staff: string };
 
   beforeAll(async () => {
     handle = await createTestDatabase(engine);
@@ -58,7 +58,7 @@ describe.each(engines)("bad input on every endpoint on %s", (engine) => {
     const appointment = (
       await api.book({ activityId: activity, dateTime: slot.dateTime, clientInfo: client() })
     ).json.appointment.id;
-    ids = { activity, appointment };
+    ids = { activity, appointment, staff: await firstStaffId(handle.db, biz.tenant.id) };
   });
   afterAll(() => handle.close());
 
@@ -78,12 +78,20 @@ describe.each(engines)("bad input on every endpoint on %s", (engine) => {
       ["POST appointments", handlers.appointments.POST, "POST", {}],
       ["PATCH status", handlers.appointmentStatus.PATCH, "PATCH", { id: ids.appointment }],
       ["PUT module", handlers.moduleSettings.PUT, "PUT", {}],
+      ["POST staff", handlers.staff.POST, "POST", {}],
+      ["PUT staff", handlers.staffById.PUT, "PUT", { id: ids.staff }],
     ] as const;
 
   it("answers hostile bodies with a 4xx JSON error and a code, never a 500", async () => {
     for (const [name, handler, method, params] of writes()) {
       for (const [label, body] of hostileBodies) {
         const response = await call(handler, method, { tenant, headers: auth, params, body });
+        if (name.endsWith("staff") && label === "sql-ish strings") {
+          // A name is all a staff member needs: this one is stored as it was sent, nothing more.
+          expect(response.status, `${name} ${label}`).toBeLessThan(300);
+          expect(response.json.staff.name).toBe("'; DROP TABLE appointments; --");
+          continue;
+        }
         expect(response.status, `${name} ${label}`).toBeGreaterThanOrEqual(400);
         expect(response.status, `${name} ${label}`).toBeLessThan(500);
         expect(response.json.code, `${name} ${label}`).toMatch(/^[A-Z_]+$/);
@@ -112,6 +120,8 @@ describe.each(engines)("bad input on every endpoint on %s", (engine) => {
         [handlers.activityById.DELETE, "DELETE"],
         [handlers.appointmentById.GET, "GET"],
         [handlers.appointmentById.DELETE, "DELETE"],
+        [handlers.staffById.GET, "GET"],
+        [handlers.staffById.DELETE, "DELETE"],
       ] as const) {
         const response = await call(handler, method, { tenant, headers: auth, params: { id } });
         expect(response.status, `${method} ${id}`).toBe(404);

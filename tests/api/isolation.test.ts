@@ -10,6 +10,7 @@ describe.each(engines)("tenant isolation on %s", (engine) => {
   let b: Awaited<ReturnType<typeof seedTenant>>;
   let aActivity: string;
   let aAppointment: string;
+  let aStaff: string;
 
   beforeAll(async () => {
     handle = await createTestDatabase(engine);
@@ -19,6 +20,7 @@ describe.each(engines)("tenant isolation on %s", (engine) => {
     const api = apiClient(a.tenant.slug, { authorization: `Bearer ${a.apiKey}` });
     await api.putAvailability(openEveryDay);
     aActivity = (await api.createActivity(activityBody())).json.activity.id;
+    aStaff = (await api.listStaff()).json.staff[0].id;
     const day = dayFromToday(2);
     const slot = (await api.slots({ activityId: aActivity, startDate: day, endDate: day })).json
       .slots[0];
@@ -41,6 +43,11 @@ describe.each(engines)("tenant isolation on %s", (engine) => {
     deleteAppointment: () => api.deleteAppointment(aAppointment),
     calendar: () => api.calendar({ startDate: dayFromToday(0), endDate: dayFromToday(7) }),
     setModule: () => api.setModule(false),
+    listStaff: () => api.listStaff(),
+    createStaff: () => api.createStaff({ name: "Intruder" }),
+    getStaff: () => api.getStaff(aStaff),
+    updateStaff: () => api.updateStaff(aStaff, { name: "Hijacked" }),
+    deleteStaff: () => api.deleteStaff(aStaff),
   });
 
   it("refuses every admin endpoint of A to B's API key and B's owner session with 403", async () => {
@@ -65,9 +72,16 @@ describe.each(engines)("tenant isolation on %s", (engine) => {
       "getAppointment",
       "setStatus",
       "deleteAppointment",
+      "getStaff",
+      "updateStaff",
+      "deleteStaff",
     ] as const) {
       expect((await asB[name]()).status, name).toBe(404);
     }
+    // B's own staff list holds B's owner only; A's staff member is nobody B can book either.
+    expect((await asB.listStaff()).json.staff.map((s: { name: string }) => s.name)).toEqual([
+      b.owner.name,
+    ]);
     expect((await asB.listActivities()).json.activities).toEqual([]);
     expect((await asB.listAppointments()).json.appointments).toEqual([]);
     const bApi = apiClient(b.tenant.slug);
@@ -86,6 +100,19 @@ describe.each(engines)("tenant isolation on %s", (engine) => {
       clientInfo: client(),
     });
     expect(booking.status).toBe(404);
+    const bActivity = (
+      await apiClient(b.tenant.slug, { authorization: `Bearer ${b.apiKey}` }).createActivity(
+        activityBody(),
+      )
+    ).json.activity.id;
+    const withAStaff = await bApi.slots({
+      activityId: bActivity,
+      staffId: aStaff,
+      startDate: dayFromToday(1),
+      endDate: dayFromToday(1),
+    });
+    expect(withAStaff.status).toBe(422);
+    expect(withAStaff.json.details).toEqual({ staffId: "does not perform this service" });
   });
 
   it("left A's data untouched", async () => {
@@ -96,5 +123,6 @@ describe.each(engines)("tenant isolation on %s", (engine) => {
     expect((await api.getAppointment(aAppointment)).json.appointment.status).toBe("pending");
     expect((await api.getAvailability()).json.availability.weeklySlots).toHaveLength(7);
     expect((await api.getModule()).json).toEqual({ enabled: true });
+    expect((await api.getStaff(aStaff)).json.staff.name).toBe(a.owner.name);
   });
 });

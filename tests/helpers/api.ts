@@ -8,6 +8,8 @@ import * as slots from "@/app/api/appointments/availability/slots/route";
 import * as calendar from "@/app/api/appointments/calendar/route";
 import * as appointments from "@/app/api/appointments/route";
 import * as moduleSettings from "@/app/api/settings/appointment-module/route";
+import * as staffById from "@/app/api/staff/[id]/route";
+import * as staff from "@/app/api/staff/route";
 import { addDays, dayInZone } from "@/lib/scheduling/calendar-day";
 import { type CallOptions, call } from "./routes";
 
@@ -52,6 +54,12 @@ export function apiClient(tenant: string, auth: Record<string, string> = {}) {
       call(calendar.GET, "GET", o({ path: `/api/appointments/calendar${qs(query)}` })),
     getModule: () => call(moduleSettings.GET, "GET", o()),
     setModule: (enabled: unknown) => call(moduleSettings.PUT, "PUT", o({ body: { enabled } })),
+    listStaff: () => call(staff.GET, "GET", o()),
+    createStaff: (body: unknown) => call(staff.POST, "POST", o({ body })),
+    getStaff: (id: string) => call(staffById.GET, "GET", o({ params: { id } })),
+    updateStaff: (id: string, body: unknown) =>
+      call(staffById.PUT, "PUT", o({ params: { id }, body })),
+    deleteStaff: (id: string) => call(staffById.DELETE, "DELETE", o({ params: { id } })),
   };
 }
 
@@ -66,6 +74,8 @@ export const handlers = {
   appointmentStatus,
   calendar,
   moduleSettings,
+  staff,
+  staffById,
 };
 
 export const activityBody = (overrides: Record<string, unknown> = {}) => ({

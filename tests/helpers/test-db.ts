@@ -14,9 +14,15 @@ export interface TestDatabase extends DatabaseHandle {
   url?: string;
 }
 
-/** A fresh, migrated database of its own: in-memory PGlite, or a new PostgreSQL database. */
-export async function createTestDatabase(engine: Engine): Promise<TestDatabase> {
-  if (engine === "pglite") return openDatabase({});
+/**
+ * A fresh, migrated database of its own: in-memory PGlite (or in `dataDir`), or a new PostgreSQL
+ * database; `migrationsFolder` starts it from an older schema.
+ */
+export async function createTestDatabase(
+  engine: Engine,
+  options: { migrationsFolder?: string; dataDir?: string } = {},
+): Promise<TestDatabase> {
+  if (engine === "pglite") return openDatabase(options);
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error("TEST_DATABASE_URL is not set");
   const name = `rv_test_${randomBytes(6).toString("hex")}`;
@@ -24,7 +30,11 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
   await admin`create database ${admin(name)}`;
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const handle = await openDatabase({ url: url.toString(), poolMax: 20 });
+  const handle = await openDatabase({
+    url: url.toString(),
+    poolMax: 20,
+    migrationsFolder: options.migrationsFolder,
+  });
   return {
     ...handle,
     url: url.toString(),

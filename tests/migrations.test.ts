@@ -70,101 +70,104 @@ describe.each(engines)("schema and migrations on %s", (engine) => {
 });
 
 // Migration 0009 turns each business's one calendar into one staff member: nothing may be lost.
-describe.each(engines)("migrating a business with appointments to staff members on %s", (engine) => {
-  it("makes the first owner a staff member who keeps every appointment and performs every live service", async () => {
-    const journal = JSON.parse(readFileSync("db/migrations/meta/_journal.json", "utf8"));
-    const before = mkdtempSync(path.join(tmpdir(), "rv-before-staff-"));
-    mkdirSync(path.join(before, "meta"));
-    const older = journal.entries.filter((e: { tag: string }) => e.tag < "0009");
-    for (const entry of older) {
-      copyFileSync(`db/migrations/${entry.tag}.sql`, path.join(before, `${entry.tag}.sql`));
-    }
-    writeFileSync(
-      path.join(before, "meta", "_journal.json"),
-      JSON.stringify({ ...journal, entries: older }),
-    );
-    const dataDir = engine === "pglite" ? mkdtempSync(path.join(tmpdir(), "rv-db-")) : undefined;
-    const old = await createTestDatabase(engine, { migrationsFolder: before, dataDir });
-    const exec = (db: typeof old.db, query: SQL) => queryRows<Record<string, unknown>>(db, query);
-    const [t] = await exec(
-      old.db,
-      sql`insert into tenants (slug, name, time_zone) values ('old', 'Old Salon', 'Europe/Paris') returning id`,
-    );
-    const tenantId = t?.id as string;
-    await exec(
-      old.db,
-      sql`insert into users (tenant_id, email, name, password_hash, role) values
+describe.each(engines)(
+  "migrating a business with appointments to staff members on %s",
+  (engine) => {
+    it("makes the first owner a staff member who keeps every appointment and performs every live service", async () => {
+      const journal = JSON.parse(readFileSync("db/migrations/meta/_journal.json", "utf8"));
+      const before = mkdtempSync(path.join(tmpdir(), "rv-before-staff-"));
+      mkdirSync(path.join(before, "meta"));
+      const older = journal.entries.filter((e: { tag: string }) => e.tag < "0009");
+      for (const entry of older) {
+        copyFileSync(`db/migrations/${entry.tag}.sql`, path.join(before, `${entry.tag}.sql`));
+      }
+      writeFileSync(
+        path.join(before, "meta", "_journal.json"),
+        JSON.stringify({ ...journal, entries: older }),
+      );
+      const dataDir = engine === "pglite" ? mkdtempSync(path.join(tmpdir(), "rv-db-")) : undefined;
+      const old = await createTestDatabase(engine, { migrationsFolder: before, dataDir });
+      const exec = (db: typeof old.db, query: SQL) => queryRows<Record<string, unknown>>(db, query);
+      const [t] = await exec(
+        old.db,
+        sql`insert into tenants (slug, name, time_zone) values ('old', 'Old Salon', 'Europe/Paris') returning id`,
+      );
+      const tenantId = t?.id as string;
+      await exec(
+        old.db,
+        sql`insert into users (tenant_id, email, name, password_hash, role) values
           (${tenantId}, 'second@old.test', 'Second Owner', 'x', 'owner'),
           (${tenantId}, 'helper@old.test', 'Helper', 'x', 'staff')`,
-    );
-    // The first owner by creation time is the one who becomes the staff member.
-    await exec(
-      old.db,
-      sql`update users set created_at = created_at - interval '1 day' where email = 'second@old.test'`,
-    );
-    const [live, gone] = await exec(
-      old.db,
-      sql`insert into activities (tenant_id, name, duration_minutes, color, deleted_at) values
+      );
+      // The first owner by creation time is the one who becomes the staff member.
+      await exec(
+        old.db,
+        sql`update users set created_at = created_at - interval '1 day' where email = 'second@old.test'`,
+      );
+      const [live, gone] = await exec(
+        old.db,
+        sql`insert into activities (tenant_id, name, duration_minutes, color, deleted_at) values
           (${tenantId}, 'Cut', 60, '#000000', null), (${tenantId}, 'Old', 30, '#000000', now())
           returning id`,
-    );
-    await exec(
-      old.db,
-      sql`insert into appointments (tenant_id, activity_id, starts_at, ends_at, blocked_from,
+      );
+      await exec(
+        old.db,
+        sql`insert into appointments (tenant_id, activity_id, starts_at, ends_at, blocked_from,
             blocked_until, status, client_name, client_email) values
           (${tenantId}, ${live?.id}, '2030-01-07T10:00Z', '2030-01-07T11:00Z', '2030-01-07T10:00Z', '2030-01-07T11:00Z', 'confirmed', 'Alice', 'a@x.test'),
           (${tenantId}, ${live?.id}, '2030-01-07T10:00Z', '2030-01-07T11:00Z', '2030-01-07T10:00Z', '2030-01-07T11:00Z', 'cancelled', 'Bob', 'b@x.test'),
           (${tenantId}, ${gone?.id}, '2020-01-07T10:00Z', '2020-01-07T10:30Z', '2020-01-07T10:00Z', '2020-01-07T10:30Z', 'completed', 'Carol', null)`,
-    );
-    // A business without any user (made by hand) is named after itself.
-    await exec(
-      old.db,
-      sql`insert into tenants (slug, name, time_zone) values ('bare', 'Bare Studio', 'Europe/Paris')`,
-    );
-    if (engine === "pglite") await old.close();
+      );
+      // A business without any user (made by hand) is named after itself.
+      await exec(
+        old.db,
+        sql`insert into tenants (slug, name, time_zone) values ('bare', 'Bare Studio', 'Europe/Paris')`,
+      );
+      if (engine === "pglite") await old.close();
 
-    const migrated =
-      engine === "pglite"
-        ? await openDatabase({ dataDir })
-        : await openDatabase({ url: old.url, poolMax: 2 });
-    try {
-      const staff = await exec(
-        migrated.db,
-        sql`select s.name, u.email, s.weekly_hours, t.slug from staff_members s
+      const migrated =
+        engine === "pglite"
+          ? await openDatabase({ dataDir })
+          : await openDatabase({ url: old.url, poolMax: 2 });
+      try {
+        const staff = await exec(
+          migrated.db,
+          sql`select s.name, u.email, s.weekly_hours, t.slug from staff_members s
             join tenants t on t.id = s.tenant_id left join users u on u.id = s.user_id
             where t.slug in ('old', 'bare') order by t.slug`,
-      );
-      expect(staff).toEqual([
-        { name: "Bare Studio", email: null, weekly_hours: null, slug: "bare" },
-        { name: "Second Owner", email: "second@old.test", weekly_hours: null, slug: "old" },
-      ]);
-      const appointments = await exec(
-        migrated.db,
-        sql`select a.client_name, a.status, s.name as staff from appointments a
+        );
+        expect(staff).toEqual([
+          { name: "Bare Studio", email: null, weekly_hours: null, slug: "bare" },
+          { name: "Second Owner", email: "second@old.test", weekly_hours: null, slug: "old" },
+        ]);
+        const appointments = await exec(
+          migrated.db,
+          sql`select a.client_name, a.status, s.name as staff from appointments a
             join staff_members s on s.tenant_id = a.tenant_id and s.id = a.staff_id
             order by a.client_name`,
-      );
-      expect(appointments).toEqual([
-        { client_name: "Alice", status: "confirmed", staff: "Second Owner" },
-        { client_name: "Bob", status: "cancelled", staff: "Second Owner" },
-        { client_name: "Carol", status: "completed", staff: "Second Owner" },
-      ]);
-      const services = await exec(
-        migrated.db,
-        sql`select activity_id from staff_services where tenant_id = ${tenantId}`,
-      );
-      expect(services).toEqual([{ activity_id: live?.id }]);
-      // The constraint still refuses the same person twice at once.
-      const again = await migrated.db
-        .execute(sql`update appointments set status = 'pending' where client_name = 'Bob'`)
-        .then(
-          () => "ok",
-          (error) => sqlStateOf(error),
         );
-      expect(again).toBe("23P01");
-    } finally {
-      await migrated.close();
-      if (engine === "postgres") await old.close();
-    }
-  });
-});
+        expect(appointments).toEqual([
+          { client_name: "Alice", status: "confirmed", staff: "Second Owner" },
+          { client_name: "Bob", status: "cancelled", staff: "Second Owner" },
+          { client_name: "Carol", status: "completed", staff: "Second Owner" },
+        ]);
+        const services = await exec(
+          migrated.db,
+          sql`select activity_id from staff_services where tenant_id = ${tenantId}`,
+        );
+        expect(services).toEqual([{ activity_id: live?.id }]);
+        // The constraint still refuses the same person twice at once.
+        const again = await migrated.db
+          .execute(sql`update appointments set status = 'pending' where client_name = 'Bob'`)
+          .then(
+            () => "ok",
+            (error) => sqlStateOf(error),
+          );
+        expect(again).toBe("23P01");
+      } finally {
+        await migrated.close();
+        if (engine === "postgres") await old.close();
+      }
+    });
+  },
+);

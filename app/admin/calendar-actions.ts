@@ -48,7 +48,10 @@ export async function moveAppointmentAction(
       start,
       new Date(),
       actor,
-      { outsideHours: anyTime ? "allow" : "ask", staffId: uuidSchema.optional().parse(staffId ?? undefined) },
+      {
+        outsideHours: anyTime ? "allow" : "ask",
+        staffId: uuidSchema.optional().parse(staffId ?? undefined),
+      },
     );
     return moved === "outsideHours" ? moved : "done";
   });

@@ -6,7 +6,6 @@ import { BookingLinkCard } from "@/components/admin/booking-link-card";
 import { OverviewPanel } from "@/components/admin/overview-panel";
 import { listActivities } from "@/lib/activities/activities";
 import { adminLabels } from "@/lib/admin/form-labels";
-import { nextFreeStart } from "@/lib/offer/booking-week";
 import { overview } from "@/lib/appointments/overview";
 import { can } from "@/lib/auth/authenticate";
 import { requirePageCaller } from "@/lib/auth/page-caller";
@@ -15,6 +14,7 @@ import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { zoneCity } from "@/lib/i18n/format";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { nextFreeStart } from "@/lib/offer/booking-week";
 import { bookingLink } from "@/lib/tenants/booking-link";
 
 export const generateMetadata = pageTitle("admin.nav.calendar");

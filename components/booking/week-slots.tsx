@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { Activity } from "@/db/schema";
-import type { BookingWeek } from "@/lib/offer/booking-week";
 import { hrefWith } from "@/lib/http/page-params";
 import { formatDay, formatTime, formatWeekday, zoneCity } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
+import type { BookingWeek } from "@/lib/offer/booking-week";
 import { ZoneSwitch } from "./zone-switch";
 
 /** What the week view needs of a booking week (serialisable, for the Pages Router too). */

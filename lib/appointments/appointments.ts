@@ -1,5 +1,5 @@
-import { and, asc, eq, gt, gte, inArray, lt, sql } from "drizzle-orm";
-import { type Database, queryRows } from "@/db/client";
+import { and, asc, eq, gt, gte, inArray, lt } from "drizzle-orm";
+import type { Database } from "@/db/client";
 import {
   type Appointment,
   type AppointmentStatus,
@@ -8,7 +8,6 @@ import {
   staffMembers,
 } from "@/db/schema";
 import { AppError } from "@/lib/errors/app-error";
-import type { Interval } from "@/lib/scheduling/opening-windows";
 
 /**
  * An appointment with the name and color of its activity and of its staff member (deleted ones
@@ -43,10 +42,13 @@ export const joinStaff = and(
   eq(staffMembers.id, appointments.staffId),
 );
 
-const flatten = ({ appointment, ...names }: { appointment: Appointment } & Omit<
-  AppointmentRow,
-  keyof Appointment
->): AppointmentRow => ({ ...appointment, ...names });
+const flatten = ({
+  appointment,
+  ...names
+}: { appointment: Appointment } & Omit<AppointmentRow, keyof Appointment>): AppointmentRow => ({
+  ...appointment,
+  ...names,
+});
 
 export interface AppointmentFilter {
   statuses?: AppointmentStatus[];

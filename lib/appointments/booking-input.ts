@@ -3,8 +3,8 @@ import type { Tenant } from "@/db/schema";
 import { AppError, type ErrorDetails } from "@/lib/errors/app-error";
 import { type FieldProblems, zodProblems } from "@/lib/errors/field-problems";
 import { zodDetails } from "@/lib/http/zod-details";
-import { uuidSchema } from "@/lib/validation";
 import { loadBookingContext } from "@/lib/offer/booking-context";
+import { uuidSchema } from "@/lib/validation";
 import { missingRequiredFields } from "./required-fields";
 import { type BookingInput, bookingSchema } from "./schema";
 

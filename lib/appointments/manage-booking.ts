@@ -1,9 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { activities, appointments, staffMembers, type Tenant } from "@/db/schema";
+import { customerActor } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 import { type AppointmentRow, appointmentNames, joinActivity, joinStaff } from "./appointments";
-import { customerActor } from "@/lib/audit/record-audit";
 import { changeAppointmentStatus } from "./change-status";
 import { customerPolicy } from "./customer-policy";
 import { hashManageToken, isManageToken } from "./manage-token";

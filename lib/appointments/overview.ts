@@ -1,9 +1,9 @@
 import { and, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { activities, appointments, type Tenant } from "@/db/schema";
+import { mondayOf } from "@/lib/offer/booking-week";
 import { addDays, dayInZone, zonedInstant } from "@/lib/scheduling/calendar-day";
 import { joinActivity } from "./appointments";
-import { mondayOf } from "@/lib/offer/booking-week";
 
 export interface Overview {
   today: number;

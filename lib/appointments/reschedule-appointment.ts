@@ -3,9 +3,9 @@ import type { Database } from "@/db/client";
 import { appointments, type Tenant } from "@/db/schema";
 import { type Actor, recordScheduleChange } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
-import { type AppointmentRow, getAppointment } from "./appointments";
 import { appointmentTimes, chosenStaff, loadBookingContext } from "@/lib/offer/booking-context";
 import { staffOffering } from "@/lib/offer/find-slots";
+import { type AppointmentRow, getAppointment } from "./appointments";
 import type { OutsideHours } from "./book-appointment";
 import { holdsTime } from "./status";
 import { timeLocks, withDeadlockRetry } from "./time-locks";
@@ -97,7 +97,13 @@ export async function rescheduleAppointment(
         after: { startsAt: updated.startsAt, staffId: updated.staffId },
       });
       const { activityName, activityColor } = locked;
-      return { ...updated, activityName, activityColor, staffName: staff.name, staffColor: staff.color };
+      return {
+        ...updated,
+        activityName,
+        activityColor,
+        staffName: staff.name,
+        staffColor: staff.color,
+      };
     }),
   );
 }

@@ -36,7 +36,11 @@ function markedByHours(query: TeamSlotQuery, members: readonly StaffTimeline[]):
       group = { starts, available: new Uint8Array(starts.length) };
       groups.set(member.hours, group);
     }
-    markFree(group.starts, { rules: query.rules, busy: member.busy, now: query.now }, group.available);
+    markFree(
+      group.starts,
+      { rules: query.rules, busy: member.busy, now: query.now },
+      group.available,
+    );
   }
   return [...groups.values()];
 }

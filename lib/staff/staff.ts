@@ -35,7 +35,10 @@ export async function listStaff(
     .from(staffMembers)
     .leftJoin(
       staffServices,
-      and(eq(staffServices.tenantId, staffMembers.tenantId), eq(staffServices.staffId, staffMembers.id)),
+      and(
+        eq(staffServices.tenantId, staffMembers.tenantId),
+        eq(staffServices.staffId, staffMembers.id),
+      ),
     )
     .leftJoin(
       activities,
@@ -108,7 +111,8 @@ async function serviceIds(db: Database, tenantId: string, wanted: string[] | und
     );
   const found = new Set(rows.map((r) => r.id));
   const unknown = wanted?.find((id) => !found.has(id));
-  if (unknown) throw new AppError("VALIDATION_ERROR", { activityIds: `no such service: ${unknown}` });
+  if (unknown)
+    throw new AppError("VALIDATION_ERROR", { activityIds: `no such service: ${unknown}` });
   return [...found];
 }
 

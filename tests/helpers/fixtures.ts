@@ -1,7 +1,7 @@
+import { asc, eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { encode } from "next-auth/jwt";
 import type { Database } from "@/db/client";
-import { asc, eq } from "drizzle-orm";
 import {
   type AppointmentStatus,
   appointments,

@@ -5,7 +5,6 @@ import { appointments, type Tenant } from "@/db/schema";
 import { createActivity } from "@/lib/activities/activities";
 import { activityInputSchema } from "@/lib/activities/schema";
 import { bookAppointment } from "@/lib/appointments/book-appointment";
-import { loadBookingWeek, refusalReason } from "@/lib/offer/booking-week";
 import { bookingCalendarFile } from "@/lib/appointments/calendar-file";
 import {
   cancelByCustomer,
@@ -19,6 +18,7 @@ import { systemActor } from "@/lib/audit/record-audit";
 import { replaceAvailability } from "@/lib/availability/availability";
 import { availabilityInputSchema } from "@/lib/availability/schema";
 import { toAppError } from "@/lib/errors/to-app-error";
+import { loadBookingWeek, refusalReason } from "@/lib/offer/booking-week";
 import { dayInZone, weekdayOf, zonedInstant } from "@/lib/scheduling/calendar-day";
 import { activityBody, client, dayFromToday, openEveryDay } from "../helpers/api";
 import { seedTenant } from "../helpers/fixtures";

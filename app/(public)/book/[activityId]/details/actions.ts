@@ -10,13 +10,13 @@ import {
   toBookingBody,
 } from "@/lib/appointments/booking-form";
 import { parseBookingInput } from "@/lib/appointments/booking-input";
-import { freeStartsAround, refusalReason } from "@/lib/offer/booking-week";
 import { getDb } from "@/lib/db";
 import { toAppError } from "@/lib/errors/to-app-error";
 import { displayZone, hrefWith } from "@/lib/http/page-params";
 import { formatDay, formatTime } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { logger } from "@/lib/logger";
+import { freeStartsAround, refusalReason } from "@/lib/offer/booking-week";
 import { dayInZone } from "@/lib/scheduling/calendar-day";
 import { currentTenant } from "@/lib/tenants/current-tenant";
 

@@ -8,7 +8,6 @@ import { BookingPolicy } from "@/components/booking/business-contact";
 import { BookingSteps, BookingUnavailable } from "@/components/booking/public-shell";
 import { getActivity } from "@/lib/activities/activities";
 import { emptyBookingForm } from "@/lib/appointments/booking-form";
-import { mondayOf } from "@/lib/offer/booking-week";
 import { dateTimeSchema, toInstant } from "@/lib/availability/date-time";
 import { getDb } from "@/lib/db";
 import {
@@ -20,6 +19,7 @@ import {
 } from "@/lib/http/page-params";
 import type { Locale } from "@/lib/i18n/locales";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { mondayOf } from "@/lib/offer/booking-week";
 import { dayInZone } from "@/lib/scheduling/calendar-day";
 import { currentTenant } from "@/lib/tenants/current-tenant";
 import { uuidSchema } from "@/lib/validation";

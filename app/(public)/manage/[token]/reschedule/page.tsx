@@ -3,7 +3,6 @@ import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { BookingUnavailable } from "@/components/booking/public-shell";
 import { WeekSlots } from "@/components/booking/week-slots";
-import { loadBookingWeek } from "@/lib/offer/booking-week";
 import { customerPolicy } from "@/lib/appointments/customer-policy";
 import { findByManageToken } from "@/lib/appointments/manage-booking";
 import { dateTimeSchema } from "@/lib/availability/date-time";
@@ -18,6 +17,7 @@ import {
 import { formatDateTime } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { loadBookingWeek } from "@/lib/offer/booking-week";
 import { dayInZone } from "@/lib/scheduling/calendar-day";
 import { currentTenant } from "@/lib/tenants/current-tenant";
 import { rescheduleBookingAction } from "../actions";

@@ -1,9 +1,9 @@
 import { slotsQuerySchema } from "@/lib/appointments/schema";
-import { slotsJson } from "@/lib/offer/slots-json";
 import { toDateRange } from "@/lib/availability/date-range";
 import { otherMethods } from "@/lib/http/other-methods";
 import { queryOf } from "@/lib/http/request-input";
 import { withTenant } from "@/lib/http/with-tenant";
+import { slotsJson } from "@/lib/offer/slots-json";
 
 // GET /api/appointments/availability/slots?activityId&startDate&endDate[&staffId] – bookable times (public)
 export const GET = withTenant("booking", async ({ req, db, tenant }) => {

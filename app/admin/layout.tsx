@@ -9,6 +9,7 @@ const sections = [
   { href: "/admin/appointments", key: "appointments" },
   { href: "/admin/activities", key: "activities" },
   { href: "/admin/availability", key: "availability" },
+  { href: "/admin/team", key: "team" },
   { href: "/admin/settings", key: "settings" },
 ] as const;
 

@@ -5,6 +5,7 @@ import { useState, useTransition } from "react";
 import { saveAvailabilityAction } from "@/app/admin/availability/actions";
 import { useLeaveWarning } from "@/components/ui/form-guards";
 import { Notice } from "@/components/ui/notice";
+import type { ActionResult } from "@/lib/auth/action-caller";
 import type { AvailabilityJson } from "@/lib/availability/availability";
 import {
   addClosedRange,
@@ -28,6 +29,14 @@ interface Props {
   dayNames: string[];
   labels: Record<string, string>;
   canManage: boolean;
+  /** Where the week and the closed days go; the business's own hours by default. */
+  save?: (body: AvailabilityJson) => Promise<ActionResult<unknown>>;
+  /** Hides the week (a staff member working the business's hours): only closed days are edited. */
+  weekHidden?: boolean;
+  /** Whether something outside the editor (a staff member's name…) changed since it was saved. */
+  otherChanges?: boolean;
+  /** Fields shown before the week, saved with it by `save`. */
+  children?: React.ReactNode;
 }
 
 /** The flat list the API takes, and where each entry sits in the editor. */
@@ -62,7 +71,16 @@ function problemsOf(week: Window[][]): Set<string> {
   return bad;
 }
 
-export function AvailabilityEditor({ initial, dayNames, labels, canManage }: Props) {
+export function AvailabilityEditor({
+  initial,
+  dayNames,
+  labels,
+  canManage,
+  save: send = saveAvailabilityAction,
+  weekHidden = false,
+  otherChanges = false,
+  children,
+}: Props) {
   const router = useRouter();
   const [week, setWeek] = useState<Window[][]>(() =>
     [0, 1, 2, 3, 4, 5, 6].map((day) =>
@@ -85,7 +103,7 @@ export function AvailabilityEditor({ initial, dayNames, labels, canManage }: Pro
   const dates = exceptions.map((e) => e.date);
   const badDate = (e: Exception, i: number) =>
     !isCalendarDay(e.date) || dates.indexOf(e.date) !== i;
-  const invalid = problems.size > 0 || exceptions.some(badDate);
+  const invalid = (!weekHidden && problems.size > 0) || exceptions.some(badDate);
 
   const body = {
     weeklySlots: toSlots(week).slots,
@@ -93,7 +111,10 @@ export function AvailabilityEditor({ initial, dayNames, labels, canManage }: Pro
   };
   // What was last saved (or loaded), to tell unsaved changes from none.
   const [saved, setSaved] = useState(() => JSON.stringify(body));
-  useLeaveWarning(() => JSON.stringify(body) !== saved, labels.unsavedQuestion ?? "");
+  useLeaveWarning(
+    () => otherChanges || JSON.stringify(body) !== saved,
+    labels.unsavedQuestion ?? "",
+  );
 
   function addRange() {
     const result = addClosedRange(exceptions, range);
@@ -115,7 +136,7 @@ export function AvailabilityEditor({ initial, dayNames, labels, canManage }: Pro
       return;
     }
     startTransition(async () => {
-      const result = await saveAvailabilityAction(body);
+      const result = await send(body);
       setNotice(
         result.ok
           ? { kind: "ok", text: labels.saved ?? "" }
@@ -162,7 +183,8 @@ export function AvailabilityEditor({ initial, dayNames, labels, canManage }: Pro
 
   return (
     <div className="mt-4 space-y-6">
-      <fieldset disabled={!canManage || busy} className="space-y-2">
+      {children}
+      <fieldset disabled={!canManage || busy} hidden={weekHidden} className="space-y-2">
         <legend className="sr-only">{labels.title}</legend>
         {weekOrder.map((day) => (
           <div

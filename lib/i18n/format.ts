@@ -52,3 +52,11 @@ export function formatDuration(minutes: number, locale: Locale): string {
   if (!hours) return unit(rest, "minute");
   return rest ? `${unit(hours, "hour")} ${unit(rest, "minute")}` : unit(hours, "hour");
 }
+
+/** Weekday names by dayOfWeek (0 = Sunday): 2023-01-01 was a Sunday. */
+export const weekdayNames = (locale: Locale) =>
+  [0, 1, 2, 3, 4, 5, 6].map((d) =>
+    new Intl.DateTimeFormat(locale, { weekday: "long", timeZone: "UTC" }).format(
+      Date.UTC(2023, 0, 1 + d, 12),
+    ),
+  );

@@ -5,17 +5,10 @@ import { can } from "@/lib/auth/authenticate";
 import { requirePageCaller } from "@/lib/auth/page-caller";
 import { getAvailability } from "@/lib/availability/availability";
 import { getDb } from "@/lib/db";
+import { weekdayNames } from "@/lib/i18n/format";
 import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageTitle("admin.nav.availability");
-
-// 2023-01-01 was a Sunday: dayOfWeek 0.
-const dayNames = (locale: string) =>
-  [0, 1, 2, 3, 4, 5, 6].map((d) =>
-    new Intl.DateTimeFormat(locale, { weekday: "long", timeZone: "UTC" }).format(
-      Date.UTC(2023, 0, 1 + d, 12),
-    ),
-  );
 
 export default async function AvailabilityPage() {
   const { tenant, caller } = await requirePageCaller();
@@ -33,7 +26,7 @@ export default async function AvailabilityPage() {
       {!canManage && <p className="mt-1 text-sm text-slate-600">{tf("readOnly")}</p>}
       <AvailabilityEditor
         initial={availability}
-        dayNames={dayNames(tenant.locale)}
+        dayNames={weekdayNames(tenant.locale)}
         labels={labels}
         canManage={canManage}
       />

@@ -1,0 +1,137 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Notice } from "@/components/ui/notice";
+import { listActivities } from "@/lib/activities/activities";
+import { can } from "@/lib/auth/authenticate";
+import { requirePageCaller } from "@/lib/auth/page-caller";
+import { getDb } from "@/lib/db";
+import { firstParam, type SearchParams } from "@/lib/http/page-params";
+import { pageTitle } from "@/lib/i18n/page-title";
+import { listStaff } from "@/lib/staff/staff";
+import { listUsers } from "@/lib/users/create-user";
+import { deleteStaffAction } from "./actions";
+
+export const generateMetadata = pageTitle("admin.nav.team");
+
+export default async function TeamPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const { tenant, caller } = await requirePageCaller();
+  const params = await searchParams;
+  const db = await getDb();
+  const [t, tf, staff, activities, users] = await Promise.all([
+    getTranslations("admin.team"),
+    getTranslations("admin.forms"),
+    listStaff(db, tenant.id),
+    listActivities(db, tenant.id),
+    listUsers(db, tenant.id),
+  ]);
+  const canManage = can(caller.role, "manage");
+  const confirming = firstParam(params.confirm);
+  const failed = firstParam(params.error);
+  const failedId = firstParam(params.id);
+  const serviceName = new Map(activities.map((a) => [a.id, a.name]));
+  const loginOf = new Map(users.map((u) => [u.id, u.email]));
+  const rowProblems = ["STAFF_IN_USE", "LAST_STAFF_MEMBER"];
+
+  return (
+    <section>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        {canManage && (
+          <Link
+            href="/admin/team/new"
+            className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700"
+          >
+            {t("new")}
+          </Link>
+        )}
+      </div>
+      <p className="mt-1 text-sm text-slate-600">{t("intro")}</p>
+      {!canManage && <p className="mt-2 text-sm text-slate-600">{tf("readOnly")}</p>}
+      {(params.saved || params.deleted) && (
+        <Notice kind="ok" className="mt-3">
+          {params.saved ? t("savedMessage") : t("deleted")}
+        </Notice>
+      )}
+      {failed && !rowProblems.includes(failed) && (
+        <Notice kind="error" className="mt-3">
+          {failed === "FORBIDDEN" ? tf("forbidden") : tf("failed")}
+        </Notice>
+      )}
+      <ul className="mt-4 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+        {staff.map((s) => (
+          <li
+            key={s.id}
+            className="flex flex-wrap items-center gap-3 px-4 py-3"
+            data-testid="staff-row"
+          >
+            <span
+              aria-hidden="true"
+              className="size-4 shrink-0 rounded-full"
+              style={{ backgroundColor: s.color }}
+            />
+            <div className="min-w-0 flex-1">
+              <p className="break-words font-medium">{s.name}</p>
+              <p className="text-sm text-slate-600">
+                {s.weeklyHours ? t("ownHours") : t("businessHours")}
+                {s.closedDays.length > 0 && ` · ${t("daysOff", { count: s.closedDays.length })}`}
+                {s.userId &&
+                  loginOf.has(s.userId) &&
+                  ` · ${t("login", { email: loginOf.get(s.userId) ?? "" })}`}
+              </p>
+              <p className="text-sm text-slate-600">
+                {s.activityIds.length
+                  ? s.activityIds.map((id) => serviceName.get(id)).join(", ")
+                  : t("noServices")}
+              </p>
+              {failed && rowProblems.includes(failed) && failedId === s.id && (
+                <p role="alert" className="text-sm text-red-700">
+                  {t(failed === "STAFF_IN_USE" ? "inUse" : "lastOne")}
+                </p>
+              )}
+            </div>
+            {canManage && confirming !== s.id && (
+              <div className="flex gap-2">
+                <Link
+                  href={`/admin/team/${s.id}`}
+                  className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50"
+                  aria-label={`${t("edit")} ${s.name}`}
+                >
+                  {t("edit")}
+                </Link>
+                <Link
+                  href={`/admin/team?confirm=${s.id}`}
+                  className="rounded-md border border-red-300 px-3 py-1 text-sm text-red-800 hover:bg-red-50"
+                  aria-label={`${tf("delete")} ${s.name}`}
+                >
+                  {tf("delete")}
+                </Link>
+              </div>
+            )}
+            {canManage && confirming === s.id && (
+              <form
+                action={deleteStaffAction.bind(null, s.id)}
+                className="flex w-full flex-wrap items-center gap-2 rounded-md bg-red-50 p-2 text-sm"
+              >
+                <span role="alert" className="flex-1">
+                  {t("deleteQuestion", { name: s.name })}
+                </span>
+                <button
+                  type="submit"
+                  className="rounded-md bg-red-700 px-3 py-1 font-medium text-white"
+                >
+                  {tf("yesDelete")}
+                </button>
+                <Link
+                  href="/admin/team"
+                  className="rounded-md border border-slate-300 bg-white px-3 py-1"
+                >
+                  {tf("keep")}
+                </Link>
+              </form>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -15,6 +15,7 @@ import { env } from "@/lib/env";
 import { zoneCity } from "@/lib/i18n/format";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { nextFreeStart } from "@/lib/offer/booking-week";
+import { listStaff } from "@/lib/staff/staff";
 import { bookingLink } from "@/lib/tenants/booking-link";
 
 export const generateMetadata = pageTitle("admin.nav.calendar");
@@ -23,12 +24,13 @@ export default async function CalendarPage() {
   const { tenant, caller } = await requirePageCaller();
   const db = await getDb();
   const now = new Date();
-  const [t, uiLabels, figures, activities, availability] = await Promise.all([
+  const [t, uiLabels, figures, activities, availability, staff] = await Promise.all([
     getTranslations("admin"),
     adminLabels("calendarUi"),
     overview(db, tenant, now),
     listActivities(db, tenant.id),
     getAvailability(db, tenant.id),
+    listStaff(db, tenant.id),
   ]);
   // "New appointment" opens on the first free start of the first service.
   const first = activities[0] && (await nextFreeStart(db, tenant, activities[0].id, now));
@@ -51,6 +53,7 @@ export default async function CalendarPage() {
         canChange={can(caller.role, "appointments")}
         nextFree={first ? formatInTimeZone(first, tenant.timeZone, "yyyy-MM-dd'T'HH:mm") : ""}
         closedDays={availability.exceptions}
+        staff={staff.map(({ id, name, color, activityIds }) => ({ id, name, color, activityIds }))}
         activities={activities.map((a) => ({
           id: a.id,
           name: a.name,

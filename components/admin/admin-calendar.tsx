@@ -23,12 +23,10 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import { moveAppointmentAction } from "@/app/admin/calendar-actions";
 import { Notice } from "@/components/ui/notice";
 import { holdsTime } from "@/lib/appointments/status";
-import type { ActionResult } from "@/lib/auth/action-caller";
 import { AppointmentPanel } from "./appointment-panel";
+import { type CalendarLabels, type CalendarStaff, failureText } from "./calendar-text";
 import { ConfirmBox } from "./confirm-box";
 import { type CalendarActivity, WalkInForm } from "./walk-in-form";
-
-export type CalendarLabels = Record<string, string>;
 
 interface CalendarEventJson {
   id: string;
@@ -38,7 +36,13 @@ interface CalendarEventJson {
   color: string;
   type: "availability" | "appointment";
   status: string | null;
-  extendedProps: { clientName: string | null; activityName: string | null };
+  extendedProps: {
+    clientName: string | null;
+    activityName: string | null;
+    staffId: string | null;
+    staffName: string | null;
+    staffColor: string | null;
+  };
 }
 
 export interface AdminCalendarProps {
@@ -47,21 +51,14 @@ export interface AdminCalendarProps {
   timeZone: string;
   locale: "fr" | "en";
   activities: CalendarActivity[];
+  /** The staff members, in the business's order. */
+  staff: CalendarStaff[];
   closedDays: { date: string; reason: string | null }[];
   /** Whether the signed-in user may change appointments (every role may; kept explicit). */
   canChange: boolean;
   /** The first free start ("2026-11-24T10:00"), what "New appointment" proposes; "" for none. */
   nextFree: string;
   labels: CalendarLabels;
-}
-
-/** The outcome of an action as the words to show, or null when it went through. */
-export function failureText(result: ActionResult<unknown>, labels: CalendarLabels): string | null {
-  if (result.ok) return null;
-  if (result.code === "SLOT_UNAVAILABLE") return labels.notFree ?? "";
-  if (result.code === "INVALID_TRANSITION") return labels.invalidTransition ?? "";
-  if (result.code === "FORBIDDEN") return labels.forbidden ?? "";
-  return labels.failed ?? "";
 }
 
 // FullCalendar's French leaves some screen-reader texts in English ("Timed", "Close", "Events").
@@ -119,6 +116,10 @@ export function AdminCalendar(props: AdminCalendarProps) {
   const calendar = useRef<CalendarRef>(null);
   const [showCancelled, setShowCancelled] = useState(false);
   const showCancelledRef = useRef(showCancelled);
+  // "" for everyone; with several people, each event takes its staff member's colour.
+  const [staffFilter, setStaffFilter] = useState("");
+  const staffFilterRef = useRef(staffFilter);
+  const team = props.staff.length > 1;
   const [selected, setSelected] = useState<string | null>(null);
   const [walkInAt, setWalkInAt] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ kind: "error" | "ok"; text: string } | null>(null);
@@ -155,6 +156,12 @@ export function AdminCalendar(props: AdminCalendarProps) {
       const { events } = (await response.json()) as { events: CalendarEventJson[] };
       return events
         .filter((e) => showCancelledRef.current || e.status !== "cancelled")
+        .filter(
+          (e) =>
+            !staffFilterRef.current ||
+            e.type === "availability" ||
+            e.extendedProps.staffId === staffFilterRef.current,
+        )
         .map((e) =>
           e.type === "availability"
             ? {
@@ -172,20 +179,23 @@ export function AdminCalendar(props: AdminCalendarProps) {
                     : `${e.title} · ${labels[`status.${e.status}`]}`,
                 extendedProps: {
                   client: e.extendedProps.clientName,
-                  detail:
-                    e.status === "confirmed"
-                      ? e.extendedProps.activityName
-                      : `${e.extendedProps.activityName} · ${labels[`status.${e.status}`]}`,
+                  detail: [
+                    e.extendedProps.activityName,
+                    team ? e.extendedProps.staffName : null,
+                    e.status === "confirmed" ? null : labels[`status.${e.status}`],
+                  ]
+                    .filter(Boolean)
+                    .join(" · "),
                 },
                 start: e.start,
                 end: e.end,
-                color: e.color,
+                color: (team && e.extendedProps.staffColor) || e.color,
                 className: `rv-status-${e.status}`,
                 editable: props.canChange && holdsTime(e.status ?? ""),
               },
         );
     },
-    [labels, props.canChange, props.tenantSlug],
+    [labels, props.canChange, props.tenantSlug, team],
   );
 
   // Stable sources: a new array on every render would make the calendar fetch again, forever.
@@ -262,6 +272,27 @@ export function AdminCalendar(props: AdminCalendarProps) {
             />
             {labels.showCancelled}
           </label>
+          {team && (
+            <label className="flex items-center gap-2 text-sm">
+              {labels.staffFilter}
+              <select
+                value={staffFilter}
+                onChange={(e) => {
+                  staffFilterRef.current = e.target.value;
+                  setStaffFilter(e.target.value);
+                  refresh();
+                }}
+                className="rounded-md border border-slate-300 px-2 py-1"
+              >
+                <option value="">{labels.everyone}</option>
+                {props.staff.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
           <span className="text-sm text-slate-600">{labels.zoneLine}</span>
           {loading && (
             <span role="status" className="text-sm text-slate-500">
@@ -269,6 +300,20 @@ export function AdminCalendar(props: AdminCalendarProps) {
             </span>
           )}
         </div>
+        {team && (
+          <ul aria-label={labels.staffLegend} className="mb-3 flex flex-wrap gap-3 text-xs">
+            {props.staff.map((s) => (
+              <li key={s.id} className="flex items-center gap-1">
+                <span
+                  aria-hidden="true"
+                  className="size-3 rounded-sm"
+                  style={{ backgroundColor: s.color }}
+                />
+                {s.name}
+              </li>
+            ))}
+          </ul>
+        )}
         {notice && (
           <Notice kind={notice.kind} className="mb-3">
             {notice.text}
@@ -324,6 +369,7 @@ export function AdminCalendar(props: AdminCalendarProps) {
             key={selected}
             id={selected}
             labels={labels}
+            staff={props.staff}
             canChange={props.canChange}
             onChanged={(text) => {
               setNotice({ kind: "ok", text });
@@ -337,6 +383,7 @@ export function AdminCalendar(props: AdminCalendarProps) {
             key={walkInAt}
             at={walkInAt}
             activities={props.activities}
+            staff={props.staff}
             labels={labels}
             onBooked={() => {
               setWalkInAt(null);

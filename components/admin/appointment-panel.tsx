@@ -8,13 +8,14 @@ import {
 } from "@/app/admin/calendar-actions";
 import { Notice } from "@/components/ui/notice";
 import type { AppointmentDetails } from "@/lib/appointments/appointment-details";
-import { type CalendarLabels, failureText } from "./admin-calendar";
+import { type CalendarLabels, type CalendarStaff, failureText } from "./calendar-text";
 import { ConfirmBox } from "./confirm-box";
 import { SidePanel } from "./side-panel";
 
 interface Props {
   id: string;
   labels: CalendarLabels;
+  staff: CalendarStaff[];
   canChange: boolean;
   onChanged: (text: string) => void;
   onClose: () => void;
@@ -28,18 +29,22 @@ const statusAction: Record<string, string> = {
 };
 
 /** The details of one appointment, with what may be done to it now. */
-export function AppointmentPanel({ id, labels, canChange, onChanged, onClose }: Props) {
+export function AppointmentPanel({ id, labels, staff, canChange, onChanged, onClose }: Props) {
   const [details, setDetails] = useState<AppointmentDetails | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [confirmCancel, setConfirmCancel] = useState(false);
   const [moveTo, setMoveTo] = useState("");
+  const [moveStaff, setMoveStaff] = useState("");
   const [outsideHours, setOutsideHours] = useState(false);
   const [busy, startTransition] = useTransition();
 
   const load = () =>
     loadAppointmentAction(id).then((result) => {
-      if (result.ok) setDetails(result.value);
-      else setError(failureText(result, labels));
+      if (!result.ok) return setError(failureText(result, labels));
+      setDetails(result.value);
+      // A move starts from where the appointment is now, with whom it is now.
+      setMoveTo(result.value.wallClockStart);
+      setMoveStaff(result.value.staff.id);
     });
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: loads once per appointment (the key)
@@ -65,7 +70,7 @@ export function AppointmentPanel({ id, labels, canChange, onChanged, onClose }: 
 
   function move(anyTime: boolean) {
     run(async () => {
-      const result = await moveAppointmentAction(id, moveTo, anyTime);
+      const result = await moveAppointmentAction(id, moveTo, anyTime, moveStaff || null);
       if (result.ok && result.value === "outsideHours") {
         setOutsideHours(true);
         return null;
@@ -101,6 +106,8 @@ export function AppointmentPanel({ id, labels, canChange, onChanged, onClose }: 
           <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
             <dt className="text-slate-500">{labels.client}</dt>
             <dd>{details.client.name}</dd>
+            <dt className="text-slate-500">{labels.with}</dt>
+            <dd data-testid="appointment-staff">{details.staff.name}</dd>
             {details.client.email && (
               <>
                 <dt className="text-slate-500">{labels.email}</dt>
@@ -207,6 +214,28 @@ export function AppointmentPanel({ id, labels, canChange, onChanged, onClose }: 
                   {labels.move}
                 </button>
               </div>
+              {staff.length > 1 && (
+                <>
+                  <label htmlFor="move-staff" className="mt-2 block text-sm font-medium">
+                    {labels.with}
+                  </label>
+                  <select
+                    id="move-staff"
+                    value={moveStaff}
+                    onChange={(e) => {
+                      setMoveStaff(e.target.value);
+                      setOutsideHours(false);
+                    }}
+                    className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1 text-sm"
+                  >
+                    {staff.map((s) => (
+                      <option key={s.id} value={s.id}>
+                        {s.name}
+                      </option>
+                    ))}
+                  </select>
+                </>
+              )}
               {outsideHours && (
                 <ConfirmBox
                   id="confirm-outside"

@@ -3,18 +3,20 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Notice } from "@/components/ui/notice";
-import type { CalendarLabels } from "./admin-calendar";
 import { AppointmentPanel } from "./appointment-panel";
+import type { CalendarLabels, CalendarStaff } from "./calendar-text";
 
 /** An appointment opened from the table: the calendar's details panel, the table kept in sync. */
 export function OpenedAppointment({
   id,
   labels,
+  staff,
   canChange,
   closeHref,
 }: {
   id: string;
   labels: CalendarLabels;
+  staff: CalendarStaff[];
   canChange: boolean;
   closeHref: string;
 }) {
@@ -27,6 +29,7 @@ export function OpenedAppointment({
         key={id}
         id={id}
         labels={labels}
+        staff={staff}
         canChange={canChange}
         onChanged={(text) => {
           setDone(text);

@@ -5,7 +5,7 @@ import { bookWalkInAction } from "@/app/admin/calendar-actions";
 import { LabelledField } from "@/components/ui/labelled-field";
 import { Notice } from "@/components/ui/notice";
 import { type FieldProblems, problemText } from "@/lib/errors/field-problems";
-import { type CalendarLabels, failureText } from "./admin-calendar";
+import { type CalendarLabels, type CalendarStaff, failureText } from "./calendar-text";
 import { ConfirmBox } from "./confirm-box";
 import { SidePanel } from "./side-panel";
 
@@ -21,6 +21,7 @@ interface Props {
   /** The wall-clock start picked on the calendar ("2026-11-24T10:00"), or "" for none yet. */
   at: string;
   activities: CalendarActivity[];
+  staff: CalendarStaff[];
   labels: CalendarLabels;
   onBooked: () => void;
   onClose: () => void;
@@ -43,8 +44,11 @@ export function focusFirstProblem(form: HTMLFormElement, problems: FieldProblems
  * A booking taken by the business (walk-in, phone), checked by the public booking's schema but
  * for the e-mail address, which the business may leave out.
  */
-export function WalkInForm({ at, activities, labels, onBooked, onClose }: Props) {
+export function WalkInForm({ at, activities, staff, labels, onBooked, onClose }: Props) {
   const [activityId, setActivityId] = useState(activities[0]?.id ?? "");
+  // "" is no preference: whoever performs the service and is free.
+  const [staffId, setStaffId] = useState("");
+  const performers = staff.filter((s) => s.activityIds.includes(activityId));
   const [errors, setErrors] = useState<FieldProblems>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [outsideHours, setOutsideHours] = useState(false);
@@ -56,6 +60,7 @@ export function WalkInForm({ at, activities, labels, onBooked, onClose }: Props)
     const text = (name: string) => String(data.get(name) ?? "");
     const body = {
       activityId,
+      staffId: performers.some((s) => s.id === staffId) ? staffId : null,
       dateTime: text("at"),
       clientInfo: {
         name: text("name"),
@@ -146,6 +151,23 @@ export function WalkInForm({ at, activities, labels, onBooked, onClose }: Props)
             ))}
           </select>
         </LabelledField>
+        {performers.length > 1 && (
+          <LabelledField id="walk-in-staff" label={labels.with ?? ""}>
+            <select
+              id="walk-in-staff"
+              value={staffId}
+              onChange={(e) => setStaffId(e.target.value)}
+              className={inputClass}
+            >
+              <option value="">{labels.anyone}</option>
+              {performers.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </LabelledField>
+        )}
         <LabelledField id="walk-in-at" label={`${labels.startsAt} *`}>
           <input
             id="walk-in-at"

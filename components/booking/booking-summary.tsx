@@ -13,6 +13,7 @@ export async function BookingSummary({
   activity,
   start,
   shownZone,
+  staffName,
   children,
 }: {
   tenant: Tenant;
@@ -20,6 +21,8 @@ export async function BookingSummary({
   activity: { name: string; color: string; durationMinutes: number; priceMinor: number };
   start: number;
   shownZone: string;
+  /** Who performs it; left out while nobody is assigned yet ("no preference"). */
+  staffName?: string | null;
   children?: React.ReactNode;
 }) {
   const t = await getTranslations("details");
@@ -55,6 +58,7 @@ export async function BookingSummary({
         </span>
       ),
     ],
+    ...(staffName ? [[t("with"), staffName] as [string, React.ReactNode]] : []),
     [t("duration"), formatDuration(activity.durationMinutes, locale)],
     [t("price"), formatPrice(activity.priceMinor, tenant.currency, locale)],
     [t("where"), [tenant.name, tenant.address].filter(Boolean).join(", ")],

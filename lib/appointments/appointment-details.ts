@@ -1,3 +1,4 @@
+import { formatInTimeZone } from "date-fns-tz";
 import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { type AppointmentStatus, activities, appointmentStatuses, type Tenant } from "@/db/schema";
@@ -14,6 +15,9 @@ export interface AppointmentDetails {
   activityColor: string;
   when: string;
   startsAt: string;
+  /** The start on the business's wall clock ("2026-11-24T10:00"), where a move starts from. */
+  wallClockStart: string;
+  staff: { id: string; name: string };
   status: AppointmentStatus;
   price: string;
   client: {
@@ -57,6 +61,8 @@ export async function appointmentDetails(
     activityColor: a.activityColor,
     when: `${formatDateTime(a.startsAt, timeZone, locale)} – ${formatTime(a.endsAt, timeZone, locale)}`,
     startsAt: a.startsAt.toISOString(),
+    wallClockStart: formatInTimeZone(a.startsAt, timeZone, "yyyy-MM-dd'T'HH:mm"),
+    staff: { id: a.staffId, name: a.staffName },
     status: a.status,
     price: formatPrice(activity?.priceMinor ?? 0, tenant.currency, locale),
     client: {

@@ -39,8 +39,13 @@ export function bookingFormValues(form: FormData): BookingFormValues {
 }
 
 /** The body `POST /api/appointments` would receive for this form. */
-export const toBookingBody = (activityId: string, v: BookingFormValues) => ({
+export const toBookingBody = (
+  activityId: string,
+  staffId: string | null,
+  v: BookingFormValues,
+) => ({
   activityId,
+  staffId,
   dateTime: v.at,
   clientInfo: {
     name: v.name,

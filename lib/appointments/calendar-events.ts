@@ -10,7 +10,7 @@ const availabilityTitle = { fr: "Disponible", en: "Available" } as const;
 
 /**
  * The admin calendar over a range, shaped for FullCalendar: opening hours (closed days have none)
- * and the appointments of every status, each in its activity's color.
+ * and the appointments of every status, each in its activity's color, with its staff member's.
  */
 export async function calendarEvents(db: Database, tenant: Tenant, range: DateRange) {
   const [hours, rows] = await Promise.all([
@@ -25,7 +25,15 @@ export async function calendarEvents(db: Database, tenant: Tenant, range: DateRa
     color: AVAILABILITY_COLOR,
     type: "availability" as const,
     status: null,
-    extendedProps: { appointmentId: null, activityId: null, activityName: null, clientName: null },
+    extendedProps: {
+      appointmentId: null,
+      activityId: null,
+      activityName: null,
+      clientName: null,
+      staffId: null,
+      staffName: null,
+      staffColor: null,
+    },
   }));
   const booked = rows.map((a) => ({
     id: a.id,
@@ -40,6 +48,9 @@ export async function calendarEvents(db: Database, tenant: Tenant, range: DateRa
       activityId: a.activityId,
       activityName: a.activityName,
       clientName: a.clientName,
+      staffId: a.staffId,
+      staffName: a.staffName,
+      staffColor: a.staffColor,
     },
   }));
   return [...availability, ...booked];

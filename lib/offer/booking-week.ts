@@ -29,6 +29,10 @@ export interface BookingDay {
 /** A week of bookable start times, for the booking and reschedule pages. */
 export interface BookingWeek {
   activity: Activity;
+  /** Who performs the activity, in the business's order. */
+  staff: { id: string; name: string; color: string }[];
+  /** The one whose times these are, or null for anyone's ("no preference"). */
+  staffId: string | null;
   /** The zone the days are cut in and the times shown in. */
   timeZone: string;
   /** Monday of the week shown. */
@@ -63,10 +67,12 @@ export async function loadBookingWeek(
   },
   now: Date,
 ): Promise<BookingWeek> {
-  const { timeZone, staffId } = options;
+  const { timeZone } = options;
   const today = dayInZone(now, timeZone);
   const context = await loadBookingContext(db, tenant, activityId);
   const { activity, hours } = context;
+  // Someone who (no longer) performs it, on a page's link, stands for no preference.
+  const staffId = context.staff.find((s) => s.id === options.staffId)?.id ?? null;
   const from = now.getTime();
   const to = from + (activity.maxAdvanceDays + 1) * DAY_MS;
   const busy = await listBusyTime(db, tenant.id, from - DAY_MS, to + DAY_MS, {
@@ -106,6 +112,8 @@ export async function loadBookingWeek(
   }
   return {
     activity,
+    staff: context.staff.map(({ id, name, color }) => ({ id, name, color })),
+    staffId,
     timeZone,
     weekStart,
     days,

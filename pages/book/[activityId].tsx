@@ -5,6 +5,7 @@ import type { ActivityShown } from "@/components/booking/activity-card";
 import { ActivityHeader } from "@/components/booking/activity-header";
 import { BookingPageScript } from "@/components/booking/booking-page-script";
 import { BookingSteps, BookingUnavailable, PublicShell } from "@/components/booking/public-shell";
+import { StaffChoice } from "@/components/booking/staff-choice";
 import { type WeekShown, WeekSlots } from "@/components/booking/week-slots";
 import type { Tenant } from "@/db/schema";
 import { getDb } from "@/lib/db";
@@ -87,7 +88,11 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({
           db,
           tenant,
           activityId,
-          { timeZone: zone, week: firstParam(query.week) },
+          {
+            timeZone: zone,
+            week: firstParam(query.week),
+            staffId: uuidSchema.safeParse(firstParam(query.staff)).data,
+          },
           new Date(),
         ),
       )
@@ -163,12 +168,14 @@ function BookPageContent(props: Props) {
   }
   const { activity, week, locale, tenant } = props;
   const tz = props.tz ?? undefined;
-  const path = `/book/${activity.id}`;
+  // The person chosen stays on every link of the week, and on to the details.
+  const path = hrefWith(`/book/${activity.id}`, { staff: week.staffId });
   return (
     <>
       {title(activity.name)}
       <BookingSteps current={1} />
       <ActivityHeader activity={activity} tenant={tenant} locale={locale} />
+      <StaffChoice staff={week.staff} chosen={week.staffId} path={`/book/${activity.id}`} tz={tz} />
       <WeekSlots
         week={week}
         locale={locale}
@@ -176,7 +183,13 @@ function BookPageContent(props: Props) {
         path={path}
         tz={tz}
         selectedDay={props.selectedDay ?? undefined}
-        slotHref={(start) => hrefWith(`${path}/details`, { at: new Date(start).toISOString(), tz })}
+        slotHref={(start) =>
+          hrefWith(`/book/${activity.id}/details`, {
+            at: new Date(start).toISOString(),
+            staff: week.staffId,
+            tz,
+          })
+        }
       />
     </>
   );

@@ -291,6 +291,9 @@ describe.each(engines)("appointments API on %s", (engine) => {
           activityId: null,
           activityName: null,
           clientName: null,
+          staffId: null,
+          staffName: null,
+          staffColor: null,
         },
       },
     ]);
@@ -309,6 +312,9 @@ describe.each(engines)("appointments API on %s", (engine) => {
         activityId: activity.id,
         activityName: expect.stringContaining("Massage"),
         clientName: expect.any(String),
+        staffId: expect.any(String),
+        staffName: "owner",
+        staffColor: "#2563eb",
       },
     });
     expect((await api.calendar({ startDate: day })).status).toBe(422);

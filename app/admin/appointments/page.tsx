@@ -19,6 +19,7 @@ import { getDb } from "@/lib/db";
 import { firstParam, hrefWith, type SearchParams } from "@/lib/http/page-params";
 import { formatDateTime, formatPrice } from "@/lib/i18n/format";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { listStaff } from "@/lib/staff/staff";
 import { uuidSchema } from "@/lib/validation";
 
 export const generateMetadata = pageTitle("admin.nav.appointments");
@@ -54,11 +55,13 @@ export default async function AppointmentsPage({
   );
   // An appointment opened from its row, in the calendar's details panel.
   const opened = uuidSchema.safeParse(firstParam(params.open)).data;
-  const [t, ts, { rows, total }, panelLabels] = await Promise.all([
+  const db = await getDb();
+  const [t, ts, { rows, total }, panelLabels, staff] = await Promise.all([
     getTranslations("admin.appointments"),
     getTranslations("admin.statuses"),
-    searchAppointments(await getDb(), tenant, search),
+    searchAppointments(db, tenant, search),
     adminLabels("calendarUi"),
+    listStaff(db, tenant.id),
   ]);
   const inverted = Boolean(search.from && search.to && search.from > search.to);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
@@ -168,6 +171,12 @@ export default async function AppointmentsPage({
           <OpenedAppointment
             id={opened}
             labels={panelLabels}
+            staff={staff.map(({ id, name, color, activityIds }) => ({
+              id,
+              name,
+              color,
+              activityIds,
+            }))}
             canChange={can(caller.role, "appointments")}
             closeHref={hrefWith("/admin/appointments", queryOf(search))}
           />

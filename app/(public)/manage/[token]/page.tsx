@@ -109,6 +109,7 @@ export default async function ManagePage(props: {
               ),
               priceMinor: booking.activityPriceMinor,
             }}
+            staffName={booking.staffName}
             start={booking.startsAt.getTime()}
             shownZone={zone}
           >

@@ -6,7 +6,6 @@ import { BookingForm, type BookingFormLabels } from "@/components/booking/bookin
 import { BookingSummary } from "@/components/booking/booking-summary";
 import { BookingPolicy } from "@/components/booking/business-contact";
 import { BookingSteps, BookingUnavailable } from "@/components/booking/public-shell";
-import { getActivity } from "@/lib/activities/activities";
 import { emptyBookingForm } from "@/lib/appointments/booking-form";
 import { dateTimeSchema, toInstant } from "@/lib/availability/date-time";
 import { getDb } from "@/lib/db";
@@ -19,6 +18,7 @@ import {
 } from "@/lib/http/page-params";
 import type { Locale } from "@/lib/i18n/locales";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { loadBookingContext } from "@/lib/offer/booking-context";
 import { mondayOf } from "@/lib/offer/booking-week";
 import { dayInZone } from "@/lib/scheduling/calendar-day";
 import { currentTenant } from "@/lib/tenants/current-tenant";
@@ -38,10 +38,13 @@ export default async function DetailsPage(props: {
   ]);
   if (!tenant.appointmentModuleEnabled) return <BookingUnavailable tenant={tenant} />;
   if (!uuidSchema.safeParse(activityId).success) notFound();
-  const activity = await orUndefinedIfNotFound(
-    getActivity(await getDb(), tenant.id, activityId, { online: true }),
+  const context = await orUndefinedIfNotFound(
+    loadBookingContext(await getDb(), tenant, activityId),
   );
-  if (!activity) notFound();
+  // A service hidden from online booking is not offered here.
+  if (!context?.activity.onlineBooking) notFound();
+  const { activity } = context;
+  const staff = context.staff.find((s) => s.id === firstParam(query.staff)) ?? null;
   const { zone, tz } = displayZone(tenant.timeZone, firstParam(query.tz));
   const at = firstParam(query.at);
   if (!at || !dateTimeSchema.safeParse(at).success)
@@ -55,6 +58,7 @@ export default async function DetailsPage(props: {
   ]);
   const changeTime = hrefWith(`/book/${activityId}`, {
     week: mondayOf(dayInZone(start, zone)),
+    staff: staff?.id,
     tz,
   });
   return (
@@ -75,6 +79,9 @@ export default async function DetailsPage(props: {
             activity={activity}
             start={start}
             shownZone={zone}
+            staffName={
+              staff?.name ?? (context.staff.length === 1 ? context.staff[0]?.name : t("anyone"))
+            }
           />
           <Link
             href={changeTime}
@@ -92,7 +99,7 @@ export default async function DetailsPage(props: {
             {t("title")}
           </h2>
           <BookingForm
-            action={bookAction.bind(null, activityId, tz)}
+            action={bookAction.bind(null, activityId, staff?.id ?? null, tz)}
             initialState={emptyBookingForm(new Date(start).toISOString())}
             labels={
               { ...messages.details, problems: messages.problems } as unknown as BookingFormLabels

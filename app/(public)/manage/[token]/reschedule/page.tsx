@@ -52,6 +52,8 @@ export default async function ReschedulePage(props: {
         timeZone: zone,
         week: firstParam(query.week),
         exceptAppointmentId: booking.id,
+        // A move keeps the person the booking is with.
+        staffId: booking.staffId,
       },
       now,
     ),

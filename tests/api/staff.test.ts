@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bookAppointment } from "@/lib/appointments/book-appointment";
+import { rescheduleAppointment } from "@/lib/appointments/reschedule-appointment";
+import { businessBookingSchema } from "@/lib/appointments/schema";
+import { toAppError } from "@/lib/errors/to-app-error";
 import { activityBody, apiClient, client, dayFromToday, openEveryDay } from "../helpers/api";
 import { seedTenant, sessionCookie } from "../helpers/fixtures";
 import { useAppDatabase } from "../helpers/routes";
@@ -359,3 +363,81 @@ describe.each(engines)("staff members on %s", (engine) => {
     expect(booking.json.details).toEqual({ staffId: "does not perform this service" });
   });
 });
+
+describe.each(engines)(
+  "moving and booking with staff members, as the business, on %s",
+  (engine) => {
+    let handle: TestDatabase;
+
+    beforeAll(async () => {
+      handle = await createTestDatabase(engine);
+      useAppDatabase(handle);
+    });
+    afterAll(() => handle.close());
+
+    it("moves an appointment to another staff member who performs it, never onto someone busy", async () => {
+      const biz = await seedTenant(handle.db);
+      const api = apiClient(biz.tenant.slug, { authorization: `Bearer ${biz.apiKey}` });
+      await api.putAvailability(openEveryDay);
+      const activity = (await api.createActivity(activityBody({ durationMinutes: 60 }))).json
+        .activity;
+      const ines = (await api.createStaff({ name: "Inès", activityIds: [activity.id] })).json.staff;
+      const other = (await api.createStaff({ name: "Other", activityIds: [] })).json.staff;
+      const [owner] = (await api.listStaff()).json.staff;
+      const day = dayFromToday(3);
+      const tenant = biz.tenant;
+      const now = new Date();
+      const book = (staffId: string, time: string) =>
+        bookAppointment(
+          handle.db,
+          tenant,
+          businessBookingSchema.parse({
+            activityId: activity.id,
+            staffId,
+            dateTime: at(day, time),
+            clientInfo: { name: "Walk-in" },
+          }),
+          now,
+          { type: "user", id: biz.owner.id, label: "owner" },
+          { status: "confirmed" },
+        );
+      const withOwner = await book(owner.id, "10:00");
+      expect(withOwner.staffName).toBe(owner.name);
+      await book(ines.id, "11:00");
+      const start = Date.parse(at(day, "10:00"));
+      const actor = { type: "user" as const, id: biz.owner.id, label: "owner" };
+      // Same time, with Inès: free at 10:00, so the appointment changes hands.
+      const moved = await rescheduleAppointment(
+        handle.db,
+        tenant,
+        withOwner.id,
+        start,
+        now,
+        actor,
+        {
+          staffId: ines.id,
+        },
+      );
+      expect(moved.staffId).toBe(ines.id);
+      expect(moved.staffName).toBe("Inès");
+      // Back to 10:30 with Inès overlaps her 11:00 client.
+      const overlap = await rescheduleAppointment(
+        handle.db,
+        tenant,
+        withOwner.id,
+        start + 30 * 60_000,
+        now,
+        actor,
+      ).catch(toAppError);
+      expect(overlap).toMatchObject({ code: "SLOT_UNAVAILABLE" });
+      // Someone who does not perform the service cannot take it.
+      await expect(
+        rescheduleAppointment(handle.db, tenant, withOwner.id, start, now, actor, {
+          staffId: other.id,
+        }),
+      ).rejects.toMatchObject({ code: "VALIDATION_ERROR" });
+      const audit = (await api.getAppointment(withOwner.id)).json.appointment;
+      expect(audit.staff).toEqual({ id: ines.id, name: "Inès" });
+    });
+  },
+);

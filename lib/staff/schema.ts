@@ -10,7 +10,8 @@ import { requiredText, uuidSchema } from "@/lib/validation";
  */
 export const staffInputSchema = z.object({
   name: requiredText(120),
-  color: hexColor.default("#2563eb"),
+  // Left out: a new staff member takes the first colour nobody has, an existing one keeps theirs.
+  color: hexColor.optional(),
   userId: uuidSchema.nullish().transform((v) => v ?? null),
   activityIds: z.array(uuidSchema).max(500).optional(),
   weeklySlots: weeklySlotsSchema.nullish().transform((v) => v ?? null),

@@ -13,6 +13,7 @@ import {
 import { type Actor, recordScheduleChange } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 import { formatClockTime, parseClockTime } from "@/lib/scheduling/clock-time";
+import { nextStaffColor } from "./colors";
 import type { StaffInput } from "./schema";
 
 /** A live staff member and the live services they perform. */
@@ -79,10 +80,10 @@ export function toStaffJson(row: StaffRow) {
   };
 }
 
-function toColumns(input: StaffInput) {
+function toColumns(input: StaffInput, color: string) {
   return {
     name: input.name,
-    color: input.color.toLowerCase(),
+    color: (input.color ?? color).toLowerCase(),
     userId: input.userId,
     weeklyHours:
       input.weeklySlots?.map(
@@ -149,9 +150,14 @@ export async function createStaff(
       .select({ position: max(staffMembers.position) })
       .from(staffMembers)
       .where(eq(staffMembers.tenantId, tenant.id));
+    const colors = (await listStaff(tx, tenant.id)).map((s) => s.color);
     const [created] = await tx
       .insert(staffMembers)
-      .values({ tenantId: tenant.id, ...toColumns(input), position: (last?.position ?? -1) + 1 })
+      .values({
+        tenantId: tenant.id,
+        ...toColumns(input, nextStaffColor(colors)),
+        position: (last?.position ?? -1) + 1,
+      })
       .returning();
     if (!created) throw new Error("insert returned no row");
     await replaceServices(tx, tenant.id, created.id, ids);
@@ -179,7 +185,7 @@ export async function updateStaff(
     await assertOwnUser(tx, tenant.id, input.userId);
     await tx
       .update(staffMembers)
-      .set(toColumns(input))
+      .set(toColumns(input, before.color))
       .where(and(live(tenant.id), eq(staffMembers.id, id)));
     await replaceServices(tx, tenant.id, id, ids);
     const row = await getStaff(tx, tenant.id, id);

@@ -106,12 +106,12 @@ describe.each(engines)("staff members on %s", (engine) => {
     });
     expect((await api.getStaff(chloe.id)).json.staff).toEqual(chloe);
 
-    // PUT replaces; activityIds left out keeps the services.
+    // PUT replaces; activityIds and the colour left out are kept.
     const replaced = await api.updateStaff(chloe.id, { name: "Chloé B.", userId: biz.staff.id });
     expect(replaced.status).toBe(200);
     expect(replaced.json.staff).toMatchObject({
       name: "Chloé B.",
-      color: "#2563eb",
+      color: "#db2777",
       userId: biz.staff.id,
       activityIds: [activity.id],
       weeklySlots: null,
@@ -124,6 +124,10 @@ describe.each(engines)("staff members on %s", (engine) => {
     expect((await asStaff.createStaff({ name: "Nope" })).status).toBe(403);
     expect((await asStaff.deleteStaff(chloe.id)).status).toBe(403);
     expect((await publicApi.listStaff()).status).toBe(401);
+
+    // Without a colour, a newcomer takes the first one nobody has (the owner's is blue).
+    const newcomer = (await api.createStaff({ name: "Noé" })).json.staff;
+    expect(newcomer.color).toBe("#16a34a");
 
     expect((await api.deleteStaff(chloe.id)).status).toBe(204);
     expect((await api.getStaff(chloe.id)).status).toBe(404);

@@ -6,13 +6,14 @@ import { adminLabels } from "@/lib/admin/form-labels";
 import { getAvailability } from "@/lib/availability/availability";
 import { getDb } from "@/lib/db";
 import { weekdayNames } from "@/lib/i18n/format";
-import { type StaffRow, toStaffJson } from "@/lib/staff/staff";
+import { nextStaffColor } from "@/lib/staff/colors";
+import { listStaff, type StaffRow, toStaffJson } from "@/lib/staff/staff";
 import { listUsers } from "@/lib/users/create-user";
 
 /** The create and edit pages of a staff member: one form. */
 export async function StaffFormPage({ tenant, staff }: { tenant: Tenant; staff?: StaffRow }) {
   const db = await getDb();
-  const [t, labels, activities, users, business] = await Promise.all([
+  const [t, labels, activities, users, business, team] = await Promise.all([
     getTranslations("admin.team"),
     Promise.all([adminLabels("availability"), adminLabels("team")]).then(([a, b]) => ({
       ...a,
@@ -21,6 +22,7 @@ export async function StaffFormPage({ tenant, staff }: { tenant: Tenant; staff?:
     listActivities(db, tenant.id),
     listUsers(db, tenant.id),
     getAvailability(db, tenant.id),
+    listStaff(db, tenant.id),
   ]);
   const json = staff ? toStaffJson(staff) : null;
   return (
@@ -32,7 +34,7 @@ export async function StaffFormPage({ tenant, staff }: { tenant: Tenant; staff?:
         staffId={staff?.id ?? null}
         initial={{
           name: json?.name ?? "",
-          color: json?.color ?? "#16a34a",
+          color: json?.color ?? nextStaffColor(team.map((s) => s.color)),
           userId: json?.userId ?? null,
           // A new staff member performs every service until told otherwise.
           activityIds: json?.activityIds ?? activities.map((a) => a.id),

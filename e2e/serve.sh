@@ -19,13 +19,16 @@ npm run -s cli -- tenant create --slug atelier --name "Atelier Lumière" --timez
 # The first-hour spec's business: created from the CLI and reached without subdomains.
 npm run -s cli -- tenant create --slug bloom --name "Bloom Therapy" --timezone America/Chicago \
   --locale en --owner-email owner@bloom.test --owner-password bloom-owner-pass
+# The staff spec's salon: its owner adds the team through the dashboard.
+npm run -s cli -- tenant create --slug nova --name "Salon Nova" --timezone Europe/Paris \
+  --locale en --owner-email owner@nova.test --owner-password nova-owner-pass --owner-name "Nora Owner"
 npm run -s cli -- user create --tenant atelier --email staff@atelier.test \
   --password atelier-staff-pass --role staff
 npm run -s cli -- user create --tenant demo --email staff@demo.rendezvous.test \
   --password demo-staff-pass --role staff
 # Keys for the API tests, kept beside the throw-away database.
 npm run -s cli -- apikey create --tenant demo --name e2e | tail -n 1 > "$DATA_DIR/demo.key"
-for tenant in acme studio allday quiet; do
+for tenant in acme studio allday quiet nova; do
   npm run -s cli -- apikey create --tenant "$tenant" --name e2e | tail -n 1 > "$DATA_DIR/$tenant.key"
 done
 # Idle connections live longer than any client keeps them (Node's 5 s default races with reuse:

@@ -73,6 +73,7 @@ export function StaffForm(props: {
       dayNames={props.dayNames}
       labels={{
         ...labels,
+        saved: labels.savedMessage ?? "",
         exceptions: labels.daysOffTitle ?? "",
         exceptionsIntro: labels.daysOffIntro ?? "",
         noExceptions: labels.noDaysOff ?? "",

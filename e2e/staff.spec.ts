@@ -1,0 +1,138 @@
+import { expect, test } from "./fixtures";
+import { apiKeyOf, screenshot, signIn } from "./support";
+
+// A salon of several people ("nova", created from the CLI in e2e/serve.sh): the owner adds the
+// team on the Team page, customers choose someone or nobody in particular, and two customers
+// booking the same time with no preference get two different people.
+test.describe.configure({ mode: "serial" });
+
+const owner = { email: "owner@nova.test", password: "nova-owner-pass" };
+const withTenant = (path: string) => `${path}${path.includes("?") ? "&" : "?"}tenant=nova`;
+const onNova = (baseURL: string | undefined, path: string) =>
+  `http://nova.localhost:${new URL(baseURL ?? "http://localhost:3107").port}${path}`;
+
+let serviceId = "";
+
+test.beforeAll(async ({ request }) => {
+  const headers = { "X-Tenant-Slug": "nova", Authorization: `Bearer ${apiKeyOf("nova")}` };
+  const week = [0, 1, 2, 3, 4, 5, 6].map((dayOfWeek) => ({
+    dayOfWeek,
+    startTime: "09:00",
+    endTime: "17:00",
+  }));
+  expect(
+    (
+      await request.put("/api/appointments/availability", {
+        headers,
+        data: { weeklySlots: week, exceptions: [] },
+      })
+    ).status(),
+  ).toBe(200);
+  const created = await request.post("/api/appointments/activities", {
+    headers,
+    data: { name: "Colour", durationMinutes: 60, price: 80 },
+  });
+  expect(created.status()).toBe(201);
+  serviceId = (await created.json()).activity.id;
+});
+
+test("the owner builds a team of three on the Team page and sees it in the calendar", async ({
+  page,
+}, testInfo) => {
+  await signIn(page, owner, withTenant("/login"));
+  await page.getByRole("link", { name: "Team" }).click();
+  // A business starts with its owner as its one staff member.
+  await expect(page.getByTestId("staff-row")).toHaveCount(1);
+  await expect(page.getByTestId("staff-row")).toContainText("Nora Owner");
+
+  for (const name of ["Chloé", "Hugo"]) {
+    await page.getByRole("link", { name: "Add a staff member" }).click();
+    await page.getByLabel("Name", { exact: true }).fill(name);
+    await expect(page.getByRole("checkbox", { name: "Colour" })).toBeChecked();
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(page.getByText("Staff member saved.")).toBeVisible();
+  }
+  // Chloé works her own hours: Tuesdays only.
+  await page.getByRole("link", { name: "Edit Chloé" }).click();
+  await page.getByLabel("Own hours").check();
+  for (const day of ["Monday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]) {
+    await page.getByRole("button", { name: `Remove ${day} 1` }).click();
+  }
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByText("Staff member saved.")).toBeVisible();
+  await page.goto(withTenant("/admin/team"));
+  const rows = page.getByTestId("staff-row");
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(1)).toContainText("Own hours");
+  // Three people, three colours.
+  const colours = await rows
+    .locator("span[aria-hidden]")
+    .evaluateAll((dots) => dots.map((d) => getComputedStyle(d).backgroundColor));
+  expect(new Set(colours).size).toBe(3);
+  await screenshot(page, testInfo, "team");
+
+  // Removing someone asks first.
+  await page.getByRole("link", { name: "Delete Hugo" }).click();
+  await expect(page.getByText("Remove Hugo? Past appointments keep their name.")).toBeVisible();
+  await page.getByRole("link", { name: "Keep" }).click();
+  await expect(rows).toHaveCount(3);
+
+  await page.getByRole("link", { name: "Calendar" }).click();
+  await expect(page.getByRole("list", { name: "Staff colours" })).toContainText("Hugo");
+  await page.getByRole("button", { name: "New appointment" }).click();
+  const withWhom = page.getByLabel("With");
+  await expect(withWhom.locator("option")).toHaveText([
+    "No preference (whoever is free)",
+    "Nora Owner",
+    "Chloé",
+    "Hugo",
+  ]);
+});
+
+test("customers choose someone or no preference; two at the same time get two people", async ({
+  browser,
+  baseURL,
+}, testInfo) => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(onNova(baseURL, `/book/${serviceId}`));
+  const choice = page.getByRole("navigation", { name: "With whom?" });
+  await expect(choice.getByRole("link")).toHaveText([
+    "No preference(the first one free)",
+    "Nora Owner",
+    "Chloé",
+    "Hugo",
+  ]);
+  await expect(choice.getByRole("link", { name: /No preference/ })).toHaveAttribute(
+    "aria-current",
+    "true",
+  );
+  await choice.getByRole("link", { name: "Hugo" }).click();
+  await expect(choice.getByRole("link", { name: "Hugo" })).toHaveAttribute("aria-current", "true");
+  const firstSlot = page.locator("[data-week-slots] a[href*='/details']").first();
+  const href = (await firstSlot.getAttribute("href")) ?? "";
+  expect(href).toContain("staff=");
+  await firstSlot.click();
+  await expect(page.getByText("With", { exact: true })).toBeVisible();
+  await expect(page.locator("dd", { hasText: "Hugo" })).toBeVisible();
+  await page.getByLabel("Full name").fill("Ana Lopez");
+  await page.getByLabel("Email address").fill("ana@example.com");
+  await page.getByRole("button", { name: "Confirm booking" }).click();
+  await expect(page).toHaveURL(/\/manage\//);
+  await expect(page.locator("dd", { hasText: "Hugo" })).toBeVisible();
+  await screenshot(page, testInfo, "booked-with-hugo");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+
+  // The same time with no preference: Hugo is taken, someone else is free.
+  const at = new URL(href, "http://x").searchParams.get("at") ?? "";
+  await page.goto(onNova(baseURL, `/book/${serviceId}/details?at=${encodeURIComponent(at)}`));
+  await expect(page.getByText("The first one free (no preference)")).toBeVisible();
+  await page.getByLabel("Full name").fill("Ben Roy");
+  await page.getByLabel("Email address").fill("ben@example.com");
+  await page.getByRole("button", { name: "Confirm booking" }).click();
+  await expect(page).toHaveURL(/\/manage\//);
+  const withRow = page.locator("dt", { hasText: "With" }).locator("xpath=following-sibling::dd[1]");
+  await expect(withRow).not.toHaveText("Hugo");
+  await expect(withRow).toHaveText(/Nora Owner|Chloé/);
+  await context.close();
+});

@@ -22,4 +22,4 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
 };
 
-export default createNextIntlPlugin("./lib/i18n/request.ts")(nextConfig);
+export default createNextIntlPlugin("./lib/tenants/request-locale.ts")(nextConfig);

@@ -50,3 +50,12 @@ export const optionalPhoneSchema = optionalText(40).refine(
   (v) => v === null || /^\+?[0-9 ().-]{6,40}$/.test(v),
   { message: "must be a phone number", params: { problem: "phone" } },
 );
+
+/** A colour as #rgb or #rrggbb. */
+export const hexColor = z
+  .string()
+  .trim()
+  .refine((v) => /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/.test(v), {
+    message: "must be a hex color such as #2563eb",
+    params: { problem: "color" },
+  });

@@ -11,11 +11,12 @@ import { systemActor } from "@/lib/audit/record-audit";
 import { appDatabaseOptions } from "@/lib/db";
 import { EnvError } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
-import { zodDetails } from "@/lib/http/zod-details";
+import { zodDetails } from "@/lib/errors/zod-details";
 import { createTenant } from "@/lib/tenants/create-tenant";
 import { getTenantBySlug } from "@/lib/tenants/find-tenant";
-import { createTenantSchema, createUserSchema } from "@/lib/tenants/schema";
+import { createTenantSchema } from "@/lib/tenants/schema";
 import { createUser } from "@/lib/users/create-user";
+import { createUserSchema } from "@/lib/users/schema";
 
 const USAGE = `usage: npm run cli -- <command>
   tenant create --slug S --name N --timezone TZ --locale fr|en --owner-email E [--owner-password P] [--currency EUR]

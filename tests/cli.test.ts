@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, openDatabase } from "@/db/client";
 import { tenants, users } from "@/db/schema";
 import { findApiKeyBySecret } from "@/lib/api-keys/api-keys";
+import { verifyPassword } from "@/lib/auth/password";
 import { findTenantBySlug } from "@/lib/tenants/find-tenant";
-import { verifyPassword } from "@/lib/users/password";
 import { createTestDatabase, engines, type TestDatabase } from "./helpers/test-db";
 
 const run = promisify(execFile);

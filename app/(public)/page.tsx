@@ -6,10 +6,11 @@ import { listActivities } from "@/lib/activities/activities";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/locales";
 import { currentTenant } from "@/lib/tenants/current-tenant";
+import { isOpenForBooking } from "@/lib/tenants/online-booking";
 
 export default async function BusinessPage() {
   const tenant = await currentTenant();
-  if (!tenant.appointmentModuleEnabled) return <BookingUnavailable tenant={tenant} />;
+  if (!isOpenForBooking(tenant)) return <BookingUnavailable tenant={tenant} />;
   const [t, locale, activities] = await Promise.all([
     getTranslations("home"),
     getLocale() as Promise<Locale>,

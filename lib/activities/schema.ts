@@ -1,13 +1,5 @@
 import { z } from "zod";
-import { optionalText, requiredText, uuidSchema } from "@/lib/validation";
-
-export const hexColor = z
-  .string()
-  .trim()
-  .refine((v) => /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/.test(v), {
-    message: "must be a hex color such as #2563eb",
-    params: { problem: "color" },
-  });
+import { hexColor, optionalText, requiredText, uuidSchema } from "@/lib/validation";
 
 /** The contract's activity body (POST and PUT), plus the optional scheduling fields of the peers. */
 export const activityInputSchema = z

@@ -25,6 +25,7 @@ import {
 } from "@/lib/offer/booking-context";
 import { staffOffering } from "@/lib/offer/find-slots";
 import { addDays, dayInZone, zonedInstant } from "@/lib/scheduling/calendar-day";
+import { assertOpenForBooking } from "@/lib/tenants/online-booking";
 import type { AppointmentRow } from "./appointments";
 import { newManageToken } from "./manage-token";
 import { missingRequiredFields } from "./required-fields";
@@ -98,6 +99,7 @@ async function book(
   actor: Actor,
   options: BookingOptions,
 ): Promise<BookedAppointment | "outsideHours"> {
+  if (actor.type === "customer") assertOpenForBooking(tenant);
   const context = await loadBookingContext(db, tenant, input.activityId);
   const { activity } = context;
   // A service hidden from online booking is one customers cannot see, so cannot book.

@@ -2,7 +2,7 @@ import type { Database } from "@/db/client";
 import type { Tenant } from "@/db/schema";
 import { AppError, type ErrorDetails } from "@/lib/errors/app-error";
 import { type FieldProblems, zodProblems } from "@/lib/errors/field-problems";
-import { zodDetails } from "@/lib/http/zod-details";
+import { zodDetails } from "@/lib/errors/zod-details";
 import { loadBookingContext } from "@/lib/offer/booking-context";
 import { uuidSchema } from "@/lib/validation";
 import { missingRequiredFields } from "./required-fields";

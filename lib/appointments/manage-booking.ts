@@ -3,6 +3,7 @@ import type { Database } from "@/db/client";
 import { activities, appointments, staffMembers, type Tenant } from "@/db/schema";
 import { customerActor } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
+import { assertOpenForBooking } from "@/lib/tenants/online-booking";
 import { type AppointmentRow, appointmentNames, joinActivity, joinStaff } from "./appointments";
 import { changeAppointmentStatus } from "./change-status";
 import { customerPolicy } from "./customer-policy";
@@ -41,6 +42,7 @@ export async function findByManageToken(
 
 /** Cancels the booking, within the business's cancellation notice. */
 export async function cancelByCustomer(db: Database, tenant: Tenant, token: string, now: Date) {
+  assertOpenForBooking(tenant);
   const booking = await findByManageToken(db, tenant, token);
   const { cancel } = customerPolicy(booking, tenant, now);
   if (!cancel.allowed) throw new AppError("POLICY_WINDOW_CLOSED", { reason: cancel.reason });
@@ -55,6 +57,7 @@ export async function rescheduleByCustomer(
   start: number,
   now: Date,
 ) {
+  assertOpenForBooking(tenant);
   const booking = await findByManageToken(db, tenant, token);
   const { reschedule } = customerPolicy(booking, tenant, now);
   if (!reschedule.allowed) {

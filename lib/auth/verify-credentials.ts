@@ -1,7 +1,7 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { type Tenant, tenants, users } from "@/db/schema";
-import { hashPassword, verifyPassword } from "@/lib/users/password";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
 
 // A hash to verify against when the email is unknown, so that both cases take the same time.
 let decoyHash: Promise<string> | undefined;

@@ -1,6 +1,6 @@
 import { ZodError } from "zod";
 import { sqlStateOf } from "@/db/client";
-import { zodDetails } from "@/lib/http/zod-details";
+import { zodDetails } from "@/lib/errors/zod-details";
 import { AppError } from "./app-error";
 import { zodProblems } from "./field-problems";
 

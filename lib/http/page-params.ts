@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors/app-error";
-import { isTimeZone } from "@/lib/tenants/schema";
+import { isTimeZone } from "@/lib/i18n/time-zones";
 
 export { hrefWith } from "./href-with";
 

@@ -1,5 +1,15 @@
 import { zoneCity } from "./format";
 
+/** An IANA zone the runtime knows ("Europe/Paris", or "UTC"), not an abbreviation or offset. */
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return value.includes("/") || value === "UTC";
+  } catch {
+    return false;
+  }
+}
+
 export interface TimeZoneOption {
   /** The IANA name stored and submitted ("Europe/Paris"). */
   value: string;

@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { hexColor } from "@/lib/activities/schema";
 import { exceptionsSchema, weeklySlotsSchema } from "@/lib/availability/schema";
-import { requiredText, uuidSchema } from "@/lib/validation";
+import { hexColor, requiredText, uuidSchema } from "@/lib/validation";
 
 /**
  * A staff member, as the API and the Team page send it. `weeklySlots: null` (the default) means

@@ -1,17 +1,8 @@
 import { z } from "zod";
 import { locales } from "@/lib/i18n/locales";
+import { isTimeZone } from "@/lib/i18n/time-zones";
+import { passwordSchema } from "@/lib/users/schema";
 import { emailSchema, optionalText, requiredText } from "@/lib/validation";
-
-export { emailSchema };
-
-export function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: value });
-    return value.includes("/") || value === "UTC";
-  } catch {
-    return false;
-  }
-}
 
 // Host names the platform keeps for itself, so no business can claim them as a subdomain.
 const reservedSlugs = new Set(["www", "api", "admin", "app", "mail", "static", "assets"]);
@@ -33,9 +24,6 @@ export const timeZoneSchema = z
     message: "must be an IANA time zone such as Europe/Paris",
     params: { problem: "timeZone" },
   });
-
-export const passwordSchema = z.string().min(8, "must be at least 8 characters long").max(200);
-export const roleSchema = z.enum(["owner", "admin", "staff"]);
 
 export const tenantProfileSchema = z.object({
   slug: slugSchema,
@@ -60,11 +48,3 @@ export const createTenantSchema = tenantProfileSchema.extend({
   ownerName: requiredText(120).optional(),
 });
 export type CreateTenantInput = z.input<typeof createTenantSchema>;
-
-export const createUserSchema = z.object({
-  email: emailSchema,
-  password: passwordSchema,
-  role: roleSchema,
-  name: requiredText(120).optional(),
-});
-export type CreateUserInput = z.input<typeof createUserSchema>;

@@ -2,9 +2,9 @@ import { asc, eq } from "drizzle-orm";
 import { type Database, sqlStateOf } from "@/db/client";
 import { type User, users } from "@/db/schema";
 import { type Actor, recordAudit } from "@/lib/audit/record-audit";
+import { hashPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors/app-error";
-import { type CreateUserInput, createUserSchema } from "@/lib/tenants/schema";
-import { hashPassword } from "./password";
+import { type CreateUserInput, createUserSchema } from "./schema";
 
 export type PublicUser = Omit<User, "passwordHash">;
 

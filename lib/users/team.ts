@@ -4,10 +4,11 @@ import { type Database, sqlStateOf } from "@/db/client";
 import { type Role, type User, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { actorOf, type Caller } from "@/lib/auth/authenticate";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { endSessions } from "@/lib/auth/sessions";
 import { AppError } from "@/lib/errors/app-error";
-import { emailSchema, passwordSchema, roleSchema } from "@/lib/tenants/schema";
-import { hashPassword, verifyPassword } from "./password";
+import { emailSchema } from "@/lib/validation";
+import { passwordSchema, roleSchema } from "./schema";
 
 // The team, as its owners run it, and each user's own account. Every change to who someone is or
 // what they may do ends their sessions on every instance: a removed member, a demoted admin or a

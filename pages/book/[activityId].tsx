@@ -16,6 +16,7 @@ import en from "@/lib/i18n/messages/en.json";
 import fr from "@/lib/i18n/messages/fr.json";
 import { loadBookingWeek } from "@/lib/offer/booking-week";
 import { findTenantBySlug } from "@/lib/tenants/find-tenant";
+import { isOpenForBooking } from "@/lib/tenants/online-booking";
 import { TENANT_HEADER } from "@/lib/tenants/resolve-tenant-slug";
 import { uuidSchema } from "@/lib/validation";
 
@@ -78,7 +79,7 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({
       contactPhone: tenant.contactPhone,
     },
   };
-  if (!tenant.appointmentModuleEnabled) return { props: { ...common, state: "unavailable" } };
+  if (!isOpenForBooking(tenant)) return { props: { ...common, state: "unavailable" } };
 
   const activityId = String(params?.activityId);
   const { zone, tz } = displayZone(tenant.timeZone, firstParam(query.tz));

@@ -5,9 +5,9 @@ import { activityValues, activityBody as formBody } from "@/lib/activities/activ
 import { activityInputSchema } from "@/lib/activities/schema";
 import { profileInput, profileValues } from "@/lib/admin/profile-form";
 import { appointmentDetails } from "@/lib/appointments/appointment-details";
-import { appointmentsCsv } from "@/lib/appointments/appointments-csv";
 import { bookAppointment } from "@/lib/appointments/book-appointment";
 import { changeAppointmentStatus } from "@/lib/appointments/change-status";
+import { appointmentsCsv } from "@/lib/appointments/formats/appointments-csv";
 import { overview, overviewPeriods } from "@/lib/appointments/overview";
 import { bookingSchema, businessBookingSchema } from "@/lib/appointments/schema";
 import {

@@ -5,7 +5,7 @@ import { appointments, type Tenant } from "@/db/schema";
 import { createActivity } from "@/lib/activities/activities";
 import { activityInputSchema } from "@/lib/activities/schema";
 import { bookAppointment } from "@/lib/appointments/book-appointment";
-import { bookingCalendarFile } from "@/lib/appointments/calendar-file";
+import { bookingCalendarFile } from "@/lib/appointments/formats/calendar-file";
 import {
   cancelByCustomer,
   findByManageToken,

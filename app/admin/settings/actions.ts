@@ -16,8 +16,8 @@ import type { FieldProblems } from "@/lib/errors/field-problems";
 import { hrefWith } from "@/lib/http/page-params";
 import { setAppointmentModule } from "@/lib/tenants/appointment-module";
 import { businessSettingsSchema, updateBusinessSettings } from "@/lib/tenants/business-settings";
-import { roleSchema } from "@/lib/tenants/schema";
 import { createUser } from "@/lib/users/create-user";
+import { roleSchema } from "@/lib/users/schema";
 import { changeOwnAccount, changeRole, removeMember, resetPassword } from "@/lib/users/team";
 import { uuidSchema } from "@/lib/validation";
 

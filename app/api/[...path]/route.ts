@@ -1,6 +1,7 @@
 // Any other /api path – a JSON 404 in the business's language, never Next's HTML page
+
+import { withTenant } from "@/lib/api/with-tenant";
 import { AppError } from "@/lib/errors/app-error";
-import { withTenant } from "@/lib/http/with-tenant";
 
 const notFound = withTenant("public", async () => {
   throw new AppError("NOT_FOUND");

@@ -1,15 +1,16 @@
 import { NextResponse } from "next/server";
+import { withTenant } from "@/lib/api/with-tenant";
 import { listAppointments } from "@/lib/appointments/appointments";
 import { bookAppointment } from "@/lib/appointments/book-appointment";
 import { parseBookingInput } from "@/lib/appointments/booking-input";
+import { toAppointmentJson } from "@/lib/appointments/formats/serialize-appointment";
 import { withIdempotencyKey } from "@/lib/appointments/idempotent-booking";
 import { appointmentListQuerySchema } from "@/lib/appointments/schema";
-import { toAppointmentJson } from "@/lib/appointments/serialize-appointment";
 import { toDateRange } from "@/lib/availability/date-range";
+import { apiText } from "@/lib/errors/messages";
 import { otherMethods } from "@/lib/http/other-methods";
 import { readJson } from "@/lib/http/read-json";
 import { queryOf } from "@/lib/http/request-input";
-import { withTenant } from "@/lib/http/with-tenant";
 import { SUPPORTED_YEARS } from "@/lib/scheduling/calendar-day";
 
 // GET /api/appointments?status&startDate&endDate – appointments, by start time (admin)
@@ -38,7 +39,7 @@ export const POST = withTenant("booking", async ({ req, db, tenant }) => {
     status: 201,
     body: {
       appointment: toAppointmentJson(await bookAppointment(tx, tenant, input, new Date())),
-      message: tenant.locale === "fr" ? "Rendez-vous créé avec succès" : "Appointment created",
+      message: apiText("appointmentCreated", tenant.locale),
     },
   });
   const key = req.headers.get("idempotency-key");

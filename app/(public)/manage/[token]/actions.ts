@@ -4,7 +4,6 @@ import { redirect } from "next/navigation";
 import { cancelByCustomer, rescheduleByCustomer } from "@/lib/appointments/manage-booking";
 import { dateTimeSchema, toInstant } from "@/lib/availability/date-time";
 import { getDb } from "@/lib/db";
-import { AppError } from "@/lib/errors/app-error";
 import { toAppError } from "@/lib/errors/to-app-error";
 import { hrefWith } from "@/lib/http/page-params";
 import { logger } from "@/lib/logger";
@@ -27,7 +26,6 @@ async function run(change: () => Promise<unknown>): Promise<string | null> {
 export async function cancelBookingAction(token: string) {
   const tenant = await currentTenant();
   const error = await run(async () => {
-    if (!tenant.appointmentModuleEnabled) throw new AppError("MODULE_DISABLED");
     await cancelByCustomer(await getDb(), tenant, token, new Date());
   });
   redirect(hrefWith(`/manage/${token}`, error ? { error } : { cancelled: "1" }));
@@ -41,7 +39,6 @@ export async function rescheduleBookingAction(
   const tenant = await currentTenant();
   const at = String(form.get("at") ?? "");
   const error = await run(async () => {
-    if (!tenant.appointmentModuleEnabled) throw new AppError("MODULE_DISABLED");
     const dateTime = dateTimeSchema.parse(at);
     const start = toInstant(dateTime, tenant.timeZone);
     await rescheduleByCustomer(await getDb(), tenant, token, start, new Date());

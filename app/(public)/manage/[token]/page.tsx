@@ -22,6 +22,7 @@ import { formatDateTime } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { currentTenant } from "@/lib/tenants/current-tenant";
+import { isOpenForBooking } from "@/lib/tenants/online-booking";
 import { cancelBookingAction } from "./actions";
 
 export const generateMetadata = pageTitle("manage.title", { robots: { index: false } });
@@ -54,7 +55,7 @@ export default async function ManagePage(props: {
   const policy = customerPolicy(booking, tenant, now);
   const holding = holdsTime(booking.status);
   // With online booking off, the booking is still shown; only self-service changes stop.
-  const selfService = holding && tenant.appointmentModuleEnabled;
+  const selfService = holding && isOpenForBooking(tenant);
   const path = `/manage/${token}`;
   const origin = publicOrigin(requestHeaders);
   const error = firstParam(query.error);
@@ -147,7 +148,7 @@ export default async function ManagePage(props: {
           className="flex h-fit flex-col gap-4 rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200"
         >
           {!holding ? <p className="text-sm text-slate-700">{t("inactive")}</p> : null}
-          {holding && !tenant.appointmentModuleEnabled ? (
+          {holding && !isOpenForBooking(tenant) ? (
             <p className="text-sm text-slate-700" data-testid="module-off-note">
               {t("moduleOff", { business: tenant.name })}
             </p>

@@ -1,11 +1,11 @@
 import { getMessages } from "next-intl/server";
-import { appointmentsCsv, type CsvLabels } from "@/lib/appointments/appointments-csv";
+import { withTenant } from "@/lib/api/with-tenant";
+import { appointmentsCsv, type CsvLabels } from "@/lib/appointments/formats/appointments-csv";
 import {
   appointmentSearchSchema,
   searchAppointments,
 } from "@/lib/appointments/search-appointments";
 import { queryOf } from "@/lib/http/request-input";
-import { withTenant } from "@/lib/http/with-tenant";
 
 // GET /admin/appointments/export?status&from&to&q&sort&dir – the table's filtered rows as CSV
 export const GET = withTenant("read", async ({ req, db, tenant }) => {

@@ -1,11 +1,11 @@
 import { NextResponse } from "next/server";
+import { withTenant } from "@/lib/api/with-tenant";
 import { getAppointment } from "@/lib/appointments/appointments";
 import { deleteAppointment } from "@/lib/appointments/change-status";
-import { toAppointmentJson } from "@/lib/appointments/serialize-appointment";
+import { toAppointmentJson } from "@/lib/appointments/formats/serialize-appointment";
 import { actorOf } from "@/lib/auth/authenticate";
 import { otherMethods } from "@/lib/http/other-methods";
 import { resourceId } from "@/lib/http/request-input";
-import { withTenant } from "@/lib/http/with-tenant";
 
 // GET /api/appointments/[id] – one appointment (admin)
 export const GET = withTenant("read", async ({ params, db, tenant }) => {

@@ -2,10 +2,10 @@ import { NextResponse } from "next/server";
 import { createActivity, listActivities } from "@/lib/activities/activities";
 import { activityInputSchema } from "@/lib/activities/schema";
 import { toActivityJson } from "@/lib/activities/serialize-activity";
+import { withTenant } from "@/lib/api/with-tenant";
 import { actorOf } from "@/lib/auth/authenticate";
 import { otherMethods } from "@/lib/http/other-methods";
 import { readJson } from "@/lib/http/read-json";
-import { withTenant } from "@/lib/http/with-tenant";
 
 // GET /api/appointments/activities – every activity of the business (admin)
 export const GET = withTenant("read", async ({ db, tenant }) => {

@@ -1,10 +1,10 @@
 import { NextResponse } from "next/server";
+import { withTenant } from "@/lib/api/with-tenant";
 import { actorOf } from "@/lib/auth/authenticate";
 import { getAvailability, replaceAvailability } from "@/lib/availability/availability";
 import { availabilityInputSchema } from "@/lib/availability/schema";
 import { otherMethods } from "@/lib/http/other-methods";
 import { readJson } from "@/lib/http/read-json";
-import { withTenant } from "@/lib/http/with-tenant";
 
 // GET /api/appointments/availability – weekly hours and closed days (admin)
 export const GET = withTenant("read", async ({ db, tenant }) =>

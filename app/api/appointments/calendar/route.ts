@@ -1,9 +1,9 @@
 import { NextResponse } from "next/server";
-import { calendarEvents } from "@/lib/appointments/calendar-events";
+import { withTenant } from "@/lib/api/with-tenant";
+import { calendarEvents } from "@/lib/appointments/formats/calendar-events";
 import { dateRangeQuerySchema, toDateRange } from "@/lib/availability/date-range";
 import { otherMethods } from "@/lib/http/other-methods";
 import { queryOf } from "@/lib/http/request-input";
-import { withTenant } from "@/lib/http/with-tenant";
 
 // GET /api/appointments/calendar?startDate&endDate – opening hours and appointments as events (admin)
 export const GET = withTenant("read", async ({ req, db, tenant }) => {

@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
+import { withTenant } from "@/lib/api/with-tenant";
 import { actorOf } from "@/lib/auth/authenticate";
 import { otherMethods } from "@/lib/http/other-methods";
 import { readJson } from "@/lib/http/read-json";
-import { withTenant } from "@/lib/http/with-tenant";
 import { appointmentModuleSchema, setAppointmentModule } from "@/lib/tenants/appointment-module";
 
 // GET /api/settings/appointment-module – whether online booking is on (public)

@@ -1,9 +1,9 @@
 import { NextResponse } from "next/server";
+import { withTenant } from "@/lib/api/with-tenant";
 import { actorOf } from "@/lib/auth/authenticate";
 import { otherMethods } from "@/lib/http/other-methods";
 import { readJson } from "@/lib/http/read-json";
 import { resourceId } from "@/lib/http/request-input";
-import { withTenant } from "@/lib/http/with-tenant";
 import { staffInputSchema } from "@/lib/staff/schema";
 import { deleteStaff, getStaff, toStaffJson, updateStaff } from "@/lib/staff/staff";
 

@@ -37,7 +37,6 @@ export async function bookAction(
     alternatives: values.at ? undefined : previous.alternatives,
   };
   const tenant = await currentTenant();
-  if (!tenant.appointmentModuleEnabled) return { ...answer, formError: "moduleDisabled" };
   const db = await getDb();
   let manageToken: string;
   try {
@@ -66,6 +65,7 @@ export async function bookAction(
         })),
       };
     }
+    if (failure.code === "MODULE_DISABLED") return { ...answer, formError: "moduleDisabled" };
     if (failure.code === "INTERNAL_ERROR") logger.error("public booking failed", error);
     return { ...answer, formError: "failed" };
   }

@@ -22,6 +22,7 @@ import { loadBookingContext } from "@/lib/offer/booking-context";
 import { mondayOf } from "@/lib/offer/booking-week";
 import { dayInZone } from "@/lib/scheduling/calendar-day";
 import { currentTenant } from "@/lib/tenants/current-tenant";
+import { isOpenForBooking } from "@/lib/tenants/online-booking";
 import { uuidSchema } from "@/lib/validation";
 import { bookAction } from "./actions";
 
@@ -36,7 +37,7 @@ export default async function DetailsPage(props: {
     props.searchParams,
     currentTenant(),
   ]);
-  if (!tenant.appointmentModuleEnabled) return <BookingUnavailable tenant={tenant} />;
+  if (!isOpenForBooking(tenant)) return <BookingUnavailable tenant={tenant} />;
   if (!uuidSchema.safeParse(activityId).success) notFound();
   const context = await orUndefinedIfNotFound(
     loadBookingContext(await getDb(), tenant, activityId),

@@ -1,7 +1,7 @@
-import { bookingCalendarFile } from "@/lib/appointments/calendar-file";
+import { withTenant } from "@/lib/api/with-tenant";
+import { bookingCalendarFile } from "@/lib/appointments/formats/calendar-file";
 import { findByManageToken } from "@/lib/appointments/manage-booking";
 import { publicOrigin } from "@/lib/http/public-origin";
-import { withTenant } from "@/lib/http/with-tenant";
 
 // GET /manage/[token]/booking.ics – the booking as a file for the customer's calendar
 export const GET = withTenant("public", async ({ req, params, tenant, db }) => {

@@ -20,6 +20,7 @@ import { pageTitle } from "@/lib/i18n/page-title";
 import { loadBookingWeek } from "@/lib/offer/booking-week";
 import { dayInZone } from "@/lib/scheduling/calendar-day";
 import { currentTenant } from "@/lib/tenants/current-tenant";
+import { isOpenForBooking } from "@/lib/tenants/online-booking";
 import { rescheduleBookingAction } from "../actions";
 
 export const generateMetadata = pageTitle("manage.title", { robots: { index: false } });
@@ -33,7 +34,7 @@ export default async function ReschedulePage(props: {
     props.searchParams,
     currentTenant(),
   ]);
-  if (!tenant.appointmentModuleEnabled) return <BookingUnavailable tenant={tenant} />;
+  if (!isOpenForBooking(tenant)) return <BookingUnavailable tenant={tenant} />;
   const db = await getDb();
   const booking = await orUndefinedIfNotFound(findByManageToken(db, tenant, token));
   if (!booking) notFound();

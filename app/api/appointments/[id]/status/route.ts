@@ -1,12 +1,12 @@
 import { NextResponse } from "next/server";
+import { withTenant } from "@/lib/api/with-tenant";
 import { changeAppointmentStatus } from "@/lib/appointments/change-status";
+import { toAppointmentJson } from "@/lib/appointments/formats/serialize-appointment";
 import { statusChangeSchema } from "@/lib/appointments/schema";
-import { toAppointmentJson } from "@/lib/appointments/serialize-appointment";
 import { actorOf } from "@/lib/auth/authenticate";
 import { otherMethods } from "@/lib/http/other-methods";
 import { readJson } from "@/lib/http/read-json";
 import { resourceId } from "@/lib/http/request-input";
-import { withTenant } from "@/lib/http/with-tenant";
 
 // PATCH /api/appointments/[id]/status – confirm, cancel, complete or mark a no-show (staff too)
 export const PATCH = withTenant("appointments", async ({ req, params, db, tenant, caller }) => {

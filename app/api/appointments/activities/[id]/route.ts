@@ -2,11 +2,11 @@ import { NextResponse } from "next/server";
 import { deleteActivity, updateActivity } from "@/lib/activities/activities";
 import { activityInputSchema } from "@/lib/activities/schema";
 import { toActivityJson } from "@/lib/activities/serialize-activity";
+import { withTenant } from "@/lib/api/with-tenant";
 import { actorOf } from "@/lib/auth/authenticate";
 import { otherMethods } from "@/lib/http/other-methods";
 import { readJson } from "@/lib/http/read-json";
 import { resourceId } from "@/lib/http/request-input";
-import { withTenant } from "@/lib/http/with-tenant";
 
 // PUT /api/appointments/activities/[id] – replace an activity (admin)
 export const PUT = withTenant("manage", async ({ req, params, db, tenant, caller }) => {

@@ -2,8 +2,8 @@ import { NextResponse } from "next/server";
 import { listActivities } from "@/lib/activities/activities";
 import { activityIdsSchema } from "@/lib/activities/schema";
 import { toPublicActivityJson } from "@/lib/activities/serialize-activity";
+import { withTenant } from "@/lib/api/with-tenant";
 import { otherMethods } from "@/lib/http/other-methods";
-import { withTenant } from "@/lib/http/with-tenant";
 
 // GET /api/appointments/activities/public?ids= – the activities customers can book (public)
 export const GET = withTenant("booking", async ({ req, db, tenant }) => {

@@ -1,8 +1,8 @@
+import { withTenant } from "@/lib/api/with-tenant";
 import { slotsQuerySchema } from "@/lib/appointments/schema";
 import { toDateRange } from "@/lib/availability/date-range";
 import { otherMethods } from "@/lib/http/other-methods";
 import { queryOf } from "@/lib/http/request-input";
-import { withTenant } from "@/lib/http/with-tenant";
 import { slotsJson } from "@/lib/offer/slots-json";
 
 // GET /api/appointments/availability/slots?activityId&startDate&endDate[&staffId] – bookable times (public)

@@ -6,13 +6,14 @@ import { requireAdmin } from "@/lib/auth/require-admin";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
+import { clientAddress } from "@/lib/http/client-address";
+import { errorResponse } from "@/lib/http/error-response";
 import { type Locale, localeFromAcceptLanguage } from "@/lib/i18n/locales";
 import { logger } from "@/lib/logger";
 import { limitersFor, penalize } from "@/lib/rate-limit/limiters";
 import { getTenantBySlug } from "@/lib/tenants/find-tenant";
+import { assertOpenForBooking } from "@/lib/tenants/online-booking";
 import { TENANT_HEADER } from "@/lib/tenants/resolve-tenant-slug";
-import { clientAddress } from "./client-address";
-import { errorResponse } from "./error-response";
 
 // Path parameters of the routes using this wrapper are plain strings ([id]).
 type Params = Record<string, string | undefined>;
@@ -50,9 +51,7 @@ export function withTenant<A extends Access>(
       const db = await getDb();
       const tenant = await getTenantBySlug(db, slug);
       locale = tenant.locale;
-      if (access === "booking" && !tenant.appointmentModuleEnabled) {
-        throw new AppError("MODULE_DISABLED");
-      }
+      if (access === "booking") assertOpenForBooking(tenant);
       const caller =
         access === "public" || access === "booking"
           ? null

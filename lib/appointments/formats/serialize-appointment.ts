@@ -1,4 +1,4 @@
-import type { AppointmentRow } from "./appointments";
+import type { AppointmentRow } from "@/lib/appointments/appointments";
 
 /** The contract's appointment object. */
 export function toAppointmentJson(row: AppointmentRow) {

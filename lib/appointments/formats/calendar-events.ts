@@ -1,9 +1,9 @@
 import type { Database } from "@/db/client";
 import type { Tenant } from "@/db/schema";
+import { listAppointments } from "@/lib/appointments/appointments";
 import { loadOpeningHours } from "@/lib/availability/availability";
 import type { DateRange } from "@/lib/availability/date-range";
 import { openingWindows } from "@/lib/scheduling/opening-windows";
-import { listAppointments } from "./appointments";
 
 const AVAILABILITY_COLOR = "#d1fae5";
 const availabilityTitle = { fr: "Disponible", en: "Available" } as const;

@@ -2,7 +2,7 @@ import { stringify } from "csv-stringify/sync";
 import { formatInTimeZone } from "date-fns-tz";
 import type { AppointmentStatus, Tenant } from "@/db/schema";
 import { fromMinorUnits } from "@/lib/activities/money";
-import type { PricedAppointment } from "./search-appointments";
+import type { PricedAppointment } from "@/lib/appointments/search-appointments";
 
 export const csvColumns = [
   "id",

@@ -1,0 +1,13 @@
+import { z } from "zod";
+import { emailSchema, requiredText } from "@/lib/validation";
+
+export const passwordSchema = z.string().min(8, "must be at least 8 characters long").max(200);
+export const roleSchema = z.enum(["owner", "admin", "staff"]);
+
+export const createUserSchema = z.object({
+  email: emailSchema,
+  password: passwordSchema,
+  role: roleSchema,
+  name: requiredText(120).optional(),
+});
+export type CreateUserInput = z.input<typeof createUserSchema>;

@@ -5,13 +5,11 @@ import {
   type Activity,
   activities,
   appointments,
-  auditLog,
   holdingStatuses,
   staffMembers,
   type Tenant,
-  tenants,
 } from "@/db/schema";
-import { type Actor, customerActor } from "@/lib/audit/record-audit";
+import { type Actor, customerActor, scheduleChangeCtes } from "@/lib/audit/record-audit";
 import { toInstant } from "@/lib/availability/date-time";
 import { AppError } from "@/lib/errors/app-error";
 import { toAppError } from "@/lib/errors/to-app-error";
@@ -194,7 +192,7 @@ const attempt = <T>(db: Database, run: () => Promise<T>): Promise<T> =>
  * - the time locks of the staff member's buffered range (see timeLocks);
  * - a share lock on the activity and the staff member, still live, so that deleting either waits
  *   for the booking;
- * - the insert, the schedule version bump and the audit entry (without the customer's details).
+ * - the insert, and the schedule change (version bump, audit entry without the customer's details).
  */
 async function insertBooking(
   db: Database,
@@ -231,18 +229,15 @@ async function insertBooking(
             ${c.name}, ${c.email}, ${c.phone}, ${c.address}, ${c.customFieldValue}, ${manage.hash}
           from live
           returning id, tenant_id, activity_id, staff_id, starts_at, status, created_at
-        ), bumped as (
-          update ${tenants} set schedule_version = schedule_version + 1
-          where id = ${tenant.id} and exists (select 1 from inserted)
-        ), audited as (
-          insert into ${auditLog} (tenant_id, actor_type, actor_id, actor_label, action,
-            entity_type, entity_id, after)
-          select tenant_id, ${actor.type}, ${actor.id ?? null}::uuid, ${actor.label ?? null},
-            'appointment.create', 'appointment', id::text,
-            jsonb_build_object('activityId', activity_id, 'staffId', staff_id,
-              'startsAt', starts_at, 'status', status)
-          from inserted
-        )
+        ), ${scheduleChangeCtes(tenant.id, actor, {
+          action: "appointment.create",
+          entityType: "appointment",
+          entityId: sql`id::text`,
+          before: sql`null::jsonb`,
+          after: sql`jsonb_build_object('activityId', activity_id, 'staffId', staff_id,
+            'startsAt', starts_at, 'status', status)`,
+          source: sql`inserted`,
+        })}
         select id, created_at from inserted`,
   );
   // No row: the activity or the staff member was deleted since they were read.

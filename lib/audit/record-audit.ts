@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { auditLog, tenants } from "@/db/schema";
 
@@ -41,11 +41,41 @@ export async function recordAudit(
 
 const jsonParam = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
 
+/** A schedule change as SQL: its audit entry's values may read columns of `source`. */
+export interface ScheduleChangeSql {
+  action: string;
+  entityType: string;
+  entityId: SQL;
+  before: SQL;
+  after: SQL;
+  /** The relation the change comes from: one bump and one audit entry per row; none if empty. */
+  source: SQL;
+}
+
 /**
- * Records a change to the business's schedule (hours, activities, bookings): bumps its schedule
- * version, which makes cached slots stale on every instance (and, unless an appointment changed,
- * its catalog version, see loadBookingContext), and writes the audit entry, in one statement.
- * Call it last in the transaction that made the change.
+ * The two CTEs (`bumped`, `audited`) of a change to the business's schedule, to put in the
+ * statement that makes it: they bump its schedule version, which makes cached slots stale on every
+ * instance (and, unless an appointment changed, its catalog version, see loadBookingContext), and
+ * write the audit entry.
+ */
+export function scheduleChangeCtes(tenantId: string, actor: Actor, change: ScheduleChangeSql): SQL {
+  const catalog = change.entityType === "appointment" ? 0 : 1;
+  return sql`bumped as (
+      update ${tenants} set schedule_version = schedule_version + 1,
+        catalog_version = catalog_version + ${catalog}::int
+      where id = ${tenantId} and exists (select 1 from ${change.source})
+    ), audited as (
+      insert into ${auditLog}
+        (tenant_id, actor_type, actor_id, actor_label, action, entity_type, entity_id, before, after)
+      select ${tenantId}, ${actor.type}, ${actor.id ?? null}::uuid, ${actor.label ?? null},
+        ${change.action}, ${change.entityType}, ${change.entityId}, ${change.before}, ${change.after}
+      from ${change.source}
+    )`;
+}
+
+/**
+ * Records a change to the business's schedule (hours, activities, staff, bookings) in one
+ * statement (see scheduleChangeCtes). Call it last in the transaction that made the change.
  */
 export async function recordScheduleChange(
   db: Database,
@@ -54,14 +84,13 @@ export async function recordScheduleChange(
   entry: AuditRecord,
 ) {
   await db.execute(sql`
-    with bumped as (
-      update ${tenants} set schedule_version = schedule_version + 1,
-        catalog_version = catalog_version + ${entry.entityType === "appointment" ? 0 : 1}::int
-      where id = ${tenantId}
-    )
-    insert into ${auditLog}
-      (tenant_id, actor_type, actor_id, actor_label, action, entity_type, entity_id, before, after)
-    values (${tenantId}, ${actor.type}, ${actor.id ?? null}::uuid, ${actor.label ?? null},
-      ${entry.action}, ${entry.entityType}, ${entry.entityId ?? null},
-      ${jsonParam(entry.before)}::jsonb, ${jsonParam(entry.after)}::jsonb)`);
+    with change as (select 1), ${scheduleChangeCtes(tenantId, actor, {
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: sql`${entry.entityId ?? null}`,
+      before: sql`${jsonParam(entry.before)}::jsonb`,
+      after: sql`${jsonParam(entry.after)}::jsonb`,
+      source: sql`change`,
+    })}
+    select 1`);
 }

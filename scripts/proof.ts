@@ -194,12 +194,19 @@ async function freeStarts(base: string, business: Business, days: number): Promi
   return slots.filter((s) => s.available).map((s) => s.dateTime);
 }
 
-const book = (base: string, business: Business, dateTime: string, name = "Proof Client") =>
+const book = (
+  base: string,
+  business: Business,
+  dateTime: string,
+  name = "Proof Client",
+  staffId?: string,
+) =>
   send(base, "/api/appointments", {
     method: "POST",
     headers: { "x-tenant-slug": business.slug, "content-type": "application/json" },
     body: JSON.stringify({
       activityId: business.activityId,
+      staffId,
       dateTime,
       clientInfo: { name, email: "client@proof.test" },
     }),
@@ -229,6 +236,61 @@ async function race(servers: Server[], business: Business) {
     "race_5xx",
     count((s) => s >= 500),
     count((s) => s >= 500) === 0,
+  );
+}
+
+/**
+ * Three stylists: 200 "no preference" bookings of one time over both instances give exactly three
+ * bookings, one per stylist; with two of them booked by name first, 200 more give exactly one.
+ */
+async function staffRace(servers: Server[], business: Business) {
+  const [base = "", other = ""] = servers.map((s) => s.base);
+  const admin = {
+    "x-tenant-slug": business.slug,
+    authorization: `Bearer ${business.key}`,
+    "content-type": "application/json",
+  };
+  for (const name of ["Stylist A", "Stylist B"]) {
+    const created = await send(base, "/api/staff", {
+      method: "POST",
+      headers: admin,
+      body: JSON.stringify({ name }),
+    });
+    if (created.status !== 201) throw new Error(`staff creation answered ${created.status}`);
+  }
+  const { staff } = JSON.parse((await send(base, "/api/staff", { headers: admin })).text) as {
+    staff: { id: string }[];
+  };
+  const [, , first, second] = await freeStarts(base, business, 3);
+  const racers = (dateTime: string) =>
+    Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        book(servers[i % servers.length]?.base ?? "", business, dateTime, `Racer ${i}`),
+      ),
+    );
+  const three = await racers(first ?? "");
+  const won = three.filter((a) => a.status === 201);
+  const stylists = new Set(won.map((a) => JSON.parse(a.text).appointment.staff.id));
+  report(
+    "staff_race_201",
+    `${won.length} (${stylists.size} stylists of ${staff.length})`,
+    won.length === 3 && stylists.size === 3 && staff.length === 3,
+  );
+  report(
+    "staff_race_5xx",
+    three.filter((a) => a.status >= 500).length,
+    three.every((a) => a.status < 500),
+  );
+  // The last free stylist: the other two are booked by name, on each instance.
+  await book(base, business, second ?? "", "By name", staff[0]?.id);
+  await book(other, business, second ?? "", "By name", staff[1]?.id);
+  const last = await racers(second ?? "");
+  const lastWon = last.filter((a) => a.status === 201);
+  report(
+    "last_stylist_201",
+    `${lastWon.length}, to ${lastWon.map((a) => (JSON.parse(a.text).appointment.staff.id === staff[2]?.id ? "the free one" : "someone busy")).join(", ")}`,
+    lastWon.length === 1 &&
+      JSON.parse(lastWon[0]?.text ?? "{}").appointment?.staff.id === staff[2]?.id,
   );
 }
 
@@ -637,6 +699,7 @@ async function main() {
     await Promise.all(servers.map((s) => ready(s)));
     if (runs("race", true)) {
       await race(servers, business);
+      await staffRace(servers, business);
       await sharedLimit(servers, business);
     }
     if (runs("corpus", true)) await corpus(servers[0] as Server, business);

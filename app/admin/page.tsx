@@ -54,6 +54,10 @@ export default async function CalendarPage() {
         nextFree={first ? formatInTimeZone(first, tenant.timeZone, "yyyy-MM-dd'T'HH:mm") : ""}
         closedDays={availability.exceptions}
         staff={staff.map(({ id, name, color, activityIds }) => ({ id, name, color, activityIds }))}
+        // A staff member signed in sees their own appointments first.
+        ownStaffId={
+          caller.role === "staff" ? (staff.find((s) => s.userId === caller.id)?.id ?? "") : ""
+        }
         activities={activities.map((a) => ({
           id: a.id,
           name: a.name,

@@ -53,6 +53,8 @@ export interface AdminCalendarProps {
   activities: CalendarActivity[];
   /** The staff members, in the business's order. */
   staff: CalendarStaff[];
+  /** The signed-in user's own staff member, the filter's first value ("" for everyone). */
+  ownStaffId: string;
   closedDays: { date: string; reason: string | null }[];
   /** Whether the signed-in user may change appointments (every role may; kept explicit). */
   canChange: boolean;
@@ -117,7 +119,7 @@ export function AdminCalendar(props: AdminCalendarProps) {
   const [showCancelled, setShowCancelled] = useState(false);
   const showCancelledRef = useRef(showCancelled);
   // "" for everyone; with several people, each event takes its staff member's colour.
-  const [staffFilter, setStaffFilter] = useState("");
+  const [staffFilter, setStaffFilter] = useState(props.ownStaffId);
   const staffFilterRef = useRef(staffFilter);
   const team = props.staff.length > 1;
   const [selected, setSelected] = useState<string | null>(null);

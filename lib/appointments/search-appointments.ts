@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Database } from "@/db/client";
 import { activities, appointments, staffMembers, type Tenant } from "@/db/schema";
 import { addDays, isCalendarDay, zonedInstant } from "@/lib/scheduling/calendar-day";
-import { isStorableText } from "@/lib/validation";
+import { isStorableText, uuidSchema } from "@/lib/validation";
 import { type AppointmentRow, appointmentNames, joinActivity, joinStaff } from "./appointments";
 import { statusSchema } from "./schema";
 
@@ -33,6 +33,10 @@ export const appointmentSearchSchema = z.object({
         .map((s) => statusSchema.safeParse(s.trim()).data)
         .filter((s) => s !== undefined),
     ),
+  staff: z
+    .string()
+    .optional()
+    .transform((v) => uuidSchema.safeParse(v).data),
   from: optionalDay,
   to: optionalDay,
   q: z
@@ -59,6 +63,7 @@ function whereOf(tenant: Tenant, search: AppointmentSearch): SQL | undefined {
   return and(
     eq(appointments.tenantId, tenant.id),
     search.status.length ? inArray(appointments.status, search.status) : undefined,
+    search.staff ? eq(appointments.staffId, search.staff) : undefined,
     search.from
       ? gte(appointments.startsAt, new Date(zonedInstant(search.from, 0, tenant.timeZone)))
       : undefined,

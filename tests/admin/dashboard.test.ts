@@ -191,10 +191,10 @@ describe.each(engines)("the dashboard's data on %s", (engine) => {
     expect(csv.startsWith("\uFEFF")).toBe(true);
     const lines = csv.slice(1).trimEnd().split("\r\n");
     expect(lines[0]).toBe(
-      "id;début;fin;fuseau horaire;prestation;statut;client;e-mail;téléphone;adresse;information complémentaire;prix;devise;réservé le",
+      "id;début;fin;fuseau horaire;prestation;intervenant;statut;client;e-mail;téléphone;adresse;information complémentaire;prix;devise;réservé le",
     );
     expect(lines[1]).toMatch(
-      /^[0-9a-f-]{36};\d{4}-\d\d-\d\dT10:00:00\+0[12]:00;.*;Europe\/Paris;Massage;Confirmé;Anna Alpha;anna@example\.test;/,
+      /^[0-9a-f-]{36};\d{4}-\d\d-\d\dT10:00:00\+0[12]:00;.*;Europe\/Paris;Massage;owner;Confirmé;Anna Alpha;anna@example\.test;/,
     );
     expect(lines[1]).toContain(";50;EUR;");
     expect(lines[2]).toContain(`;"'=HYPERLINK(""x""); ""Ann""";`);
@@ -203,7 +203,7 @@ describe.each(engines)("the dashboard's data on %s", (engine) => {
     expect(lines[3]).toContain(";'-1;anna@example.test;+33 1 23 45 67 89;");
 
     const english = appointmentsCsv({ ...tenant, locale: "en" }, rows, labels("en"));
-    expect(english.startsWith("id,start,end,time zone,service,status,")).toBe(true);
+    expect(english.startsWith("id,start,end,time zone,service,staff member,status,")).toBe(true);
     expect(english).toContain(",Confirmed,");
   });
 

@@ -2,6 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bookAppointment } from "@/lib/appointments/book-appointment";
 import { rescheduleAppointment } from "@/lib/appointments/reschedule-appointment";
 import { businessBookingSchema } from "@/lib/appointments/schema";
+import {
+  appointmentSearchSchema,
+  searchAppointments,
+} from "@/lib/appointments/search-appointments";
 import { toAppError } from "@/lib/errors/to-app-error";
 import { activityBody, apiClient, client, dayFromToday, openEveryDay } from "../helpers/api";
 import { seedTenant, sessionCookie } from "../helpers/fixtures";
@@ -442,6 +446,13 @@ describe.each(engines)(
       ).rejects.toMatchObject({ code: "VALIDATION_ERROR" });
       const audit = (await api.getAppointment(withOwner.id)).json.appointment;
       expect(audit.staff).toEqual({ id: ines.id, name: "Inès" });
+      // The appointments table filters by person: both of Inès's now, none of the owner's.
+      const byStaff = async (staff: string) =>
+        (
+          await searchAppointments(handle.db, tenant, appointmentSearchSchema.parse({ staff }))
+        ).rows.map((r) => r.staffName);
+      expect(await byStaff(ines.id)).toEqual(["Inès", "Inès"]);
+      expect(await byStaff(owner.id)).toEqual([]);
     });
   },
 );

@@ -31,6 +31,7 @@ function queryOf(
 ) {
   return {
     status: search.status.join(","),
+    staff: search.staff,
     from: search.from,
     to: search.to,
     q: search.q,
@@ -63,6 +64,7 @@ export default async function AppointmentsPage({
     adminLabels("calendarUi"),
     listStaff(db, tenant.id),
   ]);
+  const team = staff.length > 1;
   const inverted = Boolean(search.from && search.to && search.from > search.to);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const sortHeader = (key: SortKey) => {
@@ -127,6 +129,23 @@ export default async function AppointmentsPage({
             ))}
           </select>
         </LabelledField>
+        {team && (
+          <LabelledField id="filter-staff" label={t("staff")}>
+            <select
+              id="filter-staff"
+              name="staff"
+              defaultValue={search.staff ?? ""}
+              className={inputClass}
+            >
+              <option value="">{t("everyone")}</option>
+              {staff.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </LabelledField>
+        )}
         <LabelledField id="filter-from" label={t("from")}>
           <input
             id="filter-from"
@@ -215,6 +234,11 @@ export default async function AppointmentsPage({
                       style={{ backgroundColor: a.activityColor }}
                     />
                     {a.activityName}
+                    {team && (
+                      <span className="block text-xs text-slate-600">
+                        {t("with", { name: a.staffName })}
+                      </span>
+                    )}
                   </td>
                   <td className="max-w-64 px-3 py-2 [overflow-wrap:anywhere]">
                     <Link

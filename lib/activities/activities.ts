@@ -1,10 +1,11 @@
-import { and, asc, eq, gt, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { type Activity, activities, appointments, holdingStatuses, type Tenant } from "@/db/schema";
+import { type Activity, activities, appointments, type Tenant } from "@/db/schema";
+import { hasUpcomingBookings } from "@/lib/appointments/appointments";
 import { type Actor, recordScheduleChange } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
+import { toMinorUnits } from "@/lib/money";
 import { assignToEveryone } from "@/lib/staff/staff";
-import { toMinorUnits } from "./money";
 import type { ActivityInput } from "./schema";
 
 const live = (tenantId: string) =>
@@ -137,19 +138,9 @@ export async function deleteActivity(
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const before = await getActivity(tx, tenant.id, id);
-    const [upcoming] = await tx
-      .select({ id: appointments.id })
-      .from(appointments)
-      .where(
-        and(
-          eq(appointments.tenantId, tenant.id),
-          eq(appointments.activityId, id),
-          inArray(appointments.status, holdingStatuses),
-          gt(appointments.endsAt, now),
-        ),
-      )
-      .limit(1);
-    if (upcoming) throw new AppError("ACTIVITY_IN_USE");
+    if (await hasUpcomingBookings(tx, tenant.id, eq(appointments.activityId, id), now)) {
+      throw new AppError("ACTIVITY_IN_USE");
+    }
     await tx
       .update(activities)
       .set({ deletedAt: now })

@@ -1,5 +1,5 @@
 import type { Activity } from "@/db/schema";
-import { fromMinorUnits } from "./money";
+import { fromMinorUnits } from "@/lib/money";
 
 /** The contract's activity object (plus the additive scheduling fields). */
 export function toActivityJson(activity: Activity, currency: string) {

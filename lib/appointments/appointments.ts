@@ -1,10 +1,11 @@
-import { and, asc, eq, gt, gte, inArray, lt } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, lt, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import {
   type Appointment,
   type AppointmentStatus,
   activities,
   appointments,
+  holdingStatuses,
   staffMembers,
 } from "@/db/schema";
 import { AppError } from "@/lib/errors/app-error";
@@ -101,4 +102,29 @@ export async function getAppointment(
   const [row] = options.forUpdate ? await query.for("update", { of: appointments }) : await query;
   if (!row) throw new AppError("NOT_FOUND");
   return flatten(row);
+}
+
+/**
+ * Whether a pending or confirmed appointment not yet over matches `which` (an activity's, a staff
+ * member's): what keeps them from being removed.
+ */
+export async function hasUpcomingBookings(
+  db: Database,
+  tenantId: string,
+  which: SQL,
+  now: Date,
+): Promise<boolean> {
+  const [upcoming] = await db
+    .select({ id: appointments.id })
+    .from(appointments)
+    .where(
+      and(
+        eq(appointments.tenantId, tenantId),
+        which,
+        inArray(appointments.status, holdingStatuses),
+        gt(appointments.endsAt, now),
+      ),
+    )
+    .limit(1);
+  return upcoming !== undefined;
 }

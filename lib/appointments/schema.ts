@@ -2,7 +2,6 @@ import { z } from "zod";
 import { appointmentStatuses } from "@/db/schema";
 import { dateRangeQuerySchema } from "@/lib/availability/date-range";
 import { dateTimeSchema } from "@/lib/availability/date-time";
-import { staffChoiceSchema } from "@/lib/staff/schema";
 import {
   emailSchema,
   optionalEmailSchema,
@@ -11,6 +10,9 @@ import {
   requiredText,
   uuidSchema,
 } from "@/lib/validation";
+
+/** `staffId` on the slots query and the booking body: one person, or anyone who performs it. */
+const staffChoiceSchema = uuidSchema.nullish().transform((v) => v ?? null);
 
 export const clientInfoSchema = z.object({
   name: requiredText(200),

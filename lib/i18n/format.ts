@@ -1,4 +1,4 @@
-import { fromMinorUnits } from "@/lib/activities/money";
+import { fromMinorUnits } from "@/lib/money";
 import type { Locale } from "./locales";
 
 // Everything customers read about times and money goes through Intl, in the page's locale and an

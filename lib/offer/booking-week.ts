@@ -10,7 +10,7 @@ import {
 } from "@/lib/scheduling/calendar-day";
 import { chosenStaff, loadBookingContext } from "./booking-context";
 import { listBusyTime } from "./busy-time";
-import { isBookableStart, slotsFrom } from "./find-slots";
+import { slotsFrom, staffOffering } from "./find-slots";
 
 const DAY_MS = 86_400_000;
 
@@ -184,9 +184,9 @@ export async function refusalReason(
   staffId?: string | null,
 ): Promise<"slotTaken" | "slotGone"> {
   try {
-    return (await isBookableStart(db, tenant, activityId, start, now, staffId))
-      ? "slotTaken"
-      : "slotGone";
+    const context = await loadBookingContext(db, tenant, activityId);
+    const offering = staffOffering(context, chosenStaff(context, staffId), tenant, start, now);
+    return offering.length ? "slotTaken" : "slotGone";
   } catch (error) {
     // The service or the staff member chosen is gone.
     if (error instanceof AppError && ["NOT_FOUND", "VALIDATION_ERROR"].includes(error.code)) {

@@ -54,19 +54,6 @@ export const staffOffering = (
     start,
   );
 
-/** Whether this start of this activity is offered now (by `staffId`, or anyone), busy time aside. */
-export async function isBookableStart(
-  db: Database,
-  tenant: Tenant,
-  activityId: string,
-  start: number,
-  now: Date,
-  staffId?: string | null,
-): Promise<boolean> {
-  const context = await loadBookingContext(db, tenant, activityId);
-  return staffOffering(context, chosenStaff(context, staffId), tenant, start, now).length > 0;
-}
-
 /** The slots of a bookable activity over a range (with `staffId`, or anyone), and its rules. */
 export async function findSlots(
   db: Database,

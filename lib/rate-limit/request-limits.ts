@@ -1,10 +1,12 @@
 import type { NextRequest } from "next/server";
 import type { Database } from "@/db/client";
-import type { SessionHint } from "@/lib/auth/session-hint";
 import { sha256Hex } from "@/lib/crypto/sha256";
 import { clientAddress } from "@/lib/http/client-address";
 import { bearerOf } from "@/lib/http/request-input";
 import { consume, type LimitState, limitersFor } from "./limiters";
+
+/** Who the proxy found signed in (its session hint): their own quota. */
+type SignedIn = { userId: string };
 
 /** Which limit a request counts against before credentials are considered; null for none. */
 export function limitOf(method: string, pathname: string): "booking" | "public" | null {
@@ -23,7 +25,7 @@ export function limitOf(method: string, pathname: string): "booking" | "public" 
  * Whose quota an authenticated request spends: the API key's (by its hash: the proxy does not
  * look keys up, an unknown one is refused by the route) or the signed-in user's.
  */
-function credentialKey(request: NextRequest, session: SessionHint | null): string | null {
+function credentialKey(request: NextRequest, session: SignedIn | null): string | null {
   const bearer = bearerOf(request.headers);
   if (bearer) return `key:${sha256Hex(bearer)}`;
   return session ? `user:${session.userId}` : null;
@@ -37,7 +39,7 @@ export async function limitRequest(
   db: Database,
   request: NextRequest,
   trustProxy: boolean,
-  session: SessionHint | null,
+  session: SignedIn | null,
 ): Promise<LimitState | null> {
   const limit = limitOf(request.method, request.nextUrl.pathname);
   if (!limit) return null;

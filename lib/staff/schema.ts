@@ -17,6 +17,3 @@ export const staffInputSchema = z.object({
   exceptions: exceptionsSchema.default([]),
 });
 export type StaffInput = z.output<typeof staffInputSchema>;
-
-/** `staffId` on the slots query and the booking body: one person, or any qualified one. */
-export const staffChoiceSchema = uuidSchema.nullish().transform((v) => v ?? null);

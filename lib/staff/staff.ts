@@ -1,15 +1,15 @@
-import { and, asc, eq, gt, inArray, isNull, max, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, max, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import {
   activities,
   appointments,
-  holdingStatuses,
   type StaffMember,
   staffMembers,
   staffServices,
   type Tenant,
   users,
 } from "@/db/schema";
+import { hasUpcomingBookings } from "@/lib/appointments/appointments";
 import { type Actor, recordScheduleChange } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 import { formatClockTime, parseClockTime } from "@/lib/scheduling/clock-time";
@@ -213,19 +213,9 @@ export async function deleteStaff(
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const before = await getStaff(tx, tenant.id, id);
-    const [upcoming] = await tx
-      .select({ id: appointments.id })
-      .from(appointments)
-      .where(
-        and(
-          eq(appointments.tenantId, tenant.id),
-          eq(appointments.staffId, id),
-          inArray(appointments.status, holdingStatuses),
-          gt(appointments.endsAt, now),
-        ),
-      )
-      .limit(1);
-    if (upcoming) throw new AppError("STAFF_IN_USE");
+    if (await hasUpcomingBookings(tx, tenant.id, eq(appointments.staffId, id), now)) {
+      throw new AppError("STAFF_IN_USE");
+    }
     const [others] = await tx
       .select({ n: sql<number>`count(*)::int` })
       .from(staffMembers)

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ConfirmRow } from "@/components/admin/confirm-row";
 import { Notice } from "@/components/ui/notice";
 import { listActivities } from "@/lib/activities/activities";
 import { can } from "@/lib/auth/authenticate";
@@ -105,26 +106,13 @@ export default async function ActivitiesPage({
                 </div>
               )}
               {canManage && confirming === a.id && (
-                <form
+                <ConfirmRow
                   action={deleteActivityAction.bind(null, a.id)}
-                  className="flex w-full flex-wrap items-center gap-2 rounded-md bg-red-50 p-2 text-sm"
-                >
-                  <span role="alert" className="flex-1">
-                    {t("deleteQuestion")}
-                  </span>
-                  <button
-                    type="submit"
-                    className="rounded-md bg-red-700 px-3 py-1 font-medium text-white"
-                  >
-                    {tf("yesDelete")}
-                  </button>
-                  <Link
-                    href="/admin/activities"
-                    className="rounded-md border border-slate-300 bg-white px-3 py-1"
-                  >
-                    {tf("keep")}
-                  </Link>
-                </form>
+                  question={t("deleteQuestion")}
+                  confirmLabel={tf("yesDelete")}
+                  keepHref="/admin/activities"
+                  keepLabel={tf("keep")}
+                />
               )}
             </li>
           ))}

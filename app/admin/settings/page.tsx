@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ApiKeyCreator } from "@/components/admin/api-key-creator";
 import { BusinessProfileForm } from "@/components/admin/business-profile-form";
+import { ConfirmRow } from "@/components/admin/confirm-row";
 import { OwnAccountForm } from "@/components/admin/own-account-form";
 import { LabelledField } from "@/components/ui/labelled-field";
 import { Notice } from "@/components/ui/notice";
@@ -156,26 +157,13 @@ export default async function SettingsPage({
                   {!runs && <span className="ml-2 text-slate-600">{tr(u.role)}</span>}
                 </span>
                 {runs && confirmRemove === u.id ? (
-                  <form
+                  <ConfirmRow
                     action={removeMemberAction.bind(null, u.id)}
-                    className="flex w-full flex-wrap items-center gap-2 rounded-md bg-red-50 p-2"
-                  >
-                    <span role="alert" className="flex-1">
-                      {t("removeQuestion", { name: u.name })}
-                    </span>
-                    <button
-                      type="submit"
-                      className="rounded-md bg-red-700 px-3 py-1 font-medium text-white"
-                    >
-                      {t("remove")}
-                    </button>
-                    <Link
-                      href="/admin/settings#team"
-                      className="rounded-md border border-slate-300 bg-white px-3 py-1"
-                    >
-                      {tf("keep")}
-                    </Link>
-                  </form>
+                    question={t("removeQuestion", { name: u.name })}
+                    confirmLabel={t("remove")}
+                    keepHref="/admin/settings#team"
+                    keepLabel={tf("keep")}
+                  />
                 ) : (
                   runs && (
                     <>
@@ -294,24 +282,13 @@ export default async function SettingsPage({
               {k.revokedAt ? (
                 <span className="text-slate-500">{t("revoked")}</span>
               ) : canManage && confirmRevoke === k.id ? (
-                <form
+                <ConfirmRow
                   action={revokeKeyAction.bind(null, k.id)}
-                  className="flex flex-wrap items-center gap-2"
-                >
-                  <span role="alert">{t("revokeQuestion")}</span>
-                  <button
-                    type="submit"
-                    className="rounded-md bg-red-700 px-3 py-1 font-medium text-white"
-                  >
-                    {t("revoke")}
-                  </button>
-                  <Link
-                    href="/admin/settings#keys"
-                    className="rounded-md border border-slate-300 px-3 py-1"
-                  >
-                    {tf("keep")}
-                  </Link>
-                </form>
+                  question={t("revokeQuestion")}
+                  confirmLabel={t("revoke")}
+                  keepHref="/admin/settings#keys"
+                  keepLabel={tf("keep")}
+                />
               ) : (
                 canManage && (
                   <Link

@@ -1,8 +1,8 @@
 import { stringify } from "csv-stringify/sync";
 import { formatInTimeZone } from "date-fns-tz";
 import type { AppointmentStatus, Tenant } from "@/db/schema";
-import { fromMinorUnits } from "@/lib/activities/money";
 import type { PricedAppointment } from "@/lib/appointments/search-appointments";
+import { fromMinorUnits } from "@/lib/money";
 
 export const csvColumns = [
   "id",

@@ -1,0 +1,30 @@
+import Link from "next/link";
+
+/**
+ * A question asked in a list row before removing something for good, as a plain form: the
+ * server action runs on "yes"; "keep" is a link back to the list without the question.
+ */
+export function ConfirmRow(props: {
+  action: () => Promise<void>;
+  question: string;
+  confirmLabel: string;
+  keepHref: string;
+  keepLabel: string;
+}) {
+  return (
+    <form
+      action={props.action}
+      className="flex w-full flex-wrap items-center gap-2 rounded-md bg-red-50 p-2 text-sm"
+    >
+      <span role="alert" className="flex-1">
+        {props.question}
+      </span>
+      <button type="submit" className="rounded-md bg-red-700 px-3 py-1 font-medium text-white">
+        {props.confirmLabel}
+      </button>
+      <Link href={props.keepHref} className="rounded-md border border-slate-300 bg-white px-3 py-1">
+        {props.keepLabel}
+      </Link>
+    </form>
+  );
+}

@@ -9,6 +9,7 @@ import { getDb } from "@/lib/db";
 import { firstParam, type SearchParams } from "@/lib/http/page-params";
 import { formatDuration, formatPrice } from "@/lib/i18n/format";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { listStaff } from "@/lib/staff/staff";
 import { deleteActivityAction } from "./actions";
 
 export const generateMetadata = pageTitle("admin.nav.activities");
@@ -20,11 +21,15 @@ export default async function ActivitiesPage({
 }) {
   const { tenant, caller } = await requirePageCaller();
   const params = await searchParams;
-  const [t, tf, activities] = await Promise.all([
+  const db = await getDb();
+  const [t, tf, activities, staff] = await Promise.all([
     getTranslations("admin.activities"),
     getTranslations("admin.forms"),
-    listActivities(await getDb(), tenant.id),
+    listActivities(db, tenant.id),
+    listStaff(db, tenant.id),
   ]);
+  // A service nobody performs has no free time to offer: say so where it is managed.
+  const performed = new Set(staff.flatMap((s) => s.activityIds));
   const canManage = can(caller.role, "manage");
   const confirming = firstParam(params.confirm);
   const failed = firstParam(params.error);
@@ -81,6 +86,14 @@ export default async function ActivitiesPage({
                   {formatDuration(a.durationMinutes, tenant.locale)} ·{" "}
                   {formatPrice(a.priceMinor, tenant.currency, tenant.locale)}
                 </p>
+                {!performed.has(a.id) && (
+                  <p className="text-sm text-amber-800">
+                    {t("nobodyPerforms")}{" "}
+                    <Link href="/admin/team" className="underline">
+                      {t("toTeam")}
+                    </Link>
+                  </p>
+                )}
                 {failed === "ACTIVITY_IN_USE" && failedId === a.id && (
                   <p role="alert" className="text-sm text-red-700">
                     {t("inUse")}

@@ -12,6 +12,10 @@ const onNova = (baseURL: string | undefined, path: string) =>
   `http://nova.localhost:${new URL(baseURL ?? "http://localhost:3107").port}${path}`;
 
 let serviceId = "";
+/** The Paris day of the two customers' bookings (test 2), for the team's day (test 3). */
+let bookedDay = "";
+const parisDay = (instant: Date) =>
+  instant.toLocaleDateString("sv-SE", { timeZone: "Europe/Paris" });
 
 test.beforeAll(async ({ request }) => {
   const headers = { "X-Tenant-Slug": "nova", Authorization: `Bearer ${apiKeyOf("nova")}` };
@@ -125,6 +129,7 @@ test("customers choose someone or no preference; two at the same time get two pe
 
   // The same time with no preference: Hugo is taken, someone else is free.
   const at = new URL(href, "http://x").searchParams.get("at") ?? "";
+  bookedDay = parisDay(new Date(at));
   await page.goto(onNova(baseURL, `/book/${serviceId}/details?at=${encodeURIComponent(at)}`));
   await expect(page.getByText("The first one free (no preference)")).toBeVisible();
   await page.getByLabel("Full name").fill("Ben Roy");
@@ -135,4 +140,29 @@ test("customers choose someone or no preference; two at the same time get two pe
   await expect(withRow).not.toHaveText("Hugo");
   await expect(withRow).toHaveText(/Nora Owner|Chloé/);
   await context.close();
+});
+
+test("the owner sees the team's day side by side, each booking in its person's column", async ({
+  page,
+}, testInfo) => {
+  await signIn(page, owner, withTenant("/login"));
+  await page.getByRole("button", { name: "Team day, side by side" }).click();
+  const day = page.getByTestId("team-day");
+  await expect(day.getByRole("region")).toHaveCount(3);
+  const ahead = Math.round(
+    (Date.parse(`${bookedDay}T12:00:00Z`) - Date.parse(`${parisDay(new Date())}T12:00:00Z`)) /
+      86_400_000,
+  );
+  for (let i = 0; i < ahead; i++) await day.getByRole("button", { name: "Next day" }).click();
+  const hugo = day.getByRole("region", { name: "Hugo" });
+  await expect(hugo).toContainText("Ana Lopez");
+  await expect(hugo).not.toContainText("Ben Roy");
+  await expect(
+    day.getByRole("region", { name: /Nora Owner|Chloé/ }).filter({ hasText: "Ben Roy" }),
+  ).toHaveCount(1);
+  await screenshot(page, testInfo, "team-day");
+  // A click in Hugo's column offers a walk-in with Hugo.
+  await hugo.locator(".fc-timegrid-slot-lane").nth(40).click();
+  await expect(page.getByLabel("With")).toHaveValue(/.+/);
+  await expect(page.getByLabel("With").locator("option:checked")).toHaveText("Hugo");
 });

@@ -26,6 +26,7 @@ import { holdsTime } from "@/lib/appointments/status";
 import { AppointmentPanel } from "./appointment-panel";
 import { type CalendarLabels, type CalendarStaff, failureText } from "./calendar-text";
 import { ConfirmBox } from "./confirm-box";
+import { TeamDay } from "./team-day";
 import { type CalendarActivity, WalkInForm } from "./walk-in-form";
 
 interface CalendarEventJson {
@@ -122,6 +123,10 @@ export function AdminCalendar(props: AdminCalendarProps) {
   const [staffFilter, setStaffFilter] = useState(props.ownStaffId);
   const staffFilterRef = useRef(staffFilter);
   const team = props.staff.length > 1;
+  // With several people: one day, a column each (null: the usual calendar).
+  const [teamDay, setTeamDay] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
+  const [walkInStaff, setWalkInStaff] = useState("");
   const [selected, setSelected] = useState<string | null>(null);
   const [walkInAt, setWalkInAt] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ kind: "error" | "ok"; text: string } | null>(null);
@@ -140,11 +145,13 @@ export function AdminCalendar(props: AdminCalendarProps) {
   // The calendar's events, and the server-rendered figures above it.
   const refresh = useCallback(() => {
     calendar.current?.getApi().refetchEvents();
+    setVersion((v) => v + 1);
     router.refresh();
   }, [router]);
 
-  const fetchEvents = useCallback(
-    async (info: EventSourceFuncInfo): Promise<EventInput[]> => {
+  /** The feed of a range as FullCalendar's events: everyone's, or `onlyStaff`'s ("" for all). */
+  const loadEvents = useCallback(
+    async (info: EventSourceFuncInfo, onlyStaff: string): Promise<EventInput[]> => {
       // The server render has no events to show (and no origin to fetch a relative URL from).
       if (typeof window === "undefined") return [];
       const query = new URLSearchParams({ startDate: info.startStr, endDate: info.endStr });
@@ -159,10 +166,7 @@ export function AdminCalendar(props: AdminCalendarProps) {
       return events
         .filter((e) => showCancelledRef.current || e.status !== "cancelled")
         .filter(
-          (e) =>
-            !staffFilterRef.current ||
-            e.type === "availability" ||
-            e.extendedProps.staffId === staffFilterRef.current,
+          (e) => !onlyStaff || e.type === "availability" || e.extendedProps.staffId === onlyStaff,
         )
         .map((e) =>
           e.type === "availability"
@@ -199,6 +203,11 @@ export function AdminCalendar(props: AdminCalendarProps) {
     },
     [labels, props.canChange, props.tenantSlug, team],
   );
+  const fetchEvents = useCallback(
+    (info: EventSourceFuncInfo) => loadEvents(info, staffFilterRef.current),
+    [loadEvents],
+  );
+  const today = () => new Date().toLocaleDateString("sv-SE", { timeZone: props.timeZone });
 
   // Stable sources: a new array on every render would make the calendar fetch again, forever.
   const eventSources = useMemo(
@@ -233,9 +242,10 @@ export function AdminCalendar(props: AdminCalendarProps) {
     refresh();
   }
 
-  function onDateClick(info: DateClickInfo) {
+  function onDateClick(info: DateClickInfo, staffId = "") {
     if (!props.canChange) return;
     setSelected(null);
+    setWalkInStaff(staffId);
     setWalkInAt(wallClock(info.dateStr));
   }
 
@@ -275,6 +285,16 @@ export function AdminCalendar(props: AdminCalendarProps) {
             {labels.showCancelled}
           </label>
           {team && (
+            <button
+              type="button"
+              aria-pressed={teamDay !== null}
+              onClick={() => setTeamDay(teamDay === null ? today() : null)}
+              className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50 aria-pressed:bg-slate-900 aria-pressed:text-white"
+            >
+              {labels.sideBySide}
+            </button>
+          )}
+          {team && teamDay === null && (
             <label className="flex items-center gap-2 text-sm">
               {labels.staffFilter}
               <select
@@ -338,7 +358,34 @@ export function AdminCalendar(props: AdminCalendarProps) {
             }}
           />
         )}
-        <div className="rv-calendar rounded-lg border border-slate-200 bg-white p-2">
+        {teamDay !== null && (
+          <TeamDay
+            day={teamDay}
+            today={today()}
+            onDayChange={setTeamDay}
+            title={new Intl.DateTimeFormat(props.locale, {
+              weekday: "long",
+              day: "numeric",
+              month: "long",
+              timeZone: "UTC",
+            }).format(Date.parse(`${teamDay}T12:00:00Z`))}
+            staff={props.staff}
+            timeZone={props.timeZone}
+            locale={props.locale === "fr" ? french : "en"}
+            labels={labels}
+            canChange={props.canChange}
+            version={version}
+            load={loadEvents}
+            eventContent={eventContent}
+            onDateClick={onDateClick}
+            onEventClick={onEventClick}
+            onEventDrop={(info) => move(info, false)}
+          />
+        )}
+        <div
+          hidden={teamDay !== null}
+          className="rv-calendar rounded-lg border border-slate-200 bg-white p-2"
+        >
           <FullCalendar
             ref={calendar}
             plugins={plugins}
@@ -382,10 +429,11 @@ export function AdminCalendar(props: AdminCalendarProps) {
         )}
         {walkInAt !== null && (
           <WalkInForm
-            key={walkInAt}
+            key={`${walkInAt}-${walkInStaff}`}
             at={walkInAt}
             activities={props.activities}
             staff={props.staff}
+            initialStaffId={walkInStaff}
             labels={labels}
             onBooked={() => {
               setWalkInAt(null);

@@ -22,6 +22,8 @@ interface Props {
   at: string;
   activities: CalendarActivity[];
   staff: CalendarStaff[];
+  /** The person whose column was clicked; "" for no preference. */
+  initialStaffId?: string;
   labels: CalendarLabels;
   onBooked: () => void;
   onClose: () => void;
@@ -44,10 +46,18 @@ export function focusFirstProblem(form: HTMLFormElement, problems: FieldProblems
  * A booking taken by the business (walk-in, phone), checked by the public booking's schema but
  * for the e-mail address, which the business may leave out.
  */
-export function WalkInForm({ at, activities, staff, labels, onBooked, onClose }: Props) {
+export function WalkInForm({
+  at,
+  activities,
+  staff,
+  initialStaffId = "",
+  labels,
+  onBooked,
+  onClose,
+}: Props) {
   const [activityId, setActivityId] = useState(activities[0]?.id ?? "");
   // "" is no preference: whoever performs the service and is free.
-  const [staffId, setStaffId] = useState("");
+  const [staffId, setStaffId] = useState(initialStaffId);
   const performers = staff.filter((s) => s.activityIds.includes(activityId));
   const [errors, setErrors] = useState<FieldProblems>({});
   const [failure, setFailure] = useState<string | null>(null);

@@ -160,9 +160,18 @@ test("the owner sees the team's day side by side, each booking in its person's c
   await expect(
     day.getByRole("region", { name: /Nora Owner|Chloé/ }).filter({ hasText: "Ben Roy" }),
   ).toHaveCount(1);
+  // Each column shows its person's hours: Chloé works Tuesdays only.
+  const tuesday = new Date(`${bookedDay}T12:00:00Z`).getUTCDay() === 2;
+  await expect(hugo.locator(".rv-open-hours")).toHaveCount(1);
+  await expect(day.getByRole("region", { name: "Chloé" }).locator(".rv-open-hours")).toHaveCount(
+    tuesday ? 1 : 0,
+  );
   await screenshot(page, testInfo, "team-day");
   // A click in Hugo's column offers a walk-in with Hugo.
-  await hugo.locator(".fc-timegrid-slot-lane").nth(40).click();
-  await expect(page.getByLabel("With")).toHaveValue(/.+/);
+  const column = await hugo.locator(`[role=cell][data-date="${bookedDay}"]`).last().boundingBox();
+  const lane = await hugo.locator('[data-time="14:00:00"]').last().boundingBox();
+  if (!column || !lane) throw new Error("no 14:00 in Hugo's column");
+  await page.mouse.click(column.x + column.width / 2, lane.y + 4);
   await expect(page.getByLabel("With").locator("option:checked")).toHaveText("Hugo");
+  await expect(page.getByLabel("Start (business time) *")).toHaveValue(`${bookedDay}T14:00`);
 });

@@ -163,43 +163,48 @@ export function AdminCalendar(props: AdminCalendarProps) {
         return [];
       }
       const { events } = (await response.json()) as { events: CalendarEventJson[] };
-      return events
-        .filter((e) => showCancelledRef.current || e.status !== "cancelled")
-        .filter(
-          (e) => !onlyStaff || e.type === "availability" || e.extendedProps.staffId === onlyStaff,
-        )
-        .map((e) =>
-          e.type === "availability"
-            ? {
-                start: e.start,
-                end: e.end,
-                display: "background",
-                color: "#86efac",
-                className: "rv-open-hours",
-              }
-            : {
-                id: e.id,
-                title:
-                  e.status === "confirmed"
-                    ? e.title
-                    : `${e.title} · ${labels[`status.${e.status}`]}`,
-                extendedProps: {
-                  client: e.extendedProps.clientName,
-                  detail: [
-                    e.extendedProps.activityName,
-                    team ? e.extendedProps.staffName : null,
-                    e.status === "confirmed" ? null : labels[`status.${e.status}`],
-                  ]
-                    .filter(Boolean)
-                    .join(" · "),
+      return (
+        events
+          .filter((e) => showCancelledRef.current || e.status !== "cancelled")
+          // Everyone: the business's hours; one person: their own hours and appointments.
+          .filter(
+            (e) =>
+              e.extendedProps.staffId === (onlyStaff || null) ||
+              (!onlyStaff && e.type === "appointment"),
+          )
+          .map((e) =>
+            e.type === "availability"
+              ? {
+                  start: e.start,
+                  end: e.end,
+                  display: "background",
+                  color: "#86efac",
+                  className: "rv-open-hours",
+                }
+              : {
+                  id: e.id,
+                  title:
+                    e.status === "confirmed"
+                      ? e.title
+                      : `${e.title} · ${labels[`status.${e.status}`]}`,
+                  extendedProps: {
+                    client: e.extendedProps.clientName,
+                    detail: [
+                      e.extendedProps.activityName,
+                      team ? e.extendedProps.staffName : null,
+                      e.status === "confirmed" ? null : labels[`status.${e.status}`],
+                    ]
+                      .filter(Boolean)
+                      .join(" · "),
+                  },
+                  start: e.start,
+                  end: e.end,
+                  color: (team && e.extendedProps.staffColor) || e.color,
+                  className: `rv-status-${e.status}`,
+                  editable: props.canChange && holdsTime(e.status ?? ""),
                 },
-                start: e.start,
-                end: e.end,
-                color: (team && e.extendedProps.staffColor) || e.color,
-                className: `rv-status-${e.status}`,
-                editable: props.canChange && holdsTime(e.status ?? ""),
-              },
-        );
+          )
+      );
     },
     [labels, props.canChange, props.tenantSlug, team],
   );

@@ -276,7 +276,16 @@ describe.each(engines)("appointments API on %s", (engine) => {
     const response = await api.calendar({ startDate: day, endDate: day });
     expect(response.status).toBe(200);
     const events = response.json.events as Array<Record<string, unknown>>;
-    const opening = events.filter((e) => e.type === "availability");
+    const opening = events.filter(
+      (e) =>
+        e.type === "availability" && (e.extendedProps as { staffId: unknown }).staffId === null,
+    );
+    // Each staff member's own hours come too: the owner works the business's.
+    const owners = events.filter(
+      (e) =>
+        e.type === "availability" && (e.extendedProps as { staffId: unknown }).staffId !== null,
+    );
+    expect(owners.map((e) => [e.start, e.end])).toEqual(opening.map((e) => [e.start, e.end]));
     expect(opening).toEqual([
       {
         id: expect.any(String),

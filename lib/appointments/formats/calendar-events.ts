@@ -3,38 +3,48 @@ import type { Tenant } from "@/db/schema";
 import { listAppointments } from "@/lib/appointments/appointments";
 import { loadOpeningHours } from "@/lib/availability/availability";
 import type { DateRange } from "@/lib/availability/date-range";
+import { staffHours } from "@/lib/offer/booking-context";
 import { openingWindows } from "@/lib/scheduling/opening-windows";
+import { listStaff } from "@/lib/staff/staff";
 
 const AVAILABILITY_COLOR = "#d1fae5";
 const availabilityTitle = { fr: "Disponible", en: "Available" } as const;
 
 /**
  * The admin calendar over a range, shaped for FullCalendar: opening hours (closed days have none)
- * and the appointments of every status, each in its activity's color, with its staff member's.
+ * of the business (`staffId: null`) and of each staff member (their own hours and days off), and
+ * the appointments of every status, each in its activity's color, with its staff member's.
  */
 export async function calendarEvents(db: Database, tenant: Tenant, range: DateRange) {
-  const [hours, rows] = await Promise.all([
+  const [hours, rows, staff] = await Promise.all([
     loadOpeningHours(db, tenant),
     listAppointments(db, tenant.id, { ...range, match: "overlaps" }),
+    listStaff(db, tenant.id),
   ]);
-  const availability = openingWindows(hours, range.from, range.to).map((w) => ({
-    id: `availability-${new Date(w.start).toISOString()}`,
-    title: availabilityTitle[tenant.locale],
-    start: new Date(w.start).toISOString(),
-    end: new Date(w.end).toISOString(),
-    color: AVAILABILITY_COLOR,
-    type: "availability" as const,
-    status: null,
-    extendedProps: {
-      appointmentId: null,
-      activityId: null,
-      activityName: null,
-      clientName: null,
-      staffId: null,
-      staffName: null,
-      staffColor: null,
-    },
-  }));
+  const calendars = [
+    { staffId: null, hours },
+    ...staff.map((s) => ({ staffId: s.id, hours: staffHours(hours, s.weeklyHours, s.closedDays) })),
+  ];
+  const availability = calendars.flatMap(({ staffId, hours }) =>
+    openingWindows(hours, range.from, range.to).map((w) => ({
+      id: `availability-${staffId ?? "business"}-${new Date(w.start).toISOString()}`,
+      title: availabilityTitle[tenant.locale],
+      start: new Date(w.start).toISOString(),
+      end: new Date(w.end).toISOString(),
+      color: AVAILABILITY_COLOR,
+      type: "availability" as const,
+      status: null,
+      extendedProps: {
+        appointmentId: null,
+        activityId: null,
+        activityName: null,
+        clientName: null,
+        staffId,
+        staffName: null,
+        staffColor: null,
+      },
+    })),
+  );
   const booked = rows.map((a) => ({
     id: a.id,
     title: `${a.activityName} – ${a.clientName}`,

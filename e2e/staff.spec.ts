@@ -168,6 +168,7 @@ test("the owner sees the team's day side by side, each booking in its person's c
   );
   await screenshot(page, testInfo, "team-day");
   // A click in Hugo's column offers a walk-in with Hugo.
+  await hugo.locator('[data-time="14:00:00"]').last().scrollIntoViewIfNeeded();
   const column = await hugo.locator(`[role=cell][data-date="${bookedDay}"]`).last().boundingBox();
   const lane = await hugo.locator('[data-time="14:00:00"]').last().boundingBox();
   if (!column || !lane) throw new Error("no 14:00 in Hugo's column");

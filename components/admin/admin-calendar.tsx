@@ -300,9 +300,10 @@ export function AdminCalendar(props: AdminCalendarProps) {
             </button>
           )}
           {team && teamDay === null && (
-            <label className="flex items-center gap-2 text-sm">
-              {labels.staffFilter}
+            <div className="flex items-center gap-2 text-sm">
+              <label htmlFor="staff-filter">{labels.staffFilter}</label>
               <select
+                id="staff-filter"
                 value={staffFilter}
                 onChange={(e) => {
                   staffFilterRef.current = e.target.value;
@@ -318,7 +319,7 @@ export function AdminCalendar(props: AdminCalendarProps) {
                   </option>
                 ))}
               </select>
-            </label>
+            </div>
           )}
           <span className="text-sm text-slate-600">{labels.zoneLine}</span>
           {loading && (

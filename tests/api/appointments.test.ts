@@ -1,17 +1,21 @@
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appointments, auditLog, tenants } from "@/db/schema";
-import { addDays, zonedInstant } from "@/lib/scheduling/calendar-day";
-import { activityBody, apiClient, client, dayFromToday, openEveryDay } from "../helpers/api";
+import { addDays } from "@/lib/scheduling/calendar-day";
+import {
+  activityBody,
+  apiClient,
+  client,
+  dayFromToday,
+  openBusiness,
+  openEveryDay,
+  parisAt,
+} from "../helpers/api";
 import { insertAppointment, seedTenant, sessionCookie } from "../helpers/fixtures";
 import { useAppDatabase } from "../helpers/routes";
 import { createTestDatabase, engines, type TestDatabase } from "../helpers/test-db";
 
-const TZ = "Europe/Paris";
-const at = (day: string, hhmm: string) =>
-  new Date(
-    zonedInstant(day, Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3)), TZ),
-  ).toISOString();
+const at = parisAt;
 
 describe.each(engines)("appointments API on %s", (engine) => {
   let handle: TestDatabase;
@@ -24,10 +28,7 @@ describe.each(engines)("appointments API on %s", (engine) => {
   beforeAll(async () => {
     handle = await createTestDatabase(engine);
     useAppDatabase(handle);
-    biz = await seedTenant(handle.db);
-    api = apiClient(biz.tenant.slug, { authorization: `Bearer ${biz.apiKey}` });
-    publicApi = apiClient(biz.tenant.slug);
-    await api.putAvailability(openEveryDay);
+    ({ biz, api, publicApi } = await openBusiness(handle.db));
     activity = (await api.createActivity(activityBody({ bufferAfterMinutes: 15 }))).json.activity;
   });
   afterAll(() => handle.close());

@@ -7,23 +7,20 @@ import {
   searchAppointments,
 } from "@/lib/appointments/search-appointments";
 import { toAppError } from "@/lib/errors/to-app-error";
-import { activityBody, apiClient, client, dayFromToday, openEveryDay } from "../helpers/api";
+import {
+  activityBody,
+  apiClient,
+  client,
+  dayFromToday,
+  openBusiness,
+  openEveryDay,
+  parisAt,
+} from "../helpers/api";
 import { seedTenant, sessionCookie } from "../helpers/fixtures";
 import { useAppDatabase } from "../helpers/routes";
 import { createTestDatabase, engines, type TestDatabase } from "../helpers/test-db";
 
-const at = (day: string, time: string) => {
-  // Paris is UTC+1 in winter and UTC+2 in summer: ask the zone rather than guess.
-  const probe = new Date(`${day}T12:00:00Z`);
-  const offset = new Intl.DateTimeFormat("en", {
-    timeZone: "Europe/Paris",
-    timeZoneName: "longOffset",
-  })
-    .formatToParts(probe)
-    .find((p) => p.type === "timeZoneName")
-    ?.value.replace("GMT", "");
-  return new Date(`${day}T${time}:00${offset || "+00:00"}`).toISOString();
-};
+const at = parisAt;
 
 const tally = (values: string[]) =>
   values.reduce<Record<string, number>>((acc, v) => {
@@ -40,10 +37,7 @@ describe.each(engines)("staff members on %s", (engine) => {
   beforeAll(async () => {
     handle = await createTestDatabase(engine);
     useAppDatabase(handle);
-    biz = await seedTenant(handle.db);
-    api = apiClient(biz.tenant.slug, { authorization: `Bearer ${biz.apiKey}` });
-    publicApi = apiClient(biz.tenant.slug);
-    await api.putAvailability(openEveryDay);
+    ({ biz, api, publicApi } = await openBusiness(handle.db));
   });
   afterAll(() => handle.close());
 
@@ -52,10 +46,7 @@ describe.each(engines)("staff members on %s", (engine) => {
    * besides its owner (who performs every service, as the first staff member does).
    */
   async function salon(n: number, name: string) {
-    const own = await seedTenant(handle.db);
-    const api = apiClient(own.tenant.slug, { authorization: `Bearer ${own.apiKey}` });
-    const publicApi = apiClient(own.tenant.slug);
-    await api.putAvailability(openEveryDay);
+    const { api, publicApi } = await openBusiness(handle.db);
     const [owner] = (await api.listStaff()).json.staff;
     const activity = (await api.createActivity(activityBody({ name, durationMinutes: 60 }))).json
       .activity;

@@ -10,7 +10,9 @@ import * as appointments from "@/app/api/appointments/route";
 import * as moduleSettings from "@/app/api/settings/appointment-module/route";
 import * as staffById from "@/app/api/staff/[id]/route";
 import * as staff from "@/app/api/staff/route";
-import { addDays, dayInZone } from "@/lib/scheduling/calendar-day";
+import type { Database } from "@/db/client";
+import { addDays, dayInZone, zonedInstant } from "@/lib/scheduling/calendar-day";
+import { seedTenant } from "./fixtures";
 import { type CallOptions, call } from "./routes";
 
 /** The contract's endpoints, called as a client would, for one business and one set of credentials. */
@@ -112,3 +114,17 @@ export const openEveryDay = {
 /** A calendar day `n` days from today in a time zone. */
 export const dayFromToday = (n: number, timeZone = "Europe/Paris") =>
   addDays(dayInZone(Date.now(), timeZone), n);
+
+/** A wall-clock time ("10:00") of a day in Paris, as the API's UTC ISO 8601. */
+export const parisAt = (day: string, hhmm: string) =>
+  new Date(
+    zonedInstant(day, Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3)), "Europe/Paris"),
+  ).toISOString();
+
+/** A new business open every day 09:00-17:00, with an admin client and a public one. */
+export async function openBusiness(db: Database) {
+  const biz = await seedTenant(db);
+  const api = apiClient(biz.tenant.slug, { authorization: `Bearer ${biz.apiKey}` });
+  await api.putAvailability(openEveryDay);
+  return { biz, api, publicApi: apiClient(biz.tenant.slug) };
+}

@@ -28,3 +28,38 @@ export function ConfirmRow(props: {
     </form>
   );
 }
+
+/**
+ * A list row's "edit" and "delete" links, or, once "delete" was chosen (the list's `?confirm=`),
+ * the question before deleting.
+ */
+export function EditDeleteActions(props: {
+  name: string;
+  editHref: string;
+  editLabel: string;
+  /** The list with this row's question open. */
+  confirmHref: string;
+  deleteLabel: string;
+  confirming: boolean;
+  confirm: Parameters<typeof ConfirmRow>[0];
+}) {
+  if (props.confirming) return <ConfirmRow {...props.confirm} />;
+  return (
+    <div className="flex gap-2">
+      <Link
+        href={props.editHref}
+        className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50"
+        aria-label={`${props.editLabel} ${props.name}`}
+      >
+        {props.editLabel}
+      </Link>
+      <Link
+        href={props.confirmHref}
+        className="rounded-md border border-red-300 px-3 py-1 text-sm text-red-800 hover:bg-red-50"
+        aria-label={`${props.deleteLabel} ${props.name}`}
+      >
+        {props.deleteLabel}
+      </Link>
+    </div>
+  );
+}

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { ConfirmRow } from "@/components/admin/confirm-row";
+import { EditDeleteActions } from "@/components/admin/confirm-row";
 import { Notice } from "@/components/ui/notice";
 import { listActivities } from "@/lib/activities/activities";
 import { can } from "@/lib/auth/authenticate";
@@ -100,31 +100,21 @@ export default async function ActivitiesPage({
                   </p>
                 )}
               </div>
-              {canManage && confirming !== a.id && (
-                <div className="flex gap-2">
-                  <Link
-                    href={`/admin/activities/${a.id}`}
-                    className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50"
-                    aria-label={`${t("edit")} ${a.name}`}
-                  >
-                    {t("edit")}
-                  </Link>
-                  <Link
-                    href={`/admin/activities?confirm=${a.id}`}
-                    className="rounded-md border border-red-300 px-3 py-1 text-sm text-red-800 hover:bg-red-50"
-                    aria-label={`${tf("delete")} ${a.name}`}
-                  >
-                    {tf("delete")}
-                  </Link>
-                </div>
-              )}
-              {canManage && confirming === a.id && (
-                <ConfirmRow
-                  action={deleteActivityAction.bind(null, a.id)}
-                  question={t("deleteQuestion")}
-                  confirmLabel={tf("yesDelete")}
-                  keepHref="/admin/activities"
-                  keepLabel={tf("keep")}
+              {canManage && (
+                <EditDeleteActions
+                  name={a.name}
+                  editHref={`/admin/activities/${a.id}`}
+                  editLabel={t("edit")}
+                  confirmHref={`/admin/activities?confirm=${a.id}`}
+                  deleteLabel={tf("delete")}
+                  confirming={confirming === a.id}
+                  confirm={{
+                    action: deleteActivityAction.bind(null, a.id),
+                    question: t("deleteQuestion"),
+                    confirmLabel: tf("yesDelete"),
+                    keepHref: "/admin/activities",
+                    keepLabel: tf("keep"),
+                  }}
                 />
               )}
             </li>

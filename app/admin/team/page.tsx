@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { ConfirmRow } from "@/components/admin/confirm-row";
+import { EditDeleteActions } from "@/components/admin/confirm-row";
 import { Notice } from "@/components/ui/notice";
 import { listActivities } from "@/lib/activities/activities";
 import { can } from "@/lib/auth/authenticate";
@@ -90,31 +90,21 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
                 </p>
               )}
             </div>
-            {canManage && confirming !== s.id && (
-              <div className="flex gap-2">
-                <Link
-                  href={`/admin/team/${s.id}`}
-                  className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50"
-                  aria-label={`${t("edit")} ${s.name}`}
-                >
-                  {t("edit")}
-                </Link>
-                <Link
-                  href={`/admin/team?confirm=${s.id}`}
-                  className="rounded-md border border-red-300 px-3 py-1 text-sm text-red-800 hover:bg-red-50"
-                  aria-label={`${tf("delete")} ${s.name}`}
-                >
-                  {tf("delete")}
-                </Link>
-              </div>
-            )}
-            {canManage && confirming === s.id && (
-              <ConfirmRow
-                action={deleteStaffAction.bind(null, s.id)}
-                question={t("deleteQuestion", { name: s.name })}
-                confirmLabel={tf("yesDelete")}
-                keepHref="/admin/team"
-                keepLabel={tf("keep")}
+            {canManage && (
+              <EditDeleteActions
+                name={s.name}
+                editHref={`/admin/team/${s.id}`}
+                editLabel={t("edit")}
+                confirmHref={`/admin/team?confirm=${s.id}`}
+                deleteLabel={tf("delete")}
+                confirming={confirming === s.id}
+                confirm={{
+                  action: deleteStaffAction.bind(null, s.id),
+                  question: t("deleteQuestion", { name: s.name }),
+                  confirmLabel: tf("yesDelete"),
+                  keepHref: "/admin/team",
+                  keepLabel: tf("keep"),
+                }}
               />
             )}
           </li>

@@ -24,7 +24,7 @@ import { moveAppointmentAction } from "@/app/admin/calendar-actions";
 import { Notice } from "@/components/ui/notice";
 import { holdsTime } from "@/lib/appointments/status";
 import { AppointmentPanel } from "./appointment-panel";
-import { type CalendarLabels, type CalendarStaff, failureText } from "./calendar-text";
+import { type CalendarLabels, type CalendarStaff, outcomeText } from "./calendar-text";
 import { ConfirmBox } from "./confirm-box";
 import { TeamDay } from "./team-day";
 import { type CalendarActivity, WalkInForm } from "./walk-in-form";
@@ -239,7 +239,7 @@ export function AdminCalendar(props: AdminCalendarProps) {
       return;
     }
     setConfirmMove(null);
-    const failure = failureText(result, labels);
+    const failure = outcomeText(result, labels);
     if (failure) info.revert();
     setNotice(
       failure ? { kind: "error", text: failure } : { kind: "ok", text: labels.moved ?? "" },

@@ -8,7 +8,7 @@ import {
 } from "@/app/admin/calendar-actions";
 import { Notice } from "@/components/ui/notice";
 import type { AppointmentDetails } from "@/lib/appointments/appointment-details";
-import { type CalendarLabels, type CalendarStaff, failureText } from "./calendar-text";
+import { type CalendarLabels, type CalendarStaff, outcomeText } from "./calendar-text";
 import { ConfirmBox } from "./confirm-box";
 import { SidePanel } from "./side-panel";
 
@@ -40,7 +40,7 @@ export function AppointmentPanel({ id, labels, staff, canChange, onChanged, onCl
 
   const load = () =>
     loadAppointmentAction(id).then((result) => {
-      if (!result.ok) return setError(failureText(result, labels));
+      if (!result.ok) return setError(outcomeText(result, labels));
       setDetails(result.value);
       // A move starts from where the appointment is now, with whom it is now.
       setMoveTo(result.value.wallClockStart);
@@ -61,7 +61,7 @@ export function AppointmentPanel({ id, labels, staff, canChange, onChanged, onCl
 
   function setStatus(status: string) {
     run(async () => {
-      const failure = failureText(await setStatusAction(id, status), labels);
+      const failure = outcomeText(await setStatusAction(id, status), labels);
       setConfirmCancel(false);
       if (!failure) onChanged(labels[`done.${status}`] ?? "");
       return failure;
@@ -76,7 +76,7 @@ export function AppointmentPanel({ id, labels, staff, canChange, onChanged, onCl
         return null;
       }
       setOutsideHours(false);
-      const failure = failureText(result, labels);
+      const failure = outcomeText(result, labels);
       if (!failure) onChanged(labels.moved ?? "");
       return failure;
     });

@@ -13,6 +13,7 @@ import {
   type ClosedRangeProblem,
   sortClosedDays,
 } from "@/lib/availability/closed-days";
+import { failureText } from "@/lib/errors/failure-text";
 import { isCalendarDay } from "@/lib/scheduling/calendar-day";
 import { isClockTime, parseClockTime } from "@/lib/scheduling/clock-time";
 import { weeklyHoursProblems } from "@/lib/scheduling/weekly-hours";
@@ -142,12 +143,7 @@ export function AvailabilityEditor({
           ? { kind: "ok", text: labels.saved ?? "" }
           : {
               kind: "error",
-              text:
-                result.code === "VALIDATION_ERROR"
-                  ? (labels.invalid ?? "")
-                  : result.code === "FORBIDDEN"
-                    ? (labels.forbidden ?? "")
-                    : (labels.failed ?? ""),
+              text: failureText(result.code, labels),
             },
       );
       if (result.ok) {

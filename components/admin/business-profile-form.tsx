@@ -5,6 +5,7 @@ import { useFocusFirstProblem, useUnsavedChanges } from "@/components/ui/form-gu
 import { LabelledField } from "@/components/ui/labelled-field";
 import { Notice } from "@/components/ui/notice";
 import type { ProfileField, ProfileFormState } from "@/lib/admin/profile-form";
+import { failureText } from "@/lib/errors/failure-text";
 import { problemText } from "@/lib/errors/field-problems";
 import type { TimeZoneOption } from "@/lib/i18n/time-zones";
 
@@ -72,13 +73,7 @@ export function BusinessProfileForm({
     <form ref={form} action={formAction} key={state.attempt} noValidate className="mt-3">
       {outcome === "saved" && <Notice kind="ok">{labels.saved}</Notice>}
       {outcome && outcome !== "saved" && (
-        <Notice kind="error">
-          {outcome === "VALIDATION_ERROR"
-            ? labels.invalid
-            : outcome === "FORBIDDEN"
-              ? labels.forbidden
-              : labels.failed}
-        </Notice>
+        <Notice kind="error">{failureText(outcome, labels)}</Notice>
       )}
       <fieldset disabled={!canManage} className="mt-3 grid gap-4 sm:grid-cols-2">
         {field("name", { maxLength: 120, autoComplete: "organization" })}

@@ -1,4 +1,5 @@
 import type { ActionResult } from "@/lib/auth/action-caller";
+import { failureText } from "@/lib/errors/failure-text";
 
 // What the calendar and its side panels share, apart from the calendar itself (which imports the
 // panels: keeping this here leaves no import circle).
@@ -14,13 +15,11 @@ export interface CalendarStaff {
 }
 
 /** The outcome of an action as the words to show, or null when it went through. */
-export function failureText(result: ActionResult<unknown>, labels: CalendarLabels): string | null {
+export function outcomeText(result: ActionResult<unknown>, labels: CalendarLabels): string | null {
   if (result.ok) return null;
-  if (result.code === "SLOT_UNAVAILABLE") return labels.notFree ?? "";
-  if (result.code === "INVALID_TRANSITION") return labels.invalidTransition ?? "";
-  if (result.code === "FORBIDDEN") return labels.forbidden ?? "";
+  // The one field a calendar action can get wrong without a form: who performs it.
   if (result.code === "VALIDATION_ERROR" && result.details?.staffId) {
-    return labels.staffCannot ?? "";
+    return failureText("staffId", labels);
   }
-  return labels.failed ?? "";
+  return failureText(result.code, labels);
 }

@@ -5,7 +5,7 @@ import { bookWalkInAction } from "@/app/admin/calendar-actions";
 import { LabelledField } from "@/components/ui/labelled-field";
 import { Notice } from "@/components/ui/notice";
 import { type FieldProblems, problemText } from "@/lib/errors/field-problems";
-import { type CalendarLabels, type CalendarStaff, failureText } from "./calendar-text";
+import { type CalendarLabels, type CalendarStaff, outcomeText } from "./calendar-text";
 import { ConfirmBox } from "./confirm-box";
 import { SidePanel } from "./side-panel";
 
@@ -92,7 +92,7 @@ export function WalkInForm({
       setErrors(problems ?? {});
       if (problems) focusFirstProblem(form, problems);
       setFailure(
-        !result.ok && result.code !== "VALIDATION_ERROR" ? failureText(result, labels) : null,
+        !result.ok && result.code !== "VALIDATION_ERROR" ? outcomeText(result, labels) : null,
       );
       if (result.ok) onBooked();
     });

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { EditDeleteActions } from "@/components/admin/confirm-row";
 import { Notice } from "@/components/ui/notice";
 import { listActivities } from "@/lib/activities/activities";
+import { failureTexts } from "@/lib/admin/form-labels";
 import { can } from "@/lib/auth/authenticate";
 import { requirePageCaller } from "@/lib/auth/page-caller";
 import { getDb } from "@/lib/db";
@@ -22,9 +23,10 @@ export default async function ActivitiesPage({
   const { tenant, caller } = await requirePageCaller();
   const params = await searchParams;
   const db = await getDb();
-  const [t, tf, activities, staff] = await Promise.all([
+  const [t, tf, failure, activities, staff] = await Promise.all([
     getTranslations("admin.activities"),
     getTranslations("admin.forms"),
+    failureTexts(),
     listActivities(db, tenant.id),
     listStaff(db, tenant.id),
   ]);
@@ -57,7 +59,7 @@ export default async function ActivitiesPage({
       {/* A service in use says so on its own row, once. */}
       {failed && failed !== "ACTIVITY_IN_USE" && (
         <Notice kind="error" className="mt-3">
-          {failed === "FORBIDDEN" ? tf("forbidden") : tf("failed")}
+          {failure(failed)}
         </Notice>
       )}
       {activities.length === 0 ? (
@@ -96,7 +98,7 @@ export default async function ActivitiesPage({
                 )}
                 {failed === "ACTIVITY_IN_USE" && failedId === a.id && (
                   <p role="alert" className="text-sm text-red-700">
-                    {t("inUse")}
+                    {failure("ACTIVITY_IN_USE")}
                   </p>
                 )}
               </div>

@@ -6,7 +6,7 @@ import { ConfirmRow } from "@/components/admin/confirm-row";
 import { OwnAccountForm } from "@/components/admin/own-account-form";
 import { LabelledField } from "@/components/ui/labelled-field";
 import { Notice } from "@/components/ui/notice";
-import { adminLabels } from "@/lib/admin/form-labels";
+import { adminLabels, failureTexts } from "@/lib/admin/form-labels";
 import { profileValues } from "@/lib/admin/profile-form";
 import { listApiKeys } from "@/lib/api-keys/api-keys";
 import { can } from "@/lib/auth/authenticate";
@@ -45,10 +45,11 @@ export default async function SettingsPage({
   const { tenant, caller } = await requirePageCaller();
   const params = await searchParams;
   const db = await getDb();
-  const [t, tf, tr, users, keys, profileLabels] = await Promise.all([
+  const [t, tf, tr, failed, users, keys, profileLabels] = await Promise.all([
     getTranslations("admin.settings"),
     getTranslations("admin.forms"),
     getTranslations("admin.role"),
+    failureTexts(),
     listUsers(db, tenant.id),
     listApiKeys(db, tenant.id),
     adminLabels("settings"),
@@ -62,15 +63,7 @@ export default async function SettingsPage({
   const message = (forSection: string) =>
     error && section === forSection ? (
       <Notice kind="error" className="mt-2">
-        {error === "FORBIDDEN"
-          ? tf("forbidden")
-          : error === "CONFLICT"
-            ? t("emailTaken")
-            : error === "LAST_OWNER"
-              ? t("lastOwner")
-              : error === "VALIDATION_ERROR"
-                ? tf("invalid")
-                : tf("failed")}
+        {failed(error)}
       </Notice>
     ) : null;
 

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { EditDeleteActions } from "@/components/admin/confirm-row";
 import { Notice } from "@/components/ui/notice";
 import { listActivities } from "@/lib/activities/activities";
+import { failureTexts } from "@/lib/admin/form-labels";
 import { can } from "@/lib/auth/authenticate";
 import { requirePageCaller } from "@/lib/auth/page-caller";
 import { getDb } from "@/lib/db";
@@ -18,9 +19,10 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
   const { tenant, caller } = await requirePageCaller();
   const params = await searchParams;
   const db = await getDb();
-  const [t, tf, staff, activities, users] = await Promise.all([
+  const [t, tf, failure, staff, activities, users] = await Promise.all([
     getTranslations("admin.team"),
     getTranslations("admin.forms"),
+    failureTexts(),
     listStaff(db, tenant.id),
     listActivities(db, tenant.id),
     listUsers(db, tenant.id),
@@ -55,7 +57,7 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
       )}
       {failed && !rowProblems.includes(failed) && (
         <Notice kind="error" className="mt-3">
-          {failed === "FORBIDDEN" ? tf("forbidden") : tf("failed")}
+          {failure(failed)}
         </Notice>
       )}
       <ul className="mt-4 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
@@ -86,7 +88,7 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
               </p>
               {failed && rowProblems.includes(failed) && failedId === s.id && (
                 <p role="alert" className="text-sm text-red-700">
-                  {t(failed === "STAFF_IN_USE" ? "inUse" : "lastOne")}
+                  {failure(failed)}
                 </p>
               )}
             </div>

@@ -55,25 +55,32 @@ export async function rescheduleAppointment(
   const current = await getAppointment(db, tenant.id, id);
   assertHolding(current);
   const context = await loadBookingContext(db, tenant, current.activityId);
-  const staffId = options.staffId ?? current.staffId;
-  const [staff] = chosenStaff(context, staffId);
-  if (!staff) throw new AppError("SLOT_UNAVAILABLE");
-  if (!staffOffering(context, [staff], tenant, start, now).length) {
+  // The person named, else the one the booking is with; should they no longer perform the
+  // service, whoever does and is offered then (as the reschedule page shows anyone's times).
+  const candidates = options.staffId
+    ? chosenStaff(context, options.staffId)
+    : context.staff.filter((s) => s.id === current.staffId);
+  const people = candidates.length ? candidates : context.staff;
+  const [offered] = staffOffering(context, people, tenant, start, now);
+  let staff = people.find((s) => s.id === offered);
+  if (!staff) {
     const outsideHours = options.outsideHours ?? "refuse";
-    if (outsideHours === "ask") return "outsideHours";
-    if (outsideHours === "refuse") throw new AppError("SLOT_UNAVAILABLE");
+    if (outsideHours === "ask" && people.length) return "outsideHours";
+    if (outsideHours !== "allow" || !people[0]) throw new AppError("SLOT_UNAVAILABLE");
+    staff = people[0];
   }
+  const chosen = staff;
   const { end, blockedFrom, blockedUntil } = appointmentTimes(context.activity, start);
 
   return withDeadlockRetry(() =>
     db.transaction(async (tx) => {
-      await tx.execute(timeLocks(tenant.id, staff.id, blockedFrom, blockedUntil));
+      await tx.execute(timeLocks(tenant.id, chosen.id, blockedFrom, blockedUntil));
       const locked = await getAppointment(tx, tenant.id, id, { forUpdate: true });
       assertHolding(locked);
       const [updated] = await tx
         .update(appointments)
         .set({
-          staffId: staff.id,
+          staffId: chosen.id,
           startsAt: new Date(start),
           endsAt: new Date(end),
           blockedFrom: new Date(blockedFrom),
@@ -101,8 +108,8 @@ export async function rescheduleAppointment(
         ...updated,
         activityName,
         activityColor,
-        staffName: staff.name,
-        staffColor: staff.color,
+        staffName: chosen.name,
+        staffColor: chosen.color,
       };
     }),
   );

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bookAppointment } from "@/lib/appointments/book-appointment";
+import { rescheduleByCustomer } from "@/lib/appointments/manage-booking";
 import { rescheduleAppointment } from "@/lib/appointments/reschedule-appointment";
 import { businessBookingSchema } from "@/lib/appointments/schema";
 import {
@@ -7,6 +8,8 @@ import {
   searchAppointments,
 } from "@/lib/appointments/search-appointments";
 import { toAppError } from "@/lib/errors/to-app-error";
+import { loadBookingWeek } from "@/lib/offer/booking-week";
+import { getTenantBySlug } from "@/lib/tenants/find-tenant";
 import {
   activityBody,
   apiClient,
@@ -444,6 +447,59 @@ describe.each(engines)(
         ).rows.map((r) => r.staffName);
       expect(await byStaff(ines.id)).toEqual(["Inès", "Inès"]);
       expect(await byStaff(owner.id)).toEqual([]);
+    });
+  },
+);
+
+describe.each(engines)(
+  "a customer's move when their staff member left the service, on %s",
+  (engine) => {
+    let handle: TestDatabase;
+
+    beforeAll(async () => {
+      handle = await createTestDatabase(engine);
+      useAppDatabase(handle);
+    });
+    afterAll(() => handle.close());
+
+    it("goes to whoever performs it now, as the reschedule page offers anyone's times", async () => {
+      const { biz, api } = await openBusiness(handle.db);
+      const activity = (await api.createActivity(activityBody())).json.activity;
+      const ines = (await api.createStaff({ name: "Inès", activityIds: [activity.id] })).json.staff;
+      const [owner] = (await api.listStaff()).json.staff;
+      const day = dayFromToday(4);
+      const booked = await bookAppointment(
+        handle.db,
+        biz.tenant,
+        businessBookingSchema.parse({
+          activityId: activity.id,
+          staffId: ines.id,
+          dateTime: at(day, "10:00"),
+          clientInfo: { name: "Ana", email: "ana@example.com" },
+        }),
+        new Date(),
+      );
+      // Inès stops performing it; her booking stays hers until it moves.
+      await api.updateStaff(ines.id, { name: "Inès", activityIds: [] });
+      // As every request does, the business is read afresh (its catalog version moved).
+      const tenant = await getTenantBySlug(handle.db, biz.tenant.slug);
+      const week = await loadBookingWeek(
+        handle.db,
+        tenant,
+        activity.id,
+        { timeZone: "Europe/Paris", week: day, staffId: ines.id },
+        new Date(),
+      );
+      expect(week.staffId).toBeNull();
+      const moved = await rescheduleByCustomer(
+        handle.db,
+        tenant,
+        booked.manageToken,
+        Date.parse(at(day, "14:00")),
+        new Date(),
+      );
+      expect(moved.staffId).toBe(owner.id);
+      expect(moved.startsAt.toISOString()).toBe(at(day, "14:00"));
     });
   },
 );

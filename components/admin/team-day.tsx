@@ -12,13 +12,10 @@ import FullCalendar, {
 import interactionPlugin from "@fullcalendar/react/interaction";
 import classicTheme from "@fullcalendar/react/themes/classic";
 import timeGridPlugin from "@fullcalendar/react/timegrid";
+import { addDays } from "@/lib/scheduling/calendar-day";
 import type { CalendarLabels, CalendarStaff } from "./calendar-text";
 
 const plugins = [classicTheme, timeGridPlugin, interactionPlugin];
-
-/** A calendar day ("2026-12-02") `n` days from another. */
-const shiftDay = (day: string, n: number) =>
-  new Date(Date.parse(`${day}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * One day, one column per staff member, side by side: the free FullCalendar's own day grids (its
@@ -52,7 +49,7 @@ export function TeamDay(props: {
           type="button"
           className={button}
           aria-label={labels.previousDay}
-          onClick={() => props.onDayChange(shiftDay(props.day, -1))}
+          onClick={() => props.onDayChange(addDays(props.day, -1))}
         >
           ←
         </button>
@@ -60,7 +57,7 @@ export function TeamDay(props: {
           type="button"
           className={button}
           aria-label={labels.nextDay}
-          onClick={() => props.onDayChange(shiftDay(props.day, 1))}
+          onClick={() => props.onDayChange(addDays(props.day, 1))}
         >
           →
         </button>

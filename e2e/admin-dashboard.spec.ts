@@ -1,6 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Page, test } from "./fixtures";
-import { demoOwner, screenshot, signIn } from "./support";
+import { demoOwner, expectAccessible, screenshot, signIn } from "./support";
 
 // The owner builds a business from an empty dashboard and runs its week: services, hours, the
 // calendar (confirm, drag to move, cancel), the module switch; staff and other businesses are
@@ -15,12 +14,6 @@ const ZONE = "Europe/Paris";
 
 const atelier = (baseURL: string | undefined, path: string) =>
   `http://atelier.localhost:${new URL(baseURL ?? "http://localhost:3107").port}${path}`;
-
-async function expectAccessible(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`)).toEqual([]);
-}
 
 const publicHeaders = { "X-Tenant-Slug": "atelier" };
 

@@ -1,6 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Page, test } from "./fixtures";
-import { apiKeyOf, screenshot } from "./support";
+import { apiKeyOf, expectAccessible, screenshot } from "./support";
 
 // The customer's journey through the real server, one business per concern so that the specs
 // running in the other worker never change what these see. Each journey books in its own week.
@@ -91,12 +90,6 @@ function admin(request: APIRequestContext, business: Business) {
       );
     },
   };
-}
-
-async function expectAccessible(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`)).toEqual([]);
 }
 
 /** Fills in the details form's two fields, in either language, and sends it. */

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, type TestInfo } from "@playwright/test";
 
 /** The API key e2e/serve.sh created for a business. */
@@ -35,4 +36,15 @@ export async function screenshot(page: Page, testInfo: TestInfo, name: string) {
   const file = path.join(testInfo.project.outputDir, "screenshots", `${test}-${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   await testInfo.attach(name, { path: file, contentType: "image/png" });
+}
+
+/**
+ * No serious or critical axe violation on the page. The title is awaited first: Next streams a
+ * page's metadata, and a refresh after a save replaces it for a moment.
+ */
+export async function expectAccessible(page: Page) {
+  await expect(page).toHaveTitle(/\S/);
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`)).toEqual([]);
 }

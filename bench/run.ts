@@ -87,6 +87,7 @@ async function seed(url: string, slug: string, staffCount: number) {
       tenantId: tenant.id,
       activityId: activity.id,
       staffId: (staff[i % staff.length] as (typeof staff)[number]).id,
+      locationId: (staff[0] as (typeof staff)[number]).locationId,
       startsAt: new Date(start),
       endsAt: new Date(start + 15 * MIN),
       blockedFrom: new Date(start),

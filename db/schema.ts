@@ -153,11 +153,18 @@ export const activities = pgTable(
     maxAdvanceDays: integer("max_advance_days").notNull().default(90),
     // Hidden from the public pages and the public API, still bookable by the business.
     onlineBooking: boolean("online_booking").notNull().default(true),
+    // Booking it also takes a free resource of this kind (a treatment room), when set.
+    resourceKind: text("resource_kind"),
+    // More than 1: a class, booked by the seat in sessions scheduled beforehand (class_sessions).
+    capacity: integer("capacity").notNull().default(1),
     createdAt: createdAt(),
     // Deleted activities are kept so that past appointments still name them.
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    check("activities_capacity_check", sql`${t.capacity} between 1 and 1000`),
+  ],
 );
 export type Activity = typeof activities.$inferSelect;
 
@@ -199,6 +206,41 @@ export const availabilityExceptions = pgTable(
 export type AvailabilityException = typeof availabilityExceptions.$inferSelect;
 
 /**
+ * Where services happen. Every business has at least one; with only one, the app never names it.
+ * Empty fields take the business's own (its time zone, hours, address, contact), so that a
+ * business's settings keep meaning what they did. An online location holds video sessions: each
+ * appointment there gets its own meeting link under `meeting_base_url` (Jitsi Meet's by default).
+ */
+export const locations = pgTable(
+  "locations",
+  {
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    id: uuid("id").notNull().defaultRandom(),
+    name: text("name").notNull(),
+    address: text("address"),
+    contactEmail: text("contact_email"),
+    contactPhone: text("contact_phone"),
+    timeZone: text("time_zone"),
+    // Its own weekly windows as [dayOfWeek, startMinute, endMinute], in its own time zone; null:
+    // the business's hours. Its own closed days come on top of the business's.
+    weeklyHours: jsonb("weekly_hours").$type<[number, number, number][] | null>(),
+    closedDays: jsonb("closed_days")
+      .$type<{ date: string; reason: string | null }[]>()
+      .notNull()
+      .default([]),
+    online: boolean("online").notNull().default(false),
+    meetingBaseUrl: text("meeting_base_url"),
+    position: integer("position").notNull().default(0),
+    createdAt: createdAt(),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+export type Location = typeof locations.$inferSelect;
+
+/**
  * The people who perform services, each one timeline of their own: the no-overlap constraint is
  * per staff member. A staff member may have a login (`user_id`) or not (someone the owner books
  * for). Deleted ones are kept so that past appointments still name them.
@@ -214,6 +256,7 @@ export const staffMembers = pgTable(
     color: text("color").notNull(),
     // Set to null when the user is removed (a custom foreign key in migration 0009).
     userId: uuid("user_id"),
+    locationId: uuid("location_id").notNull(),
     // Their own weekly windows as [dayOfWeek, startMinute, endMinute] (validated like the
     // business's); null: they work the business's opening hours.
     weeklyHours: jsonb("weekly_hours").$type<[number, number, number][] | null>(),
@@ -227,9 +270,51 @@ export const staffMembers = pgTable(
     createdAt: createdAt(),
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({
+      name: "staff_members_location_fk",
+      columns: [t.tenantId, t.locationId],
+      foreignColumns: [locations.tenantId, locations.id],
+    }),
+  ],
 );
 export type StaffMember = typeof staffMembers.$inferSelect;
+
+/**
+ * Rooms, chairs, machines: timelines of their own, like staff members, with their own no-overlap
+ * constraint. A service that needs a resource of a `kind` is bookable only when one is free too.
+ */
+export const resources = pgTable(
+  "resources",
+  {
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    id: uuid("id").notNull().defaultRandom(),
+    locationId: uuid("location_id").notNull(),
+    name: text("name").notNull(),
+    kind: text("kind").notNull(),
+    // As a staff member's: null is the location's hours; own days off on top of the location's.
+    weeklyHours: jsonb("weekly_hours").$type<[number, number, number][] | null>(),
+    closedDays: jsonb("closed_days")
+      .$type<{ date: string; reason: string | null }[]>()
+      .notNull()
+      .default([]),
+    position: integer("position").notNull().default(0),
+    createdAt: createdAt(),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({
+      name: "resources_location_fk",
+      columns: [t.tenantId, t.locationId],
+      foreignColumns: [locations.tenantId, locations.id],
+    }),
+  ],
+);
+export type Resource = typeof resources.$inferSelect;
 
 /** Which services each staff member performs. */
 export const staffServices = pgTable(
@@ -255,6 +340,65 @@ export const staffServices = pgTable(
   ],
 );
 
+/**
+ * A scheduled session of a class (an activity with capacity > 1): its teacher's and its room's
+ * time, held once for all its seats. Customers book seats of it (appointments with a seat).
+ */
+export const classSessions = pgTable(
+  "class_sessions",
+  {
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    id: uuid("id").notNull().defaultRandom(),
+    activityId: uuid("activity_id").notNull(),
+    staffId: uuid("staff_id").notNull(),
+    resourceId: uuid("resource_id"),
+    locationId: uuid("location_id").notNull(),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    blockedFrom: timestamp("blocked_from", { withTimezone: true }).notNull(),
+    blockedUntil: timestamp("blocked_until", { withTimezone: true }).notNull(),
+    capacity: integer("capacity").notNull(),
+    // One room for the whole class at an online location.
+    meetingUrl: text("meeting_url"),
+    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    // The target of the seats' foreign key, which carries the capacity their CHECK compares with.
+    uniqueIndex("class_sessions_capacity_key").on(t.tenantId, t.id, t.capacity),
+    foreignKey({
+      name: "class_sessions_activity_fk",
+      columns: [t.tenantId, t.activityId],
+      foreignColumns: [activities.tenantId, activities.id],
+    }),
+    foreignKey({
+      name: "class_sessions_staff_fk",
+      columns: [t.tenantId, t.staffId],
+      foreignColumns: [staffMembers.tenantId, staffMembers.id],
+    }),
+    foreignKey({
+      name: "class_sessions_resource_fk",
+      columns: [t.tenantId, t.resourceId],
+      foreignColumns: [resources.tenantId, resources.id],
+    }),
+    foreignKey({
+      name: "class_sessions_location_fk",
+      columns: [t.tenantId, t.locationId],
+      foreignColumns: [locations.tenantId, locations.id],
+    }),
+    index("class_sessions_tenant_starts_idx").on(t.tenantId, t.startsAt),
+    check("class_sessions_capacity_check", sql`${t.capacity} between 1 and 1000`),
+    check(
+      "class_sessions_times_check",
+      sql`${t.blockedFrom} <= ${t.startsAt} and ${t.startsAt} < ${t.endsAt} and ${t.endsAt} <= ${t.blockedUntil}`,
+    ),
+  ],
+);
+export type ClassSession = typeof classSessions.$inferSelect;
+
 export type { AppointmentStatus };
 export { appointmentStatuses, holdingStatuses };
 export const appointmentStatusEnum = pgEnum("appointment_status", appointmentStatuses);
@@ -269,6 +413,15 @@ export const appointments = pgTable(
     activityId: uuid("activity_id").notNull(),
     // Who performs it; the no-overlap constraint holds per staff member.
     staffId: uuid("staff_id").notNull(),
+    locationId: uuid("location_id").notNull(),
+    // The resource it takes, if its activity needs one; no-overlap holds per resource too.
+    resourceId: uuid("resource_id"),
+    // A seat of a class session (seat between 1 and the session's capacity, one booking each).
+    classSessionId: uuid("class_session_id"),
+    seat: integer("seat"),
+    seatCapacity: integer("seat_capacity"),
+    // Its video room, at an online location: for the customer and the staff member only.
+    meetingUrl: text("meeting_url"),
     startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
     endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
     // The time the booking keeps from others: its own time widened by its activity's buffers at
@@ -302,6 +455,29 @@ export const appointments = pgTable(
       columns: [t.tenantId, t.staffId],
       foreignColumns: [staffMembers.tenantId, staffMembers.id],
     }),
+    foreignKey({
+      name: "appointments_location_fk",
+      columns: [t.tenantId, t.locationId],
+      foreignColumns: [locations.tenantId, locations.id],
+    }),
+    foreignKey({
+      name: "appointments_resource_fk",
+      columns: [t.tenantId, t.resourceId],
+      foreignColumns: [resources.tenantId, resources.id],
+    }),
+    // With the capacity: a session's capacity cannot drop below a seat already booked.
+    foreignKey({
+      name: "appointments_class_session_fk",
+      columns: [t.tenantId, t.classSessionId, t.seatCapacity],
+      foreignColumns: [classSessions.tenantId, classSessions.id, classSessions.capacity],
+    }).onUpdate("cascade"),
+    check(
+      "appointments_seat_check",
+      sql`(${t.classSessionId} is null and ${t.seat} is null and ${t.seatCapacity} is null)
+        or (${t.classSessionId} is not null and ${t.seat} between 1 and ${t.seatCapacity})`,
+    ),
+    index("appointments_class_session_idx").on(t.tenantId, t.classSessionId),
+    uniqueIndex("appointments_meeting_url_key").on(t.meetingUrl),
     index("appointments_tenant_starts_idx").on(t.tenantId, t.startsAt),
     index("appointments_tenant_activity_starts_idx").on(t.tenantId, t.activityId, t.startsAt),
     uniqueIndex("appointments_manage_token_key").on(t.manageTokenHash),

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, sqlStateOf } from "@/db/client";
 import { type AppointmentStatus, activities, staffMembers } from "@/db/schema";
 import { appointmentStatuses, holdingStatuses } from "@/lib/appointments/status";
-import { insertAppointment, seedTenant } from "./helpers/fixtures";
+import { firstLocationId, insertAppointment, seedTenant } from "./helpers/fixtures";
 import { createTestDatabase, engines, type TestDatabase } from "./helpers/test-db";
 
 const T = (hhmm: string) => new Date(`2030-01-07T${hhmm}:00Z`);
@@ -89,7 +89,12 @@ describe.each(engines)("the no-overlap exclusion constraint on %s", (engine) => 
   it("lets two staff members hold the same time, never one staff member twice", async () => {
     const [second] = await handle.db
       .insert(staffMembers)
-      .values({ tenantId, name: "Second", color: "#000000" })
+      .values({
+        tenantId,
+        name: "Second",
+        color: "#000000",
+        locationId: await firstLocationId(handle.db, tenantId),
+      })
       .returning();
     const staffId = second?.id ?? "";
     expect(await insert("14:00", "15:00")).toBe("ok");

@@ -37,6 +37,7 @@ describe.each(engines)("logs, health and metrics on %s", (engine) => {
         tenantId: tenant.id,
         activityId: "00000000-0000-4000-8000-000000000000",
         staffId: "00000000-0000-4000-8000-000000000000",
+        locationId: "00000000-0000-4000-8000-000000000000",
         startsAt: new Date(),
         endsAt: new Date(),
         blockedFrom: new Date(),

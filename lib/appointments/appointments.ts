@@ -1,24 +1,30 @@
-import { and, asc, eq, gt, gte, inArray, lt, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import {
   type Appointment,
   type AppointmentStatus,
   activities,
   appointments,
+  classSessions,
   holdingStatuses,
+  locations,
+  resources,
   staffMembers,
 } from "@/db/schema";
 import { AppError } from "@/lib/errors/app-error";
 
 /**
- * An appointment with the name and color of its activity and of its staff member (deleted ones
- * included).
+ * An appointment with the name and color of its activity and of its staff member, the names of
+ * its location and resource (deleted ones included), and its meeting link (a class seat's is its
+ * session's).
  */
 export type AppointmentRow = Appointment & {
   activityName: string;
   activityColor: string;
   staffName: string;
   staffColor: string;
+  locationName: string;
+  resourceName: string | null;
 };
 
 /** The names an AppointmentRow adds, to select beside the appointment (joinActivity, joinStaff). */
@@ -27,6 +33,13 @@ export const appointmentNames = {
   activityColor: activities.color,
   staffName: staffMembers.name,
   staffColor: staffMembers.color,
+  locationName: sql<string>`(select l.name from ${locations} l
+    where l.tenant_id = ${appointments.tenantId} and l.id = ${appointments.locationId})`,
+  resourceName: sql<string | null>`(select r.name from ${resources} r
+    where r.tenant_id = ${appointments.tenantId} and r.id = ${appointments.resourceId})`,
+  meetingUrl: sql<string | null>`coalesce(${appointments.meetingUrl}, (select cs.meeting_url
+    from ${classSessions} cs where cs.tenant_id = ${appointments.tenantId}
+      and cs.id = ${appointments.classSessionId}))`,
 };
 
 const rowColumns = { appointment: appointments, ...appointmentNames };

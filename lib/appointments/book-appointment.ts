@@ -6,6 +6,7 @@ import {
   activities,
   appointments,
   holdingStatuses,
+  resources,
   staffMembers,
   type Tenant,
 } from "@/db/schema";
@@ -13,18 +14,22 @@ import { type Actor, customerActor, scheduleChangeCtes } from "@/lib/audit/recor
 import { toInstant } from "@/lib/availability/date-time";
 import { AppError } from "@/lib/errors/app-error";
 import { toAppError } from "@/lib/errors/to-app-error";
+import { newMeetingUrl } from "@/lib/locations/meeting-url";
 import { metrics } from "@/lib/metrics";
 import {
   appointmentTimes,
   type BookingContext,
   chosenStaff,
+  type LocationSchedule,
   loadBookingContext,
+  type ResourceSchedule,
   type StaffSchedule,
 } from "@/lib/offer/booking-context";
-import { staffOffering } from "@/lib/offer/find-slots";
+import { type Offer, offersAt } from "@/lib/offer/find-slots";
 import { addDays, dayInZone, zonedInstant } from "@/lib/scheduling/calendar-day";
 import { assertOpenForBooking } from "@/lib/tenants/online-booking";
 import type { AppointmentRow } from "./appointments";
+import { bookSeat } from "./book-seat";
 import { newManageToken } from "./manage-token";
 import { missingRequiredFields } from "./required-fields";
 import type { BookingInput } from "./schema";
@@ -107,80 +112,127 @@ async function book(
   const missing = missingRequiredFields(activity, input.clientInfo);
   if (missing) throw new AppError("VALIDATION_ERROR", missing);
 
-  const start = toInstant(input.dateTime, tenant.timeZone);
-  const candidates = chosenStaff(context, input.staffId);
-  let offering = staffOffering(context, candidates, tenant, start, now);
-  if (!offering.length) {
+  const candidates = chosenStaff(context, input);
+  const start = toInstant(input.dateTime, choiceZone(context, candidates, tenant));
+  if (activity.capacity > 1) {
+    return bookSeat(db, tenant, context, candidates, input, start, now, actor, options);
+  }
+  let offers = offersAt(context, candidates, tenant, start, now);
+  if (!offers.length) {
     const outsideHours = options.outsideHours ?? "refuse";
     if (outsideHours === "ask" && candidates.length) return "outsideHours";
     if (outsideHours !== "allow" || !candidates.length) throw new AppError("SLOT_UNAVAILABLE");
-    offering = candidates.map((s) => s.id);
+    offers = candidates.map((staff) => ({
+      staff,
+      resources: activity.resourceKind
+        ? context.resources.filter((r) => r.locationId === staff.locationId)
+        : null,
+    }));
   }
   const status = options.status ?? "pending";
-  const insert = (staff: StaffSchedule) =>
+  const insert = (offer: Offer, resource: ResourceSchedule | null) =>
     withDeadlockRetry(() =>
-      insertBooking(db, tenant, context.activity, staff, input, start, status, actor),
+      insertBooking(db, tenant, context, offer.staff, resource, input, start, status, actor),
     );
-  const byId = new Map(candidates.map((s) => [s.id, s]));
-  const [only] = offering;
-  if (offering.length === 1 && only) return insert(byId.get(only) as StaffSchedule);
+  const [only] = offers;
+  if (offers.length === 1 && only && (only.resources?.length ?? 1) === 1) {
+    return insert(only, only.resources?.[0] ?? null);
+  }
 
-  // No preference: the free one with the fewest bookings that day, then the business's order;
-  // if the constraint refuses them (someone booked them meanwhile), the next one.
-  for (const id of await fairOrder(db, tenant, context, offering, start)) {
-    try {
-      return await attempt(db, () => insert(byId.get(id) as StaffSchedule));
-    } catch (error) {
-      if (toAppError(error).code !== "SLOT_UNAVAILABLE") throw error;
+  // No preference: the free one with the fewest bookings that day, then the business's order,
+  // with the first resource of their place that is free; if the constraints refuse them (someone
+  // booked them meanwhile), the next pair.
+  const { staffIds, freeResources } = await fairOrder(db, tenant, context, offers, start);
+  const byId = new Map(offers.map((o) => [o.staff.id, o]));
+  for (const id of staffIds) {
+    const offer = byId.get(id) as Offer;
+    const resources = offer.resources
+      ? offer.resources.filter((r) => freeResources.has(r.id))
+      : [null];
+    for (const resource of resources) {
+      try {
+        return await attempt(db, () => insert(offer, resource));
+      } catch (error) {
+        if (toAppError(error).code !== "SLOT_UNAVAILABLE") throw error;
+      }
     }
   }
   throw new AppError("SLOT_UNAVAILABLE");
 }
 
 /**
- * The staff members of `ids` who are free at `start` as far as committed bookings show, the one
- * with the fewest bookings that day (in the business's zone) first, ties in the given order.
+ * The zone of a date-time without an offset: that of the one place the choice leaves (a chosen
+ * location, a chosen person's), else the business's.
+ */
+function choiceZone(context: BookingContext, staff: StaffSchedule[], tenant: Tenant): string {
+  const zones = new Set(
+    staff.map((s) => context.locations.find((l) => l.id === s.locationId)?.timeZone),
+  );
+  const [zone] = zones;
+  return zones.size === 1 && zone ? zone : tenant.timeZone;
+}
+
+/**
+ * The staff members of the offers who are free at `start` as far as committed bookings show, the
+ * one with the fewest bookings that day (in the business's zone) first, ties in the given order;
+ * and the resources of the offers that are free then.
  */
 async function fairOrder(
   db: Database,
   tenant: Tenant,
   context: BookingContext,
-  ids: string[],
+  offers: Offer[],
   start: number,
-): Promise<string[]> {
+): Promise<{ staffIds: string[]; freeResources: Set<string> }> {
+  const ids = offers.map((o) => o.staff.id);
+  const resourceIds = [...new Set(offers.flatMap((o) => o.resources?.map((r) => r.id) ?? []))];
   const { blockedFrom, blockedUntil } = appointmentTimes(context.activity, start);
   const day = dayInZone(start, tenant.timeZone);
   const iso = (ms: number) => new Date(ms).toISOString();
   const dayFrom = iso(zonedInstant(day, 0, tenant.timeZone));
   const dayTo = iso(zonedInstant(addDays(day, 1), 0, tenant.timeZone));
-  const held = sql`tstzrange(${appointments.blockedFrom}, ${appointments.blockedUntil}, '[)')`;
   const wanted = sql`tstzrange(${iso(blockedFrom)}::timestamptz, ${iso(blockedUntil)}::timestamptz, '[)')`;
+  const uuids = (list: string[]) =>
+    sql.join(
+      list.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    );
   const rows = await queryRows<{ staff_id: string; n: number; busy: boolean }>(
     db,
-    sql`select ${appointments.staffId} as staff_id,
-          count(*) filter (where ${appointments.startsAt} >= ${dayFrom}::timestamptz
-                             and ${appointments.startsAt} < ${dayTo}::timestamptz)::int as n,
-          bool_or(${held} && ${wanted}) as busy
+    sql`select staff_id,
+          count(*) filter (where starts_at >= ${dayFrom}::timestamptz
+                             and starts_at < ${dayTo}::timestamptz)::int as n,
+          bool_or(tstzrange(blocked_from, blocked_until, '[)') && ${wanted}) as busy
         from ${appointments}
-        where ${appointments.tenantId} = ${tenant.id}
-          and ${appointments.staffId} in (${sql.join(
-            ids.map((id) => sql`${id}::uuid`),
-            sql`, `,
-          )})
-          and ${appointments.status} in (${sql.join(
+        where tenant_id = ${tenant.id}
+          and staff_id in (${uuids(ids)})
+          and status in (${sql.join(
             holdingStatuses.map((s) => sql`${s}::appointment_status`),
             sql`, `,
           )})
-          and (${held} && ${wanted} or (${appointments.startsAt} >= ${dayFrom}::timestamptz
-                                       and ${appointments.startsAt} < ${dayTo}::timestamptz))
-        group by ${appointments.staffId}`,
+          and (tstzrange(blocked_from, blocked_until, '[)') && ${wanted}
+               or (starts_at >= ${dayFrom}::timestamptz and starts_at < ${dayTo}::timestamptz))
+        group by staff_id`,
   );
+  const busyResources = resourceIds.length
+    ? await queryRows<{ resource_id: string }>(
+        db,
+        sql`select distinct resource_id from ${appointments}
+            where tenant_id = ${tenant.id} and resource_id in (${uuids(resourceIds)})
+              and status in ('pending', 'confirmed') and class_session_id is null
+              and tstzrange(blocked_from, blocked_until, '[)') && ${wanted}`,
+      )
+    : [];
   const load = new Map(rows.map((r) => [r.staff_id, r]));
-  return ids
-    .filter((id) => !load.get(id)?.busy)
-    .map((id, order) => ({ id, order, n: load.get(id)?.n ?? 0 }))
-    .sort((a, b) => a.n - b.n || a.order - b.order)
-    .map((c) => c.id);
+  const taken = new Set(busyResources.map((r) => r.resource_id));
+  return {
+    staffIds: ids
+      .filter((id) => !load.get(id)?.busy)
+      .map((id, order) => ({ id, order, n: load.get(id)?.n ?? 0 }))
+      .sort((a, b) => a.n - b.n || a.order - b.order)
+      .map((c) => c.id),
+    freeResources: new Set(resourceIds.filter((id) => !taken.has(id))),
+  };
 }
 
 /** Runs one try so that its failure leaves a surrounding transaction usable (a savepoint). */
@@ -189,22 +241,26 @@ const attempt = <T>(db: Database, run: () => Promise<T>): Promise<T> =>
 
 /**
  * One statement, so one transaction and one round trip:
- * - the time locks of the staff member's buffered range (see timeLocks);
- * - a share lock on the activity and the staff member, still live, so that deleting either waits
- *   for the booking;
+ * - the time locks of the staff member's (and the resource's) buffered range (see timeLocks);
+ * - a share lock on the activity, the staff member and the resource, still live, so that deleting
+ *   any of them waits for the booking;
  * - the insert, and the schedule change (version bump, audit entry without the customer's details).
  */
 async function insertBooking(
   db: Database,
   tenant: Tenant,
-  activity: Activity,
+  context: BookingContext,
   staff: StaffSchedule,
+  resource: ResourceSchedule | null,
   input: BookingInput,
   start: number,
   status: "pending" | "confirmed",
   actor: Actor,
 ): Promise<BookedAppointment> {
+  const { activity } = context;
   const { end, blockedFrom, blockedUntil } = appointmentTimes(activity, start);
+  const location = context.locations.find((l) => l.id === staff.locationId) as LocationSchedule;
+  const meetingUrl = location.online ? newMeetingUrl(location) : null;
   const iso = (ms: number) => new Date(ms).toISOString();
   const c = input.clientInfo;
   const manage = newManageToken();
@@ -212,41 +268,55 @@ async function insertBooking(
     db,
     sql`with locks as (
           ${timeLocks(tenant.id, staff.id, blockedFrom, blockedUntil)}
+          ${resource ? sql`union all ${timeLocks(tenant.id, resource.id, blockedFrom, blockedUntil)}` : sql``}
         ), live as (
-          select a.id as activity_id, s.id as staff_id
-          from ${activities} a, ${staffMembers} s, locks
+          select a.id as activity_id, s.id as staff_id, s.location_id
+          from ${activities} a, ${staffMembers} s ${resource ? sql`, ${resources} r` : sql``}
           where a.tenant_id = ${tenant.id} and a.id = ${activity.id} and a.deleted_at is null
             and s.tenant_id = ${tenant.id} and s.id = ${staff.id} and s.deleted_at is null
-            and locks.n >= 0
-          for share of a, s
+            and (select min(n) from locks) >= 0
+            ${
+              resource
+                ? sql`and r.tenant_id = ${tenant.id} and r.id = ${resource.id}
+                      and r.deleted_at is null and r.location_id = s.location_id`
+                : sql``
+            }
+          for share of a, s ${resource ? sql`, r` : sql``}
         ), inserted as (
-          insert into ${appointments} (tenant_id, activity_id, staff_id, starts_at, ends_at,
-            blocked_from, blocked_until, status, client_name, client_email, client_phone,
-            client_address, client_custom_field_value, manage_token_hash)
-          select ${tenant.id}, activity_id, staff_id, ${iso(start)}::timestamptz,
-            ${iso(end)}::timestamptz, ${iso(blockedFrom)}::timestamptz,
+          insert into ${appointments} (tenant_id, activity_id, staff_id, location_id, resource_id,
+            starts_at, ends_at, blocked_from, blocked_until, status, client_name, client_email,
+            client_phone, client_address, client_custom_field_value, manage_token_hash, meeting_url)
+          select ${tenant.id}, activity_id, staff_id, location_id, ${resource?.id ?? null}::uuid,
+            ${iso(start)}::timestamptz, ${iso(end)}::timestamptz, ${iso(blockedFrom)}::timestamptz,
             ${iso(blockedUntil)}::timestamptz, ${status}::appointment_status,
-            ${c.name}, ${c.email}, ${c.phone}, ${c.address}, ${c.customFieldValue}, ${manage.hash}
+            ${c.name}, ${c.email}, ${c.phone}, ${c.address}, ${c.customFieldValue}, ${manage.hash},
+            ${meetingUrl}
           from live
-          returning id, tenant_id, activity_id, staff_id, starts_at, status, created_at
+          returning id, tenant_id, activity_id, staff_id, resource_id, starts_at, status, created_at
         ), ${scheduleChangeCtes(tenant.id, actor, {
           action: "appointment.create",
           entityType: "appointment",
           entityId: sql`id::text`,
           before: sql`null::jsonb`,
           after: sql`jsonb_build_object('activityId', activity_id, 'staffId', staff_id,
-            'startsAt', starts_at, 'status', status)`,
+            'resourceId', resource_id, 'startsAt', starts_at, 'status', status)`,
           source: sql`inserted`,
         })}
         select id, created_at from inserted`,
   );
-  // No row: the activity or the staff member was deleted since they were read.
+  // No row: the activity, the staff member or the resource was deleted since they were read.
   if (!row) throw new AppError("NOT_FOUND", { activityId: "no such activity" });
   return {
     tenantId: tenant.id,
     id: row.id,
     activityId: activity.id,
     staffId: staff.id,
+    locationId: location.id,
+    resourceId: resource?.id ?? null,
+    classSessionId: null,
+    seat: null,
+    seatCapacity: null,
+    meetingUrl,
     startsAt: new Date(start),
     endsAt: new Date(end),
     blockedFrom: new Date(blockedFrom),
@@ -266,5 +336,7 @@ async function insertBooking(
     activityColor: activity.color,
     staffName: staff.name,
     staffColor: staff.color,
+    locationName: location.name,
+    resourceName: resource?.name ?? null,
   };
 }

@@ -38,8 +38,7 @@ export async function changeAppointmentStatus(
       before: { status: current.status },
       after: { status },
     });
-    const { activityName, activityColor, staffName, staffColor } = current;
-    return { ...updated, activityName, activityColor, staffName, staffColor };
+    return { ...current, ...updated, meetingUrl: current.meetingUrl };
   });
 }
 

@@ -3,19 +3,33 @@ import type { Database } from "@/db/client";
 import { appointments, type Tenant } from "@/db/schema";
 import { type Actor, recordScheduleChange } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
-import { appointmentTimes, chosenStaff, loadBookingContext } from "@/lib/offer/booking-context";
-import { staffOffering } from "@/lib/offer/find-slots";
+import { toAppError } from "@/lib/errors/to-app-error";
+import {
+  appointmentTimes,
+  type BookingContext,
+  chosenStaff,
+  loadBookingContext,
+  type ResourceSchedule,
+  type StaffSchedule,
+} from "@/lib/offer/booking-context";
+import { offersAt } from "@/lib/offer/find-slots";
 import { type AppointmentRow, getAppointment } from "./appointments";
 import type { OutsideHours } from "./book-appointment";
 import { holdsTime } from "./status";
 import { timeLocks, withDeadlockRetry } from "./time-locks";
 
-/** Only appointments that hold their time can move; checked again once the row is locked. */
+/**
+ * Only appointments that hold their time can move, and not a class's seats (another session is
+ * another booking); checked again once the row is locked.
+ */
 function assertHolding(appointment: AppointmentRow) {
   if (!holdsTime(appointment.status)) {
     throw new AppError("INVALID_TRANSITION", {
       status: `a ${appointment.status} appointment cannot move`,
     });
+  }
+  if (appointment.classSessionId) {
+    throw new AppError("INVALID_TRANSITION", { status: "a class seat cannot move" });
   }
 }
 
@@ -58,59 +72,100 @@ export async function rescheduleAppointment(
   // The person named, else the one the booking is with; should they no longer perform the
   // service, whoever does and is offered then (as the reschedule page shows anyone's times).
   const candidates = options.staffId
-    ? chosenStaff(context, options.staffId)
+    ? chosenStaff(context, { staffId: options.staffId })
     : context.staff.filter((s) => s.id === current.staffId);
   const people = candidates.length ? candidates : context.staff;
-  const [offered] = staffOffering(context, people, tenant, start, now);
-  let staff = people.find((s) => s.id === offered);
-  if (!staff) {
+  let [offer] = offersAt(context, people, tenant, start, now);
+  if (!offer) {
     const outsideHours = options.outsideHours ?? "refuse";
     if (outsideHours === "ask" && people.length) return "outsideHours";
-    if (outsideHours !== "allow" || !people[0]) throw new AppError("SLOT_UNAVAILABLE");
-    staff = people[0];
+    const [first] = people;
+    if (outsideHours !== "allow" || !first) throw new AppError("SLOT_UNAVAILABLE");
+    offer = {
+      staff: first,
+      resources: context.activity.resourceKind
+        ? context.resources.filter((r) => r.locationId === first.locationId)
+        : null,
+    };
   }
-  const chosen = staff;
-  const { end, blockedFrom, blockedUntil } = appointmentTimes(context.activity, start);
+  const { staff, resources } = offer;
+  // The resource it has if that one is open then, else the others of the kind, in order.
+  const rooms = resources
+    ? [...resources].sort(
+        (a, b) => Number(b.id === current.resourceId) - Number(a.id === current.resourceId),
+      )
+    : [null];
+  for (const room of rooms) {
+    try {
+      return await withDeadlockRetry(() =>
+        move(db, tenant, context, current, start, now, actor, staff, room),
+      );
+    } catch (error) {
+      if (toAppError(error).code !== "SLOT_UNAVAILABLE" || room === rooms.at(-1)) throw error;
+    }
+  }
+  throw new AppError("SLOT_UNAVAILABLE");
+}
 
-  return withDeadlockRetry(() =>
-    db.transaction(async (tx) => {
-      await tx.execute(timeLocks(tenant.id, chosen.id, blockedFrom, blockedUntil));
-      const locked = await getAppointment(tx, tenant.id, id, { forUpdate: true });
-      assertHolding(locked);
-      const [updated] = await tx
-        .update(appointments)
-        .set({
-          staffId: chosen.id,
-          startsAt: new Date(start),
-          endsAt: new Date(end),
-          blockedFrom: new Date(blockedFrom),
-          blockedUntil: new Date(blockedUntil),
-          // A customer's move keeps the earliest start for the cancellation notice (see
-          // customerPolicy); a move by the business sets a new time the notice counts from.
-          policyStartsAt:
-            actor.type === "customer"
-              ? sql`least(coalesce(${appointments.policyStartsAt}, ${appointments.startsAt}), ${new Date(start).toISOString()}::timestamptz)`
-              : null,
-          updatedAt: now,
-        })
-        .where(and(eq(appointments.tenantId, tenant.id), eq(appointments.id, id)))
-        .returning();
-      if (!updated) throw new AppError("NOT_FOUND");
-      await recordScheduleChange(tx, tenant.id, actor, {
-        action: "appointment.reschedule",
-        entityType: "appointment",
-        entityId: id,
-        before: { startsAt: locked.startsAt, staffId: locked.staffId },
-        after: { startsAt: updated.startsAt, staffId: updated.staffId },
-      });
-      const { activityName, activityColor } = locked;
-      return {
-        ...updated,
-        activityName,
-        activityColor,
-        staffName: chosen.name,
-        staffColor: chosen.color,
-      };
-    }),
-  );
+function move(
+  db: Database,
+  tenant: Tenant,
+  context: BookingContext,
+  current: AppointmentRow,
+  start: number,
+  now: Date,
+  actor: Actor,
+  staff: StaffSchedule,
+  room: ResourceSchedule | null,
+): Promise<AppointmentRow> {
+  const { id } = current;
+  const { end, blockedFrom, blockedUntil } = appointmentTimes(context.activity, start);
+  return db.transaction(async (tx) => {
+    await tx.execute(timeLocks(tenant.id, staff.id, blockedFrom, blockedUntil));
+    if (room) await tx.execute(timeLocks(tenant.id, room.id, blockedFrom, blockedUntil));
+    const locked = await getAppointment(tx, tenant.id, id, { forUpdate: true });
+    assertHolding(locked);
+    const [updated] = await tx
+      .update(appointments)
+      .set({
+        staffId: staff.id,
+        locationId: staff.locationId,
+        resourceId: room?.id ?? null,
+        startsAt: new Date(start),
+        endsAt: new Date(end),
+        blockedFrom: new Date(blockedFrom),
+        blockedUntil: new Date(blockedUntil),
+        // A customer's move keeps the earliest start for the cancellation notice (see
+        // customerPolicy); a move by the business sets a new time the notice counts from.
+        policyStartsAt:
+          actor.type === "customer"
+            ? sql`least(coalesce(${appointments.policyStartsAt}, ${appointments.startsAt}), ${new Date(start).toISOString()}::timestamptz)`
+            : null,
+        updatedAt: now,
+      })
+      .where(and(eq(appointments.tenantId, tenant.id), eq(appointments.id, id)))
+      .returning();
+    if (!updated) throw new AppError("NOT_FOUND");
+    await recordScheduleChange(tx, tenant.id, actor, {
+      action: "appointment.reschedule",
+      entityType: "appointment",
+      entityId: id,
+      before: { startsAt: locked.startsAt, staffId: locked.staffId, resourceId: locked.resourceId },
+      after: {
+        startsAt: updated.startsAt,
+        staffId: updated.staffId,
+        resourceId: updated.resourceId,
+      },
+    });
+    const location = context.locations.find((l) => l.id === staff.locationId);
+    return {
+      ...locked,
+      ...updated,
+      staffName: staff.name,
+      staffColor: staff.color,
+      locationName: location?.name ?? locked.locationName,
+      resourceName: room?.name ?? null,
+      meetingUrl: updated.meetingUrl,
+    };
+  });
 }

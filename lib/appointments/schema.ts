@@ -11,8 +11,11 @@ import {
   uuidSchema,
 } from "@/lib/validation";
 
-/** `staffId` on the slots query and the booking body: one person, or anyone who performs it. */
-const staffChoiceSchema = uuidSchema.nullish().transform((v) => v ?? null);
+/**
+ * `staffId` and `locationId` on the slots query and the booking body: one person or place, or
+ * anyone who performs it, anywhere.
+ */
+const choiceSchema = uuidSchema.nullish().transform((v) => v ?? null);
 
 export const clientInfoSchema = z.object({
   name: requiredText(200),
@@ -25,8 +28,9 @@ export type ClientInfo = z.output<typeof clientInfoSchema>;
 
 export const bookingSchema = z.object({
   activityId: uuidSchema,
-  // Additive: one staff member; left out, anyone who performs the service and is free.
-  staffId: staffChoiceSchema,
+  // Additive: one staff member, one location; left out, anyone who performs it and is free.
+  staffId: choiceSchema,
+  locationId: choiceSchema,
   dateTime: dateTimeSchema,
   clientInfo: clientInfoSchema,
 });
@@ -46,7 +50,8 @@ export const statusChangeSchema = z.object({ status: statusSchema });
 
 export const slotsQuerySchema = dateRangeQuerySchema.extend({
   activityId: uuidSchema,
-  staffId: staffChoiceSchema,
+  staffId: choiceSchema,
+  locationId: choiceSchema,
 });
 
 /** `GET /api/appointments` filters: any of the statuses (comma-separated) and a date range. */

@@ -1,19 +1,47 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { type Activity, activities, staffMembers, staffServices, type Tenant } from "@/db/schema";
+import {
+  type Activity,
+  activities,
+  locations,
+  resources,
+  staffMembers,
+  staffServices,
+  type Tenant,
+} from "@/db/schema";
 import { openingHoursColumns, toOpeningHours } from "@/lib/availability/availability";
 import { boundedCache } from "@/lib/cache/bounded-cache";
 import { AppError } from "@/lib/errors/app-error";
+import { DEFAULT_MEETING_BASE_URL } from "@/lib/locations/meeting-url";
 import type { SlotRules } from "@/lib/scheduling/compute-slots";
 import type { OpeningHours } from "@/lib/scheduling/opening-windows";
 
 const MINUTE = 60_000;
 
-/** A staff member who performs the activity, with the hours they work. */
+/** A staff member who performs the activity, with the hours they work and where. */
 export interface StaffSchedule {
   id: string;
   name: string;
   color: string;
+  locationId: string;
+  hours: OpeningHours;
+}
+
+/** A resource of the kind the activity needs, with its hours and where it is. */
+export interface ResourceSchedule {
+  id: string;
+  name: string;
+  locationId: string;
+  hours: OpeningHours;
+}
+
+/** A live location of the business, with its hours in its own time zone. */
+export interface LocationSchedule {
+  id: string;
+  name: string;
+  timeZone: string;
+  online: boolean;
+  meetingBaseUrl: string | null;
   hours: OpeningHours;
 }
 
@@ -22,25 +50,32 @@ export interface BookingContext {
   activity: Activity;
   /** The business's own opening hours and closed days (with their public reasons). */
   hours: OpeningHours;
+  /** The business's live locations, in its order. */
+  locations: LocationSchedule[];
   /** The live staff members who perform it, in the business's order. */
   staff: StaffSchedule[];
+  /** The live resources of the kind it needs (none when it needs none), in the business's order. */
+  resources: ResourceSchedule[];
 }
 
 /**
- * A staff member's hours: their own week or the business's, and the business's closed days plus
- * their own days off. Only the business's reasons are kept: why someone is off stays private.
+ * Hours of one's own on top of those of what one belongs to (a location's on the business's, a
+ * staff member's or a resource's on their location's): their own week or the other's, its closed
+ * days plus their own. Only the other's reasons are kept: why someone is off stays private.
  */
 export function staffHours(
   business: OpeningHours,
   weekly: [number, number, number][] | null,
   daysOff: { date: string }[],
+  timeZone = business.timeZone,
 ): OpeningHours {
   // The very same object for everyone on the business's hours: the engine works them out once.
-  if (!weekly && !daysOff.length) return business;
+  if (!weekly && !daysOff.length && timeZone === business.timeZone) return business;
   const closed = new Set(business.closedDays);
   for (const d of daysOff) closed.add(d.date);
   return {
     ...business,
+    timeZone,
     weekly: weekly
       ? weekly.map(([dayOfWeek, startMinute, endMinute]) => ({ dayOfWeek, startMinute, endMinute }))
       : business.weekly,
@@ -73,7 +108,10 @@ export function loadBookingContext(
   return entry;
 }
 
-type StaffColumns = [string, string, string, [number, number, number][] | null, { date: string }[]];
+type OwnHours = [[number, number, number][] | null, { date: string }[]];
+type StaffColumns = [string, string, string, string, ...OwnHours];
+type ResourceColumns = [string, string, string, ...OwnHours];
+type LocationColumns = [string, string, string | null, boolean, string | null, ...OwnHours];
 
 async function readBookingContext(
   db: Database,
@@ -84,12 +122,21 @@ async function readBookingContext(
     .select({
       activity: activities,
       ...openingHoursColumns(tenant.id),
+      locations: sql<string>`(select coalesce(json_agg(json_build_array(l.id, l.name, l.time_zone,
+          l.online, l.meeting_base_url, l.weekly_hours, l.closed_days)
+          order by l.position, l.created_at, l.id), '[]')
+        from ${locations} l where l.tenant_id = ${tenant.id} and l.deleted_at is null)::text`,
       staff: sql<string>`(select coalesce(json_agg(json_build_array(s.id, s.name, s.color,
-          s.weekly_hours, s.closed_days) order by s.position, s.created_at, s.id), '[]')
+          s.location_id, s.weekly_hours, s.closed_days) order by s.position, s.created_at, s.id), '[]')
         from ${staffMembers} s join ${staffServices} ss
           on ss.tenant_id = s.tenant_id and ss.staff_id = s.id
         where s.tenant_id = ${tenant.id} and ss.activity_id = ${activityId}
           and s.deleted_at is null)::text`,
+      resources: sql<string>`(select coalesce(json_agg(json_build_array(r.id, r.name,
+          r.location_id, r.weekly_hours, r.closed_days) order by r.position, r.created_at, r.id), '[]')
+        from ${resources} r, ${activities} a
+        where r.tenant_id = ${tenant.id} and r.deleted_at is null
+          and a.tenant_id = ${tenant.id} and a.id = ${activityId} and r.kind = a.resource_kind)::text`,
     })
     .from(activities)
     .where(
@@ -101,15 +148,44 @@ async function readBookingContext(
     );
   if (!found) throw new AppError("NOT_FOUND", { activityId: "no such activity" });
   const hours = toOpeningHours(tenant, found);
-  const staff = (JSON.parse(found.staff) as StaffColumns[]).map(
-    ([id, name, color, weekly, daysOff]) => ({
+  const places = (JSON.parse(found.locations) as LocationColumns[]).map(
+    ([id, name, zone, online, meetingBaseUrl, weekly, daysOff]) => ({
       id,
       name,
-      color,
-      hours: staffHours(hours, weekly, daysOff),
+      timeZone: zone ?? tenant.timeZone,
+      online,
+      meetingBaseUrl: online ? (meetingBaseUrl ?? DEFAULT_MEETING_BASE_URL) : null,
+      hours: staffHours(hours, weekly, daysOff, zone ?? tenant.timeZone),
     }),
   );
-  return { activity: found.activity, hours, staff };
+  const hoursAt = new Map(places.map((l) => [l.id, l.hours]));
+  // Someone or something at a location removed meanwhile is nowhere customers can go.
+  const placed = <T extends { locationId: string }>(list: T[]) =>
+    list.filter((x) => hoursAt.has(x.locationId));
+  const staff = placed(
+    (JSON.parse(found.staff) as StaffColumns[]).map(
+      ([id, name, color, locationId, weekly, daysOff]) => ({
+        id,
+        name,
+        color,
+        locationId,
+        weekly,
+        daysOff,
+      }),
+    ),
+  ).map(({ weekly, daysOff, ...s }) => ({
+    ...s,
+    hours: staffHours(hoursAt.get(s.locationId) as OpeningHours, weekly, daysOff),
+  }));
+  const needed = placed(
+    (JSON.parse(found.resources) as ResourceColumns[]).map(
+      ([id, name, locationId, weekly, daysOff]) => ({ id, name, locationId, weekly, daysOff }),
+    ),
+  ).map(({ weekly, daysOff, ...r }) => ({
+    ...r,
+    hours: staffHours(hoursAt.get(r.locationId) as OpeningHours, weekly, daysOff),
+  }));
+  return { activity: found.activity, hours, locations: places, staff, resources: needed };
 }
 
 /**
@@ -134,10 +210,26 @@ export const slotRulesOf = (activity: Activity, tenant: Tenant): SlotRules => ({
   intervalMinutes: tenant.slotIntervalMinutes,
 });
 
-/** The staff a choice narrows to: the one chosen (if they perform it), or everyone who does. */
-export function chosenStaff(context: BookingContext, staffId: string | null | undefined) {
-  if (!staffId) return context.staff;
-  const member = context.staff.find((s) => s.id === staffId);
+/** A customer's or the business's choice: someone, somewhere, or (left out) anyone, anywhere. */
+export interface Choice {
+  staffId?: string | null;
+  locationId?: string | null;
+}
+
+/**
+ * The staff a choice narrows to: those at the location chosen, and of them the one chosen (if
+ * they perform it), or everyone who does.
+ */
+export function chosenStaff(context: BookingContext, choice: Choice): StaffSchedule[] {
+  let staff = context.staff;
+  if (choice.locationId) {
+    if (!context.locations.some((l) => l.id === choice.locationId)) {
+      throw new AppError("VALIDATION_ERROR", { locationId: "no such location" });
+    }
+    staff = staff.filter((s) => s.locationId === choice.locationId);
+  }
+  if (!choice.staffId) return staff;
+  const member = staff.find((s) => s.id === choice.staffId);
   if (!member) {
     throw new AppError("VALIDATION_ERROR", { staffId: "does not perform this service" });
   }

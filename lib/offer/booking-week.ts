@@ -9,8 +9,7 @@ import {
   zonedInstant,
 } from "@/lib/scheduling/calendar-day";
 import { chosenStaff, loadBookingContext } from "./booking-context";
-import { listBusyTime } from "./busy-time";
-import { slotsFrom, staffOffering } from "./find-slots";
+import { findSlots, offersAt } from "./find-slots";
 
 const DAY_MS = 86_400_000;
 
@@ -75,13 +74,16 @@ export async function loadBookingWeek(
   const staffId = context.staff.find((s) => s.id === options.staffId)?.id ?? null;
   const from = now.getTime();
   const to = from + (activity.maxAdvanceDays + 1) * DAY_MS;
-  const busy = await listBusyTime(db, tenant.id, from - DAY_MS, to + DAY_MS, {
-    exceptId: options.exceptAppointmentId,
-    staffId,
-  });
-  const free = slotsFrom(context, chosenStaff(context, staffId), busy, tenant, { from, to }, now)
-    .filter((slot) => slot.available)
-    .map((slot) => slot.start);
+  const { slots } = await findSlots(
+    db,
+    tenant,
+    activityId,
+    { from, to },
+    now,
+    { staffId },
+    options.exceptAppointmentId,
+  );
+  const free = slots.filter((slot) => slot.available).map((slot) => slot.start);
 
   const firstWeek = mondayOf(today);
   const lastWeek = mondayOf(dayInZone(to, timeZone));
@@ -185,8 +187,8 @@ export async function refusalReason(
 ): Promise<"slotTaken" | "slotGone"> {
   try {
     const context = await loadBookingContext(db, tenant, activityId);
-    const offering = staffOffering(context, chosenStaff(context, staffId), tenant, start, now);
-    return offering.length ? "slotTaken" : "slotGone";
+    const offers = offersAt(context, chosenStaff(context, { staffId }), tenant, start, now);
+    return offers.length ? "slotTaken" : "slotGone";
   } catch (error) {
     // The service or the staff member chosen is gone.
     if (error instanceof AppError && ["NOT_FOUND", "VALIDATION_ERROR"].includes(error.code)) {

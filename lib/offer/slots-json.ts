@@ -3,6 +3,7 @@ import type { Tenant } from "@/db/schema";
 import type { DateRange } from "@/lib/availability/date-range";
 import { boundedCache } from "@/lib/cache/bounded-cache";
 import { availabilityStableUntil } from "@/lib/scheduling/compute-slots";
+import type { Choice } from "./booking-context";
 import { findSlots } from "./find-slots";
 
 // Computed answers of the slots endpoint, per app instance. An entry is keyed by the business's
@@ -15,14 +16,14 @@ const cache = boundedCache<{ json: string; validUntil: number }>(
   (entry, key) => (entry.json.length + key.length) * 2 + 64,
 );
 
-/** The slots endpoint's JSON body for an activity (with `staffId`, or anyone) over a range, as of `now`. */
+/** The slots endpoint's JSON body for an activity (for a choice of person and place) over a range, as of `now`. */
 export async function slotsJson(
   db: Database,
   tenant: Tenant,
   activityId: string,
   range: DateRange,
   now: Date,
-  staffId: string | null = null,
+  choice: Choice = {},
 ): Promise<string> {
   const key = [
     tenant.id,
@@ -30,18 +31,22 @@ export async function slotsJson(
     tenant.timeZone,
     tenant.slotIntervalMinutes,
     activityId,
-    staffId,
+    choice.staffId,
+    choice.locationId,
     range.from,
     range.to,
   ].join("|");
   const hit = cache.get(key);
   if (hit && now.getTime() < hit.validUntil) return hit.json;
 
-  const { slots, rules } = await findSlots(db, tenant, activityId, range, now, staffId);
+  const { slots, rules, context } = await findSlots(db, tenant, activityId, range, now, choice);
+  // One place: the contract's slots as they always were; several: each says where.
+  const several = context.locations.length > 1;
   const json = JSON.stringify({
     slots: slots.map((s) => ({
       dateTime: new Date(s.start).toISOString(),
       available: s.available,
+      ...(several && { locationId: s.locationId }),
     })),
   });
   cache.set(key, { json, validUntil: availabilityStableUntil(slots, rules, now.getTime()) });

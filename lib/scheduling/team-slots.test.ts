@@ -4,7 +4,7 @@ import { queryArb, windowArb } from "@/tests/helpers/slot-arbitraries";
 import { dayInZone, weekdayOf, zonedInstant } from "./calendar-day";
 import { computeSlots, type SlotQuery } from "./compute-slots";
 import type { OpeningHours } from "./opening-windows";
-import { computeTeamSlots, freeStaffAt, type StaffTimeline } from "./team-slots";
+import { computeTeamSlots, freeAt, type StaffTimeline } from "./team-slots";
 
 const MIN = 60_000;
 
@@ -13,7 +13,7 @@ const MIN = 60_000;
  * same object, as staff on the business's hours do) or a week of their own with a day off, and
  * has their own busy time.
  */
-const teamArb = queryArb.chain((q) =>
+const timelinesOf = (q: SlotQuery, prefix: string) =>
   fc
     .array(
       fc.record({
@@ -35,8 +35,8 @@ const teamArb = queryArb.chain((q) =>
         weekly: q.weekly,
         closedDays: q.closedDays,
       };
-      const staff: StaffTimeline[] = members.map((m, i) => ({
-        id: `staff-${i}`,
+      return members.map<StaffTimeline>((m, i) => ({
+        id: `${prefix}-${i}`,
         hours: m.own
           ? {
               timeZone: q.timeZone,
@@ -49,8 +49,15 @@ const teamArb = queryArb.chain((q) =>
           end: q.from + (b.offset + b.length) * MIN,
         })),
       }));
-      return { q, staff };
-    }),
+    });
+
+const teamArb = queryArb.chain((q) => timelinesOf(q, "staff").map((staff) => ({ q, staff })));
+
+/** A team and the rooms of the kind its activity needs, each with hours and busy time of its own. */
+const teamAndRoomsArb = queryArb.chain((q) =>
+  fc
+    .tuple(timelinesOf(q, "staff"), timelinesOf(q, "room"))
+    .map(([staff, resources]) => ({ q, staff, resources })),
 );
 
 /**
@@ -104,7 +111,7 @@ describe("computeTeamSlots properties", () => {
       fc.property(teamArb, ({ q, staff }) => {
         const own = staff.map((m) => computeSlots({ ...q, ...m.hours, busy: m.busy }));
         for (const slot of computeTeamSlots({ ...q, staff }).slice(0, 20)) {
-          const free = freeStaffAt({ rules: q.rules, now: q.now, staff }, slot.start);
+          const free = freeAt({ rules: q.rules, now: q.now }, staff, slot.start);
           expect(free).toEqual(
             staff
               .filter(
@@ -112,6 +119,33 @@ describe("computeTeamSlots properties", () => {
                   own[i]?.some((s) => s.start === slot.start) && freeFromScratch(q, m, slot.start),
               )
               .map((m) => m.id),
+          );
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("with a resource needed, offers a time when someone and a resource are both free for it", () => {
+    fc.assert(
+      fc.property(teamAndRoomsArb, ({ q, staff, resources }) => {
+        const slots = computeTeamSlots({ ...q, staff, resources });
+        const startsOf = (m: StaffTimeline) =>
+          new Set(computeSlots({ ...q, ...m.hours, busy: m.busy }).map((s) => s.start));
+        const staffStarts = staff.map(startsOf);
+        const roomStarts = resources.map(startsOf);
+        const any = (list: StaffTimeline[], starts: Set<number>[], start: number) =>
+          list.some((m, i) => starts[i]?.has(start) && freeFromScratch(q, m, start));
+        // A start someone offers and some resource's hours allow too, and no other.
+        const rooms = new Set(roomStarts.flatMap((set) => [...set]));
+        expect(slots.map((s) => s.start)).toEqual(
+          [...new Set(staffStarts.flatMap((set) => [...set]))]
+            .filter((start) => rooms.has(start))
+            .sort((a, b) => a - b),
+        );
+        for (const slot of slots) {
+          expect(slot.available).toBe(
+            any(staff, staffStarts, slot.start) && any(resources, roomStarts, slot.start),
           );
         }
       }),

@@ -1,7 +1,9 @@
 import { candidateStarts, markFree, type Slot, type SlotRules } from "./compute-slots";
 import type { Interval, OpeningHours } from "./opening-windows";
 
-/** One staff member's own timeline: their hours and the time their bookings already hold. */
+/**
+ * One timeline (a staff member's, a resource's): its hours and the time its bookings already hold.
+ */
 export interface StaffTimeline {
   id: string;
   hours: OpeningHours;
@@ -15,6 +17,8 @@ export interface TeamSlotQuery {
   now: number;
   /** The staff members who perform the activity (or the one chosen). */
   staff: readonly StaffTimeline[];
+  /** When the activity needs a resource too: those of its kind, at the same place as the staff. */
+  resources?: readonly StaffTimeline[];
 }
 
 /** Starts and, for each, whether someone is free then. */
@@ -27,7 +31,10 @@ interface Marked {
  * The starts of each distinct hours object, marked free when any of the staff members working
  * those hours is free then. Staff who work the business's own hours share one object, so one list.
  */
-function markedByHours(query: TeamSlotQuery, members: readonly StaffTimeline[]): Marked[] {
+function markedByHours(
+  query: Omit<TeamSlotQuery, "staff">,
+  members: readonly StaffTimeline[],
+): Marked[] {
   const groups = new Map<OpeningHours, Marked>();
   for (const member of members) {
     let group = groups.get(member.hours);
@@ -79,20 +86,43 @@ function union(lists: readonly Marked[]): Marked {
   return { starts, available };
 }
 
+/** The starts of both sorted lists, free when free in both. */
+function intersection(a: Marked, b: Marked): Marked {
+  const starts: number[] = [];
+  const free: number[] = [];
+  let j = 0;
+  a.starts.forEach((start, i) => {
+    while ((b.starts[j] ?? Number.POSITIVE_INFINITY) < start) j++;
+    if (b.starts[j] !== start) return;
+    starts.push(start);
+    free.push(a.available[i] === 1 && b.available[j] === 1 ? 1 : 0);
+  });
+  return { starts, available: Uint8Array.from(free) };
+}
+
 /**
  * The slots of an activity performed by any of several staff members ("no preference"): every
- * start some of them offer, available when at least one of them is free for it. Who is free is
- * not part of the answer, so the slots never tell who is busy with whom.
+ * start some of them offer, available when at least one of them is free for it, and, when it
+ * needs a resource, one of those is free too. Who or what is free is not part of the answer, so
+ * the slots never tell who is busy with whom.
  */
 export function computeTeamSlots(query: TeamSlotQuery): Slot[] {
-  const { starts, available } = union(markedByHours(query, query.staff));
+  let marked = union(markedByHours(query, query.staff));
+  if (query.resources) {
+    marked = intersection(marked, union(markedByHours(query, query.resources)));
+  }
+  const { starts, available } = marked;
   return starts.map((start, i) => ({ start, available: available[i] === 1 }));
 }
 
-/** The staff members (in the order given) for whom the slots would offer `start` as available. */
-export function freeStaffAt(query: Omit<TeamSlotQuery, "from" | "to">, start: number): string[] {
+/** The timelines (staff or resources, in the order given) that the slots would offer `start` on. */
+export function freeAt(
+  query: Omit<TeamSlotQuery, "from" | "to" | "staff">,
+  timelines: readonly StaffTimeline[],
+  start: number,
+): string[] {
   const at = { ...query, from: start, to: start + 1 };
-  return query.staff
+  return timelines
     .filter((member) => {
       const [marked] = markedByHours(at, [member]);
       return marked?.starts[0] === start && marked.available[0] === 1;

@@ -13,6 +13,8 @@ export const staffInputSchema = z.object({
   color: hexColor.optional(),
   userId: uuidSchema.nullish().transform((v) => v ?? null),
   activityIds: z.array(uuidSchema).max(500).optional(),
+  // Left out: the business's first location (a new member), or where they are (an existing one).
+  locationId: uuidSchema.optional(),
   weeklySlots: weeklySlotsSchema.nullish().transform((v) => v ?? null),
   exceptions: exceptionsSchema.default([]),
 });

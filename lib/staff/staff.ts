@@ -11,8 +11,9 @@ import {
 } from "@/db/schema";
 import { hasUpcomingBookings } from "@/lib/appointments/appointments";
 import { type Actor, recordScheduleChange } from "@/lib/audit/record-audit";
+import { toOwnHoursColumns, toOwnHoursJson } from "@/lib/availability/own-hours";
 import { AppError } from "@/lib/errors/app-error";
-import { formatClockTime, parseClockTime } from "@/lib/scheduling/clock-time";
+import { liveLocationId } from "@/lib/locations/locations";
 import { nextStaffColor } from "./colors";
 import type { StaffInput } from "./schema";
 
@@ -69,32 +70,19 @@ export function toStaffJson(row: StaffRow) {
     color: row.color,
     userId: row.userId,
     activityIds: row.activityIds,
-    weeklySlots:
-      row.weeklyHours?.map(([dayOfWeek, start, end]) => ({
-        dayOfWeek,
-        startTime: formatClockTime(start),
-        endTime: formatClockTime(end),
-      })) ?? null,
-    exceptions: row.closedDays,
+    locationId: row.locationId,
+    ...toOwnHoursJson(row),
     createdAt: row.createdAt.toISOString(),
   };
 }
 
-function toColumns(input: StaffInput, color: string) {
+function toColumns(input: StaffInput, color: string, locationId: string) {
   return {
     name: input.name,
     color: (input.color ?? color).toLowerCase(),
     userId: input.userId,
-    weeklyHours:
-      input.weeklySlots?.map(
-        (s) =>
-          [s.dayOfWeek, parseClockTime(s.startTime), parseClockTime(s.endTime)] as [
-            number,
-            number,
-            number,
-          ],
-      ) ?? null,
-    closedDays: [...input.exceptions].sort((a, b) => a.date.localeCompare(b.date)),
+    locationId,
+    ...toOwnHoursColumns(input),
   };
 }
 
@@ -146,6 +134,7 @@ export async function createStaff(
   return db.transaction(async (tx) => {
     const ids = await serviceIds(tx, tenant.id, input.activityIds);
     await assertOwnUser(tx, tenant.id, input.userId);
+    const locationId = await liveLocationId(tx, tenant.id, input.locationId);
     const [last] = await tx
       .select({ position: max(staffMembers.position) })
       .from(staffMembers)
@@ -155,7 +144,7 @@ export async function createStaff(
       .insert(staffMembers)
       .values({
         tenantId: tenant.id,
-        ...toColumns(input, nextStaffColor(colors)),
+        ...toColumns(input, nextStaffColor(colors), locationId),
         position: (last?.position ?? -1) + 1,
       })
       .returning();
@@ -183,9 +172,17 @@ export async function updateStaff(
     const before = await getStaff(tx, tenant.id, id);
     const ids = await serviceIds(tx, tenant.id, input.activityIds ?? before.activityIds);
     await assertOwnUser(tx, tenant.id, input.userId);
+    const locationId = await liveLocationId(tx, tenant.id, input.locationId ?? before.locationId);
+    // Their upcoming bookings are at the location they work at now.
+    if (
+      locationId !== before.locationId &&
+      (await hasUpcomingBookings(tx, tenant.id, eq(appointments.staffId, id), new Date()))
+    ) {
+      throw new AppError("STAFF_IN_USE");
+    }
     await tx
       .update(staffMembers)
-      .set(toColumns(input, before.color))
+      .set(toColumns(input, before.color, locationId))
       .where(and(live(tenant.id), eq(staffMembers.id, id)));
     await replaceServices(tx, tenant.id, id, ids);
     const row = await getStaff(tx, tenant.id, id);

@@ -1,5 +1,5 @@
 import { type Database, sqlStateOf } from "@/db/client";
-import { staffMembers, type Tenant, tenants } from "@/db/schema";
+import { locations, staffMembers, type Tenant, tenants } from "@/db/schema";
 import { type Actor, recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 import { createUser, type PublicUser } from "@/lib/users/create-user";
@@ -36,9 +36,18 @@ export async function createTenant(
         { email: ownerEmail, password: ownerPassword, name: ownerName, role: "owner" },
         actor,
       );
-      await tx
-        .insert(staffMembers)
-        .values({ tenantId: tenant.id, name: owner.name, color: "#2563eb", userId: owner.id });
+      // Its one location takes everything else from the business; nobody sees it until a second.
+      const [location] = await tx
+        .insert(locations)
+        .values({ tenantId: tenant.id, name: tenant.name })
+        .returning({ id: locations.id });
+      await tx.insert(staffMembers).values({
+        tenantId: tenant.id,
+        name: owner.name,
+        color: "#2563eb",
+        userId: owner.id,
+        locationId: location?.id ?? "",
+      });
       return { tenant, owner };
     });
   } catch (error) {

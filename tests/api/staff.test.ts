@@ -75,6 +75,7 @@ describe.each(engines)("staff members on %s", (engine) => {
         name: biz.owner.name,
         color: "#2563eb",
         userId: biz.owner.id,
+        locationId: expect.any(String),
         activityIds: expect.arrayContaining([activity.id]),
         weeklySlots: null,
         exceptions: [],

@@ -5,6 +5,7 @@ import type { Database } from "@/db/client";
 import {
   type AppointmentStatus,
   appointments,
+  locations,
   type Role,
   staffMembers,
   type Tenant,
@@ -81,6 +82,9 @@ export async function insertAppointment(
     activityId: string;
     /** The business's first staff member when left out. */
     staffId?: string;
+    /** The business's first location when left out. */
+    locationId?: string;
+    resourceId?: string;
     startsAt: Date;
     endsAt?: Date;
     blockedFrom?: Date;
@@ -94,6 +98,7 @@ export async function insertAppointment(
     .values({
       ...values,
       staffId: values.staffId ?? (await firstStaffId(db, values.tenantId)),
+      locationId: values.locationId ?? (await firstLocationId(db, values.tenantId)),
       endsAt,
       blockedFrom: values.blockedFrom ?? values.startsAt,
       blockedUntil: values.blockedUntil ?? endsAt,
@@ -114,5 +119,17 @@ export async function firstStaffId(db: Database, tenantId: string): Promise<stri
     .orderBy(asc(staffMembers.position), asc(staffMembers.createdAt))
     .limit(1);
   if (!first) throw new Error("the business has no staff member");
+  return first.id;
+}
+
+/** The business's first location (its only one, for a business made by seedTenant). */
+export async function firstLocationId(db: Database, tenantId: string): Promise<string> {
+  const [first] = await db
+    .select({ id: locations.id })
+    .from(locations)
+    .where(eq(locations.tenantId, tenantId))
+    .orderBy(asc(locations.position), asc(locations.createdAt))
+    .limit(1);
+  if (!first) throw new Error("the business has no location");
   return first.id;
 }

@@ -1,0 +1,169 @@
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { type Database, queryRows } from "@/db/client";
+import { appointments, classSessions, resources, type Tenant } from "@/db/schema";
+import { type Actor, scheduleChangeCtes } from "@/lib/audit/record-audit";
+import { AppError } from "@/lib/errors/app-error";
+import type { BookingContext, StaffSchedule } from "@/lib/offer/booking-context";
+import { slotRulesOf } from "@/lib/offer/booking-context";
+import type { BookedAppointment, BookingOptions } from "./book-appointment";
+import { newManageToken } from "./manage-token";
+import type { BookingInput } from "./schema";
+import { holdingStatuses } from "./status";
+
+const MINUTE = 60_000;
+
+/**
+ * Books a seat of a class session starting at `start` (of the staff and at the places chosen):
+ * the lowest seat free. The session's row is locked first, in a statement of its own, so that
+ * bookers of one session take turns and each then counts the seats the previous ones committed;
+ * the seat's exclusion constraint and its CHECK against the session's capacity are what make
+ * overbooking impossible, whatever the app does. A full session is SLOT_UNAVAILABLE.
+ */
+export async function bookSeat(
+  db: Database,
+  tenant: Tenant,
+  context: BookingContext,
+  staff: StaffSchedule[],
+  input: BookingInput,
+  start: number,
+  now: Date,
+  actor: Actor,
+  options: BookingOptions,
+): Promise<BookedAppointment> {
+  const rules = slotRulesOf(context.activity, tenant);
+  const tooSoon = start < now.getTime() + rules.minimumNoticeMinutes * MINUTE;
+  const tooFar = start > now.getTime() + rules.maxAdvanceDays * 1440 * MINUTE;
+  if ((tooSoon || tooFar) && options.outsideHours !== "allow") {
+    throw new AppError("SLOT_UNAVAILABLE");
+  }
+  const teachers = new Map(staff.map((s) => [s.id, s]));
+  const sessions = await db
+    .select({ id: classSessions.id, staffId: classSessions.staffId })
+    .from(classSessions)
+    .where(
+      and(
+        eq(classSessions.tenantId, tenant.id),
+        eq(classSessions.activityId, context.activity.id),
+        eq(classSessions.startsAt, new Date(start)),
+        isNull(classSessions.cancelledAt),
+      ),
+    );
+  for (const session of sessions) {
+    const teacher = teachers.get(session.staffId);
+    if (!teacher) continue;
+    const booked = await db.transaction(async (tx) => {
+      await tx
+        .select({ id: classSessions.id })
+        .from(classSessions)
+        .where(and(eq(classSessions.tenantId, tenant.id), eq(classSessions.id, session.id)))
+        .for("update");
+      return insertSeat(tx, tenant, context, teacher, session.id, input, options, actor);
+    });
+    if (booked) return booked;
+  }
+  throw new AppError("SLOT_UNAVAILABLE");
+}
+
+async function insertSeat(
+  db: Database,
+  tenant: Tenant,
+  context: BookingContext,
+  teacher: StaffSchedule,
+  sessionId: string,
+  input: BookingInput,
+  options: BookingOptions,
+  actor: Actor,
+): Promise<BookedAppointment | null> {
+  const { activity } = context;
+  const status = options.status ?? "pending";
+  const c = input.clientInfo;
+  const manage = newManageToken();
+  const holding = sql.join(
+    holdingStatuses.map((s) => sql`${s}::appointment_status`),
+    sql`, `,
+  );
+  const [row] = await queryRows<{
+    id: string;
+    seat: number;
+    capacity: number;
+    location_id: string;
+    resource_id: string | null;
+    starts_at: string | Date;
+    ends_at: string | Date;
+    blocked_from: string | Date;
+    blocked_until: string | Date;
+    meeting_url: string | null;
+    resource_name: string | null;
+    created_at: string | Date;
+  }>(
+    db,
+    sql`with session as (
+          select s.*, (select min(g.n) from generate_series(1, s.capacity) as g(n)
+                       where not exists (select 1 from ${appointments} a
+                         where a.tenant_id = s.tenant_id and a.class_session_id = s.id
+                           and a.seat = g.n and a.status in (${holding}))) as free_seat
+          from ${classSessions} s
+          where s.tenant_id = ${tenant.id} and s.id = ${sessionId} and s.cancelled_at is null
+        ), inserted as (
+          insert into ${appointments} (tenant_id, activity_id, staff_id, location_id, resource_id,
+            class_session_id, seat, seat_capacity, starts_at, ends_at, blocked_from, blocked_until,
+            status, client_name, client_email, client_phone, client_address,
+            client_custom_field_value, manage_token_hash)
+          select tenant_id, activity_id, staff_id, location_id, resource_id, id, free_seat,
+            capacity, starts_at, ends_at, blocked_from, blocked_until,
+            ${status}::appointment_status, ${c.name}, ${c.email}, ${c.phone}, ${c.address},
+            ${c.customFieldValue}, ${manage.hash}
+          from session where free_seat is not null
+          returning id, seat, seat_capacity as capacity, location_id, resource_id, class_session_id,
+            starts_at, ends_at, blocked_from, blocked_until, status, created_at
+        ), ${scheduleChangeCtes(tenant.id, actor, {
+          action: "appointment.create",
+          entityType: "appointment",
+          entityId: sql`id::text`,
+          before: sql`null::jsonb`,
+          after: sql`jsonb_build_object('activityId', ${activity.id}::uuid,
+            'classSessionId', class_session_id, 'seat', seat, 'startsAt', starts_at,
+            'status', status)`,
+          source: sql`inserted`,
+        })}
+        select i.*, (select meeting_url from session) as meeting_url,
+          (select r.name from ${resources} r
+           where r.tenant_id = ${tenant.id} and r.id = i.resource_id) as resource_name
+        from inserted i`,
+  );
+  if (!row) return null;
+  const location = context.locations.find((l) => l.id === row.location_id);
+  return {
+    tenantId: tenant.id,
+    id: row.id,
+    activityId: activity.id,
+    staffId: teacher.id,
+    locationId: row.location_id,
+    resourceId: row.resource_id,
+    classSessionId: sessionId,
+    seat: row.seat,
+    seatCapacity: row.capacity,
+    meetingUrl: row.meeting_url,
+    startsAt: new Date(row.starts_at),
+    endsAt: new Date(row.ends_at),
+    blockedFrom: new Date(row.blocked_from),
+    blockedUntil: new Date(row.blocked_until),
+    status,
+    clientName: c.name,
+    clientEmail: c.email,
+    clientPhone: c.phone,
+    clientAddress: c.address,
+    clientCustomFieldValue: c.customFieldValue,
+    policyStartsAt: null,
+    manageTokenHash: manage.hash,
+    manageToken: manage.token,
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.created_at),
+    activityName: activity.name,
+    activityColor: activity.color,
+    staffName: teacher.name,
+    staffColor: teacher.color,
+    locationName: location?.name ?? "",
+    resourceName: row.resource_name,
+  };
+}

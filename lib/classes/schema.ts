@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { dateTimeSchema } from "@/lib/availability/date-time";
+import { uuidSchema } from "@/lib/validation";
+
+const capacitySchema = z.number().int().min(1).max(1000);
+
+/**
+ * Scheduling a class: a session of a class service (capacity > 1) with its teacher, and a room
+ * when it needs one (one of its kind is picked when left out); `repeatWeeks` more sessions follow
+ * on the same weekday and wall-clock time, one a week. `capacity` left out: the service's.
+ */
+export const classSessionInputSchema = z.object({
+  activityId: uuidSchema,
+  staffId: uuidSchema,
+  resourceId: uuidSchema.nullish().transform((v) => v ?? null),
+  startsAt: dateTimeSchema,
+  capacity: capacitySchema.optional(),
+  repeatWeeks: z.number().int().min(0).max(52).default(0),
+});
+export type ClassSessionInput = z.output<typeof classSessionInputSchema>;
+
+/** What changes on a scheduled session: its capacity (never below a seat already booked). */
+export const classSessionUpdateSchema = z.object({ capacity: capacitySchema });

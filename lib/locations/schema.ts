@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { exceptionsSchema, weeklySlotsSchema } from "@/lib/availability/schema";
+import { isTimeZone } from "@/lib/i18n/time-zones";
+import {
+  optionalEmailSchema,
+  optionalPhoneSchema,
+  optionalText,
+  requiredText,
+  text,
+} from "@/lib/validation";
+
+/** An https address under which meeting rooms are made ("https://meet.jit.si"). */
+const meetingBaseUrl = text()
+  .trim()
+  .max(200)
+  .refine((v) => URL.canParse(v) && new URL(v).protocol === "https:", "must be an https:// URL")
+  .transform((v) => v.replace(/\/+$/, ""))
+  .nullish()
+  .transform((v) => v || null);
+
+/**
+ * A location, as the API sends it. Left out or null, the time zone, address, contact and week are
+ * the business's own; `exceptions` are closed days on top of the business's.
+ */
+export const locationInputSchema = z.object({
+  name: requiredText(120),
+  address: optionalText(300),
+  contactEmail: optionalEmailSchema,
+  contactPhone: optionalPhoneSchema,
+  timeZone: text()
+    .trim()
+    .refine(isTimeZone, "must be an IANA time zone such as America/Toronto")
+    .nullish()
+    .transform((v) => v || null),
+  online: z.boolean().default(false),
+  meetingBaseUrl,
+  weeklySlots: weeklySlotsSchema.nullish().transform((v) => v ?? null),
+  exceptions: exceptionsSchema.default([]),
+});
+export type LocationInput = z.output<typeof locationInputSchema>;

@@ -73,6 +73,8 @@ function toColumns(input: ActivityInput, currency: string) {
     bufferAfterMinutes: input.bufferAfterMinutes,
     maxAdvanceDays: input.maxAdvanceDays,
     onlineBooking: input.onlineBooking,
+    resourceKind: input.resourceKind,
+    capacity: input.capacity,
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { resourceKindSchema } from "@/lib/resources/schema";
 import { hexColor, optionalText, requiredText, uuidSchema } from "@/lib/validation";
 
 /** The contract's activity body (POST and PUT), plus the optional scheduling fields of the peers. */
@@ -35,6 +36,10 @@ export const activityInputSchema = z
     maxAdvanceDays: z.number().int().min(1).max(730).optional(),
     // false hides the service from customers (public pages and API); the business still books it.
     onlineBooking: z.boolean().optional(),
+    // Booking it also takes a free resource of this kind ("Treatment room"); null: none.
+    resourceKind: resourceKindSchema.nullish(),
+    // More than 1: a class, booked by the seat in sessions scheduled at /api/classes.
+    capacity: z.number().int().min(1).max(1000).optional(),
   })
   .superRefine((value, ctx) => {
     // Zod runs this even when fields failed, so any of them may be missing or of the wrong type.

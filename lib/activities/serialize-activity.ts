@@ -25,6 +25,8 @@ export function toActivityJson(activity: Activity, currency: string) {
     bufferAfterMinutes: activity.bufferAfterMinutes,
     maxAdvanceDays: activity.maxAdvanceDays,
     onlineBooking: activity.onlineBooking,
+    resourceKind: activity.resourceKind,
+    capacity: activity.capacity,
   };
 }
 

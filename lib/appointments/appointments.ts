@@ -71,6 +71,7 @@ export interface AppointmentFilter {
   to?: number;
   match?: "starts" | "overlaps";
   staffId?: string;
+  classSessionId?: string;
 }
 
 export async function listAppointments(
@@ -87,6 +88,7 @@ export async function listAppointments(
       and(
         eq(appointments.tenantId, tenantId),
         filter.staffId ? eq(appointments.staffId, filter.staffId) : undefined,
+        filter.classSessionId ? eq(appointments.classSessionId, filter.classSessionId) : undefined,
         filter.statuses ? inArray(appointments.status, filter.statuses) : undefined,
         filter.from === undefined
           ? undefined
@@ -96,7 +98,7 @@ export async function listAppointments(
         filter.to === undefined ? undefined : lt(appointments.startsAt, new Date(filter.to)),
       ),
     )
-    .orderBy(asc(appointments.startsAt), asc(appointments.id));
+    .orderBy(asc(appointments.startsAt), asc(appointments.seat), asc(appointments.id));
   return rows.map(flatten);
 }
 

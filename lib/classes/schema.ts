@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dateRangeQuerySchema } from "@/lib/availability/date-range";
 import { dateTimeSchema } from "@/lib/availability/date-time";
 import { uuidSchema } from "@/lib/validation";
 
@@ -21,3 +22,10 @@ export type ClassSessionInput = z.output<typeof classSessionInputSchema>;
 
 /** What changes on a scheduled session: its capacity (never below a seat already booked). */
 export const classSessionUpdateSchema = z.object({ capacity: capacitySchema });
+
+/** `GET /api/classes` filters: a date range, and optionally a service, a teacher, a place. */
+export const classListQuerySchema = dateRangeQuerySchema.extend({
+  activityId: uuidSchema.optional(),
+  staffId: uuidSchema.optional(),
+  locationId: uuidSchema.optional(),
+});

@@ -7,6 +7,12 @@ import * as availability from "@/app/api/appointments/availability/route";
 import * as slots from "@/app/api/appointments/availability/slots/route";
 import * as calendar from "@/app/api/appointments/calendar/route";
 import * as appointments from "@/app/api/appointments/route";
+import * as classById from "@/app/api/classes/[id]/route";
+import * as classes from "@/app/api/classes/route";
+import * as locationById from "@/app/api/locations/[id]/route";
+import * as locations from "@/app/api/locations/route";
+import * as resourceById from "@/app/api/resources/[id]/route";
+import * as resources from "@/app/api/resources/route";
 import * as moduleSettings from "@/app/api/settings/appointment-module/route";
 import * as staffById from "@/app/api/staff/[id]/route";
 import * as staff from "@/app/api/staff/route";
@@ -62,6 +68,25 @@ export function apiClient(tenant: string, auth: Record<string, string> = {}) {
     updateStaff: (id: string, body: unknown) =>
       call(staffById.PUT, "PUT", o({ params: { id }, body })),
     deleteStaff: (id: string) => call(staffById.DELETE, "DELETE", o({ params: { id } })),
+    listLocations: () => call(locations.GET, "GET", o()),
+    createLocation: (body: unknown) => call(locations.POST, "POST", o({ body })),
+    getLocation: (id: string) => call(locationById.GET, "GET", o({ params: { id } })),
+    updateLocation: (id: string, body: unknown) =>
+      call(locationById.PUT, "PUT", o({ params: { id }, body })),
+    deleteLocation: (id: string) => call(locationById.DELETE, "DELETE", o({ params: { id } })),
+    listResources: () => call(resources.GET, "GET", o()),
+    createResource: (body: unknown) => call(resources.POST, "POST", o({ body })),
+    getResource: (id: string) => call(resourceById.GET, "GET", o({ params: { id } })),
+    updateResource: (id: string, body: unknown) =>
+      call(resourceById.PUT, "PUT", o({ params: { id }, body })),
+    deleteResource: (id: string) => call(resourceById.DELETE, "DELETE", o({ params: { id } })),
+    listClasses: (query: Record<string, string | undefined>) =>
+      call(classes.GET, "GET", o({ path: `/api/classes${qs(query)}` })),
+    createClasses: (body: unknown) => call(classes.POST, "POST", o({ body })),
+    getClass: (id: string) => call(classById.GET, "GET", o({ params: { id } })),
+    updateClass: (id: string, body: unknown) =>
+      call(classById.PATCH, "PATCH", o({ params: { id }, body })),
+    cancelClass: (id: string) => call(classById.DELETE, "DELETE", o({ params: { id } })),
   };
 }
 

@@ -8,8 +8,13 @@ export function toAppointmentJson(row: AppointmentRow) {
     activityName: row.activityName,
     activityDurationMinutes: Math.round((row.endsAt.getTime() - row.startsAt.getTime()) / 60_000),
     activityColor: row.activityColor,
-    // Additive: who performs it.
+    // Additive: who performs it, where, with what, and a class's seat and a video room.
     staff: { id: row.staffId, name: row.staffName },
+    location: { id: row.locationId, name: row.locationName },
+    resource: row.resourceId ? { id: row.resourceId, name: row.resourceName } : null,
+    classSessionId: row.classSessionId,
+    seat: row.seat,
+    meetingUrl: row.meetingUrl,
     dateTime: row.startsAt.toISOString(),
     status: row.status,
     clientInfo: {

@@ -1,0 +1,33 @@
+import { NextResponse } from "next/server";
+import { withTenant } from "@/lib/api/with-tenant";
+import { actorOf } from "@/lib/auth/authenticate";
+import { toDateRange } from "@/lib/availability/date-range";
+import {
+  createClassSessions,
+  listClassSessions,
+  toClassSessionJson,
+} from "@/lib/classes/class-sessions";
+import { classListQuerySchema, classSessionInputSchema } from "@/lib/classes/schema";
+import { otherMethods } from "@/lib/http/other-methods";
+import { readJson } from "@/lib/http/read-json";
+import { queryOf } from "@/lib/http/request-input";
+
+// GET /api/classes?startDate&endDate[&activityId][&staffId][&locationId] – class sessions (admin)
+export const GET = withTenant("read", async ({ req, db, tenant }) => {
+  const query = classListQuerySchema.parse(queryOf(req));
+  const sessions = await listClassSessions(db, tenant.id, {
+    ...toDateRange(query, tenant.timeZone),
+    ...query,
+  });
+  return NextResponse.json({ classes: sessions.map(toClassSessionJson) });
+});
+
+// POST /api/classes – schedule a class session, and repeatWeeks more a week apart (admin)
+export const POST = withTenant("manage", async ({ req, db, tenant, caller }) => {
+  const input = classSessionInputSchema.parse(await readJson(req));
+  const sessions = await createClassSessions(db, tenant, input, actorOf(caller));
+  return NextResponse.json({ classes: sessions.map(toClassSessionJson) }, { status: 201 });
+});
+
+// Any other method: a JSON 405.
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

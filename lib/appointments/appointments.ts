@@ -98,7 +98,12 @@ export async function listAppointments(
         filter.to === undefined ? undefined : lt(appointments.startsAt, new Date(filter.to)),
       ),
     )
-    .orderBy(asc(appointments.startsAt), asc(appointments.seat), asc(appointments.id));
+    .orderBy(
+      asc(appointments.startsAt),
+      asc(appointments.seat),
+      asc(appointments.createdAt),
+      asc(appointments.id),
+    );
   return rows.map(flatten);
 }
 

@@ -47,6 +47,8 @@ export async function slotsJson(
       dateTime: new Date(s.start).toISOString(),
       available: s.available,
       ...(several && { locationId: s.locationId }),
+      // A class's places left.
+      ...(s.remaining !== undefined && { remaining: s.remaining }),
     })),
   });
   cache.set(key, { json, validUntil: availabilityStableUntil(slots, rules, now.getTime()) });

@@ -29,6 +29,8 @@ describe.each(engines)("activities API on %s", (engine) => {
       bufferAfterMinutes: 0,
       maxAdvanceDays: 90,
       onlineBooking: true,
+      resourceKind: null,
+      capacity: 1,
     });
     const [row] = await handle.db
       .select()

@@ -57,6 +57,11 @@ describe.each(engines)("appointments API on %s", (engine) => {
         activityDurationMinutes: 60,
         activityColor: "#2563eb",
         staff: { id: expect.any(String), name: "owner" },
+        location: { id: expect.any(String), name: expect.any(String) },
+        resource: null,
+        classSessionId: null,
+        seat: null,
+        meetingUrl: null,
         dateTime: at(day, "10:00"),
         status: "pending",
         clientInfo: {

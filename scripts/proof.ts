@@ -294,6 +294,57 @@ async function staffRace(servers: Server[], business: Business) {
   );
 }
 
+/** A 12-seat class: 100 bookings of its one session over both instances give exactly 12 seats. */
+async function classRace(servers: Server[], business: Business) {
+  const base = servers[0]?.base ?? "";
+  const admin = {
+    "x-tenant-slug": business.slug,
+    authorization: `Bearer ${business.key}`,
+    "content-type": "application/json",
+  };
+  const post = async (path: string, body: unknown) => {
+    const answer = await send(base, path, {
+      method: "POST",
+      headers: admin,
+      body: JSON.stringify(body),
+    });
+    if (answer.status !== 201) throw new Error(`${path} answered ${answer.status}: ${answer.text}`);
+    return JSON.parse(answer.text);
+  };
+  const { activity } = await post("/api/appointments/activities", {
+    name: "Yoga",
+    durationMinutes: 60,
+    capacity: 12,
+  });
+  const { staff } = JSON.parse((await send(base, "/api/staff", { headers: admin })).text) as {
+    staff: { id: string }[];
+  };
+  const startsAt = `${addDays(dayInZone(Date.now(), "Europe/Paris"), 5)}T12:00:00`;
+  const { classes } = await post("/api/classes", {
+    activityId: activity.id,
+    staffId: staff[0]?.id,
+    startsAt,
+  });
+  const dateTime = classes[0].startsAt as string;
+  const yoga = { ...business, activityId: activity.id };
+  const answers = await Promise.all(
+    Array.from({ length: 100 }, (_, i) =>
+      book(servers[i % servers.length]?.base ?? "", yoga, dateTime, `Yogi ${i}`),
+    ),
+  );
+  const won = answers.filter((a) => a.status === 201);
+  const seats = new Set(won.map((a) => JSON.parse(a.text).appointment.seat));
+  report(
+    "class_race_201",
+    `${won.length} (seats ${Math.min(...seats)} to ${Math.max(...seats)}, ${seats.size} distinct)`,
+    won.length === 12 && seats.size === 12 && Math.min(...seats) === 1 && Math.max(...seats) === 12,
+  );
+  const refused = answers.filter((a) => a.status === 409).length;
+  report("class_race_409", refused, refused === 88);
+  const errors = answers.filter((a) => a.status >= 500).length;
+  report("class_race_5xx", errors, errors === 0);
+}
+
 async function sharedLimit(servers: Server[], business: Business) {
   const address = "198.19.0.1";
   const attempt = (server: Server | undefined) =>
@@ -700,6 +751,7 @@ async function main() {
     if (runs("race", true)) {
       await race(servers, business);
       await staffRace(servers, business);
+      await classRace(servers, business);
       await sharedLimit(servers, business);
     }
     if (runs("corpus", true)) await corpus(servers[0] as Server, business);

@@ -195,7 +195,7 @@ describe.each(engines)("resources and locations on %s", (engine) => {
     for (const [before, after] of [
       ["2027-03-13", "2027-03-14"],
       ["2027-11-06", "2027-11-07"],
-    ]) {
+    ] as const) {
       const response = await publicApi.slots({
         activityId: yoga.id,
         locationId: montreal.id,

@@ -44,7 +44,7 @@ test("the owner builds a team of three on the Team page and sees it in the calen
   page,
 }, testInfo) => {
   await signIn(page, owner, withTenant("/login"));
-  await page.getByRole("link", { name: "Team" }).click();
+  await page.getByRole("link", { name: "Team & places" }).click();
   // A business starts with its owner as its one staff member.
   await expect(page.getByTestId("staff-row")).toHaveCount(1);
   await expect(page.getByTestId("staff-row")).toContainText("Nora Owner");

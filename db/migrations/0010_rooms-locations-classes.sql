@@ -106,15 +106,22 @@ ALTER TABLE "class_sessions" ADD CONSTRAINT "class_sessions_no_resource_overlap"
   EXCLUDE USING gist ("tenant_id" WITH =, "resource_id" WITH =, tstzrange("blocked_from", "blocked_until", '[)') WITH &&)
   WHERE ("cancelled_at" IS NULL AND "resource_id" IS NOT NULL);--> statement-breakpoint
 -- Sessions and appointments are two tables, so no one constraint covers both: this trigger checks
--- each new or moved holder of time against the other table, under a per-person and per-resource
--- advisory lock (key 2 = -1, apart from the time-bucket locks) that both sides take, so that one
--- of two concurrent writers always sees the other's committed row (in READ COMMITTED, each query
--- of a volatile function reads a fresh snapshot). A clash is reported as a 23P01 like the others.
+-- each new or moved holder of time against the other table, under the advisory locks of the
+-- person's and the resource's 15-minute buckets of that time (the very locks of timeLocks in
+-- lib/appointments/time-locks.ts, which a booking's statement already holds), so that of two
+-- writers of overlapping time, one always waits for the other and then sees its committed row
+-- (in READ COMMITTED, each query of a volatile function reads a fresh snapshot). A clash is
+-- reported as a 23P01, like the constraints'.
 CREATE FUNCTION "class_time_is_free"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  first_bucket int := floor(extract(epoch FROM NEW.blocked_from) * 1000 / 900000);
+  last_bucket int := floor((extract(epoch FROM NEW.blocked_until) * 1000 - 1) / 900000);
 BEGIN
-  PERFORM pg_advisory_xact_lock(hashtext(NEW.tenant_id || ':' || NEW.staff_id), -1);
+  PERFORM pg_advisory_xact_lock(hashtext(NEW.tenant_id || ':' || NEW.staff_id), bucket)
+    FROM generate_series(first_bucket, last_bucket) AS bucket;
   IF NEW.resource_id IS NOT NULL THEN
-    PERFORM pg_advisory_xact_lock(hashtext(NEW.tenant_id || ':' || NEW.resource_id), -1);
+    PERFORM pg_advisory_xact_lock(hashtext(NEW.tenant_id || ':' || NEW.resource_id), bucket)
+      FROM generate_series(first_bucket, last_bucket) AS bucket;
   END IF;
   IF TG_TABLE_NAME = 'appointments' THEN
     PERFORM 1 FROM class_sessions s

@@ -3,6 +3,10 @@
 import { redirect } from "next/navigation";
 import { dashboardAction } from "@/lib/auth/action-caller";
 import { hrefWith } from "@/lib/http/page-params";
+import { createLocation, deleteLocation, updateLocation } from "@/lib/locations/locations";
+import { locationInputSchema } from "@/lib/locations/schema";
+import { createResource, deleteResource, updateResource } from "@/lib/resources/resources";
+import { resourceInputSchema } from "@/lib/resources/schema";
 import { staffInputSchema } from "@/lib/staff/schema";
 import { createStaff, deleteStaff, updateStaff } from "@/lib/staff/staff";
 import { uuidSchema } from "@/lib/validation";
@@ -23,4 +27,44 @@ export async function deleteStaffAction(id: string) {
     deleteStaff(db, tenant, uuidSchema.parse(id), actor, new Date()),
   );
   redirect(hrefWith("/admin/team", result.ok ? { deleted: "1" } : { error: result.code, id }));
+}
+
+/** Saves a resource: the same body and schema as `POST`/`PUT /api/resources`. */
+export async function saveResourceAction(id: string | null, body: unknown) {
+  return dashboardAction("manage", async ({ db, tenant, actor }) => {
+    const input = resourceInputSchema.parse(body);
+    const saved = id
+      ? await updateResource(db, tenant, uuidSchema.parse(id), input, actor)
+      : await createResource(db, tenant, input, actor);
+    return saved.id;
+  });
+}
+
+export async function deleteResourceAction(id: string) {
+  const result = await dashboardAction("manage", ({ db, tenant, actor }) =>
+    deleteResource(db, tenant, uuidSchema.parse(id), actor, new Date()),
+  );
+  redirect(
+    hrefWith("/admin/team", result.ok ? { deleted: "resource" } : { error: result.code, id }),
+  );
+}
+
+/** Saves a location: the same body and schema as `POST`/`PUT /api/locations`. */
+export async function saveLocationAction(id: string | null, body: unknown) {
+  return dashboardAction("manage", async ({ db, tenant, actor }) => {
+    const input = locationInputSchema.parse(body);
+    const saved = id
+      ? await updateLocation(db, tenant, uuidSchema.parse(id), input, actor)
+      : await createLocation(db, tenant, input, actor);
+    return saved.id;
+  });
+}
+
+export async function deleteLocationAction(id: string) {
+  const result = await dashboardAction("manage", ({ db, tenant, actor }) =>
+    deleteLocation(db, tenant, uuidSchema.parse(id), actor, new Date()),
+  );
+  redirect(
+    hrefWith("/admin/team", result.ok ? { deleted: "location" } : { error: result.code, id }),
+  );
 }

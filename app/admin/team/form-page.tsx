@@ -6,6 +6,7 @@ import { adminLabels } from "@/lib/admin/form-labels";
 import { getAvailability } from "@/lib/availability/availability";
 import { getDb } from "@/lib/db";
 import { weekdayNames } from "@/lib/i18n/format";
+import { listLocations } from "@/lib/locations/locations";
 import { nextStaffColor } from "@/lib/staff/colors";
 import { listStaff, type StaffRow, toStaffJson } from "@/lib/staff/staff";
 import { listUsers } from "@/lib/users/create-user";
@@ -13,7 +14,7 @@ import { listUsers } from "@/lib/users/create-user";
 /** The create and edit pages of a staff member: one form. */
 export async function StaffFormPage({ tenant, staff }: { tenant: Tenant; staff?: StaffRow }) {
   const db = await getDb();
-  const [t, labels, activities, users, business, team] = await Promise.all([
+  const [t, labels, activities, users, business, team, locations] = await Promise.all([
     getTranslations("admin.team"),
     Promise.all([adminLabels("availability"), adminLabels("team")]).then(([a, b]) => ({
       ...a,
@@ -23,6 +24,7 @@ export async function StaffFormPage({ tenant, staff }: { tenant: Tenant; staff?:
     listUsers(db, tenant.id),
     getAvailability(db, tenant.id),
     listStaff(db, tenant.id),
+    listLocations(db, tenant.id),
   ]);
   const json = staff ? toStaffJson(staff) : null;
   return (
@@ -36,6 +38,7 @@ export async function StaffFormPage({ tenant, staff }: { tenant: Tenant; staff?:
           name: json?.name ?? "",
           color: json?.color ?? nextStaffColor(team.map((s) => s.color)),
           userId: json?.userId ?? null,
+          locationId: json?.locationId ?? locations[0]?.id ?? "",
           // A new staff member performs every service until told otherwise.
           activityIds: json?.activityIds ?? activities.map((a) => a.id),
           weeklySlots: json?.weeklySlots ?? null,
@@ -44,6 +47,7 @@ export async function StaffFormPage({ tenant, staff }: { tenant: Tenant; staff?:
         businessWeek={business.weeklySlots}
         services={activities.map((a) => ({ id: a.id, name: a.name }))}
         users={users.map((u) => ({ id: u.id, label: `${u.name} (${u.email})` }))}
+        locations={locations.map((l) => ({ id: l.id, name: l.name }))}
         dayNames={weekdayNames(tenant.locale)}
         labels={labels}
       />

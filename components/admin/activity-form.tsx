@@ -12,13 +12,15 @@ interface Props {
   action: (state: ActivityFormState, form: FormData) => Promise<ActivityFormState>;
   initialState: ActivityFormState;
   labels: Record<string, string>;
+  /** The kinds of resource the business has, offered for "needs a resource". */
+  kinds: string[];
 }
 
 const inputClass =
   "mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm aria-[invalid=true]:border-red-600";
 
 /** Every field of an activity; a server action with form state, so it works without JavaScript. */
-export function ActivityForm({ action, initialState, labels }: Props) {
+export function ActivityForm({ action, initialState, labels, kinds }: Props) {
   const [state, formAction, pending] = useActionState(action, initialState);
   const { values, errors } = state;
   const form = useRef<HTMLFormElement>(null);
@@ -97,6 +99,25 @@ export function ActivityForm({ action, initialState, labels }: Props) {
       <div>
         {checkbox("onlineBooking", labels.onlineBooking ?? "")}
         <p className="ml-6 text-xs text-slate-600">{labels.onlineBookingHint}</p>
+      </div>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <div>
+          {input("resourceKind", labels.resourceKind ?? "", "text", {
+            list: "resource-kinds",
+            maxLength: 80,
+            placeholder: labels.resourceKindNone,
+          })}
+          <datalist id="resource-kinds">
+            {kinds.map((k) => (
+              <option key={k} value={k} />
+            ))}
+          </datalist>
+          <p className="mt-1 text-xs text-slate-600">{labels.resourceKindHint}</p>
+        </div>
+        <div>
+          {input("capacity", labels.capacity ?? "", "number", { min: 1, max: 1000 })}
+          <p className="mt-1 text-xs text-slate-600">{labels.capacityHint}</p>
+        </div>
       </div>
       <fieldset className="rounded-md border border-slate-200 p-3">
         <legend className="px-1 text-sm font-medium">{labels.requiredFields}</legend>

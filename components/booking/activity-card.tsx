@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { Activity } from "@/db/schema";
+import { hrefWith } from "@/lib/http/page-params";
 import { formatDuration, formatPrice } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 
@@ -35,10 +36,13 @@ export async function ActivityCard({
   activity,
   currency,
   locale,
+  locationId,
 }: {
   activity: Activity;
   currency: string;
   locale: Locale;
+  /** The place chosen, kept on the way (a business with several). */
+  locationId?: string;
 }) {
   const t = await getTranslations("home");
   return (
@@ -59,7 +63,7 @@ export async function ActivityCard({
           </div>
         </div>
         <Link
-          href={`/book/${activity.id}`}
+          href={hrefWith(`/book/${activity.id}`, { location: locationId })}
           aria-label={t("bookNamed", { name: activity.name })}
           className="inline-flex items-center justify-center rounded-lg bg-brand-600 px-5 py-2.5 font-medium text-white hover:bg-brand-700"
         >

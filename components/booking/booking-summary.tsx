@@ -14,6 +14,8 @@ export async function BookingSummary({
   start,
   shownZone,
   staffName,
+  place,
+  meetingUrl,
   children,
 }: {
   tenant: Tenant;
@@ -23,13 +25,21 @@ export async function BookingSummary({
   shownZone: string;
   /** Who performs it; left out while nobody is assigned yet ("no preference"). */
   staffName?: string | null;
+  /** Where, at a business with several places (its zone is the one its times are given in). */
+  place?: { name: string; address: string | null; online: boolean; timeZone: string } | null;
+  /** The video room of an online appointment: for the customer only. */
+  meetingUrl?: string | null;
   children?: React.ReactNode;
 }) {
   const t = await getTranslations("details");
+  const placeZone = place?.timeZone ?? tenant.timeZone;
   const businessTime = t("businessTime", {
-    time: formatDateTime(start, tenant.timeZone, locale),
-    zone: zoneCity(tenant.timeZone),
+    time: formatDateTime(start, placeZone, locale),
+    zone: zoneCity(placeZone),
   });
+  const where = place
+    ? [place.name, place.online ? t("online") : place.address].filter(Boolean).join(", ")
+    : [tenant.name, tenant.address].filter(Boolean).join(", ");
   const rows: [string, React.ReactNode][] = [
     [
       t("what"),
@@ -44,7 +54,7 @@ export async function BookingSummary({
     ],
     [
       t("when"),
-      shownZone === tenant.timeZone ? (
+      shownZone === placeZone ? (
         businessTime
       ) : (
         <span key="when" className="flex flex-col">
@@ -61,7 +71,22 @@ export async function BookingSummary({
     ...(staffName ? [[t("with"), staffName] as [string, React.ReactNode]] : []),
     [t("duration"), formatDuration(activity.durationMinutes, locale)],
     [t("price"), formatPrice(activity.priceMinor, tenant.currency, locale)],
-    [t("where"), [tenant.name, tenant.address].filter(Boolean).join(", ")],
+    [t("where"), where],
+    ...(meetingUrl
+      ? [
+          [
+            t("video"),
+            <a
+              key="video"
+              href={meetingUrl}
+              className="break-all text-brand-700 underline"
+              data-testid="meeting-url"
+            >
+              {meetingUrl}
+            </a>,
+          ] as [string, React.ReactNode],
+        ]
+      : []),
   ];
   return (
     <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm sm:text-base">

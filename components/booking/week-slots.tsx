@@ -153,6 +153,8 @@ export function WeekSlots({
                         </li>
                       );
                     }
+                    const places = week.places?.[start];
+                    const left = places === undefined ? null : t("placesLeft", { count: places });
                     return (
                       <li key={start}>
                         <Link
@@ -160,10 +162,15 @@ export function WeekSlots({
                           href={slotHref(start)}
                           // Dozens of these per week: fetch the form only when one is chosen.
                           prefetch={false}
-                          aria-label={t("slotLabel", { day: formatDay(day, locale, "long"), time })}
+                          aria-label={`${t("slotLabel", { day: formatDay(day, locale, "long"), time })}${left ? `, ${left}` : ""}`}
                           className="block rounded-lg border border-brand-200 bg-brand-50 py-2 text-center text-sm font-medium text-brand-700 hover:border-brand-500 hover:bg-brand-100 aria-[current=true]:border-brand-600 aria-[current=true]:bg-brand-600 aria-[current=true]:text-white"
                         >
                           {time}
+                          {left && (
+                            <span className="block text-xs font-normal" data-places={places}>
+                              {left}
+                            </span>
+                          )}
                         </Link>
                       </li>
                     );

@@ -37,6 +37,8 @@ export const activityFormFields = [
   "bufferAfterMinutes",
   "maxAdvanceDays",
   "onlineBooking",
+  "resourceKind",
+  "capacity",
 ] as const;
 
 export const activityFormValues = (form: FormData): ActivityFormValues =>
@@ -74,6 +76,8 @@ export function activityBody(v: ActivityFormValues) {
     bufferAfterMinutes: numberOf(v.bufferAfterMinutes) ?? 0,
     maxAdvanceDays: numberOf(v.maxAdvanceDays) ?? 90,
     onlineBooking: checked("onlineBooking"),
+    resourceKind: v.resourceKind?.trim() || null,
+    capacity: numberOf(v.capacity) ?? 1,
   };
 }
 
@@ -98,6 +102,8 @@ export function activityValues(
       bufferAfterMinutes: "0",
       maxAdvanceDays: "90",
       onlineBooking: "on",
+      resourceKind: "",
+      capacity: "1",
     };
   }
   return {
@@ -117,5 +123,7 @@ export function activityValues(
     bufferAfterMinutes: String(activity.bufferAfterMinutes),
     maxAdvanceDays: String(activity.maxAdvanceDays),
     onlineBooking: flag(activity.onlineBooking),
+    resourceKind: activity.resourceKind ?? "",
+    capacity: String(activity.capacity),
   };
 }

@@ -41,11 +41,11 @@ export function bookingFormValues(form: FormData): BookingFormValues {
 /** The body `POST /api/appointments` would receive for this form. */
 export const toBookingBody = (
   activityId: string,
-  staffId: string | null,
+  choice: { staffId: string | null; locationId: string | null },
   v: BookingFormValues,
 ) => ({
   activityId,
-  staffId,
+  ...choice,
   dateTime: v.at,
   clientInfo: {
     name: v.name,

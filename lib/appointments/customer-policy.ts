@@ -4,7 +4,7 @@ import { holdsTime } from "./status";
 const HOUR = 3_600_000;
 
 /** Why a customer may not change their booking themselves. */
-type PolicyRefusal = "inactive" | "too_late";
+type PolicyRefusal = "inactive" | "too_late" | "class_seat";
 
 export type PolicyVerdict =
   | { allowed: true; deadline: Date }
@@ -38,14 +38,24 @@ function verdict(
  * moved to next week (the shorter move notice allows it) and then cancelled for free.
  */
 export function customerPolicy(
-  appointment: { status: AppointmentStatus; startsAt: Date; policyStartsAt?: Date | null },
+  appointment: {
+    status: AppointmentStatus;
+    startsAt: Date;
+    policyStartsAt?: Date | null;
+    classSessionId?: string | null;
+  },
   tenant: Policy,
   now: Date,
 ): CustomerPolicy {
   const { status, startsAt, policyStartsAt } = appointment;
   const earliestStart = policyStartsAt && policyStartsAt < startsAt ? policyStartsAt : startsAt;
+  const reschedule = verdict(status, startsAt, tenant.rescheduleNoticeHours, now);
   return {
     cancel: verdict(status, earliestStart, tenant.cancellationNoticeHours, now),
-    reschedule: verdict(status, startsAt, tenant.rescheduleNoticeHours, now),
+    // A place in a class is not moved: another session is another booking.
+    reschedule:
+      reschedule.allowed && appointment.classSessionId
+        ? { allowed: false, reason: "class_seat", deadline: reschedule.deadline }
+        : reschedule,
   };
 }

@@ -8,7 +8,7 @@ import {
   weekdayOf,
   zonedInstant,
 } from "@/lib/scheduling/calendar-day";
-import { chosenStaff, loadBookingContext } from "./booking-context";
+import { type Choice, chosenStaff, loadBookingContext } from "./booking-context";
 import { findSlots, offersAt } from "./find-slots";
 
 const DAY_MS = 86_400_000;
@@ -41,6 +41,8 @@ export interface BookingWeek {
   nextWeek: string | null;
   /** No free time at all before the booking horizon. */
   fullyBooked: boolean;
+  /** A class's places left, by free start (epoch milliseconds); empty for other services. */
+  places: Record<number, number>;
   /** Every free start from now to the horizon, in order. */
   free: number[];
 }
@@ -63,6 +65,8 @@ export async function loadBookingWeek(
     exceptAppointmentId?: string;
     /** One staff member's times; anyone's when left out. */
     staffId?: string | null;
+    /** One location's times (and staff); every location's when left out. */
+    locationId?: string | null;
   },
   now: Date,
 ): Promise<BookingWeek> {
@@ -70,8 +74,10 @@ export async function loadBookingWeek(
   const today = dayInZone(now, timeZone);
   const context = await loadBookingContext(db, tenant, activityId);
   const { activity, hours } = context;
-  // Someone who (no longer) performs it, on a page's link, stands for no preference.
-  const staffId = context.staff.find((s) => s.id === options.staffId)?.id ?? null;
+  // A place or someone no longer there, on a page's link, stands for no preference.
+  const locationId = context.locations.find((l) => l.id === options.locationId)?.id ?? null;
+  const here = chosenStaff(context, { locationId });
+  const staffId = here.find((s) => s.id === options.staffId)?.id ?? null;
   const from = now.getTime();
   const to = from + (activity.maxAdvanceDays + 1) * DAY_MS;
   const { slots } = await findSlots(
@@ -80,10 +86,17 @@ export async function loadBookingWeek(
     activityId,
     { from, to },
     now,
-    { staffId },
+    { staffId, locationId },
     options.exceptAppointmentId,
   );
-  const free = slots.filter((slot) => slot.available).map((slot) => slot.start);
+  const open = slots.filter((slot) => slot.available);
+  // Several places at one instant (no place chosen) are one time for the customer.
+  const free = [...new Set(open.map((slot) => slot.start))];
+  const places: Record<number, number> = {};
+  for (const slot of open) {
+    if (slot.remaining !== undefined)
+      places[slot.start] = (places[slot.start] ?? 0) + slot.remaining;
+  }
 
   const firstWeek = mondayOf(today);
   const lastWeek = mondayOf(dayInZone(to, timeZone));
@@ -114,7 +127,7 @@ export async function loadBookingWeek(
   }
   return {
     activity,
-    staff: context.staff.map(({ id, name, color }) => ({ id, name, color })),
+    staff: here.map(({ id, name, color }) => ({ id, name, color })),
     staffId,
     timeZone,
     weekStart,
@@ -122,6 +135,7 @@ export async function loadBookingWeek(
     previousWeek: weekStart > firstWeek ? addDays(weekStart, -7) : null,
     nextWeek: weekStart < lastWeek ? addDays(weekStart, 7) : null,
     fullyBooked: firstFree === undefined,
+    places,
     free,
   };
 }
@@ -157,7 +171,7 @@ export async function freeStartsAround(
   activityId: string,
   around: number,
   timeZone: string,
-  staffId?: string | null,
+  choice: Choice = {},
   count = 8,
 ): Promise<number[]> {
   if (Number.isNaN(around)) return [];
@@ -165,7 +179,7 @@ export async function freeStartsAround(
     db,
     tenant,
     activityId,
-    { timeZone, week: dayInZone(around, timeZone), staffId },
+    { timeZone, week: dayInZone(around, timeZone), ...choice },
     new Date(),
   );
   const dayStart = zonedInstant(dayInZone(around, timeZone), 0, timeZone);
@@ -183,11 +197,23 @@ export async function refusalReason(
   activityId: string,
   start: number,
   now: Date,
-  staffId?: string | null,
+  choice: Choice = {},
 ): Promise<"slotTaken" | "slotGone"> {
   try {
     const context = await loadBookingContext(db, tenant, activityId);
-    const offers = offersAt(context, chosenStaff(context, { staffId }), tenant, start, now);
+    // A class's session still there (full now) was taken; other times, as the engine says.
+    if (context.activity.capacity > 1) {
+      const { slots } = await findSlots(
+        db,
+        tenant,
+        activityId,
+        { from: start, to: start + 1 },
+        now,
+        choice,
+      );
+      return slots.length ? "slotTaken" : "slotGone";
+    }
+    const offers = offersAt(context, chosenStaff(context, choice), tenant, start, now);
     return offers.length ? "slotTaken" : "slotGone";
   } catch (error) {
     // The service or the staff member chosen is gone.

@@ -14,6 +14,7 @@ import { NONCE_HEADER } from "@/lib/http/security-headers";
 import type { Locale } from "@/lib/i18n/locales";
 import en from "@/lib/i18n/messages/en.json";
 import fr from "@/lib/i18n/messages/fr.json";
+import { chosenLocation, publicLocations } from "@/lib/locations/public-locations";
 import { loadBookingWeek } from "@/lib/offer/booking-week";
 import { findTenantBySlug } from "@/lib/tenants/find-tenant";
 import { isOpenForBooking } from "@/lib/tenants/online-booking";
@@ -53,6 +54,7 @@ type Props = {
       week: WeekShown;
       tz: string | null;
       selectedDay: string | null;
+      place: { id: string; name: string; timeZone: string } | null;
     }
 );
 
@@ -82,7 +84,11 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({
   if (!isOpenForBooking(tenant)) return { props: { ...common, state: "unavailable" } };
 
   const activityId = String(params?.activityId);
-  const { zone, tz } = displayZone(tenant.timeZone, firstParam(query.tz));
+  const locations = await publicLocations(db, tenant);
+  const location = chosenLocation(locations, firstParam(query.location));
+  // Times are shown in the place's own zone (the business's when no place is chosen).
+  const placeZone = location?.timeZone ?? tenant.timeZone;
+  const { zone, tz } = displayZone(placeZone, firstParam(query.tz));
   const loaded = uuidSchema.safeParse(activityId).success
     ? await orUndefinedIfNotFound(
         loadBookingWeek(
@@ -93,6 +99,7 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({
             timeZone: zone,
             week: firstParam(query.week),
             staffId: uuidSchema.safeParse(firstParam(query.staff)).data,
+            locationId: location?.id,
           },
           new Date(),
         ),
@@ -119,6 +126,11 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({
       week: { ...week, activity: { maxAdvanceDays: activity.maxAdvanceDays } },
       tz: tz ?? null,
       selectedDay: firstParam(query.day) ?? null,
+      // Named only where there is a choice of places.
+      place:
+        locations.length > 1 && location
+          ? { id: location.id, name: location.name, timeZone: location.timeZone }
+          : null,
     },
   };
 };
@@ -167,20 +179,29 @@ function BookPageContent(props: Props) {
       </>
     );
   }
-  const { activity, week, locale, tenant } = props;
+  const { activity, week, locale, tenant, place } = props;
   const tz = props.tz ?? undefined;
-  // The person chosen stays on every link of the week, and on to the details.
-  const path = hrefWith(`/book/${activity.id}`, { staff: week.staffId });
+  // The place and the person chosen stay on every link of the week, and on to the details.
+  const base = hrefWith(`/book/${activity.id}`, { location: place?.id });
+  const path = hrefWith(base, { staff: week.staffId });
   return (
     <>
       {title(activity.name)}
       <BookingSteps current={1} />
       <ActivityHeader activity={activity} tenant={tenant} locale={locale} />
-      <StaffChoice staff={week.staff} chosen={week.staffId} path={`/book/${activity.id}`} tz={tz} />
+      {place && (
+        <p className="-mt-2 mb-4 text-sm text-slate-600" data-testid="place">
+          {t("home.at", { place: place.name })}{" "}
+          <a href="/" className="text-brand-700 underline">
+            {t("home.otherPlace")}
+          </a>
+        </p>
+      )}
+      <StaffChoice staff={week.staff} chosen={week.staffId} path={base} tz={tz} />
       <WeekSlots
         week={week}
         locale={locale}
-        businessZone={tenant.timeZone}
+        businessZone={place?.timeZone ?? tenant.timeZone}
         path={path}
         tz={tz}
         selectedDay={props.selectedDay ?? undefined}
@@ -188,6 +209,7 @@ function BookPageContent(props: Props) {
           hrefWith(`/book/${activity.id}/details`, {
             at: new Date(start).toISOString(),
             staff: week.staffId,
+            location: place?.id,
             tz,
           })
         }

@@ -3,6 +3,8 @@ import { ActivityForm } from "@/components/admin/activity-form";
 import type { Activity, Tenant } from "@/db/schema";
 import { activityValues } from "@/lib/activities/activity-form";
 import { adminLabels } from "@/lib/admin/form-labels";
+import { getDb } from "@/lib/db";
+import { listResources } from "@/lib/resources/resources";
 import { saveActivityAction } from "./actions";
 
 /** The create and edit pages of an activity: one form. */
@@ -29,6 +31,7 @@ export async function ActivityFormPage({
         action={saveActivityAction.bind(null, activity?.id ?? null)}
         initialState={{ attempt: 0, values: activityValues(activity, tenant.currency), errors: {} }}
         labels={{ ...labels, ...fields }}
+        kinds={[...new Set((await listResources(await getDb(), tenant.id)).map((r) => r.kind))]}
       />
     </section>
   );

@@ -13,9 +13,13 @@ export function bookingCalendarFile(
     endsAt: Date;
     status: AppointmentStatus;
     updatedAt: Date;
+    staffName?: string;
+    meetingUrl?: string | null;
   },
   tenant: Pick<Tenant, "name" | "address" | "contactEmail" | "contactPhone">,
   manageUrl: string,
+  /** Where, when the business has several places or this one is online. */
+  place?: { name: string; address: string | null } | null,
 ): string {
   const cancelled = booking.status === "cancelled";
   const contact = [tenant.contactPhone, tenant.contactEmail].filter(Boolean).join(" · ");
@@ -26,8 +30,21 @@ export function bookingCalendarFile(
     // A newer file of the same booking (moved, cancelled) replaces the older one.
     sequence: Math.floor(booking.updatedAt.getTime() / 1000),
     title: `${booking.activityName} – ${tenant.name}`,
-    location: [tenant.name, tenant.address].filter(Boolean).join(", "),
-    description: [manageUrl, contact && `${tenant.name}: ${contact}`].filter(Boolean).join("\n"),
+    // An online appointment's place is its video room.
+    location:
+      booking.meetingUrl && !cancelled
+        ? booking.meetingUrl
+        : place
+          ? [place.name, place.address].filter(Boolean).join(", ")
+          : [tenant.name, tenant.address].filter(Boolean).join(", "),
+    description: [
+      booking.staffName && `${booking.staffName}`,
+      booking.meetingUrl && !cancelled && booking.meetingUrl,
+      manageUrl,
+      contact && `${tenant.name}: ${contact}`,
+    ]
+      .filter(Boolean)
+      .join("\n"),
     url: manageUrl,
     start: booking.startsAt.getTime(),
     startInputType: "utc",

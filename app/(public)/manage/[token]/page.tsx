@@ -21,6 +21,7 @@ import { publicOrigin } from "@/lib/http/public-origin";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { bookingPlace } from "@/lib/locations/public-locations";
 import { currentTenant } from "@/lib/tenants/current-tenant";
 import { isOpenForBooking } from "@/lib/tenants/online-booking";
 import { cancelBookingAction } from "./actions";
@@ -43,14 +44,16 @@ export default async function ManagePage(props: {
     props.searchParams,
     currentTenant(),
   ]);
-  const booking = await orUndefinedIfNotFound(findByManageToken(await getDb(), tenant, token));
+  const db = await getDb();
+  const booking = await orUndefinedIfNotFound(findByManageToken(db, tenant, token));
   if (!booking) notFound();
-  const [t, locale, requestHeaders] = await Promise.all([
+  const [t, locale, requestHeaders, place] = await Promise.all([
     getTranslations("manage"),
     getLocale() as Promise<Locale>,
     headers(),
+    bookingPlace(db, tenant, booking.locationId),
   ]);
-  const { zone, tz } = displayZone(tenant.timeZone, firstParam(query.tz));
+  const { zone, tz } = displayZone(place?.timeZone ?? tenant.timeZone, firstParam(query.tz));
   const now = new Date();
   const policy = customerPolicy(booking, tenant, now);
   const holding = holdsTime(booking.status);
@@ -65,14 +68,16 @@ export default async function ManagePage(props: {
   const refusal = (verdict: PolicyVerdict, tooLate: "cancelTooLate" | "rescheduleTooLate") =>
     verdict.allowed
       ? null
-      : t(tooLate, {
-          deadline: when(verdict.deadline),
-          hours:
-            tooLate === "cancelTooLate"
-              ? tenant.cancellationNoticeHours
-              : tenant.rescheduleNoticeHours,
-          business: tenant.name,
-        });
+      : verdict.reason === "class_seat"
+        ? t("classSeat")
+        : t(tooLate, {
+            deadline: when(verdict.deadline),
+            hours:
+              tooLate === "cancelTooLate"
+                ? tenant.cancellationNoticeHours
+                : tenant.rescheduleNoticeHours,
+            business: tenant.name,
+          });
 
   return (
     <>
@@ -113,6 +118,8 @@ export default async function ManagePage(props: {
             staffName={booking.staffName}
             start={booking.startsAt.getTime()}
             shownZone={zone}
+            place={place}
+            meetingUrl={holding ? booking.meetingUrl : null}
           >
             <dt className="text-slate-600">{t("status")}</dt>
             <dd>

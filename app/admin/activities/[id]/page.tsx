@@ -1,18 +1,40 @@
 import { notFound } from "next/navigation";
+import { ClassSessions } from "@/components/admin/class-sessions";
 import { getActivity } from "@/lib/activities/activities";
 import { requirePageCaller } from "@/lib/auth/page-caller";
 import { getDb } from "@/lib/db";
-import { orUndefinedIfNotFound } from "@/lib/http/page-params";
+import { firstParam, orUndefinedIfNotFound, type SearchParams } from "@/lib/http/page-params";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { uuidSchema } from "@/lib/validation";
 import { ActivityFormPage } from "../form-page";
 
 export const generateMetadata = pageTitle("admin.activities.editPageTitle");
 
-export default async function EditActivityPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function EditActivityPage(props: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const { tenant } = await requirePageCaller("manage");
-  const id = uuidSchema.safeParse((await params).id).data;
+  const id = uuidSchema.safeParse((await props.params).id).data;
   const activity = id && (await orUndefinedIfNotFound(getActivity(await getDb(), tenant.id, id)));
   if (!activity) notFound();
-  return <ActivityFormPage tenant={tenant} activity={activity} />;
+  const query = await props.searchParams;
+  return (
+    <>
+      <ActivityFormPage tenant={tenant} activity={activity} />
+      {/* A class is booked by the seat in sessions scheduled here. */}
+      {activity.capacity > 1 && (
+        <ClassSessions
+          tenant={tenant}
+          activity={activity}
+          outcome={{
+            scheduled: firstParam(query.scheduled),
+            error: firstParam(query.error),
+            field: firstParam(query.field),
+            cancelled: firstParam(query.cancelled),
+          }}
+        />
+      )}
+    </>
+  );
 }

@@ -23,7 +23,7 @@ import { currentTenant } from "@/lib/tenants/current-tenant";
 /** Books from the public form: the API's schema and rules, answers as form state or a redirect. */
 export async function bookAction(
   activityId: string,
-  staffId: string | null,
+  choice: { staffId: string | null; locationId: string | null },
   requestedZone: string | undefined,
   previous: BookingFormState,
   form: FormData,
@@ -40,7 +40,7 @@ export async function bookAction(
   const db = await getDb();
   let manageToken: string;
   try {
-    const input = await parseBookingInput(db, tenant, toBookingBody(activityId, staffId, values));
+    const input = await parseBookingInput(db, tenant, toBookingBody(activityId, choice, values));
     ({ manageToken } = await bookAppointment(db, tenant, input, new Date()));
   } catch (error) {
     const failure = toAppError(error);
@@ -52,8 +52,8 @@ export async function bookAction(
       const locale = (await getLocale()) as Locale;
       const chosen = Date.parse(values.at);
       const [starts, formError] = await Promise.all([
-        freeStartsAround(db, tenant, activityId, chosen, zone, staffId),
-        refusalReason(db, tenant, activityId, chosen, new Date(), staffId),
+        freeStartsAround(db, tenant, activityId, chosen, zone, choice),
+        refusalReason(db, tenant, activityId, chosen, new Date(), choice),
       ]);
       return {
         ...answer,

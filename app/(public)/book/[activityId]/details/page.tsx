@@ -18,6 +18,7 @@ import {
 } from "@/lib/http/page-params";
 import type { Locale } from "@/lib/i18n/locales";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { chosenLocation, publicLocations } from "@/lib/locations/public-locations";
 import { loadBookingContext } from "@/lib/offer/booking-context";
 import { mondayOf } from "@/lib/offer/booking-week";
 import { dayInZone } from "@/lib/scheduling/calendar-day";
@@ -45,11 +46,17 @@ export default async function DetailsPage(props: {
   // A service hidden from online booking is not offered here.
   if (!context?.activity.onlineBooking) notFound();
   const { activity } = context;
-  const staff = context.staff.find((s) => s.id === firstParam(query.staff)) ?? null;
-  const { zone, tz } = displayZone(tenant.timeZone, firstParam(query.tz));
+  const locations = await publicLocations(await getDb(), tenant);
+  const location = chosenLocation(locations, firstParam(query.location));
+  const place = locations.length > 1 ? location : null;
+  const staff =
+    context.staff.find(
+      (s) => s.id === firstParam(query.staff) && (!place || s.locationId === place.id),
+    ) ?? null;
+  const { zone, tz } = displayZone(place?.timeZone ?? tenant.timeZone, firstParam(query.tz));
   const at = firstParam(query.at);
   if (!at || !dateTimeSchema.safeParse(at).success)
-    redirect(hrefWith(`/book/${activityId}`, { tz }));
+    redirect(hrefWith(`/book/${activityId}`, { location: place?.id, tz }));
   const start = toInstant(at, tenant.timeZone);
 
   const [t, locale, messages] = await Promise.all([
@@ -58,6 +65,7 @@ export default async function DetailsPage(props: {
     getMessages(),
   ]);
   const changeTime = hrefWith(`/book/${activityId}`, {
+    location: place?.id,
     week: mondayOf(dayInZone(start, zone)),
     staff: staff?.id,
     tz,
@@ -80,6 +88,7 @@ export default async function DetailsPage(props: {
             activity={activity}
             start={start}
             shownZone={zone}
+            place={place}
             staffName={
               staff?.name ?? (context.staff.length === 1 ? context.staff[0]?.name : t("anyone"))
             }
@@ -100,7 +109,12 @@ export default async function DetailsPage(props: {
             {t("title")}
           </h2>
           <BookingForm
-            action={bookAction.bind(null, activityId, staff?.id ?? null, tz)}
+            action={bookAction.bind(
+              null,
+              activityId,
+              { staffId: staff?.id ?? null, locationId: place?.id ?? null },
+              tz,
+            )}
             initialState={emptyBookingForm(new Date(start).toISOString())}
             labels={
               { ...messages.details, problems: messages.problems } as unknown as BookingFormLabels

@@ -1,0 +1,78 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { changeAppointmentStatus } from "@/lib/appointments/change-status";
+import { statusSchema } from "@/lib/appointments/schema";
+import { dashboardAction } from "@/lib/auth/action-caller";
+import { cancelClassSession, createClassSessions } from "@/lib/classes/class-sessions";
+import { classSessionInputSchema } from "@/lib/classes/schema";
+import { hrefWith } from "@/lib/http/page-params";
+import { uuidSchema } from "@/lib/validation";
+
+const field = (form: FormData, name: string) => {
+  const value = form.get(name);
+  return typeof value === "string" ? value.trim() : "";
+};
+
+/**
+ * Schedules sessions of a class from the service page's form (date and time at the teacher's
+ * location, a room or any free one of the kind, weeks to repeat): the body of `POST /api/classes`.
+ */
+export async function scheduleClassAction(activityId: string, form: FormData) {
+  const back = `/admin/activities/${activityId}`;
+  const result = await dashboardAction("manage", ({ db, tenant, actor }) =>
+    createClassSessions(
+      db,
+      tenant,
+      classSessionInputSchema.parse({
+        activityId,
+        staffId: field(form, "staffId"),
+        resourceId: field(form, "resourceId") || null,
+        startsAt: `${field(form, "date")}T${field(form, "time")}:00`,
+        capacity: undefined,
+        repeatWeeks: Number(field(form, "repeatWeeks") || 0),
+      }),
+      actor,
+    ),
+  );
+  redirect(
+    hrefWith(
+      back,
+      result.ok
+        ? { scheduled: String(result.value.length) }
+        : { error: result.code, field: Object.keys(result.details ?? {})[0] },
+    ),
+  );
+}
+
+/** Marks an attendee present (completed) or absent (no_show), or cancels their seat. */
+export async function attendeeStatusAction(
+  sessionId: string,
+  appointmentId: string,
+  status: string,
+) {
+  const result = await dashboardAction("appointments", ({ db, tenant, actor }) =>
+    changeAppointmentStatus(
+      db,
+      tenant,
+      uuidSchema.parse(appointmentId),
+      statusSchema.parse(status),
+      actor,
+      new Date(),
+    ),
+  );
+  redirect(
+    hrefWith(`/admin/classes/${sessionId}`, result.ok ? { done: status } : { error: result.code }),
+  );
+}
+
+export async function cancelSessionAction(sessionId: string, activityId: string) {
+  const result = await dashboardAction("manage", ({ db, tenant, actor }) =>
+    cancelClassSession(db, tenant, uuidSchema.parse(sessionId), actor, new Date()),
+  );
+  redirect(
+    result.ok
+      ? hrefWith(`/admin/activities/${activityId}`, { cancelled: "1" })
+      : hrefWith(`/admin/classes/${sessionId}`, { error: result.code }),
+  );
+}

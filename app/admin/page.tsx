@@ -14,7 +14,9 @@ import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { zoneCity } from "@/lib/i18n/format";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { listLocations } from "@/lib/locations/locations";
 import { nextFreeStart } from "@/lib/offer/booking-week";
+import { listResources } from "@/lib/resources/resources";
 import { listStaff } from "@/lib/staff/staff";
 import { bookingLink } from "@/lib/tenants/booking-link";
 
@@ -24,14 +26,17 @@ export default async function CalendarPage() {
   const { tenant, caller } = await requirePageCaller();
   const db = await getDb();
   const now = new Date();
-  const [t, uiLabels, figures, activities, availability, staff] = await Promise.all([
-    getTranslations("admin"),
-    adminLabels("calendarUi"),
-    overview(db, tenant, now),
-    listActivities(db, tenant.id),
-    getAvailability(db, tenant.id),
-    listStaff(db, tenant.id),
-  ]);
+  const [t, uiLabels, figures, activities, availability, staff, locations, resources] =
+    await Promise.all([
+      getTranslations("admin"),
+      adminLabels("calendarUi"),
+      overview(db, tenant, now),
+      listActivities(db, tenant.id),
+      getAvailability(db, tenant.id),
+      listStaff(db, tenant.id),
+      listLocations(db, tenant.id),
+      listResources(db, tenant.id),
+    ]);
   // "New appointment" opens on the first free start of the first service.
   const first = activities[0] && (await nextFreeStart(db, tenant, activities[0].id, now));
   const labels = {
@@ -54,6 +59,8 @@ export default async function CalendarPage() {
         nextFree={first ? formatInTimeZone(first, tenant.timeZone, "yyyy-MM-dd'T'HH:mm") : ""}
         closedDays={availability.exceptions}
         staff={staff.map(({ id, name, color, activityIds }) => ({ id, name, color, activityIds }))}
+        locations={locations.map(({ id, name }) => ({ id, name }))}
+        resources={resources.map(({ id, name }) => ({ id, name }))}
         // A staff member signed in sees their own appointments first.
         ownStaffId={
           caller.role === "staff" ? (staff.find((s) => s.userId === caller.id)?.id ?? "") : ""

@@ -35,7 +35,7 @@ interface CalendarEventJson {
   start: string;
   end: string;
   color: string;
-  type: "availability" | "appointment";
+  type: "availability" | "appointment" | "class";
   status: string | null;
   extendedProps: {
     clientName: string | null;
@@ -43,7 +43,17 @@ interface CalendarEventJson {
     staffId: string | null;
     staffName: string | null;
     staffColor: string | null;
+    locationId: string | null;
+    resourceId: string | null;
+    sessionId: string | null;
   };
+}
+
+/** What the calendar shows: everyone's or one person's, at one place or all, with one resource or any. */
+interface CalendarFilter {
+  staff: string;
+  location: string;
+  resource: string;
 }
 
 export interface AdminCalendarProps {
@@ -56,6 +66,9 @@ export interface AdminCalendarProps {
   staff: CalendarStaff[];
   /** The signed-in user's own staff member, the filter's first value ("" for everyone). */
   ownStaffId: string;
+  /** The business's locations (a filter when several) and resources (a filter when any). */
+  locations: { id: string; name: string }[];
+  resources: { id: string; name: string }[];
   closedDays: { date: string; reason: string | null }[];
   /** Whether the signed-in user may change appointments (every role may; kept explicit). */
   canChange: boolean;
@@ -119,9 +132,15 @@ export function AdminCalendar(props: AdminCalendarProps) {
   const calendar = useRef<CalendarRef>(null);
   const [showCancelled, setShowCancelled] = useState(false);
   const showCancelledRef = useRef(showCancelled);
-  // "" for everyone; with several people, each event takes its staff member's colour.
-  const [staffFilter, setStaffFilter] = useState(props.ownStaffId);
-  const staffFilterRef = useRef(staffFilter);
+  // "" for everyone (everywhere, anything); with several people, each event takes its staff
+  // member's colour.
+  const [filter, setFilter] = useState<CalendarFilter>({
+    staff: props.ownStaffId,
+    location: "",
+    resource: "",
+  });
+  const filterRef = useRef(filter);
+  const staffFilter = filter.staff;
   const team = props.staff.length > 1;
   // With several people: one day, a column each (null: the usual calendar).
   const [teamDay, setTeamDay] = useState<string | null>(null);
@@ -149,9 +168,10 @@ export function AdminCalendar(props: AdminCalendarProps) {
     router.refresh();
   }, [router]);
 
-  /** The feed of a range as FullCalendar's events: everyone's, or `onlyStaff`'s ("" for all). */
+  /** The feed of a range as FullCalendar's events, as the filter narrows it. */
   const loadEvents = useCallback(
-    async (info: EventSourceFuncInfo, onlyStaff: string): Promise<EventInput[]> => {
+    async (info: EventSourceFuncInfo, only: CalendarFilter): Promise<EventInput[]> => {
+      const onlyStaff = only.staff;
       // The server render has no events to show (and no origin to fetch a relative URL from).
       if (typeof window === "undefined") return [];
       const query = new URLSearchParams({ startDate: info.startStr, endDate: info.endStr });
@@ -170,7 +190,13 @@ export function AdminCalendar(props: AdminCalendarProps) {
           .filter(
             (e) =>
               e.extendedProps.staffId === (onlyStaff || null) ||
-              (!onlyStaff && e.type === "appointment"),
+              (!onlyStaff && e.type !== "availability"),
+          )
+          .filter(
+            (e) =>
+              e.type === "availability" ||
+              ((!only.location || e.extendedProps.locationId === only.location) &&
+                (!only.resource || e.extendedProps.resourceId === only.resource)),
           )
           .map((e) =>
             e.type === "availability"
@@ -200,8 +226,10 @@ export function AdminCalendar(props: AdminCalendarProps) {
                   start: e.start,
                   end: e.end,
                   color: (team && e.extendedProps.staffColor) || e.color,
-                  className: `rv-status-${e.status}`,
-                  editable: props.canChange && holdsTime(e.status ?? ""),
+                  className: e.type === "class" ? "rv-class" : `rv-status-${e.status}`,
+                  // A class session moves with its service page, not by dragging.
+                  editable:
+                    e.type === "appointment" && props.canChange && holdsTime(e.status ?? ""),
                 },
           )
       );
@@ -209,7 +237,7 @@ export function AdminCalendar(props: AdminCalendarProps) {
     [labels, props.canChange, props.tenantSlug, team],
   );
   const fetchEvents = useCallback(
-    (info: EventSourceFuncInfo) => loadEvents(info, staffFilterRef.current),
+    (info: EventSourceFuncInfo) => loadEvents(info, filterRef.current),
     [loadEvents],
   );
   const today = () => new Date().toLocaleDateString("sv-SE", { timeZone: props.timeZone });
@@ -247,6 +275,12 @@ export function AdminCalendar(props: AdminCalendarProps) {
     refresh();
   }
 
+  function changeFilter(change: Partial<CalendarFilter>) {
+    filterRef.current = { ...filterRef.current, ...change };
+    setFilter(filterRef.current);
+    refresh();
+  }
+
   function onDateClick(info: DateClickInfo, staffId = "") {
     if (!props.canChange) return;
     setSelected(null);
@@ -257,6 +291,11 @@ export function AdminCalendar(props: AdminCalendarProps) {
   function onEventClick(info: EventClickInfo) {
     info.jsEvent.preventDefault();
     if (!info.event.id) return;
+    // A class session opens its attendee list.
+    if (info.event.id.startsWith("class-")) {
+      router.push(`/admin/classes/${info.event.id.slice("class-".length)}`);
+      return;
+    }
     setWalkInAt(null);
     setSelected(info.event.id);
   }
@@ -305,17 +344,49 @@ export function AdminCalendar(props: AdminCalendarProps) {
               <select
                 id="staff-filter"
                 value={staffFilter}
-                onChange={(e) => {
-                  staffFilterRef.current = e.target.value;
-                  setStaffFilter(e.target.value);
-                  refresh();
-                }}
+                onChange={(e) => changeFilter({ staff: e.target.value })}
                 className="rounded-md border border-slate-300 px-2 py-1"
               >
                 <option value="">{labels.everyone}</option>
                 {props.staff.map((s) => (
                   <option key={s.id} value={s.id}>
                     {s.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+          {props.locations.length > 1 && (
+            <div className="flex items-center gap-2 text-sm">
+              <label htmlFor="location-filter">{labels.locationFilter}</label>
+              <select
+                id="location-filter"
+                value={filter.location}
+                onChange={(e) => changeFilter({ location: e.target.value })}
+                className="rounded-md border border-slate-300 px-2 py-1"
+              >
+                <option value="">{labels.everywhere}</option>
+                {props.locations.map((l) => (
+                  <option key={l.id} value={l.id}>
+                    {l.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+          {props.resources.length > 0 && (
+            <div className="flex items-center gap-2 text-sm">
+              <label htmlFor="resource-filter">{labels.resourceFilter}</label>
+              <select
+                id="resource-filter"
+                value={filter.resource}
+                onChange={(e) => changeFilter({ resource: e.target.value })}
+                className="rounded-md border border-slate-300 px-2 py-1"
+              >
+                <option value="">{labels.anyResource}</option>
+                {props.resources.map((r) => (
+                  <option key={r.id} value={r.id}>
+                    {r.name}
                   </option>
                 ))}
               </select>
@@ -381,7 +452,8 @@ export function AdminCalendar(props: AdminCalendarProps) {
             labels={labels}
             canChange={props.canChange}
             version={version}
-            load={loadEvents}
+            // Each column is one person's, at the place and with the resource the filter chose.
+            load={(info, staffId) => loadEvents(info, { ...filterRef.current, staff: staffId })}
             eventContent={eventContent}
             onDateClick={onDateClick}
             onEventClick={onEventClick}

@@ -91,7 +91,7 @@ export function LocationForm(props: {
           ...hours,
         })
       }
-      listHref="/admin/team"
+      savedHref="/admin/team?saved=location"
       isNew={!props.locationId}
     >
       <RequiredField

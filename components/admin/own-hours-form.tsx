@@ -28,8 +28,8 @@ export function OwnHoursForm(props: {
   /** Checks the other fields, focusing the first wrong one; false stops the save. */
   check: () => boolean;
   submit: (hours: OwnHoursValues) => Promise<ActionResult<unknown>>;
-  /** Where a new one's page goes once saved. */
-  listHref: string;
+  /** Where a new one's page goes once saved (the list, saying so). */
+  savedHref: string;
   isNew: boolean;
   children: React.ReactNode;
 }) {
@@ -47,7 +47,7 @@ export function OwnHoursForm(props: {
     });
     if (result.ok) {
       setSavedFields(fields);
-      if (props.isNew) router.push(`${props.listHref}?saved=1`);
+      if (props.isNew) router.push(props.savedHref);
     }
     return result;
   }

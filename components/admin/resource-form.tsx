@@ -47,7 +47,7 @@ export function ResourceForm(props: {
       fields={[name, kind, locationId]}
       check={check}
       submit={(hours) => saveResourceAction(props.resourceId, { name, kind, locationId, ...hours })}
-      listHref="/admin/team"
+      savedHref="/admin/team?saved=resource"
       isNew={!props.resourceId}
     >
       <RequiredField

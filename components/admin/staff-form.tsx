@@ -59,7 +59,7 @@ export function StaffForm(props: {
           ...hours,
         })
       }
-      listHref="/admin/team"
+      savedHref="/admin/team?saved=1"
       isNew={!props.staffId}
     >
       <RequiredField

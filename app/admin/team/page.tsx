@@ -58,6 +58,7 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
       </p>
     );
   const deleted = firstParam(params.deleted);
+  const saved = firstParam(params.saved);
 
   return (
     <section>
@@ -74,15 +75,19 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
       </div>
       <p className="mt-1 text-sm text-slate-600">{t("intro")}</p>
       {!canManage && <p className="mt-2 text-sm text-slate-600">{tf("readOnly")}</p>}
-      {(params.saved || deleted) && (
+      {(saved || deleted) && (
         <Notice kind="ok" className="mt-3">
-          {params.saved
-            ? t("savedMessage")
-            : deleted === "resource"
-              ? tr("deleted")
-              : deleted === "location"
-                ? tl("deleted")
-                : t("deleted")}
+          {saved === "resource"
+            ? tr("savedMessage")
+            : saved === "location"
+              ? tl("savedMessage")
+              : saved
+                ? t("savedMessage")
+                : deleted === "resource"
+                  ? tr("deleted")
+                  : deleted === "location"
+                    ? tl("deleted")
+                    : t("deleted")}
         </Notice>
       )}
       {failed && !rowProblems.includes(failed) && (
@@ -218,8 +223,12 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
               <div className="min-w-0 flex-1">
                 <p className="break-words font-medium">{l.name}</p>
                 <p className="text-sm text-slate-600">
-                  {l.online ? tl("online") : (l.address ?? tenant.address ?? "")}
-                  {` · ${l.timeZone ?? tenant.timeZone}`}
+                  {[
+                    l.online ? tl("online") : (l.address ?? tenant.address),
+                    l.timeZone ?? tenant.timeZone,
+                  ]
+                    .filter(Boolean)
+                    .join(" · ")}
                 </p>
                 {rowProblem(l.id)}
               </div>

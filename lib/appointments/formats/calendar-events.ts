@@ -3,6 +3,7 @@ import type { Tenant } from "@/db/schema";
 import { listAppointments } from "@/lib/appointments/appointments";
 import { loadOpeningHours } from "@/lib/availability/availability";
 import type { DateRange } from "@/lib/availability/date-range";
+import { listClassSessions } from "@/lib/classes/class-sessions";
 import { staffHours } from "@/lib/offer/booking-context";
 import { openingWindows } from "@/lib/scheduling/opening-windows";
 import { listStaff } from "@/lib/staff/staff";
@@ -12,14 +13,17 @@ const availabilityTitle = { fr: "Disponible", en: "Available" } as const;
 
 /**
  * The admin calendar over a range, shaped for FullCalendar: opening hours (closed days have none)
- * of the business (`staffId: null`) and of each staff member (their own hours and days off), and
- * the appointments of every status, each in its activity's color, with its staff member's.
+ * of the business (`staffId: null`) and of each staff member (their own hours and days off), the
+ * appointments of every status, each in its activity's color, with its staff member's, where
+ * they are and with what; and class sessions, one event each with its places taken (their seats
+ * are in the session's attendee list, not one block each).
  */
 export async function calendarEvents(db: Database, tenant: Tenant, range: DateRange) {
-  const [hours, rows, staff] = await Promise.all([
+  const [hours, rows, staff, sessions] = await Promise.all([
     loadOpeningHours(db, tenant),
     listAppointments(db, tenant.id, { ...range, match: "overlaps" }),
     listStaff(db, tenant.id),
+    listClassSessions(db, tenant.id, range),
   ]);
   const calendars = [
     { staffId: null, hours },
@@ -42,26 +46,55 @@ export async function calendarEvents(db: Database, tenant: Tenant, range: DateRa
         staffId,
         staffName: null,
         staffColor: null,
+        locationId: null,
+        resourceId: null,
+        sessionId: null,
       },
     })),
   );
-  const booked = rows.map((a) => ({
-    id: a.id,
-    title: `${a.activityName} – ${a.clientName}`,
-    start: a.startsAt.toISOString(),
-    end: a.endsAt.toISOString(),
-    color: a.activityColor,
-    type: "appointment" as const,
-    status: a.status,
+  const classes = sessions.map((c) => ({
+    id: `class-${c.id}`,
+    title: `${c.activityName} · ${c.booked}/${c.capacity}`,
+    start: c.startsAt.toISOString(),
+    end: c.endsAt.toISOString(),
+    color: staff.find((s) => s.id === c.staffId)?.color ?? "#475569",
+    type: "class" as const,
+    status: "confirmed",
     extendedProps: {
-      appointmentId: a.id,
-      activityId: a.activityId,
-      activityName: a.activityName,
-      clientName: a.clientName,
-      staffId: a.staffId,
-      staffName: a.staffName,
-      staffColor: a.staffColor,
+      appointmentId: null,
+      activityId: c.activityId,
+      activityName: c.activityName,
+      clientName: `${c.booked}/${c.capacity}`,
+      staffId: c.staffId,
+      staffName: c.staffName,
+      staffColor: null,
+      locationId: c.locationId,
+      resourceId: c.resourceId,
+      sessionId: c.id,
     },
   }));
-  return [...availability, ...booked];
+  const booked = rows
+    .filter((a) => !a.classSessionId)
+    .map((a) => ({
+      id: a.id,
+      title: `${a.activityName} – ${a.clientName}`,
+      start: a.startsAt.toISOString(),
+      end: a.endsAt.toISOString(),
+      color: a.activityColor,
+      type: "appointment" as const,
+      status: a.status,
+      extendedProps: {
+        appointmentId: a.id,
+        activityId: a.activityId,
+        activityName: a.activityName,
+        clientName: a.clientName,
+        staffId: a.staffId,
+        staffName: a.staffName,
+        staffColor: a.staffColor,
+        locationId: a.locationId,
+        resourceId: a.resourceId,
+        sessionId: null,
+      },
+    }));
+  return [...availability, ...booked, ...classes];
 }

@@ -4,8 +4,9 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, type TestInfo } from "@playwright/test";
 
 /** The API key e2e/serve.sh created for a business. */
-export const apiKeyOf = (tenant: "demo" | "acme" | "studio" | "allday" | "quiet" | "nova") =>
-  readFileSync(path.join(process.env.E2E_DATA_DIR ?? "", `${tenant}.key`), "utf8").trim();
+export const apiKeyOf = (
+  tenant: "demo" | "acme" | "studio" | "allday" | "quiet" | "nova" | "lumen",
+) => readFileSync(path.join(process.env.E2E_DATA_DIR ?? "", `${tenant}.key`), "utf8").trim();
 
 /** The METRICS_TOKEN playwright.config.ts gives the server. */
 export const E2E_METRICS_TOKEN = "e2e-metrics-token-0123456789";

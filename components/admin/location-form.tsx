@@ -57,18 +57,17 @@ export function LocationForm(props: {
   }
 
   const text = (key: "address" | "contactEmail" | "contactPhone", type = "text") => (
-    <label className="flex flex-col text-sm font-medium">
-      {labels[`fields.${key}`]}
-      <input
-        id={`location-${key}`}
-        type={type}
-        value={values[key]}
-        maxLength={300}
-        placeholder={labels[`placeholder.${key}`]}
-        onChange={(e) => set(key)(e.target.value)}
-        className={inputClass}
-      />
-    </label>
+    <RequiredField
+      id={`location-${key}`}
+      required={false}
+      type={type}
+      label={labels[`fields.${key}`] ?? ""}
+      value={values[key]}
+      maxLength={300}
+      placeholder={labels[`placeholder.${key}`]}
+      problem={problems[key] ?? null}
+      onChange={set(key)}
+    />
   );
 
   return (

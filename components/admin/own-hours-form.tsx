@@ -111,12 +111,16 @@ export function RequiredField(props: {
   problem: string | null;
   onChange: (value: string) => void;
   list?: string;
+  type?: string;
+  placeholder?: string;
 }) {
   return (
     <label className="flex flex-col text-sm font-medium">
       {props.label}
       <input
         id={props.id}
+        type={props.type}
+        placeholder={props.placeholder}
         value={props.value}
         maxLength={props.maxLength}
         required={props.required ?? true}

@@ -37,9 +37,11 @@ export async function BookingSummary({
     time: formatDateTime(start, placeZone, locale),
     zone: zoneCity(placeZone),
   });
-  const where = place
-    ? [place.name, place.online ? t("online") : place.address].filter(Boolean).join(", ")
-    : [tenant.name, tenant.address].filter(Boolean).join(", ");
+  const where = place?.online
+    ? t("online")
+    : [place?.name ?? tenant.name, place ? place.address : tenant.address]
+        .filter(Boolean)
+        .join(", ");
   const rows: [string, React.ReactNode][] = [
     [
       t("what"),

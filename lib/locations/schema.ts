@@ -9,14 +9,17 @@ import {
   text,
 } from "@/lib/validation";
 
-/** An https address under which meeting rooms are made ("https://meet.jit.si"). */
-const meetingBaseUrl = text()
-  .trim()
-  .max(200)
-  .refine((v) => URL.canParse(v) && new URL(v).protocol === "https:", "must be an https:// URL")
-  .transform((v) => v.replace(/\/+$/, ""))
-  .nullish()
-  .transform((v) => v || null);
+/** An https address under which meeting rooms are made ("https://meet.jit.si"); empty: none. */
+const meetingBaseUrl = z.preprocess(
+  (v) => (typeof v === "string" && v.trim() === "" ? null : v),
+  text()
+    .trim()
+    .max(200)
+    .refine((v) => URL.canParse(v) && new URL(v).protocol === "https:", "must be an https:// URL")
+    .transform((v) => v.replace(/\/+$/, ""))
+    .nullish()
+    .transform((v) => v ?? null),
+);
 
 /**
  * A location, as the API sends it. Left out or null, the time zone, address, contact and week are

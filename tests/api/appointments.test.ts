@@ -309,6 +309,9 @@ describe.each(engines)("appointments API on %s", (engine) => {
           staffId: null,
           staffName: null,
           staffColor: null,
+          locationId: null,
+          resourceId: null,
+          sessionId: null,
         },
       },
     ]);
@@ -330,6 +333,9 @@ describe.each(engines)("appointments API on %s", (engine) => {
         staffId: expect.any(String),
         staffName: "owner",
         staffColor: "#2563eb",
+        locationId: expect.any(String),
+        resourceId: null,
+        sessionId: null,
       },
     });
     expect((await api.calendar({ startDate: day })).status).toBe(422);

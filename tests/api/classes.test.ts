@@ -109,6 +109,15 @@ describe.each(engines)("group classes with seats on %s", (engine) => {
     expect(again.status).toBe(201);
     expect(again.json.appointment.seat).toBe(2);
 
+    // The calendar shows the session once, with its places taken, not a block per seat.
+    const { events } = (await s.api.calendar({ startDate: day, endDate: day })).json as {
+      events: { type: string; title: string; extendedProps: { sessionId: string | null } }[];
+    };
+    expect(events.filter((e) => e.type === "appointment")).toEqual([]);
+    expect(
+      events.filter((e) => e.type === "class").map((e) => [e.title, e.extendedProps.sessionId]),
+    ).toEqual([["Yoga · 3/3", session.id]]);
+
     // The attendee list, seat by seat, cancelled ones included.
     const read = await s.api.getClass(session.id);
     expect(read.json.class).toMatchObject({ booked: 3, remaining: 0 });

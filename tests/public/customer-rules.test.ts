@@ -71,7 +71,9 @@ describe("the booking form", () => {
       phone: "abc",
       address: "x".repeat(501),
     });
-    const parsed = bookingSchema.safeParse(toBookingBody(activityId, { staffId: null, locationId: null }, values));
+    const parsed = bookingSchema.safeParse(
+      toBookingBody(activityId, { staffId: null, locationId: null }, values),
+    );
     expect(parsed.success).toBe(false);
     if (parsed.success) return;
     const problems = fieldProblems(zodProblems(parsed.error), values);
@@ -89,7 +91,9 @@ describe("the booking form", () => {
 
   it("turns a complete form into the API's booking input, empty optional fields as null", () => {
     const values = form({ at: "2026-12-01T10:00:00.000Z", name: "Ann", email: "ANN@x.io" });
-    const input = bookingSchema.parse(toBookingBody(activityId, { staffId: null, locationId: null }, values));
+    const input = bookingSchema.parse(
+      toBookingBody(activityId, { staffId: null, locationId: null }, values),
+    );
     expect(input.clientInfo).toEqual({
       name: "Ann",
       email: "ann@x.io",
@@ -101,7 +105,9 @@ describe("the booking form", () => {
 
   it("asks for a time when none was picked", () => {
     const values = form({ name: "Ann", email: "ann@x.io" });
-    const parsed = bookingSchema.safeParse(toBookingBody(activityId, { staffId: null, locationId: null }, values));
+    const parsed = bookingSchema.safeParse(
+      toBookingBody(activityId, { staffId: null, locationId: null }, values),
+    );
     expect(parsed.success).toBe(false);
     if (!parsed.success)
       expect(fieldProblems(zodProblems(parsed.error), values)).toEqual({

@@ -2,7 +2,6 @@ import { sql } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import { type Database, queryRows } from "@/db/client";
 import {
-  type Activity,
   activities,
   appointments,
   holdingStatuses,

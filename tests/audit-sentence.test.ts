@@ -58,6 +58,15 @@ describe("audit sentences", () => {
     expect(say("en", entry("activity.delete", { name: "Massage" }, null))).toBe(
       "Anna deleted the service “Massage”.",
     );
+    expect(say("fr", entry("location.create", null, { name: "Montréal" }))).toBe(
+      "Anna a ajouté le lieu «\u00a0Montréal\u00a0».",
+    );
+    expect(say("en", entry("resource.delete", { name: "Sun room" }, null))).toBe(
+      "Anna removed the resource “Sun room”.",
+    );
+    expect(say("en", entry("class.create", null, { sessions: [] }))).toBe(
+      "Anna scheduled class sessions.",
+    );
     expect(say("en", entry("something.new", null, null))).toBe("Anna: something.new.");
   });
 });

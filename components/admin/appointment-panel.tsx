@@ -108,6 +108,27 @@ export function AppointmentPanel({ id, labels, staff, canChange, onChanged, onCl
             <dd>{details.client.name}</dd>
             <dt className="text-slate-500">{labels.with}</dt>
             <dd data-testid="appointment-staff">{details.staff.name}</dd>
+            {details.place.resource && (
+              <>
+                <dt className="text-slate-500">{labels.resource}</dt>
+                <dd>{details.place.resource}</dd>
+              </>
+            )}
+            {details.place.meetingUrl && (
+              <>
+                <dt className="text-slate-500">{labels.video}</dt>
+                <dd className="break-all">
+                  <a
+                    className="underline"
+                    href={details.place.meetingUrl}
+                    target="_blank"
+                    rel="noreferrer"
+                  >
+                    {details.place.meetingUrl}
+                  </a>
+                </dd>
+              </>
+            )}
             {details.client.email && (
               <>
                 <dt className="text-slate-500">{labels.email}</dt>

@@ -18,6 +18,8 @@ export interface AppointmentDetails {
   /** The start on the business's wall clock ("2026-11-24T10:00"), where a move starts from. */
   wallClockStart: string;
   staff: { id: string; name: string };
+  /** Where and with what: named when it has them (a room, an online location's video link). */
+  place: { location: string; resource: string | null; meetingUrl: string | null };
   status: AppointmentStatus;
   price: string;
   client: {
@@ -63,6 +65,7 @@ export async function appointmentDetails(
     startsAt: a.startsAt.toISOString(),
     wallClockStart: formatInTimeZone(a.startsAt, timeZone, "yyyy-MM-dd'T'HH:mm"),
     staff: { id: a.staffId, name: a.staffName },
+    place: { location: a.locationName, resource: a.resourceName, meetingUrl: a.meetingUrl },
     status: a.status,
     price: formatPrice(activity?.priceMinor ?? 0, tenant.currency, locale),
     client: {

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { type Activity, activities, appointments, type Tenant } from "@/db/schema";
+import { type Activity, activities, type Tenant } from "@/db/schema";
 import { hasUpcomingBookings } from "@/lib/appointments/appointments";
 import { type Actor, recordScheduleChange } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
@@ -140,7 +140,7 @@ export async function deleteActivity(
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const before = await getActivity(tx, tenant.id, id);
-    if (await hasUpcomingBookings(tx, tenant.id, eq(appointments.activityId, id), now)) {
+    if (await hasUpcomingBookings(tx, tenant.id, { column: "activity_id", id }, now)) {
       throw new AppError("ACTIVITY_IN_USE");
     }
     await tx

@@ -1,5 +1,5 @@
-import { and, asc, eq, gt, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
-import type { Database } from "@/db/client";
+import { and, asc, eq, gt, gte, inArray, lt, sql } from "drizzle-orm";
+import { type Database, queryRows } from "@/db/client";
 import {
   type Appointment,
   type AppointmentStatus,
@@ -124,27 +124,33 @@ export async function getAppointment(
   return flatten(row);
 }
 
+/** The statuses that hold time, as a list for `status in (…)` in raw SQL. */
+export const holdingStatusList = sql.join(
+  holdingStatuses.map((s) => sql`${s}::appointment_status`),
+  sql`, `,
+);
+
 /**
- * Whether a pending or confirmed appointment not yet over matches `which` (an activity's, a staff
- * member's): what keeps them from being removed.
+ * Whether a pending or confirmed appointment, or a class session, not yet over is the given
+ * activity's, staff member's or resource's: what keeps them from being removed or moved away.
  */
 export async function hasUpcomingBookings(
   db: Database,
   tenantId: string,
-  which: SQL,
+  holder: { column: "activity_id" | "staff_id" | "resource_id"; id: string },
   now: Date,
 ): Promise<boolean> {
-  const [upcoming] = await db
-    .select({ id: appointments.id })
-    .from(appointments)
-    .where(
-      and(
-        eq(appointments.tenantId, tenantId),
-        which,
-        inArray(appointments.status, holdingStatuses),
-        gt(appointments.endsAt, now),
-      ),
-    )
-    .limit(1);
-  return upcoming !== undefined;
+  const column = sql.identifier(holder.column);
+  const at = now.toISOString();
+  const [row] = await queryRows<{ used: boolean }>(
+    db,
+    sql`select exists (
+          select 1 from ${appointments} where tenant_id = ${tenantId} and ${column} = ${holder.id}
+            and status in (${holdingStatusList}) and ends_at > ${at}::timestamptz
+        ) or exists (
+          select 1 from ${classSessions} where tenant_id = ${tenantId} and ${column} = ${holder.id}
+            and cancelled_at is null and ends_at > ${at}::timestamptz
+        ) as used`,
+  );
+  return row?.used === true;
 }

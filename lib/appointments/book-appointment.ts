@@ -1,14 +1,7 @@
 import { sql } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import { type Database, queryRows } from "@/db/client";
-import {
-  activities,
-  appointments,
-  holdingStatuses,
-  resources,
-  staffMembers,
-  type Tenant,
-} from "@/db/schema";
+import { activities, appointments, resources, staffMembers, type Tenant } from "@/db/schema";
 import { type Actor, customerActor, scheduleChangeCtes } from "@/lib/audit/record-audit";
 import { toInstant } from "@/lib/availability/date-time";
 import { AppError } from "@/lib/errors/app-error";
@@ -27,7 +20,7 @@ import {
 import { type Offer, offersAt } from "@/lib/offer/find-slots";
 import { addDays, dayInZone, zonedInstant } from "@/lib/scheduling/calendar-day";
 import { assertOpenForBooking } from "@/lib/tenants/online-booking";
-import type { AppointmentRow } from "./appointments";
+import { type AppointmentRow, holdingStatusList } from "./appointments";
 import { bookSeat } from "./book-seat";
 import { newManageToken } from "./manage-token";
 import { missingRequiredFields } from "./required-fields";
@@ -205,10 +198,7 @@ async function fairOrder(
         from ${appointments}
         where tenant_id = ${tenant.id}
           and staff_id in (${uuids(ids)})
-          and status in (${sql.join(
-            holdingStatuses.map((s) => sql`${s}::appointment_status`),
-            sql`, `,
-          )})
+          and status in (${holdingStatusList})
           and (tstzrange(blocked_from, blocked_until, '[)') && ${wanted}
                or (starts_at >= ${dayFrom}::timestamptz and starts_at < ${dayTo}::timestamptz))
         group by staff_id`,
@@ -218,7 +208,7 @@ async function fairOrder(
         db,
         sql`select distinct resource_id from ${appointments}
             where tenant_id = ${tenant.id} and resource_id in (${uuids(resourceIds)})
-              and status in ('pending', 'confirmed') and class_session_id is null
+              and status in (${holdingStatusList}) and class_session_id is null
               and tstzrange(blocked_from, blocked_until, '[)') && ${wanted}`,
       )
     : [];

@@ -5,10 +5,10 @@ import { type Actor, scheduleChangeCtes } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 import type { BookingContext, StaffSchedule } from "@/lib/offer/booking-context";
 import { slotRulesOf } from "@/lib/offer/booking-context";
+import { holdingStatusList } from "./appointments";
 import type { BookedAppointment, BookingOptions } from "./book-appointment";
 import { newManageToken } from "./manage-token";
 import type { BookingInput } from "./schema";
-import { holdingStatuses } from "./status";
 
 const MINUTE = 60_000;
 
@@ -78,10 +78,6 @@ async function insertSeat(
   const status = options.status ?? "pending";
   const c = input.clientInfo;
   const manage = newManageToken();
-  const holding = sql.join(
-    holdingStatuses.map((s) => sql`${s}::appointment_status`),
-    sql`, `,
-  );
   const [row] = await queryRows<{
     id: string;
     seat: number;
@@ -101,7 +97,7 @@ async function insertSeat(
           select s.*, (select min(g.n) from generate_series(1, s.capacity) as g(n)
                        where not exists (select 1 from ${appointments} a
                          where a.tenant_id = s.tenant_id and a.class_session_id = s.id
-                           and a.seat = g.n and a.status in (${holding}))) as free_seat
+                           and a.seat = g.n and a.status in (${holdingStatusList}))) as free_seat
           from ${classSessions} s
           where s.tenant_id = ${tenant.id} and s.id = ${sessionId} and s.cancelled_at is null
         ), inserted as (

@@ -4,13 +4,13 @@ import {
   activities,
   type ClassSession,
   classSessions,
-  holdingStatuses,
   locations,
   resources,
   staffMembers,
   staffServices,
   type Tenant,
 } from "@/db/schema";
+import { holdingStatusList } from "@/lib/appointments/appointments";
 import { type Actor, recordScheduleChange } from "@/lib/audit/record-audit";
 import { toInstant } from "@/lib/availability/date-time";
 import { AppError } from "@/lib/errors/app-error";
@@ -30,11 +30,6 @@ export type ClassSessionRow = ClassSession & {
   booked: number;
 };
 
-const holding = sql.join(
-  holdingStatuses.map((s) => sql`${s}::appointment_status`),
-  sql`, `,
-);
-
 const rowColumns = {
   session: classSessions,
   activityName: activities.name,
@@ -44,7 +39,7 @@ const rowColumns = {
   locationName: locations.name,
   booked: sql<number>`(select count(*)::int from appointments a
     where a.tenant_id = ${classSessions.tenantId} and a.class_session_id = ${classSessions.id}
-      and a.status in (${holding}))`,
+      and a.status in (${holdingStatusList}))`,
 };
 
 export interface ClassSessionFilter {

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, max } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { appointments, type Resource, resources, type Tenant } from "@/db/schema";
+import { type Resource, resources, type Tenant } from "@/db/schema";
 import { hasUpcomingBookings } from "@/lib/appointments/appointments";
 import { type Actor, recordScheduleChange } from "@/lib/audit/record-audit";
 import { toOwnHoursColumns, toOwnHoursJson } from "@/lib/availability/own-hours";
@@ -90,7 +90,7 @@ export async function updateResource(
     // Its upcoming bookings are at the location it is at now.
     if (
       columns.locationId !== before.locationId &&
-      (await hasUpcomingBookings(tx, tenant.id, eq(appointments.resourceId, id), new Date()))
+      (await hasUpcomingBookings(tx, tenant.id, { column: "resource_id", id }, new Date()))
     ) {
       throw new AppError("RESOURCE_IN_USE");
     }
@@ -121,7 +121,7 @@ export async function deleteResource(
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const before = await getResource(tx, tenant.id, id);
-    if (await hasUpcomingBookings(tx, tenant.id, eq(appointments.resourceId, id), now)) {
+    if (await hasUpcomingBookings(tx, tenant.id, { column: "resource_id", id }, now)) {
       throw new AppError("RESOURCE_IN_USE");
     }
     await tx

@@ -2,7 +2,6 @@ import { and, asc, eq, inArray, isNull, max, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import {
   activities,
-  appointments,
   type StaffMember,
   staffMembers,
   staffServices,
@@ -176,7 +175,7 @@ export async function updateStaff(
     // Their upcoming bookings are at the location they work at now.
     if (
       locationId !== before.locationId &&
-      (await hasUpcomingBookings(tx, tenant.id, eq(appointments.staffId, id), new Date()))
+      (await hasUpcomingBookings(tx, tenant.id, { column: "staff_id", id }, new Date()))
     ) {
       throw new AppError("STAFF_IN_USE");
     }
@@ -210,7 +209,7 @@ export async function deleteStaff(
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const before = await getStaff(tx, tenant.id, id);
-    if (await hasUpcomingBookings(tx, tenant.id, eq(appointments.staffId, id), now)) {
+    if (await hasUpcomingBookings(tx, tenant.id, { column: "staff_id", id }, now)) {
       throw new AppError("STAFF_IN_USE");
     }
     const [others] = await tx

@@ -181,6 +181,12 @@ describe.each(engines)("group classes with seats on %s", (engine) => {
     ]);
     const listed = await s.api.listClasses({ startDate: "2027-03-01", endDate: "2027-04-30" });
     expect(listed.json.classes).toHaveLength(4);
+    // Coming sessions, even empty ones, keep their service, teacher and room.
+    expect((await s.api.deleteActivity(s.yoga.id)).json.code).toBe("ACTIVITY_IN_USE");
+    const other = (await s.api.createStaff({ name: "Stand-in" })).json.staff;
+    expect(other.id).toBeTruthy();
+    expect((await s.api.deleteStaff(s.teacher.id)).json.code).toBe("STAFF_IN_USE");
+    expect((await s.api.deleteResource(s.room.id)).json.code).toBe("RESOURCE_IN_USE");
     const empty = sessions[3].id;
     expect((await s.api.cancelClass(empty)).status).toBe(204);
     expect(

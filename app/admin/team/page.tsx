@@ -59,20 +59,43 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
     );
   const deleted = firstParam(params.deleted);
   const saved = firstParam(params.saved);
+  /** What every row of the three lists shares: its name, its links, its question, its refusal. */
+  const rowProps = (
+    item: { id: string; name: string },
+    testId: string,
+    editHref: string,
+    remove: (id: string) => Promise<void>,
+    question: string,
+  ) => ({
+    name: item.name,
+    testId,
+    problem: rowProblem(item.id),
+    actions: canManage && (
+      <EditDeleteActions
+        name={item.name}
+        editHref={editHref}
+        editLabel={t("edit")}
+        confirmHref={`/admin/team?confirm=${item.id}`}
+        deleteLabel={tf("delete")}
+        confirming={confirming === item.id}
+        confirm={{
+          action: remove.bind(null, item.id),
+          question,
+          confirmLabel: tf("yesDelete"),
+          keepHref: "/admin/team",
+          keepLabel: tf("keep"),
+        }}
+      />
+    ),
+  });
 
   return (
     <section>
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        {canManage && (
-          <Link
-            href="/admin/team/new"
-            className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700"
-          >
-            {t("new")}
-          </Link>
-        )}
-      </div>
+      <SectionHeading
+        level={1}
+        title={t("title")}
+        action={canManage && { href: "/admin/team/new", label: t("new"), primary: true }}
+      />
       <p className="mt-1 text-sm text-slate-600">{t("intro")}</p>
       {!canManage && <p className="mt-2 text-sm text-slate-600">{tf("readOnly")}</p>}
       {(saved || deleted) && (
@@ -95,164 +118,167 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
           {failure(failed)}
         </Notice>
       )}
-      <ul className="mt-4 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+      <ul className={list}>
         {staff.map((s) => (
-          <li
+          <TeamRow
             key={s.id}
-            className="flex flex-wrap items-center gap-3 px-4 py-3"
-            data-testid="staff-row"
-          >
-            <span
-              aria-hidden="true"
-              className="size-4 shrink-0 rounded-full"
-              style={{ backgroundColor: s.color }}
-            />
-            <div className="min-w-0 flex-1">
-              <p className="break-words font-medium">{s.name}</p>
-              <p className="text-sm text-slate-600">
-                {places && `${places.get(s.locationId)} · `}
-                {s.weeklyHours ? t("ownHours") : t("businessHours")}
-                {s.closedDays.length > 0 && ` · ${t("daysOff", { count: s.closedDays.length })}`}
-                {s.userId &&
-                  loginOf.has(s.userId) &&
-                  ` · ${t("login", { email: loginOf.get(s.userId) ?? "" })}`}
-              </p>
-              <p className="text-sm text-slate-600">
-                {s.activityIds.length
-                  ? s.activityIds.map((id) => serviceName.get(id)).join(", ")
-                  : t("noServices")}
-              </p>
-              {rowProblem(s.id)}
-            </div>
-            {canManage && (
-              <EditDeleteActions
-                name={s.name}
-                editHref={`/admin/team/${s.id}`}
-                editLabel={t("edit")}
-                confirmHref={`/admin/team?confirm=${s.id}`}
-                deleteLabel={tf("delete")}
-                confirming={confirming === s.id}
-                confirm={{
-                  action: deleteStaffAction.bind(null, s.id),
-                  question: t("deleteQuestion", { name: s.name }),
-                  confirmLabel: tf("yesDelete"),
-                  keepHref: "/admin/team",
-                  keepLabel: tf("keep"),
-                }}
-              />
+            {...rowProps(
+              s,
+              "staff-row",
+              `/admin/team/${s.id}`,
+              deleteStaffAction,
+              t("deleteQuestion", { name: s.name }),
             )}
-          </li>
+            color={s.color}
+            lines={[
+              [
+                places?.get(s.locationId),
+                s.weeklyHours ? t("ownHours") : t("businessHours"),
+                s.closedDays.length > 0 && t("daysOff", { count: s.closedDays.length }),
+                s.userId &&
+                  loginOf.has(s.userId) &&
+                  t("login", { email: loginOf.get(s.userId) ?? "" }),
+              ],
+              [
+                s.activityIds.length
+                  ? s.activityIds.map((id) => serviceName.get(id)).join(", ")
+                  : t("noServices"),
+              ],
+            ]}
+          />
         ))}
       </ul>
 
-      <div className="mt-8 flex flex-wrap items-center justify-between gap-3">
-        <h2 className="text-xl font-semibold">{tr("title")}</h2>
-        {canManage && (
-          <Link
-            href="/admin/team/resources/new"
-            className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700"
-          >
-            {tr("new")}
-          </Link>
-        )}
-      </div>
+      <SectionHeading
+        title={tr("title")}
+        action={canManage && { href: "/admin/team/resources/new", label: tr("new"), primary: true }}
+      />
       <p className="mt-1 text-sm text-slate-600">{tr("intro")}</p>
       {resources.length === 0 ? (
         <p className="mt-3 rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-600">
           {tr("empty")}
         </p>
       ) : (
-        <ul className="mt-4 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+        <ul className={list}>
           {resources.map((r) => (
-            <li
+            <TeamRow
               key={r.id}
-              className="flex flex-wrap items-center gap-3 px-4 py-3"
-              data-testid="resource-row"
-            >
-              <div className="min-w-0 flex-1">
-                <p className="break-words font-medium">{r.name}</p>
-                <p className="text-sm text-slate-600">
-                  {r.kind}
-                  {places && ` · ${places.get(r.locationId)}`}
-                  {` · ${r.weeklyHours ? t("ownHours") : t("businessHours")}`}
-                </p>
-                {rowProblem(r.id)}
-              </div>
-              {canManage && (
-                <EditDeleteActions
-                  name={r.name}
-                  editHref={`/admin/team/resources/${r.id}`}
-                  editLabel={t("edit")}
-                  confirmHref={`/admin/team?confirm=${r.id}`}
-                  deleteLabel={tf("delete")}
-                  confirming={confirming === r.id}
-                  confirm={{
-                    action: deleteResourceAction.bind(null, r.id),
-                    question: tr("deleteQuestion", { name: r.name }),
-                    confirmLabel: tf("yesDelete"),
-                    keepHref: "/admin/team",
-                    keepLabel: tf("keep"),
-                  }}
-                />
+              {...rowProps(
+                r,
+                "resource-row",
+                `/admin/team/resources/${r.id}`,
+                deleteResourceAction,
+                tr("deleteQuestion", { name: r.name }),
               )}
-            </li>
+              lines={[
+                [
+                  r.kind,
+                  places?.get(r.locationId),
+                  r.weeklyHours ? t("ownHours") : t("businessHours"),
+                ],
+              ]}
+            />
           ))}
         </ul>
       )}
 
-      <div className="mt-8 flex flex-wrap items-center justify-between gap-3">
-        <h2 className="text-xl font-semibold">{tl("title")}</h2>
-        {canManage && (
-          <Link
-            href="/admin/team/locations/new"
-            className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
-          >
-            {places ? tl("new") : tl("addSecond")}
-          </Link>
-        )}
-      </div>
+      <SectionHeading
+        title={tl("title")}
+        action={
+          canManage && {
+            href: "/admin/team/locations/new",
+            label: places ? tl("new") : tl("addSecond"),
+            primary: false,
+          }
+        }
+      />
       <p className="mt-1 text-sm text-slate-600">{places ? tl("intro") : tl("onePlace")}</p>
       {places && (
-        <ul className="mt-4 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+        <ul className={list}>
           {locations.map((l) => (
-            <li
+            <TeamRow
               key={l.id}
-              className="flex flex-wrap items-center gap-3 px-4 py-3"
-              data-testid="location-row"
-            >
-              <div className="min-w-0 flex-1">
-                <p className="break-words font-medium">{l.name}</p>
-                <p className="text-sm text-slate-600">
-                  {[
-                    l.online ? tl("online") : (l.address ?? tenant.address),
-                    l.timeZone ?? tenant.timeZone,
-                  ]
-                    .filter(Boolean)
-                    .join(" · ")}
-                </p>
-                {rowProblem(l.id)}
-              </div>
-              {canManage && (
-                <EditDeleteActions
-                  name={l.name}
-                  editHref={`/admin/team/locations/${l.id}`}
-                  editLabel={t("edit")}
-                  confirmHref={`/admin/team?confirm=${l.id}`}
-                  deleteLabel={tf("delete")}
-                  confirming={confirming === l.id}
-                  confirm={{
-                    action: deleteLocationAction.bind(null, l.id),
-                    question: tl("deleteQuestion", { name: l.name }),
-                    confirmLabel: tf("yesDelete"),
-                    keepHref: "/admin/team",
-                    keepLabel: tf("keep"),
-                  }}
-                />
+              {...rowProps(
+                l,
+                "location-row",
+                `/admin/team/locations/${l.id}`,
+                deleteLocationAction,
+                tl("deleteQuestion", { name: l.name }),
               )}
-            </li>
+              lines={[
+                [
+                  l.online ? tl("online") : (l.address ?? tenant.address),
+                  l.timeZone ?? tenant.timeZone,
+                ],
+              ]}
+            />
           ))}
         </ul>
       )}
     </section>
+  );
+}
+
+const list = "mt-4 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white";
+
+/** A list's title, with its "add" link for those who may. */
+function SectionHeading(props: {
+  level?: 1 | 2;
+  title: string;
+  action: false | { href: string; label: string; primary: boolean };
+}) {
+  const Heading = props.level === 1 ? "h1" : "h2";
+  return (
+    <div
+      className={`flex flex-wrap items-center justify-between gap-3 ${props.level === 1 ? "" : "mt-8"}`}
+    >
+      <Heading className={`${props.level === 1 ? "text-2xl" : "text-xl"} font-semibold`}>
+        {props.title}
+      </Heading>
+      {props.action && (
+        <Link
+          href={props.action.href}
+          className={
+            props.action.primary
+              ? "rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700"
+              : "rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
+          }
+        >
+          {props.action.label}
+        </Link>
+      )}
+    </div>
+  );
+}
+
+/** A staff member, resource or location: its name, lines of facts (" · " between), actions. */
+function TeamRow(props: {
+  name: string;
+  testId: string;
+  color?: string;
+  lines: (string | false | null | undefined)[][];
+  problem: React.ReactNode;
+  actions: React.ReactNode;
+}) {
+  return (
+    <li className="flex flex-wrap items-center gap-3 px-4 py-3" data-testid={props.testId}>
+      {props.color && (
+        <span
+          aria-hidden="true"
+          className="size-4 shrink-0 rounded-full"
+          style={{ backgroundColor: props.color }}
+        />
+      )}
+      <div className="min-w-0 flex-1">
+        <p className="break-words font-medium">{props.name}</p>
+        {props.lines.map((line) => (
+          <p key={line.filter(Boolean).join()} className="text-sm text-slate-600">
+            {line.filter(Boolean).join(" · ")}
+          </p>
+        ))}
+        {props.problem}
+      </div>
+      {props.actions}
+    </li>
   );
 }

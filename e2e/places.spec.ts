@@ -35,7 +35,8 @@ test("the owner adds a room, an online location and a class, and sees its attend
   await signIn(page, owner, onLumen(baseURL, "/login"));
   await page.getByRole("link", { name: "Team & places" }).click();
   // With one location, the page only offers a second one.
-  await expect(page.getByText("Everything happens in one place.")).toBeVisible();
+  await expect(page.getByText("Everything happens at one address.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Locations" })).toHaveCount(0);
   await page.getByRole("link", { name: "Add a resource" }).click();
   await page.getByLabel("Name").fill("Sun room");
   await page.getByLabel("Kind").fill("Studio");
@@ -43,7 +44,7 @@ test("the owner adds a room, an online location and a class, and sees its attend
   await expect(page.getByRole("status")).toHaveText("Resource saved.");
   await expect(page.getByTestId("resource-row")).toContainText("Sun room");
 
-  await page.getByRole("link", { name: "Add a second location" }).click();
+  await page.getByRole("link", { name: "Add another place" }).click();
   await page.getByLabel("Name").fill("Online");
   await page.getByLabel("Online: sessions by video").check();
   // A name is required: the form says so before sending anything.

@@ -199,6 +199,9 @@ async function fairOrder(
         where tenant_id = ${tenant.id}
           and staff_id in (${uuids(ids)})
           and status in (${holdingStatusList})
+          -- The no-overlap constraint's predicate, so that its GiST index finds the overlaps
+          -- (a class's seats are its session's time, which the trigger checks).
+          and class_session_id is null
           and (tstzrange(blocked_from, blocked_until, '[)') && ${wanted}
                or (starts_at >= ${dayFrom}::timestamptz and starts_at < ${dayTo}::timestamptz))
         group by staff_id`,

@@ -182,17 +182,27 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
         </ul>
       )}
 
-      <SectionHeading
-        title={tl("title")}
-        action={
-          canManage && {
-            href: "/admin/team/locations/new",
-            label: places ? tl("new") : tl("addSecond"),
-            primary: false,
-          }
-        }
-      />
-      <p className="mt-1 text-sm text-slate-600">{places ? tl("intro") : tl("onePlace")}</p>
+      {places ? (
+        <>
+          <SectionHeading
+            title={tl("title")}
+            action={
+              canManage && { href: "/admin/team/locations/new", label: tl("new"), primary: false }
+            }
+          />
+          <p className="mt-1 text-sm text-slate-600">{tl("intro")}</p>
+        </>
+      ) : (
+        // With one location, the word never shows: an offer of a second place, for owners.
+        canManage && (
+          <p className="mt-8 text-sm text-slate-600">
+            {tl("onePlace")}{" "}
+            <Link href="/admin/team/locations/new" className="font-medium text-slate-900 underline">
+              {tl("addSecond")}
+            </Link>
+          </p>
+        )
+      )}
       {places && (
         <ul className={list}>
           {locations.map((l) => (

@@ -23,7 +23,7 @@ import { assertOpenForBooking } from "@/lib/tenants/online-booking";
 import { type AppointmentRow, holdingStatusList } from "./appointments";
 import { bookSeat } from "./book-seat";
 import { newManageToken } from "./manage-token";
-import { missingRequiredFields } from "./required-fields";
+import { missingRequiredFields, requiredProblems } from "./required-fields";
 import type { BookingInput } from "./schema";
 import { timeLocks, withDeadlockRetry } from "./time-locks";
 
@@ -102,7 +102,9 @@ async function book(
     throw new AppError("NOT_FOUND", { activityId: "no such activity" });
   }
   const missing = missingRequiredFields(activity, input.clientInfo);
-  if (missing) throw new AppError("VALIDATION_ERROR", missing);
+  // With the problems, so that a form marks the empty field (the public one, the walk-in).
+  if (missing)
+    throw new AppError("VALIDATION_ERROR", missing, undefined, requiredProblems(missing));
 
   const candidates = chosenStaff(context, input);
   const start = toInstant(input.dateTime, choiceZone(context, candidates, tenant));

@@ -5,7 +5,7 @@ import { type FieldProblems, zodProblems } from "@/lib/errors/field-problems";
 import { zodDetails } from "@/lib/errors/zod-details";
 import { loadBookingContext } from "@/lib/offer/booking-context";
 import { uuidSchema } from "@/lib/validation";
-import { missingRequiredFields } from "./required-fields";
+import { missingRequiredFields, requiredProblems } from "./required-fields";
 import { type BookingInput, bookingSchema } from "./schema";
 
 /**
@@ -21,9 +21,8 @@ export async function parseBookingInput(
   const parsed = bookingSchema.safeParse(body);
   if (parsed.success) return parsed.data;
   const missing = (await requiredFieldsLeftEmpty(db, tenant, body)) ?? {};
-  const required = Object.fromEntries(Object.keys(missing).map((k) => [k, { kind: "required" }]));
   throw new AppError("VALIDATION_ERROR", { ...missing, ...zodDetails(parsed.error) }, undefined, {
-    ...required,
+    ...requiredProblems(missing),
     ...zodProblems(parsed.error),
   } as FieldProblems);
 }

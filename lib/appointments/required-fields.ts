@@ -1,5 +1,6 @@
 import type { Activity } from "@/db/schema";
 import type { ErrorDetails } from "@/lib/errors/app-error";
+import type { FieldProblems } from "@/lib/errors/field-problems";
 import type { ClientInfo } from "./schema";
 
 /** The fields this activity requires that the customer left empty, as `details`. */
@@ -16,3 +17,7 @@ export function missingRequiredFields(
   }
   return Object.keys(details).length ? details : null;
 }
+
+/** Each missing required field as a form problem ("required"), for the forms that show them. */
+export const requiredProblems = (missing: ErrorDetails): FieldProblems =>
+  Object.fromEntries(Object.keys(missing).map((k) => [k, { kind: "required" }])) as FieldProblems;

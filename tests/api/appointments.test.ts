@@ -1,7 +1,13 @@
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appointments, auditLog, tenants } from "@/db/schema";
+import { bookAppointment } from "@/lib/appointments/book-appointment";
+import { emptyBookingForm, fieldProblems, toBookingBody } from "@/lib/appointments/booking-form";
+import { parseBookingInput } from "@/lib/appointments/booking-input";
+import type { AppError } from "@/lib/errors/app-error";
+import { toAppError } from "@/lib/errors/to-app-error";
 import { addDays } from "@/lib/scheduling/calendar-day";
+import { getTenantBySlug } from "@/lib/tenants/find-tenant";
 import {
   activityBody,
   apiClient,
@@ -157,6 +163,43 @@ describe.each(engines)("appointments API on %s", (engine) => {
       "clientInfo.email",
       "clientInfo.phone",
     ]);
+  });
+
+  it("names an empty required field as a problem a form can mark, when the rest is valid", async () => {
+    const phoneFirst = (
+      await api.createActivity(
+        activityBody({
+          name: "Phone first",
+          requiredFields: {
+            phone: true,
+            address: false,
+            customField: false,
+            customFieldLabel: null,
+          },
+        }),
+      )
+    ).json.activity;
+    const values = {
+      ...emptyBookingForm(at(day, "15:00")).values,
+      name: "Léa",
+      email: "lea@example.com",
+    };
+    const tenant = await getTenantBySlug(handle.db, biz.tenant.slug);
+    const refused = await bookAppointment(
+      handle.db,
+      tenant,
+      await parseBookingInput(
+        handle.db,
+        tenant,
+        toBookingBody(phoneFirst.id, { staffId: null, locationId: null }, values),
+      ),
+      new Date(),
+    ).catch(toAppError);
+    expect(refused).toMatchObject({ code: "VALIDATION_ERROR" });
+    // What the public form shows next to the phone field, instead of "could not be saved".
+    expect(fieldProblems((refused as AppError).problems ?? {}, values)).toEqual({
+      phone: { kind: "required" },
+    });
   });
 
   it("lists, filters and fetches appointments for admins only", async () => {

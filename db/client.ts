@@ -20,6 +20,8 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export interface DatabaseHandle {
   db: Database;
   kind: "pglite" | "postgres";
+  /** The embedded database itself, for what runs beside drizzle on it (the job queue). */
+  pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -62,6 +64,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     return {
       db: db as unknown as Database,
       kind: "pglite",
+      pglite: client,
       close: async () => {
         await client.close();
         unlock();

@@ -440,6 +440,10 @@ export const appointments = pgTable(
     clientCustomFieldValue: text("client_custom_field_value"),
     // SHA-256 of the customer's private manage link token; the token itself is never stored.
     manageTokenHash: text("manage_token_hash"),
+    // Bumped by every change the customer is told of: the SEQUENCE of its calendar invitations.
+    sequence: integer("sequence").notNull().default(0),
+    // Its own reminder lead (an integrator's), in place of its activity's reminder settings.
+    reminderMinutes: integer("reminder_minutes"),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -481,6 +485,7 @@ export const appointments = pgTable(
     index("appointments_tenant_starts_idx").on(t.tenantId, t.startsAt),
     index("appointments_tenant_activity_starts_idx").on(t.tenantId, t.activityId, t.startsAt),
     uniqueIndex("appointments_manage_token_key").on(t.manageTokenHash),
+    check("appointments_reminder_minutes_check", sql`${t.reminderMinutes} between 0 and 10080`),
     check(
       "appointments_times_check",
       sql`${t.blockedFrom} <= ${t.startsAt} and ${t.startsAt} < ${t.endsAt} and ${t.endsAt} <= ${t.blockedUntil}`,
@@ -488,6 +493,70 @@ export const appointments = pgTable(
   ],
 );
 export type Appointment = typeof appointments.$inferSelect;
+
+export const messageKinds = ["booked", "confirmed", "moved", "cancelled", "reminder"] as const;
+export type MessageKind = (typeof messageKinds)[number];
+export const messageStatuses = [
+  "queued",
+  "sending",
+  "sent",
+  "stored",
+  "failed",
+  "cancelled",
+  "skipped",
+] as const;
+export type MessageStatus = (typeof messageStatuses)[number];
+
+/** What the change knew and its message needs: who made it, the private link, the sequence. */
+export interface MessagePayload {
+  by: "customer" | "business";
+  sequence: number;
+  status?: "pending" | "confirmed";
+  manageUrl?: string;
+}
+
+/**
+ * The outbox: every message an appointment's change owes, written in the transaction of that
+ * change, then delivered (or, with no SMTP server, stored) by the job queue. Rendered at delivery,
+ * and kept with its rendering, so that the owner sees what went out.
+ */
+export const outboundMessages = pgTable(
+  "outbound_messages",
+  {
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    id: uuid("id").notNull().defaultRandom(),
+    appointmentId: uuid("appointment_id").notNull(),
+    kind: text("kind").$type<MessageKind>().notNull(),
+    recipient: text("recipient").$type<"customer" | "business">().notNull(),
+    payload: jsonb("payload").$type<MessagePayload>().notNull(),
+    status: text("status").$type<MessageStatus>().notNull().default("queued"),
+    sendAfter: timestamp("send_after", { withTimezone: true }).notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    claimedUntil: timestamp("claimed_until", { withTimezone: true }),
+    lastError: text("last_error"),
+    toAddress: text("to_address"),
+    subject: text("subject"),
+    textBody: text("text_body"),
+    htmlBody: text("html_body"),
+    calendarFile: text("calendar_file"),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({
+      name: "outbound_messages_appointment_fk",
+      columns: [t.tenantId, t.appointmentId],
+      foreignColumns: [appointments.tenantId, appointments.id],
+    }).onDelete("cascade"),
+    index("outbound_messages_due_idx").on(t.sendAfter).where(sql`${t.status} = 'queued'`),
+    index("outbound_messages_appointment_idx").on(t.tenantId, t.appointmentId),
+    index("outbound_messages_tenant_created_idx").on(t.tenantId, t.createdAt),
+  ],
+);
+export type OutboundMessage = typeof outboundMessages.$inferSelect;
 
 /** First answers to bookings sent with an Idempotency-Key, replayed to retries for 24 hours. */
 export const idempotencyKeys = pgTable(

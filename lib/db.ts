@@ -7,6 +7,7 @@ import {
 } from "@/db/client";
 import { DEMO, seedDemoIfEmpty } from "@/db/seed";
 import { env } from "@/lib/env";
+import { startJobs, stopJobs } from "@/lib/jobs/runtime";
 import { logger } from "@/lib/logger";
 
 // Kept on globalThis: Next.js may load this module once per bundle (proxy, routes, pages), and
@@ -38,6 +39,7 @@ async function start(): Promise<DatabaseHandle> {
       `demo business "${DEMO.name}" created. Sign in at /login as ${DEMO.ownerEmail} with password ${DEMO.ownerPassword}`,
     );
   }
+  if (process.env.NEXT_RUNTIME === "nodejs") await startJobs(handle, config);
   return handle;
 }
 
@@ -54,7 +56,9 @@ export async function getDb(): Promise<Database> {
 export async function closeDb(): Promise<void> {
   const opening = globalStore.__rendezvousDb;
   globalStore.__rendezvousDb = undefined;
-  if (opening) await (await opening).close();
+  if (!opening) return;
+  await stopJobs().catch((error) => logger.error("stopping the job queue failed", error));
+  await (await opening).close();
 }
 
 /**

@@ -38,6 +38,11 @@ const schema = z
     RATE_LIMIT_API: perMinute(1000),
     METRICS_TOKEN: optional(z.string().min(16, "must be at least 16 characters long")),
     CACHE_MAX_MB: optional(z.coerce.number().min(1).max(4096)).default(64),
+    SMTP_URL: optional(
+      z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }),
+    ),
+    MAIL_FROM: optional(z.string().min(3)),
+    JOBS: optional(z.enum(["on", "off"])).default("on"),
     LOG_LEVEL: optional(z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"])),
     NODE_ENV: optional(z.enum(["development", "production", "test"])).default("development"),
   })
@@ -75,6 +80,11 @@ const schema = z
       },
       metricsToken: value.METRICS_TOKEN,
       cacheMaxBytes: value.CACHE_MAX_MB * 1024 * 1024,
+      // No SMTP server: messages are stored in the outbox, for the dashboard to show.
+      smtpUrl: value.SMTP_URL,
+      mailFrom: value.MAIL_FROM ?? "Rendezvous <no-reply@rendezvous.invalid>",
+      // Off: this instance queues jobs but runs none (another process runs the workers).
+      jobs: value.JOBS === "on",
       logLevel: value.LOG_LEVEL ?? (value.NODE_ENV === "test" ? "silent" : "info"),
     };
   });

@@ -1,5 +1,6 @@
 "use server";
 
+import { headers } from "next/headers";
 import { appointmentDetails } from "@/lib/appointments/appointment-details";
 import { bookAppointment } from "@/lib/appointments/book-appointment";
 import { changeAppointmentStatus } from "@/lib/appointments/change-status";
@@ -7,6 +8,8 @@ import { rescheduleAppointment } from "@/lib/appointments/reschedule-appointment
 import { businessBookingSchema, statusSchema } from "@/lib/appointments/schema";
 import { dashboardAction } from "@/lib/auth/action-caller";
 import { dateTimeSchema, toInstant } from "@/lib/availability/date-time";
+import { env } from "@/lib/env";
+import { manageLinks } from "@/lib/tenants/booking-link";
 import { uuidSchema } from "@/lib/validation";
 
 // The calendar's actions. Moving or booking outside the hours (or the notice) answers
@@ -63,6 +66,7 @@ export async function bookWalkInAction(body: unknown, anyTime: boolean) {
     const booked = await bookAppointment(db, tenant, input, new Date(), actor, {
       outsideHours: anyTime ? "allow" : "ask",
       status: "confirmed",
+      manageLink: manageLinks(await headers(), tenant, env().appRootDomain),
     });
     return booked === "outsideHours" ? booked : "done";
   });

@@ -6,7 +6,9 @@ import { type Actor, customerActor, scheduleChangeCtes } from "@/lib/audit/recor
 import { toInstant } from "@/lib/availability/date-time";
 import { AppError } from "@/lib/errors/app-error";
 import { toAppError } from "@/lib/errors/to-app-error";
+import { pokeMessages } from "@/lib/jobs/runtime";
 import { newMeetingUrl } from "@/lib/locations/meeting-url";
+import { type OwedMessage, owedCte, owedMessages, reminderLead } from "@/lib/messages/owe";
 import { metrics } from "@/lib/metrics";
 import {
   appointmentTimes,
@@ -27,8 +29,37 @@ import { missingRequiredFields, requiredProblems } from "./required-fields";
 import type { BookingInput } from "./schema";
 import { timeLocks, withDeadlockRetry } from "./time-locks";
 
-/** A new booking, with the token of its private manage link (only a hash of it is stored). */
-export type BookedAppointment = AppointmentRow & { manageToken: string };
+/**
+ * A new booking, with the token of its private manage link (only a hash of it is stored) and the
+ * messages it owes.
+ */
+export type BookedAppointment = AppointmentRow & { manageToken: string; owed: OwedMessage[] };
+
+/** The messages a new booking owes, once its manage token is known. */
+export type OweOnBooking = (manageToken: string) => OwedMessage[];
+
+function oweOnBooking(
+  context: BookingContext,
+  input: BookingInput,
+  start: number,
+  status: "pending" | "confirmed",
+  now: Date,
+  actor: Actor,
+  options: BookingOptions,
+): OweOnBooking {
+  return (manageToken) =>
+    owedMessages({
+      event: "booked",
+      actor,
+      customerEmail: input.clientInfo.email,
+      startsAt: new Date(start),
+      reminderLead: reminderLead(context.activity, input.reminderMinutes),
+      sequence: 0,
+      status,
+      manageUrl: options.manageLink?.(manageToken),
+      now,
+    });
+}
 
 /**
  * What to do with a start the slots do not offer (outside the hours, a closed day, within the
@@ -41,6 +72,8 @@ export type OutsideHours = "refuse" | "ask" | "allow";
 export interface BookingOptions {
   status?: "pending" | "confirmed";
   outsideHours?: OutsideHours;
+  /** The address of a private manage link, for the customer's confirmation message. */
+  manageLink?: (token: string) => string;
 }
 
 /**
@@ -78,7 +111,11 @@ export async function bookAppointment(
 ): Promise<BookedAppointment | "outsideHours"> {
   try {
     const booked = await book(db, tenant, input, now, actor, options);
-    if (booked !== "outsideHours") metrics().bookings.inc({ outcome: "created" });
+    if (booked !== "outsideHours") {
+      metrics().bookings.inc({ outcome: "created" });
+      // Inside a caller's transaction, the caller wakes the sender once it commits.
+      if (!(db instanceof PgTransaction)) pokeMessages(booked.owed);
+    }
     return booked;
   } catch (error) {
     metrics().bookings.inc({ outcome: toAppError(error).code });
@@ -108,8 +145,10 @@ async function book(
 
   const candidates = chosenStaff(context, input);
   const start = toInstant(input.dateTime, choiceZone(context, candidates, tenant));
+  const status = options.status ?? "pending";
+  const owe = oweOnBooking(context, input, start, status, now, actor, options);
   if (activity.capacity > 1) {
-    return bookSeat(db, tenant, context, candidates, input, start, now, actor, options);
+    return bookSeat(db, tenant, context, candidates, input, start, now, actor, options, owe);
   }
   let offers = offersAt(context, candidates, tenant, start, now);
   if (!offers.length) {
@@ -123,10 +162,9 @@ async function book(
         : null,
     }));
   }
-  const status = options.status ?? "pending";
   const insert = (offer: Offer, resource: ResourceSchedule | null) =>
     withDeadlockRetry(() =>
-      insertBooking(db, tenant, context, offer.staff, resource, input, start, status, actor),
+      insertBooking(db, tenant, context, offer.staff, resource, input, start, status, actor, owe),
     );
   const [only] = offers;
   if (offers.length === 1 && only && (only.resources?.length ?? 1) === 1) {
@@ -250,6 +288,7 @@ async function insertBooking(
   start: number,
   status: "pending" | "confirmed",
   actor: Actor,
+  owe: OweOnBooking,
 ): Promise<BookedAppointment> {
   const { activity } = context;
   const { end, blockedFrom, blockedUntil } = appointmentTimes(activity, start);
@@ -258,6 +297,7 @@ async function insertBooking(
   const iso = (ms: number) => new Date(ms).toISOString();
   const c = input.clientInfo;
   const manage = newManageToken();
+  const owed = owe(manage.token);
   const [row] = await queryRows<{ id: string; created_at: string | Date }>(
     db,
     sql`with locks as (
@@ -279,12 +319,13 @@ async function insertBooking(
         ), inserted as (
           insert into ${appointments} (tenant_id, activity_id, staff_id, location_id, resource_id,
             starts_at, ends_at, blocked_from, blocked_until, status, client_name, client_email,
-            client_phone, client_address, client_custom_field_value, manage_token_hash, meeting_url)
+            client_phone, client_address, client_custom_field_value, manage_token_hash, meeting_url,
+            reminder_minutes)
           select ${tenant.id}, activity_id, staff_id, location_id, ${resource?.id ?? null}::uuid,
             ${iso(start)}::timestamptz, ${iso(end)}::timestamptz, ${iso(blockedFrom)}::timestamptz,
             ${iso(blockedUntil)}::timestamptz, ${status}::appointment_status,
             ${c.name}, ${c.email}, ${c.phone}, ${c.address}, ${c.customFieldValue}, ${manage.hash},
-            ${meetingUrl}
+            ${meetingUrl}, ${input.reminderMinutes}::int
           from live
           returning id, tenant_id, activity_id, staff_id, resource_id, starts_at, status, created_at
         ), ${scheduleChangeCtes(tenant.id, actor, {
@@ -295,7 +336,7 @@ async function insertBooking(
           after: sql`jsonb_build_object('activityId', activity_id, 'staffId', staff_id,
             'resourceId', resource_id, 'startsAt', starts_at, 'status', status)`,
           source: sql`inserted`,
-        })}
+        })}${owedCte(tenant.id, owed, sql`inserted`)}
         select id, created_at from inserted`,
   );
   // No row: the activity, the staff member or the resource was deleted since they were read.
@@ -324,6 +365,9 @@ async function insertBooking(
     policyStartsAt: null,
     manageTokenHash: manage.hash,
     manageToken: manage.token,
+    owed,
+    sequence: 0,
+    reminderMinutes: input.reminderMinutes,
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.created_at),
     activityName: activity.name,

@@ -3,10 +3,11 @@ import { type Database, queryRows } from "@/db/client";
 import { appointments, classSessions, resources, type Tenant } from "@/db/schema";
 import { type Actor, scheduleChangeCtes } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
+import { owedCte } from "@/lib/messages/owe";
 import type { BookingContext, StaffSchedule } from "@/lib/offer/booking-context";
 import { slotRulesOf } from "@/lib/offer/booking-context";
 import { holdingStatusList } from "./appointments";
-import type { BookedAppointment, BookingOptions } from "./book-appointment";
+import type { BookedAppointment, BookingOptions, OweOnBooking } from "./book-appointment";
 import { newManageToken } from "./manage-token";
 import type { BookingInput } from "./schema";
 
@@ -29,6 +30,7 @@ export async function bookSeat(
   now: Date,
   actor: Actor,
   options: BookingOptions,
+  owe: OweOnBooking,
 ): Promise<BookedAppointment> {
   const rules = slotRulesOf(context.activity, tenant);
   const tooSoon = start < now.getTime() + rules.minimumNoticeMinutes * MINUTE;
@@ -57,7 +59,7 @@ export async function bookSeat(
         .from(classSessions)
         .where(and(eq(classSessions.tenantId, tenant.id), eq(classSessions.id, session.id)))
         .for("update");
-      return insertSeat(tx, tenant, context, teacher, session.id, input, options, actor);
+      return insertSeat(tx, tenant, context, teacher, session.id, input, options, actor, owe);
     });
     if (booked) return booked;
   }
@@ -73,11 +75,13 @@ async function insertSeat(
   input: BookingInput,
   options: BookingOptions,
   actor: Actor,
+  owe: OweOnBooking,
 ): Promise<BookedAppointment | null> {
   const { activity } = context;
   const status = options.status ?? "pending";
   const c = input.clientInfo;
   const manage = newManageToken();
+  const owed = owe(manage.token);
   const [row] = await queryRows<{
     id: string;
     seat: number;
@@ -104,11 +108,11 @@ async function insertSeat(
           insert into ${appointments} (tenant_id, activity_id, staff_id, location_id, resource_id,
             class_session_id, seat, seat_capacity, starts_at, ends_at, blocked_from, blocked_until,
             status, client_name, client_email, client_phone, client_address,
-            client_custom_field_value, manage_token_hash)
+            client_custom_field_value, manage_token_hash, reminder_minutes)
           select tenant_id, activity_id, staff_id, location_id, resource_id, id, free_seat,
             capacity, starts_at, ends_at, blocked_from, blocked_until,
             ${status}::appointment_status, ${c.name}, ${c.email}, ${c.phone}, ${c.address},
-            ${c.customFieldValue}, ${manage.hash}
+            ${c.customFieldValue}, ${manage.hash}, ${input.reminderMinutes}::int
           from session where free_seat is not null
           returning id, seat, seat_capacity as capacity, location_id, resource_id, class_session_id,
             starts_at, ends_at, blocked_from, blocked_until, status, created_at
@@ -121,7 +125,7 @@ async function insertSeat(
             'classSessionId', class_session_id, 'seat', seat, 'startsAt', starts_at,
             'status', status)`,
           source: sql`inserted`,
-        })}
+        })}${owedCte(tenant.id, owed, sql`inserted`)}
         select i.*, (select meeting_url from session) as meeting_url,
           (select r.name from ${resources} r
            where r.tenant_id = ${tenant.id} and r.id = i.resource_id) as resource_name
@@ -153,6 +157,9 @@ async function insertSeat(
     policyStartsAt: null,
     manageTokenHash: manage.hash,
     manageToken: manage.token,
+    owed,
+    sequence: 0,
+    reminderMinutes: input.reminderMinutes,
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.created_at),
     activityName: activity.name,

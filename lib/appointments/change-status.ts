@@ -1,12 +1,26 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import { PgTransaction } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
 import { type AppointmentStatus, appointments, type Tenant } from "@/db/schema";
 import { type Actor, recordScheduleChange } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
+import { pokeMessages } from "@/lib/jobs/runtime";
+import { type AppointmentEvent, recordOwed } from "@/lib/messages/owe";
 import { type AppointmentRow, getAppointment } from "./appointments";
 import { canTransition } from "./transitions";
 
-/** Moves an appointment to a new status; cancelling frees its time at once. */
+const events: Partial<Record<AppointmentStatus, AppointmentEvent>> = {
+  confirmed: "confirmed",
+  cancelled: "cancelled",
+  completed: "ended",
+  no_show: "ended",
+};
+
+/**
+ * Moves an appointment to a new status; cancelling frees its time at once. The customer (and, if
+ * the customer did it, the business) is told, and a reminder still waiting is withdrawn when the
+ * appointment will not take place (or took place).
+ */
 export async function changeAppointmentStatus(
   db: Database,
   tenant: Tenant,
@@ -15,7 +29,7 @@ export async function changeAppointmentStatus(
   actor: Actor,
   now: Date,
 ): Promise<AppointmentRow> {
-  return db.transaction(async (tx) => {
+  const changed = await db.transaction(async (tx) => {
     const current = await getAppointment(tx, tenant.id, id, { forUpdate: true });
     if (!canTransition(current.status, status, current.startsAt, now)) {
       throw new AppError("INVALID_TRANSITION", {
@@ -24,10 +38,10 @@ export async function changeAppointmentStatus(
         }`,
       });
     }
-    if (current.status === status) return current;
+    if (current.status === status) return { ...current, owed: [] };
     const [updated] = await tx
       .update(appointments)
-      .set({ status, updatedAt: now })
+      .set({ status, updatedAt: now, sequence: sql`${appointments.sequence} + 1` })
       .where(and(eq(appointments.tenantId, tenant.id), eq(appointments.id, id)))
       .returning();
     if (!updated) throw new AppError("NOT_FOUND");
@@ -38,8 +52,22 @@ export async function changeAppointmentStatus(
       before: { status: current.status },
       after: { status },
     });
-    return { ...current, ...updated, meetingUrl: current.meetingUrl };
+    const event = events[status];
+    const owed = event
+      ? await recordOwed(tx, tenant.id, id, {
+          event,
+          actor,
+          customerEmail: current.clientEmail,
+          startsAt: current.startsAt,
+          reminderLead: null,
+          sequence: updated.sequence,
+          now,
+        })
+      : [];
+    return { ...current, ...updated, meetingUrl: current.meetingUrl, owed };
   });
+  if (!(db instanceof PgTransaction)) pokeMessages(changed.owed);
+  return changed;
 }
 
 export async function deleteAppointment(db: Database, tenant: Tenant, id: string, actor: Actor) {

@@ -1,9 +1,12 @@
 import { and, eq, sql } from "drizzle-orm";
+import { PgTransaction } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
 import { appointments, type Tenant } from "@/db/schema";
 import { type Actor, recordScheduleChange } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 import { toAppError } from "@/lib/errors/to-app-error";
+import { pokeMessages } from "@/lib/jobs/runtime";
+import { type OwedMessage, recordOwed, reminderLead } from "@/lib/messages/owe";
 import {
   appointmentTimes,
   type BookingContext,
@@ -97,9 +100,11 @@ export async function rescheduleAppointment(
     : [null];
   for (const room of rooms) {
     try {
-      return await withDeadlockRetry(() =>
+      const moved = await withDeadlockRetry(() =>
         move(db, tenant, context, current, start, now, actor, staff, room),
       );
+      if (!(db instanceof PgTransaction)) pokeMessages(moved.owed);
+      return moved;
     } catch (error) {
       if (toAppError(error).code !== "SLOT_UNAVAILABLE" || room === rooms.at(-1)) throw error;
     }
@@ -117,7 +122,7 @@ function move(
   actor: Actor,
   staff: StaffSchedule,
   room: ResourceSchedule | null,
-): Promise<AppointmentRow> {
+): Promise<AppointmentRow & { owed: OwedMessage[] }> {
   const { id } = current;
   const { end, blockedFrom, blockedUntil } = appointmentTimes(context.activity, start);
   return db.transaction(async (tx) => {
@@ -142,6 +147,7 @@ function move(
             ? sql`least(coalesce(${appointments.policyStartsAt}, ${appointments.startsAt}), ${new Date(start).toISOString()}::timestamptz)`
             : null,
         updatedAt: now,
+        sequence: sql`${appointments.sequence} + 1`,
       })
       .where(and(eq(appointments.tenantId, tenant.id), eq(appointments.id, id)))
       .returning();
@@ -157,8 +163,18 @@ function move(
         resourceId: updated.resourceId,
       },
     });
+    const owed = await recordOwed(tx, tenant.id, id, {
+      event: "moved",
+      actor,
+      customerEmail: updated.clientEmail,
+      startsAt: updated.startsAt,
+      reminderLead: reminderLead(context.activity, updated.reminderMinutes),
+      sequence: updated.sequence,
+      now,
+    });
     const location = context.locations.find((l) => l.id === staff.locationId);
     return {
+      owed,
       ...locked,
       ...updated,
       staffName: staff.name,

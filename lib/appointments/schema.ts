@@ -33,6 +33,14 @@ export const bookingSchema = z.object({
   locationId: choiceSchema,
   dateTime: dateTimeSchema,
   clientInfo: clientInfoSchema,
+  // Additive (Zapini's reminder_minutes): this booking's reminder, in place of its activity's.
+  reminderMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(10_080)
+    .nullish()
+    .transform((v) => v ?? null),
 });
 
 /**

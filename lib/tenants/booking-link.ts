@@ -11,8 +11,23 @@ export function bookingLink(
   tenant: Pick<Tenant, "slug">,
   rootDomain: string | undefined,
 ): string {
+  return publicLink(headers, tenant, rootDomain, "/");
+}
+
+/** The address of a private manage link sent by e-mail, on the same terms as bookingLink. */
+export const manageLinks =
+  (headers: Headers, tenant: Pick<Tenant, "slug">, rootDomain: string | undefined) =>
+  (token: string): string =>
+    publicLink(headers, tenant, rootDomain, `/manage/${token}`);
+
+function publicLink(
+  headers: Headers,
+  tenant: Pick<Tenant, "slug">,
+  rootDomain: string | undefined,
+  path: string,
+): string {
   const origin = publicOrigin(headers);
   return subdomainOf(publicHost(headers) ?? null, rootDomain) === tenant.slug
-    ? `${origin}/`
-    : `${origin}/?tenant=${encodeURIComponent(tenant.slug)}`;
+    ? `${origin}${path}`
+    : `${origin}${path}?tenant=${encodeURIComponent(tenant.slug)}`;
 }

@@ -6,12 +6,17 @@ import { parseBookingInput } from "@/lib/appointments/booking-input";
 import { toAppointmentJson } from "@/lib/appointments/formats/serialize-appointment";
 import { withIdempotencyKey } from "@/lib/appointments/idempotent-booking";
 import { appointmentListQuerySchema } from "@/lib/appointments/schema";
+import { customerActor } from "@/lib/audit/record-audit";
 import { toDateRange } from "@/lib/availability/date-range";
+import { env } from "@/lib/env";
 import { apiText } from "@/lib/errors/messages";
 import { otherMethods } from "@/lib/http/other-methods";
 import { readJson } from "@/lib/http/read-json";
 import { queryOf } from "@/lib/http/request-input";
+import { pokeMessages } from "@/lib/jobs/runtime";
+import type { OwedMessage } from "@/lib/messages/owe";
 import { SUPPORTED_YEARS } from "@/lib/scheduling/calendar-day";
+import { manageLinks } from "@/lib/tenants/booking-link";
 
 // GET /api/appointments?status&startDate&endDate – appointments, by start time (admin)
 export const GET = withTenant("read", async ({ req, db, tenant }) => {
@@ -35,15 +40,25 @@ export const GET = withTenant("read", async ({ req, db, tenant }) => {
 // POST /api/appointments – book a free slot (public); Idempotency-Key makes retries safe
 export const POST = withTenant("booking", async ({ req, db, tenant }) => {
   const input = await parseBookingInput(db, tenant, await readJson(req));
-  const book = async (tx: typeof db) => ({
-    status: 201,
-    body: {
-      appointment: toAppointmentJson(await bookAppointment(tx, tenant, input, new Date())),
-      message: apiText("appointmentCreated", tenant.locale),
-    },
-  });
+  const manageLink = manageLinks(req.headers, tenant, env().appRootDomain);
+  let owed: OwedMessage[] = [];
+  const book = async (tx: typeof db) => {
+    const booked = await bookAppointment(tx, tenant, input, new Date(), customerActor, {
+      manageLink,
+    });
+    owed = booked.owed;
+    return {
+      status: 201,
+      body: {
+        appointment: toAppointmentJson(booked),
+        message: apiText("appointmentCreated", tenant.locale),
+      },
+    };
+  };
   const key = req.headers.get("idempotency-key");
   const result = key ? await withIdempotencyKey(db, tenant, key, input, book) : await book(db);
+  // Booked inside the idempotency key's transaction, now committed.
+  if (key) pokeMessages(owed);
   const headers =
     "replayed" in result && result.replayed ? { "Idempotent-Replayed": "true" } : undefined;
   return NextResponse.json(result.body, { status: result.status, headers });

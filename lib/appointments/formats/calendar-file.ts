@@ -12,23 +12,29 @@ export function bookingCalendarFile(
     startsAt: Date;
     endsAt: Date;
     status: AppointmentStatus;
-    updatedAt: Date;
+    sequence: number;
     staffName?: string;
     meetingUrl?: string | null;
   },
   tenant: Pick<Tenant, "name" | "address" | "contactEmail" | "contactPhone">,
-  manageUrl: string,
+  manageUrl: string | null,
   /** Where, when the business has several places or this one is online. */
   place?: { name: string; address: string | null } | null,
+  /**
+   * An invitation sent by e-mail (METHOD:REQUEST, or CANCEL once cancelled) comes from the
+   * business as organizer; a download is published.
+   */
+  invitation?: { method: "REQUEST" | "CANCEL"; organizer: { name: string; email: string } },
 ): string {
   const cancelled = booking.status === "cancelled";
   const contact = [tenant.contactPhone, tenant.contactEmail].filter(Boolean).join(" · ");
   const { error, value } = createEvent({
     productId: "rendezvous",
-    method: cancelled ? "CANCEL" : "PUBLISH",
+    method: invitation?.method ?? (cancelled ? "CANCEL" : "PUBLISH"),
     uid: `${booking.id}@rendezvous`,
-    // A newer file of the same booking (moved, cancelled) replaces the older one.
-    sequence: Math.floor(booking.updatedAt.getTime() / 1000),
+    // Bumped by every change: a newer file of the same booking (moved, cancelled) replaces older ones.
+    sequence: booking.sequence,
+    organizer: invitation?.organizer,
     title: `${booking.activityName} – ${tenant.name}`,
     // An online appointment's place is its video room.
     location:
@@ -45,7 +51,7 @@ export function bookingCalendarFile(
     ]
       .filter(Boolean)
       .join("\n"),
-    url: manageUrl,
+    url: manageUrl ?? undefined,
     start: booking.startsAt.getTime(),
     startInputType: "utc",
     startOutputType: "utc",

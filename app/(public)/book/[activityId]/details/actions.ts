@@ -1,5 +1,6 @@
 "use server";
 
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { bookAppointment } from "@/lib/appointments/book-appointment";
@@ -10,7 +11,9 @@ import {
   toBookingBody,
 } from "@/lib/appointments/booking-form";
 import { parseBookingInput } from "@/lib/appointments/booking-input";
+import { customerActor } from "@/lib/audit/record-audit";
 import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
 import { toAppError } from "@/lib/errors/to-app-error";
 import { displayZone, hrefWith } from "@/lib/http/page-params";
 import { formatDay, formatTime } from "@/lib/i18n/format";
@@ -18,6 +21,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { logger } from "@/lib/logger";
 import { freeStartsAround, refusalReason } from "@/lib/offer/booking-week";
 import { dayInZone } from "@/lib/scheduling/calendar-day";
+import { manageLinks } from "@/lib/tenants/booking-link";
 import { currentTenant } from "@/lib/tenants/current-tenant";
 
 /** Books from the public form: the API's schema and rules, answers as form state or a redirect. */
@@ -41,7 +45,9 @@ export async function bookAction(
   let manageToken: string;
   try {
     const input = await parseBookingInput(db, tenant, toBookingBody(activityId, choice, values));
-    ({ manageToken } = await bookAppointment(db, tenant, input, new Date()));
+    ({ manageToken } = await bookAppointment(db, tenant, input, new Date(), customerActor, {
+      manageLink: manageLinks(await headers(), tenant, env().appRootDomain),
+    }));
   } catch (error) {
     const failure = toAppError(error);
     const fieldErrors =

@@ -1,0 +1,77 @@
+import { fromPglite, PgBoss } from "pg-boss";
+import type { DatabaseHandle } from "@/db/client";
+import type { Env } from "@/lib/env";
+import { logger } from "@/lib/logger";
+import { smtpMailer } from "@/lib/mail/mailer";
+import { deliverDue, releaseStaleClaims } from "@/lib/messages/deliver";
+
+/** The queue whose jobs deliver the messages due (see deliverDue). */
+export const MESSAGES_QUEUE = "messages";
+
+// On globalThis, like the database: Next.js may load this module once per bundle.
+const store = globalThis as typeof globalThis & { __rendezvousBoss?: PgBoss };
+
+/**
+ * The job queue (pg-boss), in the app's own database: PGlite through pg-boss's adapter, or the
+ * PostgreSQL of DATABASE_URL through its own small pool.
+ */
+export function createBoss(handle: DatabaseHandle, config: Pick<Env, "databaseUrl">): PgBoss {
+  return handle.pglite
+    ? new PgBoss({ db: fromPglite(handle.pglite), backend: "pglite", useListenNotify: true })
+    : new PgBoss({
+        connectionString: config.databaseUrl,
+        max: 3,
+        useListenNotify: true,
+        application_name: "rendezvous-jobs",
+      });
+}
+
+/**
+ * Starts the job queue in this process: every instance can queue jobs; the workers run unless
+ * JOBS=off (a deployment running them in a process of its own). Messages are delivered each
+ * minute (reminders, retries, anything a lost wake-up left) and as soon as a change wakes them.
+ */
+export async function startJobs(handle: DatabaseHandle, config: Env): Promise<PgBoss> {
+  const boss = createBoss(handle, config);
+  boss.on("error", (error) => logger.error("job queue error", error));
+  await boss.start();
+  await boss.createQueue(MESSAGES_QUEUE, { notify: true, retryLimit: 0 });
+  if (config.jobs) {
+    // PGlite is one process's: whatever it was sending when it stopped did not go out.
+    if (handle.pglite) await releaseStaleClaims(handle.db, new Date(), true);
+    const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl) : null;
+    await boss.schedule(MESSAGES_QUEUE, "* * * * *");
+    await boss.work(MESSAGES_QUEUE, { pollingIntervalSeconds: 10 }, async () => {
+      await deliverDue(handle.db, { now: new Date(), mailer, from: config.mailFrom });
+    });
+    logger.info(
+      config.smtpUrl
+        ? "messages: sent over SMTP (SMTP_URL)"
+        : "messages: no SMTP_URL, stored in the dashboard's outbox",
+    );
+  }
+  store.__rendezvousBoss = boss;
+  return boss;
+}
+
+export async function stopJobs(): Promise<void> {
+  const boss = store.__rendezvousBoss;
+  store.__rendezvousBoss = undefined;
+  await boss?.stop({ graceful: true, timeout: 5_000 });
+}
+
+/**
+ * Wakes the message workers once a change has committed: now, and at each later time given (a
+ * reminder's). Never fails the change: the minute's pass delivers whatever a lost wake-up left.
+ */
+export function pokeMessages(owed: { sendAfter: Date }[]): void {
+  const boss = store.__rendezvousBoss;
+  if (!boss || !owed.length) return;
+  const times = new Set(owed.map((m) => Math.max(m.sendAfter.getTime(), 0)));
+  for (const time of times) {
+    const startAfter = time > Date.now() ? new Date(time) : undefined;
+    boss
+      .send(MESSAGES_QUEUE, {}, { startAfter })
+      .catch((error) => logger.error("waking the message workers failed", error));
+  }
+}

@@ -1,0 +1,211 @@
+import { and, eq, sql } from "drizzle-orm";
+import { type Database, queryRows } from "@/db/client";
+import { type OutboundMessage, outboundMessages, staffMembers, tenants, users } from "@/db/schema";
+import { getAppointment } from "@/lib/appointments/appointments";
+import { holdsTime } from "@/lib/appointments/status";
+import { publicLocations } from "@/lib/locations/public-locations";
+import { describeError, logger } from "@/lib/logger";
+import type { Mailer } from "@/lib/mail/mailer";
+import { renderMessage } from "./render";
+
+const MINUTE = 60_000;
+/** A claim outlives any one SMTP exchange (see smtpMailer's timeouts), so it is never cut short. */
+export const CLAIM_MINUTES = 5;
+/** Tries before a message is failed for good; then the waits between them. */
+export const MAX_ATTEMPTS = 5;
+const RETRY_MINUTES = [1, 5, 30, 120];
+
+export interface DeliveryOptions {
+  now: Date;
+  /** Null: no SMTP server; messages are rendered and stored for the outbox page. */
+  mailer: Mailer | null;
+  from: string;
+  /** At most this many messages in one pass. */
+  limit?: number;
+}
+
+/**
+ * Takes one due message for this process: it goes from queued to sending in one statement, and
+ * rows another process holds are skipped, so that two instances never take the same message.
+ */
+async function claimNext(db: Database, now: Date): Promise<OutboundMessage | undefined> {
+  const at = now.toISOString();
+  const [row] = await queryRows<{ tenant_id: string; id: string }>(
+    db,
+    sql`update ${outboundMessages} m
+        set status = 'sending', attempts = m.attempts + 1,
+          claimed_until = ${at}::timestamptz + make_interval(mins => ${CLAIM_MINUTES})
+        where (m.tenant_id, m.id) = (
+          select tenant_id, id from ${outboundMessages}
+          where status = 'queued' and send_after <= ${at}::timestamptz
+          order by send_after, created_at limit 1 for update skip locked)
+        returning m.tenant_id, m.id`,
+  );
+  if (!row) return undefined;
+  const [message] = await db
+    .select()
+    .from(outboundMessages)
+    .where(and(eq(outboundMessages.tenantId, row.tenant_id), eq(outboundMessages.id, row.id)));
+  return message;
+}
+
+/**
+ * Puts back the messages whose sender died mid-way (its claim ran out): they go out again. With
+ * `all`, every message being sent: right for PGlite at start-up, which one process owns.
+ */
+export async function releaseStaleClaims(db: Database, now: Date, all = false) {
+  await db
+    .update(outboundMessages)
+    .set({ status: "queued", claimedUntil: null })
+    .where(
+      and(
+        eq(outboundMessages.status, "sending"),
+        all ? undefined : sql`${outboundMessages.claimedUntil} < ${now.toISOString()}::timestamptz`,
+      ),
+    );
+}
+
+/** Sends (or stores) every message due at `now`; returns how many it settled. */
+export async function deliverDue(db: Database, options: DeliveryOptions): Promise<number> {
+  await releaseStaleClaims(db, options.now);
+  let settled = 0;
+  for (; settled < (options.limit ?? 100); settled++) {
+    const message = await claimNext(db, options.now);
+    if (!message) break;
+    await deliverOne(db, message, options);
+  }
+  return settled;
+}
+
+async function deliverOne(db: Database, message: OutboundMessage, options: DeliveryOptions) {
+  const { now } = options;
+  const where = and(
+    eq(outboundMessages.tenantId, message.tenantId),
+    eq(outboundMessages.id, message.id),
+  );
+  try {
+    const prepared = await prepare(db, message, options);
+    if (!prepared) {
+      await db.update(outboundMessages).set({ status: "skipped", claimedUntil: null }).where(where);
+      return;
+    }
+    const { to, replyTo, rendered } = prepared;
+    if (options.mailer) {
+      await options.mailer({
+        from: options.from,
+        to,
+        replyTo,
+        subject: rendered.subject,
+        text: rendered.text,
+        html: rendered.html,
+        calendar: rendered.calendar,
+        messageId: `<${message.id}@rendezvous>`,
+      });
+    }
+    await db
+      .update(outboundMessages)
+      .set({
+        status: options.mailer ? "sent" : "stored",
+        sentAt: now,
+        claimedUntil: null,
+        lastError: null,
+        toAddress: to.join(", "),
+        subject: rendered.subject,
+        textBody: rendered.text,
+        htmlBody: rendered.html,
+        calendarFile: rendered.calendar?.content ?? null,
+      })
+      .where(where);
+  } catch (error) {
+    const last = message.attempts >= MAX_ATTEMPTS;
+    const wait = RETRY_MINUTES[Math.min(message.attempts, RETRY_MINUTES.length) - 1] ?? 1;
+    // The error's kind only: an SMTP answer may quote the address.
+    const reason = error instanceof Error ? `${error.name}${codeOf(error)}` : "error";
+    logger.warn("message not sent", { messageId: message.id, attempt: message.attempts, reason });
+    await db
+      .update(outboundMessages)
+      .set({
+        status: last ? "failed" : "queued",
+        sendAfter: last ? message.sendAfter : new Date(now.getTime() + wait * MINUTE),
+        claimedUntil: null,
+        lastError: describeError(error).split("\n")[0]?.slice(0, 500) ?? null,
+      })
+      .where(where);
+  }
+}
+
+const codeOf = (error: Error) => {
+  const code =
+    (error as { code?: unknown; responseCode?: unknown }).responseCode ??
+    (error as { code?: unknown }).code;
+  return code ? ` ${String(code)}` : "";
+};
+
+/**
+ * The message's recipients and rendering, from the appointment as it is now; null when it has
+ * no one to go to, or is a reminder of an appointment that will not take place then.
+ */
+async function prepare(db: Database, message: OutboundMessage, options: DeliveryOptions) {
+  const appointment = await getAppointment(db, message.tenantId, message.appointmentId);
+  if (
+    message.kind === "reminder" &&
+    (!holdsTime(appointment.status) || appointment.startsAt.getTime() <= options.now.getTime())
+  ) {
+    return null;
+  }
+  const [tenant] = await db.select().from(tenants).where(eq(tenants.id, message.tenantId));
+  if (!tenant) return null;
+  const places = await publicLocations(db, tenant);
+  const place = places.find((l) => l.id === appointment.locationId) ?? places[0];
+  if (!place) return null;
+  const business = message.recipient === "business";
+  const to = business
+    ? await businessAddresses(db, message.tenantId, appointment.staffId)
+    : [appointment.clientEmail].filter((e): e is string => !!e);
+  if (!to.length) return null;
+  const manageUrl = message.payload.manageUrl ?? (await manageUrlOf(db, message));
+  const rendered = renderMessage({
+    message,
+    appointment,
+    tenant,
+    place,
+    showPlace: places.length > 1 || place.online,
+    manageUrl,
+    organizer: { name: tenant.name, email: place.contactEmail ?? addressOf(options.from) },
+  });
+  return {
+    to,
+    replyTo: (business ? appointment.clientEmail : place.contactEmail) ?? undefined,
+    rendered,
+  };
+}
+
+const addressOf = (from: string) => from.match(/<([^>]+)>/)?.[1] ?? from;
+
+/** The owners, and the staff member concerned when they sign in. */
+async function businessAddresses(db: Database, tenantId: string, staffId: string) {
+  const rows = await db
+    .selectDistinct({ email: users.email })
+    .from(users)
+    .where(
+      and(
+        eq(users.tenantId, tenantId),
+        sql`(${users.role} = 'owner' or ${users.id} = (select ${staffMembers.userId}
+          from ${staffMembers} where ${staffMembers.tenantId} = ${tenantId}
+            and ${staffMembers.id} = ${staffId}))`,
+      ),
+    );
+  return rows.map((r) => r.email).sort();
+}
+
+/** The private link the booking's first message carried, for the messages that follow it. */
+async function manageUrlOf(db: Database, message: OutboundMessage): Promise<string | null> {
+  const [row] = await queryRows<{ url: string | null }>(
+    db,
+    sql`select payload->>'manageUrl' as url from ${outboundMessages}
+        where tenant_id = ${message.tenantId} and appointment_id = ${message.appointmentId}
+          and kind = 'booked' and recipient = 'customer'
+        limit 1`,
+  );
+  return row?.url ?? null;
+}

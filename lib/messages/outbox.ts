@@ -1,0 +1,45 @@
+import { and, desc, eq, inArray } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { outboundMessages } from "@/db/schema";
+import { AppError } from "@/lib/errors/app-error";
+
+/** The business's messages, newest first (the outbox page). */
+export function listMessages(db: Database, tenantId: string, limit = 100) {
+  return db
+    .select()
+    .from(outboundMessages)
+    .where(eq(outboundMessages.tenantId, tenantId))
+    .orderBy(desc(outboundMessages.createdAt), desc(outboundMessages.id))
+    .limit(limit);
+}
+
+/** One appointment's messages, in the order they were owed (its details panel). */
+export function messagesOfAppointment(db: Database, tenantId: string, appointmentId: string) {
+  return db
+    .select()
+    .from(outboundMessages)
+    .where(
+      and(
+        eq(outboundMessages.tenantId, tenantId),
+        eq(outboundMessages.appointmentId, appointmentId),
+      ),
+    )
+    .orderBy(outboundMessages.sendAfter, outboundMessages.createdAt);
+}
+
+/** Queues a failed message again, for the next pass; NOT_FOUND unless it failed. */
+export async function retryMessage(db: Database, tenantId: string, id: string, now: Date) {
+  const [row] = await db
+    .update(outboundMessages)
+    .set({ status: "queued", attempts: 0, sendAfter: now, lastError: null })
+    .where(
+      and(
+        eq(outboundMessages.tenantId, tenantId),
+        eq(outboundMessages.id, id),
+        inArray(outboundMessages.status, ["failed"]),
+      ),
+    )
+    .returning({ id: outboundMessages.id, sendAfter: outboundMessages.sendAfter });
+  if (!row) throw new AppError("NOT_FOUND");
+  return row;
+}

@@ -1,0 +1,143 @@
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { type MessageKind, type MessagePayload, outboundMessages } from "@/db/schema";
+import type { Actor } from "@/lib/audit/record-audit";
+
+const MINUTE = 60_000;
+
+/** What happened to an appointment, as far as messages go. */
+export type AppointmentEvent = "booked" | "confirmed" | "moved" | "cancelled" | "ended";
+
+export interface OwedMessage {
+  kind: MessageKind;
+  recipient: "customer" | "business";
+  sendAfter: Date;
+  payload: MessagePayload;
+}
+
+export interface EventFacts {
+  event: AppointmentEvent;
+  actor: Actor;
+  customerEmail: string | null;
+  startsAt: Date;
+  /** Minutes before the start the reminder goes out; null: no reminder. */
+  reminderLead: number | null;
+  sequence: number;
+  /** A booking's first status: what its first message says (received or confirmed). */
+  status?: "pending" | "confirmed";
+  manageUrl?: string;
+  now: Date;
+}
+
+/** The reminder lead of an appointment: its own (an integrator's), else its activity's setting. */
+export function reminderLead(
+  activity: { reminderEnabled: boolean; reminderHoursBefore: number | null },
+  reminderMinutes: number | null,
+): number | null {
+  if (reminderMinutes !== null) return reminderMinutes;
+  return activity.reminderEnabled && activity.reminderHoursBefore !== null
+    ? activity.reminderHoursBefore * 60
+    : null;
+}
+
+/**
+ * The messages a change owes, the one place that says who is told of what:
+ * - the customer, when they left an e-mail address, of every change (a walk-in without one hears
+ *   nothing), and reminded `lead` before the start, unless that moment has passed already;
+ * - the business, of what its customers did (a booking, a cancellation, a move), not of its own
+ *   changes.
+ */
+export function owedMessages(facts: EventFacts): OwedMessage[] {
+  const { event, actor, now } = facts;
+  const by = actor.type === "customer" ? "customer" : "business";
+  const payload = {
+    by,
+    sequence: facts.sequence,
+    ...(facts.status ? { status: facts.status } : {}),
+    ...(facts.manageUrl ? { manageUrl: facts.manageUrl } : {}),
+  } as const;
+  if (event === "ended") return [];
+  const owed: OwedMessage[] = [];
+  if (facts.customerEmail) {
+    owed.push({ kind: event, recipient: "customer", sendAfter: now, payload });
+  }
+  if (by === "customer" && event !== "confirmed") {
+    owed.push({ kind: event, recipient: "business", sendAfter: now, payload });
+  }
+  const remindAt =
+    facts.reminderLead === null ? null : facts.startsAt.getTime() - facts.reminderLead * MINUTE;
+  if (
+    (event === "booked" || event === "moved") &&
+    facts.customerEmail &&
+    remindAt !== null &&
+    remindAt > now.getTime()
+  ) {
+    owed.push({ kind: "reminder", recipient: "customer", sendAfter: new Date(remindAt), payload });
+  }
+  return owed;
+}
+
+const values = (tenantId: string, appointmentId: SQL, owed: OwedMessage[]) =>
+  sql.join(
+    owed.map(
+      (m) =>
+        sql`(${tenantId}::uuid, ${appointmentId}, ${m.kind}, ${m.recipient},
+          ${m.sendAfter.toISOString()}::timestamptz, ${JSON.stringify(m.payload)}::jsonb)`,
+    ),
+    sql`, `,
+  );
+
+/**
+ * The CTE (`owed`) that writes the messages a new booking owes, in the statement that inserts it:
+ * one per row of `source` (which has its `id`); nothing when none are owed.
+ */
+export function owedCte(tenantId: string, owed: OwedMessage[], source: SQL): SQL {
+  if (!owed.length) return sql``;
+  return sql`, owed as (
+      insert into ${outboundMessages}
+        (tenant_id, appointment_id, kind, recipient, send_after, payload)
+      select m.* from ${source} s,
+        lateral (values ${values(tenantId, sql`s.id`, owed)}) as m
+    )`;
+}
+
+/**
+ * Writes the messages a change owes, in its transaction; a move, a cancellation or an end first
+ * withdraws the reminder still waiting (a move owes a new one).
+ */
+export async function recordOwed(
+  tx: Database,
+  tenantId: string,
+  appointmentId: string,
+  facts: EventFacts,
+): Promise<OwedMessage[]> {
+  // A move also replaces an earlier move's notice not sent yet: it would show the new time too.
+  const withdrawn: MessageKind[] =
+    facts.event === "moved"
+      ? ["reminder", "moved"]
+      : facts.event === "confirmed"
+        ? []
+        : ["reminder"];
+  if (facts.event !== "booked" && withdrawn.length) {
+    await tx
+      .update(outboundMessages)
+      .set({ status: "cancelled" })
+      .where(
+        and(
+          eq(outboundMessages.tenantId, tenantId),
+          eq(outboundMessages.appointmentId, appointmentId),
+          inArray(outboundMessages.kind, withdrawn),
+          eq(outboundMessages.status, "queued"),
+        ),
+      );
+  }
+  const owed = owedMessages(facts);
+  if (owed.length) {
+    await tx.execute(
+      sql`insert into ${outboundMessages}
+            (tenant_id, appointment_id, kind, recipient, send_after, payload)
+          values ${values(tenantId, sql`${appointmentId}::uuid`, owed)}`,
+    );
+  }
+  return owed;
+}

@@ -1,0 +1,134 @@
+import { createTranslator } from "next-intl";
+import type { OutboundMessage, Tenant } from "@/db/schema";
+import type { AppointmentRow } from "@/lib/appointments/appointments";
+import { bookingCalendarFile } from "@/lib/appointments/formats/calendar-file";
+import { formatDateTime, zoneCity } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
+import en from "@/lib/i18n/messages/en.json";
+import fr from "@/lib/i18n/messages/fr.json";
+import type { PublicLocation } from "@/lib/locations/public-locations";
+
+export interface RenderedMessage {
+  subject: string;
+  text: string;
+  html: string;
+  calendar?: { method: "REQUEST" | "CANCEL"; content: string };
+}
+
+export interface MessageFacts {
+  message: Pick<OutboundMessage, "kind" | "recipient" | "payload">;
+  appointment: AppointmentRow;
+  tenant: Tenant;
+  /** Where it is (the place's zone gives the times). */
+  place: PublicLocation;
+  /** Named in the message when the business has several places or this one is online. */
+  showPlace: boolean;
+  manageUrl: string | null;
+  organizer: { name: string; email: string };
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string,
+  );
+
+/**
+ * A message in the business's language: its subject, a plain-text part and an accessible HTML part
+ * with the same content, and for the customer a calendar invitation (a cancellation's cancels it).
+ */
+export function renderMessage(facts: MessageFacts): RenderedMessage {
+  const { message, appointment: a, tenant, place } = facts;
+  const locale = tenant.locale as Locale;
+  const t = createTranslator({ locale, messages: { fr, en }[locale], namespace: "emails" });
+  const business = message.recipient === "business";
+  const when = formatDateTime(a.startsAt, place.timeZone, locale);
+  const values = {
+    activity: a.activityName,
+    when,
+    customer: a.clientName,
+    business: tenant.name,
+    name: a.clientName,
+  };
+  const key =
+    message.kind === "booked" && !business
+      ? (`booked_${message.payload.status ?? "pending"}` as const)
+      : business
+        ? (`business_${message.kind}` as "business_booked")
+        : (message.kind as "confirmed");
+  const leadKey =
+    message.kind === "cancelled" && !business
+      ? (`cancelled_${message.payload.by}` as const)
+      : (key as Exclude<typeof key, "cancelled">);
+  const subject = t(`subject.${key}`, values);
+  // French typography: a no-break space before the colon.
+  const colon = locale === "fr" ? "\u00a0: " : ": ";
+  const contact = [place.contactPhone, place.contactEmail].filter(Boolean).join(" · ");
+  const where = place.online
+    ? [t("online"), a.meetingUrl].filter(Boolean).join(" ")
+    : [facts.showPlace ? place.name : tenant.name, place.address].filter(Boolean).join(", ");
+  const rows: [string, string][] = [
+    [t("what"), a.activityName],
+    [t("when"), `${when} (${t("timeZone", { zone: zoneCity(place.timeZone) })})`],
+    [t("with"), a.staffName],
+    [t("where"), where],
+  ];
+  if (business) {
+    rows.push([
+      t("customer"),
+      [a.clientName, a.clientEmail, a.clientPhone].filter(Boolean).join(" · "),
+    ]);
+  } else if (contact) {
+    rows.push([t("contact"), `${tenant.name}: ${contact}`]);
+  }
+  const cancelled = message.kind === "cancelled";
+  const manage = !business && !cancelled && facts.manageUrl ? facts.manageUrl : null;
+  const policy = !business && !cancelled ? tenant.policyText : null;
+  const calendar = business
+    ? undefined
+    : ({
+        method: cancelled ? "CANCEL" : "REQUEST",
+        content: bookingCalendarFile(
+          {
+            ...a,
+            status: cancelled ? "cancelled" : a.status,
+            sequence: message.payload.sequence,
+          },
+          tenant,
+          facts.manageUrl,
+          facts.showPlace || place.online ? place : null,
+          { method: cancelled ? "CANCEL" : "REQUEST", organizer: facts.organizer },
+        ),
+      } as const);
+  const lead = t(`lead.${leadKey}`, values);
+  const greeting = business ? null : t("greeting", values);
+  const text = [
+    greeting,
+    lead,
+    "",
+    ...rows.map(([label, value]) => `${label}${colon}${value}`),
+    manage ? `\n${t("manage")}${colon}${manage}` : null,
+    calendar && !cancelled ? t("calendar") : null,
+    policy ? `\n${t("policy")}${colon}${policy}` : null,
+  ]
+    .filter((line) => line !== null)
+    .join("\n");
+  const html = `<!doctype html>
+<html lang="${locale}">
+<head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
+<body style="font-family: system-ui, sans-serif; color: #1f2937; line-height: 1.5">
+<main>
+${greeting ? `<p>${escapeHtml(greeting)}</p>` : ""}
+<h1 style="font-size: 1.25rem">${escapeHtml(lead)}</h1>
+<dl>
+${rows.map(([label, value]) => `<dt style="font-weight: 600">${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`).join("\n")}
+</dl>
+${manage ? `<p><a href="${escapeHtml(manage)}" style="color: #1d4ed8">${escapeHtml(t("manage"))}</a></p>` : ""}
+${calendar && !cancelled ? `<p>${escapeHtml(t("calendar"))}</p>` : ""}
+${policy ? `<p><strong>${escapeHtml(t("policy"))}${colon.trimEnd()}</strong> ${escapeHtml(policy)}</p>` : ""}
+</main>
+</body>
+</html>
+`;
+  return { subject, text, html, calendar };
+}

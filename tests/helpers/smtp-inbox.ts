@@ -1,0 +1,40 @@
+import type { AddressInfo } from "node:net";
+import { type ParsedMail, simpleParser } from "mailparser";
+import { SMTPServer } from "smtp-server";
+
+/**
+ * An SMTP server on a random loopback port that keeps what it receives, parsed. `refuse` makes it
+ * answer every message with a permanent error (a server that will not take mail).
+ */
+export async function startInbox() {
+  const received: ParsedMail[] = [];
+  const state = { refuse: false };
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((mail) => {
+          if (state.refuse)
+            return callback(Object.assign(new Error("mailbox unavailable"), { responseCode: 550 }));
+          received.push(mail);
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    state,
+    /** The messages sent to `address`. */
+    to: (address: string) =>
+      received.filter((m) =>
+        [m.to].flat().some((t) => t?.value.some((v) => v.address === address)),
+      ),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

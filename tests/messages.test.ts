@@ -1,0 +1,440 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { openDatabase } from "@/db/client";
+import { outboundMessages, type Tenant, tenants } from "@/db/schema";
+import { bookAppointment } from "@/lib/appointments/book-appointment";
+import { changeAppointmentStatus } from "@/lib/appointments/change-status";
+import { cancelByCustomer, rescheduleByCustomer } from "@/lib/appointments/manage-booking";
+import { rescheduleAppointment } from "@/lib/appointments/reschedule-appointment";
+import { businessBookingSchema } from "@/lib/appointments/schema";
+import { customerActor } from "@/lib/audit/record-audit";
+import { smtpMailer } from "@/lib/mail/mailer";
+import { deliverDue, MAX_ATTEMPTS } from "@/lib/messages/deliver";
+import { retryMessage } from "@/lib/messages/outbox";
+import { activityBody, client, dayFromToday, openBusiness, parisAt } from "./helpers/api";
+import { useAppDatabase } from "./helpers/routes";
+import { startInbox } from "./helpers/smtp-inbox";
+import { createTestDatabase, engines, type TestDatabase } from "./helpers/test-db";
+
+const HOUR = 3_600_000;
+const FROM = "Rendezvous <no-reply@rendezvous.test>";
+
+describe.each(engines)("messages on %s", (engine) => {
+  let handle: TestDatabase;
+  let inbox: Awaited<ReturnType<typeof startInbox>>;
+
+  beforeAll(async () => {
+    handle = await createTestDatabase(engine);
+    useAppDatabase(handle);
+    inbox = await startInbox();
+  });
+  // Each test counts its own business's messages: what earlier tests left waiting is dropped.
+  beforeEach(async () => {
+    await handle.db
+      .update(outboundMessages)
+      .set({ status: "skipped" })
+      .where(eq(outboundMessages.status, "queued"));
+  });
+  afterAll(async () => {
+    await inbox.close();
+    await handle.close();
+  });
+
+  const deliver = (now = new Date()) =>
+    deliverDue(handle.db, { now, mailer: smtpMailer(inbox.url), from: FROM });
+
+  /** A business (in `locale`) with a contact address and a massage reminded 24 hours before. */
+  async function business(locale: "fr" | "en" = "fr") {
+    const { api, publicApi, biz } = await openBusiness(handle.db);
+    const [tenant] = await handle.db
+      .update(tenants)
+      .set({ locale, contactEmail: `hello@${biz.tenant.slug}.test`, policyText: "24 h notice" })
+      .where(eq(tenants.id, biz.tenant.id))
+      .returning();
+    const activity = (
+      await api.createActivity(
+        activityBody({ reminderSettings: { enabled: true, hoursBefore: 24 } }),
+      )
+    ).json.activity;
+    const customer = `client-${biz.tenant.slug}@example.com`;
+    return {
+      api,
+      publicApi,
+      biz,
+      tenant: tenant as Tenant,
+      activity,
+      customer,
+      owner: biz.owner.email,
+    };
+  }
+
+  type Business = Awaited<ReturnType<typeof business>>;
+
+  const input = (b: Business, dateTime: string, extra: Record<string, unknown> = {}) =>
+    businessBookingSchema.parse({
+      activityId: b.activity.id,
+      dateTime,
+      clientInfo: client({ email: b.customer }),
+      ...extra,
+    });
+
+  const messagesOf = (appointmentId: string) =>
+    handle.db
+      .select()
+      .from(outboundMessages)
+      .where(eq(outboundMessages.appointmentId, appointmentId));
+
+  it("tells the customer (private link, invitation) and the owner of an online booking, once", async () => {
+    const b = await business();
+    const day = dayFromToday(5);
+    const booked = await b.publicApi.book(
+      {
+        activityId: b.activity.id,
+        dateTime: parisAt(day, "10:00"),
+        clientInfo: client({ email: b.customer }),
+      },
+      { host: `${b.biz.tenant.slug}.example.test` },
+    );
+    expect(booked.status).toBe(201);
+    expect(await deliver()).toBe(2);
+    expect(await deliver()).toBe(0);
+
+    const [mail, ...more] = inbox.to(b.customer);
+    expect(more).toHaveLength(0);
+    expect(mail?.subject).toMatch(/^Demande reçue\u00a0: Massage, /);
+    expect(mail?.replyTo?.value[0]?.address).toBe(`hello@${b.biz.tenant.slug}.test`);
+    expect(mail?.text).toContain("Bonjour Alice Martin,");
+    expect(mail?.text).toMatch(
+      new RegExp(
+        `http://${b.biz.tenant.slug}\\.example\\.test/manage/[\\w-]+\\?tenant=${b.biz.tenant.slug}`,
+      ),
+    );
+    expect(mail?.html).toContain('<html lang="fr">');
+    expect(mail?.html).toContain("/manage/");
+    const invitation = mail?.attachments.find((a) => a.contentType.startsWith("text/calendar"));
+    const ics = invitation?.content.toString() ?? "";
+    expect(ics).toContain("METHOD:REQUEST");
+    expect(ics).toContain(`UID:${booked.json.appointment.id}@rendezvous`);
+    expect(ics).toContain("SEQUENCE:0");
+
+    const [notice, ...others] = inbox.to(b.owner);
+    expect(others).toHaveLength(0);
+    expect(notice?.subject).toMatch(/^Nouvelle réservation\u00a0: Alice Martin, Massage, /);
+    expect(notice?.text).toContain(b.customer);
+    expect(notice?.attachments).toHaveLength(0);
+  });
+
+  it("sends nothing for a booking that rolled back", async () => {
+    const b = await business();
+    const rollback = new Error("rolled back");
+    let id = "";
+    await expect(
+      handle.db.transaction(async (tx) => {
+        const booked = await bookAppointment(
+          tx,
+          b.tenant,
+          input(b, parisAt(dayFromToday(5), "11:00")),
+          new Date(),
+        );
+        id = booked.id;
+        expect(booked.owed.length).toBeGreaterThan(0);
+        throw rollback;
+      }),
+    ).rejects.toBe(rollback);
+    expect(await messagesOf(id)).toHaveLength(0);
+    expect(await deliver()).toBe(0);
+    expect(inbox.to(b.customer)).toHaveLength(0);
+  });
+
+  it("reminds once, at the last time of a booking moved twice, never early", async () => {
+    const b = await business();
+    const day = dayFromToday(6);
+    const now = new Date();
+    const booked = await bookAppointment(
+      handle.db,
+      b.tenant,
+      input(b, parisAt(day, "10:00")),
+      now,
+      customerActor,
+    );
+    const owner = { type: "user" as const, label: "owner" };
+    await rescheduleAppointment(
+      handle.db,
+      b.tenant,
+      booked.id,
+      Date.parse(parisAt(day, "11:00")),
+      now,
+      owner,
+    );
+    const last = Date.parse(parisAt(day, "14:00"));
+    await rescheduleAppointment(handle.db, b.tenant, booked.id, last, now, owner);
+    await deliver(now);
+    // The first move's notice, not sent yet, gave way to the second's.
+    const before = inbox.to(b.customer).map((m) => m.subject);
+    expect(before).toHaveLength(2);
+    expect(before[1]).toMatch(/^Déplacé\u00a0: Massage, désormais .* 14:00/);
+    // The business moved it: the owner hears only of the booking itself.
+    expect(inbox.to(b.owner)).toHaveLength(1);
+
+    const remindAt = last - 24 * HOUR;
+    expect(await deliver(new Date(Date.parse(parisAt(day, "10:00")) - 24 * HOUR))).toBe(0);
+    expect(await deliver(new Date(remindAt - 60_000))).toBe(0);
+    expect(await deliver(new Date(remindAt))).toBe(1);
+    expect(await deliver(new Date(remindAt + HOUR))).toBe(0);
+    const reminders = inbox.to(b.customer).filter((m) => m.subject?.startsWith("Rappel"));
+    expect(reminders).toHaveLength(1);
+    expect(reminders[0]?.subject).toMatch(/14:00/);
+    expect(reminders[0]?.attachments[0]?.content.toString()).toContain("SEQUENCE:2");
+  });
+
+  it("sends a move's notice that went out before the next move, and the next one", async () => {
+    const b = await business();
+    const day = dayFromToday(6);
+    const now = new Date();
+    const booked = await bookAppointment(
+      handle.db,
+      b.tenant,
+      input(b, parisAt(day, "10:00")),
+      now,
+      customerActor,
+    );
+    await rescheduleByCustomer(
+      handle.db,
+      b.tenant,
+      booked.manageToken,
+      Date.parse(parisAt(day, "11:00")),
+      now,
+    );
+    await deliver(now);
+    await rescheduleByCustomer(
+      handle.db,
+      b.tenant,
+      booked.manageToken,
+      Date.parse(parisAt(day, "15:00")),
+      now,
+    );
+    await deliver(now);
+    const subjects = inbox.to(b.customer).map((m) => m.subject);
+    expect(subjects).toHaveLength(3);
+    expect(subjects[1]).toMatch(/11:00/);
+    expect(subjects[2]).toMatch(/15:00/);
+    expect(inbox.to(b.owner).map((m) => m.subject)[2]).toMatch(
+      /^Déplacé par le client\u00a0: .* 15:00/,
+    );
+  });
+
+  it("sends no reminder for a booking cancelled before it, and says who cancelled", async () => {
+    const b = await business();
+    const start = Date.parse(parisAt(dayFromToday(7), "10:00"));
+    const booked = await bookAppointment(
+      handle.db,
+      b.tenant,
+      input(b, new Date(start).toISOString()),
+      new Date(),
+      customerActor,
+    );
+    await cancelByCustomer(handle.db, b.tenant, booked.manageToken, new Date());
+    expect(await deliver(new Date(start - 24 * HOUR))).toBe(4);
+    const subjects = inbox.to(b.customer).map((m) => m.subject);
+    expect(subjects).toHaveLength(2);
+    expect(subjects[1]).toMatch(/^Annulé\u00a0: Massage/);
+    const cancellation = inbox.to(b.customer)[1];
+    expect(cancellation?.text).toContain("Vous avez annulé");
+    expect(cancellation?.attachments[0]?.content.toString()).toContain("METHOD:CANCEL");
+    expect(inbox.to(b.owner).map((m) => m.subject)[1]).toMatch(/^Annulé par le client\u00a0:/);
+    const reminder = (await messagesOf(booked.id)).find((m) => m.kind === "reminder");
+    expect(reminder?.status).toBe("cancelled");
+  });
+
+  it("owes no reminder when its moment has passed at booking, and none for a no-show", async () => {
+    const b = await business();
+    const soon = await bookAppointment(
+      handle.db,
+      b.tenant,
+      input(b, new Date(Date.now() + 3 * HOUR).toISOString()),
+      new Date(),
+      customerActor,
+      { outsideHours: "allow" },
+    );
+    expect((await messagesOf(soon.id)).map((m) => m.kind).sort()).toEqual(["booked", "booked"]);
+
+    const start = Date.parse(parisAt(dayFromToday(3), "15:00"));
+    const later = await bookAppointment(
+      handle.db,
+      b.tenant,
+      input(b, new Date(start).toISOString()),
+      new Date(),
+      customerActor,
+    );
+    await changeAppointmentStatus(
+      handle.db,
+      b.tenant,
+      later.id,
+      "no_show",
+      { type: "user" },
+      new Date(start + HOUR),
+    );
+    const reminder = (await messagesOf(later.id)).find((m) => m.kind === "reminder");
+    expect(reminder?.status).toBe("cancelled");
+  });
+
+  it("tells the customer the business confirmed, in English for an English business", async () => {
+    const b = await business("en");
+    const booked = await bookAppointment(
+      handle.db,
+      b.tenant,
+      input(b, parisAt(dayFromToday(4), "09:00")),
+      new Date(),
+      customerActor,
+    );
+    await changeAppointmentStatus(
+      handle.db,
+      b.tenant,
+      booked.id,
+      "confirmed",
+      { type: "user" },
+      new Date(),
+    );
+    await deliver();
+    const [received, confirmed] = inbox.to(b.customer);
+    expect(received?.subject).toMatch(/^Booking received: Massage, /);
+    expect(received?.text).toContain("It will be confirmed by the business.");
+    expect(confirmed?.subject).toMatch(/^Confirmed: Massage, /);
+    expect(confirmed?.html).toContain('<html lang="en">');
+    expect(confirmed?.attachments[0]?.content.toString()).toContain("SEQUENCE:1");
+  });
+
+  it("sends nothing to a walk-in without an e-mail address, nor to the business for its own booking", async () => {
+    const b = await business();
+    const walkIn = businessBookingSchema.parse({
+      activityId: b.activity.id,
+      dateTime: parisAt(dayFromToday(4), "12:00"),
+      clientInfo: client({ email: null, phone: "+33 6 12 34 56 78" }),
+    });
+    const booked = await bookAppointment(
+      handle.db,
+      b.tenant,
+      walkIn,
+      new Date(),
+      { type: "user" },
+      { status: "confirmed" },
+    );
+    expect(booked.owed).toEqual([]);
+    expect(await messagesOf(booked.id)).toHaveLength(0);
+  });
+
+  it("takes an integrator's reminderMinutes, within 0 to 10,080", async () => {
+    const b = await business();
+    const dateTime = parisAt(dayFromToday(5), "13:00");
+    const tooLong = await b.publicApi.book({
+      activityId: b.activity.id,
+      dateTime,
+      clientInfo: client(),
+      reminderMinutes: 10_081,
+    });
+    expect(tooLong.status).toBe(422);
+    expect(tooLong.json.code).toBe("VALIDATION_ERROR");
+    const booked = await b.publicApi.book({
+      activityId: b.activity.id,
+      dateTime,
+      clientInfo: client(),
+      reminderMinutes: 30,
+    });
+    expect(booked.status).toBe(201);
+    const reminder = (await messagesOf(booked.json.appointment.id)).find(
+      (m) => m.kind === "reminder",
+    );
+    expect(reminder?.sendAfter.getTime()).toBe(Date.parse(dateTime) - 30 * 60_000);
+  });
+
+  it("retries a message the server refuses, fails it after the last try, and sends it on a retry", async () => {
+    const b = await business();
+    const booked = await bookAppointment(
+      handle.db,
+      b.tenant,
+      input(b, parisAt(dayFromToday(8), "10:00")),
+      new Date(),
+      { type: "user" },
+    );
+    inbox.state.refuse = true;
+    let now = Date.now();
+    try {
+      for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        expect(await deliver(new Date(now))).toBe(1);
+        now += 3 * HOUR;
+      }
+    } finally {
+      inbox.state.refuse = false;
+    }
+    const failed = (await messagesOf(booked.id)).find((m) => m.kind === "booked");
+    expect(failed?.status).toBe("failed");
+    expect(failed?.attempts).toBe(MAX_ATTEMPTS);
+    expect(failed?.lastError).toMatch(/550/);
+    expect(await deliver(new Date(now + 24 * HOUR))).toBe(0);
+
+    await retryMessage(handle.db, b.tenant.id, failed?.id as string, new Date(now));
+    expect(await deliver(new Date(now))).toBe(1);
+    expect(inbox.to(b.customer)).toHaveLength(1);
+    const sent = (await messagesOf(booked.id)).find((m) => m.kind === "booked");
+    expect(sent?.status).toBe("sent");
+  });
+
+  it("stores messages with their rendering when there is no SMTP server", async () => {
+    const b = await business();
+    const booked = await bookAppointment(
+      handle.db,
+      b.tenant,
+      input(b, parisAt(dayFromToday(9), "10:00")),
+      new Date(),
+      customerActor,
+    );
+    expect(await deliverDue(handle.db, { now: new Date(), mailer: null, from: FROM })).toBe(2);
+    const stored = await handle.db
+      .select()
+      .from(outboundMessages)
+      .where(
+        and(
+          eq(outboundMessages.appointmentId, booked.id),
+          eq(outboundMessages.recipient, "customer"),
+        ),
+      );
+    expect(stored.find((m) => m.kind === "booked")).toMatchObject({
+      status: "stored",
+      toAddress: b.customer,
+      subject: expect.stringMatching(/^Demande reçue/),
+      textBody: expect.stringContaining("Massage"),
+      htmlBody: expect.stringContaining("<dl>"),
+      calendarFile: expect.stringContaining("METHOD:REQUEST"),
+    });
+    expect(inbox.to(b.customer)).toHaveLength(0);
+  });
+
+  it("sends each message once when two instances deliver at the same time", async () => {
+    const b = await business();
+    const day = dayFromToday(10);
+    const times = ["09:00", "10:00", "11:00", "12:00", "13:00", "14:00", "15:00", "16:00"];
+    for (const time of times) {
+      await bookAppointment(
+        handle.db,
+        b.tenant,
+        input(b, parisAt(day, time)),
+        new Date(),
+        customerActor,
+      );
+    }
+    const second = handle.url ? await openDatabase({ url: handle.url, poolMax: 5 }) : handle;
+    try {
+      const options = { now: new Date(), mailer: smtpMailer(inbox.url), from: FROM };
+      const [one, two] = await Promise.all([
+        deliverDue(handle.db, options),
+        deliverDue(second.db, options),
+      ]);
+      expect(one + two).toBe(times.length * 2);
+    } finally {
+      if (second !== handle) await second.close();
+    }
+    const ids = [...inbox.to(b.customer), ...inbox.to(b.owner)].map((m) => m.messageId);
+    expect(ids).toHaveLength(times.length * 2);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});

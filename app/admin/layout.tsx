@@ -10,6 +10,7 @@ const sections = [
   { href: "/admin/activities", key: "activities" },
   { href: "/admin/availability", key: "availability" },
   { href: "/admin/team", key: "team" },
+  { href: "/admin/messages", key: "messages" },
   { href: "/admin/settings", key: "settings" },
 ] as const;
 

@@ -271,6 +271,21 @@ export function AppointmentPanel({ id, labels, staff, canChange, onChanged, onCl
             </form>
           )}
 
+          <h3 className="mt-4 text-sm font-semibold">{labels.messagesTitle}</h3>
+          {!details.client.email && <p className="mt-1 text-xs text-slate-600">{labels.noEmail}</p>}
+          {details.client.email && details.messages.length === 0 && (
+            <p className="mt-1 text-xs text-slate-600">{labels.noMessages}</p>
+          )}
+          <ul className="mt-1 space-y-1 text-xs text-slate-600" data-testid="appointment-messages">
+            {details.messages.map((m, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: messages are listed in the order owed
+              <li key={i}>
+                {labels[`message.${m.kind}`]} {labels[`messageTo.${m.recipient}`]} ·{" "}
+                {(labels[`messageStatus.${m.status}`] ?? m.status).replace("{when}", m.at)}
+              </li>
+            ))}
+          </ul>
+
           <h3 className="mt-4 text-sm font-semibold">{labels.history}</h3>
           <ol className="mt-1 space-y-1 text-xs text-slate-600">
             {details.history.map((h, i) => (

@@ -196,6 +196,7 @@ export function WalkInForm({
         </LabelledField>
         {field("name", "clientInfo.name", labels.client ?? "", "text", true)}
         {field("email", "clientInfo.email", labels.email ?? "", "email")}
+        <p className="-mt-1 text-xs text-slate-600">{labels.walkInNoEmail}</p>
         {field("phone", "clientInfo.phone", labels.phone ?? "", "tel", activity?.requirePhone)}
         {activity?.requireAddress &&
           field("address", "clientInfo.address", labels.address ?? "", "text", true)}

@@ -1,9 +1,17 @@
 import { formatInTimeZone } from "date-fns-tz";
 import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { type AppointmentStatus, activities, appointmentStatuses, type Tenant } from "@/db/schema";
+import {
+  type AppointmentStatus,
+  activities,
+  appointmentStatuses,
+  type MessageKind,
+  type MessageStatus,
+  type Tenant,
+} from "@/db/schema";
 import { historyOf } from "@/lib/audit/audit-trail";
 import { formatDateTime, formatPrice, formatTime } from "@/lib/i18n/format";
+import { messagesOfAppointment } from "@/lib/messages/outbox";
 import { getAppointment } from "./appointments";
 import { holdsTime } from "./status";
 import { canTransition } from "./transitions";
@@ -33,6 +41,13 @@ export interface AppointmentDetails {
   nextStatuses: AppointmentStatus[];
   canMove: boolean;
   history: { at: string; action: string; status: AppointmentStatus | null; by: string }[];
+  /** What the customer and the business were sent about it, and when (or when it is due). */
+  messages: {
+    kind: MessageKind;
+    recipient: "customer" | "business";
+    status: MessageStatus;
+    at: string;
+  }[];
 }
 
 const statusOf = (value: unknown): AppointmentStatus | null => {
@@ -49,12 +64,13 @@ export async function appointmentDetails(
   now: Date,
 ): Promise<AppointmentDetails> {
   const a = await getAppointment(db, tenant.id, id);
-  const [[activity], history] = await Promise.all([
+  const [[activity], history, messages] = await Promise.all([
     db
       .select({ priceMinor: activities.priceMinor, customFieldLabel: activities.customFieldLabel })
       .from(activities)
       .where(and(eq(activities.tenantId, tenant.id), eq(activities.id, a.activityId))),
     historyOf(db, tenant.id, "appointment", id),
+    messagesOfAppointment(db, tenant.id, id),
   ]);
   const { locale, timeZone } = tenant;
   return {
@@ -86,6 +102,12 @@ export async function appointmentDetails(
       action: h.action,
       status: statusOf(h.after),
       by: h.actorType === "customer" ? "customer" : (h.actorLabel ?? h.actorType),
+    })),
+    messages: messages.map((m) => ({
+      kind: m.kind,
+      recipient: m.recipient,
+      status: m.status,
+      at: formatDateTime(m.sentAt ?? m.sendAfter, timeZone, locale),
     })),
   };
 }

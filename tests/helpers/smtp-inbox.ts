@@ -9,6 +9,7 @@ import { SMTPServer } from "smtp-server";
 export async function startInbox() {
   const received: ParsedMail[] = [];
   const state = { refuse: false };
+  const waiting: { from: number; count: number; resolve: (mails: ParsedMail[]) => void }[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
@@ -20,6 +21,11 @@ export async function startInbox() {
             return callback(Object.assign(new Error("mailbox unavailable"), { responseCode: 550 }));
           received.push(mail);
           callback();
+          for (const wait of waiting.splice(0)) {
+            if (received.length >= wait.from + wait.count) {
+              wait.resolve(received.slice(wait.from, wait.from + wait.count));
+            } else waiting.push(wait);
+          }
         })
         .catch(callback);
     },
@@ -30,6 +36,11 @@ export async function startInbox() {
     url: `smtp://127.0.0.1:${port}`,
     received,
     state,
+    /** The next `count` messages to arrive (the test's own time limit applies). */
+    next: (count: number) =>
+      new Promise<ParsedMail[]>((resolve) =>
+        waiting.push({ from: received.length, count, resolve }),
+      ),
     /** The messages sent to `address`. */
     to: (address: string) =>
       received.filter((m) =>

@@ -1,0 +1,130 @@
+import { getTranslations } from "next-intl/server";
+import { Notice } from "@/components/ui/notice";
+import type { OutboundMessage } from "@/db/schema";
+import { requirePageCaller } from "@/lib/auth/page-caller";
+import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { firstParam, type SearchParams } from "@/lib/http/page-params";
+import { formatDateTime } from "@/lib/i18n/format";
+import { pageTitle } from "@/lib/i18n/page-title";
+import { listMessages } from "@/lib/messages/outbox";
+import { retryMessageAction } from "./actions";
+
+export const generateMetadata = pageTitle("admin.nav.messages");
+
+const statusStyle: Record<OutboundMessage["status"], string> = {
+  queued: "bg-sky-100 text-sky-900",
+  sending: "bg-sky-100 text-sky-900",
+  sent: "bg-emerald-100 text-emerald-900",
+  stored: "bg-slate-100 text-slate-800",
+  failed: "bg-red-100 text-red-900",
+  cancelled: "bg-slate-100 text-slate-700",
+  skipped: "bg-slate-100 text-slate-700",
+};
+
+export default async function MessagesPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
+  const { tenant } = await requirePageCaller("manage");
+  const query = await searchParams;
+  const [t, messages] = await Promise.all([
+    getTranslations("admin.messages"),
+    listMessages(await getDb(), tenant.id),
+  ]);
+  const when = (at: Date) => formatDateTime(at, tenant.timeZone, tenant.locale);
+  return (
+    <section>
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <p className="mt-1 text-sm text-slate-600">
+        {env().smtpUrl ? t("introSmtp") : t("introStored")}
+      </p>
+      {firstParam(query.retried) && (
+        <Notice kind="ok" className="mt-3">
+          {t("retried")}
+        </Notice>
+      )}
+      {firstParam(query.error) && (
+        <Notice kind="error" className="mt-3">
+          {t("retryFailed")}
+        </Notice>
+      )}
+      {messages.length === 0 ? (
+        <p className="mt-4 rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600">
+          {t("empty")}
+        </p>
+      ) : (
+        <ol className="mt-4 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+          {messages.map((m) => (
+            <li key={m.id} className="px-3 py-2 text-sm" data-message-kind={m.kind}>
+              <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+                <span
+                  className={`rounded px-2 py-0.5 text-xs font-medium ${statusStyle[m.status]}`}
+                >
+                  {t(`status.${m.status}`)}
+                </span>
+                <span className="font-medium">
+                  {m.subject ?? t(`kind.${m.recipient}.${m.kind}`)}
+                </span>
+                <span className="text-slate-600">
+                  {t(`to.${m.recipient}`)}
+                  {m.toAddress ? ` · ${m.toAddress}` : ""}
+                </span>
+                <time
+                  className="ml-auto text-slate-600"
+                  dateTime={(m.sentAt ?? m.sendAfter).toISOString()}
+                >
+                  {m.sentAt
+                    ? when(m.sentAt)
+                    : m.status === "queued"
+                      ? t("due", { when: when(m.sendAfter) })
+                      : when(m.createdAt)}
+                </time>
+              </div>
+              {m.status === "failed" && (
+                <form
+                  action={retryMessageAction.bind(null, m.id)}
+                  className="mt-1 flex flex-wrap items-center gap-2"
+                >
+                  <span className="text-red-800">
+                    {t("failedAfter", { attempts: m.attempts })} {m.lastError}
+                  </span>
+                  <button type="submit" className="rounded-md border border-slate-300 px-3 py-1">
+                    {t("retry")}
+                  </button>
+                </form>
+              )}
+              {m.textBody && (
+                <details className="mt-1">
+                  <summary className="cursor-pointer text-xs text-slate-600">{t("show")}</summary>
+                  <pre className="mt-1 whitespace-pre-wrap rounded bg-slate-50 p-2 font-sans text-sm">
+                    {m.textBody}
+                  </pre>
+                  {m.htmlBody && (
+                    <iframe
+                      title={t("htmlPart", { subject: m.subject ?? "" })}
+                      sandbox=""
+                      srcDoc={m.htmlBody}
+                      className="mt-2 h-72 w-full rounded border border-slate-200 bg-white"
+                    />
+                  )}
+                  {m.calendarFile && (
+                    <details className="mt-1">
+                      <summary className="cursor-pointer text-xs text-slate-600">
+                        {t("calendarFile")}
+                      </summary>
+                      <pre className="mt-1 overflow-x-auto rounded bg-slate-50 p-2 text-xs">
+                        {m.calendarFile}
+                      </pre>
+                    </details>
+                  )}
+                </details>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

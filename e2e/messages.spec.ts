@@ -30,7 +30,9 @@ test("a customer's booking confirmation appears in the demo's outbox, in full", 
 
   const monday = new Date(Date.now() + 11 * 7 * 86_400_000);
   monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
-  await page.goto(onDemo(baseURL, `/book/${activity.id}?week=${monday.toISOString().slice(0, 10)}`));
+  await page.goto(
+    onDemo(baseURL, `/book/${activity.id}?week=${monday.toISOString().slice(0, 10)}`),
+  );
   await page.locator('a[href*="details?at="]:visible').first().click();
   await page.getByLabel("Nom complet").fill("Odile Boîte");
   await page.getByLabel("Adresse e-mail").fill(email);

@@ -1,7 +1,8 @@
 // npm run proof – what the security work promises, measured from outside against production
-// builds: two instances racing for one slot, a hostile corpus, kill -9 and restart on both engines,
-// memory under a flood of slot ranges, and sign-in guesses per minute. Prints `name: figure` lines
-// so runs can be compared; exits 1 when a promise is broken. `--ci` runs the race and the corpus.
+// builds: two instances racing for one slot, a hostile corpus, messages sent once by two instances
+// and once across a kill -9 mid-send, kill -9 and restart on both engines, memory under a flood of
+// slot ranges, and sign-in guesses per minute. Prints `name: figure` lines so runs can be compared;
+// exits 1 when a promise is broken. `--ci` runs the race, the corpus and the messages.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -14,10 +15,14 @@ import { systemActor } from "@/lib/audit/record-audit";
 import { replaceAvailability } from "@/lib/availability/availability";
 import { addDays, dayInZone } from "@/lib/scheduling/calendar-day";
 import { createTenant } from "@/lib/tenants/create-tenant";
+import { startInbox } from "../tests/helpers/smtp-inbox";
 import { freshPostgres } from "./fresh-postgres";
 
 const CI = process.argv.includes("--ci");
-/** `--only=flood` (or race, corpus, bruteforce, kill9, sigterm, kill9-embedded): one proof alone. */
+/**
+ * `--only=flood` (or race, corpus, messages, bruteforce, kill9, sigterm, kill9-embedded): one proof
+ * alone.
+ */
 const ONLY = process.argv.find((a) => a.startsWith("--only="))?.slice(7);
 const runs = (name: string, inCi = false) => (ONLY ? ONLY === name : inCi || !CI);
 const ADMIN_URL =
@@ -200,6 +205,7 @@ const book = (
   dateTime: string,
   name = "Proof Client",
   staffId?: string,
+  email = "client@proof.test",
 ) =>
   send(base, "/api/appointments", {
     method: "POST",
@@ -208,7 +214,7 @@ const book = (
       activityId: business.activityId,
       staffId,
       dateTime,
-      clientInfo: { name, email: "client@proof.test" },
+      clientInfo: { name, email },
     }),
   });
 
@@ -643,6 +649,92 @@ async function killAndRestart(label: string, server: Server, business: Business)
   return restarted;
 }
 
+type Inbox = Awaited<ReturnType<typeof startInbox>>;
+
+/** Resolves once `count` messages have reached `address`, or rejects after `timeoutMs`. */
+async function arrivals(inbox: Inbox, address: string, count: number, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (inbox.to(address).length < count) {
+    if (Date.now() > deadline) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return inbox.to(address);
+}
+
+/**
+ * Both instances run the message workers on one PostgreSQL: bookings made on either are e-mailed
+ * once each (customer and owner), none twice.
+ */
+async function messagesOnce(servers: Server[], business: Business, inbox: Inbox) {
+  const targets = (await freeStarts(servers[0]?.base ?? "", business, 30)).slice(-40);
+  const addresses = targets.map((_, i) => `mail-${i}@proof.test`);
+  let booked = 0;
+  await pool(
+    targets.map((dateTime, i) => ({ dateTime, i })),
+    8,
+    async ({ dateTime, i }) => {
+      const server = servers[i % servers.length] as Server;
+      const answer = await book(server.base, business, dateTime, "Mail", undefined, addresses[i]);
+      if (answer.status === 201) booked++;
+    },
+  );
+  const received = (
+    await Promise.all(addresses.map((address) => arrivals(inbox, address, 1)))
+  ).flat();
+  // A second copy would come from the other instance's pass right after: give it a few.
+  await new Promise((r) => setTimeout(r, 3_000));
+  const all = addresses.flatMap((address) => inbox.to(address));
+  report("messages_two_instances_booked", booked, booked === targets.length);
+  report("messages_two_instances_received", received.length, received.length === booked);
+  const ids = all.map((m) => m.messageId);
+  report(
+    "messages_two_instances_duplicates",
+    ids.length - new Set(ids).size,
+    ids.length === new Set(ids).size && all.length === booked,
+  );
+}
+
+/**
+ * kill -9 of the embedded server while its confirmation is on the wire (the SMTP server has the
+ * message and has not said "accepted"): after the restart, it is sent again, and received once.
+ */
+async function killDuringSend(inbox: Inbox) {
+  const { dataDir, key } = embeddedDatabase();
+  const env = { DATA_DIR: dataDir, DATABASE_URL: "", SEED_DEMO: "0", SMTP_URL: inbox.url };
+  const address = "stalled@proof.test";
+  let stalled = () => {};
+  const onWire = new Promise<void>((resolve) => {
+    stalled = resolve;
+  });
+  inbox.state.stall = (mail) => [mail.to].flat().some((t) => t?.text.includes(address));
+  inbox.state.onStall = () => stalled();
+  const server = startServer(3314, env);
+  let last = server;
+  try {
+    await ready(server);
+    const business = await openForBooking(server, key);
+    const [start] = await freeStarts(server.base, business, 3);
+    const answer = await book(server.base, business, start ?? "", "Stalled", undefined, address);
+    report("kill9_messages_booked", answer.status, answer.status === 201);
+    await onWire;
+    signal(server, "SIGKILL");
+    await new Promise((resolve) => server.proc.once("exit", resolve));
+    inbox.state.stall = undefined;
+    last = startServer(3314, env);
+    await ready(last);
+    const received = await arrivals(inbox, address, 1);
+    await new Promise((r) => setTimeout(r, 3_000));
+    report(
+      "kill9_messages_received",
+      inbox.to(address).length,
+      received.length === 1 && inbox.to(address).length === 1,
+    );
+  } finally {
+    inbox.state.stall = undefined;
+    await stop(last);
+  }
+}
+
 /** The server's resident memory, as it reports it in its metrics. */
 async function rssMb(server: Server) {
   const answer = await send(server.base, "/api/metrics", {
@@ -744,7 +836,8 @@ async function main() {
   }
   const url = await proofDatabase("rendezvous_proof");
   const business = await seedBusiness(url);
-  const env = { DATABASE_URL: url, NEXTAUTH_SECRET: SECRET, SEED_DEMO: "0" };
+  const inbox = await startInbox();
+  const env = { DATABASE_URL: url, NEXTAUTH_SECRET: SECRET, SEED_DEMO: "0", SMTP_URL: inbox.url };
   const servers = [startServer(3311, env), startServer(3312, env)];
   try {
     await Promise.all(servers.map((s) => ready(s)));
@@ -755,6 +848,10 @@ async function main() {
       await sharedLimit(servers, business);
     }
     if (runs("corpus", true)) await corpus(servers[0] as Server, business);
+    if (runs("messages", true)) {
+      await messagesOnce(servers, business, inbox);
+      await killDuringSend(inbox);
+    }
     if (runs("flood")) await flood(servers[1] as Server, business);
     if (runs("bruteforce")) await bruteForce(servers[1] as Server, business);
     if (runs("kill9"))
@@ -763,6 +860,7 @@ async function main() {
     if (runs("kill9-embedded")) await killAndRestartEmbedded();
   } finally {
     await Promise.all(servers.map(stop));
+    await inbox.close();
   }
   if (failures.length) {
     console.error(`proof failed: ${failures.join("; ")}`);
@@ -771,7 +869,8 @@ async function main() {
   console.log("proof: every promise held");
 }
 
-async function killAndRestartEmbedded() {
+/** A new embedded database with a business and its API key, made with the CLI. */
+function embeddedDatabase() {
   const dataDir = mkdtempSync(path.join(tmpdir(), "rendezvous-proof-"));
   const cli = (...args: string[]) =>
     execFileSync(path.resolve("node_modules/.bin/tsx"), ["scripts/cli.ts", ...args], {
@@ -785,27 +884,36 @@ async function killAndRestartEmbedded() {
   );
   const key =
     cli("apikey", "create", "--tenant", "proof", "--name", "proof").trim().split("\n").at(-1) ?? "";
+  return { dataDir, key };
+}
+
+/** Opens the business all day with one service, through the API of the server running it. */
+async function openForBooking(server: Server, key: string): Promise<Business> {
+  const headers = {
+    authorization: `Bearer ${key}`,
+    "x-tenant-slug": "proof",
+    "content-type": "application/json",
+  };
+  await send(server.base, "/api/appointments/availability", {
+    method: "PUT",
+    headers,
+    body: JSON.stringify(openAllDay),
+  });
+  const created = await send(server.base, "/api/appointments/activities", {
+    method: "POST",
+    headers,
+    body: JSON.stringify({ name: "Session", durationMinutes: 15, maxAdvanceDays: 400 }),
+  });
+  return { slug: "proof", activityId: JSON.parse(created.text).activity.id, key };
+}
+
+async function killAndRestartEmbedded() {
+  const { dataDir, key } = embeddedDatabase();
   const server = startServer(3313, { DATA_DIR: dataDir, DATABASE_URL: "", SEED_DEMO: "0" });
   let last = server;
   try {
     await ready(server);
-    const headers = {
-      authorization: `Bearer ${key}`,
-      "x-tenant-slug": "proof",
-      "content-type": "application/json",
-    };
-    await send(server.base, "/api/appointments/availability", {
-      method: "PUT",
-      headers,
-      body: JSON.stringify(openAllDay),
-    });
-    const created = await send(server.base, "/api/appointments/activities", {
-      method: "POST",
-      headers,
-      body: JSON.stringify({ name: "Session", durationMinutes: 15, maxAdvanceDays: 400 }),
-    });
-    const business = { slug: "proof", activityId: JSON.parse(created.text).activity.id, key };
-    last = await killAndRestart("embedded", server, business);
+    last = await killAndRestart("embedded", server, await openForBooking(server, key));
   } finally {
     await stop(last);
   }

@@ -44,6 +44,8 @@ export async function startJobs(handle: DatabaseHandle, config: Env): Promise<Pg
     await boss.work(MESSAGES_QUEUE, { pollingIntervalSeconds: 10 }, async () => {
       await deliverDue(handle.db, { now: new Date(), mailer, from: config.mailFrom });
     });
+    // What came due while no worker ran goes out now, not at the next minute.
+    await boss.send(MESSAGES_QUEUE, {});
     logger.info(
       config.smtpUrl
         ? "messages: sent over SMTP (SMTP_URL)"

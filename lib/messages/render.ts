@@ -79,7 +79,7 @@ export function renderMessage(facts: MessageFacts): RenderedMessage {
       [a.clientName, a.clientEmail, a.clientPhone].filter(Boolean).join(" · "),
     ]);
   } else if (contact) {
-    rows.push([t("contact"), `${tenant.name}: ${contact}`]);
+    rows.push([t("contact"), contact]);
   }
   const cancelled = message.kind === "cancelled";
   const manage = !business && !cancelled && facts.manageUrl ? facts.manageUrl : null;

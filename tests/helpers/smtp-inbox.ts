@@ -4,11 +4,17 @@ import { SMTPServer } from "smtp-server";
 
 /**
  * An SMTP server on a random loopback port that keeps what it receives, parsed. `refuse` makes it
- * answer every message with a permanent error (a server that will not take mail).
+ * answer every message with a permanent error (a server that will not take mail); `stall` holds
+ * the answer to the messages it picks forever (a sender killed meanwhile never hears it accepted),
+ * calling `onStall` once it has one.
  */
 export async function startInbox() {
   const received: ParsedMail[] = [];
-  const state = { refuse: false };
+  const state: {
+    refuse: boolean;
+    stall?: (mail: ParsedMail) => boolean;
+    onStall?: () => void;
+  } = { refuse: false };
   const waiting: { from: number; count: number; resolve: (mails: ParsedMail[]) => void }[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -17,6 +23,7 @@ export async function startInbox() {
     onData(stream, _session, callback) {
       simpleParser(stream)
         .then((mail) => {
+          if (state.stall?.(mail)) return state.onStall?.();
           if (state.refuse)
             return callback(Object.assign(new Error("mailbox unavailable"), { responseCode: 550 }));
           received.push(mail);

@@ -79,4 +79,16 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ RATE_LIMIT_API: "0" })).toThrow(/RATE_LIMIT_API/);
     expect(() => parseEnv({ METRICS_TOKEN: "short" })).toThrow(/METRICS_TOKEN must be at least 16/);
   });
+
+  it("stores messages without SMTP_URL, runs the job workers unless JOBS=off", () => {
+    expect(parseEnv({})).toMatchObject({ smtpUrl: undefined, jobs: true });
+    expect(parseEnv({ SMTP_URL: "smtp://u:p@mail.example:587", JOBS: "off" })).toMatchObject({
+      smtpUrl: "smtp://u:p@mail.example:587",
+      jobs: false,
+    });
+    expect(() => parseEnv({ SMTP_URL: "https://mail.example" })).toThrow(
+      /SMTP_URL must be an smtp/,
+    );
+    expect(() => parseEnv({ JOBS: "maybe" })).toThrow(/JOBS/);
+  });
 });

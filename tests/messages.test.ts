@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/client";
 import { outboundMessages, type Tenant, tenants } from "@/db/schema";
+import { appointmentDetails } from "@/lib/appointments/appointment-details";
 import { bookAppointment } from "@/lib/appointments/book-appointment";
 import { changeAppointmentStatus } from "@/lib/appointments/change-status";
 import { cancelByCustomer, rescheduleByCustomer } from "@/lib/appointments/manage-booking";
@@ -244,6 +245,15 @@ describe.each(engines)("messages on %s", (engine) => {
     expect(inbox.to(b.owner).map((m) => m.subject)[1]).toMatch(/^Annulé par le client\u00a0:/);
     const reminder = (await messagesOf(booked.id)).find((m) => m.kind === "reminder");
     expect(reminder?.status).toBe("cancelled");
+    // The owner sees on the appointment what went out, to whom, and what was withdrawn.
+    const details = await appointmentDetails(handle.db, b.tenant, booked.id, new Date());
+    expect(details.messages.map((m) => [m.kind, m.recipient, m.status])).toEqual([
+      ["booked", "customer", "sent"],
+      ["booked", "business", "sent"],
+      ["cancelled", "customer", "sent"],
+      ["cancelled", "business", "sent"],
+      ["reminder", "customer", "cancelled"],
+    ]);
   });
 
   it("owes no reminder when its moment has passed at booking, and none for a no-show", async () => {
@@ -345,6 +355,7 @@ describe.each(engines)("messages on %s", (engine) => {
       (m) => m.kind === "reminder",
     );
     expect(reminder?.sendAfter.getTime()).toBe(Date.parse(dateTime) - 30 * 60_000);
+    expect(booked.json.appointment.reminderMinutes).toBe(30);
   });
 
   it("retries a message the server refuses, fails it after the last try, and sends it on a retry", async () => {

@@ -15,6 +15,8 @@ export function toAppointmentJson(row: AppointmentRow) {
     classSessionId: row.classSessionId,
     seat: row.seat,
     meetingUrl: row.meetingUrl,
+    // Additive (as Zapini's reminder_minutes): its own reminder lead, null for its service's.
+    reminderMinutes: row.reminderMinutes,
     dateTime: row.startsAt.toISOString(),
     status: row.status,
     clientInfo: {

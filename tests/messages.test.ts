@@ -125,6 +125,36 @@ describe.each(engines)("messages on %s", (engine) => {
     expect(notice?.attachments).toHaveLength(0);
   });
 
+  it("tells the staff member the booking is with, beside the owners", async () => {
+    const b = await business("en");
+    const staff = await b.api.createStaff({
+      name: "Sam Stylist",
+      userId: b.biz.staff.id,
+      activityIds: [b.activity.id],
+    });
+    expect(staff.status).toBe(201);
+    const dateTime = parisAt(dayFromToday(5), "15:00");
+    const booked = await b.publicApi.book({
+      activityId: b.activity.id,
+      staffId: staff.json.staff.id,
+      dateTime,
+      clientInfo: client({ email: b.customer }),
+    });
+    expect(booked.status).toBe(201);
+    await deliver();
+    const [notice, ...more] = inbox.to(b.biz.staff.email);
+    expect(more).toHaveLength(0);
+    expect(notice?.subject).toMatch(/^New booking: Alice Martin, Massage, /);
+    expect(
+      [notice?.to]
+        .flat()[0]
+        ?.value.map((v) => v.address)
+        .sort(),
+    ).toEqual([b.owner, b.biz.staff.email].sort());
+    expect(notice?.replyTo?.value[0]?.address).toBe(b.customer);
+    expect(inbox.to(b.customer)[0]?.text).toContain("With: Sam Stylist");
+  });
+
   it("sends nothing for a booking that rolled back", async () => {
     const b = await business();
     const rollback = new Error("rolled back");

@@ -280,13 +280,13 @@ export function AppointmentPanel({ id, labels, staff, canChange, onChanged, onCl
             {details.messages.map((m, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: messages are listed in the order owed
               <li key={i}>
-                {labels[`message.${m.kind}`]} {labels[`messageTo.${m.recipient}`]} ·{" "}
+                {labels[`message.${m.recipient}.${m.kind}`]} {labels[`messageTo.${m.recipient}`]} ·{" "}
                 {(labels[`messageStatus.${m.status}`] ?? m.status).replace("{when}", m.at)}
               </li>
             ))}
           </ul>
 
-          <h3 className="mt-4 text-sm font-semibold">{labels.history}</h3>
+          <h3 className="mt-4 text-sm font-semibold">{labels.historyTitle}</h3>
           <ol className="mt-1 space-y-1 text-xs text-slate-600">
             {details.history.map((h, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: the history is append-only

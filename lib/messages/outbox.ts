@@ -1,16 +1,28 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { outboundMessages } from "@/db/schema";
+import { appointments, outboundMessages } from "@/db/schema";
 import { AppError } from "@/lib/errors/app-error";
 
-/** The business's messages, newest first (the outbox page). */
-export function listMessages(db: Database, tenantId: string, limit = 100) {
-  return db
-    .select()
+/** The business's messages, newest first, with whom and when they are about (the outbox page). */
+export async function listMessages(db: Database, tenantId: string, limit = 100) {
+  const rows = await db
+    .select({
+      message: outboundMessages,
+      clientName: appointments.clientName,
+      startsAt: appointments.startsAt,
+    })
     .from(outboundMessages)
+    .innerJoin(
+      appointments,
+      and(
+        eq(appointments.tenantId, outboundMessages.tenantId),
+        eq(appointments.id, outboundMessages.appointmentId),
+      ),
+    )
     .where(eq(outboundMessages.tenantId, tenantId))
     .orderBy(desc(outboundMessages.createdAt), desc(outboundMessages.id))
     .limit(limit);
+  return rows.map(({ message, ...about }) => ({ ...message, about }));
 }
 
 /** One appointment's messages, in the order they were owed (its details panel). */

@@ -65,7 +65,11 @@ export default async function MessagesPage({
                   {t(`status.${m.status}`)}
                 </span>
                 <span className="font-medium">
-                  {m.subject ?? t(`kind.${m.recipient}.${m.kind}`)}
+                  {m.subject ??
+                    `${t(`kind.${m.recipient}.${m.kind}`)} · ${t("about", {
+                      client: m.about.clientName,
+                      when: when(m.about.startsAt),
+                    })}`}
                 </span>
                 <span className="text-slate-600">
                   {t(`to.${m.recipient}`)}

@@ -3,12 +3,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/client";
 import { outboundMessages, type Tenant, tenants } from "@/db/schema";
 import { appointmentDetails } from "@/lib/appointments/appointment-details";
-import { bookAppointment } from "@/lib/appointments/book-appointment";
+import { type BookingOptions, bookAppointment } from "@/lib/appointments/book-appointment";
 import { changeAppointmentStatus } from "@/lib/appointments/change-status";
 import { cancelByCustomer, rescheduleByCustomer } from "@/lib/appointments/manage-booking";
 import { rescheduleAppointment } from "@/lib/appointments/reschedule-appointment";
 import { businessBookingSchema } from "@/lib/appointments/schema";
-import { customerActor } from "@/lib/audit/record-audit";
+import { type Actor, customerActor } from "@/lib/audit/record-audit";
 import { smtpMailer } from "@/lib/mail/mailer";
 import { deliverDue, MAX_ATTEMPTS } from "@/lib/messages/deliver";
 import { retryMessage } from "@/lib/messages/outbox";
@@ -78,6 +78,14 @@ describe.each(engines)("messages on %s", (engine) => {
       clientInfo: client({ email: b.customer }),
       ...extra,
     });
+
+  /** Books at `dateTime` now, as the customer unless told otherwise. */
+  const book = (
+    b: Business,
+    dateTime: string,
+    actor: Actor = customerActor,
+    options: BookingOptions & { outsideHours?: "refuse" | "allow" } = {},
+  ) => bookAppointment(handle.db, b.tenant, input(b, dateTime), new Date(), actor, options);
 
   const messagesOf = (appointmentId: string) =>
     handle.db
@@ -180,14 +188,8 @@ describe.each(engines)("messages on %s", (engine) => {
   it("reminds once, at the last time of a booking moved twice, never early", async () => {
     const b = await business();
     const day = dayFromToday(6);
+    const booked = await book(b, parisAt(day, "10:00"));
     const now = new Date();
-    const booked = await bookAppointment(
-      handle.db,
-      b.tenant,
-      input(b, parisAt(day, "10:00")),
-      now,
-      customerActor,
-    );
     const owner = { type: "user" as const, label: "owner" };
     await rescheduleAppointment(
       handle.db,
@@ -221,14 +223,8 @@ describe.each(engines)("messages on %s", (engine) => {
   it("sends a move's notice that went out before the next move, and the next one", async () => {
     const b = await business();
     const day = dayFromToday(6);
+    const booked = await book(b, parisAt(day, "10:00"));
     const now = new Date();
-    const booked = await bookAppointment(
-      handle.db,
-      b.tenant,
-      input(b, parisAt(day, "10:00")),
-      now,
-      customerActor,
-    );
     await rescheduleByCustomer(
       handle.db,
       b.tenant,
@@ -257,13 +253,7 @@ describe.each(engines)("messages on %s", (engine) => {
   it("sends no reminder for a booking cancelled before it, and says who cancelled", async () => {
     const b = await business();
     const start = Date.parse(parisAt(dayFromToday(7), "10:00"));
-    const booked = await bookAppointment(
-      handle.db,
-      b.tenant,
-      input(b, new Date(start).toISOString()),
-      new Date(),
-      customerActor,
-    );
+    const booked = await book(b, new Date(start).toISOString());
     await cancelByCustomer(handle.db, b.tenant, booked.manageToken, new Date());
     expect(await deliver(new Date(start - 24 * HOUR))).toBe(4);
     const subjects = inbox.to(b.customer).map((m) => m.subject);
@@ -288,24 +278,13 @@ describe.each(engines)("messages on %s", (engine) => {
 
   it("owes no reminder when its moment has passed at booking, and none for a no-show", async () => {
     const b = await business();
-    const soon = await bookAppointment(
-      handle.db,
-      b.tenant,
-      input(b, new Date(Date.now() + 3 * HOUR).toISOString()),
-      new Date(),
-      customerActor,
-      { outsideHours: "allow" },
-    );
+    const soon = await book(b, new Date(Date.now() + 3 * HOUR).toISOString(), customerActor, {
+      outsideHours: "allow",
+    });
     expect((await messagesOf(soon.id)).map((m) => m.kind).sort()).toEqual(["booked", "booked"]);
 
     const start = Date.parse(parisAt(dayFromToday(3), "15:00"));
-    const later = await bookAppointment(
-      handle.db,
-      b.tenant,
-      input(b, new Date(start).toISOString()),
-      new Date(),
-      customerActor,
-    );
+    const later = await book(b, new Date(start).toISOString());
     await changeAppointmentStatus(
       handle.db,
       b.tenant,
@@ -320,13 +299,7 @@ describe.each(engines)("messages on %s", (engine) => {
 
   it("tells the customer the business confirmed, in English for an English business", async () => {
     const b = await business("en");
-    const booked = await bookAppointment(
-      handle.db,
-      b.tenant,
-      input(b, parisAt(dayFromToday(4), "09:00")),
-      new Date(),
-      customerActor,
-    );
+    const booked = await book(b, parisAt(dayFromToday(4), "09:00"));
     await changeAppointmentStatus(
       handle.db,
       b.tenant,
@@ -390,13 +363,7 @@ describe.each(engines)("messages on %s", (engine) => {
 
   it("retries a message the server refuses, fails it after the last try, and sends it on a retry", async () => {
     const b = await business();
-    const booked = await bookAppointment(
-      handle.db,
-      b.tenant,
-      input(b, parisAt(dayFromToday(8), "10:00")),
-      new Date(),
-      { type: "user" },
-    );
+    const booked = await book(b, parisAt(dayFromToday(8), "10:00"), { type: "user" });
     inbox.state.refuse = true;
     let now = Date.now();
     try {
@@ -422,13 +389,7 @@ describe.each(engines)("messages on %s", (engine) => {
 
   it("stores messages with their rendering when there is no SMTP server", async () => {
     const b = await business();
-    const booked = await bookAppointment(
-      handle.db,
-      b.tenant,
-      input(b, parisAt(dayFromToday(9), "10:00")),
-      new Date(),
-      customerActor,
-    );
+    const booked = await book(b, parisAt(dayFromToday(9), "10:00"));
     expect(await deliverDue(handle.db, { now: new Date(), mailer: null, from: FROM })).toBe(2);
     const stored = await handle.db
       .select()
@@ -455,13 +416,7 @@ describe.each(engines)("messages on %s", (engine) => {
     const day = dayFromToday(10);
     const times = ["09:00", "10:00", "11:00", "12:00", "13:00", "14:00", "15:00", "16:00"];
     for (const time of times) {
-      await bookAppointment(
-        handle.db,
-        b.tenant,
-        input(b, parisAt(day, time)),
-        new Date(),
-        customerActor,
-      );
+      await book(b, parisAt(day, time));
     }
     const second = handle.url ? await openDatabase({ url: handle.url, poolMax: 5 }) : handle;
     try {

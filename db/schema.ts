@@ -512,6 +512,8 @@ export interface MessagePayload {
   by: "customer" | "business";
   sequence: number;
   status?: "pending" | "confirmed";
+  /** A move to another staff member at the same time. */
+  staffOnly?: boolean;
   manageUrl?: string;
 }
 

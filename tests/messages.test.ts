@@ -250,6 +250,28 @@ describe.each(engines)("messages on %s", (engine) => {
     );
   });
 
+  it("says 'now with' when the business gives the booking to someone else at the same time", async () => {
+    const b = await business("en");
+    const other = await b.api.createStaff({ name: "Sam Stylist", activityIds: [b.activity.id] });
+    const start = parisAt(dayFromToday(5), "16:00");
+    const booked = await book(b, start);
+    await rescheduleAppointment(
+      handle.db,
+      b.tenant,
+      booked.id,
+      Date.parse(start),
+      new Date(),
+      {
+        type: "user",
+      },
+      { staffId: other.json.staff.id },
+    );
+    await deliver();
+    const [, changed] = inbox.to(b.customer);
+    expect(changed?.subject).toMatch(/^Now with Sam Stylist: Massage, /);
+    expect(changed?.text).toContain("is now with Sam Stylist, at the same time.");
+  });
+
   it("sends no reminder for a booking cancelled before it, and says who cancelled", async () => {
     const b = await business();
     const start = Date.parse(parisAt(dayFromToday(7), "10:00"));

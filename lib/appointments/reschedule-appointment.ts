@@ -170,6 +170,8 @@ function move(
       startsAt: updated.startsAt,
       reminderLead: reminderLead(context.activity, updated.reminderMinutes),
       sequence: updated.sequence,
+      staffOnly:
+        updated.startsAt.getTime() === locked.startsAt.getTime() && staff.id !== locked.staffId,
       now,
     });
     const location = context.locations.find((l) => l.id === staff.locationId);

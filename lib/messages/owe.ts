@@ -25,6 +25,8 @@ export interface EventFacts {
   sequence: number;
   /** A booking's first status: what its first message says (received or confirmed). */
   status?: "pending" | "confirmed";
+  /** A move that only changed the staff member. */
+  staffOnly?: boolean;
   manageUrl?: string;
   now: Date;
 }
@@ -54,6 +56,7 @@ export function owedMessages(facts: EventFacts): OwedMessage[] {
     by,
     sequence: facts.sequence,
     ...(facts.status ? { status: facts.status } : {}),
+    ...(facts.staffOnly ? { staffOnly: true } : {}),
     ...(facts.manageUrl ? { manageUrl: facts.manageUrl } : {}),
   } as const;
   if (event === "ended") return [];

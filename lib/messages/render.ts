@@ -49,13 +49,16 @@ export function renderMessage(facts: MessageFacts): RenderedMessage {
     customer: a.clientName,
     business: tenant.name,
     name: a.clientName,
+    staff: a.staffName,
   };
   const key =
     message.kind === "booked" && !business
       ? (`booked_${message.payload.status ?? "pending"}` as const)
       : business
         ? (`business_${message.kind}` as "business_booked")
-        : (message.kind as "confirmed");
+        : message.kind === "moved" && message.payload.staffOnly
+          ? "moved_staff"
+          : (message.kind as "confirmed");
   const leadKey =
     message.kind === "cancelled" && !business
       ? (`cancelled_${message.payload.by}` as const)

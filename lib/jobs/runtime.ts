@@ -9,7 +9,11 @@ import { deliverDue, releaseStaleClaims } from "@/lib/messages/deliver";
 export const MESSAGES_QUEUE = "messages";
 
 // On globalThis, like the database: Next.js may load this module once per bundle.
-const store = globalThis as typeof globalThis & { __rendezvousBoss?: PgBoss };
+const store = globalThis as typeof globalThis & {
+  __rendezvousBoss?: PgBoss;
+  __rendezvousPoke?: ReturnType<typeof setTimeout>;
+};
+const POKE_COALESCE_MS = 25;
 
 /**
  * The job queue (pg-boss), in the app's own database: PGlite through pg-boss's adapter, or the
@@ -59,21 +63,32 @@ export async function startJobs(handle: DatabaseHandle, config: Env): Promise<Pg
 export async function stopJobs(): Promise<void> {
   const boss = store.__rendezvousBoss;
   store.__rendezvousBoss = undefined;
+  clearTimeout(store.__rendezvousPoke);
+  store.__rendezvousPoke = undefined;
   await boss?.stop({ graceful: true, timeout: 5_000 });
 }
 
 /**
  * Wakes the message workers once a change has committed: now, and at each later time given (a
- * reminder's). Never fails the change: the minute's pass delivers whatever a lost wake-up left.
+ * reminder's). Wake-ups for now are coalesced over a few milliseconds, since one pass delivers
+ * everything due: under a burst of bookings that is one job, not one per booking. Never fails the
+ * change: the minute's pass delivers whatever a lost wake-up left.
  */
 export function pokeMessages(owed: { sendAfter: Date }[]): void {
   const boss = store.__rendezvousBoss;
   if (!boss || !owed.length) return;
-  const times = new Set(owed.map((m) => Math.max(m.sendAfter.getTime(), 0)));
-  for (const time of times) {
-    const startAfter = time > Date.now() ? new Date(time) : undefined;
+  const send = (startAfter?: Date) =>
     boss
       .send(MESSAGES_QUEUE, {}, { startAfter })
       .catch((error) => logger.error("waking the message workers failed", error));
+  const now = Date.now();
+  for (const time of new Set(owed.map((m) => m.sendAfter.getTime()))) {
+    if (time > now) send(new Date(time));
+  }
+  if (owed.some((m) => m.sendAfter.getTime() <= now) && !store.__rendezvousPoke) {
+    store.__rendezvousPoke = setTimeout(() => {
+      store.__rendezvousPoke = undefined;
+      send();
+    }, POKE_COALESCE_MS);
   }
 }

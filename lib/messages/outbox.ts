@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { appointments, outboundMessages } from "@/db/schema";
 import { AppError } from "@/lib/errors/app-error";
@@ -27,16 +27,23 @@ export async function listMessages(db: Database, tenantId: string, limit = 100) 
 
 /** One appointment's messages, in the order they were owed (its details panel). */
 export function messagesOfAppointment(db: Database, tenantId: string, appointmentId: string) {
-  return db
-    .select()
-    .from(outboundMessages)
-    .where(
-      and(
-        eq(outboundMessages.tenantId, tenantId),
-        eq(outboundMessages.appointmentId, appointmentId),
-      ),
-    )
-    .orderBy(outboundMessages.sendAfter, outboundMessages.createdAt);
+  return (
+    db
+      .select()
+      .from(outboundMessages)
+      .where(
+        and(
+          eq(outboundMessages.tenantId, tenantId),
+          eq(outboundMessages.appointmentId, appointmentId),
+        ),
+      )
+      // Those owed together (same time), the customer's first.
+      .orderBy(
+        outboundMessages.sendAfter,
+        outboundMessages.createdAt,
+        sql`${outboundMessages.recipient} = 'business'`,
+      )
+  );
 }
 
 /** Queues a failed message again, for the next pass; NOT_FOUND unless it failed. */

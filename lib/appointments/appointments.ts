@@ -1,12 +1,12 @@
 import { and, asc, eq, gt, gte, inArray, lt, sql } from "drizzle-orm";
 import { type Database, queryRows } from "@/db/client";
+import { holdingStatusList } from "@/db/holding-time";
 import {
   type Appointment,
   type AppointmentStatus,
   activities,
   appointments,
   classSessions,
-  holdingStatuses,
   locations,
   resources,
   staffMembers,
@@ -123,12 +123,6 @@ export async function getAppointment(
   if (!row) throw new AppError("NOT_FOUND");
   return flatten(row);
 }
-
-/** The statuses that hold time, as a list for `status in (…)` in raw SQL. */
-export const holdingStatusList = sql.join(
-  holdingStatuses.map((s) => sql`${s}::appointment_status`),
-  sql`, `,
-);
 
 /**
  * Whether a pending or confirmed appointment, or a class session, not yet over is the given

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import { type Database, queryRows } from "@/db/client";
+import { holdsOwnTime } from "@/db/holding-time";
 import { activities, appointments, resources, staffMembers, type Tenant } from "@/db/schema";
 import { type Actor, customerActor, scheduleChangeCtes } from "@/lib/audit/record-audit";
 import { toInstant } from "@/lib/availability/date-time";
@@ -22,7 +23,7 @@ import {
 import { type Offer, offersAt } from "@/lib/offer/find-slots";
 import { addDays, dayInZone, zonedInstant } from "@/lib/scheduling/calendar-day";
 import { assertOpenForBooking } from "@/lib/tenants/online-booking";
-import { type AppointmentRow, holdingStatusList } from "./appointments";
+import type { AppointmentRow } from "./appointments";
 import { bookSeat } from "./book-seat";
 import { newManageToken } from "./manage-token";
 import { missingRequiredFields, requiredProblems } from "./required-fields";
@@ -238,10 +239,7 @@ async function fairOrder(
         from ${appointments}
         where tenant_id = ${tenant.id}
           and staff_id in (${uuids(ids)})
-          and status in (${holdingStatusList})
-          -- The no-overlap constraint's predicate, so that its GiST index finds the overlaps
-          -- (a class's seats are its session's time, which the trigger checks).
-          and class_session_id is null
+          and ${holdsOwnTime}
           and (tstzrange(blocked_from, blocked_until, '[)') && ${wanted}
                or (starts_at >= ${dayFrom}::timestamptz and starts_at < ${dayTo}::timestamptz))
         group by staff_id`,
@@ -251,7 +249,7 @@ async function fairOrder(
         db,
         sql`select distinct resource_id from ${appointments}
             where tenant_id = ${tenant.id} and resource_id in (${uuids(resourceIds)})
-              and status in (${holdingStatusList}) and class_session_id is null
+              and ${holdsOwnTime}
               and tstzrange(blocked_from, blocked_until, '[)') && ${wanted}`,
       )
     : [];

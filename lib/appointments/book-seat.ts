@@ -1,12 +1,12 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { type Database, queryRows } from "@/db/client";
+import { holdingStatusList } from "@/db/holding-time";
 import { appointments, classSessions, resources, type Tenant } from "@/db/schema";
 import { type Actor, scheduleChangeCtes } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 import { owedCte } from "@/lib/messages/owe";
 import type { BookingContext, StaffSchedule } from "@/lib/offer/booking-context";
 import { slotRulesOf } from "@/lib/offer/booking-context";
-import { holdingStatusList } from "./appointments";
 import type { BookedAppointment, BookingOptions, OweOnBooking } from "./book-appointment";
 import { newManageToken } from "./manage-token";
 import type { BookingInput } from "./schema";

@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, inArray, isNull, lt, sql } from "drizzle-orm";
 import { type Database, sqlStateOf } from "@/db/client";
+import { holdingStatusList } from "@/db/holding-time";
 import {
   activities,
   type ClassSession,
@@ -10,7 +11,6 @@ import {
   staffServices,
   type Tenant,
 } from "@/db/schema";
-import { holdingStatusList } from "@/lib/appointments/appointments";
 import { type Actor, recordScheduleChange } from "@/lib/audit/record-audit";
 import { toInstant } from "@/lib/availability/date-time";
 import { AppError } from "@/lib/errors/app-error";

@@ -63,7 +63,7 @@ export interface BookingContext {
  * staff member's or a resource's on their location's): their own week or the other's, its closed
  * days plus their own. Only the other's reasons are kept: why someone is off stays private.
  */
-export function staffHours(
+export function ownHours(
   business: OpeningHours,
   weekly: [number, number, number][] | null,
   daysOff: { date: string }[],
@@ -155,7 +155,7 @@ async function readBookingContext(
       timeZone: zone ?? tenant.timeZone,
       online,
       meetingBaseUrl: online ? (meetingBaseUrl ?? DEFAULT_MEETING_BASE_URL) : null,
-      hours: staffHours(hours, weekly, daysOff, zone ?? tenant.timeZone),
+      hours: ownHours(hours, weekly, daysOff, zone ?? tenant.timeZone),
     }),
   );
   const hoursAt = new Map(places.map((l) => [l.id, l.hours]));
@@ -175,7 +175,7 @@ async function readBookingContext(
     ),
   ).map(({ weekly, daysOff, ...s }) => ({
     ...s,
-    hours: staffHours(hoursAt.get(s.locationId) as OpeningHours, weekly, daysOff),
+    hours: ownHours(hoursAt.get(s.locationId) as OpeningHours, weekly, daysOff),
   }));
   const needed = placed(
     (JSON.parse(found.resources) as ResourceColumns[]).map(
@@ -183,7 +183,7 @@ async function readBookingContext(
     ),
   ).map(({ weekly, daysOff, ...r }) => ({
     ...r,
-    hours: staffHours(hoursAt.get(r.locationId) as OpeningHours, weekly, daysOff),
+    hours: ownHours(hoursAt.get(r.locationId) as OpeningHours, weekly, daysOff),
   }));
   return { activity: found.activity, hours, locations: places, staff, resources: needed };
 }

@@ -1,6 +1,7 @@
-import { inArray, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "@/db/client";
-import { appointments, classSessions, holdingStatuses } from "@/db/schema";
+import { holdsOwnTime } from "@/db/holding-time";
+import { appointments, classSessions } from "@/db/schema";
 import type { Interval } from "@/lib/scheduling/opening-windows";
 
 /** Time held, per staff member and per resource (by id). */
@@ -32,8 +33,7 @@ export async function listBusyTime(
                  ${appointments.blockedFrom} as held_from, ${appointments.blockedUntil} as held_until
           from ${appointments}
           where ${appointments.tenantId} = ${tenantId}
-            and ${inArray(appointments.status, holdingStatuses)}
-            and ${appointments.classSessionId} is null
+            and ${holdsOwnTime}
             ${options.exceptId ? sql`and ${appointments.id} <> ${options.exceptId}` : sql``}
             and tstzrange(${appointments.blockedFrom}, ${appointments.blockedUntil}, '[)') && ${range}
           union all

@@ -4,7 +4,7 @@ import { listAppointments } from "@/lib/appointments/appointments";
 import { loadOpeningHours } from "@/lib/availability/availability";
 import type { DateRange } from "@/lib/availability/date-range";
 import { listClassSessions } from "@/lib/classes/class-sessions";
-import { staffHours } from "@/lib/offer/booking-context";
+import { ownHours } from "@/lib/offer/booking-context";
 import { openingWindows } from "@/lib/scheduling/opening-windows";
 import { listStaff } from "@/lib/staff/staff";
 
@@ -27,7 +27,7 @@ export async function calendarEvents(db: Database, tenant: Tenant, range: DateRa
   ]);
   const calendars = [
     { staffId: null, hours },
-    ...staff.map((s) => ({ staffId: s.id, hours: staffHours(hours, s.weeklyHours, s.closedDays) })),
+    ...staff.map((s) => ({ staffId: s.id, hours: ownHours(hours, s.weeklyHours, s.closedDays) })),
   ];
   const availability = calendars.flatMap(({ staffId, hours }) =>
     openingWindows(hours, range.from, range.to).map((w) => ({

@@ -105,6 +105,19 @@ export function owedCte(tenantId: string, owed: OwedMessage[], source: SQL): SQL
 }
 
 /**
+ * What a change makes pointless among the messages still waiting: the reminder when the time moves
+ * or the appointment will not take place, and a move's notice when a newer move will show the new
+ * time anyway.
+ */
+const withdrawnBy: Record<AppointmentEvent, MessageKind[]> = {
+  booked: [],
+  confirmed: [],
+  moved: ["reminder", "moved"],
+  cancelled: ["reminder"],
+  ended: ["reminder"],
+};
+
+/**
  * Writes the messages a change owes, in its transaction; a move, a cancellation or an end first
  * withdraws the reminder still waiting (a move owes a new one).
  */
@@ -114,14 +127,8 @@ export async function recordOwed(
   appointmentId: string,
   facts: EventFacts,
 ): Promise<OwedMessage[]> {
-  // A move also replaces an earlier move's notice not sent yet: it would show the new time too.
-  const withdrawn: MessageKind[] =
-    facts.event === "moved"
-      ? ["reminder", "moved"]
-      : facts.event === "confirmed"
-        ? []
-        : ["reminder"];
-  if (facts.event !== "booked" && withdrawn.length) {
+  const withdrawn = withdrawnBy[facts.event];
+  if (withdrawn.length) {
     await tx
       .update(outboundMessages)
       .set({ status: "cancelled" })

@@ -11,7 +11,7 @@ import { businessBookingSchema } from "@/lib/appointments/schema";
 import { type Actor, customerActor } from "@/lib/audit/record-audit";
 import { smtpMailer } from "@/lib/mail/mailer";
 import { deliverDue, MAX_ATTEMPTS } from "@/lib/messages/deliver";
-import { retryMessage } from "@/lib/messages/outbox";
+import { listMessages, retryMessage } from "@/lib/messages/outbox";
 import { activityBody, client, dayFromToday, openBusiness, parisAt } from "./helpers/api";
 import { useAppDatabase } from "./helpers/routes";
 import { startInbox } from "./helpers/smtp-inbox";
@@ -401,6 +401,14 @@ describe.each(engines)("messages on %s", (engine) => {
     expect(failed?.attempts).toBe(MAX_ATTEMPTS);
     expect(failed?.lastError).toMatch(/550/);
     expect(await deliver(new Date(now + 24 * HOUR))).toBe(0);
+    // The Messages page's "failed only" shows it, and only it, of this business.
+    const failedList = await listMessages(handle.db, b.tenant.id, { page: 1, failedOnly: true });
+    expect(failedList.total).toBe(1);
+    expect(failedList.messages.map((m) => m.id)).toEqual([failed?.id]);
+    expect(failedList.messages[0]?.about.clientName).toBe("Alice Martin");
+    const all = await listMessages(handle.db, b.tenant.id, { page: 1 });
+    expect(all.total).toBe(2);
+    expect(await listMessages(handle.db, b.tenant.id, { page: 2 })).toMatchObject({ messages: [] });
 
     await retryMessage(handle.db, b.tenant.id, failed?.id as string, new Date(now));
     expect(await deliver(new Date(now))).toBe(1);

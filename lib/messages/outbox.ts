@@ -1,28 +1,48 @@
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { appointments, outboundMessages } from "@/db/schema";
 import { AppError } from "@/lib/errors/app-error";
 
-/** The business's messages, newest first, with whom and when they are about (the outbox page). */
-export async function listMessages(db: Database, tenantId: string, limit = 100) {
-  const rows = await db
-    .select({
-      message: outboundMessages,
-      clientName: appointments.clientName,
-      startsAt: appointments.startsAt,
-    })
-    .from(outboundMessages)
-    .innerJoin(
-      appointments,
-      and(
-        eq(appointments.tenantId, outboundMessages.tenantId),
-        eq(appointments.id, outboundMessages.appointmentId),
-      ),
-    )
-    .where(eq(outboundMessages.tenantId, tenantId))
-    .orderBy(desc(outboundMessages.createdAt), desc(outboundMessages.id))
-    .limit(limit);
-  return rows.map(({ message, ...about }) => ({ ...message, about }));
+export const MESSAGES_PAGE_SIZE = 50;
+
+/**
+ * The business's messages, newest first, one page at a time (only the failed ones with
+ * `failedOnly`), with whom and when they are about (the outbox page).
+ */
+export async function listMessages(
+  db: Database,
+  tenantId: string,
+  options: { page: number; failedOnly?: boolean },
+) {
+  const where = and(
+    eq(outboundMessages.tenantId, tenantId),
+    options.failedOnly ? eq(outboundMessages.status, "failed") : undefined,
+  );
+  const [rows, [counted]] = await Promise.all([
+    db
+      .select({
+        message: outboundMessages,
+        clientName: appointments.clientName,
+        startsAt: appointments.startsAt,
+      })
+      .from(outboundMessages)
+      .innerJoin(
+        appointments,
+        and(
+          eq(appointments.tenantId, outboundMessages.tenantId),
+          eq(appointments.id, outboundMessages.appointmentId),
+        ),
+      )
+      .where(where)
+      .orderBy(desc(outboundMessages.createdAt), desc(outboundMessages.id))
+      .limit(MESSAGES_PAGE_SIZE)
+      .offset((options.page - 1) * MESSAGES_PAGE_SIZE),
+    db.select({ total: count() }).from(outboundMessages).where(where),
+  ]);
+  return {
+    messages: rows.map(({ message, ...about }) => ({ ...message, about })),
+    total: counted?.total ?? 0,
+  };
 }
 
 /** One appointment's messages, in the order they were owed (its details panel). */

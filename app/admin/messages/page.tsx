@@ -1,13 +1,15 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Notice } from "@/components/ui/notice";
+import { Pager } from "@/components/ui/pager";
 import type { OutboundMessage } from "@/db/schema";
 import { requirePageCaller } from "@/lib/auth/page-caller";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { firstParam, type SearchParams } from "@/lib/http/page-params";
+import { firstParam, hrefWith, type SearchParams } from "@/lib/http/page-params";
 import { formatDateTime } from "@/lib/i18n/format";
 import { pageTitle } from "@/lib/i18n/page-title";
-import { listMessages } from "@/lib/messages/outbox";
+import { listMessages, MESSAGES_PAGE_SIZE } from "@/lib/messages/outbox";
 import { retryMessageAction } from "./actions";
 
 export const generateMetadata = pageTitle("admin.nav.messages");
@@ -29,10 +31,15 @@ export default async function MessagesPage({
 }) {
   const { tenant } = await requirePageCaller("manage");
   const query = await searchParams;
-  const [t, messages] = await Promise.all([
+  const page = Math.max(1, Math.min(10_000, Number(firstParam(query.page)) || 1));
+  const failedOnly = firstParam(query.status) === "failed";
+  const [t, { messages, total }] = await Promise.all([
     getTranslations("admin.messages"),
-    listMessages(await getDb(), tenant.id),
+    listMessages(await getDb(), tenant.id, { page, failedOnly }),
   ]);
+  const pages = Math.max(1, Math.ceil(total / MESSAGES_PAGE_SIZE));
+  const pageHref = (n: number) =>
+    hrefWith("/admin/messages", { page: String(n), status: failedOnly ? "failed" : undefined });
   const when = (at: Date) => formatDateTime(at, tenant.timeZone, tenant.locale);
   return (
     <section>
@@ -50,6 +57,21 @@ export default async function MessagesPage({
           {t("retryFailed")}
         </Notice>
       )}
+      <nav aria-label={t("filter")} className="mt-3 flex gap-4 text-sm">
+        {[
+          { href: "/admin/messages", label: t("all"), current: !failedOnly },
+          { href: "/admin/messages?status=failed", label: t("failedOnly"), current: failedOnly },
+        ].map((f) => (
+          <Link
+            key={f.href}
+            href={f.href}
+            aria-current={f.current ? "page" : undefined}
+            className={f.current ? "font-semibold" : "underline"}
+          >
+            {f.label}
+          </Link>
+        ))}
+      </nav>
       {messages.length === 0 ? (
         <p className="mt-4 rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600">
           {t("empty")}
@@ -129,6 +151,12 @@ export default async function MessagesPage({
           ))}
         </ol>
       )}
+      <Pager
+        page={page}
+        pages={pages}
+        href={pageHref}
+        labels={{ nav: t("pages"), previous: "←", next: "→", position: `${page} / ${pages}` }}
+      />
     </section>
   );
 }

@@ -7,7 +7,7 @@ import { type Actor, customerActor, scheduleChangeCtes } from "@/lib/audit/recor
 import { toInstant } from "@/lib/availability/date-time";
 import { AppError } from "@/lib/errors/app-error";
 import { toAppError } from "@/lib/errors/to-app-error";
-import { pokeMessages } from "@/lib/jobs/runtime";
+import { pokeAfterCommit } from "@/lib/jobs/runtime";
 import { newMeetingUrl } from "@/lib/locations/meeting-url";
 import { type OwedMessage, owedCte, owedMessages, reminderLead } from "@/lib/messages/owe";
 import { metrics } from "@/lib/metrics";
@@ -114,8 +114,7 @@ export async function bookAppointment(
     const booked = await book(db, tenant, input, now, actor, options);
     if (booked !== "outsideHours") {
       metrics().bookings.inc({ outcome: "created" });
-      // Inside a caller's transaction, the caller wakes the sender once it commits.
-      if (!(db instanceof PgTransaction)) pokeMessages(booked.owed);
+      pokeAfterCommit(db, booked.owed);
     }
     return booked;
   } catch (error) {

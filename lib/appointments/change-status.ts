@@ -1,10 +1,9 @@
 import { and, eq, sql } from "drizzle-orm";
-import { PgTransaction } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
 import { type AppointmentStatus, appointments, type Tenant } from "@/db/schema";
 import { type Actor, recordScheduleChange } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
-import { pokeMessages } from "@/lib/jobs/runtime";
+import { pokeAfterCommit } from "@/lib/jobs/runtime";
 import { type AppointmentEvent, recordOwed } from "@/lib/messages/owe";
 import { type AppointmentRow, getAppointment } from "./appointments";
 import { canTransition } from "./transitions";
@@ -66,7 +65,7 @@ export async function changeAppointmentStatus(
       : [];
     return { ...current, ...updated, meetingUrl: current.meetingUrl, owed };
   });
-  if (!(db instanceof PgTransaction)) pokeMessages(changed.owed);
+  pokeAfterCommit(db, changed.owed);
   return changed;
 }
 

@@ -1,11 +1,10 @@
 import { and, eq, sql } from "drizzle-orm";
-import { PgTransaction } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
 import { appointments, type Tenant } from "@/db/schema";
 import { type Actor, recordScheduleChange } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 import { toAppError } from "@/lib/errors/to-app-error";
-import { pokeMessages } from "@/lib/jobs/runtime";
+import { pokeAfterCommit } from "@/lib/jobs/runtime";
 import { type OwedMessage, recordOwed, reminderLead } from "@/lib/messages/owe";
 import {
   appointmentTimes,
@@ -103,7 +102,7 @@ export async function rescheduleAppointment(
       const moved = await withDeadlockRetry(() =>
         move(db, tenant, context, current, start, now, actor, staff, room),
       );
-      if (!(db instanceof PgTransaction)) pokeMessages(moved.owed);
+      pokeAfterCommit(db, moved.owed);
       return moved;
     } catch (error) {
       if (toAppError(error).code !== "SLOT_UNAVAILABLE" || room === rooms.at(-1)) throw error;

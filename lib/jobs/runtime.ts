@@ -1,5 +1,6 @@
+import { PgTransaction } from "drizzle-orm/pg-core";
 import { fromPglite, PgBoss } from "pg-boss";
-import type { DatabaseHandle } from "@/db/client";
+import type { Database, DatabaseHandle } from "@/db/client";
 import type { Env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { smtpMailer } from "@/lib/mail/mailer";
@@ -66,6 +67,14 @@ export async function stopJobs(): Promise<void> {
   clearTimeout(store.__rendezvousPoke);
   store.__rendezvousPoke = undefined;
   await boss?.stop({ graceful: true, timeout: 5_000 });
+}
+
+/**
+ * Wakes the message workers for a change made on `db`, unless `db` is a caller's transaction: that
+ * caller wakes them once it commits (before, the workers would not see the messages yet).
+ */
+export function pokeAfterCommit(db: Database, owed: { sendAfter: Date }[]): void {
+  if (!(db instanceof PgTransaction)) pokeMessages(owed);
 }
 
 /**

@@ -10,6 +10,10 @@ export type SearchParams = Record<string, SearchParamValue>;
 export const firstParam = (value: SearchParamValue): string | undefined =>
   typeof value === "string" ? value : undefined;
 
+/** `?page=` of a paged list: a whole number from 1 to 10,000, 1 when missing or unusable. */
+export const pageParam = (value: SearchParamValue): number =>
+  Math.max(1, Math.min(10_000, Number(firstParam(value)) || 1));
+
 /**
  * The zone a page shows times in (`zone`): the business's, unless the visitor asked for another
  * valid one (`?tz=`, which the zone switch sets from the browser's zone); and the `tz` its links

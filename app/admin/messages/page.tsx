@@ -6,7 +6,7 @@ import type { OutboundMessage } from "@/db/schema";
 import { requirePageCaller } from "@/lib/auth/page-caller";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { firstParam, hrefWith, type SearchParams } from "@/lib/http/page-params";
+import { firstParam, hrefWith, pageParam, type SearchParams } from "@/lib/http/page-params";
 import { formatDateTime } from "@/lib/i18n/format";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { listMessages, MESSAGES_PAGE_SIZE } from "@/lib/messages/outbox";
@@ -31,7 +31,7 @@ export default async function MessagesPage({
 }) {
   const { tenant } = await requirePageCaller("manage");
   const query = await searchParams;
-  const page = Math.max(1, Math.min(10_000, Number(firstParam(query.page)) || 1));
+  const page = pageParam(query.page);
   const failedOnly = firstParam(query.status) === "failed";
   const [t, { messages, total }] = await Promise.all([
     getTranslations("admin.messages"),

@@ -5,7 +5,7 @@ import { auditSentence } from "@/lib/audit/audit-sentence";
 import { AUDIT_PAGE_SIZE, listAudit } from "@/lib/audit/audit-trail";
 import { requirePageCaller } from "@/lib/auth/page-caller";
 import { getDb } from "@/lib/db";
-import { firstParam, type SearchParams } from "@/lib/http/page-params";
+import { pageParam, type SearchParams } from "@/lib/http/page-params";
 import { formatDateTime } from "@/lib/i18n/format";
 import en from "@/lib/i18n/messages/en.json";
 import { pageTitle } from "@/lib/i18n/page-title";
@@ -21,7 +21,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const { tenant, caller } = await requirePageCaller("manage");
   // The record of everyone's changes is the owners' to read.
   if (caller.role !== "owner") forbidden();
-  const page = Math.max(1, Math.min(10_000, Number(firstParam((await searchParams).page)) || 1));
+  const page = pageParam((await searchParams).page);
   const [t, { entries, total }] = await Promise.all([
     getTranslations("admin.audit"),
     listAudit(await getDb(), tenant.id, page),

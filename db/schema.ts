@@ -24,36 +24,52 @@ import {
   holdingStatuses,
 } from "../lib/appointments/status";
 
+export const paymentRules = ["none", "full", "deposit"] as const;
+export type PaymentRule = (typeof paymentRules)[number];
+
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
 export const localeEnum = pgEnum("locale", ["fr", "en"]);
 export const roleEnum = pgEnum("user_role", ["owner", "admin", "staff"]);
 
-export const tenants = pgTable("tenants", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  slug: text("slug").notNull().unique(),
-  name: text("name").notNull(),
-  timeZone: text("time_zone").notNull(),
-  locale: localeEnum("locale").notNull().default("fr"),
-  currency: char("currency", { length: 3 }).notNull().default("EUR"),
-  // Where customers go, shown on confirmations and in calendar files; optional.
-  address: text("address"),
-  // How customers reach the business, and its own words on its policies; all optional.
-  contactEmail: text("contact_email"),
-  contactPhone: text("contact_phone"),
-  policyText: text("policy_text"),
-  appointmentModuleEnabled: boolean("appointment_module_enabled").notNull().default(true),
-  slotIntervalMinutes: integer("slot_interval_minutes").notNull().default(15),
-  cancellationNoticeHours: integer("cancellation_notice_hours").notNull().default(24),
-  rescheduleNoticeHours: integer("reschedule_notice_hours").notNull().default(2),
-  // Bumped by every change to the business's hours, activities or bookings: cached slots of an
-  // older version are stale, on every app instance, since each request reads this row anyway.
-  scheduleVersion: integer("schedule_version").notNull().default(0),
-  // Bumped with it by changes to the hours, activities and settings, but not by bookings: what
-  // booking reads of the activity and the hours is cached under this one.
-  catalogVersion: integer("catalog_version").notNull().default(0),
-  createdAt: createdAt(),
-});
+export const tenants = pgTable(
+  "tenants",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    slug: text("slug").notNull().unique(),
+    name: text("name").notNull(),
+    timeZone: text("time_zone").notNull(),
+    locale: localeEnum("locale").notNull().default("fr"),
+    currency: char("currency", { length: 3 }).notNull().default("EUR"),
+    // Where customers go, shown on confirmations and in calendar files; optional.
+    address: text("address"),
+    // How customers reach the business, and its own words on its policies; all optional.
+    contactEmail: text("contact_email"),
+    contactPhone: text("contact_phone"),
+    policyText: text("policy_text"),
+    appointmentModuleEnabled: boolean("appointment_module_enabled").notNull().default(true),
+    slotIntervalMinutes: integer("slot_interval_minutes").notNull().default(15),
+    cancellationNoticeHours: integer("cancellation_notice_hours").notNull().default(24),
+    rescheduleNoticeHours: integer("reschedule_notice_hours").notNull().default(2),
+    // Payments: the business's connected Stripe account (null: the platform's own, where the install
+    // allows it), how long an unpaid booking holds its time, and whether a deposit is kept when the
+    // customer cancels.
+    stripeAccountId: text("stripe_account_id"),
+    paymentHoldMinutes: integer("payment_hold_minutes").notNull().default(30),
+    keepDeposits: boolean("keep_deposits").notNull().default(false),
+    // Bumped by every change to the business's hours, activities or bookings: cached slots of an
+    // older version are stale, on every app instance, since each request reads this row anyway.
+    scheduleVersion: integer("schedule_version").notNull().default(0),
+    // Bumped with it by changes to the hours, activities and settings, but not by bookings: what
+    // booking reads of the activity and the hours is cached under this one.
+    catalogVersion: integer("catalog_version").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // Stripe Checkout sessions last from 30 minutes to 24 hours.
+    check("tenants_payment_hold_check", sql`${t.paymentHoldMinutes} between 30 and 1440`),
+  ],
+);
 export type Tenant = typeof tenants.$inferSelect;
 
 // Every tenant-owned table keys on (tenant_id, id) so that rows distribute by tenant (Citus) and a
@@ -141,6 +157,10 @@ export const activities = pgTable(
     color: text("color").notNull(),
     // Integer minor units (cents) of the tenant's currency: no floating-point money.
     priceMinor: integer("price_minor").notNull().default(0),
+    // Paid at booking: nothing (at the venue), the price, or a deposit (an amount or a percentage).
+    paymentRule: text("payment_rule").$type<PaymentRule>().notNull().default("none"),
+    depositMinor: integer("deposit_minor"),
+    depositPercent: integer("deposit_percent"),
     requirePhone: boolean("require_phone").notNull().default(false),
     requireAddress: boolean("require_address").notNull().default(false),
     requireCustomField: boolean("require_custom_field").notNull().default(false),
@@ -164,6 +184,11 @@ export const activities = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     check("activities_capacity_check", sql`${t.capacity} between 1 and 1000`),
+    check(
+      "activities_payment_rule_check",
+      sql`${t.paymentRule} in ('none', 'full', 'deposit') and (${t.paymentRule} <> 'deposit' or
+        (coalesce(${t.depositMinor}, 0) > 0) <> (coalesce(${t.depositPercent}, 0) between 1 and 100))`,
+    ),
   ],
 );
 export type Activity = typeof activities.$inferSelect;
@@ -494,7 +519,14 @@ export const appointments = pgTable(
 );
 export type Appointment = typeof appointments.$inferSelect;
 
-export const messageKinds = ["booked", "confirmed", "moved", "cancelled", "reminder"] as const;
+export const messageKinds = [
+  "booked",
+  "confirmed",
+  "moved",
+  "cancelled",
+  "reminder",
+  "refunded",
+] as const;
 export type MessageKind = (typeof messageKinds)[number];
 export const messageStatuses = [
   "queued",
@@ -515,6 +547,8 @@ export interface MessagePayload {
   /** A move to another staff member at the same time. */
   staffOnly?: boolean;
   manageUrl?: string;
+  /** A refund's amount and why it was made. */
+  refund?: { amountMinor: number; currency: string; reason: RefundReason };
 }
 
 /**
@@ -559,6 +593,120 @@ export const outboundMessages = pgTable(
   ],
 );
 export type OutboundMessage = typeof outboundMessages.$inferSelect;
+
+export const paymentStatuses = [
+  "pending",
+  "paid",
+  "partially_refunded",
+  "refunded",
+  "expired",
+  "failed",
+] as const;
+export type PaymentStatus = (typeof paymentStatuses)[number];
+
+/**
+ * What a booking of a paid service asks of the customer, through a Stripe Checkout Session. Not
+ * tied to the appointment by a foreign key: the money's record outlives an appointment's deletion.
+ */
+export const payments = pgTable(
+  "payments",
+  {
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    id: uuid("id").notNull().defaultRandom(),
+    appointmentId: uuid("appointment_id").notNull(),
+    // For the revenue report, by service and staff member, whatever becomes of the appointment.
+    activityId: uuid("activity_id").notNull(),
+    staffId: uuid("staff_id").notNull(),
+    rule: text("rule").$type<Exclude<PaymentRule, "none">>().notNull(),
+    amountMinor: integer("amount_minor").notNull(),
+    currency: char("currency", { length: 3 }).notNull(),
+    status: text("status").$type<PaymentStatus>().notNull().default("pending"),
+    // The connected account it was made on (null: the platform's): its refunds are made there too.
+    stripeAccountId: text("stripe_account_id"),
+    checkoutSessionId: text("checkout_session_id"),
+    checkoutUrl: text("checkout_url"),
+    paymentIntentId: text("payment_intent_id"),
+    // Until then the booking holds its time unpaid; after, the hold is released.
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    paidAt: timestamp("paid_at", { withTimezone: true }),
+    refundedMinor: integer("refunded_minor").notNull().default(0),
+    // A refund decided (by a cancellation, the owner, a payment after its hold) and not yet made.
+    refundDueMinor: integer("refund_due_minor").notNull().default(0),
+    refundReason: text("refund_reason").$type<RefundReason>(),
+    // The messages the booking owes once paid (the confirmation and its reminder), held till then.
+    owedOnPayment: jsonb("owed_on_payment").$type<unknown[]>().notNull().default([]),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex("payments_appointment_key").on(t.tenantId, t.appointmentId),
+    uniqueIndex("payments_checkout_session_key").on(t.checkoutSessionId),
+    index("payments_pending_expiry_idx").on(t.expiresAt).where(sql`${t.status} = 'pending'`),
+    index("payments_refund_due_idx").on(t.tenantId).where(sql`${t.refundDueMinor} > 0`),
+    index("payments_tenant_paid_idx").on(t.tenantId, t.paidAt),
+    check("payments_amount_check", sql`${t.amountMinor} > 0`),
+    check(
+      "payments_refund_check",
+      sql`${t.refundedMinor} >= 0 and ${t.refundDueMinor} >= 0
+        and ${t.refundedMinor} + ${t.refundDueMinor} <= ${t.amountMinor}`,
+    ),
+  ],
+);
+export type Payment = typeof payments.$inferSelect;
+
+export const refundReasons = ["customer_cancelled", "business_cancelled", "late", "owner"] as const;
+export type RefundReason = (typeof refundReasons)[number];
+
+/** Refunds made on Stripe, one row each (the report counts them on the day they were made). */
+export const paymentRefunds = pgTable(
+  "payment_refunds",
+  {
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    id: uuid("id").notNull().defaultRandom(),
+    paymentId: uuid("payment_id").notNull(),
+    stripeRefundId: text("stripe_refund_id").notNull(),
+    amountMinor: integer("amount_minor").notNull(),
+    reason: text("reason").$type<RefundReason>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({
+      name: "payment_refunds_payment_fk",
+      columns: [t.tenantId, t.paymentId],
+      foreignColumns: [payments.tenantId, payments.id],
+    }).onDelete("cascade"),
+    uniqueIndex("payment_refunds_stripe_key").on(t.stripeRefundId),
+    index("payment_refunds_tenant_created_idx").on(t.tenantId, t.createdAt),
+  ],
+);
+
+/**
+ * Stripe's webhook events, as received (signature checked): the id makes each one processed once
+ * however often Stripe sends it; the job queue processes them.
+ */
+export const paymentEvents = pgTable(
+  "payment_events",
+  {
+    id: text("id").primaryKey(),
+    type: text("type").notNull(),
+    account: text("account"),
+    payload: jsonb("payload").notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    processedAt: timestamp("processed_at", { withTimezone: true }),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+  },
+  (t) => [
+    index("payment_events_waiting_idx").on(t.receivedAt).where(sql`${t.processedAt} is null`),
+  ],
+);
+export type PaymentEvent = typeof paymentEvents.$inferSelect;
 
 /** First answers to bookings sent with an Idempotency-Key, replayed to retries for 24 hours. */
 export const idempotencyKeys = pgTable(

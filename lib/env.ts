@@ -43,10 +43,26 @@ const schema = z
     ),
     MAIL_FROM: optional(z.string().min(3)),
     JOBS: optional(z.enum(["on", "off"])).default("on"),
+    STRIPE_SECRET_KEY: optional(
+      z.string().regex(/^(sk|rk)_(test|live)_\w+$/, "must be a Stripe secret key (sk_…)"),
+    ),
+    STRIPE_WEBHOOK_SECRET: optional(
+      z.string().regex(/^whsec_\w+$/, "must be a Stripe webhook signing secret (whsec_…)"),
+    ),
+    // Where the SDK sends its requests: Stripe's API unless a local stand-in is named (tests).
+    STRIPE_API_BASE: optional(z.url({ protocol: /^https?$/ })),
+    STRIPE_DIRECT: flag(false),
     LOG_LEVEL: optional(z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"])),
     NODE_ENV: optional(z.enum(["development", "production", "test"])).default("development"),
   })
   .superRefine((value, ctx) => {
+    if (!value.STRIPE_SECRET_KEY !== !value.STRIPE_WEBHOOK_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: [value.STRIPE_SECRET_KEY ? "STRIPE_WEBHOOK_SECRET" : "STRIPE_SECRET_KEY"],
+        message: "is required with the other Stripe key: payments are confirmed by the webhook",
+      });
+    }
     if (value.DATABASE_URL && !value.NEXTAUTH_SECRET) {
       ctx.addIssue({
         code: "custom",
@@ -85,6 +101,16 @@ const schema = z
       mailFrom: value.MAIL_FROM ?? "Rendezvous <no-reply@rendezvous.invalid>",
       // Off: this instance queues jobs but runs none (another process runs the workers).
       jobs: value.JOBS === "on",
+      // Both keys or none: with none, services cannot ask for payment. Direct: a single-business
+      // install whose businesses are paid on the platform's own account, not a connected one.
+      stripe: value.STRIPE_SECRET_KEY
+        ? {
+            secretKey: value.STRIPE_SECRET_KEY,
+            webhookSecret: value.STRIPE_WEBHOOK_SECRET as string,
+            apiBase: value.STRIPE_API_BASE,
+            direct: value.STRIPE_DIRECT,
+          }
+        : null,
       logLevel: value.LOG_LEVEL ?? (value.NODE_ENV === "test" ? "silent" : "info"),
     };
   });
@@ -103,6 +129,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 }
 
 let cached: Env | undefined;
+
+/** Forgets the configuration read, for tests that change the environment. */
+export function rereadEnv(): void {
+  cached = undefined;
+}
 
 /** The configuration, read once from the process environment. */
 export function env(): Env {

@@ -20,11 +20,14 @@ export function BookingForm({
   initialState,
   fields,
   labels,
+  payNotice,
 }: {
   action: (state: BookingFormState, form: FormData) => Promise<BookingFormState>;
   initialState: BookingFormState;
   fields: { phone: boolean; address: boolean; customFieldLabel: string | null };
   labels: BookingFormLabels;
+  /** What is paid online before the booking is confirmed (null: nothing, paid at the venue). */
+  payNotice: string | null;
 }) {
   // Texts come from the server: no translation library in the browser.
   const t = (key: Exclude<keyof BookingFormLabels, "problems">) => labels[key];
@@ -120,12 +123,17 @@ export function BookingForm({
         ? field("customFieldValue", fields.customFieldLabel, { multiline: true })
         : null}
 
+      {payNotice ? (
+        <p className="rounded-lg bg-slate-50 p-3 text-sm text-slate-700" data-testid="pay-notice">
+          {payNotice}
+        </p>
+      ) : null}
       <button
         type="submit"
         disabled={pending}
         className="mt-2 rounded-lg bg-brand-600 px-5 py-3 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
       >
-        {pending ? t("submitting") : t("submit")}
+        {pending ? t("submitting") : t(payNotice ? "submitPay" : "submit")}
       </button>
     </form>
   );

@@ -3,8 +3,10 @@ import type { Database } from "@/db/client";
 import { type Activity, activities, type Tenant } from "@/db/schema";
 import { hasUpcomingBookings } from "@/lib/appointments/appointments";
 import { type Actor, recordScheduleChange } from "@/lib/audit/record-audit";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { toMinorUnits } from "@/lib/money";
+import { paymentsReadiness } from "@/lib/payments/rule";
 import { assignToEveryone } from "@/lib/staff/staff";
 import type { ActivityInput } from "./schema";
 
@@ -75,7 +77,30 @@ function toColumns(input: ActivityInput, currency: string) {
     onlineBooking: input.onlineBooking,
     resourceKind: input.resourceKind,
     capacity: input.capacity,
+    ...paymentColumns(input, currency),
   };
+}
+
+function paymentColumns({ payment }: ActivityInput, currency: string) {
+  if (!payment) return {};
+  const deposit = payment.rule === "deposit";
+  return {
+    paymentRule: payment.rule,
+    depositMinor:
+      deposit && payment.depositAmount ? toMinorUnits(payment.depositAmount, currency) : null,
+    depositPercent: deposit && payment.depositPercent ? payment.depositPercent : null,
+  };
+}
+
+/** A service cannot ask for payment that the business cannot take yet. */
+function assertPayable(tenant: Tenant, input: ActivityInput) {
+  if (input.payment && input.payment.rule !== "none") {
+    if (paymentsReadiness(tenant, env().stripe) !== "ready") {
+      throw new AppError("PAYMENTS_NOT_READY", {
+        "payment.rule": paymentsReadiness(tenant, env().stripe),
+      });
+    }
+  }
 }
 
 export async function createActivity(
@@ -84,6 +109,7 @@ export async function createActivity(
   input: ActivityInput,
   actor: Actor,
 ): Promise<Activity> {
+  assertPayable(tenant, input);
   return db.transaction(async (tx) => {
     const [activity] = await tx
       .insert(activities)
@@ -108,6 +134,7 @@ export async function updateActivity(
   input: ActivityInput,
   actor: Actor,
 ): Promise<Activity> {
+  assertPayable(tenant, input);
   return db.transaction(async (tx) => {
     const before = await getActivity(tx, tenant.id, id);
     const [activity] = await tx

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { paymentRules } from "@/db/schema";
 import { resourceKindSchema } from "@/lib/resources/schema";
 import { hexColor, optionalText, requiredText, uuidSchema } from "@/lib/validation";
 
@@ -40,9 +41,47 @@ export const activityInputSchema = z
     resourceKind: resourceKindSchema.nullish(),
     // More than 1: a class, booked by the seat in sessions scheduled at /api/classes.
     capacity: z.number().int().min(1).max(1000).optional(),
+    // Paid online at booking: nothing (at the venue), the price, or a deposit; left out: as it is.
+    payment: z
+      .object({
+        rule: z.enum(paymentRules),
+        depositAmount: z.number().gt(0).max(1_000_000).nullish(),
+        depositPercent: z.number().int().min(1).max(100).nullish(),
+      })
+      .optional(),
   })
   .superRefine((value, ctx) => {
     // Zod runs this even when fields failed, so any of them may be missing or of the wrong type.
+    const payment = value.payment;
+    if (payment?.rule === "deposit" && !payment.depositAmount === !payment.depositPercent) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["payment", "depositAmount"],
+        message: "a deposit is either an amount or a percentage (depositPercent), one of them",
+      });
+    }
+    if (
+      payment?.rule === "deposit" &&
+      typeof value.price === "number" &&
+      (payment.depositAmount ?? 0) > value.price
+    ) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["payment", "depositAmount"],
+        message: "must not exceed the price",
+      });
+    }
+    if (
+      payment &&
+      payment.rule !== "none" &&
+      !(typeof value.price === "number" && value.price > 0)
+    ) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["price"],
+        message: "must be more than 0 for a service paid online",
+      });
+    }
     if (value.requiredFields?.customField === true && !value.requiredFields.customFieldLabel) {
       ctx.addIssue({
         code: "custom",

@@ -27,6 +27,13 @@ export function toActivityJson(activity: Activity, currency: string) {
     onlineBooking: activity.onlineBooking,
     resourceKind: activity.resourceKind,
     capacity: activity.capacity,
+    // Additive: what is paid online at booking.
+    payment: {
+      rule: activity.paymentRule,
+      depositAmount:
+        activity.depositMinor === null ? null : fromMinorUnits(activity.depositMinor, currency),
+      depositPercent: activity.depositPercent,
+    },
   };
 }
 

@@ -12,6 +12,7 @@ import {
   staffMembers,
 } from "@/db/schema";
 import { AppError } from "@/lib/errors/app-error";
+import { type PaymentSummary, paymentOfAppointment } from "@/lib/payments/summary";
 
 /**
  * An appointment with the name and color of its activity and of its staff member, the names of
@@ -25,6 +26,7 @@ export type AppointmentRow = Appointment & {
   staffColor: string;
   locationName: string;
   resourceName: string | null;
+  payment: PaymentSummary | null;
 };
 
 /** The names an AppointmentRow adds, to select beside the appointment (joinActivity, joinStaff). */
@@ -40,6 +42,7 @@ export const appointmentNames = {
   meetingUrl: sql<string | null>`coalesce(${appointments.meetingUrl}, (select cs.meeting_url
     from ${classSessions} cs where cs.tenant_id = ${appointments.tenantId}
       and cs.id = ${appointments.classSessionId}))`,
+  payment: paymentOfAppointment,
 };
 
 const rowColumns = { appointment: appointments, ...appointmentNames };

@@ -9,7 +9,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { toAppError } from "@/lib/errors/to-app-error";
 import { pokeAfterCommit } from "@/lib/jobs/runtime";
 import { newMeetingUrl } from "@/lib/locations/meeting-url";
-import { type OwedMessage, owedCte, owedMessages, reminderLead } from "@/lib/messages/owe";
+import { type OwedMessage, owedMessages, reminderLead } from "@/lib/messages/owe";
 import { metrics } from "@/lib/metrics";
 import {
   appointmentTimes,
@@ -21,6 +21,9 @@ import {
   type StaffSchedule,
 } from "@/lib/offer/booking-context";
 import { type Offer, offersAt } from "@/lib/offer/find-slots";
+import { startCheckout } from "@/lib/payments/checkout";
+import { alongCte, type PaymentDue, paymentDue } from "@/lib/payments/hold";
+import type { StripeConfig } from "@/lib/payments/stripe";
 import { addDays, dayInZone, zonedInstant } from "@/lib/scheduling/calendar-day";
 import { assertOpenForBooking } from "@/lib/tenants/online-booking";
 import type { AppointmentRow } from "./appointments";
@@ -34,10 +37,21 @@ import { timeLocks, withDeadlockRetry } from "./time-locks";
  * A new booking, with the token of its private manage link (only a hash of it is stored) and the
  * messages it owes.
  */
-export type BookedAppointment = AppointmentRow & { manageToken: string; owed: OwedMessage[] };
+export type BookedAppointment = AppointmentRow & {
+  manageToken: string;
+  owed: OwedMessage[];
+  /** The payment it holds its time for, until its checkout is made. */
+  dueOnBooking: PaymentDue | null;
+};
 
 /** The messages a new booking owes, once its manage token is known. */
 export type OweOnBooking = (manageToken: string) => OwedMessage[];
+
+/** What a new booking writes beside itself: its messages, held by its payment if it owes one. */
+export interface AlongBooking {
+  owe: OweOnBooking;
+  due: PaymentDue | null;
+}
 
 function oweOnBooking(
   context: BookingContext,
@@ -75,6 +89,8 @@ export interface BookingOptions {
   outsideHours?: OutsideHours;
   /** The address of a private manage link, for the customer's confirmation message. */
   manageLink?: (token: string) => string;
+  /** Stripe's keys, for services paid at booking (none: they cannot be booked online). */
+  stripe?: StripeConfig | null;
 }
 
 /**
@@ -111,8 +127,9 @@ export async function bookAppointment(
   options: BookingOptions = {},
 ): Promise<BookedAppointment | "outsideHours"> {
   try {
-    const booked = await book(db, tenant, input, now, actor, options);
+    let booked = await book(db, tenant, input, now, actor, options);
     if (booked !== "outsideHours") {
+      if (booked.dueOnBooking) booked = await startCheckout(db, tenant, booked, options, now);
       metrics().bookings.inc({ outcome: "created" });
       pokeAfterCommit(db, booked.owed);
     }
@@ -145,10 +162,12 @@ async function book(
 
   const candidates = chosenStaff(context, input);
   const start = toInstant(input.dateTime, choiceZone(context, candidates, tenant));
-  const status = options.status ?? "pending";
-  const owe = oweOnBooking(context, input, start, status, now, actor, options);
+  const due = paymentDue(activity, tenant, actor, options.stripe ?? null, now);
+  // Unpaid, a booking only holds its time; the payment confirms it.
+  const status = due ? "pending" : (options.status ?? "pending");
+  const along = { owe: oweOnBooking(context, input, start, status, now, actor, options), due };
   if (activity.capacity > 1) {
-    return bookSeat(db, tenant, context, candidates, input, start, now, actor, options, owe);
+    return bookSeat(db, tenant, context, candidates, input, start, now, actor, options, along);
   }
   let offers = offersAt(context, candidates, tenant, start, now);
   if (!offers.length) {
@@ -164,7 +183,7 @@ async function book(
   }
   const insert = (offer: Offer, resource: ResourceSchedule | null) =>
     withDeadlockRetry(() =>
-      insertBooking(db, tenant, context, offer.staff, resource, input, start, status, actor, owe),
+      insertBooking(db, tenant, context, offer.staff, resource, input, start, status, actor, along),
     );
   const [only] = offers;
   if (offers.length === 1 && only && (only.resources?.length ?? 1) === 1) {
@@ -285,7 +304,7 @@ async function insertBooking(
   start: number,
   status: "pending" | "confirmed",
   actor: Actor,
-  owe: OweOnBooking,
+  along: AlongBooking,
 ): Promise<BookedAppointment> {
   const { activity } = context;
   const { end, blockedFrom, blockedUntil } = appointmentTimes(activity, start);
@@ -294,7 +313,7 @@ async function insertBooking(
   const iso = (ms: number) => new Date(ms).toISOString();
   const c = input.clientInfo;
   const manage = newManageToken();
-  const owed = owe(manage.token);
+  const owed = along.owe(manage.token);
   const [row] = await queryRows<{ id: string; created_at: string | Date }>(
     db,
     sql`with locks as (
@@ -333,7 +352,7 @@ async function insertBooking(
           after: sql`jsonb_build_object('activityId', activity_id, 'staffId', staff_id,
             'resourceId', resource_id, 'startsAt', starts_at, 'status', status)`,
           source: sql`inserted`,
-        })}${owedCte(tenant.id, owed, sql`inserted`)}
+        })}${alongCte(tenant.id, along, owed, sql`inserted`)}
         select id, created_at from inserted`,
   );
   // No row: the activity, the staff member or the resource was deleted since they were read.
@@ -362,7 +381,9 @@ async function insertBooking(
     policyStartsAt: null,
     manageTokenHash: manage.hash,
     manageToken: manage.token,
-    owed,
+    owed: along.due ? [] : owed,
+    dueOnBooking: along.due,
+    payment: null,
     sequence: 0,
     reminderMinutes: input.reminderMinutes,
     createdAt: new Date(row.created_at),

@@ -4,10 +4,10 @@ import { holdingStatusList } from "@/db/holding-time";
 import { appointments, classSessions, resources, type Tenant } from "@/db/schema";
 import { type Actor, scheduleChangeCtes } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
-import { owedCte } from "@/lib/messages/owe";
 import type { BookingContext, StaffSchedule } from "@/lib/offer/booking-context";
 import { slotRulesOf } from "@/lib/offer/booking-context";
-import type { BookedAppointment, BookingOptions, OweOnBooking } from "./book-appointment";
+import { alongCte } from "@/lib/payments/hold";
+import type { AlongBooking, BookedAppointment, BookingOptions } from "./book-appointment";
 import { newManageToken } from "./manage-token";
 import type { BookingInput } from "./schema";
 
@@ -30,7 +30,7 @@ export async function bookSeat(
   now: Date,
   actor: Actor,
   options: BookingOptions,
-  owe: OweOnBooking,
+  along: AlongBooking,
 ): Promise<BookedAppointment> {
   const rules = slotRulesOf(context.activity, tenant);
   const tooSoon = start < now.getTime() + rules.minimumNoticeMinutes * MINUTE;
@@ -59,7 +59,7 @@ export async function bookSeat(
         .from(classSessions)
         .where(and(eq(classSessions.tenantId, tenant.id), eq(classSessions.id, session.id)))
         .for("update");
-      return insertSeat(tx, tenant, context, teacher, session.id, input, options, actor, owe);
+      return insertSeat(tx, tenant, context, teacher, session.id, input, options, actor, along);
     });
     if (booked) return booked;
   }
@@ -75,13 +75,13 @@ async function insertSeat(
   input: BookingInput,
   options: BookingOptions,
   actor: Actor,
-  owe: OweOnBooking,
+  along: AlongBooking,
 ): Promise<BookedAppointment | null> {
   const { activity } = context;
-  const status = options.status ?? "pending";
+  const status = along.due ? "pending" : (options.status ?? "pending");
   const c = input.clientInfo;
   const manage = newManageToken();
-  const owed = owe(manage.token);
+  const owed = along.owe(manage.token);
   const [row] = await queryRows<{
     id: string;
     seat: number;
@@ -114,7 +114,8 @@ async function insertSeat(
             ${status}::appointment_status, ${c.name}, ${c.email}, ${c.phone}, ${c.address},
             ${c.customFieldValue}, ${manage.hash}, ${input.reminderMinutes}::int
           from session where free_seat is not null
-          returning id, seat, seat_capacity as capacity, location_id, resource_id, class_session_id,
+          returning id, activity_id, staff_id, seat, seat_capacity as capacity, location_id,
+            resource_id, class_session_id,
             starts_at, ends_at, blocked_from, blocked_until, status, created_at
         ), ${scheduleChangeCtes(tenant.id, actor, {
           action: "appointment.create",
@@ -125,7 +126,7 @@ async function insertSeat(
             'classSessionId', class_session_id, 'seat', seat, 'startsAt', starts_at,
             'status', status)`,
           source: sql`inserted`,
-        })}${owedCte(tenant.id, owed, sql`inserted`)}
+        })}${alongCte(tenant.id, along, owed, sql`inserted`)}
         select i.*, (select meeting_url from session) as meeting_url,
           (select r.name from ${resources} r
            where r.tenant_id = ${tenant.id} and r.id = i.resource_id) as resource_name
@@ -157,7 +158,9 @@ async function insertSeat(
     policyStartsAt: null,
     manageTokenHash: manage.hash,
     manageToken: manage.token,
-    owed,
+    owed: along.due ? [] : owed,
+    dueOnBooking: along.due,
+    payment: null,
     sequence: 0,
     reminderMinutes: input.reminderMinutes,
     createdAt: new Date(row.created_at),

@@ -19,7 +19,7 @@ export interface BookingFormState {
   attempt: number;
   values: BookingFormValues;
   fieldErrors: Partial<Record<BookingFormField, FieldProblem>>;
-  formError?: "slotTaken" | "slotGone" | "failed" | "moduleDisabled";
+  formError?: "slotTaken" | "slotGone" | "failed" | "moduleDisabled" | "paymentUnavailable";
   /** Free start times to pick from after the chosen one was taken meanwhile. */
   alternatives?: { at: string; label: string }[];
 }

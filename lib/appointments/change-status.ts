@@ -3,8 +3,9 @@ import type { Database } from "@/db/client";
 import { type AppointmentStatus, appointments, type Tenant } from "@/db/schema";
 import { type Actor, recordScheduleChange } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
-import { pokeAfterCommit } from "@/lib/jobs/runtime";
+import { pokeAfterCommit, pokePayments } from "@/lib/jobs/runtime";
 import { type AppointmentEvent, recordOwed } from "@/lib/messages/owe";
+import { settleOnCancellation } from "@/lib/payments/refunds";
 import { type AppointmentRow, getAppointment } from "./appointments";
 import { canTransition } from "./transitions";
 
@@ -37,7 +38,9 @@ export async function changeAppointmentStatus(
         }`,
       });
     }
-    if (current.status === status) return { ...current, owed: [] };
+    if (current.status === status) return { ...current, owed: [], refunding: false };
+    const refunding =
+      status === "cancelled" && (await settleOnCancellation(tx, tenant, current, actor, now));
     const [updated] = await tx
       .update(appointments)
       .set({ status, updatedAt: now, sequence: sql`${appointments.sequence} + 1` })
@@ -63,9 +66,10 @@ export async function changeAppointmentStatus(
           now,
         })
       : [];
-    return { ...current, ...updated, meetingUrl: current.meetingUrl, owed };
+    return { ...current, ...updated, meetingUrl: current.meetingUrl, owed, refunding };
   });
   pokeAfterCommit(db, changed.owed);
+  if (changed.refunding) pokePayments();
   return changed;
 }
 

@@ -27,8 +27,12 @@ export const errorStatus = {
   RATE_LIMIT_EXCEEDED: 429,
   INVALID_TRANSITION: 422,
   POLICY_WINDOW_CLOSED: 422,
+  INVALID_SIGNATURE: 400,
+  PAYMENTS_NOT_READY: 422,
+  NOT_REFUNDABLE: 409,
   INTERNAL_ERROR: 500,
   UNAVAILABLE: 503,
+  PAYMENT_UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

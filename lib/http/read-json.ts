@@ -9,7 +9,7 @@ export async function readJson(request: Request): Promise<unknown> {
   if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) {
     throw new AppError("PAYLOAD_TOO_LARGE");
   }
-  const text = await readLimited(request);
+  const text = await readLimitedText(request);
   try {
     return JSON.parse(text);
   } catch {
@@ -18,7 +18,7 @@ export async function readJson(request: Request): Promise<unknown> {
 }
 
 // Content-Length may be missing or false (chunked bodies), so the limit is enforced while reading.
-async function readLimited(request: Request): Promise<string> {
+export async function readLimitedText(request: Request): Promise<string> {
   if (!request.body) return "";
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

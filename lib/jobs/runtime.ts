@@ -5,9 +5,12 @@ import type { Env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { smtpMailer } from "@/lib/mail/mailer";
 import { deliverDue, releaseStaleClaims } from "@/lib/messages/deliver";
+import { settlePayments } from "@/lib/payments/settle";
 
 /** The queue whose jobs deliver the messages due (see deliverDue). */
 export const MESSAGES_QUEUE = "messages";
+/** The queue whose jobs process Stripe's events, make refunds and release holds (settlePayments). */
+export const PAYMENTS_QUEUE = "payments";
 
 // On globalThis, like the database: Next.js may load this module once per bundle.
 const store = globalThis as typeof globalThis & {
@@ -41,6 +44,7 @@ export async function startJobs(handle: DatabaseHandle, config: Env): Promise<Pg
   boss.on("error", (error) => logger.error("job queue error", error));
   await boss.start();
   await boss.createQueue(MESSAGES_QUEUE, { notify: true, retryLimit: 0 });
+  await boss.createQueue(PAYMENTS_QUEUE, { notify: true, retryLimit: 0 });
   if (config.jobs) {
     // PGlite is one process's: whatever it was sending when it stopped did not go out.
     if (handle.pglite) await releaseStaleClaims(handle.db, new Date(), true);
@@ -51,6 +55,11 @@ export async function startJobs(handle: DatabaseHandle, config: Env): Promise<Pg
     });
     // What came due while no worker ran goes out now, not at the next minute.
     await boss.send(MESSAGES_QUEUE, {});
+    await boss.schedule(PAYMENTS_QUEUE, "* * * * *");
+    await boss.work(PAYMENTS_QUEUE, { pollingIntervalSeconds: 10 }, async () => {
+      await settlePayments(handle.db, { now: new Date(), stripe: config.stripe });
+    });
+    await boss.send(PAYMENTS_QUEUE, {});
     logger.info(
       config.smtpUrl
         ? "messages: sent over SMTP (SMTP_URL)"
@@ -100,4 +109,14 @@ export function pokeMessages(owed: { sendAfter: Date }[]): void {
       send();
     }, POKE_COALESCE_MS);
   }
+}
+
+/**
+ * Wakes the payments worker: now (a webhook event, a refund decided), or at a hold's end. Never
+ * fails the caller: the minute's pass does whatever a lost wake-up left.
+ */
+export function pokePayments(at?: Date): void {
+  store.__rendezvousBoss
+    ?.send(PAYMENTS_QUEUE, {}, at ? { startAfter: at } : undefined)
+    .catch((error) => logger.error("waking the payments worker failed", error));
 }

@@ -141,7 +141,16 @@ export async function recordOwed(
         ),
       );
   }
-  const owed = owedMessages(facts);
+  return writeOwed(tx, tenantId, appointmentId, owedMessages(facts));
+}
+
+/** Writes the given messages of an appointment, in the caller's transaction. */
+export async function writeOwed(
+  tx: Database,
+  tenantId: string,
+  appointmentId: string,
+  owed: OwedMessage[],
+): Promise<OwedMessage[]> {
   if (owed.length) {
     await tx.execute(
       sql`insert into ${outboundMessages}
@@ -150,4 +159,36 @@ export async function recordOwed(
     );
   }
   return owed;
+}
+
+/**
+ * The messages a booking held back until its payment, as they go out once paid: its first message
+ * now says confirmed, and a reminder whose moment has passed meanwhile is dropped.
+ */
+export function releasedOnPayment(held: OwedMessage[], now: Date): OwedMessage[] {
+  return held.flatMap((m) => {
+    const sendAfter = new Date(m.sendAfter);
+    if (m.kind === "reminder") return sendAfter > now ? [{ ...m, sendAfter }] : [];
+    const payload =
+      m.kind === "booked" ? { ...m.payload, status: "confirmed" as const } : m.payload;
+    return [{ ...m, payload, sendAfter: now }];
+  });
+}
+
+/** The customer is told of a refund made to them, when they left an e-mail address. */
+export function owedOnRefund(
+  customerEmail: string | null,
+  sequence: number,
+  refund: NonNullable<MessagePayload["refund"]>,
+  now: Date,
+): OwedMessage[] {
+  if (!customerEmail) return [];
+  return [
+    {
+      kind: "refunded",
+      recipient: "customer",
+      sendAfter: now,
+      payload: { by: "business", sequence, refund },
+    },
+  ];
 }

@@ -2,7 +2,7 @@ import { createTranslator } from "next-intl";
 import type { OutboundMessage, Tenant } from "@/db/schema";
 import type { AppointmentRow } from "@/lib/appointments/appointments";
 import { bookingCalendarFile } from "@/lib/appointments/formats/calendar-file";
-import { formatDateTime, zoneCity } from "@/lib/i18n/format";
+import { formatDateTime, formatPrice, zoneCity } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import en from "@/lib/i18n/messages/en.json";
 import fr from "@/lib/i18n/messages/fr.json";
@@ -43,7 +43,9 @@ export function renderMessage(facts: MessageFacts): RenderedMessage {
   const t = createTranslator({ locale, messages: { fr, en }[locale], namespace: "emails" });
   const business = message.recipient === "business";
   const when = formatDateTime(a.startsAt, place.timeZone, locale);
+  const refund = message.payload.refund;
   const values = {
+    amount: refund ? formatPrice(refund.amountMinor, refund.currency, locale) : "",
     activity: a.activityName,
     when,
     customer: a.clientName,
@@ -62,7 +64,9 @@ export function renderMessage(facts: MessageFacts): RenderedMessage {
   const leadKey =
     message.kind === "cancelled" && !business
       ? (`cancelled_${message.payload.by}` as const)
-      : (key as Exclude<typeof key, "cancelled">);
+      : refund?.reason === "late"
+        ? "refunded_late"
+        : (key as Exclude<typeof key, "cancelled">);
   const subject = t(`subject.${key}`, values);
   // French typography: a no-break space before the colon.
   const colon = locale === "fr" ? "\u00a0: " : ": ";
@@ -85,24 +89,27 @@ export function renderMessage(facts: MessageFacts): RenderedMessage {
     rows.push([t("contact"), contact]);
   }
   const cancelled = message.kind === "cancelled";
+  if (refund) rows.unshift([t("refundedAmount"), values.amount]);
   const manage = !business && !cancelled && facts.manageUrl ? facts.manageUrl : null;
   const policy = !business && !cancelled ? tenant.policyText : null;
-  const calendar = business
-    ? undefined
-    : ({
-        method: cancelled ? "CANCEL" : "REQUEST",
-        content: bookingCalendarFile(
-          {
-            ...a,
-            status: cancelled ? "cancelled" : a.status,
-            sequence: message.payload.sequence,
-          },
-          tenant,
-          facts.manageUrl,
-          facts.showPlace || place.online ? place : null,
-          { method: cancelled ? "CANCEL" : "REQUEST", organizer: facts.organizer },
-        ),
-      } as const);
+  // A refund changes nothing in the customer's calendar.
+  const calendar =
+    business || refund
+      ? undefined
+      : ({
+          method: cancelled ? "CANCEL" : "REQUEST",
+          content: bookingCalendarFile(
+            {
+              ...a,
+              status: cancelled ? "cancelled" : a.status,
+              sequence: message.payload.sequence,
+            },
+            tenant,
+            facts.manageUrl,
+            facts.showPlace || place.online ? place : null,
+            { method: cancelled ? "CANCEL" : "REQUEST", organizer: facts.organizer },
+          ),
+        } as const);
   const lead = t(`lead.${leadKey}`, values);
   const greeting = business ? null : t("greeting", values);
   const text = [

@@ -31,6 +31,7 @@ describe.each(engines)("activities API on %s", (engine) => {
       onlineBooking: true,
       resourceKind: null,
       capacity: 1,
+      payment: { rule: "none", depositAmount: null, depositPercent: null },
     });
     const [row] = await handle.db
       .select()

@@ -68,6 +68,7 @@ describe.each(engines)("appointments API on %s", (engine) => {
         classSessionId: null,
         seat: null,
         meetingUrl: null,
+        payment: null,
         reminderMinutes: null,
         dateTime: at(day, "10:00"),
         status: "pending",

@@ -45,6 +45,7 @@ export const POST = withTenant("booking", async ({ req, db, tenant }) => {
   const book = async (tx: typeof db) => {
     const booked = await bookAppointment(tx, tenant, input, new Date(), customerActor, {
       manageLink,
+      stripe: env().stripe,
     });
     owed = booked.owed;
     return {

@@ -1,4 +1,5 @@
 import type { AppointmentRow } from "@/lib/appointments/appointments";
+import { toPaymentJson } from "@/lib/payments/summary";
 
 /** The contract's appointment object. */
 export function toAppointmentJson(row: AppointmentRow) {
@@ -17,6 +18,8 @@ export function toAppointmentJson(row: AppointmentRow) {
     meetingUrl: row.meetingUrl,
     // Additive (as Zapini's reminder_minutes): its own reminder lead, null for its service's.
     reminderMinutes: row.reminderMinutes,
+    // Additive: what the customer pays online, and where the payment stands.
+    payment: toPaymentJson(row.payment),
     dateTime: row.startsAt.toISOString(),
     status: row.status,
     clientInfo: {

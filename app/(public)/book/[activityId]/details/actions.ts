@@ -42,12 +42,17 @@ export async function bookAction(
   };
   const tenant = await currentTenant();
   const db = await getDb();
-  let manageToken: string;
+  let next: string;
   try {
     const input = await parseBookingInput(db, tenant, toBookingBody(activityId, choice, values));
-    ({ manageToken } = await bookAppointment(db, tenant, input, new Date(), customerActor, {
+    const booked = await bookAppointment(db, tenant, input, new Date(), customerActor, {
       manageLink: manageLinks(await headers(), tenant, env().appRootDomain),
-    }));
+      stripe: env().stripe,
+    });
+    // A paid service: on to Stripe's page, which comes back to the manage page.
+    next =
+      booked.payment?.checkoutUrl ??
+      hrefWith(`/manage/${booked.manageToken}`, { booked: "1", tz: requestedZone });
   } catch (error) {
     const failure = toAppError(error);
     const fieldErrors =
@@ -72,8 +77,11 @@ export async function bookAction(
       };
     }
     if (failure.code === "MODULE_DISABLED") return { ...answer, formError: "moduleDisabled" };
+    if (failure.code === "PAYMENT_UNAVAILABLE") {
+      return { ...answer, formError: "paymentUnavailable" };
+    }
     if (failure.code === "INTERNAL_ERROR") logger.error("public booking failed", error);
     return { ...answer, formError: "failed" };
   }
-  redirect(hrefWith(`/manage/${manageToken}`, { booked: "1", tz: requestedZone }));
+  redirect(next);
 }

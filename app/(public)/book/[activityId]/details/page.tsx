@@ -16,11 +16,13 @@ import {
   orUndefinedIfNotFound,
   type SearchParams,
 } from "@/lib/http/page-params";
+import { formatPrice } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { chosenLocation, publicLocations } from "@/lib/locations/public-locations";
 import { loadBookingContext } from "@/lib/offer/booking-context";
 import { mondayOf } from "@/lib/offer/booking-week";
+import { amountDue } from "@/lib/payments/rule";
 import { dayInZone } from "@/lib/scheduling/calendar-day";
 import { currentTenant } from "@/lib/tenants/current-tenant";
 import { isOpenForBooking } from "@/lib/tenants/online-booking";
@@ -64,6 +66,7 @@ export default async function DetailsPage(props: {
     getLocale() as Promise<Locale>,
     getMessages(),
   ]);
+  const payAmount = amountDue(activity);
   const changeTime = hrefWith(`/book/${activityId}`, {
     location: place?.id,
     week: mondayOf(dayInZone(start, zone)),
@@ -126,6 +129,14 @@ export default async function DetailsPage(props: {
                 ? (activity.customFieldLabel ?? t("customField"))
                 : null,
             }}
+            payNotice={
+              payAmount > 0
+                ? t(activity.paymentRule === "deposit" ? "payDepositNotice" : "payNotice", {
+                    amount: formatPrice(payAmount, tenant.currency, locale),
+                    minutes: tenant.paymentHoldMinutes,
+                  })
+                : null
+            }
           />
         </section>
       </div>

@@ -1,0 +1,365 @@
+import { and, eq, sql } from "drizzle-orm";
+import type Stripe from "stripe";
+import { type Database, queryRows } from "@/db/client";
+import {
+  appointments,
+  type Payment,
+  type PaymentStatus,
+  paymentEvents,
+  paymentRefunds,
+  payments,
+  type RefundReason,
+} from "@/db/schema";
+import { getAppointment } from "@/lib/appointments/appointments";
+import { holdsTime } from "@/lib/appointments/status";
+import { type Actor, recordScheduleChange } from "@/lib/audit/record-audit";
+import { pokeMessages } from "@/lib/jobs/runtime";
+import { describeError, logger } from "@/lib/logger";
+import { type OwedMessage, owedOnRefund, releasedOnPayment, writeOwed } from "@/lib/messages/owe";
+import { onAccount, type StripeConfig, stripeClient } from "./stripe";
+
+const paymentActor: Actor = { type: "system", label: "payment" };
+/** An event that failed this often is left for a person to look at (its error is kept). */
+const MAX_EVENT_ATTEMPTS = 10;
+
+export interface SettleOptions {
+  now: Date;
+  stripe: StripeConfig | null;
+}
+
+/**
+ * One pass of the payments worker: the webhook events received, then the refunds decided, then the
+ * holds whose time ran out (even if Stripe's expiry event never comes). Each step claims its rows
+ * with SKIP LOCKED, so that instances running it at once never act twice on one.
+ */
+export async function settlePayments(db: Database, options: SettleOptions): Promise<void> {
+  while (await processNextEvent(db, options.now)) {}
+  if (!options.stripe) return;
+  await makeDueRefunds(db, options.stripe, options.now);
+  await sweepExpiredHolds(db, options.stripe, options.now);
+}
+
+/** Keeps a webhook event once, by Stripe's event id; false when it had been received already. */
+export async function recordEvent(db: Database, event: Stripe.Event): Promise<boolean> {
+  const inserted = await db
+    .insert(paymentEvents)
+    .values({ id: event.id, type: event.type, account: event.account ?? null, payload: event })
+    .onConflictDoNothing()
+    .returning({ id: paymentEvents.id });
+  return inserted.length > 0;
+}
+
+async function processNextEvent(db: Database, now: Date): Promise<boolean> {
+  let claimed: { id: string } | undefined;
+  let owed: OwedMessage[] = [];
+  try {
+    await db.transaction(async (tx) => {
+      const [event] = await tx
+        .select()
+        .from(paymentEvents)
+        .where(
+          sql`${paymentEvents.processedAt} is null and ${paymentEvents.attempts} < ${MAX_EVENT_ATTEMPTS}`,
+        )
+        .orderBy(paymentEvents.receivedAt)
+        .limit(1)
+        .for("update", { skipLocked: true });
+      if (!event) return;
+      claimed = event;
+      owed = await applyEvent(tx, event.payload as Stripe.Event, now);
+      await tx
+        .update(paymentEvents)
+        .set({ processedAt: now, attempts: sql`${paymentEvents.attempts} + 1`, lastError: null })
+        .where(eq(paymentEvents.id, event.id));
+    });
+  } catch (error) {
+    if (!claimed) throw error;
+    logger.warn("payment event not processed", { eventId: claimed.id });
+    await db
+      .update(paymentEvents)
+      .set({
+        attempts: sql`${paymentEvents.attempts} + 1`,
+        lastError: describeError(error).split("\n")[0]?.slice(0, 500) ?? null,
+      })
+      .where(eq(paymentEvents.id, claimed.id));
+  }
+  pokeMessages(owed);
+  return claimed !== undefined;
+}
+
+/** What a Checkout event means for its payment; events of other kinds are kept and ignored. */
+async function applyEvent(tx: Database, event: Stripe.Event, now: Date): Promise<OwedMessage[]> {
+  if (!event.type.startsWith("checkout.session.")) return [];
+  const session = event.data.object as Stripe.Checkout.Session;
+  const [payment] = await tx
+    .select()
+    .from(payments)
+    .where(eq(payments.checkoutSessionId, session.id))
+    .for("update");
+  // Not one of ours, or sent for another account than the one it was made on: nothing to do.
+  if (!payment || (payment.stripeAccountId ?? null) !== (event.account ?? null)) return [];
+  switch (event.type) {
+    case "checkout.session.completed":
+      return session.payment_status === "paid" ? markPaid(tx, payment, session, now) : [];
+    case "checkout.session.async_payment_succeeded":
+      return markPaid(tx, payment, session, now);
+    case "checkout.session.expired":
+      await release(tx, payment, "expired", now);
+      return [];
+    case "checkout.session.async_payment_failed":
+      await release(tx, payment, "failed", now);
+      return [];
+    default:
+      return [];
+  }
+}
+
+const intentOf = (session: Stripe.Checkout.Session) =>
+  typeof session.payment_intent === "string"
+    ? session.payment_intent
+    : (session.payment_intent?.id ?? null);
+
+/**
+ * Records a payment once (a second report of it changes nothing). Paid while its booking still
+ * holds its time, the booking is confirmed and the messages it held go out; paid after the hold was
+ * released (the slot may be someone else's now), it is refunded in full.
+ */
+async function markPaid(
+  tx: Database,
+  payment: Payment,
+  session: Stripe.Checkout.Session,
+  now: Date,
+): Promise<OwedMessage[]> {
+  if (payment.paidAt) return [];
+  const paid = { paidAt: now, paymentIntentId: intentOf(session), updatedAt: now };
+  const where = and(eq(payments.tenantId, payment.tenantId), eq(payments.id, payment.id));
+  const appointment =
+    payment.status === "pending"
+      ? await getAppointment(tx, payment.tenantId, payment.appointmentId, {
+          forUpdate: true,
+        }).catch(() => null)
+      : null;
+  if (!appointment || !holdsTime(appointment.status)) {
+    await tx
+      .update(payments)
+      .set({ ...paid, status: "paid", refundDueMinor: payment.amountMinor, refundReason: "late" })
+      .where(where);
+    return [];
+  }
+  await tx
+    .update(payments)
+    .set({ ...paid, status: "paid" })
+    .where(where);
+  // Confirmed by the business meanwhile: it has told the customer already.
+  if (appointment.status !== "pending") return [];
+  await tx
+    .update(appointments)
+    .set({ status: "confirmed", updatedAt: now })
+    .where(and(eq(appointments.tenantId, payment.tenantId), eq(appointments.id, appointment.id)));
+  await recordScheduleChange(tx, payment.tenantId, paymentActor, {
+    action: "appointment.status",
+    entityType: "appointment",
+    entityId: appointment.id,
+    before: { status: "pending" },
+    after: { status: "confirmed", paid: payment.amountMinor },
+  });
+  const held = releasedOnPayment(payment.owedOnPayment as OwedMessage[], now);
+  return writeOwed(tx, payment.tenantId, appointment.id, held);
+}
+
+/** Ends an unpaid hold: the payment expired (or failed), and its booking no longer holds time. */
+async function release(
+  tx: Database,
+  payment: Payment,
+  status: Extract<PaymentStatus, "expired" | "failed">,
+  now: Date,
+): Promise<void> {
+  if (payment.status !== "pending") return;
+  await tx
+    .update(payments)
+    .set({ status, updatedAt: now })
+    .where(and(eq(payments.tenantId, payment.tenantId), eq(payments.id, payment.id)));
+  const [cancelled] = await tx
+    .update(appointments)
+    .set({ status: "cancelled", updatedAt: now })
+    .where(
+      and(
+        eq(appointments.tenantId, payment.tenantId),
+        eq(appointments.id, payment.appointmentId),
+        eq(appointments.status, "pending"),
+      ),
+    )
+    .returning({ id: appointments.id });
+  if (cancelled) {
+    await recordScheduleChange(tx, payment.tenantId, paymentActor, {
+      action: "appointment.status",
+      entityType: "appointment",
+      entityId: cancelled.id,
+      before: { status: "pending" },
+      after: { status: "cancelled", payment: status },
+    });
+  }
+}
+
+/** Releases the hold of a booking's payment at once (its checkout could not be opened). */
+export async function releaseHold(
+  db: Database,
+  tenantId: string,
+  appointmentId: string,
+  status: Extract<PaymentStatus, "expired" | "failed">,
+  now: Date,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [payment] = await tx
+      .select()
+      .from(payments)
+      .where(and(eq(payments.tenantId, tenantId), eq(payments.appointmentId, appointmentId)))
+      .for("update");
+    if (payment) await release(tx, payment, status, now);
+  });
+}
+
+/**
+ * Holds past their time: Stripe is asked how the session stands. Paid meanwhile (its event still
+ * on its way), it is recorded as paid, as the event will say; otherwise the session is expired
+ * first, so that nobody can pay a released booking, then the hold released.
+ */
+async function sweepExpiredHolds(db: Database, config: StripeConfig, now: Date): Promise<void> {
+  const due = await queryRows<{ tenant_id: string; id: string }>(
+    db,
+    sql`select tenant_id, id from ${payments}
+        where status = 'pending' and expires_at <= ${now.toISOString()}::timestamptz
+        order by expires_at limit 50`,
+  );
+  const stripe = stripeClient(config);
+  for (const { tenant_id, id } of due) {
+    try {
+      await db.transaction(async (tx) => {
+        const [payment] = await tx
+          .select()
+          .from(payments)
+          .where(and(eq(payments.tenantId, tenant_id), eq(payments.id, id)))
+          .for("update", { skipLocked: true });
+        if (payment?.status !== "pending") return;
+        if (!payment.checkoutSessionId) return release(tx, payment, "expired", now);
+        const account = onAccount(payment.stripeAccountId);
+        let session = await stripe.checkout.sessions.retrieve(
+          payment.checkoutSessionId,
+          {},
+          account,
+        );
+        if (session.status === "open") {
+          session = await stripe.checkout.sessions.expire(payment.checkoutSessionId, {}, account);
+        }
+        if (session.status === "complete" && session.payment_status === "paid") {
+          pokeMessages(await markPaid(tx, payment, session, now));
+          return;
+        }
+        await release(tx, payment, "expired", now);
+      });
+    } catch (error) {
+      logger.warn("expired hold not released yet", {
+        paymentId: id,
+        reason: describeError(error).split("\n")[0],
+      });
+    }
+  }
+}
+
+/**
+ * Makes the refunds decided (each one's idempotency key names the payment and how much was refunded
+ * before, so a retry cannot refund twice), records them, and tells the customer.
+ */
+export async function makeDueRefunds(
+  db: Database,
+  config: StripeConfig,
+  now: Date,
+  only?: { tenantId: string; paymentId: string },
+): Promise<void> {
+  const due = await db
+    .select()
+    .from(payments)
+    .where(
+      and(
+        sql`${payments.refundDueMinor} > 0`,
+        only ? eq(payments.tenantId, only.tenantId) : undefined,
+        only ? eq(payments.id, only.paymentId) : undefined,
+      ),
+    )
+    .limit(50);
+  const stripe = stripeClient(config);
+  for (const payment of due) {
+    if (!payment.paymentIntentId) continue;
+    try {
+      const refund = await stripe.refunds.create(
+        {
+          payment_intent: payment.paymentIntentId,
+          amount: payment.refundDueMinor,
+          metadata: { tenantId: payment.tenantId, appointmentId: payment.appointmentId },
+        },
+        onAccount(payment.stripeAccountId, `refund-${payment.id}-${payment.refundedMinor}`),
+      );
+      const owed = await recordRefund(db, payment, refund.id, now);
+      pokeMessages(owed);
+    } catch (error) {
+      logger.warn("refund not made yet", {
+        paymentId: payment.id,
+        reason: (error as { type?: string }).type ?? (error as Error).name,
+      });
+    }
+  }
+}
+
+async function recordRefund(db: Database, made: Payment, refundId: string, now: Date) {
+  return db.transaction(async (tx) => {
+    const [payment] = await tx
+      .select()
+      .from(payments)
+      .where(and(eq(payments.tenantId, made.tenantId), eq(payments.id, made.id)))
+      .for("update");
+    const amount = made.refundDueMinor;
+    // Another instance recorded this very refund (same key, same Stripe refund) already.
+    if (!payment || payment.refundDueMinor < amount) return [];
+    const recorded = await tx
+      .insert(paymentRefunds)
+      .values({
+        tenantId: payment.tenantId,
+        paymentId: payment.id,
+        stripeRefundId: refundId,
+        amountMinor: amount,
+        reason: payment.refundReason ?? "owner",
+        createdAt: now,
+      })
+      .onConflictDoNothing()
+      .returning({ id: paymentRefunds.id });
+    if (!recorded.length) return [];
+    const refunded = payment.refundedMinor + amount;
+    await tx
+      .update(payments)
+      .set({
+        refundedMinor: refunded,
+        refundDueMinor: payment.refundDueMinor - amount,
+        status: refunded >= payment.amountMinor ? "refunded" : "partially_refunded",
+        updatedAt: now,
+      })
+      .where(and(eq(payments.tenantId, payment.tenantId), eq(payments.id, payment.id)));
+    const appointment = await getAppointment(tx, payment.tenantId, payment.appointmentId).catch(
+      () => null,
+    );
+    if (!appointment) return [];
+    return writeOwed(
+      tx,
+      payment.tenantId,
+      appointment.id,
+      owedOnRefund(
+        appointment.clientEmail,
+        appointment.sequence,
+        {
+          amountMinor: amount,
+          currency: payment.currency,
+          reason: (payment.refundReason ?? "owner") as RefundReason,
+        },
+        now,
+      ),
+    );
+  });
+}

@@ -1,0 +1,499 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as webhookRoute from "@/app/api/payments/webhook/route";
+import {
+  appointments,
+  outboundMessages,
+  paymentEvents,
+  payments,
+  type Tenant,
+  tenants,
+} from "@/db/schema";
+import { bookAppointment } from "@/lib/appointments/book-appointment";
+import { changeAppointmentStatus } from "@/lib/appointments/change-status";
+import { cancelByCustomer, rescheduleByCustomer } from "@/lib/appointments/manage-booking";
+import { businessBookingSchema } from "@/lib/appointments/schema";
+import { customerActor, systemActor } from "@/lib/audit/record-audit";
+import { env, rereadEnv } from "@/lib/env";
+import { deliverDue } from "@/lib/messages/deliver";
+import { refundByOwner } from "@/lib/payments/refunds";
+import { paymentsReadiness, refundOnCancel } from "@/lib/payments/rule";
+import { settlePayments } from "@/lib/payments/settle";
+import { activityBody, client, dayFromToday, openBusiness, parisAt } from "./helpers/api";
+import { type FakeStripe, startFakeStripe } from "./helpers/fake-stripe";
+import { call, useAppDatabase } from "./helpers/routes";
+import { createTestDatabase, engines, type TestDatabase } from "./helpers/test-db";
+
+const MINUTE = 60_000;
+const WEBHOOK_SECRET = "whsec_rendezvous_tests";
+
+describe.each(engines)("payments on %s", (engine) => {
+  let handle: TestDatabase;
+  let fake: FakeStripe;
+
+  beforeAll(async () => {
+    handle = await createTestDatabase(engine);
+    useAppDatabase(handle);
+    fake = await startFakeStripe({ webhookSecret: WEBHOOK_SECRET });
+    Object.assign(process.env, {
+      STRIPE_SECRET_KEY: "sk_test_rendezvous",
+      STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      STRIPE_API_BASE: fake.url,
+      STRIPE_DIRECT: "1",
+    });
+    rereadEnv();
+  });
+  afterAll(async () => {
+    for (const name of [
+      "STRIPE_SECRET_KEY",
+      "STRIPE_WEBHOOK_SECRET",
+      "STRIPE_API_BASE",
+      "STRIPE_DIRECT",
+    ]) {
+      delete process.env[name];
+    }
+    rereadEnv();
+    await fake.close();
+    await handle.close();
+  });
+
+  const stripe = () => env().stripe;
+  const settle = (now = new Date()) => settlePayments(handle.db, { now, stripe: stripe() });
+
+  /** A business with a 40 € massage paid in full online (or by `payment`'s rule). */
+  async function business(payment: Record<string, unknown> = { rule: "full" }, price = 40) {
+    const { api, publicApi, biz } = await openBusiness(handle.db);
+    const created = await api.createActivity(activityBody({ price, payment }));
+    expect(created.json).toMatchObject({ activity: {} });
+    const [tenant] = await handle.db.select().from(tenants).where(eq(tenants.id, biz.tenant.id));
+    return { api, publicApi, biz, tenant: tenant as Tenant, activity: created.json.activity };
+  }
+  type Business = Awaited<ReturnType<typeof business>>;
+
+  const book = (b: Business, dateTime: string, now = new Date()) =>
+    bookAppointment(
+      handle.db,
+      b.tenant,
+      businessBookingSchema.parse({
+        activityId: b.activity.id,
+        dateTime,
+        clientInfo: client({ email: `client-${b.biz.tenant.slug}@example.com` }),
+      }),
+      now,
+      customerActor,
+      { manageLink: (t) => `http://localhost:3000/manage/${t}`, stripe: stripe() },
+    );
+
+  const deliver = (delivery: { body: string; signature: string }) =>
+    call(webhookRoute.POST, "POST", {
+      tenant: "",
+      path: "/api/payments/webhook",
+      headers: { "stripe-signature": delivery.signature },
+      body: delivery.body,
+    });
+
+  const sessionOf = (checkoutUrl: string | null | undefined) => {
+    const id = checkoutUrl?.split("/pay/")[1];
+    const session = id ? fake.sessions.get(id) : undefined;
+    if (!session) throw new Error(`no session behind ${checkoutUrl}`);
+    return session;
+  };
+
+  const stateOf = async (appointmentId: string) => {
+    const [row] = await handle.db
+      .select({ status: appointments.status, payment: payments })
+      .from(appointments)
+      .leftJoin(
+        payments,
+        and(
+          eq(payments.tenantId, appointments.tenantId),
+          eq(payments.appointmentId, appointments.id),
+        ),
+      )
+      .where(eq(appointments.id, appointmentId));
+    return row as NonNullable<typeof row>;
+  };
+
+  const messagesOf = (appointmentId: string) =>
+    handle.db
+      .select({
+        kind: outboundMessages.kind,
+        recipient: outboundMessages.recipient,
+        payload: outboundMessages.payload,
+      })
+      .from(outboundMessages)
+      .where(eq(outboundMessages.appointmentId, appointmentId));
+
+  /** Pays the booking's session on the fake and delivers Stripe's signed event for it. */
+  async function pay(checkoutUrl: string | null | undefined) {
+    const session = fake.pay(sessionOf(checkoutUrl).id);
+    const delivery = fake.event("checkout.session.completed", session);
+    expect((await deliver(delivery)).status).toBe(200);
+    return delivery;
+  }
+
+  it("books a paid service as a pending hold with a Checkout Session made through the SDK", async () => {
+    const b = await business();
+    const at = parisAt(dayFromToday(6), "10:00");
+    const before = Date.now();
+    const answer = await b.publicApi.book({
+      activityId: b.activity.id,
+      dateTime: at,
+      clientInfo: client({ email: "payer@example.com" }),
+    });
+    expect(answer.status).toBe(201);
+    const { appointment } = answer.json;
+    expect(appointment.status).toBe("pending");
+    expect(appointment.payment).toMatchObject({
+      status: "pending",
+      amount: 40,
+      refunded: 0,
+      currency: "EUR",
+      paidAt: null,
+    });
+    const session = sessionOf(appointment.payment.checkoutUrl);
+    expect(session.amount_total).toBe(4000);
+    expect(session.currency).toBe("eur");
+    expect(session.metadata.appointmentId).toBe(appointment.id);
+    expect(session.success_url).toMatch(/\/manage\/[\w-]+\?.*checkout=done/);
+    const request = fake.requests.find(
+      (r) => r.path === "/v1/checkout/sessions" && r.form.client_reference_id === appointment.id,
+    );
+    expect(request?.contentType).toMatch(/application\/x-www-form-urlencoded/);
+    expect(request?.idempotencyKey).toBe(`checkout-${appointment.id}`);
+    // The hold lasts the business's 30 minutes (Stripe's session a little longer, see checkout.ts).
+    const expiresAt = Date.parse(appointment.payment.expiresAt);
+    expect(expiresAt - before).toBeGreaterThanOrEqual(30 * MINUTE);
+    expect(expiresAt - Date.now()).toBeLessThanOrEqual(30 * MINUTE);
+    // It holds the slot, and nobody is told of it before it is paid.
+    const second = await b.publicApi.book({
+      activityId: b.activity.id,
+      dateTime: at,
+      clientInfo: client(),
+    });
+    expect(second.status).toBe(409);
+    expect(await messagesOf(appointment.id)).toHaveLength(0);
+  });
+
+  it("is confirmed by the signed webhook once, however often and in whatever order it comes", async () => {
+    const b = await business();
+    const booked = await book(b, parisAt(dayFromToday(6), "11:00"));
+    const delivery = await pay(booked.payment?.checkoutUrl);
+    expect((await deliver(delivery)).status).toBe(200);
+    // Stripe's expiry event for the same session, arriving late, changes nothing.
+    const late = fake.event("checkout.session.expired", sessionOf(booked.payment?.checkoutUrl));
+    expect((await deliver(late)).status).toBe(200);
+    await settle();
+    await settle();
+    const state = await stateOf(booked.id);
+    expect(state.status).toBe("confirmed");
+    expect(state.payment?.status).toBe("paid");
+    expect(state.payment?.paymentIntentId).toMatch(/^pi_/);
+    const events = await handle.db
+      .select()
+      .from(paymentEvents)
+      .where(eq(paymentEvents.id, delivery.id));
+    expect(events).toHaveLength(1);
+    const messages = await messagesOf(booked.id);
+    expect(messages.map((m) => `${m.kind}:${m.recipient}`).sort()).toEqual([
+      "booked:business",
+      "booked:customer",
+    ]);
+    expect(messages.find((m) => m.recipient === "customer")?.payload.status).toBe("confirmed");
+    const json = await b.api.getAppointment(booked.id);
+    expect(json.json.appointment.payment).toMatchObject({ status: "paid", amount: 40 });
+    expect(json.json.appointment.payment.checkoutUrl).toBeNull();
+  });
+
+  it("refuses a tampered or unsigned event with 400 INVALID_SIGNATURE and changes nothing", async () => {
+    const b = await business();
+    const booked = await book(b, parisAt(dayFromToday(6), "12:00"));
+    const session = fake.pay(sessionOf(booked.payment?.checkoutUrl).id);
+    const delivery = fake.event("checkout.session.completed", session);
+    const tampered = { ...delivery, body: delivery.body.replace('"paid"', '"paid" ') };
+    const forged = fake.event("checkout.session.completed", session, { secret: "whsec_other" });
+    for (const attempt of [tampered, forged, { body: delivery.body, signature: "" }]) {
+      const answer = await deliver(attempt);
+      expect(answer.status).toBe(400);
+      expect(answer.json.code).toBe("INVALID_SIGNATURE");
+    }
+    await settle();
+    expect((await stateOf(booked.id)).status).toBe("pending");
+    const stored = await handle.db
+      .select()
+      .from(paymentEvents)
+      .where(eq(paymentEvents.id, delivery.id));
+    expect(stored).toHaveLength(0);
+  });
+
+  it("frees the slot when the session expires, and the slot can be booked again", async () => {
+    const b = await business();
+    const at = parisAt(dayFromToday(6), "13:00");
+    const booked = await book(b, at);
+    const expired = fake.event("checkout.session.expired", sessionOf(booked.payment?.checkoutUrl));
+    await deliver(expired);
+    await settle();
+    const state = await stateOf(booked.id);
+    expect(state.status).toBe("cancelled");
+    expect(state.payment?.status).toBe("expired");
+    expect((await book(b, at)).status).toBe("pending");
+  });
+
+  it("releases a hold past its time without any webhook (the sweeper), expiring the session first", async () => {
+    const b = await business();
+    const at = parisAt(dayFromToday(6), "14:00");
+    const booked = await book(b, at);
+    await settle(new Date(Date.now() + 29 * MINUTE));
+    expect((await stateOf(booked.id)).status).toBe("pending");
+    await settle(new Date(Date.now() + 31 * MINUTE));
+    const state = await stateOf(booked.id);
+    expect(state.status).toBe("cancelled");
+    expect(state.payment?.status).toBe("expired");
+    expect(sessionOf(booked.payment?.checkoutUrl).status).toBe("expired");
+    expect((await book(b, at)).status).toBe("pending");
+  });
+
+  it("confirms, rather than releases, a hold whose session was paid though its event has not come", async () => {
+    const b = await business();
+    const booked = await book(b, parisAt(dayFromToday(6), "15:00"));
+    fake.pay(sessionOf(booked.payment?.checkoutUrl).id);
+    await settle(new Date(Date.now() + 31 * MINUTE));
+    const state = await stateOf(booked.id);
+    expect(state.status).toBe("confirmed");
+    expect(state.payment?.status).toBe("paid");
+  });
+
+  it("refunds in full, and tells the customer, a payment made after its hold was released", async () => {
+    const b = await business();
+    const booked = await book(b, parisAt(dayFromToday(6), "16:00"));
+    const session = sessionOf(booked.payment?.checkoutUrl);
+    await deliver(fake.event("checkout.session.expired", session));
+    await settle();
+    await pay(booked.payment?.checkoutUrl);
+    await settle();
+    const state = await stateOf(booked.id);
+    expect(state.status).toBe("cancelled");
+    expect(state.payment).toMatchObject({
+      status: "refunded",
+      refundedMinor: 4000,
+      refundReason: "late",
+    });
+    const refunds = fake.refunds.filter((r) => r.payment_intent === state.payment?.paymentIntentId);
+    expect(refunds.map((r) => r.amount)).toEqual([4000]);
+    const told = (await messagesOf(booked.id)).filter((m) => m.kind === "refunded");
+    expect(told).toHaveLength(1);
+    expect(told[0]?.payload.refund).toEqual({ amountMinor: 4000, currency: "EUR", reason: "late" });
+    await deliverDue(handle.db, {
+      now: new Date(),
+      mailer: null,
+      from: "Rendezvous <r@example.com>",
+    });
+    const [rendered] = await handle.db
+      .select()
+      .from(outboundMessages)
+      .where(
+        and(eq(outboundMessages.appointmentId, booked.id), eq(outboundMessages.kind, "refunded")),
+      );
+    expect(rendered?.subject).toMatch(/^Remboursé\u00a0: 40,00\s€, Massage /);
+    expect(rendered?.textBody).toContain("intégralement remboursé");
+    expect(rendered?.calendarFile).toBeNull();
+    // Another pass refunds nothing more.
+    await settle();
+    expect(
+      fake.refunds.filter((r) => r.payment_intent === state.payment?.paymentIntentId),
+    ).toHaveLength(1);
+  });
+
+  it("refunds by the policy: the customer inside the notice, the business always; a move keeps it", async () => {
+    const b = await business();
+    // The customer cancels with notice: all of it back.
+    const first = await book(b, parisAt(dayFromToday(6), "09:00"));
+    await pay(first.payment?.checkoutUrl);
+    await settle();
+    await cancelByCustomer(handle.db, b.tenant, first.manageToken, new Date());
+    await settle();
+    expect((await stateOf(first.id)).payment).toMatchObject({
+      status: "refunded",
+      refundedMinor: 4000,
+      refundReason: "customer_cancelled",
+    });
+
+    // Inside 72 hours of notice, the customer may no longer cancel, but the business may: refunded.
+    await handle.db
+      .update(tenants)
+      .set({ cancellationNoticeHours: 72 })
+      .where(eq(tenants.id, b.tenant.id));
+    const tenant = { ...b.tenant, cancellationNoticeHours: 72 };
+    const second = await book({ ...b, tenant }, parisAt(dayFromToday(2), "10:00"));
+    await pay(second.payment?.checkoutUrl);
+    await settle();
+    // A move keeps the payment as it is.
+    await rescheduleByCustomer(
+      handle.db,
+      tenant,
+      second.manageToken,
+      Date.parse(parisAt(dayFromToday(2), "11:00")),
+      new Date(),
+    );
+    expect((await stateOf(second.id)).payment).toMatchObject({ status: "paid", refundedMinor: 0 });
+    await expect(
+      cancelByCustomer(handle.db, tenant, second.manageToken, new Date()),
+    ).rejects.toMatchObject({
+      code: "POLICY_WINDOW_CLOSED",
+    });
+    await changeAppointmentStatus(
+      handle.db,
+      tenant,
+      second.id,
+      "cancelled",
+      systemActor,
+      new Date(),
+    );
+    await settle();
+    expect((await stateOf(second.id)).payment).toMatchObject({
+      status: "refunded",
+      refundedMinor: 4000,
+      refundReason: "business_cancelled",
+    });
+  });
+
+  it("keeps a deposit the business keeps when the customer cancels, and refunds it otherwise", async () => {
+    const b = await business({ rule: "deposit", depositPercent: 25 });
+    const booked = await book(b, parisAt(dayFromToday(6), "10:00"));
+    expect(booked.payment?.amountMinor).toBe(1000);
+    await pay(booked.payment?.checkoutUrl);
+    await settle();
+    await handle.db.update(tenants).set({ keepDeposits: true }).where(eq(tenants.id, b.tenant.id));
+    await cancelByCustomer(
+      handle.db,
+      { ...b.tenant, keepDeposits: true },
+      booked.manageToken,
+      new Date(),
+    );
+    await settle();
+    expect((await stateOf(booked.id)).payment).toMatchObject({ status: "paid", refundedMinor: 0 });
+    // The owner may still give it back.
+    await refundByOwner(handle.db, b.tenant, booked.id, systemActor, stripe(), new Date());
+    expect((await stateOf(booked.id)).payment).toMatchObject({
+      status: "refunded",
+      refundedMinor: 1000,
+    });
+    await expect(
+      refundByOwner(handle.db, b.tenant, booked.id, systemActor, stripe(), new Date()),
+    ).rejects.toMatchObject({ code: "NOT_REFUNDABLE" });
+  });
+
+  it("does not book when Stripe cannot be reached, and leaves the slot free", async () => {
+    const b = await business();
+    const at = parisAt(dayFromToday(6), "15:00");
+    fake.down = true;
+    try {
+      const answer = await b.publicApi.book({
+        activityId: b.activity.id,
+        dateTime: at,
+        clientInfo: client(),
+      });
+      expect(answer.status).toBe(503);
+      expect(answer.json.code).toBe("PAYMENT_UNAVAILABLE");
+    } finally {
+      fake.down = false;
+    }
+    const again = await b.publicApi.book({
+      activityId: b.activity.id,
+      dateTime: at,
+      clientInfo: client(),
+    });
+    expect(again.status).toBe(201);
+  });
+
+  it("makes every call on the business's connected account, and ignores events of another", async () => {
+    const b = await business();
+    await handle.db
+      .update(tenants)
+      .set({ stripeAccountId: "acct_salon" })
+      .where(eq(tenants.id, b.tenant.id));
+    const tenant = { ...b.tenant, stripeAccountId: "acct_salon" };
+    const booked = await book({ ...b, tenant }, parisAt(dayFromToday(7), "10:00"));
+    const session = sessionOf(booked.payment?.checkoutUrl);
+    expect(session.account).toBe("acct_salon");
+    fake.pay(session.id);
+    await deliver(fake.event("checkout.session.completed", { ...session, account: "acct_other" }));
+    await settle();
+    expect((await stateOf(booked.id)).status).toBe("pending");
+    await deliver(fake.event("checkout.session.completed", session));
+    await settle();
+    expect((await stateOf(booked.id)).status).toBe("confirmed");
+  });
+
+  it("books the business's own bookings of a paid service without payment (paid at the venue)", async () => {
+    const b = await business();
+    const booked = await b.api.book({
+      activityId: b.activity.id,
+      dateTime: parisAt(dayFromToday(8), "10:00"),
+      clientInfo: client(),
+    });
+    // The API's booking is a customer's (public); the business's own goes through its dashboard.
+    expect(booked.json.appointment.payment.status).toBe("pending");
+    const own = await bookAppointment(
+      handle.db,
+      b.tenant,
+      businessBookingSchema.parse({
+        activityId: b.activity.id,
+        dateTime: parisAt(dayFromToday(8), "12:00"),
+        clientInfo: client(),
+      }),
+      new Date(),
+      systemActor,
+      { status: "confirmed", stripe: stripe() },
+    );
+    expect(own.status).toBe("confirmed");
+    expect(own.payment).toBeNull();
+  });
+});
+
+describe("payment rules", () => {
+  const config = {
+    secretKey: "sk_test_x",
+    webhookSecret: "whsec_x",
+    apiBase: undefined,
+    direct: false,
+  };
+  it("needs Stripe's keys, and a connected account unless the install is direct", () => {
+    expect(paymentsReadiness({ stripeAccountId: null }, null)).toBe("no_keys");
+    expect(paymentsReadiness({ stripeAccountId: "acct_1" }, null)).toBe("no_keys");
+    expect(paymentsReadiness({ stripeAccountId: null }, config)).toBe("no_account");
+    expect(paymentsReadiness({ stripeAccountId: "acct_1" }, config)).toBe("ready");
+    expect(paymentsReadiness({ stripeAccountId: null }, { ...config, direct: true })).toBe("ready");
+  });
+
+  it("refunds nothing to a customer cancelling outside the notice", () => {
+    const paid = {
+      rule: "full" as const,
+      status: "paid" as const,
+      amountMinor: 4000,
+      refundedMinor: 0,
+      refundDueMinor: 0,
+    };
+    expect(refundOnCancel(paid, { by: "customer", withinNotice: false, keepDeposits: false })).toBe(
+      0,
+    );
+    expect(refundOnCancel(paid, { by: "customer", withinNotice: true, keepDeposits: true })).toBe(
+      4000,
+    );
+    expect(refundOnCancel(paid, { by: "business", withinNotice: false, keepDeposits: true })).toBe(
+      4000,
+    );
+    expect(
+      refundOnCancel(
+        { ...paid, refundedMinor: 1000 },
+        { by: "business", withinNotice: false, keepDeposits: false },
+      ),
+    ).toBe(3000);
+    expect(
+      refundOnCancel(
+        { ...paid, status: "pending" as never },
+        { by: "business", withinNotice: true, keepDeposits: false },
+      ),
+    ).toBe(0);
+  });
+});

@@ -17,8 +17,10 @@ import { customerActor, systemActor } from "@/lib/audit/record-audit";
 import { env, rereadEnv } from "@/lib/env";
 import { deliverDue } from "@/lib/messages/deliver";
 import { refundByOwner } from "@/lib/payments/refunds";
+import { reportDays, revenueCsv, revenueMovements, revenueReport } from "@/lib/payments/revenue";
 import { paymentsReadiness, refundOnCancel } from "@/lib/payments/rule";
 import { settlePayments } from "@/lib/payments/settle";
+import { dayInZone } from "@/lib/scheduling/calendar-day";
 import { activityBody, client, dayFromToday, openBusiness, parisAt } from "./helpers/api";
 import { type FakeStripe, startFakeStripe } from "./helpers/fake-stripe";
 import { call, useAppDatabase } from "./helpers/routes";
@@ -423,6 +425,86 @@ describe.each(engines)("payments on %s", (engine) => {
     await deliver(fake.event("checkout.session.completed", session));
     await settle();
     expect((await stateOf(booked.id)).status).toBe("confirmed");
+  });
+
+  it("reports revenue by service and staff member: paid on its day, refunded on its day, CSV", async () => {
+    const b = await business();
+    const deposit = (
+      await b.api.createActivity(
+        activityBody({ name: "Soin", price: 80, payment: { rule: "deposit", depositAmount: 20 } }),
+      )
+    ).json.activity;
+    const full = await book(b, parisAt(dayFromToday(9), "10:00"));
+    const part = await bookAppointment(
+      handle.db,
+      b.tenant,
+      businessBookingSchema.parse({
+        activityId: deposit.id,
+        dateTime: parisAt(dayFromToday(9), "12:00"),
+        clientInfo: client({ name: "=HYPERLINK(1)" }),
+      }),
+      new Date(),
+      customerActor,
+      { manageLink: (t) => `http://localhost:3000/manage/${t}`, stripe: stripe() },
+    );
+    expect(part.payment?.amountMinor).toBe(2000);
+    await pay(full.payment?.checkoutUrl);
+    await pay(part.payment?.checkoutUrl);
+    await settle();
+    await refundByOwner(handle.db, b.tenant, full.id, systemActor, stripe(), new Date());
+    const { range, days } = reportDays({}, b.tenant.timeZone, new Date());
+    const movements = await revenueMovements(handle.db, b.tenant, range);
+    const report = revenueReport(movements, days, b.tenant.timeZone);
+    expect(report.total).toMatchObject({
+      paidMinor: 6000,
+      refundedMinor: 4000,
+      netMinor: 2000,
+      payments: 2,
+    });
+    expect(report.byService.map((l) => [l.name, l.paidMinor, l.refundedMinor, l.netMinor])).toEqual(
+      [
+        ["Soin", 2000, 0, 2000],
+        ["Massage", 4000, 4000, 0],
+      ],
+    );
+    expect(report.byStaff).toHaveLength(1);
+    expect(report.byStaff[0]?.netMinor).toBe(2000);
+    expect(report.byDay.reduce((n, d) => n + d.netMinor, 0)).toBe(2000);
+    const today = dayInZone(Date.now(), b.tenant.timeZone);
+    expect(report.byDay.find((d) => d.id === today)?.payments).toBe(2);
+    // Nothing in last year's January.
+    const past = reportDays(
+      { from: "2025-01-01", to: "2025-01-31" },
+      b.tenant.timeZone,
+      new Date(),
+    );
+    expect(await revenueMovements(handle.db, b.tenant, past.range)).toHaveLength(0);
+    expect(() =>
+      reportDays({ from: "2026-03-01", to: "2026-02-01" }, "Europe/Paris", new Date()),
+    ).toThrow();
+    const csv = revenueCsv(
+      movements,
+      b.tenant.timeZone,
+      {
+        date: "Date",
+        kind: "Kind",
+        service: "Service",
+        staff: "Staff",
+        client: "Client",
+        amount: "Amount",
+        currency: "Currency",
+      },
+      { payment: "Payment", refund: "Refund" },
+    )
+      .trim()
+      .split("\n");
+    expect(csv[0]).toBe("Date,Kind,Service,Staff,Client,Amount,Currency");
+    expect(csv).toHaveLength(4);
+    expect(
+      csv.filter((l) => l.includes(",Refund,Massage,") && l.endsWith(",-40,EUR")),
+    ).toHaveLength(1);
+    // A customer's name that a spreadsheet would run is defused.
+    expect(csv.some((l) => l.includes("'=HYPERLINK(1)"))).toBe(true);
   });
 
   it("books the business's own bookings of a paid service without payment (paid at the venue)", async () => {

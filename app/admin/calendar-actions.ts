@@ -7,8 +7,10 @@ import { changeAppointmentStatus } from "@/lib/appointments/change-status";
 import { rescheduleAppointment } from "@/lib/appointments/reschedule-appointment";
 import { businessBookingSchema, statusSchema } from "@/lib/appointments/schema";
 import { dashboardAction } from "@/lib/auth/action-caller";
+import { can } from "@/lib/auth/authenticate";
 import { dateTimeSchema, toInstant } from "@/lib/availability/date-time";
 import { env } from "@/lib/env";
+import { refundByOwner } from "@/lib/payments/refunds";
 import { manageLinks } from "@/lib/tenants/booking-link";
 import { uuidSchema } from "@/lib/validation";
 
@@ -17,9 +19,11 @@ import { uuidSchema } from "@/lib/validation";
 // Overlaps are refused either way: the exclusion constraint has the last word.
 
 export async function loadAppointmentAction(id: string) {
-  return dashboardAction("read", ({ db, tenant }) =>
-    appointmentDetails(db, tenant, uuidSchema.parse(id), new Date()),
-  );
+  return dashboardAction("read", async ({ db, tenant, caller }) => ({
+    ...(await appointmentDetails(db, tenant, uuidSchema.parse(id), new Date())),
+    // Money goes back only on an owner's or an admin's word.
+    canRefund: can(caller.role, "manage"),
+  }));
 }
 
 export async function setStatusAction(id: string, status: string) {
@@ -33,6 +37,13 @@ export async function setStatusAction(id: string, status: string) {
       new Date(),
     );
   });
+}
+
+/** The owner's refund of what is left of an appointment's payment. */
+export async function refundAction(id: string) {
+  return dashboardAction("manage", ({ db, tenant, actor }) =>
+    refundByOwner(db, tenant, uuidSchema.parse(id), actor, env().stripe, new Date()),
+  );
 }
 
 /** Moves an appointment to a new start, and to another staff member when `staffId` says so. */

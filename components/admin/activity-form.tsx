@@ -7,6 +7,7 @@ import { LabelledField } from "@/components/ui/labelled-field";
 import { Notice } from "@/components/ui/notice";
 import type { ActivityFormState } from "@/lib/activities/activity-form";
 import { problemText } from "@/lib/errors/field-problems";
+import type { PaymentsReadiness } from "@/lib/payments/rule";
 
 interface Props {
   action: (state: ActivityFormState, form: FormData) => Promise<ActivityFormState>;
@@ -14,13 +15,15 @@ interface Props {
   labels: Record<string, string>;
   /** The kinds of resource the business has, offered for "needs a resource". */
   kinds: string[];
+  /** Whether the business can take payments, and if not, why. */
+  payments: PaymentsReadiness;
 }
 
 const inputClass =
   "mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm aria-[invalid=true]:border-red-600";
 
 /** Every field of an activity; a server action with form state, so it works without JavaScript. */
-export function ActivityForm({ action, initialState, labels, kinds }: Props) {
+export function ActivityForm({ action, initialState, labels, kinds, payments }: Props) {
   const [state, formAction, pending] = useActionState(action, initialState);
   const { values, errors } = state;
   const form = useRef<HTMLFormElement>(null);
@@ -119,6 +122,39 @@ export function ActivityForm({ action, initialState, labels, kinds }: Props) {
           <p className="mt-1 text-xs text-slate-600">{labels.capacityHint}</p>
         </div>
       </div>
+      <fieldset className="rounded-md border border-slate-200 p-3">
+        <legend className="px-1 text-sm font-medium">{labels.payment}</legend>
+        <div className="grid gap-4 sm:grid-cols-3">
+          <LabelledField id="payment.rule" label={labels.payment ?? ""}>
+            <select
+              id="payment.rule"
+              name="payment.rule"
+              defaultValue={values["payment.rule"]}
+              disabled={payments !== "ready"}
+              aria-describedby="payment-hint"
+              className={inputClass}
+            >
+              <option value="none">{labels.paymentNone}</option>
+              <option value="full">{labels.paymentFull}</option>
+              <option value="deposit">{labels.paymentDeposit}</option>
+            </select>
+            {error("payment.rule")}
+          </LabelledField>
+          {input("payment.depositAmount", labels.depositAmount ?? "", "number", {
+            min: 0,
+            step: "0.01",
+            disabled: payments !== "ready",
+          })}
+          {input("payment.depositPercent", labels.depositPercent ?? "", "number", {
+            min: 1,
+            max: 100,
+            disabled: payments !== "ready",
+          })}
+        </div>
+        <p id="payment-hint" className="mt-2 text-xs text-slate-600">
+          {payments === "ready" ? labels.paymentHint : labels[`paymentNotReady_${payments}`]}
+        </p>
+      </fieldset>
       <fieldset className="rounded-md border border-slate-200 p-3">
         <legend className="px-1 text-sm font-medium">{labels.requiredFields}</legend>
         <div className="space-y-2">

@@ -4,6 +4,7 @@ import { useEffect, useState, useTransition } from "react";
 import {
   loadAppointmentAction,
   moveAppointmentAction,
+  refundAction,
   setStatusAction,
 } from "@/app/admin/calendar-actions";
 import { Notice } from "@/components/ui/notice";
@@ -30,9 +31,12 @@ const statusAction: Record<string, string> = {
 
 /** The details of one appointment, with what may be done to it now. */
 export function AppointmentPanel({ id, labels, staff, canChange, onChanged, onClose }: Props) {
-  const [details, setDetails] = useState<AppointmentDetails | null>(null);
+  const [details, setDetails] = useState<(AppointmentDetails & { canRefund: boolean }) | null>(
+    null,
+  );
   const [error, setError] = useState<string | null>(null);
   const [confirmCancel, setConfirmCancel] = useState(false);
+  const [confirmRefund, setConfirmRefund] = useState(false);
   const [moveTo, setMoveTo] = useState("");
   const [moveStaff, setMoveStaff] = useState("");
   const [outsideHours, setOutsideHours] = useState(false);
@@ -64,6 +68,15 @@ export function AppointmentPanel({ id, labels, staff, canChange, onChanged, onCl
       const failure = outcomeText(await setStatusAction(id, status), labels);
       setConfirmCancel(false);
       if (!failure) onChanged(labels[`done.${status}`] ?? "");
+      return failure;
+    });
+  }
+
+  function refund() {
+    run(async () => {
+      const failure = outcomeText(await refundAction(id), labels);
+      setConfirmRefund(false);
+      if (!failure) onChanged(labels.refunded ?? "");
       return failure;
     });
   }
@@ -103,6 +116,41 @@ export function AppointmentPanel({ id, labels, staff, canChange, onChanged, onCl
             {" · "}
             {details.price}
           </p>
+          {details.payment && (
+            <div className="mt-2 text-sm">
+              <p>
+                <span className="font-medium">{labels.paymentLabel}</span>{" "}
+                <span data-testid="appointment-payment">{details.payment.text}</span>
+              </p>
+              {details.payment.refundOnTheWay && (
+                <p className="text-slate-600">{details.payment.refundOnTheWay}</p>
+              )}
+              {details.canRefund && details.payment.refundable && !confirmRefund && (
+                <button
+                  type="button"
+                  disabled={busy}
+                  onClick={() => setConfirmRefund(true)}
+                  className="mt-2 rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50"
+                >
+                  {labels.refund?.replace("{amount}", details.payment.refundable)}
+                </button>
+              )}
+              {confirmRefund && details.payment.refundable && (
+                <ConfirmBox
+                  id="confirm-refund"
+                  tone="danger"
+                  className="mt-2"
+                  question={
+                    labels.refundQuestion?.replace("{amount}", details.payment.refundable) ?? ""
+                  }
+                  confirmLabel={labels.refundConfirm ?? ""}
+                  onConfirm={refund}
+                  cancel={{ label: labels.keep ?? "", onCancel: () => setConfirmRefund(false) }}
+                  busy={busy}
+                />
+              )}
+            </div>
+          )}
           <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
             <dt className="text-slate-500">{labels.client}</dt>
             <dd>{details.client.name}</dd>

@@ -39,6 +39,9 @@ export const activityFormFields = [
   "onlineBooking",
   "resourceKind",
   "capacity",
+  "payment.rule",
+  "payment.depositAmount",
+  "payment.depositPercent",
 ] as const;
 
 export const activityFormValues = (form: FormData): ActivityFormValues =>
@@ -78,6 +81,18 @@ export function activityBody(v: ActivityFormValues) {
     onlineBooking: checked("onlineBooking"),
     resourceKind: v.resourceKind?.trim() || null,
     capacity: numberOf(v.capacity) ?? 1,
+    // No rule sent (the choice is off until the business can take payments): kept as it is.
+    payment: v["payment.rule"]
+      ? {
+          rule: v["payment.rule"],
+          depositAmount:
+            v["payment.rule"] === "deposit" ? (numberOf(v["payment.depositAmount"]) ?? null) : null,
+          depositPercent:
+            v["payment.rule"] === "deposit"
+              ? (numberOf(v["payment.depositPercent"]) ?? null)
+              : null,
+        }
+      : undefined,
   };
 }
 
@@ -104,6 +119,9 @@ export function activityValues(
       onlineBooking: "on",
       resourceKind: "",
       capacity: "1",
+      "payment.rule": "none",
+      "payment.depositAmount": "",
+      "payment.depositPercent": "",
     };
   }
   return {
@@ -125,5 +143,10 @@ export function activityValues(
     onlineBooking: flag(activity.onlineBooking),
     resourceKind: activity.resourceKind ?? "",
     capacity: String(activity.capacity),
+    "payment.rule": activity.paymentRule,
+    "payment.depositAmount":
+      activity.depositMinor === null ? "" : String(fromMinorUnits(activity.depositMinor, currency)),
+    "payment.depositPercent":
+      activity.depositPercent === null ? "" : String(activity.depositPercent),
   };
 }

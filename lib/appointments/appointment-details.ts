@@ -12,6 +12,7 @@ import {
 import { historyOf } from "@/lib/audit/audit-trail";
 import { formatDateTime, formatPrice, formatTime } from "@/lib/i18n/format";
 import { messagesOfAppointment } from "@/lib/messages/outbox";
+import { describePayment, type PaymentDescription } from "@/lib/payments/describe";
 import { getAppointment } from "./appointments";
 import { holdsTime } from "./status";
 import { canTransition } from "./transitions";
@@ -41,6 +42,8 @@ export interface AppointmentDetails {
   nextStatuses: AppointmentStatus[];
   canMove: boolean;
   history: { at: string; action: string; status: AppointmentStatus | null; by: string }[];
+  /** What the customer paid online, in words, and what may still be refunded. */
+  payment: PaymentDescription | null;
   /** What the customer and the business were sent about it, and when (or when it is due). */
   messages: {
     kind: MessageKind;
@@ -84,6 +87,7 @@ export async function appointmentDetails(
     place: { location: a.locationName, resource: a.resourceName, meetingUrl: a.meetingUrl },
     status: a.status,
     price: formatPrice(activity?.priceMinor ?? 0, tenant.currency, locale),
+    payment: a.payment ? describePayment(a.payment, tenant) : null,
     client: {
       name: a.clientName,
       email: a.clientEmail,

@@ -1,5 +1,5 @@
 import type { AuditEntry, Tenant } from "@/db/schema";
-import { formatDateTime } from "@/lib/i18n/format";
+import { formatDateTime, formatPrice } from "@/lib/i18n/format";
 
 /** The appointment an entry is about, when it is one: its client and (current) start. */
 export interface AuditedAppointment {
@@ -38,6 +38,10 @@ export function auditSentence(
     name: text(after.name) || text(before.name),
     role: text(after.role),
     enabled: after.enabled === true ? "on" : "off",
+    amount:
+      typeof after.amountMinor === "number" && typeof after.currency === "string"
+        ? formatPrice(after.amountMinor, after.currency, tenant.locale)
+        : "",
   };
   // An appointment's entry names its start at the time: where it was moved to, or is.
   if (entry.action === "appointment.create")

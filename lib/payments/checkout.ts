@@ -90,6 +90,7 @@ export async function startCheckout(
   pokePayments(payment.expiresAt);
   const summary: PaymentSummary = {
     id: payment.id,
+    rule: payment.rule,
     status: payment.status,
     amountMinor: payment.amountMinor,
     refundedMinor: payment.refundedMinor,

@@ -1,10 +1,11 @@
 import { sql } from "drizzle-orm";
-import { appointments, type PaymentStatus, payments } from "@/db/schema";
+import { appointments, type Payment, type PaymentStatus, payments } from "@/db/schema";
 import { fromMinorUnits } from "@/lib/money";
 
 /** An appointment's payment, as every view of the appointment shows it. */
 export interface PaymentSummary {
   id: string;
+  rule: Payment["rule"];
   status: PaymentStatus;
   amountMinor: number;
   refundedMinor: number;
@@ -17,7 +18,7 @@ export interface PaymentSummary {
 
 /** The appointment's payment (null: none asked), to select beside an appointment. */
 export const paymentOfAppointment = sql<PaymentSummary | null>`(select jsonb_build_object(
-    'id', p.id, 'status', p.status, 'amountMinor', p.amount_minor,
+    'id', p.id, 'rule', p.rule, 'status', p.status, 'amountMinor', p.amount_minor,
     'refundedMinor', p.refunded_minor, 'refundDueMinor', p.refund_due_minor,
     'currency', p.currency, 'checkoutUrl', p.checkout_url, 'expiresAt', p.expires_at,
     'paidAt', p.paid_at)

@@ -4,6 +4,8 @@ import type { Activity, Tenant } from "@/db/schema";
 import { activityValues } from "@/lib/activities/activity-form";
 import { adminLabels } from "@/lib/admin/form-labels";
 import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { paymentsReadiness } from "@/lib/payments/rule";
 import { listResources } from "@/lib/resources/resources";
 import { saveActivityAction } from "./actions";
 
@@ -32,6 +34,7 @@ export async function ActivityFormPage({
         initialState={{ attempt: 0, values: activityValues(activity, tenant.currency), errors: {} }}
         labels={{ ...labels, ...fields }}
         kinds={[...new Set((await listResources(await getDb(), tenant.id)).map((r) => r.kind))]}
+        payments={paymentsReadiness(tenant, env().stripe)}
       />
     </section>
   );

@@ -19,6 +19,7 @@ import { getDb } from "@/lib/db";
 import { firstParam, hrefWith, type SearchParams } from "@/lib/http/page-params";
 import { formatDateTime, formatPrice } from "@/lib/i18n/format";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { paymentShort } from "@/lib/payments/describe";
 import { listStaff } from "@/lib/staff/staff";
 import { uuidSchema } from "@/lib/validation";
 
@@ -257,6 +258,11 @@ export default async function AppointmentsPage({
                   </td>
                   <td className="px-3 py-2 text-right whitespace-nowrap">
                     {formatPrice(a.priceMinor, tenant.currency, tenant.locale)}
+                    {a.payment && (
+                      <span className="block text-xs text-slate-600">
+                        {paymentShort(a.payment.status, tenant.locale)}
+                      </span>
+                    )}
                   </td>
                 </tr>
               ))}

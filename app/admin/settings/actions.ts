@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import type { PaymentSettingsState } from "@/components/admin/payment-settings-form";
 import {
   type ProfileFormState,
   profileFormValues,
@@ -14,6 +15,7 @@ import { dashboardAction } from "@/lib/auth/action-caller";
 import type { ErrorCode } from "@/lib/errors/app-error";
 import type { FieldProblems } from "@/lib/errors/field-problems";
 import { hrefWith } from "@/lib/http/page-params";
+import { paymentSettingsSchema, updatePaymentSettings } from "@/lib/payments/settings";
 import { setAppointmentModule } from "@/lib/tenants/appointment-module";
 import { businessSettingsSchema, updateBusinessSettings } from "@/lib/tenants/business-settings";
 import { createUser } from "@/lib/users/create-user";
@@ -41,6 +43,39 @@ export async function setModuleAction(enabled: boolean) {
     setAppointmentModule(db, tenant, enabled, actor),
   );
   back(result, enabled ? "moduleOn" : "moduleOff", "module");
+}
+
+/** The payment settings form's values, as typed. */
+const paymentValues = (form: FormData): PaymentSettingsState["values"] => ({
+  stripeAccountId: field(form, "stripeAccountId"),
+  paymentHoldMinutes: field(form, "paymentHoldMinutes"),
+  keepDeposits: field(form, "keepDeposits"),
+});
+
+/** Saves the payment settings; answers with the form's state, like the profile's. */
+export async function savePaymentSettingsAction(
+  previous: PaymentSettingsState,
+  form: FormData,
+): Promise<PaymentSettingsState> {
+  const values = paymentValues(form);
+  const result = await dashboardAction("manage", ({ db, tenant, actor }) =>
+    updatePaymentSettings(
+      db,
+      tenant,
+      paymentSettingsSchema.parse({
+        stripeAccountId: values.stripeAccountId,
+        paymentHoldMinutes: values.paymentHoldMinutes.trim()
+          ? Number(values.paymentHoldMinutes)
+          : undefined,
+        keepDeposits: values.keepDeposits === "on",
+      }),
+      actor,
+    ),
+  );
+  const attempt = previous.attempt + 1;
+  if (!result.ok) return { attempt, values, problems: result.problems ?? {}, outcome: result.code };
+  revalidatePath("/admin/settings");
+  return { attempt, values, problems: {}, outcome: "saved" };
 }
 
 /** Saves the profile; answers with the form's state (kept values and problems, or saved). */

@@ -4,6 +4,7 @@ import { ApiKeyCreator } from "@/components/admin/api-key-creator";
 import { BusinessProfileForm } from "@/components/admin/business-profile-form";
 import { ConfirmRow } from "@/components/admin/confirm-row";
 import { OwnAccountForm } from "@/components/admin/own-account-form";
+import { PaymentSettingsForm } from "@/components/admin/payment-settings-form";
 import { LabelledField } from "@/components/ui/labelled-field";
 import { Notice } from "@/components/ui/notice";
 import { adminLabels, failureTexts } from "@/lib/admin/form-labels";
@@ -12,10 +13,12 @@ import { listApiKeys } from "@/lib/api-keys/api-keys";
 import { can } from "@/lib/auth/authenticate";
 import { requirePageCaller } from "@/lib/auth/page-caller";
 import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
 import { firstParam, type SearchParams } from "@/lib/http/page-params";
 import { formatDateTime } from "@/lib/i18n/format";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { timeZoneOptions } from "@/lib/i18n/time-zones";
+import { paymentsReadiness } from "@/lib/payments/rule";
 import { listUsers } from "@/lib/users/create-user";
 import {
   addMemberAction,
@@ -25,6 +28,7 @@ import {
   removeMemberAction,
   resetPasswordAction,
   revokeKeyAction,
+  savePaymentSettingsAction,
   saveProfileAction,
   setModuleAction,
 } from "./actions";
@@ -55,6 +59,7 @@ export default async function SettingsPage({
     adminLabels("settings"),
   ]);
   const canManage = can(caller.role, "manage");
+  const readiness = paymentsReadiness(tenant, env().stripe);
   const done = firstParam(params.done);
   const error = firstParam(params.error);
   const section = firstParam(params.section);
@@ -119,6 +124,33 @@ export default async function SettingsPage({
           canManage={canManage}
           labels={profileLabels}
         />
+      </section>
+
+      <section id="payments" aria-labelledby="payments-title" className={card}>
+        <h2 id="payments-title" className="text-lg font-semibold">
+          {t("payments.title")}
+        </h2>
+        <p className="mt-1 text-sm text-slate-700" data-testid="payments-state">
+          {readiness === "ready"
+            ? t(tenant.stripeAccountId ? "payments.ready" : "payments.ready_direct")
+            : t(`payments.${readiness}`)}
+        </p>
+        {readiness !== "no_keys" && (
+          <PaymentSettingsForm
+            action={savePaymentSettingsAction}
+            initialState={{
+              attempt: 0,
+              values: {
+                stripeAccountId: tenant.stripeAccountId ?? "",
+                paymentHoldMinutes: String(tenant.paymentHoldMinutes),
+                keepDeposits: tenant.keepDeposits ? "on" : "",
+              },
+              problems: {},
+            }}
+            canManage={canManage}
+            labels={profileLabels}
+          />
+        )}
       </section>
 
       <section id="account" aria-labelledby="account-title" className={card}>

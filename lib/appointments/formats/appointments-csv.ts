@@ -32,7 +32,7 @@ export interface CsvLabels {
 // What a spreadsheet would run as a formula: =, -, @, tab or CR first, or + before anything but a
 // phone number ("+33 1 23 45 67 89" is data, "+SUM(A1)" is not).
 const FORMULA = /^(?:[=\-@\t\r]|\+(?![0-9 ().-]+$))/;
-const defused = (text: string) => (FORMULA.test(text) ? `'${text}` : text);
+export const defused = (text: string) => (FORMULA.test(text) ? `'${text}` : text);
 
 const local = (instant: Date, timeZone: string) =>
   formatInTimeZone(instant, timeZone, "yyyy-MM-dd'T'HH:mm:ssXXX");

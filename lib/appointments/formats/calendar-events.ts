@@ -5,6 +5,7 @@ import { loadOpeningHours } from "@/lib/availability/availability";
 import type { DateRange } from "@/lib/availability/date-range";
 import { listClassSessions } from "@/lib/classes/class-sessions";
 import { ownHours } from "@/lib/offer/booking-context";
+import { paymentShort } from "@/lib/payments/describe";
 import { openingWindows } from "@/lib/scheduling/opening-windows";
 import { listStaff } from "@/lib/staff/staff";
 
@@ -77,7 +78,12 @@ export async function calendarEvents(db: Database, tenant: Tenant, range: DateRa
     .filter((a) => !a.classSessionId)
     .map((a) => ({
       id: a.id,
-      title: `${a.activityName} – ${a.clientName}`,
+      title: [
+        `${a.activityName} – ${a.clientName}`,
+        a.payment ? paymentShort(a.payment.status, tenant.locale) : null,
+      ]
+        .filter(Boolean)
+        .join(" · "),
       start: a.startsAt.toISOString(),
       end: a.endsAt.toISOString(),
       color: a.activityColor,

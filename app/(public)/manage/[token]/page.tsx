@@ -6,6 +6,7 @@ import { BookingSummary } from "@/components/booking/booking-summary";
 import { BookingPolicy, BusinessContact } from "@/components/booking/business-contact";
 import { BookingSteps } from "@/components/booking/public-shell";
 import { StatusBadge } from "@/components/booking/status-badge";
+import { RefreshWhile } from "@/components/ui/refresh-while";
 import { customerPolicy, type PolicyVerdict } from "@/lib/appointments/customer-policy";
 import { findByManageToken } from "@/lib/appointments/manage-booking";
 import { holdsTime } from "@/lib/appointments/status";
@@ -18,10 +19,12 @@ import {
   type SearchParams,
 } from "@/lib/http/page-params";
 import { publicOrigin } from "@/lib/http/public-origin";
-import { formatDateTime } from "@/lib/i18n/format";
+import { formatDateTime, formatPrice } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { bookingPlace } from "@/lib/locations/public-locations";
+import { describePayment } from "@/lib/payments/describe";
+import { refundOnCancel } from "@/lib/payments/rule";
 import { currentTenant } from "@/lib/tenants/current-tenant";
 import { isOpenForBooking } from "@/lib/tenants/online-booking";
 import { cancelBookingAction } from "./actions";
@@ -64,6 +67,22 @@ export default async function ManagePage(props: {
   const error = firstParam(query.error);
   const booked = firstParam(query.booked) === "1";
   const when = (date: Date) => formatDateTime(date, tenant.timeZone, locale);
+  const { payment } = booking;
+  const money = (minor: number) => formatPrice(minor, payment?.currency ?? tenant.currency, locale);
+  const paid = payment ? describePayment(payment, tenant) : null;
+  const checkout = firstParam(query.checkout);
+  const awaitingPayment =
+    payment?.status === "pending" &&
+    booking.status === "pending" &&
+    Date.parse(payment.expiresAt) > now.getTime();
+  // What cancelling now gives back, for the confirmation.
+  const refundNow = payment
+    ? refundOnCancel(payment, {
+        by: "customer",
+        withinNotice: policy.cancel.allowed,
+        keepDeposits: tenant.keepDeposits,
+      })
+    : 0;
   // Only asked of a booking that holds its time: the one refusal left is "too late".
   const refusal = (verdict: PolicyVerdict, tooLate: "cancelTooLate" | "rescheduleTooLate") =>
     verdict.allowed
@@ -83,6 +102,22 @@ export default async function ManagePage(props: {
     <>
       {booked ? <BookingSteps current={3} /> : null}
       <div aria-live="polite">
+        {checkout === "done" && awaitingPayment ? (
+          <Banner tone="info">
+            {t("paymentConfirming")}
+            <RefreshWhile />
+          </Banner>
+        ) : null}
+        {checkout === "done" && payment?.paidAt && holding ? (
+          <Banner tone="success" title={t("paymentReceivedTitle")}>
+            {t("paymentReceived")}
+          </Banner>
+        ) : null}
+        {checkout === "cancelled" && awaitingPayment ? (
+          <Banner tone="info">
+            {t("paymentCancelled", { until: when(new Date(payment.expiresAt)) })}
+          </Banner>
+        ) : null}
         {booked ? (
           <Banner tone="success" title={t("bookedTitle")}>
             {t("bookedText")} {booking.status === "pending" ? t("pendingNote") : null}
@@ -125,7 +160,26 @@ export default async function ManagePage(props: {
             <dd>
               <StatusBadge status={booking.status} label={t(`statuses.${booking.status}`)} />
             </dd>
+            {payment ? (
+              <>
+                <dt className="text-slate-600">{t("paymentLabel")}</dt>
+                <dd data-testid="payment-status">
+                  {paid?.text}
+                  {paid?.refundOnTheWay ? (
+                    <span className="block text-sm text-slate-600">{paid.refundOnTheWay}</span>
+                  ) : null}
+                </dd>
+              </>
+            ) : null}
           </BookingSummary>
+          {awaitingPayment && payment.checkoutUrl ? (
+            <a
+              href={payment.checkoutUrl}
+              className="mt-5 inline-flex items-center rounded-lg bg-brand-600 px-5 py-2.5 font-medium text-white hover:bg-brand-700"
+            >
+              {t("payNow", { amount: money(payment.amountMinor) })}
+            </a>
+          ) : null}
           <a
             href={`${path}/booking.ics`}
             download
@@ -203,7 +257,14 @@ export default async function ManagePage(props: {
                     {t("cancelConfirmTitle")}
                   </h2>
                   <p id="cancel-text" className="mt-1 text-sm text-red-900">
-                    {t("cancelConfirmText")}
+                    {t("cancelConfirmText")}{" "}
+                    {payment?.paidAt
+                      ? refundNow > 0
+                        ? t("cancelRefund", { amount: money(refundNow) })
+                        : t("cancelNoRefund", {
+                            amount: money(payment.amountMinor - payment.refundedMinor),
+                          })
+                      : null}
                   </p>
                   <div className="mt-3 flex flex-wrap gap-2">
                     <form action={cancelBookingAction.bind(null, token)}>
@@ -260,23 +321,25 @@ function Unavailable({ id, label, reason }: { id: string; label: string; reason:
   );
 }
 
+const bannerTones = {
+  success: "bg-emerald-50 text-emerald-900 ring-1 ring-emerald-200",
+  info: "bg-sky-50 text-sky-900 ring-1 ring-sky-200",
+  error: "bg-red-50 text-red-900 ring-1 ring-red-200",
+};
+
 function Banner({
   tone,
   title,
   children,
 }: {
-  tone: "success" | "error";
+  tone: keyof typeof bannerTones;
   title?: string;
   children: React.ReactNode;
 }) {
   return (
     <div
       role={tone === "error" ? "alert" : "status"}
-      className={`mb-4 rounded-xl px-4 py-3 ${
-        tone === "success"
-          ? "bg-emerald-50 text-emerald-900 ring-1 ring-emerald-200"
-          : "bg-red-50 text-red-900 ring-1 ring-red-200"
-      }`}
+      className={`mb-4 rounded-xl px-4 py-3 ${bannerTones[tone]}`}
     >
       {title ? <p className="font-semibold">{title}</p> : null}
       <p className="text-sm">{children}</p>

@@ -1,0 +1,100 @@
+"use client";
+
+import { useActionState, useRef } from "react";
+import { useFocusFirstProblem } from "@/components/ui/form-guards";
+import { LabelledField } from "@/components/ui/labelled-field";
+import { Notice } from "@/components/ui/notice";
+import { failureText } from "@/lib/errors/failure-text";
+import { type FieldProblems, problemText } from "@/lib/errors/field-problems";
+
+export interface PaymentSettingsState {
+  attempt: number;
+  values: { stripeAccountId: string; paymentHoldMinutes: string; keepDeposits: string };
+  problems: FieldProblems;
+  outcome?: string;
+}
+
+const inputClass =
+  "mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm aria-[invalid=true]:border-red-600";
+
+/** The business's Stripe account, how long an unpaid booking is held, and its deposit rule. */
+export function PaymentSettingsForm({
+  action,
+  initialState,
+  canManage,
+  labels,
+}: {
+  action: (state: PaymentSettingsState, form: FormData) => Promise<PaymentSettingsState>;
+  initialState: PaymentSettingsState;
+  canManage: boolean;
+  labels: Record<string, string>;
+}) {
+  const [state, formAction, pending] = useActionState(action, initialState);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstProblem(form, state.attempt);
+  const { values, problems, outcome } = state;
+  const field = (name: "stripeAccountId" | "paymentHoldMinutes", extra: object) => (
+    <LabelledField id={name} label={labels[`payments.${name}`] ?? name}>
+      <input
+        id={name}
+        name={name}
+        defaultValue={values[name]}
+        aria-invalid={problems[name] ? true : undefined}
+        aria-describedby={`${name}-hint${problems[name] ? ` ${name}-error` : ""}`}
+        className={inputClass}
+        {...extra}
+      />
+      {problems[name] && (
+        <p id={`${name}-error`} className="mt-1 text-sm text-red-700">
+          {problemText(problems[name], labels, "problem.")}
+        </p>
+      )}
+      <p id={`${name}-hint`} className="mt-1 text-xs text-slate-600">
+        {
+          labels[
+            name === "stripeAccountId" ? "payments.stripeAccountHint" : "payments.paymentHoldHint"
+          ]
+        }
+      </p>
+    </LabelledField>
+  );
+  return (
+    <form ref={form} action={formAction} key={state.attempt} noValidate className="mt-3">
+      {outcome === "saved" && <Notice kind="ok">{labels["payments.saved"]}</Notice>}
+      {outcome && outcome !== "saved" && (
+        <Notice kind="error">{failureText(outcome, labels)}</Notice>
+      )}
+      <fieldset disabled={!canManage} className="mt-3 grid gap-4 sm:grid-cols-2">
+        {field("stripeAccountId", {
+          placeholder: "acct_…",
+          autoComplete: "off",
+          spellCheck: false,
+        })}
+        {field("paymentHoldMinutes", { type: "number", min: 30, max: 1440, inputMode: "numeric" })}
+        <div className="sm:col-span-2">
+          <label className="flex items-center gap-2 text-sm">
+            <input
+              type="checkbox"
+              name="keepDeposits"
+              defaultChecked={values.keepDeposits === "on"}
+              aria-describedby="keepDeposits-hint"
+            />
+            {labels["payments.keepDeposits"]}
+          </label>
+          <p id="keepDeposits-hint" className="ml-6 text-xs text-slate-600">
+            {labels["payments.keepDepositsHint"]}
+          </p>
+        </div>
+        <div>
+          <button
+            type="submit"
+            disabled={pending}
+            className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60"
+          >
+            {labels["payments.save"]}
+          </button>
+        </div>
+      </fieldset>
+    </form>
+  );
+}

@@ -4,6 +4,14 @@ import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3107);
+const stripePort = port + 1;
+// Payments go to a local stand-in of Stripe's API and Checkout page, which signs its webhooks.
+const stripe = {
+  STRIPE_SECRET_KEY: "sk_test_rendezvous_e2e",
+  STRIPE_WEBHOOK_SECRET: "whsec_rendezvous_e2e",
+  STRIPE_API_BASE: `http://127.0.0.1:${stripePort}`,
+  STRIPE_DIRECT: "1",
+};
 // One throw-away data folder per run; workers inherit it through the environment.
 process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "rendezvous-e2e-"));
 
@@ -33,28 +41,42 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: "bash e2e/serve.sh",
-    url: `http://localhost:${port}/api/health`,
-    timeout: 240_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    env: {
-      PORT: String(port),
-      DATA_DIR: process.env.E2E_DATA_DIR,
-      APP_ROOT_DOMAIN: "localhost",
-      SEED_DEMO: "1",
-      DATABASE_URL: "",
-      // No NEXTAUTH_URL: redirects follow the port and subdomain each request came on.
-      // The suite sends far more than a visitor would from one address; the sign-in limit stays,
-      // and TRUST_PROXY lets a test speak for other addresses with X-Forwarded-For.
-      RATE_LIMIT_PUBLIC: "100000",
-      RATE_LIMIT_BOOKING: "100000",
-      RATE_LIMIT_API: "100000",
-      TRUST_PROXY: "1",
-      METRICS_TOKEN: "e2e-metrics-token-0123456789",
-      // Request lines would drown the test report; warnings and errors still show.
-      LOG_LEVEL: "warn",
+  webServer: [
+    {
+      command: "npx tsx e2e/fake-stripe-server.ts",
+      url: `http://127.0.0.1:${stripePort}/`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      env: {
+        FAKE_STRIPE_PORT: String(stripePort),
+        STRIPE_WEBHOOK_SECRET: stripe.STRIPE_WEBHOOK_SECRET,
+        E2E_APP_URL: `http://localhost:${port}`,
+      },
     },
-  },
+    {
+      command: "bash e2e/serve.sh",
+      url: `http://localhost:${port}/api/health`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      env: {
+        PORT: String(port),
+        DATA_DIR: process.env.E2E_DATA_DIR,
+        APP_ROOT_DOMAIN: "localhost",
+        SEED_DEMO: "1",
+        DATABASE_URL: "",
+        // No NEXTAUTH_URL: redirects follow the port and subdomain each request came on.
+        // The suite sends far more than a visitor would from one address; the sign-in limit stays,
+        // and TRUST_PROXY lets a test speak for other addresses with X-Forwarded-For.
+        RATE_LIMIT_PUBLIC: "100000",
+        RATE_LIMIT_BOOKING: "100000",
+        RATE_LIMIT_API: "100000",
+        TRUST_PROXY: "1",
+        METRICS_TOKEN: "e2e-metrics-token-0123456789",
+        // Request lines would drown the test report; warnings and errors still show.
+        LOG_LEVEL: "warn",
+        ...stripe,
+      },
+    },
+  ],
 });

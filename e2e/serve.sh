@@ -25,13 +25,16 @@ npm run -s cli -- tenant create --slug nova --name "Salon Nova" --timezone Europ
 # The places spec's studio: rooms, a second (online) location and a class with seats.
 npm run -s cli -- tenant create --slug lumen --name "Lumen Yoga" --timezone Europe/Paris \
   --locale en --owner-email owner@lumen.test --owner-password lumen-owner-pass --owner-name "Lea Teacher"
+# The payments spec's studio: its owner sets a paid service up; its customer pays on the fake Checkout.
+npm run -s cli -- tenant create --slug paystudio --name "Pay Studio" --timezone Europe/Paris \
+  --locale en --owner-email owner@paystudio.test --owner-password paystudio-owner-pass
 npm run -s cli -- user create --tenant atelier --email staff@atelier.test \
   --password atelier-staff-pass --role staff
 npm run -s cli -- user create --tenant demo --email staff@demo.rendezvous.test \
   --password demo-staff-pass --role staff
 # Keys for the API tests, kept beside the throw-away database.
 npm run -s cli -- apikey create --tenant demo --name e2e | tail -n 1 > "$DATA_DIR/demo.key"
-for tenant in acme studio allday quiet nova lumen; do
+for tenant in acme studio allday quiet nova lumen paystudio; do
   npm run -s cli -- apikey create --tenant "$tenant" --name e2e | tail -n 1 > "$DATA_DIR/$tenant.key"
 done
 # Idle connections live longer than any client keeps them (Node's 5 s default races with reuse:

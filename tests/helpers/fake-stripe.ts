@@ -234,6 +234,10 @@ ${session.status === "open" ? `<form method="post"><button type="submit">Pay</bu
 
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? "/", "http://fake").pathname;
+    if (path === "/") {
+      res.writeHead(200, { "content-type": "text/plain" }).end("fake stripe");
+      return;
+    }
     const page = path.match(/^\/pay\/([\w]+)$/);
     const handle = page ? checkoutPage(req, res, page[1] as string) : api(req, res, path);
     handle.catch((error) => {

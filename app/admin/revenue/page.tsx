@@ -130,7 +130,7 @@ export default async function RevenuePage({
   );
 }
 
-/** Net revenue by day as bars (refund days below the line); the figures are in its title. */
+/** Each day's payments as bars above the line and its refunds below; the figures are in titles. */
 function DayChart({
   days,
   label,
@@ -142,10 +142,10 @@ function DayChart({
   money: (minor: number) => string;
   day: (d: string) => string;
 }) {
-  const top = Math.max(1, ...days.map((d) => d.netMinor));
-  const bottom = Math.min(0, ...days.map((d) => d.netMinor));
+  const top = Math.max(1, ...days.map((d) => d.paidMinor));
+  const bottom = Math.max(0, ...days.map((d) => d.refundedMinor));
   const height = 160;
-  const scale = height / (top - bottom);
+  const scale = height / (top + bottom);
   const zero = top * scale;
   const width = Math.max(days.length * 12, 240);
   const bar = width / days.length;
@@ -160,16 +160,23 @@ function DayChart({
       >
         <line x1={0} x2={width} y1={zero} y2={zero} stroke="#cbd5e1" strokeWidth={1} />
         {days.map((d, i) => (
-          <rect
-            key={d.id}
-            x={i * bar + bar * 0.15}
-            width={bar * 0.7}
-            y={d.netMinor >= 0 ? zero - d.netMinor * scale : zero}
-            height={Math.abs(d.netMinor) * scale}
-            fill={d.netMinor >= 0 ? "#2563eb" : "#dc2626"}
-          >
-            <title>{`${day(d.id)}: ${money(d.netMinor)}`}</title>
-          </rect>
+          <g key={d.id}>
+            <title>{`${day(d.id)}: +${money(d.paidMinor)} −${money(d.refundedMinor)}`}</title>
+            <rect
+              x={i * bar + bar * 0.15}
+              width={bar * 0.7}
+              y={zero - d.paidMinor * scale}
+              height={d.paidMinor * scale}
+              fill="#2563eb"
+            />
+            <rect
+              x={i * bar + bar * 0.15}
+              width={bar * 0.7}
+              y={zero}
+              height={d.refundedMinor * scale}
+              fill="#dc2626"
+            />
+          </g>
         ))}
       </svg>
       <figcaption className="mt-2 text-xs text-slate-600">{label}</figcaption>
@@ -199,13 +206,13 @@ function LinesTable({
             <th scope="col" className="px-3 py-2 font-medium">
               {nameHeader}
             </th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">
+            <th scope="col" className="px-3 py-2 text-right font-medium whitespace-nowrap">
               {t("paid")}
             </th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">
+            <th scope="col" className="px-3 py-2 text-right font-medium whitespace-nowrap">
               {t("refunded")}
             </th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">
+            <th scope="col" className="px-3 py-2 text-right font-medium whitespace-nowrap">
               {t("net")}
             </th>
           </tr>

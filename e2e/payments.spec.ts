@@ -1,0 +1,109 @@
+import { readFileSync } from "node:fs";
+import { expect, test } from "./fixtures";
+import { apiKeyOf, expectAccessible, screenshot, signIn } from "./support";
+
+// A business of its own, reached by its subdomain, set up through its dashboard: the owner makes
+// a service paid in full online; a customer books it, pays on the (fake) Stripe Checkout page, and
+// comes back to a manage page that says paid, once Stripe's signed webhook has been processed.
+const onStudio = (baseURL: string | undefined, path: string) =>
+  `http://paystudio.localhost:${new URL(baseURL ?? "http://localhost:3107").port}${path}`;
+const owner = { email: "owner@paystudio.test", password: "paystudio-owner-pass" };
+
+test("a customer pays for a booking on Stripe's page and lands on a manage page that says paid", async ({
+  page,
+  browser,
+  request,
+  baseURL,
+}, testInfo) => {
+  const hours = await request.put("/api/appointments/availability", {
+    headers: { Authorization: `Bearer ${apiKeyOf("paystudio")}`, "X-Tenant-Slug": "paystudio" },
+    data: {
+      weeklySlots: [0, 1, 2, 3, 4, 5, 6].map((dayOfWeek) => ({
+        dayOfWeek,
+        startTime: "09:00",
+        endTime: "17:00",
+      })),
+      exceptions: [],
+    },
+  });
+  expect(hours.status()).toBe(200);
+
+  await signIn(page, owner, onStudio(baseURL, "/login"));
+  await page.goto(onStudio(baseURL, "/admin/settings"));
+  await expect(page.getByTestId("payments-state")).toContainText("Online payments are on");
+  await page.getByLabel("Time held for an unpaid booking (minutes)").fill("45");
+  await page.getByRole("button", { name: "Save payment settings" }).click();
+  await expect(page.getByText("Payment settings saved.")).toBeVisible();
+
+  const name = `Deep tissue ${Date.now().toString(36)}`;
+  await page.goto(onStudio(baseURL, "/admin/activities/new"));
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page.getByLabel("Price (EUR)").fill("60");
+  await page.getByLabel("Paid online at booking").selectOption("full");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page).toHaveURL(/\/admin\/activities\?saved=1/);
+  const link = page.getByRole("link", { name });
+  const activityId = (await link.first().getAttribute("href"))?.match(/[0-9a-f-]{36}/)?.[0];
+  expect(activityId).toBeTruthy();
+
+  // The customer, in a browser of their own.
+  const customer = await (await browser.newContext()).newPage();
+  const monday = new Date(Date.now() + 3 * 7 * 86_400_000);
+  monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
+  await customer.goto(
+    onStudio(baseURL, `/book/${activityId}?week=${monday.toISOString().slice(0, 10)}`),
+  );
+  await customer.locator('a[href*="details?at="]:visible').first().click();
+  await expect(customer.getByTestId("pay-notice")).toContainText("You pay €60.00 now");
+  await expect(customer.getByTestId("pay-notice")).toContainText("45 minutes");
+  await customer.getByLabel("Full name").fill("Paula Payer");
+  await customer.getByLabel("Email address").fill("paula@example.com");
+  await customer.getByRole("button", { name: "Continue to payment" }).click();
+
+  await expect(customer).toHaveURL(/127\.0\.0\.1:\d+\/pay\/cs_test_/);
+  await expect(customer.getByTestId("amount")).toHaveText("60.00 EUR");
+  await customer.getByRole("button", { name: "Pay" }).click();
+
+  await expect(customer).toHaveURL(/paystudio\.localhost:\d+\/manage\/[\w-]+\?.*checkout=done/);
+  // Confirmed by the webhook through the job queue; the page follows by itself.
+  await expect(customer.getByText("Payment received")).toBeVisible({ timeout: 20_000 });
+  await expect(customer.getByTestId("payment-status")).toHaveText("Paid: €60.00");
+  await expect(customer.getByText("Confirmed", { exact: true })).toBeVisible();
+  await expectAccessible(customer);
+  await screenshot(customer, testInfo, "paid-1280");
+  await customer.setViewportSize({ width: 375, height: 800 });
+  await expect(customer.getByTestId("payment-status")).toBeVisible();
+  expect(await customer.evaluate(() => document.documentElement.scrollWidth > innerWidth)).toBe(
+    false,
+  );
+  await screenshot(customer, testInfo, "paid-375");
+
+  // The owner sees it paid, refunds it after a confirmation, and the report counts both.
+  await page.goto(onStudio(baseURL, "/admin/appointments"));
+  const row = page.locator("tr", { hasText: "Paula Payer" });
+  await expect(row).toContainText("paid online");
+  await row.getByRole("link", { name: "Paula Payer" }).click();
+  await expect(page.getByTestId("appointment-payment")).toHaveText("Paid: €60.00");
+  await page.getByRole("button", { name: "Refund €60.00" }).click();
+  await page.getByRole("button", { name: "Refund", exact: true }).click();
+  await expect(page.getByTestId("appointment-payment")).toHaveText("Refunded: €60.00");
+
+  await page.goto(onStudio(baseURL, "/admin/revenue"));
+  await expect(page.getByTestId("revenue-paid")).toHaveText("€60.00");
+  await expect(page.getByTestId("revenue-refunded")).toHaveText("€60.00");
+  await expect(page.getByTestId("revenue-net")).toHaveText("€0.00");
+  await expect(page.getByRole("table", { name: "By service" })).toContainText(name);
+  await expectAccessible(page);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Export CSV" }).click(),
+  ]);
+  const lines = readFileSync(await download.path(), "utf8")
+    .trim()
+    .split("\n");
+  expect(lines).toHaveLength(3);
+  expect(lines[2]).toMatch(/,Refund,.*,Paula Payer,-60,EUR$/);
+  await page.setViewportSize({ width: 375, height: 800 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth > innerWidth)).toBe(false);
+  await screenshot(page, testInfo, "revenue-375");
+});

@@ -31,7 +31,11 @@ export async function proxy(request: NextRequest) {
   const nonce = newNonce();
   const csp = isApi
     ? "default-src 'none'; frame-ancestors 'none'"
-    : contentSecurityPolicy(nonce, { dev: config.nodeEnv === "development", https });
+    : contentSecurityPolicy(nonce, {
+        dev: config.nodeEnv === "development",
+        https,
+        checkout: config.stripe?.checkoutOrigin,
+      });
   const finish = (response: NextResponse, limit?: LimitState | null) => {
     const headers = { ...securityHeaders({ https }), ...(limit ? rateLimitHeaders(limit) : {}) };
     for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);

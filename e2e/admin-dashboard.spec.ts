@@ -80,7 +80,7 @@ test("the owner creates a service, and customers see it on the public page", asy
   // A refused form names the field and keeps what was typed.
   await page.getByLabel("Nom", { exact: true }).fill("Massage du dos");
   await page.getByLabel("Durée (minutes)").fill("2");
-  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
   await expect(page.locator("form").getByRole("alert")).toContainText("Corrigez les champs");
   await expect(page.getByLabel("Durée (minutes)")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByLabel("Nom", { exact: true })).toHaveValue("Massage du dos");
@@ -90,7 +90,7 @@ test("the owner creates a service, and customers see it on the public page", asy
   await page.getByLabel("Durée (minutes)").fill("60");
   await page.getByLabel("Prix (EUR)").fill("55");
   await page.getByLabel("Numéro de téléphone").check();
-  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
   await expect(page.getByRole("status")).toHaveText("Prestation enregistrée.");
   await expect(page.getByText("Massage du dos")).toBeVisible();
   await expectAccessible(page);
@@ -135,7 +135,7 @@ test("editing the opening hours changes the public slots", async ({
   }
   await page.getByRole("button", { name: "Copier", exact: true }).click();
   await expect(page.getByLabel("dimanche 1 – Fermeture")).toHaveValue("17:00");
-  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
   await expect(page.getByRole("status")).toHaveText("Horaires enregistrés.");
   await expectAccessible(page);
   await screenshot(page, testInfo, "availability");

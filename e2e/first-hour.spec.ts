@@ -46,7 +46,7 @@ test("a new owner sets up the business and books a walk-in without an e-mail add
   await page.getByLabel("Time zone").fill("Mars/Olympus");
   await page.getByLabel("Start times every (minutes)").fill("0");
   await page.getByLabel("Contact phone (shown to customers)").fill("+1 312 555 0199");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   const zone = page.getByLabel("Time zone");
   await expect(zone).toHaveAttribute("aria-invalid", "true");
   await expect(zone).toBeFocused();
@@ -63,7 +63,7 @@ test("a new owner sets up the business and books a walk-in without an e-mail add
   await screenshot(page, testInfo, "settings-refused");
   await zone.fill("America/Chicago");
   await page.getByLabel("Start times every (minutes)").fill("30");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
   await expect(page.getByLabel("Business name")).toHaveValue("Bloom Therapy & Co");
 
@@ -72,7 +72,7 @@ test("a new owner sets up the business and books a walk-in without an e-mail add
   await page.goto(withTenant("/admin/activities/new"));
   await page.getByLabel("Name", { exact: true }).fill(serviceName);
   await page.getByLabel("Duration (minutes)").fill("30");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("Service saved.")).toBeVisible();
 
   await page.goto(withTenant("/admin/availability"));
@@ -84,7 +84,7 @@ test("a new owner sets up the business and books a walk-in without an e-mail add
     await page.getByRole("checkbox", { name: day }).check();
   }
   await page.getByRole("button", { name: "Copy", exact: true }).click();
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("Opening hours saved.")).toBeVisible();
 
   // The calendar draws the hours, and a walk-in booked with a name and a phone only.
@@ -289,7 +289,7 @@ test("titles, skip link, the booking link, unsaved changes, a holiday and a very
   await expect(page.getByRole("textbox", { name: /Reason/ }).filter({ hasText: "" })).toHaveCount(
     15,
   );
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("Opening hours saved.")).toBeVisible();
   await page.goto(onBloom(baseURL, "/"));
   await expect(page).toHaveTitle("Bloom Therapy & Co");

@@ -40,7 +40,7 @@ test("a customer pays for a booking on Stripe's page and lands on a manage page 
   await page.getByLabel("Name", { exact: true }).fill(name);
   await page.getByLabel("Price (EUR)").fill("60");
   await page.getByLabel("Paid online at booking").selectOption("full");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page).toHaveURL(/\/admin\/activities\?saved=1/);
   const link = page.getByRole("link", { name });
   const activityId = (await link.first().getAttribute("href"))?.match(/[0-9a-f-]{36}/)?.[0];
@@ -78,10 +78,22 @@ test("a customer pays for a booking on Stripe's page and lands on a manage page 
   );
   await screenshot(customer, testInfo, "paid-375");
 
+  // Without JavaScript, the form's redirect to the Checkout page is allowed by the CSP.
+  const noScript = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await noScript.goto(
+    onStudio(baseURL, `/book/${activityId}?week=${monday.toISOString().slice(0, 10)}`),
+  );
+  await noScript.locator('a[href*="details?at="]').first().click();
+  await noScript.getByLabel("Full name").fill("Nora Script");
+  await noScript.getByLabel("Email address").fill("nora@example.com");
+  await noScript.getByRole("button", { name: "Continue to payment" }).click();
+  await expect(noScript).toHaveURL(/127\.0\.0\.1:\d+\/pay\/cs_test_/);
+
   // The owner sees it paid, refunds it after a confirmation, and the report counts both.
   await page.goto(onStudio(baseURL, "/admin/appointments"));
   const row = page.locator("tr", { hasText: "Paula Payer" });
   await expect(row).toContainText("paid online");
+  await expect(page.locator("tr", { hasText: "Nora Script" })).toContainText("awaiting payment");
   await row.getByRole("link", { name: "Paula Payer" }).click();
   await expect(page.getByTestId("appointment-payment")).toHaveText("Paid: €60.00");
   await page.getByRole("button", { name: "Refund €60.00" }).click();

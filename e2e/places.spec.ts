@@ -40,7 +40,7 @@ test("the owner adds a room, an online location and a class, and sees its attend
   await page.getByRole("link", { name: "Add a resource" }).click();
   await page.getByLabel("Name").fill("Sun room");
   await page.getByLabel("Kind").fill("Studio");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByRole("status")).toHaveText("Resource saved.");
   await expect(page.getByTestId("resource-row")).toContainText("Sun room");
 
@@ -49,10 +49,10 @@ test("the owner adds a room, an online location and a class, and sees its attend
   await page.getByLabel("Online: sessions by video").check();
   // A name is required: the form says so before sending anything.
   await page.getByLabel("Name").fill("");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByLabel("Name")).toBeFocused();
   await page.getByLabel("Name").fill("Online");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByRole("status")).toHaveText("Location saved.");
   await expect(page.getByTestId("location-row")).toHaveCount(2);
   await expectAccessible(page);
@@ -63,7 +63,7 @@ test("the owner adds a room, an online location and a class, and sees its attend
   await page.getByLabel("Duration (minutes)").fill("60");
   await page.getByLabel("Needs a resource of the kind").fill("Studio");
   await page.getByLabel("Places per session").fill("4");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByRole("status")).toHaveText("Service saved.");
   await page.getByRole("link", { name: "Edit Vinyasa" }).click();
   await page.getByLabel("Date").fill(tomorrow());

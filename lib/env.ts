@@ -108,6 +108,10 @@ const schema = z
             secretKey: value.STRIPE_SECRET_KEY,
             webhookSecret: value.STRIPE_WEBHOOK_SECRET as string,
             apiBase: value.STRIPE_API_BASE,
+            // Where customers pay: Stripe's Checkout, or the stand-in's own page.
+            checkoutOrigin: value.STRIPE_API_BASE
+              ? new URL(value.STRIPE_API_BASE).origin
+              : "https://checkout.stripe.com",
             direct: value.STRIPE_DIRECT,
           }
         : null,

@@ -91,4 +91,22 @@ describe("parseEnv", () => {
     );
     expect(() => parseEnv({ JOBS: "maybe" })).toThrow(/JOBS/);
   });
+
+  it("takes Stripe's two keys together, or none (no payments)", () => {
+    expect(parseEnv({}).stripe).toBeNull();
+    expect(
+      parseEnv({ STRIPE_SECRET_KEY: "sk_live_abc", STRIPE_WEBHOOK_SECRET: "whsec_abc" }).stripe,
+    ).toEqual({
+      secretKey: "sk_live_abc",
+      webhookSecret: "whsec_abc",
+      apiBase: undefined,
+      checkoutOrigin: "https://checkout.stripe.com",
+      direct: false,
+    });
+    expect(() => parseEnv({ STRIPE_SECRET_KEY: "sk_live_abc" })).toThrow(/STRIPE_WEBHOOK_SECRET/);
+    expect(() => parseEnv({ STRIPE_WEBHOOK_SECRET: "whsec_abc" })).toThrow(/STRIPE_SECRET_KEY/);
+    expect(() =>
+      parseEnv({ STRIPE_SECRET_KEY: "pk_live_abc", STRIPE_WEBHOOK_SECRET: "whsec_abc" }),
+    ).toThrow(/STRIPE_SECRET_KEY must be a Stripe secret key/);
+  });
 });

@@ -14,7 +14,7 @@ import { changeAppointmentStatus } from "@/lib/appointments/change-status";
 import { cancelByCustomer, rescheduleByCustomer } from "@/lib/appointments/manage-booking";
 import { businessBookingSchema } from "@/lib/appointments/schema";
 import { customerActor, systemActor } from "@/lib/audit/record-audit";
-import { env, rereadEnv } from "@/lib/env";
+import { env, parseEnv, rereadEnv } from "@/lib/env";
 import { deliverDue } from "@/lib/messages/deliver";
 import { refundByOwner } from "@/lib/payments/refunds";
 import { reportDays, revenueCsv, revenueMovements, revenueReport } from "@/lib/payments/revenue";
@@ -534,12 +534,8 @@ describe.each(engines)("payments on %s", (engine) => {
 });
 
 describe("payment rules", () => {
-  const config = {
-    secretKey: "sk_test_x",
-    webhookSecret: "whsec_x",
-    apiBase: undefined,
-    direct: false,
-  };
+  const config = parseEnv({ STRIPE_SECRET_KEY: "sk_test_x", STRIPE_WEBHOOK_SECRET: "whsec_x" })
+    .stripe as NonNullable<ReturnType<typeof parseEnv>["stripe"]>;
   it("needs Stripe's keys, and a connected account unless the install is direct", () => {
     expect(paymentsReadiness({ stripeAccountId: null }, null)).toBe("no_keys");
     expect(paymentsReadiness({ stripeAccountId: "acct_1" }, null)).toBe("no_keys");

@@ -169,12 +169,17 @@ describe.each(engines)("proxy.ts on %s", (engine) => {
     expect(forwarded(await unnamed({}))).toBeNull();
   });
 
-  it("never limits health probes", async () => {
+  it("never limits health probes, nor Stripe's signed webhook deliveries", async () => {
     const ip = freshIp();
     for (let i = 0; i < 8; i++) {
       const response = await send("/api/health", { ip });
       expect(response.status).toBe(200);
       expect(response.headers.get("x-ratelimit-limit")).toBeNull();
+      const webhook = await send("/api/payments/webhook", { ip, method: "POST" });
+      expect(webhook.headers.get("x-ratelimit-limit")).toBeNull();
     }
+    // Any other POST from that address is counted.
+    const booking = await send("/api/appointments", { ip, method: "POST" });
+    expect(booking.headers.get("x-ratelimit-limit")).not.toBeNull();
   });
 });

@@ -12,7 +12,7 @@ export const NONCE_HEADER = "x-nonce";
  */
 export function contentSecurityPolicy(
   nonce: string,
-  { dev, https }: { dev: boolean; https: boolean },
+  { dev, https, checkout }: { dev: boolean; https: boolean; checkout?: string },
 ) {
   return [
     "default-src 'self'",
@@ -24,7 +24,9 @@ export function contentSecurityPolicy(
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    // The booking form of a paid service redirects to Stripe's Checkout page (without JavaScript,
+    // the browser checks that redirect against this).
+    `form-action 'self'${checkout ? ` ${checkout}` : ""}`,
     "frame-ancestors 'none'",
     ...(https ? ["upgrade-insecure-requests"] : []),
   ].join("; ");

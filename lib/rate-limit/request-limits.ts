@@ -13,6 +13,9 @@ export function limitOf(method: string, pathname: string): "booking" | "public" 
   // Probes and scrapers (the metrics need a token), and sign-in, which counts failures itself.
   if (/^\/api\/(health(\/detailed)?|metrics)$/.test(pathname)) return null;
   if (method === "POST" && pathname === "/api/auth/callback/credentials") return null;
+  // Stripe's events: each is signed (checked before anything is stored), and Stripe retries a 429
+  // for hours, which would only hold back confirmations.
+  if (method === "POST" && pathname === "/api/payments/webhook") return null;
   const writes = method !== "GET" && method !== "HEAD" && method !== "OPTIONS";
   // Booking, and the customer's changes: the API, and the pages' server actions.
   if (writes && (pathname === "/api/appointments" || /^\/(book|manage)\//.test(pathname))) {

@@ -58,6 +58,7 @@ export const activityInputSchema = z
         code: "custom",
         path: ["payment", "depositAmount"],
         message: "a deposit is either an amount or a percentage (depositPercent), one of them",
+        params: { problem: payment.depositAmount ? "invalid" : "required" },
       });
     }
     if (

@@ -2,12 +2,13 @@
 // builds: two instances racing for one slot, a hostile corpus, messages sent once by two instances
 // and once across a kill -9 mid-send, kill -9 and restart on both engines, memory under a flood of
 // slot ranges, and sign-in guesses per minute. Prints `name: figure` lines so runs can be compared;
-// exits 1 when a promise is broken. `--ci` runs the race, the corpus and the messages.
+// exits 1 when a promise is broken. `--ci` runs the race, the corpus, the messages and payments.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { openDatabase } from "@/db/client";
+import { sql } from "drizzle-orm";
+import { openDatabase, queryRows } from "@/db/client";
 import { createActivity } from "@/lib/activities/activities";
 import { activityInputSchema } from "@/lib/activities/schema";
 import { createApiKey } from "@/lib/api-keys/api-keys";
@@ -15,12 +16,13 @@ import { systemActor } from "@/lib/audit/record-audit";
 import { replaceAvailability } from "@/lib/availability/availability";
 import { addDays, dayInZone } from "@/lib/scheduling/calendar-day";
 import { createTenant } from "@/lib/tenants/create-tenant";
+import { type FakeStripe, startFakeStripe } from "../tests/helpers/fake-stripe";
 import { startInbox } from "../tests/helpers/smtp-inbox";
 import { freshPostgres } from "./fresh-postgres";
 
 const CI = process.argv.includes("--ci");
 /**
- * `--only=flood` (or race, corpus, messages, bruteforce, kill9, sigterm, kill9-embedded): one proof
+ * `--only=flood` (or race, corpus, messages, payments, bruteforce, kill9, sigterm, kill9-embedded): one proof
  * alone.
  */
 const ONLY = process.argv.find((a) => a.startsWith("--only="))?.slice(7);
@@ -32,6 +34,7 @@ const ADMIN_URL =
 const NEXT = path.resolve("node_modules/.bin/next");
 const SECRET = "proof-session-secret-0123456789abcdef";
 const METRICS_TOKEN = "proof-metrics-token-0123456789";
+const STRIPE_WEBHOOK_SECRET = "whsec_proof";
 const failures: string[] = [];
 
 function report(name: string, figure: string | number, ok = true) {
@@ -695,6 +698,111 @@ async function messagesOnce(servers: Server[], business: Business, inbox: Inbox)
 }
 
 /**
+ * Stripe's events sent many times to both instances at once: a paid booking is confirmed once (one
+ * event kept, one confirmation owed to the customer). And for another booking, "completed" and
+ * "expired" racing on the two instances end in one of two whole states, confirmed and paid, or
+ * released and refunded in full: never confirmed unpaid, never paid and pending.
+ */
+async function paymentsOnce(servers: Server[], business: Business, fake: FakeStripe, url: string) {
+  const [first, second] = servers as [Server, Server];
+  const created = await send(first.base, "/api/appointments/activities", {
+    method: "POST",
+    headers: {
+      authorization: `Bearer ${business.key}`,
+      "x-tenant-slug": business.slug,
+      "content-type": "application/json",
+    },
+    body: JSON.stringify({
+      name: "Paid session",
+      durationMinutes: 15,
+      price: 40,
+      maxAdvanceDays: 400,
+      payment: { rule: "full" },
+    }),
+  });
+  const paid = { ...business, activityId: JSON.parse(created.text).activity.id as string };
+  const starts = await freeStarts(first.base, paid, 3);
+  const openSession = async (dateTime: string) => {
+    const answer = await book(first.base, paid, dateTime, "Payer", undefined, "payer@proof.test");
+    const { appointment } = JSON.parse(answer.text);
+    const sessionId = String(appointment.payment.checkoutUrl).split("/pay/")[1] ?? "";
+    return { id: appointment.id as string, session: fake.pay(sessionId) };
+  };
+  const deliver = (server: Server, delivery: { body: string; signature: string }) =>
+    send(server.base, "/api/payments/webhook", {
+      method: "POST",
+      headers: { "content-type": "application/json", "stripe-signature": delivery.signature },
+      body: delivery.body,
+    });
+  const stateOf = async (id: string) => {
+    const answer = await send(first.base, `/api/appointments/${id}`, {
+      headers: { authorization: `Bearer ${business.key}`, "x-tenant-slug": business.slug },
+    });
+    const { appointment } = JSON.parse(answer.text);
+    return { status: appointment.status as string, payment: appointment.payment };
+  };
+  const settled = async (id: string, done: (s: Awaited<ReturnType<typeof stateOf>>) => boolean) => {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const state = await stateOf(id);
+      if (done(state) || Date.now() > deadline) return state;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  };
+
+  const once = await openSession(starts[0] ?? "");
+  const event = fake.event("checkout.session.completed", once.session);
+  const answers = await Promise.all(
+    Array.from({ length: 40 }, (_, i) => deliver(i % 2 ? second : first, event)),
+  );
+  const state = await settled(once.id, (s) => s.status === "confirmed");
+  report(
+    "payments_webhook_deliveries_200",
+    answers.filter((a) => a.status === 200).length,
+    answers.every((a) => a.status === 200),
+  );
+  report(
+    "payments_confirmed",
+    `${state.status}/${state.payment?.status}`,
+    state.status === "confirmed" && state.payment?.status === "paid",
+  );
+  const handle = await openDatabase({ url, poolMax: 1 });
+  try {
+    const [row] = await queryRows<{ events: number; confirmations: number }>(
+      handle.db,
+      sql`select (select count(*)::int from payment_events where id = ${event.id}) as events,
+          (select count(*)::int from outbound_messages where appointment_id = ${once.id}
+             and kind = 'booked' and recipient = 'customer') as confirmations`,
+    );
+    report("payments_events_kept", row?.events ?? -1, row?.events === 1);
+    report("payments_confirmations_owed", row?.confirmations ?? -1, row?.confirmations === 1);
+  } finally {
+    await handle.close();
+  }
+
+  const raced = await openSession(starts[1] ?? "");
+  const expired = fake.event("checkout.session.expired", { ...raced.session, status: "expired" });
+  const completed = fake.event("checkout.session.completed", raced.session);
+  await Promise.all([deliver(first, expired), deliver(second, completed)]);
+  const end = await settled(
+    raced.id,
+    (s) =>
+      (s.status === "confirmed" && s.payment?.status === "paid") ||
+      (s.status === "cancelled" && s.payment?.status === "refunded"),
+  );
+  const whole =
+    (end.status === "confirmed" && end.payment?.status === "paid") ||
+    (end.status === "cancelled" && end.payment?.status === "refunded");
+  const refunds = fake.refunds.filter((r) => r.payment_intent === raced.session.payment_intent);
+  report("payments_race_outcome", `${end.status}/${end.payment?.status}`, whole);
+  report(
+    "payments_race_refunds",
+    refunds.length,
+    refunds.length === (end.status === "cancelled" ? 1 : 0),
+  );
+}
+
+/**
  * kill -9 of the embedded server while its confirmation is on the wire (the SMTP server has the
  * message and has not said "accepted"): after the restart, it is sent again, and received once.
  */
@@ -837,7 +945,17 @@ async function main() {
   const url = await proofDatabase("rendezvous_proof");
   const business = await seedBusiness(url);
   const inbox = await startInbox();
-  const env = { DATABASE_URL: url, NEXTAUTH_SECRET: SECRET, SEED_DEMO: "0", SMTP_URL: inbox.url };
+  const fake = await startFakeStripe({ webhookSecret: STRIPE_WEBHOOK_SECRET });
+  const env = {
+    DATABASE_URL: url,
+    NEXTAUTH_SECRET: SECRET,
+    SEED_DEMO: "0",
+    SMTP_URL: inbox.url,
+    STRIPE_SECRET_KEY: "sk_test_proof",
+    STRIPE_WEBHOOK_SECRET,
+    STRIPE_API_BASE: fake.url,
+    STRIPE_DIRECT: "1",
+  };
   const servers = [startServer(3311, env), startServer(3312, env)];
   try {
     await Promise.all(servers.map((s) => ready(s)));
@@ -852,6 +970,7 @@ async function main() {
       await messagesOnce(servers, business, inbox);
       await killDuringSend(inbox);
     }
+    if (runs("payments", true)) await paymentsOnce(servers, business, fake, url);
     if (runs("flood")) await flood(servers[1] as Server, business);
     if (runs("bruteforce")) await bruteForce(servers[1] as Server, business);
     if (runs("kill9"))
@@ -861,6 +980,7 @@ async function main() {
   } finally {
     await Promise.all(servers.map(stop));
     await inbox.close();
+    await fake.close();
   }
   if (failures.length) {
     console.error(`proof failed: ${failures.join("; ")}`);

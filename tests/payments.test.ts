@@ -207,6 +207,24 @@ describe.each(engines)("payments on %s", (engine) => {
     expect(json.json.appointment.payment.checkoutUrl).toBeNull();
   });
 
+  it("keeps an event it cannot process for the next pass, without holding up the others", async () => {
+    const b = await business();
+    const broken = `evt_broken_${b.biz.tenant.slug}`;
+    await handle.db
+      .insert(paymentEvents)
+      .values({ id: broken, type: "checkout.session.completed", payload: { data: null } });
+    const booked = await book(b, parisAt(dayFromToday(6), "10:00"));
+    await pay(booked.payment?.checkoutUrl);
+    await settle();
+    expect((await stateOf(booked.id)).status).toBe("confirmed");
+    const once = await handle.db.select().from(paymentEvents).where(eq(paymentEvents.id, broken));
+    expect(once[0]).toMatchObject({ processedAt: null, attempts: 1 });
+    expect(once[0]?.lastError).toMatch(/TypeError/);
+    await settle();
+    const twice = await handle.db.select().from(paymentEvents).where(eq(paymentEvents.id, broken));
+    expect(twice[0]?.attempts).toBe(2);
+  });
+
   it("refuses a tampered or unsigned event with 400 INVALID_SIGNATURE and changes nothing", async () => {
     const b = await business();
     const booked = await book(b, parisAt(dayFromToday(6), "12:00"));

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, notInArray, sql } from "drizzle-orm";
 import type Stripe from "stripe";
 import { type Database, queryRows } from "@/db/client";
 import {
@@ -33,7 +33,9 @@ export interface SettleOptions {
  * with SKIP LOCKED, so that instances running it at once never act twice on one.
  */
 export async function settlePayments(db: Database, options: SettleOptions): Promise<void> {
-  while (await processNextEvent(db, options.now)) {}
+  // An event that fails waits for the next pass; the others go on.
+  const failed = new Set<string>();
+  while (await processNextEvent(db, options.now, failed)) {}
   if (!options.stripe) return;
   await makeDueRefunds(db, options.stripe, options.now);
   await sweepExpiredHolds(db, options.stripe, options.now);
@@ -49,7 +51,7 @@ export async function recordEvent(db: Database, event: Stripe.Event): Promise<bo
   return inserted.length > 0;
 }
 
-async function processNextEvent(db: Database, now: Date): Promise<boolean> {
+async function processNextEvent(db: Database, now: Date, failed: Set<string>): Promise<boolean> {
   let claimed: { id: string } | undefined;
   let owed: OwedMessage[] = [];
   try {
@@ -58,7 +60,10 @@ async function processNextEvent(db: Database, now: Date): Promise<boolean> {
         .select()
         .from(paymentEvents)
         .where(
-          sql`${paymentEvents.processedAt} is null and ${paymentEvents.attempts} < ${MAX_EVENT_ATTEMPTS}`,
+          and(
+            sql`${paymentEvents.processedAt} is null and ${paymentEvents.attempts} < ${MAX_EVENT_ATTEMPTS}`,
+            failed.size ? notInArray(paymentEvents.id, [...failed]) : undefined,
+          ),
         )
         .orderBy(paymentEvents.receivedAt)
         .limit(1)
@@ -81,6 +86,8 @@ async function processNextEvent(db: Database, now: Date): Promise<boolean> {
         lastError: describeError(error).split("\n")[0]?.slice(0, 500) ?? null,
       })
       .where(eq(paymentEvents.id, claimed.id));
+    failed.add(claimed.id);
+    return true;
   }
   pokeMessages(owed);
   return claimed !== undefined;
@@ -233,14 +240,17 @@ async function sweepExpiredHolds(db: Database, config: StripeConfig, now: Date):
   const stripe = stripeClient(config);
   for (const { tenant_id, id } of due) {
     try {
-      await db.transaction(async (tx) => {
+      const owed = await db.transaction(async (tx): Promise<OwedMessage[]> => {
         const [payment] = await tx
           .select()
           .from(payments)
           .where(and(eq(payments.tenantId, tenant_id), eq(payments.id, id)))
           .for("update", { skipLocked: true });
-        if (payment?.status !== "pending") return;
-        if (!payment.checkoutSessionId) return release(tx, payment, "expired", now);
+        if (payment?.status !== "pending") return [];
+        if (!payment.checkoutSessionId) {
+          await release(tx, payment, "expired", now);
+          return [];
+        }
         const account = onAccount(payment.stripeAccountId);
         let session = await stripe.checkout.sessions.retrieve(
           payment.checkoutSessionId,
@@ -251,11 +261,12 @@ async function sweepExpiredHolds(db: Database, config: StripeConfig, now: Date):
           session = await stripe.checkout.sessions.expire(payment.checkoutSessionId, {}, account);
         }
         if (session.status === "complete" && session.payment_status === "paid") {
-          pokeMessages(await markPaid(tx, payment, session, now));
-          return;
+          return markPaid(tx, payment, session, now);
         }
         await release(tx, payment, "expired", now);
+        return [];
       });
+      pokeMessages(owed);
     } catch (error) {
       logger.warn("expired hold not released yet", {
         paymentId: id,

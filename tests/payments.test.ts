@@ -273,6 +273,15 @@ describe.each(engines)("payments on %s", (engine) => {
     expect((await book(b, at)).status).toBe("pending");
   });
 
+  it("ends the checkout of an unpaid booking the customer cancels, so it can no longer be paid", async () => {
+    const b = await business();
+    const booked = await book(b, parisAt(dayFromToday(6), "11:00"));
+    await cancelByCustomer(handle.db, b.tenant, booked.manageToken, new Date());
+    await settle();
+    expect(sessionOf(booked.payment?.checkoutUrl).status).toBe("expired");
+    expect((await stateOf(booked.id)).payment?.status).toBe("expired");
+  });
+
   it("confirms, rather than releases, a hold whose session was paid though its event has not come", async () => {
     const b = await business();
     const booked = await book(b, parisAt(dayFromToday(6), "15:00"));

@@ -9,6 +9,7 @@ import {
   type Tenant,
   tenants,
 } from "@/db/schema";
+import { appointmentDetails } from "@/lib/appointments/appointment-details";
 import { bookAppointment } from "@/lib/appointments/book-appointment";
 import { changeAppointmentStatus } from "@/lib/appointments/change-status";
 import { cancelByCustomer, rescheduleByCustomer } from "@/lib/appointments/manage-booking";
@@ -202,6 +203,12 @@ describe.each(engines)("payments on %s", (engine) => {
       "booked:customer",
     ]);
     expect(messages.find((m) => m.recipient === "customer")?.payload.status).toBe("confirmed");
+    const details = await appointmentDetails(handle.db, b.tenant, booked.id, new Date());
+    expect(details.messages.map((m) => `${m.kind}:${m.recipient}`)).toEqual([
+      "confirmed:customer",
+      "booked:business",
+    ]);
+    expect(details.payment?.text).toMatch(/^Payé\u00a0: 40,00\s€$/);
     const json = await b.api.getAppointment(booked.id);
     expect(json.json.appointment.payment).toMatchObject({ status: "paid", amount: 40 });
     expect(json.json.appointment.payment.checkoutUrl).toBeNull();

@@ -108,7 +108,12 @@ export async function appointmentDetails(
       by: h.actorType === "customer" ? "customer" : (h.actorLabel ?? h.actorType),
     })),
     messages: messages.map((m) => ({
-      kind: m.kind,
+      // The customer's first message of a booking confirmed at once (or by its payment) is its
+      // confirmation, and is listed as one.
+      kind:
+        m.kind === "booked" && m.recipient === "customer" && m.payload.status === "confirmed"
+          ? "confirmed"
+          : m.kind,
       recipient: m.recipient,
       status: m.status,
       at: formatDateTime(m.sentAt ?? m.sendAfter, timeZone, locale),

@@ -12,6 +12,7 @@ import {
   staffMembers,
 } from "@/db/schema";
 import { AppError } from "@/lib/errors/app-error";
+import type { CursorKey } from "@/lib/http/cursor";
 import { type PaymentSummary, paymentOfAppointment } from "@/lib/payments/summary";
 
 /**
@@ -74,7 +75,10 @@ export interface AppointmentFilter {
   to?: number;
   match?: "starts" | "overlaps";
   staffId?: string;
+  activityId?: string;
   classSessionId?: string;
+  /** A page: at most `limit` appointments after this one, by start time then id. */
+  page?: { after?: CursorKey; limit: number };
 }
 
 export async function listAppointments(
@@ -82,7 +86,7 @@ export async function listAppointments(
   tenantId: string,
   filter: AppointmentFilter = {},
 ): Promise<AppointmentRow[]> {
-  const rows = await db
+  const query = db
     .select(rowColumns)
     .from(appointments)
     .innerJoin(activities, joinActivity)
@@ -91,6 +95,11 @@ export async function listAppointments(
       and(
         eq(appointments.tenantId, tenantId),
         filter.staffId ? eq(appointments.staffId, filter.staffId) : undefined,
+        filter.activityId ? eq(appointments.activityId, filter.activityId) : undefined,
+        filter.page?.after
+          ? sql`(${appointments.startsAt}, ${appointments.id}) >
+              (${filter.page.after.at.toISOString()}::timestamptz, ${filter.page.after.id}::uuid)`
+          : undefined,
         filter.classSessionId ? eq(appointments.classSessionId, filter.classSessionId) : undefined,
         filter.statuses ? inArray(appointments.status, filter.statuses) : undefined,
         filter.from === undefined
@@ -102,11 +111,17 @@ export async function listAppointments(
       ),
     )
     .orderBy(
-      asc(appointments.startsAt),
-      asc(appointments.seat),
-      asc(appointments.createdAt),
-      asc(appointments.id),
+      ...(filter.page
+        ? // The page's key only, so that the next page starts exactly where this one ended.
+          [asc(appointments.startsAt), asc(appointments.id)]
+        : [
+            asc(appointments.startsAt),
+            asc(appointments.seat),
+            asc(appointments.createdAt),
+            asc(appointments.id),
+          ]),
     );
+  const rows = filter.page ? await query.limit(filter.page.limit) : await query;
   return rows.map(flatten);
 }
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { appointmentStatuses } from "@/db/schema";
 import { dateRangeQuerySchema } from "@/lib/availability/date-range";
 import { dateTimeSchema } from "@/lib/availability/date-time";
+import { cursorSchema, pageLimitSchema } from "@/lib/http/cursor";
 import {
   emailSchema,
   optionalEmailSchema,
@@ -71,4 +72,9 @@ export const appointmentListQuerySchema = z.object({
     .pipe(z.array(statusSchema).optional()),
   startDate: dateRangeQuerySchema.shape.startDate.optional(),
   endDate: dateRangeQuerySchema.shape.endDate.optional(),
+  // Additive: narrower lists, and pages (a caller who sends neither limit nor cursor gets them all).
+  activityId: uuidSchema.optional(),
+  staffId: uuidSchema.optional(),
+  limit: pageLimitSchema.optional(),
+  cursor: cursorSchema.optional(),
 });

@@ -10,6 +10,7 @@ import { customerActor } from "@/lib/audit/record-audit";
 import { toDateRange } from "@/lib/availability/date-range";
 import { env } from "@/lib/env";
 import { apiText } from "@/lib/errors/messages";
+import { DEFAULT_PAGE_LIMIT, toPage } from "@/lib/http/cursor";
 import { otherMethods } from "@/lib/http/other-methods";
 import { readJson } from "@/lib/http/read-json";
 import { queryOf } from "@/lib/http/request-input";
@@ -18,7 +19,8 @@ import type { OwedMessage } from "@/lib/messages/owe";
 import { SUPPORTED_YEARS } from "@/lib/scheduling/calendar-day";
 import { manageLinks } from "@/lib/tenants/booking-link";
 
-// GET /api/appointments?status&startDate&endDate – appointments, by start time (admin)
+// GET /api/appointments?status&startDate&endDate&activityId&staffId&limit&cursor – appointments,
+// by start time (admin); pages when asked for one (limit or cursor)
 export const GET = withTenant("read", async ({ req, db, tenant }) => {
   const query = appointmentListQuerySchema.parse(queryOf(req));
   // Either bound may be left open; a filter is not a calendar view, so no 92-day limit.
@@ -33,8 +35,19 @@ export const GET = withTenant("read", async ({ req, db, tenant }) => {
           { maxDays: Number.POSITIVE_INFINITY },
         )
       : undefined;
-  const rows = await listAppointments(db, tenant.id, { statuses: query.status, ...range });
-  return NextResponse.json({ appointments: rows.map(toAppointmentJson) });
+  const paged = query.limit !== undefined || query.cursor !== undefined;
+  const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
+  const rows = await listAppointments(db, tenant.id, {
+    statuses: query.status,
+    ...range,
+    activityId: query.activityId,
+    staffId: query.staffId,
+    // One more than the page, to know whether another follows.
+    page: paged ? { after: query.cursor, limit: limit + 1 } : undefined,
+  });
+  if (!paged) return NextResponse.json({ appointments: rows.map(toAppointmentJson) });
+  const { items, pagination } = toPage(rows, limit, (a) => ({ at: a.startsAt, id: a.id }));
+  return NextResponse.json({ appointments: items.map(toAppointmentJson), pagination });
 });
 
 // POST /api/appointments – book a free slot (public); Idempotency-Key makes retries safe

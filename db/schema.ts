@@ -24,6 +24,9 @@ import {
   holdingStatuses,
 } from "../lib/appointments/status";
 
+export const apiKeyScopes = ["read", "write"] as const;
+export type ApiKeyScope = (typeof apiKeyScopes)[number];
+
 export const paymentRules = ["none", "full", "deposit"] as const;
 export type PaymentRule = (typeof paymentRules)[number];
 
@@ -109,6 +112,8 @@ export const apiKeys = pgTable(
     // The public part of the key, used to find it; the secret is only stored as a SHA-256 hash.
     prefix: text("prefix").notNull(),
     secretHash: text("secret_hash").notNull(),
+    // What it may do: read everything of its business, or read and write as an admin would.
+    scope: text("scope").$type<ApiKeyScope>().notNull().default("write"),
     createdAt: createdAt(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
@@ -116,6 +121,7 @@ export const apiKeys = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     uniqueIndex("api_keys_prefix_key").on(t.prefix),
+    check("api_keys_scope_check", sql`${t.scope} in ('read', 'write')`),
   ],
 );
 export type ApiKey = typeof apiKeys.$inferSelect;

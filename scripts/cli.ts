@@ -3,8 +3,9 @@
 import { createInterface } from "node:readline/promises";
 import { Writable } from "node:stream";
 import { parseArgs } from "node:util";
-import { ZodError } from "zod";
+import { ZodError, z } from "zod";
 import { type Database, DatabaseLockedError, openDatabase } from "@/db/client";
+import { apiKeyScopes } from "@/db/schema";
 import { DEMO, seedDemo } from "@/db/seed";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/api-keys";
 import { systemActor } from "@/lib/audit/record-audit";
@@ -22,7 +23,8 @@ const USAGE = `usage: npm run cli -- <command>
   tenant create --slug S --name N --timezone TZ --locale fr|en --owner-email E [--owner-password P] [--currency EUR]
   user create --tenant S --email E [--password P] --role owner|admin|staff [--name N]
   A password left out is asked for without echo, or read from the first line of piped stdin.
-  apikey create --tenant S [--name N]       prints the new key alone on the last line
+  apikey create --tenant S [--name N] [--scope write|read]
+                                           prints the new key alone on the last line
   apikey revoke --tenant S --prefix P
   demo seed                                  creates the demo business if it is missing`;
 
@@ -55,6 +57,7 @@ const optionNames = [
   "password",
   "role",
   "prefix",
+  "scope",
 ] as const;
 
 type Task = (db: Database) => Promise<string>;
@@ -113,15 +116,16 @@ async function prepare(command: string, options: Options): Promise<Task> {
     }
     case "apikey create": {
       const o = required(options, ["tenant"]);
+      const scope = z.enum(apiKeyScopes).default("write").parse(options.scope);
       return async (db) => {
         const tenant = await getTenantBySlug(db, o.tenant);
         const { apiKey, secret } = await createApiKey(
           db,
           tenant.id,
-          { name: options.name },
+          { name: options.name, scope },
           systemActor,
         );
-        return `created API key "${apiKey.name}" (prefix ${apiKey.prefix}) for ${tenant.slug}; it is shown only once:\n${secret}`;
+        return `created ${apiKey.scope === "read" ? "read-only " : ""}API key "${apiKey.name}" (prefix ${apiKey.prefix}) for ${tenant.slug}; it is shown only once:\n${secret}`;
       };
     }
     case "apikey revoke": {

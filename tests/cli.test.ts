@@ -118,7 +118,17 @@ describe.each(engines)("operator CLI on %s", (engine) => {
     });
     expect(tenant).toMatchObject({ name: "L'Atelier", timeZone: "Europe/Paris", locale: "fr" });
     expect(apiKey?.tenantId).toBe(tenant?.id);
+    expect(apiKey?.scope).toBe("write");
     expect(roles).toEqual(["owner", "staff"]);
+
+    const reader = await cli("apikey", "create", "--tenant", "atelier", "--scope", "read");
+    expect(reader.stdout).toContain("created read-only API key");
+    const readSecret = reader.stdout.trim().split("\n").at(-1) ?? "";
+    const readKey = await inspect((db) => findApiKeyBySecret(db, readSecret));
+    expect(readKey?.scope).toBe("read");
+    expect(
+      (await cli("apikey", "create", "--tenant", "atelier", "--scope", "admin")).code,
+    ).not.toBe(0);
   });
 
   it("reads a password left off the command line from stdin, and never prints it", async () => {

@@ -11,6 +11,9 @@ interface Props {
   ) => Promise<{ secret?: string; error?: string }>;
   labels: {
     keyName: string;
+    scope: string;
+    scopeWrite: string;
+    scopeRead: string;
     createKey: string;
     keyCreated: string;
     newKey: string;
@@ -33,6 +36,17 @@ export function ApiKeyCreator({ action, labels }: Props) {
             maxLength={100}
             className="mt-1 rounded-md border border-slate-300 px-2 py-1 text-sm"
           />
+        </LabelledField>
+        <LabelledField id="key-scope" label={labels.scope}>
+          <select
+            id="key-scope"
+            name="scope"
+            defaultValue="write"
+            className="mt-1 rounded-md border border-slate-300 px-2 py-1 text-sm"
+          >
+            <option value="write">{labels.scopeWrite}</option>
+            <option value="read">{labels.scopeRead}</option>
+          </select>
         </LabelledField>
         <button
           type="submit"

@@ -1,7 +1,7 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { type ApiKey, apiKeys } from "@/db/schema";
+import { type ApiKey, type ApiKeyScope, apiKeys } from "@/db/schema";
 import { type Actor, recordAudit } from "@/lib/audit/record-audit";
 import { sha256Hex } from "@/lib/crypto/sha256";
 import { AppError } from "@/lib/errors/app-error";
@@ -20,7 +20,7 @@ const toPublicApiKey = ({ secretHash: _, ...key }: ApiKey): PublicApiKey => key;
 export async function createApiKey(
   db: Database,
   tenantId: string,
-  input: { name?: string },
+  input: { name?: string; scope?: ApiKeyScope },
   actor: Actor,
 ): Promise<{ apiKey: PublicApiKey; secret: string }> {
   const prefix = Array.from(randomBytes(12), (byte) => PREFIX_ALPHABET[byte % 36]).join("");
@@ -29,14 +29,14 @@ export async function createApiKey(
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(apiKeys)
-      .values({ tenantId, name, prefix, secretHash: sha256Hex(secret) })
+      .values({ tenantId, name, prefix, secretHash: sha256Hex(secret), scope: input.scope })
       .returning();
     if (!row) throw new Error("insert returned no row");
     await recordAudit(tx, tenantId, actor, {
       action: "api_key.create",
       entityType: "api_key",
       entityId: row.id,
-      after: { name, prefix: row.prefix },
+      after: { name, prefix: row.prefix, scope: row.scope },
     });
     return { apiKey: toPublicApiKey(row), secret };
   });

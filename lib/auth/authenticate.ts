@@ -25,6 +25,8 @@ export interface Caller {
   tenantId: string;
   role: Role;
   label: string;
+  /** An API key made read-only: it may read, nothing more, whatever its role. */
+  readOnly?: boolean;
 }
 
 /** What a session cookie says of its user. */
@@ -75,7 +77,9 @@ export async function authenticate(
   const caller = credentials.bearer
     ? await callerFromApiKey(db, tenant, credentials.bearer)
     : await callerFromSession(db, tenant, credentials.session);
-  if (!can(caller.role, permission)) throw new AppError("FORBIDDEN");
+  if (!can(caller.role, permission) || (caller.readOnly && permission !== "read")) {
+    throw new AppError("FORBIDDEN");
+  }
   return caller;
 }
 
@@ -94,7 +98,14 @@ async function callerFromApiKey(db: Database, tenant: Tenant, secret: string): P
         or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, new Date(Date.now() - 60_000))),
       ),
     );
-  return { kind: "api_key", id: key.id, tenantId: key.tenantId, role: "admin", label: key.name };
+  return {
+    kind: "api_key",
+    id: key.id,
+    tenantId: key.tenantId,
+    role: "admin",
+    label: key.name,
+    readOnly: key.scope === "read",
+  };
 }
 
 async function callerFromSession(

@@ -1,6 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { activities } from "@/db/schema";
+import { createApiKey } from "@/lib/api-keys/api-keys";
+import { systemActor } from "@/lib/audit/record-audit";
 import { activityBody, apiClient, client, dayFromToday, openEveryDay } from "../helpers/api";
 import { insertAppointment, seedTenant, sessionCookie } from "../helpers/fixtures";
 import { useAppDatabase } from "../helpers/routes";
@@ -186,5 +188,29 @@ describe.each(engines)("activities API on %s", (engine) => {
     expect(refused.json).toEqual({ error: "Accès interdit", code: "FORBIDDEN" });
     expect((await staff.putAvailability(openEveryDay)).status).toBe(403);
     expect((await staff.setModule(false)).status).toBe(403);
+  });
+
+  it("lets a read-only API key read everything and change nothing", async () => {
+    const { secret, apiKey } = await createApiKey(
+      handle.db,
+      biz.tenant.id,
+      { name: "dashboard sync", scope: "read" },
+      systemActor,
+    );
+    expect(apiKey.scope).toBe("read");
+    const reader = apiClient(biz.tenant.slug, { authorization: `Bearer ${secret}` });
+    expect((await reader.listActivities()).status).toBe(200);
+    expect((await reader.listAppointments({ limit: "5" })).status).toBe(200);
+    expect((await reader.getAvailability()).status).toBe(200);
+    const refused = await reader.createActivity(activityBody());
+    expect(refused.status).toBe(403);
+    expect(refused.json.code).toBe("FORBIDDEN");
+    expect((await reader.putAvailability(openEveryDay)).status).toBe(403);
+    expect((await reader.setModule(false)).status).toBe(403);
+    const [row] = await handle.db
+      .select()
+      .from(activities)
+      .where(eq(activities.tenantId, biz.tenant.id));
+    expect((await reader.deleteActivity(row?.id ?? "")).status).toBe(403);
   });
 });

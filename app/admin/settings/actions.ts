@@ -116,7 +116,15 @@ export async function createKeyAction(
   form: FormData,
 ): Promise<{ secret?: string; error?: string }> {
   const result = await dashboardAction("manage", ({ db, tenant, actor }) =>
-    createApiKey(db, tenant.id, { name: field(form, "name").slice(0, 100) }, actor),
+    createApiKey(
+      db,
+      tenant.id,
+      {
+        name: field(form, "name").slice(0, 100),
+        scope: field(form, "scope") === "read" ? "read" : "write",
+      },
+      actor,
+    ),
   );
   // The keys listed below the form include the new one.
   if (result.ok) revalidatePath("/admin/settings");

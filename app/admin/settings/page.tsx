@@ -295,7 +295,8 @@ export default async function SettingsPage({
           {keys.map((k) => (
             <li key={k.id} className="flex flex-wrap items-center gap-3 py-2">
               <span className="flex-1">
-                {k.name} · <code>rvz_{k.prefix}_…</code>
+                {k.name} · <code>rvz_{k.prefix}_…</code> ·{" "}
+                {k.scope === "read" ? t("scopeRead") : t("scopeWrite")}
                 <span className="block text-xs text-slate-600">
                   {t("lastUsed", {
                     when: k.lastUsedAt
@@ -334,6 +335,9 @@ export default async function SettingsPage({
               action={createKeyAction}
               labels={{
                 keyName: t("keyName"),
+                scope: t("scope"),
+                scopeWrite: t("scopeWrite"),
+                scopeRead: t("scopeRead"),
                 createKey: t("createKey"),
                 keyCreated: t("keyCreated"),
                 newKey: t("newKey"),

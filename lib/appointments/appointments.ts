@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, gte, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, lt, sql } from "drizzle-orm";
 import { type Database, queryRows } from "@/db/client";
 import { holdingStatusList } from "@/db/holding-time";
 import {
@@ -79,6 +79,8 @@ export interface AppointmentFilter {
   classSessionId?: string;
   /** A page: at most `limit` appointments after this one, by start time then id. */
   page?: { after?: CursorKey; limit: number };
+  /** Latest first. */
+  descending?: boolean;
 }
 
 export async function listAppointments(
@@ -97,7 +99,7 @@ export async function listAppointments(
         filter.staffId ? eq(appointments.staffId, filter.staffId) : undefined,
         filter.activityId ? eq(appointments.activityId, filter.activityId) : undefined,
         filter.page?.after
-          ? sql`(${appointments.startsAt}, ${appointments.id}) >
+          ? sql`(${appointments.startsAt}, ${appointments.id}) ${sql.raw(filter.descending ? "<" : ">")}
               (${filter.page.after.at.toISOString()}::timestamptz, ${filter.page.after.id}::uuid)`
           : undefined,
         filter.classSessionId ? eq(appointments.classSessionId, filter.classSessionId) : undefined,
@@ -113,13 +115,9 @@ export async function listAppointments(
     .orderBy(
       ...(filter.page
         ? // The page's key only, so that the next page starts exactly where this one ended.
-          [asc(appointments.startsAt), asc(appointments.id)]
-        : [
-            asc(appointments.startsAt),
-            asc(appointments.seat),
-            asc(appointments.createdAt),
-            asc(appointments.id),
-          ]),
+          [appointments.startsAt, appointments.id]
+        : [appointments.startsAt, appointments.seat, appointments.createdAt, appointments.id]
+      ).map((column) => (filter.descending ? desc(column) : asc(column))),
     );
   const rows = filter.page ? await query.limit(filter.page.limit) : await query;
   return rows.map(flatten);

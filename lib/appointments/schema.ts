@@ -77,4 +77,6 @@ export const appointmentListQuerySchema = z.object({
   staffId: uuidSchema.optional(),
   limit: pageLimitSchema.optional(),
   cursor: cursorSchema.optional(),
+  // By start time, earliest first unless told otherwise.
+  order: z.enum(["asc", "desc"]).default("asc"),
 });

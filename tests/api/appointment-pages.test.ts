@@ -68,6 +68,24 @@ describe.each(engines)("appointment pages on %s", (engine) => {
     expect((await api.listAppointments({})).json.pagination).toBeUndefined();
   });
 
+  it("pages latest first with order=desc, each once", async () => {
+    const pages = async (order: string) => {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      for (let page = 0; page < 20; page++) {
+        const answer = await api.listAppointments({ order, limit: "40", cursor });
+        seen.push(...answer.json.appointments.map((a: { id: string }) => a.id));
+        if (!answer.json.pagination.hasMore) break;
+        cursor = answer.json.pagination.nextCursor;
+      }
+      return seen;
+    };
+    const ascending = await pages("asc");
+    expect(ascending).toHaveLength((await api.listAppointments({})).json.appointments.length);
+    expect(await pages("desc")).toEqual([...ascending].reverse());
+    expect((await api.listAppointments({ order: "sideways" })).status).toBe(422);
+  });
+
   it("filters by activity and staff member, and refuses a foreign cursor or a limit out of range", async () => {
     const other = (await api.createActivity(activityBody({ name: "Other" }))).json.activity.id;
     const mine = await insertAppointment(handle.db, {

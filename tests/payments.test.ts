@@ -541,6 +541,43 @@ describe.each(engines)("payments on %s", (engine) => {
     expect(csv.some((l) => l.includes("'=HYPERLINK(1)"))).toBe(true);
   });
 
+  it("holds a class seat until it is paid, and frees it when the checkout expires", async () => {
+    const b = await business({ rule: "full" }, 12);
+    const yoga = (
+      await b.api.createActivity(
+        activityBody({ name: "Yoga", capacity: 2, price: 12, payment: { rule: "full" } }),
+      )
+    ).json.activity;
+    const [teacher] = (await b.api.listStaff()).json.staff;
+    const startsAt = parisAt(dayFromToday(6), "12:00");
+    const scheduled = await b.api.createClasses({
+      activityId: yoga.id,
+      staffId: teacher.id,
+      startsAt,
+    });
+    expect(scheduled.status).toBe(201);
+    const seat = (name: string) =>
+      b.publicApi.book({
+        activityId: yoga.id,
+        dateTime: startsAt,
+        clientInfo: client({ name, email: `${name}@example.com` }),
+      });
+    const first = (await seat("ana")).json.appointment;
+    const second = (await seat("ben")).json.appointment;
+    expect([first.seat, second.seat]).toEqual([1, 2]);
+    expect(first.payment).toMatchObject({ status: "pending", amount: 12 });
+    // Both seats are held: the class is full until one is paid or released.
+    expect((await seat("cleo")).status).toBe(409);
+    await pay(first.payment.checkoutUrl);
+    await deliver(fake.event("checkout.session.expired", sessionOf(second.payment.checkoutUrl)));
+    await settle();
+    expect((await stateOf(first.id)).status).toBe("confirmed");
+    expect((await stateOf(second.id)).status).toBe("cancelled");
+    const third = await seat("cleo");
+    expect(third.status).toBe(201);
+    expect(third.json.appointment.seat).toBe(2);
+  });
+
   it("books the business's own bookings of a paid service without payment (paid at the venue)", async () => {
     const b = await business();
     const booked = await b.api.book({

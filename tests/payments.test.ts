@@ -183,15 +183,22 @@ describe.each(engines)("payments on %s", (engine) => {
     const booked = await book(b, parisAt(dayFromToday(6), "11:00"));
     const delivery = await pay(booked.payment?.checkoutUrl);
     expect((await deliver(delivery)).status).toBe(200);
-    // Stripe's expiry event for the same session, arriving late, changes nothing.
+    // Stripe's expiry event for the same session, arriving late, changes nothing; nor does
+    // another report of the same payment under another event id.
     const late = fake.event("checkout.session.expired", sessionOf(booked.payment?.checkoutUrl));
     expect((await deliver(late)).status).toBe(200);
+    const again = fake.event(
+      "checkout.session.async_payment_succeeded",
+      sessionOf(booked.payment?.checkoutUrl),
+    );
+    expect((await deliver(again)).status).toBe(200);
     await settle();
     await settle();
     const state = await stateOf(booked.id);
     expect(state.status).toBe("confirmed");
     expect(state.payment?.status).toBe("paid");
     expect(state.payment?.paymentIntentId).toMatch(/^pi_/);
+    expect(state.payment).toMatchObject({ refundedMinor: 0, refundDueMinor: 0 });
     const events = await handle.db
       .select()
       .from(paymentEvents)

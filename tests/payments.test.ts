@@ -611,6 +611,19 @@ describe.each(engines)("payments on %s", (engine) => {
   });
 });
 
+describe("the revenue report's days", () => {
+  it("defaults to the business's current month, whatever its length", () => {
+    const month = (at: string) => {
+      const { from, to, days } = reportDays({}, "Europe/Paris", new Date(at));
+      return [from, to, days.length];
+    };
+    expect(month("2026-02-10T12:00:00Z")).toEqual(["2026-02-01", "2026-02-28", 28]);
+    expect(month("2028-02-29T12:00:00Z")).toEqual(["2028-02-01", "2028-02-29", 29]);
+    expect(month("2026-12-31T23:30:00Z")).toEqual(["2027-01-01", "2027-01-31", 31]);
+    expect(month("2026-04-30T12:00:00Z")).toEqual(["2026-04-01", "2026-04-30", 30]);
+  });
+});
+
 describe("payment rules", () => {
   const config = parseEnv({ STRIPE_SECRET_KEY: "sk_test_x", STRIPE_WEBHOOK_SECRET: "whsec_x" })
     .stripe as NonNullable<ReturnType<typeof parseEnv>["stripe"]>;

@@ -94,13 +94,10 @@ function paymentColumns({ payment }: ActivityInput, currency: string) {
 
 /** A service cannot ask for payment that the business cannot take yet. */
 function assertPayable(tenant: Tenant, input: ActivityInput) {
-  if (input.payment && input.payment.rule !== "none") {
-    if (paymentsReadiness(tenant, env().stripe) !== "ready") {
-      throw new AppError("PAYMENTS_NOT_READY", {
-        "payment.rule": paymentsReadiness(tenant, env().stripe),
-      });
-    }
-  }
+  if (!input.payment || input.payment.rule === "none") return;
+  const readiness = paymentsReadiness(tenant, env().stripe);
+  if (readiness !== "ready")
+    throw new AppError("PAYMENTS_NOT_READY", { "payment.rule": readiness });
 }
 
 export async function createActivity(

@@ -55,3 +55,14 @@ export class AppError extends Error {
     return errorStatus[this.code];
   }
 }
+
+/** `undefined` instead of a NOT_FOUND AppError: for pages that answer with notFound(), and for
+ * work that goes on without a row that may have been deleted. */
+export async function orUndefinedIfNotFound<T>(promise: Promise<T>): Promise<T | undefined> {
+  try {
+    return await promise;
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") return undefined;
+    throw error;
+  }
+}

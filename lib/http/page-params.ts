@@ -1,6 +1,6 @@
-import { AppError } from "@/lib/errors/app-error";
 import { isTimeZone } from "@/lib/i18n/time-zones";
 
+export { orUndefinedIfNotFound } from "@/lib/errors/app-error";
 export { hrefWith } from "./href-with";
 
 type SearchParamValue = string | string[] | undefined;
@@ -26,14 +26,4 @@ export function displayZone(
   return requested && requested !== businessZone && isTimeZone(requested)
     ? { zone: requested, tz: requested }
     : { zone: businessZone, tz: undefined };
-}
-
-/** `undefined` instead of a NOT_FOUND AppError, for pages that answer with notFound(). */
-export async function orUndefinedIfNotFound<T>(promise: Promise<T>): Promise<T | undefined> {
-  try {
-    return await promise;
-  } catch (error) {
-    if (error instanceof AppError && error.code === "NOT_FOUND") return undefined;
-    throw error;
-  }
 }

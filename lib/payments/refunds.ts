@@ -6,15 +6,8 @@ import { customerPolicy } from "@/lib/appointments/customer-policy";
 import { type Actor, recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 import { refundable, refundOnCancel } from "./rule";
-import { makeDueRefunds } from "./settle";
+import { lockPaymentOf, makeDueRefunds } from "./settle";
 import type { StripeConfig } from "./stripe";
-
-const lockPayment = (tx: Database, tenantId: string, appointmentId: string) =>
-  tx
-    .select()
-    .from(payments)
-    .where(and(eq(payments.tenantId, tenantId), eq(payments.appointmentId, appointmentId)))
-    .for("update");
 
 /**
  * In a cancellation's transaction, before the status changes: what becomes of the booking's
@@ -29,7 +22,7 @@ export async function settleOnCancellation(
   now: Date,
 ): Promise<boolean> {
   if (!appointment.payment) return false;
-  const [payment] = await lockPayment(tx, tenant.id, appointment.id);
+  const [payment] = await lockPaymentOf(tx, tenant.id, appointment.id);
   if (!payment) return false;
   const where = and(eq(payments.tenantId, tenant.id), eq(payments.id, payment.id));
   if (payment.status === "pending") {
@@ -64,7 +57,7 @@ export async function refundByOwner(
   now: Date,
 ): Promise<void> {
   const paymentId = await db.transaction(async (tx) => {
-    const [payment] = await lockPayment(tx, tenant.id, appointmentId);
+    const [payment] = await lockPaymentOf(tx, tenant.id, appointmentId);
     if (!payment) throw new AppError("NOT_FOUND");
     const left = refundable(payment);
     if (left <= 0) throw new AppError("NOT_REFUNDABLE");

@@ -191,16 +191,11 @@ export function reportDays(
   now: Date,
 ): { from: string; to: string; range: DateRange; days: string[] } {
   const today = dayInZone(now, timeZone);
-  const from = query.from && isCalendarDay(query.from) ? query.from : `${today.slice(0, 8)}01`;
-  const to =
-    query.to && isCalendarDay(query.to)
-      ? query.to
-      : addDays(
-          addDays(`${today.slice(0, 7)}-28`, 4)
-            .slice(0, 8)
-            .concat("01"),
-          -1,
-        );
+  const month = today.slice(0, 7);
+  // The 28th and 4 days more always fall in the next month; the day before its 1st ends this one.
+  const nextMonth = addDays(`${month}-28`, 4).slice(0, 7);
+  const from = query.from && isCalendarDay(query.from) ? query.from : `${month}-01`;
+  const to = query.to && isCalendarDay(query.to) ? query.to : addDays(`${nextMonth}-01`, -1);
   const range = toDateRange({ startDate: from, endDate: to }, timeZone, {
     maxDays: MAX_REPORT_DAYS,
   });

@@ -13,6 +13,7 @@ import {
 import { getAppointment } from "@/lib/appointments/appointments";
 import { holdsTime } from "@/lib/appointments/status";
 import { type Actor, recordScheduleChange } from "@/lib/audit/record-audit";
+import { orUndefinedIfNotFound } from "@/lib/errors/app-error";
 import { pokeMessages } from "@/lib/jobs/runtime";
 import { describeError, logger } from "@/lib/logger";
 import { type OwedMessage, owedOnRefund, releasedOnPayment, writeOwed } from "@/lib/messages/owe";
@@ -141,10 +142,10 @@ async function markPaid(
   const where = and(eq(payments.tenantId, payment.tenantId), eq(payments.id, payment.id));
   const appointment =
     payment.status === "pending"
-      ? await getAppointment(tx, payment.tenantId, payment.appointmentId, {
-          forUpdate: true,
-        }).catch(() => null)
-      : null;
+      ? await orUndefinedIfNotFound(
+          getAppointment(tx, payment.tenantId, payment.appointmentId, { forUpdate: true }),
+        )
+      : undefined;
   if (!appointment || !holdsTime(appointment.status)) {
     await tx
       .update(payments)
@@ -216,14 +217,18 @@ export async function releaseHold(
   now: Date,
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    const [payment] = await tx
-      .select()
-      .from(payments)
-      .where(and(eq(payments.tenantId, tenantId), eq(payments.appointmentId, appointmentId)))
-      .for("update");
+    const [payment] = await lockPaymentOf(tx, tenantId, appointmentId);
     if (payment) await release(tx, payment, status, now);
   });
 }
+
+/** An appointment's payment, locked for the caller's transaction. */
+export const lockPaymentOf = (tx: Database, tenantId: string, appointmentId: string) =>
+  tx
+    .select()
+    .from(payments)
+    .where(and(eq(payments.tenantId, tenantId), eq(payments.appointmentId, appointmentId)))
+    .for("update");
 
 /**
  * Holds past their time: Stripe is asked how the session stands. Paid meanwhile (its event still
@@ -353,8 +358,8 @@ async function recordRefund(db: Database, made: Payment, refundId: string, now: 
         updatedAt: now,
       })
       .where(and(eq(payments.tenantId, payment.tenantId), eq(payments.id, payment.id)));
-    const appointment = await getAppointment(tx, payment.tenantId, payment.appointmentId).catch(
-      () => null,
+    const appointment = await orUndefinedIfNotFound(
+      getAppointment(tx, payment.tenantId, payment.appointmentId),
     );
     if (!appointment) return [];
     return writeOwed(

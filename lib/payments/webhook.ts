@@ -1,3 +1,4 @@
+import type Stripe from "stripe";
 import type { Database } from "@/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { pokePayments } from "@/lib/jobs/runtime";
@@ -15,7 +16,7 @@ export async function receiveWebhook(
   body: string,
   signature: string | null,
 ): Promise<void> {
-  let event: ReturnType<ReturnType<typeof stripeClient>["webhooks"]["constructEvent"]>;
+  let event: Stripe.Event;
   try {
     event = stripeClient(config).webhooks.constructEvent(
       body,

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   char,
   check,
@@ -23,6 +24,7 @@ import {
   appointmentStatuses,
   holdingStatuses,
 } from "../lib/appointments/status";
+import type { AnyWebhookEventType, WebhookEventType } from "../lib/webhooks/event-types";
 
 export const apiKeyScopes = ["read", "write"] as const;
 export type ApiKeyScope = (typeof apiKeyScopes)[number];
@@ -746,3 +748,135 @@ export const rateLimits = pgTable(
   },
   (t) => [index("rate_limits_expire_idx").on(t.expire)],
 );
+
+export const webhookDisabledReasons = ["owner", "gone", "failing"] as const;
+export type WebhookDisabledReason = (typeof webhookDisabledReasons)[number];
+
+/** Where a business's events are sent, signed per the Standard Webhooks specification. */
+export const webhookEndpoints = pgTable(
+  "webhook_endpoints",
+  {
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    id: uuid("id").notNull().defaultRandom(),
+    url: text("url").notNull(),
+    description: text("description").notNull().default(""),
+    events: text("events").array().$type<WebhookEventType[]>().notNull(),
+    // Needed to sign, so stored as it is; never shown again after its creation.
+    secret: text("secret").notNull(),
+    // After a rotation, deliveries are signed with both secrets until this one's end.
+    previousSecret: text("previous_secret"),
+    previousSecretUntil: timestamp("previous_secret_until", { withTimezone: true }),
+    enabled: boolean("enabled").notNull().default(true),
+    disabledReason: text("disabled_reason").$type<WebhookDisabledReason>(),
+    // The first failure since the last success: five days of them disable the endpoint.
+    failingSince: timestamp("failing_since", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+export type WebhookEndpoint = typeof webhookEndpoints.$inferSelect;
+
+/**
+ * What happened, written in the transaction of the change (the outbox). `data` is the snapshot sent;
+ * a booking's is taken when it is first sent (the booking's statement writes the event only).
+ */
+export const webhookEvents = pgTable(
+  "webhook_events",
+  {
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    id: uuid("id").notNull().defaultRandom(),
+    // The order events happened in: per appointment, they are delivered in it.
+    seq: bigint("seq", { mode: "number" }).notNull().generatedAlwaysAsIdentity(),
+    type: text("type").$type<AnyWebhookEventType>().notNull(),
+    // The appointment it is about: events of one subject reach an endpoint one after the other.
+    subjectId: uuid("subject_id"),
+    data: jsonb("data"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index("webhook_events_subject_idx").on(t.tenantId, t.subjectId),
+  ],
+);
+export type WebhookEvent = typeof webhookEvents.$inferSelect;
+
+export const webhookDeliveryStatuses = ["pending", "succeeded", "failed"] as const;
+export type WebhookDeliveryStatus = (typeof webhookDeliveryStatuses)[number];
+
+/** One event to one endpoint, tried on the specification's schedule until it succeeds. */
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    id: uuid("id").notNull().defaultRandom(),
+    endpointId: uuid("endpoint_id").notNull(),
+    eventId: uuid("event_id").notNull(),
+    seq: bigint("seq", { mode: "number" }).notNull(),
+    subjectId: uuid("subject_id"),
+    status: text("status").$type<WebhookDeliveryStatus>().notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull(),
+    claimedUntil: timestamp("claimed_until", { withTimezone: true }),
+    lastStatus: integer("last_status"),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({
+      name: "webhook_deliveries_endpoint_fk",
+      columns: [t.tenantId, t.endpointId],
+      foreignColumns: [webhookEndpoints.tenantId, webhookEndpoints.id],
+    }).onDelete("cascade"),
+    foreignKey({
+      name: "webhook_deliveries_event_fk",
+      columns: [t.tenantId, t.eventId],
+      foreignColumns: [webhookEvents.tenantId, webhookEvents.id],
+    }).onDelete("cascade"),
+    index("webhook_deliveries_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    index("webhook_deliveries_chain_idx")
+      .on(t.tenantId, t.endpointId, t.subjectId, t.seq)
+      .where(sql`${t.status} = 'pending'`),
+    index("webhook_deliveries_log_idx").on(t.tenantId, t.endpointId, t.createdAt),
+    check(
+      "webhook_deliveries_status_check",
+      sql`${t.status} in ('pending', 'succeeded', 'failed')`,
+    ),
+  ],
+);
+export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;
+
+/** Each try of a delivery, for the endpoint's log. */
+export const webhookAttempts = pgTable(
+  "webhook_attempts",
+  {
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    id: uuid("id").notNull().defaultRandom(),
+    deliveryId: uuid("delivery_id").notNull(),
+    attemptedAt: timestamp("attempted_at", { withTimezone: true }).notNull(),
+    // Null: no answer (refused, timed out, address not allowed); then `error` says what happened.
+    statusCode: integer("status_code"),
+    durationMs: integer("duration_ms").notNull(),
+    responseBody: text("response_body"),
+    error: text("error"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({
+      name: "webhook_attempts_delivery_fk",
+      columns: [t.tenantId, t.deliveryId],
+      foreignColumns: [webhookDeliveries.tenantId, webhookDeliveries.id],
+    }).onDelete("cascade"),
+    index("webhook_attempts_delivery_idx").on(t.tenantId, t.deliveryId, t.attemptedAt),
+  ],
+);
+export type WebhookAttempt = typeof webhookAttempts.$inferSelect;

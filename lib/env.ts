@@ -52,6 +52,8 @@ const schema = z
     // Where the SDK sends its requests: Stripe's API unless a local stand-in is named (tests).
     STRIPE_API_BASE: optional(z.url({ protocol: /^https?$/ })),
     STRIPE_DIRECT: flag(false),
+    // Webhooks may be sent to loopback and private addresses (tests, a receiver on the same host).
+    WEBHOOKS_ALLOW_PRIVATE: flag(false),
     LOG_LEVEL: optional(z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"])),
     NODE_ENV: optional(z.enum(["development", "production", "test"])).default("development"),
   })
@@ -115,6 +117,7 @@ const schema = z
             direct: value.STRIPE_DIRECT,
           }
         : null,
+      webhooksAllowPrivate: value.WEBHOOKS_ALLOW_PRIVATE,
       logLevel: value.LOG_LEVEL ?? (value.NODE_ENV === "test" ? "silent" : "info"),
     };
   });

@@ -22,7 +22,7 @@ import {
 } from "@/lib/offer/booking-context";
 import { type Offer, offersAt } from "@/lib/offer/find-slots";
 import { startCheckout } from "@/lib/payments/checkout";
-import { alongCte, type PaymentDue, paymentDue } from "@/lib/payments/hold";
+import { alongCte, hookedCount, type PaymentDue, paymentDue } from "@/lib/payments/hold";
 import type { StripeConfig } from "@/lib/payments/stripe";
 import { addDays, dayInZone, zonedInstant } from "@/lib/scheduling/calendar-day";
 import { assertOpenForBooking } from "@/lib/tenants/online-booking";
@@ -42,6 +42,8 @@ export type BookedAppointment = AppointmentRow & {
   owed: OwedMessage[];
   /** The payment it holds its time for, until its checkout is made. */
   dueOnBooking: PaymentDue | null;
+  /** Webhook deliveries it owes. */
+  webhooks: number;
 };
 
 /** The messages a new booking owes, once its manage token is known. */
@@ -51,6 +53,7 @@ export type OweOnBooking = (manageToken: string) => OwedMessage[];
 export interface AlongBooking {
   owe: OweOnBooking;
   due: PaymentDue | null;
+  now: Date;
 }
 
 function oweOnBooking(
@@ -131,7 +134,7 @@ export async function bookAppointment(
     if (booked !== "outsideHours") {
       if (booked.dueOnBooking) booked = await startCheckout(db, tenant, booked, options, now);
       metrics().bookings.inc({ outcome: "created" });
-      pokeAfterCommit(db, booked.owed);
+      pokeAfterCommit(db, booked.owed, booked.webhooks);
     }
     return booked;
   } catch (error) {
@@ -165,7 +168,7 @@ async function book(
   const due = paymentDue(activity, tenant, actor, options.stripe ?? null, now);
   // Unpaid, a booking only holds its time; the payment confirms it.
   const status = due ? "pending" : (options.status ?? "pending");
-  const along = { owe: oweOnBooking(context, input, start, status, now, actor, options), due };
+  const along = { owe: oweOnBooking(context, input, start, status, now, actor, options), due, now };
   if (activity.capacity > 1) {
     return bookSeat(db, tenant, context, candidates, input, start, now, actor, options, along);
   }
@@ -314,7 +317,7 @@ async function insertBooking(
   const c = input.clientInfo;
   const manage = newManageToken();
   const owed = along.owe(manage.token);
-  const [row] = await queryRows<{ id: string; created_at: string | Date }>(
+  const [row] = await queryRows<{ id: string; created_at: string | Date; hooked: number }>(
     db,
     sql`with locks as (
           ${timeLocks(tenant.id, staff.id, blockedFrom, blockedUntil)}
@@ -353,7 +356,7 @@ async function insertBooking(
             'resourceId', resource_id, 'startsAt', starts_at, 'status', status)`,
           source: sql`inserted`,
         })}${alongCte(tenant.id, along, owed, sql`inserted`)}
-        select id, created_at from inserted`,
+        select id, created_at, ${hookedCount} as hooked from inserted`,
   );
   // No row: the activity, the staff member or the resource was deleted since they were read.
   if (!row) throw new AppError("NOT_FOUND", { activityId: "no such activity" });
@@ -383,6 +386,7 @@ async function insertBooking(
     manageToken: manage.token,
     owed: along.due ? [] : owed,
     dueOnBooking: along.due,
+    webhooks: row.hooked,
     payment: null,
     sequence: 0,
     reminderMinutes: input.reminderMinutes,

@@ -6,7 +6,7 @@ import { type Actor, scheduleChangeCtes } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 import type { BookingContext, StaffSchedule } from "@/lib/offer/booking-context";
 import { slotRulesOf } from "@/lib/offer/booking-context";
-import { alongCte } from "@/lib/payments/hold";
+import { alongCte, hookedCount } from "@/lib/payments/hold";
 import type { AlongBooking, BookedAppointment, BookingOptions } from "./book-appointment";
 import { newManageToken } from "./manage-token";
 import type { BookingInput } from "./schema";
@@ -84,6 +84,7 @@ async function insertSeat(
   const owed = along.owe(manage.token);
   const [row] = await queryRows<{
     id: string;
+    hooked: number;
     seat: number;
     capacity: number;
     location_id: string;
@@ -129,7 +130,8 @@ async function insertSeat(
         })}${alongCte(tenant.id, along, owed, sql`inserted`)}
         select i.*, (select meeting_url from session) as meeting_url,
           (select r.name from ${resources} r
-           where r.tenant_id = ${tenant.id} and r.id = i.resource_id) as resource_name
+           where r.tenant_id = ${tenant.id} and r.id = i.resource_id) as resource_name,
+          ${hookedCount} as hooked
         from inserted i`,
   );
   if (!row) return null;
@@ -160,6 +162,7 @@ async function insertSeat(
     manageToken: manage.token,
     owed: along.due ? [] : owed,
     dueOnBooking: along.due,
+    webhooks: row.hooked,
     payment: null,
     sequence: 0,
     reminderMinutes: input.reminderMinutes,

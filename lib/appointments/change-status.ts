@@ -3,9 +3,10 @@ import type { Database } from "@/db/client";
 import { type AppointmentStatus, appointments, type Tenant } from "@/db/schema";
 import { type Actor, recordScheduleChange } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
-import { pokeAfterCommit, pokePayments } from "@/lib/jobs/runtime";
+import { pokeAfterCommit, pokePayments, pokeWebhooks } from "@/lib/jobs/runtime";
 import { type AppointmentEvent, recordOwed } from "@/lib/messages/owe";
 import { settleOnCancellation } from "@/lib/payments/refunds";
+import { recordAppointmentEvents, statusEvents } from "@/lib/webhooks/appointment-events";
 import { type AppointmentRow, getAppointment } from "./appointments";
 import { canTransition } from "./transitions";
 
@@ -38,7 +39,7 @@ export async function changeAppointmentStatus(
         }`,
       });
     }
-    if (current.status === status) return { ...current, owed: [], refunding: false };
+    if (current.status === status) return { ...current, owed: [], refunding: false, webhooks: 0 };
     const refunding =
       status === "cancelled" && (await settleOnCancellation(tx, tenant, current, actor, now));
     const [updated] = await tx
@@ -66,16 +67,32 @@ export async function changeAppointmentStatus(
           now,
         })
       : [];
-    return { ...current, ...updated, meetingUrl: current.meetingUrl, owed, refunding };
+    const webhooks = await recordAppointmentEvents(tx, tenant.id, id, statusEvents(status), now);
+    return { ...current, ...updated, meetingUrl: current.meetingUrl, owed, refunding, webhooks };
   });
-  pokeAfterCommit(db, changed.owed);
+  pokeAfterCommit(db, changed.owed, changed.webhooks);
   if (changed.refunding) pokePayments();
   return changed;
 }
 
-export async function deleteAppointment(db: Database, tenant: Tenant, id: string, actor: Actor) {
-  await db.transaction(async (tx) => {
+export async function deleteAppointment(
+  db: Database,
+  tenant: Tenant,
+  id: string,
+  actor: Actor,
+  now: Date,
+) {
+  const webhooks = await db.transaction(async (tx) => {
     const current = await getAppointment(tx, tenant.id, id, { forUpdate: true });
+    // Taken before it goes: the event carries the appointment as it last was.
+    const owed = await recordAppointmentEvents(
+      tx,
+      tenant.id,
+      id,
+      ["appointment.deleted"],
+      now,
+      current,
+    );
     await tx
       .delete(appointments)
       .where(and(eq(appointments.tenantId, tenant.id), eq(appointments.id, id)));
@@ -89,5 +106,7 @@ export async function deleteAppointment(db: Database, tenant: Tenant, id: string
         status: current.status,
       },
     });
+    return owed;
   });
+  pokeWebhooks(webhooks);
 }

@@ -15,6 +15,7 @@ import {
   type StaffSchedule,
 } from "@/lib/offer/booking-context";
 import { offersAt } from "@/lib/offer/find-slots";
+import { recordAppointmentEvents } from "@/lib/webhooks/appointment-events";
 import { type AppointmentRow, getAppointment } from "./appointments";
 import type { OutsideHours } from "./book-appointment";
 import { holdsTime } from "./status";
@@ -102,7 +103,7 @@ export async function rescheduleAppointment(
       const moved = await withDeadlockRetry(() =>
         move(db, tenant, context, current, start, now, actor, staff, room),
       );
-      pokeAfterCommit(db, moved.owed);
+      pokeAfterCommit(db, moved.owed, moved.webhooks);
       return moved;
     } catch (error) {
       if (toAppError(error).code !== "SLOT_UNAVAILABLE" || room === rooms.at(-1)) throw error;
@@ -121,7 +122,7 @@ function move(
   actor: Actor,
   staff: StaffSchedule,
   room: ResourceSchedule | null,
-): Promise<AppointmentRow & { owed: OwedMessage[] }> {
+): Promise<AppointmentRow & { owed: OwedMessage[]; webhooks: number }> {
   const { id } = current;
   const { end, blockedFrom, blockedUntil } = appointmentTimes(context.activity, start);
   return db.transaction(async (tx) => {
@@ -173,9 +174,11 @@ function move(
         updated.startsAt.getTime() === locked.startsAt.getTime() && staff.id !== locked.staffId,
       now,
     });
+    const webhooks = await recordAppointmentEvents(tx, tenant.id, id, ["appointment.updated"], now);
     const location = context.locations.find((l) => l.id === staff.locationId);
     return {
       owed,
+      webhooks,
       ...locked,
       ...updated,
       staffName: staff.name,

@@ -6,16 +6,19 @@ import { logger } from "@/lib/logger";
 import { smtpMailer } from "@/lib/mail/mailer";
 import { deliverDue, releaseStaleClaims } from "@/lib/messages/deliver";
 import { settlePayments } from "@/lib/payments/settle";
+import { deliverWebhooks } from "@/lib/webhooks/deliver";
 
 /** The queue whose jobs deliver the messages due (see deliverDue). */
 export const MESSAGES_QUEUE = "messages";
 /** The queue whose jobs process Stripe's events, make refunds and release holds (settlePayments). */
 export const PAYMENTS_QUEUE = "payments";
+/** The queue whose jobs send the webhooks due (deliverWebhooks). */
+export const WEBHOOKS_QUEUE = "webhooks";
 
 // On globalThis, like the database: Next.js may load this module once per bundle.
 const store = globalThis as typeof globalThis & {
   __rendezvousBoss?: PgBoss;
-  __rendezvousPoke?: ReturnType<typeof setTimeout>;
+  __rendezvousPokes?: Map<string, ReturnType<typeof setTimeout>>;
 };
 const POKE_COALESCE_MS = 25;
 
@@ -45,6 +48,7 @@ export async function startJobs(handle: DatabaseHandle, config: Env): Promise<Pg
   await boss.start();
   await boss.createQueue(MESSAGES_QUEUE, { notify: true, retryLimit: 0 });
   await boss.createQueue(PAYMENTS_QUEUE, { notify: true, retryLimit: 0 });
+  await boss.createQueue(WEBHOOKS_QUEUE, { notify: true, retryLimit: 0 });
   if (config.jobs) {
     // PGlite is one process's: whatever it was sending when it stopped did not go out.
     if (handle.pglite) await releaseStaleClaims(handle.db, new Date(), true);
@@ -60,6 +64,14 @@ export async function startJobs(handle: DatabaseHandle, config: Env): Promise<Pg
       await settlePayments(handle.db, { now: new Date(), stripe: config.stripe });
     });
     await boss.send(PAYMENTS_QUEUE, {});
+    await boss.schedule(WEBHOOKS_QUEUE, "* * * * *");
+    await boss.work(WEBHOOKS_QUEUE, { pollingIntervalSeconds: 10 }, async () => {
+      await deliverWebhooks(handle.db, {
+        now: new Date(),
+        allowPrivate: config.webhooksAllowPrivate,
+      });
+    });
+    await boss.send(WEBHOOKS_QUEUE, {});
     logger.info(
       config.smtpUrl
         ? "messages: sent over SMTP (SMTP_URL)"
@@ -73,17 +85,19 @@ export async function startJobs(handle: DatabaseHandle, config: Env): Promise<Pg
 export async function stopJobs(): Promise<void> {
   const boss = store.__rendezvousBoss;
   store.__rendezvousBoss = undefined;
-  clearTimeout(store.__rendezvousPoke);
-  store.__rendezvousPoke = undefined;
+  for (const timer of store.__rendezvousPokes?.values() ?? []) clearTimeout(timer);
+  store.__rendezvousPokes = undefined;
   await boss?.stop({ graceful: true, timeout: 5_000 });
 }
 
 /**
- * Wakes the message workers for a change made on `db`, unless `db` is a caller's transaction: that
+ * Wakes the message and webhook workers for a change made on `db`, unless `db` is a caller's transaction: that
  * caller wakes them once it commits (before, the workers would not see the messages yet).
  */
-export function pokeAfterCommit(db: Database, owed: { sendAfter: Date }[]): void {
-  if (!(db instanceof PgTransaction)) pokeMessages(owed);
+export function pokeAfterCommit(db: Database, owed: { sendAfter: Date }[], webhooks = 0): void {
+  if (db instanceof PgTransaction) return;
+  pokeMessages(owed);
+  pokeWebhooks(webhooks);
 }
 
 /**
@@ -93,22 +107,38 @@ export function pokeAfterCommit(db: Database, owed: { sendAfter: Date }[]): void
  * change: the minute's pass delivers whatever a lost wake-up left.
  */
 export function pokeMessages(owed: { sendAfter: Date }[]): void {
-  const boss = store.__rendezvousBoss;
-  if (!boss || !owed.length) return;
-  const send = (startAfter?: Date) =>
-    boss
-      .send(MESSAGES_QUEUE, {}, { startAfter })
-      .catch((error) => logger.error("waking the message workers failed", error));
+  if (!store.__rendezvousBoss || !owed.length) return;
   const now = Date.now();
   for (const time of new Set(owed.map((m) => m.sendAfter.getTime()))) {
-    if (time > now) send(new Date(time));
+    if (time > now) wake(MESSAGES_QUEUE, new Date(time));
   }
-  if (owed.some((m) => m.sendAfter.getTime() <= now) && !store.__rendezvousPoke) {
-    store.__rendezvousPoke = setTimeout(() => {
-      store.__rendezvousPoke = undefined;
-      send();
-    }, POKE_COALESCE_MS);
-  }
+  if (owed.some((m) => m.sendAfter.getTime() <= now)) wakeSoon(MESSAGES_QUEUE);
+}
+
+function wake(queue: string, startAfter?: Date) {
+  store.__rendezvousBoss
+    ?.send(queue, {}, startAfter ? { startAfter } : undefined)
+    .catch((error) => logger.error(`waking the ${queue} worker failed`, error));
+}
+
+/** Wakes a queue's worker now, once for all the wake-ups of the next few milliseconds. */
+function wakeSoon(queue: string) {
+  if (!store.__rendezvousBoss) return;
+  store.__rendezvousPokes ??= new Map();
+  const pokes = store.__rendezvousPokes;
+  if (pokes.has(queue)) return;
+  pokes.set(
+    queue,
+    setTimeout(() => {
+      pokes.delete(queue);
+      wake(queue);
+    }, POKE_COALESCE_MS),
+  );
+}
+
+/** Wakes the webhook worker once a change that owes deliveries has committed. */
+export function pokeWebhooks(owed = 1): void {
+  if (owed > 0) wakeSoon(WEBHOOKS_QUEUE);
 }
 
 /**
@@ -116,7 +146,5 @@ export function pokeMessages(owed: { sendAfter: Date }[]): void {
  * fails the caller: the minute's pass does whatever a lost wake-up left.
  */
 export function pokePayments(at?: Date): void {
-  store.__rendezvousBoss
-    ?.send(PAYMENTS_QUEUE, {}, at ? { startAfter: at } : undefined)
-    .catch((error) => logger.error("waking the payments worker failed", error));
+  wake(PAYMENTS_QUEUE, at);
 }

@@ -3,9 +3,11 @@ import { type Database, queryRows } from "@/db/client";
 import { type OutboundMessage, outboundMessages, staffMembers, tenants, users } from "@/db/schema";
 import { getAppointment } from "@/lib/appointments/appointments";
 import { holdsTime } from "@/lib/appointments/status";
+import { pokeWebhooks } from "@/lib/jobs/runtime";
 import { publicLocations } from "@/lib/locations/public-locations";
 import { describeError, logger } from "@/lib/logger";
 import type { Mailer } from "@/lib/mail/mailer";
+import { recordAppointmentEvents } from "@/lib/webhooks/appointment-events";
 import { renderMessage } from "./render";
 
 const MINUTE = 60_000;
@@ -102,20 +104,32 @@ async function deliverOne(db: Database, message: OutboundMessage, options: Deliv
         messageId: `<${message.id}@rendezvous>`,
       });
     }
-    await db
-      .update(outboundMessages)
-      .set({
-        status: options.mailer ? "sent" : "stored",
-        sentAt: now,
-        claimedUntil: null,
-        lastError: null,
-        toAddress: to.join(", "),
-        subject: rendered.subject,
-        textBody: rendered.text,
-        htmlBody: rendered.html,
-        calendarFile: rendered.calendar?.content ?? null,
-      })
-      .where(where);
+    const webhooks = await db.transaction(async (tx) => {
+      await tx
+        .update(outboundMessages)
+        .set({
+          status: options.mailer ? "sent" : "stored",
+          sentAt: now,
+          claimedUntil: null,
+          lastError: null,
+          toAddress: to.join(", "),
+          subject: rendered.subject,
+          textBody: rendered.text,
+          htmlBody: rendered.html,
+          calendarFile: rendered.calendar?.content ?? null,
+        })
+        .where(where);
+      return message.kind === "reminder"
+        ? recordAppointmentEvents(
+            tx,
+            message.tenantId,
+            message.appointmentId,
+            ["reminder.sent"],
+            now,
+          )
+        : 0;
+    });
+    pokeWebhooks(webhooks);
   } catch (error) {
     const last = message.attempts >= MAX_ATTEMPTS;
     const wait = RETRY_MINUTES[Math.min(message.attempts, RETRY_MINUTES.length) - 1] ?? 1;

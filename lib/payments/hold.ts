@@ -3,6 +3,7 @@ import { type Activity, type PaymentRule, payments, type Tenant } from "@/db/sch
 import type { Actor } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 import { type OwedMessage, owedCte } from "@/lib/messages/owe";
+import { webhookCtes } from "@/lib/webhooks/emit";
 import { amountDue, paymentsReadiness } from "./rule";
 import type { StripeConfig } from "./stripe";
 
@@ -57,10 +58,22 @@ export function paymentCte(tenantId: string, due: PaymentDue, owed: OwedMessage[
     )`;
 }
 
-/** The CTEs of a booking statement that write what goes along with the rows of `source`. */
+/** In a booking statement's final select: the webhook deliveries alongCte wrote. */
+export const hookedCount = sql`(select count(*)::int from hooked_deliveries)`;
+
+/**
+ * The CTEs of a booking statement that write what goes along with the rows of `source`: the
+ * messages (held by the payment, if one is due) and the `appointment.created` event.
+ */
 export const alongCte = (
   tenantId: string,
-  along: { due: PaymentDue | null },
+  along: { due: PaymentDue | null; now: Date },
   owed: OwedMessage[],
   source: SQL,
-) => (along.due ? paymentCte(tenantId, along.due, owed, source) : owedCte(tenantId, owed, source));
+) =>
+  sql`${along.due ? paymentCte(tenantId, along.due, owed, source) : owedCte(tenantId, owed, source)}${webhookCtes(
+    tenantId,
+    [{ type: "appointment.created" }],
+    source,
+    along.now,
+  )}`;

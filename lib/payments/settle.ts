@@ -14,9 +14,10 @@ import { getAppointment } from "@/lib/appointments/appointments";
 import { holdsTime } from "@/lib/appointments/status";
 import { type Actor, recordScheduleChange } from "@/lib/audit/record-audit";
 import { orUndefinedIfNotFound } from "@/lib/errors/app-error";
-import { pokeMessages } from "@/lib/jobs/runtime";
+import { pokeMessages, pokeWebhooks } from "@/lib/jobs/runtime";
 import { describeError, logger } from "@/lib/logger";
 import { type OwedMessage, owedOnRefund, releasedOnPayment, writeOwed } from "@/lib/messages/owe";
+import { recordAppointmentEvents, statusEvents } from "@/lib/webhooks/appointment-events";
 import { onAccount, type StripeConfig, stripeClient } from "./stripe";
 
 const paymentActor: Actor = { type: "system", label: "payment" };
@@ -91,6 +92,7 @@ async function processNextEvent(db: Database, now: Date, failed: Set<string>): P
     return true;
   }
   pokeMessages(owed);
+  if (claimed) pokeWebhooks();
   return claimed !== undefined;
 }
 
@@ -151,6 +153,13 @@ async function markPaid(
       .update(payments)
       .set({ ...paid, status: "paid", refundDueMinor: payment.amountMinor, refundReason: "late" })
       .where(where);
+    await recordAppointmentEvents(
+      tx,
+      payment.tenantId,
+      payment.appointmentId,
+      ["payment.completed"],
+      now,
+    );
     return [];
   }
   await tx
@@ -158,7 +167,16 @@ async function markPaid(
     .set({ ...paid, status: "paid" })
     .where(where);
   // Confirmed by the business meanwhile: it has told the customer already.
-  if (appointment.status !== "pending") return [];
+  if (appointment.status !== "pending") {
+    await recordAppointmentEvents(
+      tx,
+      payment.tenantId,
+      payment.appointmentId,
+      ["payment.completed"],
+      now,
+    );
+    return [];
+  }
   await tx
     .update(appointments)
     .set({ status: "confirmed", updatedAt: now })
@@ -170,6 +188,13 @@ async function markPaid(
     before: { status: "pending" },
     after: { status: "confirmed", paid: payment.amountMinor },
   });
+  await recordAppointmentEvents(
+    tx,
+    payment.tenantId,
+    appointment.id,
+    [...statusEvents("confirmed"), "payment.completed"],
+    now,
+  );
   const held = releasedOnPayment(payment.owedOnPayment as OwedMessage[], now);
   return writeOwed(tx, payment.tenantId, appointment.id, held);
 }
@@ -205,6 +230,13 @@ async function release(
       before: { status: "pending" },
       after: { status: "cancelled", payment: status },
     });
+    await recordAppointmentEvents(
+      tx,
+      payment.tenantId,
+      cancelled.id,
+      statusEvents("cancelled"),
+      now,
+    );
   }
 }
 
@@ -358,6 +390,13 @@ async function recordRefund(db: Database, made: Payment, refundId: string, now: 
         updatedAt: now,
       })
       .where(and(eq(payments.tenantId, payment.tenantId), eq(payments.id, payment.id)));
+    await recordAppointmentEvents(
+      tx,
+      payment.tenantId,
+      payment.appointmentId,
+      ["payment.refunded"],
+      now,
+    );
     const appointment = await orUndefinedIfNotFound(
       getAppointment(tx, payment.tenantId, payment.appointmentId),
     );

@@ -14,7 +14,7 @@ import { DEFAULT_PAGE_LIMIT, toPage } from "@/lib/http/cursor";
 import { otherMethods } from "@/lib/http/other-methods";
 import { readJson } from "@/lib/http/read-json";
 import { queryOf } from "@/lib/http/request-input";
-import { pokeMessages } from "@/lib/jobs/runtime";
+import { pokeMessages, pokeWebhooks } from "@/lib/jobs/runtime";
 import type { OwedMessage } from "@/lib/messages/owe";
 import { SUPPORTED_YEARS } from "@/lib/scheduling/calendar-day";
 import { manageLinks } from "@/lib/tenants/booking-link";
@@ -56,12 +56,14 @@ export const POST = withTenant("booking", async ({ req, db, tenant }) => {
   const input = await parseBookingInput(db, tenant, await readJson(req));
   const manageLink = manageLinks(req.headers, tenant, env().appRootDomain);
   let owed: OwedMessage[] = [];
+  let webhooks = 0;
   const book = async (tx: typeof db) => {
     const booked = await bookAppointment(tx, tenant, input, new Date(), customerActor, {
       manageLink,
       stripe: env().stripe,
     });
     owed = booked.owed;
+    webhooks = booked.webhooks;
     return {
       status: 201,
       body: {
@@ -73,7 +75,10 @@ export const POST = withTenant("booking", async ({ req, db, tenant }) => {
   const key = req.headers.get("idempotency-key");
   const result = key ? await withIdempotencyKey(db, tenant, key, input, book) : await book(db);
   // Booked inside the idempotency key's transaction, now committed.
-  if (key) pokeMessages(owed);
+  if (key) {
+    pokeMessages(owed);
+    pokeWebhooks(webhooks);
+  }
   const headers =
     "replayed" in result && result.replayed ? { "Idempotent-Replayed": "true" } : undefined;
   return NextResponse.json(result.body, { status: result.status, headers });

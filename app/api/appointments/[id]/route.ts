@@ -15,7 +15,7 @@ export const GET = withTenant("read", async ({ params, db, tenant }) => {
 
 // DELETE /api/appointments/[id] – delete an appointment for good (admin)
 export const DELETE = withTenant("manage", async ({ params, db, tenant, caller }) => {
-  await deleteAppointment(db, tenant, resourceId(params.id), actorOf(caller));
+  await deleteAppointment(db, tenant, resourceId(params.id), actorOf(caller), new Date());
   return new Response(null, { status: 204 });
 });
 

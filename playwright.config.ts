@@ -73,6 +73,8 @@ export default defineConfig({
         RATE_LIMIT_API: "100000",
         TRUST_PROXY: "1",
         METRICS_TOKEN: "e2e-metrics-token-0123456789",
+        // The webhooks spec's receiver listens on the loopback address.
+        WEBHOOKS_ALLOW_PRIVATE: "1",
         // Request lines would drown the test report; warnings and errors still show.
         LOG_LEVEL: "warn",
         ...stripe,

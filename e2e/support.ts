@@ -5,7 +5,16 @@ import { expect, type Page, type TestInfo } from "@playwright/test";
 
 /** The API key e2e/serve.sh created for a business. */
 export const apiKeyOf = (
-  tenant: "demo" | "acme" | "studio" | "allday" | "quiet" | "nova" | "lumen" | "paystudio",
+  tenant:
+    | "demo"
+    | "acme"
+    | "studio"
+    | "allday"
+    | "quiet"
+    | "nova"
+    | "lumen"
+    | "paystudio"
+    | "hookshop",
 ) => readFileSync(path.join(process.env.E2E_DATA_DIR ?? "", `${tenant}.key`), "utf8").trim();
 
 /** The METRICS_TOKEN playwright.config.ts gives the server. */

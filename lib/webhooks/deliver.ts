@@ -184,14 +184,16 @@ async function attempt(db: Database, claimed: Claimed, options: WebhookDeliveryO
   const { endpoint, event, tenant } = row;
   const data = await dataOf(db, event);
   const body = webhookBody({ ...event, data }, tenant);
+  // The wall clock, not the pass's `now`: receivers check the timestamp against theirs (replays).
+  const signedAt = new Date();
   const result = await postWebhook(
     endpoint.url,
     {
       "content-type": "application/json",
       "user-agent": "Rendezvous-Webhooks/1",
       "webhook-id": event.id,
-      "webhook-timestamp": String(Math.floor(now.getTime() / SECOND)),
-      "webhook-signature": signatureHeader(endpoint, event.id, now, body),
+      "webhook-timestamp": String(Math.floor(signedAt.getTime() / SECOND)),
+      "webhook-signature": signatureHeader(endpoint, event.id, signedAt, body),
     },
     body,
     { timeoutMs: options.timeoutMs ?? TIMEOUT_MS, allowPrivate: options.allowPrivate },

@@ -73,7 +73,9 @@ export async function createWebhook(
       .from(webhookEndpoints)
       .where(eq(webhookEndpoints.tenantId, tenantId));
     if ((existing?.n ?? 0) >= MAX_ENDPOINTS) {
-      throw new AppError("CONFLICT", { url: `a business has at most ${MAX_ENDPOINTS} endpoints` });
+      throw new AppError("WEBHOOK_LIMIT_REACHED", {
+        url: `a business has at most ${MAX_ENDPOINTS} endpoints`,
+      });
     }
     const [endpoint] = await tx
       .insert(webhookEndpoints)

@@ -10,7 +10,10 @@ const urlSchema = text()
 
 const eventsSchema = z
   .array(z.enum(webhookEventTypes))
-  .min(1, "must name at least one event")
+  .refine((events) => events.length > 0, {
+    message: "must name at least one event",
+    params: { problem: "required" },
+  })
   .transform((events) => [...new Set(events)]);
 
 /** A new endpoint: where, for what. */

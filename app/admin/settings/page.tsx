@@ -49,10 +49,11 @@ export default async function SettingsPage({
   const { tenant, caller } = await requirePageCaller();
   const params = await searchParams;
   const db = await getDb();
-  const [t, tf, tr, failed, users, keys, profileLabels] = await Promise.all([
+  const [t, tf, tr, tw, failed, users, keys, profileLabels] = await Promise.all([
     getTranslations("admin.settings"),
     getTranslations("admin.forms"),
     getTranslations("admin.role"),
+    getTranslations("admin.webhooks"),
     failureTexts(),
     listUsers(db, tenant.id),
     listApiKeys(db, tenant.id),
@@ -349,6 +350,21 @@ export default async function SettingsPage({
           </div>
         )}
       </section>
+
+      {canManage && (
+        <section id="webhooks" aria-labelledby="webhooks-title" className={card}>
+          <h2 id="webhooks-title" className="text-lg font-semibold">
+            {tw("title")}
+          </h2>
+          <p className="mt-1 text-sm text-slate-700">{tw("settingsIntro")}</p>
+          <Link
+            href="/admin/settings/webhooks"
+            className="mt-3 inline-block rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50"
+          >
+            {tw("manage")}
+          </Link>
+        </section>
+      )}
     </section>
   );
 }

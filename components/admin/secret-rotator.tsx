@@ -1,0 +1,61 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { CopyField } from "@/components/ui/copy-field";
+
+/**
+ * The question before making a new signing secret, then the new secret, shown this once (it comes
+ * back as the action's state, never in a URL).
+ */
+export function SecretRotator({
+  action,
+  keepHref,
+  labels,
+}: {
+  action: (state: {
+    secret?: string;
+    error?: string;
+  }) => Promise<{ secret?: string; error?: string }>;
+  keepHref: string;
+  labels: Record<string, string>;
+}) {
+  const [state, formAction, pending] = useActionState(action, {});
+  if (state.secret) {
+    return (
+      <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
+        <p role="status">{labels.rotated}</p>
+        <CopyField
+          key={state.secret}
+          id="webhook-secret"
+          label={labels.secret ?? "secret"}
+          value={state.secret}
+          copyLabel={labels.copy ?? "Copy"}
+          copiedLabel={labels.copied ?? "Copied"}
+          testId="webhook-secret"
+          reveal
+        />
+      </div>
+    );
+  }
+  return (
+    <form
+      action={formAction}
+      className="flex flex-wrap items-center gap-2 rounded-md bg-amber-50 p-2 text-sm"
+    >
+      <span role="alert" className="flex-1">
+        {state.error ? labels["failure.failed"] : labels.rotateQuestion}
+      </span>
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md bg-slate-900 px-3 py-1 font-medium text-white disabled:opacity-60"
+      >
+        {labels.rotateConfirm}
+      </button>
+      <Link href={keepHref} className="rounded-md border border-slate-300 bg-white px-3 py-1">
+        {labels.keep}
+      </Link>
+    </form>
+  );
+}

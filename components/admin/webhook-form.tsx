@@ -1,0 +1,132 @@
+"use client";
+
+import { useActionState, useRef } from "react";
+import { CopyField } from "@/components/ui/copy-field";
+import { useFocusFirstProblem } from "@/components/ui/form-guards";
+import { LabelledField } from "@/components/ui/labelled-field";
+import { Notice } from "@/components/ui/notice";
+import { failureText } from "@/lib/errors/failure-text";
+import { type FieldProblems, problemText } from "@/lib/errors/field-problems";
+
+export interface WebhookFormState {
+  attempt: number;
+  values: { url: string; description: string; events: string[] };
+  problems: FieldProblems;
+  outcome?: string;
+  /** A new endpoint's signing secret, shown this once. */
+  secret?: string;
+}
+
+const inputClass =
+  "mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm aria-[invalid=true]:border-red-600";
+
+/**
+ * An endpoint's URL, description and events: a new one's (its secret then shown once, the form
+ * emptied for another) or an existing one's. What was typed is kept when it is refused.
+ */
+export function WebhookForm({
+  action,
+  initialState,
+  eventTypes,
+  submitLabel,
+  labels,
+}: {
+  action: (state: WebhookFormState, form: FormData) => Promise<WebhookFormState>;
+  initialState: WebhookFormState;
+  eventTypes: readonly string[];
+  submitLabel: string;
+  labels: Record<string, string>;
+}) {
+  const [state, formAction, pending] = useActionState(action, initialState);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstProblem(form, state.attempt);
+  const { values, problems, outcome } = state;
+  const eventsProblem = Object.entries(problems).find(([path]) => path.startsWith("events"))?.[1];
+  return (
+    <form ref={form} action={formAction} key={state.attempt} noValidate className="mt-3 space-y-4">
+      {state.secret && (
+        <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
+          <p role="status">{labels.created}</p>
+          <CopyField
+            key={state.secret}
+            id="webhook-secret"
+            label={labels.secret ?? "secret"}
+            value={state.secret}
+            copyLabel={labels.copy ?? "Copy"}
+            copiedLabel={labels.copied ?? "Copied"}
+            testId="webhook-secret"
+            reveal
+          />
+        </div>
+      )}
+      {outcome === "saved" && <Notice kind="ok">{labels.saved}</Notice>}
+      {outcome && outcome !== "saved" && outcome !== "created" && (
+        <Notice kind="error">{failureText(outcome, labels)}</Notice>
+      )}
+      <div className="grid gap-4 sm:grid-cols-2">
+        <LabelledField id="webhook-url" label={labels.url ?? "URL"}>
+          <input
+            id="webhook-url"
+            name="url"
+            type="url"
+            inputMode="url"
+            autoComplete="off"
+            spellCheck={false}
+            placeholder="https://"
+            defaultValue={values.url}
+            aria-invalid={problems.url ? true : undefined}
+            aria-describedby={problems.url ? "url-error" : undefined}
+            className={inputClass}
+          />
+          {problems.url && (
+            <p id="url-error" className="mt-1 text-sm text-red-700">
+              {problemText(problems.url, labels, "problem.")}
+            </p>
+          )}
+        </LabelledField>
+        <LabelledField id="webhook-description" label={labels.description ?? "Description"}>
+          <input
+            id="webhook-description"
+            name="description"
+            maxLength={200}
+            defaultValue={values.description}
+            className={inputClass}
+          />
+        </LabelledField>
+      </div>
+      <fieldset aria-describedby={eventsProblem ? "events-error" : undefined}>
+        <legend className="text-sm font-medium">{labels.events}</legend>
+        <div className="mt-1 grid gap-1 sm:grid-cols-2">
+          {eventTypes.map((type) => (
+            <label key={type} className="flex items-start gap-2 text-sm">
+              <input
+                type="checkbox"
+                name="events"
+                value={type}
+                defaultChecked={values.events.includes(type)}
+                aria-invalid={eventsProblem ? true : undefined}
+                className="mt-0.5"
+              />
+              <span>
+                {labels[`eventNames.${type.replace(".", "_")}`] ?? type}{" "}
+                <code className="text-xs text-slate-600">{type}</code>
+              </span>
+            </label>
+          ))}
+        </div>
+        {eventsProblem && (
+          <p id="events-error" className="mt-1 text-sm text-red-700">
+            {problemText(eventsProblem, labels, "problem.")}
+          </p>
+        )}
+      </fieldset>
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60"
+      >
+        {submitLabel}
+      </button>
+    </form>
+  );
+}

@@ -384,11 +384,20 @@ describe.each(engines)("webhooks on %s", (engine) => {
       statusCode: null,
       error: expect.stringMatching(/private or local/),
     });
+    // A name, checked when it is resolved for the connection (a rebinding name cannot slip by).
+    await handle.db
+      .update(webhookEndpoints)
+      .set({ url: `http://localhost:${receiver.port}/hooks` })
+      .where(eq(webhookEndpoints.id, b.endpoint.id));
+    await deliver(new Date(t0.getTime() + 5 * SECOND), { allowPrivate: false });
+    expect(receiver.state.requests).toBe(0);
+    log = await b.admin.log(b.endpoint.id);
+    expect(log.json.deliveries[0].tries[0].error).toMatch(/localhost leads to a private or local/);
 
     receiver.state.answer = { status: 200, hang: true };
-    await deliver(new Date(t0.getTime() + 5 * SECOND), { timeoutMs: 300 });
+    await deliver(new Date(t0.getTime() + 6 * MINUTE), { timeoutMs: 300 });
     log = await b.admin.log(b.endpoint.id);
-    expect(log.json.deliveries[0]).toMatchObject({ status: "pending", attempts: 2 });
+    expect(log.json.deliveries[0]).toMatchObject({ status: "pending", attempts: 3 });
     expect(log.json.deliveries[0].tries[0].error).toMatch(/no answer within 0.3 s/);
   });
 

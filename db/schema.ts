@@ -534,6 +534,8 @@ export const messageKinds = [
   "cancelled",
   "reminder",
   "refunded",
+  // To the owners: a webhook endpoint was turned off after days of failures.
+  "webhook_disabled",
 ] as const;
 export type MessageKind = (typeof messageKinds)[number];
 export const messageStatuses = [
@@ -557,6 +559,8 @@ export interface MessagePayload {
   manageUrl?: string;
   /** A refund's amount and why it was made. */
   refund?: { amountMinor: number; currency: string; reason: RefundReason };
+  /** The endpoint a webhook notice is about. */
+  webhook?: { url: string };
 }
 
 /**
@@ -571,7 +575,8 @@ export const outboundMessages = pgTable(
       .notNull()
       .references(() => tenants.id, { onDelete: "cascade" }),
     id: uuid("id").notNull().defaultRandom(),
-    appointmentId: uuid("appointment_id").notNull(),
+    // Null for a notice about the business itself (a webhook turned off), not an appointment.
+    appointmentId: uuid("appointment_id"),
     kind: text("kind").$type<MessageKind>().notNull(),
     recipient: text("recipient").$type<"customer" | "business">().notNull(),
     payload: jsonb("payload").$type<MessagePayload>().notNull(),

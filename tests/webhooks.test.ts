@@ -7,6 +7,7 @@ import * as webhookById from "@/app/api/webhooks/[id]/route";
 import * as testRoute from "@/app/api/webhooks/[id]/test/route";
 import * as webhooksRoute from "@/app/api/webhooks/route";
 import {
+  outboundMessages,
   type Tenant,
   tenants,
   webhookDeliveries,
@@ -19,6 +20,7 @@ import { rescheduleAppointment } from "@/lib/appointments/reschedule-appointment
 import { businessBookingSchema } from "@/lib/appointments/schema";
 import { customerActor, systemActor } from "@/lib/audit/record-audit";
 import { rereadEnv } from "@/lib/env";
+import { deliverDue } from "@/lib/messages/deliver";
 import { isPublicAddress, refusedHost } from "@/lib/webhooks/address-guard";
 import { DISABLE_AFTER_MS, deliverWebhooks } from "@/lib/webhooks/deliver";
 import { createWebhook } from "@/lib/webhooks/endpoints";
@@ -344,6 +346,27 @@ describe.each(engines)("webhooks on %s", (engine) => {
       enabled: false,
       disabledReason: "failing",
     });
+    // Its owners are told, by the message outbox.
+    await deliverDue(handle.db, {
+      now: new Date(t0.getTime() + DISABLE_AFTER_MS),
+      mailer: null,
+      from: "Rendezvous <r@test>",
+    });
+    const [notice] = await handle.db
+      .select()
+      .from(outboundMessages)
+      .where(
+        and(
+          eq(outboundMessages.tenantId, b.tenant.id),
+          eq(outboundMessages.kind, "webhook_disabled"),
+        ),
+      );
+    expect(notice).toMatchObject({
+      status: "stored",
+      toAddress: `owner@${b.biz.tenant.slug}.test`,
+      subject: `Webhook désactivé\u00a0: ${receiver.url}`,
+    });
+    expect(notice?.textBody).toContain("Après cinq jours d’envois en échec");
     // Off: nothing more is tried, however long one waits.
     const before = receiver.state.requests;
     expect(await deliver(new Date(t0.getTime() + 10 * DISABLE_AFTER_MS))).toBe(0);

@@ -8,7 +8,7 @@ import { publicLocations } from "@/lib/locations/public-locations";
 import { describeError, logger } from "@/lib/logger";
 import type { Mailer } from "@/lib/mail/mailer";
 import { recordAppointmentEvents } from "@/lib/webhooks/appointment-events";
-import { renderMessage } from "./render";
+import { renderBusinessNotice, renderMessage } from "./render";
 
 const MINUTE = 60_000;
 /** A claim outlives any one SMTP exchange (see smtpMailer's timeouts), so it is never cut short. */
@@ -119,7 +119,7 @@ async function deliverOne(db: Database, message: OutboundMessage, options: Deliv
           calendarFile: rendered.calendar?.content ?? null,
         })
         .where(where);
-      return message.kind === "reminder"
+      return message.kind === "reminder" && message.appointmentId
         ? recordAppointmentEvents(
             tx,
             message.tenantId,
@@ -160,6 +160,7 @@ const codeOf = (error: Error) => {
  * no one to go to, or is a reminder of an appointment that will not take place then.
  */
 async function prepare(db: Database, message: OutboundMessage, options: DeliveryOptions) {
+  if (!message.appointmentId) return prepareNotice(db, message);
   const appointment = await getAppointment(db, message.tenantId, message.appointmentId);
   if (
     message.kind === "reminder" &&
@@ -194,10 +195,20 @@ async function prepare(db: Database, message: OutboundMessage, options: Delivery
   };
 }
 
+/** A notice about the business itself goes to its owners. */
+async function prepareNotice(db: Database, message: OutboundMessage) {
+  const [tenant] = await db.select().from(tenants).where(eq(tenants.id, message.tenantId));
+  if (!tenant) return null;
+  const to = await businessAddresses(db, message.tenantId, null);
+  return to.length
+    ? { to, replyTo: undefined, rendered: renderBusinessNotice(message, tenant) }
+    : null;
+}
+
 const addressOf = (from: string) => from.match(/<([^>]+)>/)?.[1] ?? from;
 
 /** The owners, and the staff member concerned when they sign in. */
-async function businessAddresses(db: Database, tenantId: string, staffId: string) {
+async function businessAddresses(db: Database, tenantId: string, staffId: string | null) {
   const rows = await db
     .selectDistinct({ email: users.email })
     .from(users)

@@ -26,7 +26,8 @@ export async function listMessages(
         startsAt: appointments.startsAt,
       })
       .from(outboundMessages)
-      .innerJoin(
+      // A notice about the business itself has no appointment.
+      .leftJoin(
         appointments,
         and(
           eq(appointments.tenantId, outboundMessages.tenantId),

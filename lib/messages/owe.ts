@@ -144,11 +144,11 @@ export async function recordOwed(
   return writeOwed(tx, tenantId, appointmentId, owedMessages(facts));
 }
 
-/** Writes the given messages of an appointment, in the caller's transaction. */
+/** Writes the given messages of an appointment (none: the business's), in the caller's transaction. */
 export async function writeOwed(
   tx: Database,
   tenantId: string,
-  appointmentId: string,
+  appointmentId: string | null,
   owed: OwedMessage[],
 ): Promise<OwedMessage[]> {
   if (owed.length) {
@@ -192,3 +192,13 @@ export function owedOnRefund(
     },
   ];
 }
+
+/** The owners are told that a webhook endpoint was turned off after days of failures. */
+export const owedOnWebhookDisabled = (url: string, now: Date): OwedMessage[] => [
+  {
+    kind: "webhook_disabled",
+    recipient: "business",
+    sendAfter: now,
+    payload: { by: "business", sequence: 0, webhook: { url } },
+  },
+];

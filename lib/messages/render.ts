@@ -142,3 +142,31 @@ ${policy ? `<p><strong>${escapeHtml(t("policy"))}${colon.trimEnd()}</strong> ${e
 `;
   return { subject, text, html, calendar };
 }
+
+/**
+ * A notice to the business about itself, not an appointment (a webhook endpoint turned off), in
+ * its language, plain text and HTML.
+ */
+export function renderBusinessNotice(
+  message: Pick<OutboundMessage, "kind" | "payload">,
+  tenant: Tenant,
+): RenderedMessage {
+  const locale = tenant.locale as Locale;
+  const t = createTranslator({ locale, messages: { fr, en }[locale], namespace: "emails" });
+  const values = { url: message.payload.webhook?.url ?? "" };
+  const subject = t("subject.business_webhook_disabled", values);
+  const lead = t("lead.business_webhook_disabled", values);
+  const action = t("webhookAction");
+  const html = `<!doctype html>
+<html lang="${locale}">
+<head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
+<body style="font-family: system-ui, sans-serif; color: #1f2937; line-height: 1.5">
+<main>
+<h1 style="font-size: 1.25rem">${escapeHtml(lead)}</h1>
+<p>${escapeHtml(action)}</p>
+</main>
+</body>
+</html>
+`;
+  return { subject, text: `${lead}\n\n${action}`, html };
+}

@@ -10,7 +10,9 @@ import {
   webhookEndpoints,
   webhookEvents,
 } from "@/db/schema";
+import { pokeMessages } from "@/lib/jobs/runtime";
 import { logger } from "@/lib/logger";
+import { owedOnWebhookDisabled, writeOwed } from "@/lib/messages/owe";
 import { appointmentData } from "./appointment-events";
 import { KEPT_BODY_BYTES, type PostResult, postWebhook } from "./post";
 
@@ -259,6 +261,9 @@ async function recordAttempt(
           eq(webhookDeliveries.id, delivery.id),
         ),
       );
+    // Turned off for its failures: its owners are told, in this transaction.
+    if (worn)
+      await writeOwed(tx, endpoint.tenantId, null, owedOnWebhookDisabled(endpoint.url, now));
     await tx
       .update(webhookEndpoints)
       .set({
@@ -269,6 +274,7 @@ async function recordAttempt(
         and(eq(webhookEndpoints.tenantId, endpoint.tenantId), eq(webhookEndpoints.id, endpoint.id)),
       );
   });
+  if (disabled) pokeMessages([{ sendAfter: now }]);
   if (!ok) {
     // The host and the outcome only: a receiver's answer may quote the customer.
     logger.warn("webhook not delivered", {

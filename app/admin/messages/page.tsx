@@ -88,10 +88,12 @@ export default async function MessagesPage({
                 </span>
                 <span className="font-medium">
                   {m.subject ??
-                    `${t(`kind.${m.recipient}.${m.kind}`)} · ${t("about", {
-                      client: m.about.clientName,
-                      when: when(m.about.startsAt),
-                    })}`}
+                    (m.about.clientName && m.about.startsAt
+                      ? `${t(`kind.${m.recipient}.${m.kind}`)} · ${t("about", {
+                          client: m.about.clientName,
+                          when: when(m.about.startsAt),
+                        })}`
+                      : t(`kind.${m.recipient}.${m.kind}`))}
                 </span>
                 <span className="text-slate-600">
                   {t(`to.${m.recipient}`)}

@@ -24,7 +24,9 @@ import { resolveTenantSlug, TENANT_COOKIE, TENANT_HEADER } from "@/lib/tenants/r
 // response gets the security headers and, on pages, a Content-Security-Policy with a fresh nonce.
 export async function proxy(request: NextRequest) {
   const config = env();
-  const isApi = request.nextUrl.pathname.startsWith("/api/");
+  // The API explorer is a page (scripts under a nonce), though its address is the API's.
+  const isApi =
+    request.nextUrl.pathname.startsWith("/api/") && request.nextUrl.pathname !== "/api/docs";
   const https =
     config.publicHttps ||
     (config.trustProxy && request.headers.get("x-forwarded-proto") === "https");

@@ -1,0 +1,200 @@
+import { z } from "zod";
+import { paymentRules, paymentStatuses, webhookDeliveryStatuses } from "@/db/schema";
+import { appointmentStatuses } from "@/lib/appointments/status";
+import { errorStatus } from "@/lib/errors/app-error";
+import { webhookEventTypes } from "@/lib/webhooks/event-types";
+
+// What the API answers, as zod schemas for the OpenAPI document: the serializers (toAppointmentJson,
+// toActivityJson, toWebhookJson…) build these objects, and tests/openapi.test.ts checks real answers
+// against them, so the document cannot drift from what is sent.
+
+const id = z.uuid();
+const instant = z.iso.datetime({ offset: true });
+const named = z.object({ id, name: z.string() });
+
+export const errorShape = z
+  .object({
+    error: z.string().meta({ description: "What went wrong, in the business's language" }),
+    code: z.enum(Object.keys(errorStatus) as [keyof typeof errorStatus]).meta({
+      description: "Stable: what a program should test",
+    }),
+    details: z
+      .record(z.string(), z.string())
+      .optional()
+      .meta({ description: "Each field's problem, by path (`clientInfo.email`)" }),
+  })
+  .meta({ id: "Error" });
+
+export const paginationShape = z
+  .object({
+    hasMore: z.boolean(),
+    nextCursor: z.string().nullable().meta({ description: "Pass as `cursor` for the next page" }),
+    limit: z.number().int(),
+  })
+  .meta({ id: "Pagination" });
+
+export const paymentShape = z
+  .object({
+    status: z.enum(paymentStatuses),
+    amount: z.number(),
+    refunded: z.number(),
+    currency: z.string().length(3),
+    checkoutUrl: z.string().nullable(),
+    expiresAt: instant.nullable(),
+    paidAt: instant.nullable(),
+  })
+  .meta({ id: "Payment", description: "What the customer pays online, and where it stands" });
+
+export const appointmentShape = z
+  .object({
+    id,
+    activityId: id,
+    activityName: z.string(),
+    activityDurationMinutes: z.number().int(),
+    activityColor: z.string(),
+    staff: named,
+    location: named,
+    resource: named.nullable(),
+    classSessionId: id.nullable(),
+    seat: z.number().int().nullable(),
+    meetingUrl: z.string().nullable(),
+    reminderMinutes: z.number().int().nullable(),
+    payment: paymentShape.nullable(),
+    dateTime: instant,
+    status: z.enum(appointmentStatuses),
+    clientInfo: z.object({
+      name: z.string(),
+      email: z.string().nullable(),
+      phone: z.string().nullable(),
+      address: z.string().nullable(),
+      customFieldValue: z.string().nullable(),
+    }),
+    createdAt: instant,
+  })
+  .meta({ id: "Appointment" });
+
+const activityFields = {
+  id,
+  name: z.string(),
+  description: z.string().nullable(),
+  durationMinutes: z.number().int(),
+  color: z.string(),
+  price: z.number().nullable(),
+  requiredFields: z.object({
+    phone: z.boolean(),
+    address: z.boolean(),
+    customField: z.boolean(),
+    customFieldLabel: z.string().nullable(),
+  }),
+  minimumBookingNoticeHours: z.number().int(),
+  bufferBeforeMinutes: z.number().int(),
+  bufferAfterMinutes: z.number().int(),
+  maxAdvanceDays: z.number().int().nullable(),
+  onlineBooking: z.boolean(),
+  resourceKind: z.string().nullable(),
+  capacity: z.number().int(),
+  payment: z.object({
+    rule: z.enum(paymentRules),
+    depositAmount: z.number().nullable(),
+    depositPercent: z.number().int().nullable(),
+  }),
+};
+
+export const activityShape = z
+  .object({
+    ...activityFields,
+    reminderSettings: z.object({
+      enabled: z.boolean(),
+      hoursBefore: z.number().int().nullable(),
+    }),
+  })
+  .meta({ id: "Activity" });
+
+export const publicActivityShape = z
+  .object(activityFields)
+  .meta({ id: "PublicActivity", description: "An activity as customers see it" });
+
+export const webhookShape = z
+  .object({
+    id,
+    url: z.string(),
+    description: z.string(),
+    events: z.array(z.enum(webhookEventTypes)),
+    enabled: z.boolean(),
+    disabledReason: z.enum(["owner", "gone", "failing"]).nullable(),
+    failingSince: instant.nullable(),
+    createdAt: instant,
+    updatedAt: instant,
+  })
+  .meta({ id: "WebhookEndpoint" });
+
+export const webhookWithSecretShape = webhookShape
+  .extend({
+    secret: z
+      .string()
+      .meta({ description: "The signing secret (whsec_…), shown in this answer only" }),
+  })
+  .meta({ id: "WebhookEndpointWithSecret" });
+
+export const deliveryShape = z
+  .object({
+    id,
+    eventId: id,
+    eventType: z.string(),
+    status: z.enum(webhookDeliveryStatuses),
+    attempts: z.number().int(),
+    nextAttemptAt: instant.nullable(),
+    deliveredAt: instant.nullable(),
+    createdAt: instant,
+    tries: z.array(
+      z.object({
+        at: instant,
+        statusCode: z.number().int().nullable(),
+        durationMs: z.number().int(),
+        responseBody: z.string().nullable().meta({ description: "Its first 1,024 bytes" }),
+        error: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: "WebhookDelivery" });
+
+/** An object whose fields the document lists only in part (the contract's own shapes). */
+const open = (fields: z.ZodRawShape, name: string, description: string) =>
+  z.object(fields).catchall(z.unknown()).meta({ id: name, description });
+
+export const staffShape = open(
+  { id, name: z.string(), color: z.string(), locationId: id, activityIds: z.array(id) },
+  "StaffMember",
+  "A person who performs services, with their own hours when they have them",
+);
+export const locationShape = open(
+  { id, name: z.string(), timeZone: z.string(), online: z.boolean() },
+  "Location",
+  "A place (or an online room) with its address, contact and hours",
+);
+export const resourceShape = open(
+  { id, name: z.string(), kind: z.string(), locationId: id },
+  "Resource",
+  "A room or a chair a service needs",
+);
+export const classSessionShape = open(
+  { id, activityId: id, capacity: z.number().int() },
+  "ClassSession",
+  "A scheduled class with its seats",
+);
+export const availabilityShape = open(
+  { weeklySlots: z.array(z.unknown()), exceptions: z.array(z.unknown()) },
+  "Availability",
+  "Weekly hours and closed days",
+);
+
+/** The body of each event sent to a webhook endpoint (the Standard Webhooks envelope). */
+export const webhookPayloadShape = z
+  .object({
+    id: id.meta({ description: "The event's id: also the webhook-id header, the same on a retry" }),
+    type: z.enum(webhookEventTypes),
+    timestamp: instant.meta({ description: "When it happened" }),
+    data: z.object({ appointment: appointmentShape }),
+    tenant: z.object({ id, slug: z.string() }),
+  })
+  .meta({ id: "WebhookEvent" });

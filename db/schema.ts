@@ -436,6 +436,34 @@ export type { AppointmentStatus };
 export { appointmentStatuses, holdingStatuses };
 export const appointmentStatusEnum = pgEnum("appointment_status", appointmentStatuses);
 
+/**
+ * The people who book: one per e-mail address (case-insensitively) per business, made or matched
+ * by the booking itself. An appointment keeps the contact details given with it as well.
+ */
+export const customers = pgTable(
+  "customers",
+  {
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    id: uuid("id").notNull().defaultRandom(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    phone: text("phone"),
+    // The business's own, never shown to the customer.
+    notes: text("notes").notNull().default(""),
+    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex("customers_email_key").on(t.tenantId, sql`lower(${t.email})`),
+    index("customers_tenant_created_idx").on(t.tenantId, t.createdAt, t.id),
+  ],
+);
+export type Customer = typeof customers.$inferSelect;
+
 export const appointments = pgTable(
   "appointments",
   {
@@ -477,6 +505,8 @@ export const appointments = pgTable(
     sequence: integer("sequence").notNull().default(0),
     // Its own reminder lead (an integrator's), in place of its activity's reminder settings.
     reminderMinutes: integer("reminder_minutes"),
+    // Who booked, when they left an e-mail address (a walk-in without one is nobody's).
+    customerId: uuid("customer_id"),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -513,6 +543,12 @@ export const appointments = pgTable(
       sql`(${t.classSessionId} is null and ${t.seat} is null and ${t.seatCapacity} is null)
         or (${t.classSessionId} is not null and ${t.seat} between 1 and ${t.seatCapacity})`,
     ),
+    foreignKey({
+      name: "appointments_customer_fk",
+      columns: [t.tenantId, t.customerId],
+      foreignColumns: [customers.tenantId, customers.id],
+    }),
+    index("appointments_customer_idx").on(t.tenantId, t.customerId, t.startsAt),
     index("appointments_class_session_idx").on(t.tenantId, t.classSessionId),
     uniqueIndex("appointments_meeting_url_key").on(t.meetingUrl),
     index("appointments_tenant_starts_idx").on(t.tenantId, t.startsAt),

@@ -2,11 +2,13 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import SwaggerParser from "@apidevtools/swagger-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as customerById from "@/app/api/customers/[id]/route";
 import * as webhooksRoute from "@/app/api/webhooks/route";
 import { openApiDocument } from "@/lib/openapi/document";
 import {
   activityShape,
   appointmentShape,
+  customerShape,
   errorShape,
   webhookWithSecretShape,
 } from "@/lib/openapi/shapes";
@@ -65,7 +67,7 @@ describe("the answers match the document's shapes", () => {
   });
   afterAll(() => handle.close());
 
-  it("for an activity, an appointment, an error and a webhook endpoint", async () => {
+  it("for an activity, an appointment, a customer, an error and a webhook endpoint", async () => {
     const { api, publicApi, biz } = await openBusiness(handle.db);
     const activity = (await api.createActivity(activityBody())).json.activity;
     expect(activityShape.safeParse(activity).error).toBeUndefined();
@@ -78,6 +80,14 @@ describe("the answers match the document's shapes", () => {
     });
     expect(appointmentShape.safeParse(booked.json.appointment).error).toBeUndefined();
     expect(Object.keys(booked.json.appointment).sort()).toEqual(keysOf(appointmentShape));
+
+    const customer = await call(customerById.GET, "GET", {
+      tenant: biz.tenant.slug,
+      headers: { authorization: `Bearer ${biz.apiKey}` },
+      params: { id: booked.json.appointment.customerId },
+    });
+    expect(customerShape.safeParse(customer.json.customer).error).toBeUndefined();
+    expect(Object.keys(customer.json.customer).sort()).toEqual(keysOf(customerShape));
 
     const refused = await publicApi.book({ activityId: activity.id });
     expect(refused.status).toBe(422);

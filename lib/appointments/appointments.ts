@@ -77,6 +77,7 @@ export interface AppointmentFilter {
   staffId?: string;
   activityId?: string;
   classSessionId?: string;
+  customerId?: string;
   /** A page: at most `limit` appointments after this one, by start time then id. */
   page?: { after?: CursorKey; limit: number };
   /** Latest first. */
@@ -98,6 +99,7 @@ export async function listAppointments(
         eq(appointments.tenantId, tenantId),
         filter.staffId ? eq(appointments.staffId, filter.staffId) : undefined,
         filter.activityId ? eq(appointments.activityId, filter.activityId) : undefined,
+        filter.customerId ? eq(appointments.customerId, filter.customerId) : undefined,
         filter.page?.after
           ? sql`(${appointments.startsAt}, ${appointments.id}) ${sql.raw(filter.descending ? "<" : ">")}
               (${filter.page.after.at.toISOString()}::timestamptz, ${filter.page.after.id}::uuid)`

@@ -5,6 +5,7 @@ import { holdsOwnTime } from "@/db/holding-time";
 import { activities, appointments, resources, staffMembers, type Tenant } from "@/db/schema";
 import { type Actor, customerActor, scheduleChangeCtes } from "@/lib/audit/record-audit";
 import { toInstant } from "@/lib/availability/date-time";
+import { customerCte } from "@/lib/customers/customer-cte";
 import { AppError } from "@/lib/errors/app-error";
 import { toAppError } from "@/lib/errors/to-app-error";
 import { pokeAfterCommit } from "@/lib/jobs/runtime";
@@ -317,7 +318,12 @@ async function insertBooking(
   const c = input.clientInfo;
   const manage = newManageToken();
   const owed = along.owe(manage.token);
-  const [row] = await queryRows<{ id: string; created_at: string | Date; hooked: number }>(
+  const [row] = await queryRows<{
+    id: string;
+    created_at: string | Date;
+    customer_id: string | null;
+    hooked: number;
+  }>(
     db,
     sql`with locks as (
           ${timeLocks(tenant.id, staff.id, blockedFrom, blockedUntil)}
@@ -335,18 +341,19 @@ async function insertBooking(
                 : sql``
             }
           for share of a, s ${resource ? sql`, r` : sql``}
-        ), inserted as (
+        )${customerCte(tenant.id, c, sql`live`, along.now)}, inserted as (
           insert into ${appointments} (tenant_id, activity_id, staff_id, location_id, resource_id,
             starts_at, ends_at, blocked_from, blocked_until, status, client_name, client_email,
             client_phone, client_address, client_custom_field_value, manage_token_hash, meeting_url,
-            reminder_minutes)
+            reminder_minutes, customer_id)
           select ${tenant.id}, activity_id, staff_id, location_id, ${resource?.id ?? null}::uuid,
             ${iso(start)}::timestamptz, ${iso(end)}::timestamptz, ${iso(blockedFrom)}::timestamptz,
             ${iso(blockedUntil)}::timestamptz, ${status}::appointment_status,
             ${c.name}, ${c.email}, ${c.phone}, ${c.address}, ${c.customFieldValue}, ${manage.hash},
-            ${meetingUrl}, ${input.reminderMinutes}::int
+            ${meetingUrl}, ${input.reminderMinutes}::int, (select id from cust)
           from live
-          returning id, tenant_id, activity_id, staff_id, resource_id, starts_at, status, created_at
+          returning id, tenant_id, activity_id, staff_id, resource_id, starts_at, status, created_at,
+            customer_id
         ), ${scheduleChangeCtes(tenant.id, actor, {
           action: "appointment.create",
           entityType: "appointment",
@@ -356,7 +363,7 @@ async function insertBooking(
             'resourceId', resource_id, 'startsAt', starts_at, 'status', status)`,
           source: sql`inserted`,
         })}${alongCte(tenant.id, along, owed, sql`inserted`)}
-        select id, created_at, ${hookedCount} as hooked from inserted`,
+        select id, created_at, customer_id, ${hookedCount} as hooked from inserted`,
   );
   // No row: the activity, the staff member or the resource was deleted since they were read.
   if (!row) throw new AppError("NOT_FOUND", { activityId: "no such activity" });
@@ -390,6 +397,7 @@ async function insertBooking(
     payment: null,
     sequence: 0,
     reminderMinutes: input.reminderMinutes,
+    customerId: row.customer_id,
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.created_at),
     activityName: activity.name,

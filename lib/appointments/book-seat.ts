@@ -3,6 +3,7 @@ import { type Database, queryRows } from "@/db/client";
 import { holdingStatusList } from "@/db/holding-time";
 import { appointments, classSessions, resources, type Tenant } from "@/db/schema";
 import { type Actor, scheduleChangeCtes } from "@/lib/audit/record-audit";
+import { customerCte } from "@/lib/customers/customer-cte";
 import { AppError } from "@/lib/errors/app-error";
 import type { BookingContext, StaffSchedule } from "@/lib/offer/booking-context";
 import { slotRulesOf } from "@/lib/offer/booking-context";
@@ -85,6 +86,7 @@ async function insertSeat(
   const [row] = await queryRows<{
     id: string;
     hooked: number;
+    customer_id: string | null;
     seat: number;
     capacity: number;
     location_id: string;
@@ -105,19 +107,19 @@ async function insertSeat(
                            and a.seat = g.n and a.status in (${holdingStatusList}))) as free_seat
           from ${classSessions} s
           where s.tenant_id = ${tenant.id} and s.id = ${sessionId} and s.cancelled_at is null
-        ), inserted as (
+        )${customerCte(tenant.id, c, sql`(select 1 from session where free_seat is not null)`, along.now)}, inserted as (
           insert into ${appointments} (tenant_id, activity_id, staff_id, location_id, resource_id,
             class_session_id, seat, seat_capacity, starts_at, ends_at, blocked_from, blocked_until,
             status, client_name, client_email, client_phone, client_address,
-            client_custom_field_value, manage_token_hash, reminder_minutes)
+            client_custom_field_value, manage_token_hash, reminder_minutes, customer_id)
           select tenant_id, activity_id, staff_id, location_id, resource_id, id, free_seat,
             capacity, starts_at, ends_at, blocked_from, blocked_until,
             ${status}::appointment_status, ${c.name}, ${c.email}, ${c.phone}, ${c.address},
-            ${c.customFieldValue}, ${manage.hash}, ${input.reminderMinutes}::int
+            ${c.customFieldValue}, ${manage.hash}, ${input.reminderMinutes}::int, (select id from cust)
           from session where free_seat is not null
           returning id, activity_id, staff_id, seat, seat_capacity as capacity, location_id,
             resource_id, class_session_id,
-            starts_at, ends_at, blocked_from, blocked_until, status, created_at
+            starts_at, ends_at, blocked_from, blocked_until, status, created_at, customer_id
         ), ${scheduleChangeCtes(tenant.id, actor, {
           action: "appointment.create",
           entityType: "appointment",
@@ -166,6 +168,7 @@ async function insertSeat(
     payment: null,
     sequence: 0,
     reminderMinutes: input.reminderMinutes,
+    customerId: row.customer_id,
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.created_at),
     activityName: activity.name,

@@ -75,6 +75,7 @@ export const appointmentListQuerySchema = z.object({
   // Additive: narrower lists, and pages (a caller who sends neither limit nor cursor gets them all).
   activityId: uuidSchema.optional(),
   staffId: uuidSchema.optional(),
+  customerId: uuidSchema.optional(),
   limit: pageLimitSchema.optional(),
   cursor: cursorSchema.optional(),
   // By start time, earliest first unless told otherwise.

@@ -14,6 +14,7 @@ import {
   classSessionInputSchema,
   classSessionUpdateSchema,
 } from "@/lib/classes/schema";
+import { customerListQuerySchema, customerUpdateSchema } from "@/lib/customers/schema";
 import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from "@/lib/http/cursor";
 import { locationInputSchema } from "@/lib/locations/schema";
 import { resourceInputSchema } from "@/lib/resources/schema";
@@ -30,6 +31,7 @@ import {
   appointmentShape,
   availabilityShape,
   classSessionShape,
+  customerShape,
   deliveryShape,
   errorShape,
   locationShape,
@@ -150,6 +152,7 @@ const T = {
   availability: ["Availability"],
   team: ["Staff, places and resources"],
   classes: ["Classes"],
+  customers: ["Customers"],
   settings: ["Settings"],
   webhooks: ["Webhooks"],
   operations: ["Operations"],
@@ -457,6 +460,43 @@ const paths = {
       access: "manage",
       body: appointmentModuleSchema,
       ok: { 200: ["Its state", appointmentModuleSchema] },
+    }),
+  },
+  "/api/customers": {
+    get: op({
+      summary: "List customers",
+      description: `Newest first. A page at a time: \`limit\` (1–${MAX_PAGE_LIMIT}, default ${DEFAULT_PAGE_LIMIT}) and \`cursor\`. \`search\` looks in names, addresses and phones.`,
+      tags: T.customers,
+      access: "read",
+      query: customerListQuerySchema,
+      ok: {
+        200: [
+          "A page of customers",
+          z.object({ customers: z.array(customerShape), pagination: paginationShape }),
+        ],
+      },
+    }),
+  },
+  "/api/customers/{id}": {
+    get: op({
+      summary: "A customer and their appointments, latest first",
+      tags: T.customers,
+      access: "read",
+      path: idParam(),
+      ok: {
+        200: [
+          "The customer",
+          z.object({ customer: customerShape, appointments: z.array(appointmentShape) }),
+        ],
+      },
+    }),
+    patch: op({
+      summary: "Change a customer's notes, tags, name or phone",
+      tags: T.customers,
+      access: "appointments",
+      path: idParam(),
+      body: customerUpdateSchema,
+      ok: { 200: ["Changed", one("customer", customerShape)] },
     }),
   },
   "/api/webhooks": {

@@ -59,6 +59,7 @@ export const appointmentShape = z
     seat: z.number().int().nullable(),
     meetingUrl: z.string().nullable(),
     reminderMinutes: z.number().int().nullable(),
+    customerId: id.nullable(),
     payment: paymentShape.nullable(),
     dateTime: instant,
     status: z.enum(appointmentStatuses),
@@ -188,13 +189,38 @@ export const availabilityShape = open(
   "Weekly hours and closed days",
 );
 
+export const customerShape = z
+  .object({
+    id,
+    name: z.string(),
+    email: z.string(),
+    phone: z.string().nullable(),
+    notes: z.string().meta({ description: "The business's own, never shown to the customer" }),
+    tags: z.array(z.string()),
+    stats: z.object({
+      bookings: z.number().int().meta({ description: "Not cancelled" }),
+      noShows: z.number().int(),
+      totalSpent: z.number().meta({
+        description: "Completed bookings at their service's price, plus online payments kept",
+      }),
+      currency: z.string().length(3),
+      lastVisitAt: instant.nullable(),
+    }),
+    createdAt: instant,
+    updatedAt: instant,
+  })
+  .meta({ id: "Customer", description: "One per e-mail address, made or matched by a booking" });
+
 /** The body of each event sent to a webhook endpoint (the Standard Webhooks envelope). */
 export const webhookPayloadShape = z
   .object({
     id: id.meta({ description: "The event's id: also the webhook-id header, the same on a retry" }),
     type: z.enum(webhookEventTypes),
     timestamp: instant.meta({ description: "When it happened" }),
-    data: z.object({ appointment: appointmentShape }),
+    data: z.union([
+      z.object({ appointment: appointmentShape }),
+      z.object({ customer: customerShape }),
+    ]),
     tenant: z.object({ id, slug: z.string() }),
   })
   .meta({ id: "WebhookEvent" });

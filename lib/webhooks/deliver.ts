@@ -14,6 +14,7 @@ import { pokeMessages } from "@/lib/jobs/runtime";
 import { logger } from "@/lib/logger";
 import { owedOnWebhookDisabled, writeOwed } from "@/lib/messages/owe";
 import { appointmentData } from "./appointment-events";
+import { customerData } from "./customer-events";
 import { KEPT_BODY_BYTES, type PostResult, postWebhook } from "./post";
 
 const SECOND = 1000;
@@ -134,9 +135,11 @@ export function signatureHeader(
 }
 
 /** An event's data, taken when first sent when its change did not write it (a booking). */
-async function dataOf(db: Database, event: WebhookEvent): Promise<unknown> {
+async function dataOf(db: Database, event: WebhookEvent, currency: string): Promise<unknown> {
   if (event.data !== null || !event.subjectId) return event.data;
-  const data = await appointmentData(db, event.tenantId, event.subjectId);
+  const data = event.type.startsWith("customer.")
+    ? await customerData(db, event.tenantId, event.subjectId, currency)
+    : await appointmentData(db, event.tenantId, event.subjectId);
   await db
     .update(webhookEvents)
     .set({ data })
@@ -184,7 +187,7 @@ async function attempt(db: Database, claimed: Claimed, options: WebhookDeliveryO
     );
   if (!row) return;
   const { endpoint, event, tenant } = row;
-  const data = await dataOf(db, event);
+  const data = await dataOf(db, event, tenant.currency);
   const body = webhookBody({ ...event, data }, tenant);
   // The wall clock, not the pass's `now`: receivers check the timestamp against theirs (replays).
   const signedAt = new Date();

@@ -13,7 +13,7 @@ const subscribed = (tenantId: string, type: SQL) =>
   sql`e.tenant_id = ${tenantId}::uuid and e.enabled and ${type} = any(e.events)`;
 
 /**
- * The CTEs (`hooked`, `hooked_deliveries`) that write events about the rows of `source` (their
+ * The CTEs (`hooked`, `hooked_deliveries`, or `name` and `name_deliveries`) that write events about the rows of `source` (their
  * `id` is the subject) and one delivery per endpoint subscribed to each, due at `now`: the outbox,
  * in the statement or transaction of the change, so an event exists exactly when its change does.
  * A business without endpoints writes nothing.
@@ -23,8 +23,11 @@ export function webhookCtes(
   drafts: WebhookEventDraft[],
   source: SQL,
   now: Date,
+  name = "hooked",
 ): SQL {
   if (!drafts.length) return sql``;
+  const events = sql.raw(name);
+  const deliveries = sql.raw(`${name}_deliveries`);
   const values = sql.join(
     drafts.map(
       (d, n) =>
@@ -32,18 +35,18 @@ export function webhookCtes(
     ),
     sql`, `,
   );
-  return sql`, hooked as (
+  return sql`, ${events} as (
       insert into ${webhookEvents} (tenant_id, type, subject_id, data, created_at)
       select ${tenantId}::uuid, t.type, s.id, t.data, ${now.toISOString()}::timestamptz
       from ${source} s, (values ${values}) as t(n, type, data)
       where exists (select 1 from ${webhookEndpoints} e where ${subscribed(tenantId, sql`t.type`)})
       order by s.id, t.n
       returning id, seq, type, subject_id
-    ), hooked_deliveries as (
+    ), ${deliveries} as (
       insert into ${webhookDeliveries}
         (tenant_id, endpoint_id, event_id, seq, subject_id, next_attempt_at)
       select ${tenantId}::uuid, e.id, h.id, h.seq, h.subject_id, ${now.toISOString()}::timestamptz
-      from hooked h join ${webhookEndpoints} e on ${subscribed(tenantId, sql`h.type`)}
+      from ${events} h join ${webhookEndpoints} e on ${subscribed(tenantId, sql`h.type`)}
       returning 1
     )`;
 }

@@ -8,6 +8,7 @@ export const webhookEventTypes = [
   "appointment.status_changed",
   "appointment.cancelled",
   "appointment.deleted",
+  "customer.created",
   "payment.completed",
   "payment.refunded",
   "reminder.sent",

@@ -19,7 +19,7 @@ import type { OwedMessage } from "@/lib/messages/owe";
 import { SUPPORTED_YEARS } from "@/lib/scheduling/calendar-day";
 import { manageLinks } from "@/lib/tenants/booking-link";
 
-// GET /api/appointments?status&startDate&endDate&activityId&staffId&order&limit&cursor –
+// GET /api/appointments?status&startDate&endDate&activityId&staffId&customerId&order&limit&cursor –
 // appointments by start time (admin); pages when asked for one (limit or cursor)
 export const GET = withTenant("read", async ({ req, db, tenant }) => {
   const query = appointmentListQuerySchema.parse(queryOf(req));
@@ -42,6 +42,7 @@ export const GET = withTenant("read", async ({ req, db, tenant }) => {
     ...range,
     activityId: query.activityId,
     staffId: query.staffId,
+    customerId: query.customerId,
     descending: query.order === "desc",
     // One more than the page, to know whether another follows.
     page: paged ? { after: query.cursor, limit: limit + 1 } : undefined,

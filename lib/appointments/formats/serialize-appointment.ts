@@ -18,6 +18,8 @@ export function toAppointmentJson(row: AppointmentRow) {
     meetingUrl: row.meetingUrl,
     // Additive (as Zapini's reminder_minutes): its own reminder lead, null for its service's.
     reminderMinutes: row.reminderMinutes,
+    // Additive: who booked, as a customer of the business (null: a walk-in without an address).
+    customerId: row.customerId,
     // Additive: what the customer pays online, and where the payment stands.
     payment: toPaymentJson(row.payment),
     dateTime: row.startsAt.toISOString(),

@@ -1,0 +1,188 @@
+import { and, eq, sql } from "drizzle-orm";
+import { type Database, queryRows } from "@/db/client";
+import {
+  activities,
+  appointments,
+  type Customer,
+  customers,
+  payments,
+  type Tenant,
+} from "@/db/schema";
+import { listAppointments } from "@/lib/appointments/appointments";
+import { type Actor, recordAudit } from "@/lib/audit/record-audit";
+import { toDateRange } from "@/lib/availability/date-range";
+import { AppError } from "@/lib/errors/app-error";
+import { type CursorKey, toPage } from "@/lib/http/cursor";
+import { fromMinorUnits } from "@/lib/money";
+import { SUPPORTED_YEARS } from "@/lib/scheduling/calendar-day";
+import type { CustomerListQuery, CustomerUpdate } from "./schema";
+
+/** What a customer's bookings add up to. */
+export interface CustomerStats {
+  bookings: number;
+  noShows: number;
+  /** Completed bookings at their service's price, plus what was paid online and kept otherwise. */
+  spentMinor: number;
+  lastVisitAt: Date | null;
+}
+
+export type CustomerRow = Customer & CustomerStats;
+
+interface Raw {
+  tenant_id: string;
+  id: string;
+  email: string;
+  name: string;
+  phone: string | null;
+  notes: string;
+  tags: string[];
+  created_at: string | Date;
+  updated_at: string | Date;
+  bookings: number;
+  no_shows: number;
+  spent_minor: number;
+  last_visit_at: string | Date | null;
+}
+
+const toRow = (r: Raw): CustomerRow => ({
+  tenantId: r.tenant_id,
+  id: r.id,
+  email: r.email,
+  name: r.name,
+  phone: r.phone,
+  notes: r.notes,
+  tags: r.tags,
+  createdAt: new Date(r.created_at),
+  updatedAt: new Date(r.updated_at),
+  bookings: r.bookings,
+  noShows: r.no_shows,
+  spentMinor: r.spent_minor,
+  lastVisitAt: r.last_visit_at === null ? null : new Date(r.last_visit_at),
+});
+
+/** Customers with their stats, one aggregate per customer over their appointments. */
+const selectWithStats = (where: ReturnType<typeof sql>, tail = sql``) => sql`
+  select c.*, s.bookings, s.no_shows, s.spent_minor, s.last_visit_at
+  from ${customers} c
+  left join lateral (
+    select count(*) filter (where a.status <> 'cancelled')::int as bookings,
+      count(*) filter (where a.status = 'no_show')::int as no_shows,
+      coalesce(sum(case when a.status = 'completed' then act.price_minor
+        else (select coalesce(sum(p.amount_minor - p.refunded_minor), 0) from ${payments} p
+              where p.tenant_id = a.tenant_id and p.appointment_id = a.id
+                and p.paid_at is not null) end), 0)::int as spent_minor,
+      max(a.starts_at) filter (where a.status = 'completed') as last_visit_at
+    from ${appointments} a
+    join ${activities} act on act.tenant_id = a.tenant_id and act.id = a.activity_id
+    where a.tenant_id = c.tenant_id and a.customer_id = c.id
+  ) s on true
+  where ${where} ${tail}`;
+
+/** `%text%` for ILIKE, its own % and _ taken literally. */
+const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** A page of the business's customers, newest first (or oldest), with their stats. */
+export async function listCustomers(db: Database, tenant: Tenant, query: CustomerListQuery) {
+  const range =
+    query.createdFrom || query.createdTo
+      ? toDateRange(
+          {
+            startDate: query.createdFrom ?? `${SUPPORTED_YEARS.min}-01-01`,
+            endDate: query.createdTo ?? `${SUPPORTED_YEARS.max}-12-31`,
+          },
+          tenant.timeZone,
+          { maxDays: Number.POSITIVE_INFINITY },
+        )
+      : undefined;
+  const desc = query.order === "desc";
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const conditions = [
+    sql`c.tenant_id = ${tenant.id}`,
+    query.search
+      ? sql`(c.name ilike ${containing(query.search)} or c.email ilike ${containing(query.search)}
+          or c.phone ilike ${containing(query.search)})`
+      : undefined,
+    range ? sql`c.created_at >= ${iso(range.from)}::timestamptz` : undefined,
+    range ? sql`c.created_at < ${iso(range.to)}::timestamptz` : undefined,
+    query.cursor
+      ? sql`(c.created_at, c.id) ${sql.raw(desc ? "<" : ">")}
+          (${query.cursor.at.toISOString()}::timestamptz, ${query.cursor.id}::uuid)`
+      : undefined,
+  ].filter((c) => c !== undefined);
+  const order = sql.raw(desc ? "desc" : "asc");
+  const rows = await queryRows<Raw>(
+    db,
+    selectWithStats(
+      sql.join(conditions, sql` and `),
+      sql`order by c.created_at ${order}, c.id ${order} limit ${query.limit + 1}`,
+    ),
+  );
+  return toPage(rows.map(toRow), query.limit, (c): CursorKey => ({ at: c.createdAt, id: c.id }));
+}
+
+export async function getCustomer(db: Database, tenantId: string, id: string) {
+  const [row] = await queryRows<Raw>(
+    db,
+    selectWithStats(sql`c.tenant_id = ${tenantId} and c.id = ${id}`),
+  );
+  if (!row) throw new AppError("NOT_FOUND");
+  return toRow(row);
+}
+
+/** A customer with their appointments, latest first. */
+export async function customerHistory(db: Database, tenantId: string, id: string) {
+  const [customer, history] = await Promise.all([
+    getCustomer(db, tenantId, id),
+    listAppointments(db, tenantId, { customerId: id, descending: true }),
+  ]);
+  return { customer, appointments: history };
+}
+
+/** Changes what the business keeps about a customer (notes, tags, name, phone). */
+export async function updateCustomer(
+  db: Database,
+  tenantId: string,
+  id: string,
+  input: CustomerUpdate,
+  actor: Actor,
+  now: Date,
+): Promise<CustomerRow> {
+  await db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(customers)
+      .set({ ...input, updatedAt: now })
+      .where(and(eq(customers.tenantId, tenantId), eq(customers.id, id)))
+      .returning({ id: customers.id });
+    if (!updated) throw new AppError("NOT_FOUND");
+    // Which fields changed, not what they say: notes may be personal.
+    await recordAudit(tx, tenantId, actor, {
+      action: "customer.update",
+      entityType: "customer",
+      entityId: id,
+      after: {
+        fields: Object.keys(input).filter((k) => input[k as keyof CustomerUpdate] !== undefined),
+      },
+    });
+  });
+  return getCustomer(db, tenantId, id);
+}
+
+export function toCustomerJson(row: CustomerRow, currency: string) {
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    phone: row.phone,
+    notes: row.notes,
+    tags: row.tags,
+    stats: {
+      bookings: row.bookings,
+      noShows: row.noShows,
+      totalSpent: fromMinorUnits(row.spentMinor, currency),
+      currency,
+      lastVisitAt: row.lastVisitAt?.toISOString() ?? null,
+    },
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}

@@ -14,7 +14,8 @@ export const apiKeyOf = (
     | "nova"
     | "lumen"
     | "paystudio"
-    | "hookshop",
+    | "hookshop"
+    | "regulars",
 ) => readFileSync(path.join(process.env.E2E_DATA_DIR ?? "", `${tenant}.key`), "utf8").trim();
 
 /** The METRICS_TOKEN playwright.config.ts gives the server. */

@@ -7,6 +7,7 @@ import { requirePageCaller } from "@/lib/auth/page-caller";
 const sections = [
   { href: "/admin", key: "calendar" },
   { href: "/admin/appointments", key: "appointments" },
+  { href: "/admin/customers", key: "customers" },
   { href: "/admin/activities", key: "activities" },
   { href: "/admin/availability", key: "availability" },
   { href: "/admin/team", key: "team" },

@@ -21,7 +21,7 @@ export function customerCte(tenantId: string, contact: BookingContact, source: S
     ? sql`, cust as (
         insert into ${customers} as c (tenant_id, email, name, phone, created_at, updated_at)
         select ${tenantId}::uuid, ${contact.email.toLowerCase()}, ${contact.name}, ${contact.phone}, ${at}, ${at}
-        from ${source} limit 1
+        from ${source} as src limit 1
         on conflict (tenant_id, lower(email))
         do update set phone = coalesce(c.phone, excluded.phone), updated_at = excluded.updated_at
         returning id, (xmax = 0) as created

@@ -70,6 +70,7 @@ describe.each(engines)("appointments API on %s", (engine) => {
         meetingUrl: null,
         payment: null,
         reminderMinutes: null,
+        customerId: expect.any(String),
         dateTime: at(day, "10:00"),
         status: "pending",
         clientInfo: {

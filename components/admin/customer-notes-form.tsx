@@ -1,0 +1,60 @@
+"use client";
+
+import { useActionState } from "react";
+import { LabelledField } from "@/components/ui/labelled-field";
+import { Notice } from "@/components/ui/notice";
+import { failureText } from "@/lib/errors/failure-text";
+
+export interface CustomerNotesState {
+  attempt: number;
+  values: { notes: string; tags: string };
+  outcome?: string;
+}
+
+const inputClass = "mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm";
+
+/** A customer's notes and tags; what was typed is kept when it is refused. */
+export function CustomerNotesForm({
+  action,
+  initialState,
+  labels,
+}: {
+  action: (state: CustomerNotesState, form: FormData) => Promise<CustomerNotesState>;
+  initialState: CustomerNotesState;
+  labels: Record<string, string>;
+}) {
+  const [state, formAction, pending] = useActionState(action, initialState);
+  return (
+    <form action={formAction} key={state.attempt} className="mt-3 space-y-3">
+      {state.outcome === "saved" && <Notice kind="ok">{labels.saved}</Notice>}
+      {state.outcome && state.outcome !== "saved" && (
+        <Notice kind="error">{failureText(state.outcome, labels)}</Notice>
+      )}
+      <LabelledField id="customer-notes" label={labels.notes ?? "Notes"}>
+        <textarea
+          id="customer-notes"
+          name="notes"
+          rows={4}
+          maxLength={5000}
+          defaultValue={state.values.notes}
+          className={inputClass}
+        />
+      </LabelledField>
+      <LabelledField id="customer-tags" label={labels.tags ?? "Tags"}>
+        <input
+          id="customer-tags"
+          name="tags"
+          defaultValue={state.values.tags}
+          className={inputClass}
+        />
+      </LabelledField>
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60"
+      >
+        {labels.save}
+      </button>
+    </form>
+  );
+}

@@ -110,7 +110,9 @@ test("an owner connects a webhook endpoint, sees signed events arrive, and manag
     await page.getByRole("link", { name: `Log and settings: ${url}` }).click();
     const log = page.getByTestId("delivery-log");
     await expect(log.getByText("appointment.created")).toBeVisible();
-    await expect(log.getByText("Delivered")).toBeVisible();
+    // The booking's event, and its new customer's.
+    await expect(log.getByText("customer.created")).toBeVisible();
+    await expect(log.getByText("Delivered")).toHaveCount(2);
     await page.getByRole("button", { name: "Send a test event" }).click();
     await expect(page.getByText("Test event queued")).toBeVisible();
     await expect.poll(() => received.map((r) => r.type)).toContain("webhook.test");

@@ -5,6 +5,7 @@ import { hasUpcomingBookings } from "@/lib/appointments/appointments";
 import { type Actor, recordScheduleChange } from "@/lib/audit/record-audit";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
+import { keyset, type PageRequest } from "@/lib/http/cursor";
 import { toMinorUnits } from "@/lib/money";
 import { paymentsReadiness } from "@/lib/payments/rule";
 import { assignToEveryone } from "@/lib/staff/staff";
@@ -17,6 +18,8 @@ const live = (tenantId: string) =>
 interface ActivityFilter {
   ids?: string[];
   online?: boolean;
+  /** A page, in creation order; without one, every activity by name. */
+  page?: PageRequest;
 }
 
 const matching = (tenantId: string, filter: ActivityFilter) =>
@@ -32,11 +35,14 @@ export async function listActivities(
   filter: ActivityFilter = {},
 ): Promise<Activity[]> {
   if (filter.ids?.length === 0) return [];
-  return db
+  const page = keyset(activities.createdAt, activities.id, filter.page);
+  const query = db
     .select()
     .from(activities)
-    .where(matching(tenantId, filter))
-    .orderBy(asc(activities.name), asc(activities.id));
+    .where(and(matching(tenantId, filter), page.where))
+    .orderBy(...(page.orderBy ?? [asc(activities.name), asc(activities.id)]))
+    .$dynamic();
+  return page.limit ? query.limit(page.limit) : query;
 }
 
 /** A bookable (not deleted) activity of the tenant, or NOT_FOUND. */

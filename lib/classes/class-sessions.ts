@@ -15,6 +15,7 @@ import { type Actor, recordScheduleChange } from "@/lib/audit/record-audit";
 import { toInstant } from "@/lib/availability/date-time";
 import { AppError } from "@/lib/errors/app-error";
 import { toAppError } from "@/lib/errors/to-app-error";
+import { keyset, type PageRequest } from "@/lib/http/cursor";
 import { newMeetingUrl } from "@/lib/locations/meeting-url";
 import { addDays, dayInZone, zonedInstant } from "@/lib/scheduling/calendar-day";
 import type { ClassSessionInput } from "./schema";
@@ -51,6 +52,8 @@ export interface ClassSessionFilter {
   locationId?: string;
   /** Cancelled sessions too (the admin's lists show them struck out). */
   withCancelled?: boolean;
+  /** A page, by start time then id. */
+  page?: PageRequest;
 }
 
 export async function listClassSessions(
@@ -58,7 +61,8 @@ export async function listClassSessions(
   tenantId: string,
   filter: ClassSessionFilter = {},
 ): Promise<ClassSessionRow[]> {
-  const rows = await db
+  const page = keyset(classSessions.startsAt, classSessions.id, filter.page);
+  const query = db
     .select(rowColumns)
     .from(classSessions)
     .innerJoin(
@@ -92,9 +96,12 @@ export async function listClassSessions(
         filter.activityId ? eq(classSessions.activityId, filter.activityId) : undefined,
         filter.staffId ? eq(classSessions.staffId, filter.staffId) : undefined,
         filter.locationId ? eq(classSessions.locationId, filter.locationId) : undefined,
+        page.where,
       ),
     )
-    .orderBy(asc(classSessions.startsAt), asc(classSessions.id));
+    .orderBy(asc(classSessions.startsAt), asc(classSessions.id))
+    .$dynamic();
+  const rows = await (page.limit ? query.limit(page.limit) : query);
   return rows.map(({ session, ...names }) => ({ ...session, ...names }));
 }
 

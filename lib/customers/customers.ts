@@ -105,7 +105,7 @@ export async function listCustomers(db: Database, tenant: Tenant, query: Custome
     range ? sql`c.created_at >= ${iso(range.from)}::timestamptz` : undefined,
     range ? sql`c.created_at < ${iso(range.to)}::timestamptz` : undefined,
     query.cursor
-      ? sql`(c.created_at, c.id) ${sql.raw(desc ? "<" : ">")}
+      ? sql`(date_trunc('milliseconds', c.created_at), c.id) ${sql.raw(desc ? "<" : ">")}
           (${query.cursor.at.toISOString()}::timestamptz, ${query.cursor.id}::uuid)`
       : undefined,
   ].filter((c) => c !== undefined);
@@ -114,7 +114,8 @@ export async function listCustomers(db: Database, tenant: Tenant, query: Custome
     db,
     selectWithStats(
       sql.join(conditions, sql` and `),
-      sql`order by c.created_at ${order}, c.id ${order} limit ${query.limit + 1}`,
+      sql`order by date_trunc('milliseconds', c.created_at) ${order}, c.id ${order}
+        limit ${query.limit + 1}`,
     ),
   );
   return toPage(rows.map(toRow), query.limit, (c): CursorKey => ({ at: c.createdAt, id: c.id }));

@@ -4,6 +4,7 @@ import { type Location, locations, resources, staffMembers, type Tenant } from "
 import { type Actor, recordScheduleChange } from "@/lib/audit/record-audit";
 import { toOwnHoursColumns, toOwnHoursJson } from "@/lib/availability/own-hours";
 import { AppError } from "@/lib/errors/app-error";
+import { keyset, type PageRequest } from "@/lib/http/cursor";
 import { DEFAULT_MEETING_BASE_URL } from "./meeting-url";
 import type { LocationInput } from "./schema";
 
@@ -11,12 +12,22 @@ const live = (tenantId: string) =>
   and(eq(locations.tenantId, tenantId), isNull(locations.deletedAt));
 
 /** The business's live locations, in its order (the first one is where new staff go). */
-export function listLocations(db: Database, tenantId: string): Promise<Location[]> {
-  return db
+/** The business's locations in its order, or a page of them in creation order. */
+export function listLocations(
+  db: Database,
+  tenantId: string,
+  pageRequest?: PageRequest,
+): Promise<Location[]> {
+  const page = keyset(locations.createdAt, locations.id, pageRequest);
+  const query = db
     .select()
     .from(locations)
-    .where(live(tenantId))
-    .orderBy(asc(locations.position), asc(locations.createdAt), asc(locations.id));
+    .where(and(live(tenantId), page.where))
+    .orderBy(
+      ...(page.orderBy ?? [asc(locations.position), asc(locations.createdAt), asc(locations.id)]),
+    )
+    .$dynamic();
+  return page.limit ? query.limit(page.limit) : query;
 }
 
 export async function getLocation(db: Database, tenantId: string, id: string): Promise<Location> {

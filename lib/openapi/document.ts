@@ -15,7 +15,7 @@ import {
   classSessionUpdateSchema,
 } from "@/lib/classes/schema";
 import { customerListQuerySchema, customerUpdateSchema } from "@/lib/customers/schema";
-import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from "@/lib/http/cursor";
+import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, pageQuerySchema } from "@/lib/http/cursor";
 import { locationInputSchema } from "@/lib/locations/schema";
 import { resourceInputSchema } from "@/lib/resources/schema";
 import { staffInputSchema } from "@/lib/staff/schema";
@@ -146,6 +146,10 @@ const list = <K extends string>(key: K, item: z.ZodType, paged = false) =>
 const one = <K extends string>(key: K, item: z.ZodType) =>
   z.object({ [key]: item } as Record<K, z.ZodType>);
 
+/** How a list pages: all of it in its usual order, or pages in creation order when asked. */
+const pagedListText = (order: string) =>
+  `All of them ${order}; send \`limit\` (1–${MAX_PAGE_LIMIT}, default ${DEFAULT_PAGE_LIMIT}) or \`cursor\` for pages in creation order instead, stable while others are added (the answer then has \`pagination\`).`;
+
 const T = {
   appointments: ["Appointments"],
   activities: ["Activities"],
@@ -217,9 +221,11 @@ const paths = {
   "/api/appointments/activities": {
     get: op({
       summary: "List activities",
+      description: pagedListText("by name"),
       tags: T.activities,
       access: "read",
-      ok: { 200: ["The activities", list("activities", activityShape)] },
+      query: pageQuerySchema,
+      ok: { 200: ["The activities", list("activities", activityShape, true)] },
     }),
     post: op({
       summary: "Create an activity",
@@ -252,8 +258,9 @@ const paths = {
       summary: "The activities customers can book",
       tags: T.activities,
       access: "booking",
-      query: z.object({ ids: activityIdsSchema }),
-      ok: { 200: ["The activities", list("activities", publicActivityShape)] },
+      description: pagedListText("by name"),
+      query: pageQuerySchema.extend({ ids: activityIdsSchema }),
+      ok: { 200: ["The activities", list("activities", publicActivityShape, true)] },
     }),
   },
   "/api/appointments/availability": {
@@ -283,9 +290,11 @@ const paths = {
   "/api/staff": {
     get: op({
       summary: "List staff members",
+      description: pagedListText("in the business's order"),
       tags: T.team,
       access: "read",
-      ok: { 200: ["The staff", list("staff", staffShape)] },
+      query: pageQuerySchema,
+      ok: { 200: ["The staff", list("staff", staffShape, true)] },
     }),
     post: op({
       summary: "Add a staff member",
@@ -323,9 +332,11 @@ const paths = {
   "/api/locations": {
     get: op({
       summary: "List locations",
+      description: pagedListText("in the business's order"),
       tags: T.team,
       access: "read",
-      ok: { 200: ["The locations", list("locations", locationShape)] },
+      query: pageQuerySchema,
+      ok: { 200: ["The locations", list("locations", locationShape, true)] },
     }),
     post: op({
       summary: "Add a location",
@@ -363,9 +374,11 @@ const paths = {
   "/api/resources": {
     get: op({
       summary: "List resources",
+      description: pagedListText("in the business's order"),
       tags: T.team,
       access: "read",
-      ok: { 200: ["The resources", list("resources", resourceShape)] },
+      query: pageQuerySchema,
+      ok: { 200: ["The resources", list("resources", resourceShape, true)] },
     }),
     post: op({
       summary: "Add a resource",
@@ -403,10 +416,12 @@ const paths = {
   "/api/classes": {
     get: op({
       summary: "List class sessions",
+      description:
+        "By start time; `limit` or `cursor` pages them (the answer then has `pagination`).",
       tags: T.classes,
       access: "read",
-      query: classListQuerySchema,
-      ok: { 200: ["The sessions", list("classes", classSessionShape)] },
+      query: classListQuerySchema.extend(pageQuerySchema.shape),
+      ok: { 200: ["The sessions", list("classes", classSessionShape, true)] },
     }),
     post: op({
       summary: "Schedule class sessions",
@@ -502,9 +517,11 @@ const paths = {
   "/api/webhooks": {
     get: op({
       summary: "List webhook endpoints",
+      description: pagedListText("in creation order"),
       tags: T.webhooks,
       access: "manage",
-      ok: { 200: ["The endpoints, without secrets", list("webhooks", webhookShape)] },
+      query: pageQuerySchema,
+      ok: { 200: ["The endpoints, without secrets", list("webhooks", webhookShape, true)] },
     }),
     post: op({
       summary: "Add a webhook endpoint",

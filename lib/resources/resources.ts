@@ -5,18 +5,29 @@ import { hasUpcomingBookings } from "@/lib/appointments/appointments";
 import { type Actor, recordScheduleChange } from "@/lib/audit/record-audit";
 import { toOwnHoursColumns, toOwnHoursJson } from "@/lib/availability/own-hours";
 import { AppError } from "@/lib/errors/app-error";
+import { keyset, type PageRequest } from "@/lib/http/cursor";
 import { liveLocationId } from "@/lib/locations/locations";
 import type { ResourceInput } from "./schema";
 
 const live = (tenantId: string) =>
   and(eq(resources.tenantId, tenantId), isNull(resources.deletedAt));
 
-export function listResources(db: Database, tenantId: string): Promise<Resource[]> {
-  return db
+/** The business's resources in its order, or a page of them in creation order. */
+export function listResources(
+  db: Database,
+  tenantId: string,
+  pageRequest?: PageRequest,
+): Promise<Resource[]> {
+  const page = keyset(resources.createdAt, resources.id, pageRequest);
+  const query = db
     .select()
     .from(resources)
-    .where(live(tenantId))
-    .orderBy(asc(resources.position), asc(resources.createdAt), asc(resources.id));
+    .where(and(live(tenantId), page.where))
+    .orderBy(
+      ...(page.orderBy ?? [asc(resources.position), asc(resources.createdAt), asc(resources.id)]),
+    )
+    .$dynamic();
+  return page.limit ? query.limit(page.limit) : query;
 }
 
 export async function getResource(db: Database, tenantId: string, id: string): Promise<Resource> {

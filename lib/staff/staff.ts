@@ -12,6 +12,7 @@ import { hasUpcomingBookings } from "@/lib/appointments/appointments";
 import { type Actor, recordScheduleChange } from "@/lib/audit/record-audit";
 import { toOwnHoursColumns, toOwnHoursJson } from "@/lib/availability/own-hours";
 import { AppError } from "@/lib/errors/app-error";
+import { keyset, type PageRequest } from "@/lib/http/cursor";
 import { liveLocationId } from "@/lib/locations/locations";
 import { nextStaffColor } from "./colors";
 import type { StaffInput } from "./schema";
@@ -25,9 +26,10 @@ const live = (tenantId: string) =>
 export async function listStaff(
   db: Database,
   tenantId: string,
-  filter: { ids?: string[] } = {},
+  filter: { ids?: string[]; page?: PageRequest } = {},
 ): Promise<StaffRow[]> {
-  const rows = await db
+  const page = keyset(staffMembers.createdAt, staffMembers.id, filter.page);
+  const query = db
     .select({
       staff: staffMembers,
       activityIds: sql<string>`coalesce(json_agg(${activities.id} order by ${activities.name}, ${activities.id})
@@ -49,9 +51,23 @@ export async function listStaff(
         isNull(activities.deletedAt),
       ),
     )
-    .where(and(live(tenantId), filter.ids ? inArray(staffMembers.id, filter.ids) : undefined))
+    .where(
+      and(
+        live(tenantId),
+        filter.ids ? inArray(staffMembers.id, filter.ids) : undefined,
+        page.where,
+      ),
+    )
     .groupBy(staffMembers.tenantId, staffMembers.id)
-    .orderBy(asc(staffMembers.position), asc(staffMembers.createdAt), asc(staffMembers.id));
+    .orderBy(
+      ...(page.orderBy ?? [
+        asc(staffMembers.position),
+        asc(staffMembers.createdAt),
+        asc(staffMembers.id),
+      ]),
+    )
+    .$dynamic();
+  const rows = await (page.limit ? query.limit(page.limit) : query);
   return rows.map((r) => ({ ...r.staff, activityIds: JSON.parse(r.activityIds) as string[] }));
 }
 

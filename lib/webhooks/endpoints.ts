@@ -4,6 +4,7 @@ import type { Database } from "@/db/client";
 import { type WebhookEndpoint, webhookEndpoints } from "@/db/schema";
 import { type Actor, recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
+import { keyset, type PageRequest } from "@/lib/http/cursor";
 import { refusedHost } from "./address-guard";
 import type { WebhookCreateInput, WebhookUpdateInput } from "./schema";
 
@@ -41,12 +42,15 @@ export function toWebhookJson(endpoint: WebhookEndpoint) {
   };
 }
 
-export async function listWebhooks(db: Database, tenantId: string) {
-  return db
+export async function listWebhooks(db: Database, tenantId: string, pageRequest?: PageRequest) {
+  const page = keyset(webhookEndpoints.createdAt, webhookEndpoints.id, pageRequest);
+  const query = db
     .select()
     .from(webhookEndpoints)
-    .where(eq(webhookEndpoints.tenantId, tenantId))
-    .orderBy(asc(webhookEndpoints.createdAt), asc(webhookEndpoints.id));
+    .where(and(eq(webhookEndpoints.tenantId, tenantId), page.where))
+    .orderBy(asc(webhookEndpoints.createdAt), asc(webhookEndpoints.id))
+    .$dynamic();
+  return page.limit ? query.limit(page.limit) : query;
 }
 
 export async function getWebhook(db: Database, tenantId: string, id: string) {

@@ -8,7 +8,7 @@ import {
   webhookEvents,
 } from "@/db/schema";
 import { AppError } from "@/lib/errors/app-error";
-import { type CursorKey, toPage } from "@/lib/http/cursor";
+import { type CursorKey, keyTime, toPage } from "@/lib/http/cursor";
 import { getWebhook } from "./endpoints";
 import { TEST_EVENT } from "./event-types";
 
@@ -40,11 +40,11 @@ export async function listDeliveries(
         eq(webhookDeliveries.tenantId, tenantId),
         eq(webhookDeliveries.endpointId, endpointId),
         page.after
-          ? sql`(${webhookDeliveries.createdAt}, ${webhookDeliveries.id}) < (${page.after.at.toISOString()}::timestamptz, ${page.after.id}::uuid)`
+          ? sql`(${keyTime(webhookDeliveries.createdAt)}, ${webhookDeliveries.id}) < (${page.after.at.toISOString()}::timestamptz, ${page.after.id}::uuid)`
           : undefined,
       ),
     )
-    .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
+    .orderBy(desc(keyTime(webhookDeliveries.createdAt)), desc(webhookDeliveries.id))
     .limit(page.limit + 1);
   const ids = rows.map((r) => r.delivery.id);
   const tries = ids.length

@@ -33,12 +33,13 @@ export function apiClient(tenant: string, auth: Record<string, string> = {}) {
     return entries.length ? `?${new URLSearchParams(entries)}` : "";
   };
   return {
-    listActivities: () => call(activities.GET, "GET", o()),
-    publicActivities: (ids?: string) =>
+    listActivities: (query: Record<string, string | undefined> = {}) =>
+      call(activities.GET, "GET", o({ path: `/api/appointments/activities${qs(query)}` })),
+    publicActivities: (ids?: string, query: Record<string, string | undefined> = {}) =>
       call(
         publicActivities.GET,
         "GET",
-        o({ path: `/api/appointments/activities/public${qs({ ids })}` }),
+        o({ path: `/api/appointments/activities/public${qs({ ids, ...query })}` }),
       ),
     createActivity: (body: unknown, extra?: Partial<CallOptions>) =>
       call(activities.POST, "POST", o({ body, ...extra })),
@@ -62,19 +63,22 @@ export function apiClient(tenant: string, auth: Record<string, string> = {}) {
       call(calendar.GET, "GET", o({ path: `/api/appointments/calendar${qs(query)}` })),
     getModule: () => call(moduleSettings.GET, "GET", o()),
     setModule: (enabled: unknown) => call(moduleSettings.PUT, "PUT", o({ body: { enabled } })),
-    listStaff: () => call(staff.GET, "GET", o()),
+    listStaff: (query: Record<string, string | undefined> = {}) =>
+      call(staff.GET, "GET", o({ path: `/api/staff${qs(query)}` })),
     createStaff: (body: unknown) => call(staff.POST, "POST", o({ body })),
     getStaff: (id: string) => call(staffById.GET, "GET", o({ params: { id } })),
     updateStaff: (id: string, body: unknown) =>
       call(staffById.PUT, "PUT", o({ params: { id }, body })),
     deleteStaff: (id: string) => call(staffById.DELETE, "DELETE", o({ params: { id } })),
-    listLocations: () => call(locations.GET, "GET", o()),
+    listLocations: (query: Record<string, string | undefined> = {}) =>
+      call(locations.GET, "GET", o({ path: `/api/locations${qs(query)}` })),
     createLocation: (body: unknown) => call(locations.POST, "POST", o({ body })),
     getLocation: (id: string) => call(locationById.GET, "GET", o({ params: { id } })),
     updateLocation: (id: string, body: unknown) =>
       call(locationById.PUT, "PUT", o({ params: { id }, body })),
     deleteLocation: (id: string) => call(locationById.DELETE, "DELETE", o({ params: { id } })),
-    listResources: () => call(resources.GET, "GET", o()),
+    listResources: (query: Record<string, string | undefined> = {}) =>
+      call(resources.GET, "GET", o({ path: `/api/resources${qs(query)}` })),
     createResource: (body: unknown) => call(resources.POST, "POST", o({ body })),
     getResource: (id: string) => call(resourceById.GET, "GET", o({ params: { id } })),
     updateResource: (id: string, body: unknown) =>

@@ -8,18 +8,28 @@ import {
   toClassSessionJson,
 } from "@/lib/classes/class-sessions";
 import { classListQuerySchema, classSessionInputSchema } from "@/lib/classes/schema";
+import { listAnswer, pageRequest } from "@/lib/http/cursor";
 import { otherMethods } from "@/lib/http/other-methods";
 import { readJson } from "@/lib/http/read-json";
 import { queryOf } from "@/lib/http/request-input";
 
-// GET /api/classes?startDate&endDate[&activityId][&staffId][&locationId] – class sessions (admin)
+// GET /api/classes?startDate&endDate[&activityId][&staffId][&locationId][&limit&cursor] – class
+// sessions by start time (admin)
 export const GET = withTenant("read", async ({ req, db, tenant }) => {
   const query = classListQuerySchema.parse(queryOf(req));
-  const sessions = await listClassSessions(db, tenant.id, {
+  const page = pageRequest(queryOf(req));
+  const rows = await listClassSessions(db, tenant.id, {
     ...toDateRange(query, tenant.timeZone),
     ...query,
+    page,
   });
-  return NextResponse.json({ classes: sessions.map(toClassSessionJson) });
+  const { items, pagination } = listAnswer(
+    rows,
+    page,
+    (s) => ({ at: s.startsAt, id: s.id }),
+    toClassSessionJson,
+  );
+  return NextResponse.json({ classes: items, ...(pagination ? { pagination } : {}) });
 });
 
 // POST /api/classes – schedule a class session, and repeatWeeks more a week apart (admin)

@@ -1,15 +1,20 @@
 import { NextResponse } from "next/server";
 import { withTenant } from "@/lib/api/with-tenant";
 import { actorOf } from "@/lib/auth/authenticate";
+import { byCreation, listAnswer, pageRequest } from "@/lib/http/cursor";
 import { otherMethods } from "@/lib/http/other-methods";
 import { readJson } from "@/lib/http/read-json";
+import { queryOf } from "@/lib/http/request-input";
 import { createResource, listResources, toResourceJson } from "@/lib/resources/resources";
 import { resourceInputSchema } from "@/lib/resources/schema";
 
-// GET /api/resources – the business's rooms, chairs and machines (admin)
-export const GET = withTenant("read", async ({ db, tenant }) => {
-  const resources = await listResources(db, tenant.id);
-  return NextResponse.json({ resources: resources.map(toResourceJson) });
+// GET /api/resources[?limit&cursor] – the business's rooms, chairs and machines, or a page in
+// creation order (admin)
+export const GET = withTenant("read", async ({ req, db, tenant }) => {
+  const page = pageRequest(queryOf(req));
+  const rows = await listResources(db, tenant.id, page);
+  const { items, pagination } = listAnswer(rows, page, byCreation, toResourceJson);
+  return NextResponse.json({ resources: items, ...(pagination ? { pagination } : {}) });
 });
 
 // POST /api/resources – add a resource (admin)

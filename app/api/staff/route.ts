@@ -1,15 +1,20 @@
 import { NextResponse } from "next/server";
 import { withTenant } from "@/lib/api/with-tenant";
 import { actorOf } from "@/lib/auth/authenticate";
+import { byCreation, listAnswer, pageRequest } from "@/lib/http/cursor";
 import { otherMethods } from "@/lib/http/other-methods";
 import { readJson } from "@/lib/http/read-json";
+import { queryOf } from "@/lib/http/request-input";
 import { staffInputSchema } from "@/lib/staff/schema";
 import { createStaff, listStaff, toStaffJson } from "@/lib/staff/staff";
 
-// GET /api/staff – every staff member of the business (admin)
-export const GET = withTenant("read", async ({ db, tenant }) => {
-  const staff = await listStaff(db, tenant.id);
-  return NextResponse.json({ staff: staff.map(toStaffJson) });
+// GET /api/staff[?limit&cursor] – every staff member of the business, or a page in creation order
+// (admin)
+export const GET = withTenant("read", async ({ req, db, tenant }) => {
+  const page = pageRequest(queryOf(req));
+  const rows = await listStaff(db, tenant.id, { page });
+  const { items, pagination } = listAnswer(rows, page, byCreation, toStaffJson);
+  return NextResponse.json({ staff: items, ...(pagination ? { pagination } : {}) });
 });
 
 // POST /api/staff – add a staff member (admin)

@@ -4,15 +4,20 @@ import { activityInputSchema } from "@/lib/activities/schema";
 import { toActivityJson } from "@/lib/activities/serialize-activity";
 import { withTenant } from "@/lib/api/with-tenant";
 import { actorOf } from "@/lib/auth/authenticate";
+import { byCreation, listAnswer, pageRequest } from "@/lib/http/cursor";
 import { otherMethods } from "@/lib/http/other-methods";
 import { readJson } from "@/lib/http/read-json";
+import { queryOf } from "@/lib/http/request-input";
 
-// GET /api/appointments/activities – every activity of the business (admin)
-export const GET = withTenant("read", async ({ db, tenant }) => {
-  const activities = await listActivities(db, tenant.id);
-  return NextResponse.json({
-    activities: activities.map((a) => toActivityJson(a, tenant.currency)),
-  });
+// GET /api/appointments/activities[?limit&cursor] – every activity of the business, by name, or a
+// page of them in creation order (admin)
+export const GET = withTenant("read", async ({ req, db, tenant }) => {
+  const page = pageRequest(queryOf(req));
+  const rows = await listActivities(db, tenant.id, { page });
+  const { items, pagination } = listAnswer(rows, page, byCreation, (a) =>
+    toActivityJson(a, tenant.currency),
+  );
+  return NextResponse.json({ activities: items, ...(pagination ? { pagination } : {}) });
 });
 
 // POST /api/appointments/activities – create an activity (admin)

@@ -3,15 +3,20 @@ import { listActivities } from "@/lib/activities/activities";
 import { activityIdsSchema } from "@/lib/activities/schema";
 import { toPublicActivityJson } from "@/lib/activities/serialize-activity";
 import { withTenant } from "@/lib/api/with-tenant";
+import { byCreation, listAnswer, pageRequest } from "@/lib/http/cursor";
 import { otherMethods } from "@/lib/http/other-methods";
+import { queryOf } from "@/lib/http/request-input";
 
-// GET /api/appointments/activities/public?ids= – the activities customers can book (public)
+// GET /api/appointments/activities/public?ids=[&limit&cursor] – the activities customers can book
+// (public)
 export const GET = withTenant("booking", async ({ req, db, tenant }) => {
   const ids = activityIdsSchema.parse(req.nextUrl.searchParams.get("ids") ?? undefined);
-  const activities = await listActivities(db, tenant.id, { ids, online: true });
-  return NextResponse.json({
-    activities: activities.map((a) => toPublicActivityJson(a, tenant.currency)),
-  });
+  const page = pageRequest(queryOf(req));
+  const rows = await listActivities(db, tenant.id, { ids, online: true, page });
+  const { items, pagination } = listAnswer(rows, page, byCreation, (a) =>
+    toPublicActivityJson(a, tenant.currency),
+  );
+  return NextResponse.json({ activities: items, ...(pagination ? { pagination } : {}) });
 });
 
 // Any other method: a JSON 405.

@@ -13,6 +13,7 @@ import {
 } from "@/db/schema";
 import { AppError } from "@/lib/errors/app-error";
 import type { CursorKey } from "@/lib/http/cursor";
+import { keyTime } from "@/lib/http/cursor";
 import { type PaymentSummary, paymentOfAppointment } from "@/lib/payments/summary";
 
 /**
@@ -82,6 +83,8 @@ export interface AppointmentFilter {
   page?: { after?: CursorKey; limit: number };
   /** Latest first. */
   descending?: boolean;
+  /** By when they were booked rather than when they take place. */
+  byCreation?: boolean;
 }
 
 export async function listAppointments(
@@ -89,6 +92,7 @@ export async function listAppointments(
   tenantId: string,
   filter: AppointmentFilter = {},
 ): Promise<AppointmentRow[]> {
+  const sortTime = filter.byCreation ? keyTime(appointments.createdAt) : appointments.startsAt;
   const query = db
     .select(rowColumns)
     .from(appointments)
@@ -101,7 +105,7 @@ export async function listAppointments(
         filter.activityId ? eq(appointments.activityId, filter.activityId) : undefined,
         filter.customerId ? eq(appointments.customerId, filter.customerId) : undefined,
         filter.page?.after
-          ? sql`(${appointments.startsAt}, ${appointments.id}) ${sql.raw(filter.descending ? "<" : ">")}
+          ? sql`(${sortTime}, ${appointments.id}) ${sql.raw(filter.descending ? "<" : ">")}
               (${filter.page.after.at.toISOString()}::timestamptz, ${filter.page.after.id}::uuid)`
           : undefined,
         filter.classSessionId ? eq(appointments.classSessionId, filter.classSessionId) : undefined,
@@ -115,9 +119,9 @@ export async function listAppointments(
       ),
     )
     .orderBy(
-      ...(filter.page
+      ...(filter.page || filter.byCreation
         ? // The page's key only, so that the next page starts exactly where this one ended.
-          [appointments.startsAt, appointments.id]
+          [sortTime, appointments.id]
         : [appointments.startsAt, appointments.seat, appointments.createdAt, appointments.id]
       ).map((column) => (filter.descending ? desc(column) : asc(column))),
     );

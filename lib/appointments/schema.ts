@@ -78,6 +78,7 @@ export const appointmentListQuerySchema = z.object({
   customerId: uuidSchema.optional(),
   limit: pageLimitSchema.optional(),
   cursor: cursorSchema.optional(),
-  // By start time, earliest first unless told otherwise.
+  // By start time (or by when they were booked), earliest first unless told otherwise.
+  sort: z.enum(["dateTime", "createdAt"]).default("dateTime"),
   order: z.enum(["asc", "desc"]).default("asc"),
 });

@@ -30,9 +30,9 @@ describe.each(engines)("appointment pages on %s", (engine) => {
   });
   afterAll(() => handle.close());
 
-  it("pages by cursor, each appointment exactly once while others are inserted meanwhile", async () => {
+  it("pages 1,000 appointments by cursor, each exactly once while others are inserted meanwhile", async () => {
     const originals = [];
-    for (let i = 0; i < 120; i++)
+    for (let i = 0; i < 1000; i++)
       originals.push(await insert(base + Math.floor(i / 3) * 15 * MINUTE));
     const seen: string[] = [];
     const before: string[] = [];
@@ -40,10 +40,10 @@ describe.each(engines)("appointment pages on %s", (engine) => {
     let cursor: string | undefined;
     let pages = 0;
     for (; pages < 20; ) {
-      const answer = await api.listAppointments({ limit: "25", cursor });
+      const answer = await api.listAppointments({ limit: "100", cursor });
       pages++;
       expect(answer.status).toBe(200);
-      expect(answer.json.pagination.limit).toBe(25);
+      expect(answer.json.pagination.limit).toBe(100);
       seen.push(...answer.json.appointments.map((a: { id: string }) => a.id));
       if (!answer.json.pagination.hasMore) {
         expect(answer.json.pagination.nextCursor).toBeNull();
@@ -58,13 +58,13 @@ describe.each(engines)("appointment pages on %s", (engine) => {
     for (const a of originals) expect(seen.filter((id) => id === a?.id)).toHaveLength(1);
     expect(seen.filter((id) => before.includes(id))).toEqual([]);
     expect(seen.filter((id) => later.includes(id))).toEqual(later);
-    expect(seen).toHaveLength(120 + later.length);
-    expect(pages).toBe(5);
+    expect(seen).toHaveLength(1000 + later.length);
+    expect(pages).toBe(11);
     const starts = (await api.listAppointments({})).json.appointments.map(
       (a: { id: string; dateTime: string }) => a.id,
     );
     // Without limit or cursor: every appointment, as the contract answers, and no pagination.
-    expect(starts).toHaveLength(120 + before.length + later.length);
+    expect(starts).toHaveLength(1000 + before.length + later.length);
     expect((await api.listAppointments({})).json.pagination).toBeUndefined();
   });
 
@@ -73,7 +73,7 @@ describe.each(engines)("appointment pages on %s", (engine) => {
       const seen: string[] = [];
       let cursor: string | undefined;
       for (let page = 0; page < 20; page++) {
-        const answer = await api.listAppointments({ order, limit: "40", cursor });
+        const answer = await api.listAppointments({ order, limit: "200", cursor });
         seen.push(...answer.json.appointments.map((a: { id: string }) => a.id));
         if (!answer.json.pagination.hasMore) break;
         cursor = answer.json.pagination.nextCursor;
@@ -84,6 +84,22 @@ describe.each(engines)("appointment pages on %s", (engine) => {
     expect(ascending).toHaveLength((await api.listAppointments({})).json.appointments.length);
     expect(await pages("desc")).toEqual([...ascending].reverse());
     expect((await api.listAppointments({ order: "sideways" })).status).toBe(422);
+    // By when they were booked: the pages, latest first, are the whole list reversed.
+    const booked = async (order: string, limit?: string) => {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      for (let page = 0; page < 20; page++) {
+        const answer = await api.listAppointments({ sort: "createdAt", order, limit, cursor });
+        seen.push(...answer.json.appointments.map((a: { id: string }) => a.id));
+        if (!answer.json.pagination?.hasMore) break;
+        cursor = answer.json.pagination.nextCursor;
+      }
+      return seen;
+    };
+    const byBooking = await booked("asc");
+    expect(byBooking).not.toEqual(ascending);
+    expect(await booked("desc", "150")).toEqual([...byBooking].reverse());
+    expect((await api.listAppointments({ sort: "price" })).status).toBe(422);
   });
 
   it("filters by activity and staff member, and refuses a foreign cursor or a limit out of range", async () => {

@@ -19,7 +19,7 @@ import type { OwedMessage } from "@/lib/messages/owe";
 import { SUPPORTED_YEARS } from "@/lib/scheduling/calendar-day";
 import { manageLinks } from "@/lib/tenants/booking-link";
 
-// GET /api/appointments?status&startDate&endDate&activityId&staffId&customerId&order&limit&cursor –
+// GET /api/appointments?status&startDate&endDate&activityId&staffId&customerId&sort&order&limit&cursor –
 // appointments by start time (admin); pages when asked for one (limit or cursor)
 export const GET = withTenant("read", async ({ req, db, tenant }) => {
   const query = appointmentListQuerySchema.parse(queryOf(req));
@@ -44,11 +44,15 @@ export const GET = withTenant("read", async ({ req, db, tenant }) => {
     staffId: query.staffId,
     customerId: query.customerId,
     descending: query.order === "desc",
+    byCreation: query.sort === "createdAt",
     // One more than the page, to know whether another follows.
     page: paged ? { after: query.cursor, limit: limit + 1 } : undefined,
   });
   if (!paged) return NextResponse.json({ appointments: rows.map(toAppointmentJson) });
-  const { items, pagination } = toPage(rows, limit, (a) => ({ at: a.startsAt, id: a.id }));
+  const { items, pagination } = toPage(rows, limit, (a) => ({
+    at: query.sort === "createdAt" ? a.createdAt : a.startsAt,
+    id: a.id,
+  }));
   return NextResponse.json({ appointments: items.map(toAppointmentJson), pagination });
 });
 

@@ -1,5 +1,12 @@
 import { expect, test } from "./fixtures";
-import { apiKeyOf, expectAccessible, screenshot, signIn } from "./support";
+import {
+  apiHeaders,
+  createService,
+  expectAccessible,
+  openEveryDay,
+  screenshot,
+  signIn,
+} from "./support";
 
 // A business of its own, reached with ?tenant=: its customers come from bookings made through the
 // public API; the owner finds one, reads their history and keeps notes about them.
@@ -9,33 +16,13 @@ test("an owner finds a returning customer, their bookings and keeps notes", asyn
   page,
   request,
 }, testInfo) => {
-  const api = { Authorization: `Bearer ${apiKeyOf("regulars")}`, "X-Tenant-Slug": "regulars" };
-  const activity = await request.post("/api/appointments/activities", {
-    headers: api,
-    data: {
-      name: "Haircut",
-      durationMinutes: 30,
-      price: 25,
-      color: "#2563eb",
-      requiredFields: { phone: false, address: false, customField: false },
-      reminderSettings: { enabled: false, hoursBefore: null },
-      minimumBookingNoticeHours: 0,
-    },
+  const api = apiHeaders("regulars");
+  const activityId = await createService(request, api, {
+    name: "Haircut",
+    durationMinutes: 30,
+    price: 25,
   });
-  expect(activity.status()).toBe(201);
-  const activityId = (await activity.json()).activity.id;
-  const hours = await request.put("/api/appointments/availability", {
-    headers: api,
-    data: {
-      weeklySlots: [0, 1, 2, 3, 4, 5, 6].map((dayOfWeek) => ({
-        dayOfWeek,
-        startTime: "09:00",
-        endTime: "17:00",
-      })),
-      exceptions: [],
-    },
-  });
-  expect(hours.status()).toBe(200);
+  await openEveryDay(request, api);
   const day = new Date(Date.now() + 6 * 86_400_000).toISOString().slice(0, 10);
   for (const [time, name, email] of [
     ["09:00", "Rita Regular", "rita@example.com"],

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "./fixtures";
-import { apiKeyOf, expectAccessible, screenshot, signIn } from "./support";
+import { apiHeaders, expectAccessible, openEveryDay, screenshot, signIn } from "./support";
 
 // A business of its own, reached by its subdomain, set up through its dashboard: the owner makes
 // a service paid in full online; a customer books it, pays on the (fake) Stripe Checkout page, and
@@ -15,18 +15,7 @@ test("a customer pays for a booking on Stripe's page and lands on a manage page 
   request,
   baseURL,
 }, testInfo) => {
-  const hours = await request.put("/api/appointments/availability", {
-    headers: { Authorization: `Bearer ${apiKeyOf("paystudio")}`, "X-Tenant-Slug": "paystudio" },
-    data: {
-      weeklySlots: [0, 1, 2, 3, 4, 5, 6].map((dayOfWeek) => ({
-        dayOfWeek,
-        startTime: "09:00",
-        endTime: "17:00",
-      })),
-      exceptions: [],
-    },
-  });
-  expect(hours.status()).toBe(200);
+  await openEveryDay(request, apiHeaders("paystudio"));
 
   await signIn(page, owner, onStudio(baseURL, "/login"));
   await page.goto(onStudio(baseURL, "/admin/settings"));

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, type TestInfo } from "@playwright/test";
+import { type APIRequestContext, expect, type Page, type TestInfo } from "@playwright/test";
 
 /** The API key e2e/serve.sh created for a business. */
 export const apiKeyOf = (
@@ -59,4 +59,37 @@ export async function expectAccessible(page: Page) {
   const { violations } = await new AxeBuilder({ page }).disableRules(["document-title"]).analyze();
   const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`)).toEqual([]);
+}
+
+/** The API's headers for one of serve.sh's businesses, with its key. */
+export const apiHeaders = (tenant: Parameters<typeof apiKeyOf>[0]) => ({
+  Authorization: `Bearer ${apiKeyOf(tenant)}`,
+  "X-Tenant-Slug": tenant,
+});
+
+/** Opens a business every day, 09:00–17:00, through the API. */
+export async function openEveryDay(request: APIRequestContext, headers: Record<string, string>) {
+  const hours = await request.put("/api/appointments/availability", {
+    headers,
+    data: {
+      weeklySlots: [0, 1, 2, 3, 4, 5, 6].map((dayOfWeek) => ({
+        dayOfWeek,
+        startTime: "09:00",
+        endTime: "17:00",
+      })),
+      exceptions: [],
+    },
+  });
+  expect(hours.status()).toBe(200);
+}
+
+/** A service made through the API; its id. */
+export async function createService(
+  request: APIRequestContext,
+  headers: Record<string, string>,
+  service: { name: string; durationMinutes: number; price: number },
+): Promise<string> {
+  const created = await request.post("/api/appointments/activities", { headers, data: service });
+  expect(created.status()).toBe(201);
+  return (await created.json()).activity.id;
 }

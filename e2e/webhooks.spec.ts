@@ -2,7 +2,14 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
 import { expect, test } from "./fixtures";
-import { apiKeyOf, expectAccessible, screenshot, signIn } from "./support";
+import {
+  apiHeaders,
+  createService,
+  expectAccessible,
+  openEveryDay,
+  screenshot,
+  signIn,
+} from "./support";
 
 // A business of its own, reached by its subdomain: its owner adds an endpoint in the dashboard,
 // copies the secret shown once, and a receiver that checks every signature with the standardwebhooks
@@ -43,7 +50,7 @@ test("an owner connects a webhook endpoint, sees signed events arrive, and manag
   });
   await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/rendezvous`;
-  const api = { Authorization: `Bearer ${apiKeyOf("hookshop")}`, "X-Tenant-Slug": "hookshop" };
+  const api = apiHeaders("hookshop");
 
   try {
     await signIn(page, owner, onShop(baseURL, "/login"));
@@ -67,36 +74,17 @@ test("an owner connects a webhook endpoint, sees signed events arrive, and manag
     await expect(page.getByRole("link", { name: `Log and settings: ${url}` })).toBeVisible();
 
     // A booking through the API reaches the receiver, signed.
-    const activity = await request.post("/api/appointments/activities", {
-      headers: api,
-      data: {
-        name: "Consultation",
-        durationMinutes: 30,
-        price: 50,
-        color: "#2563eb",
-        requiredFields: { phone: false, address: false, customField: false },
-        reminderSettings: { enabled: false, hoursBefore: null },
-        minimumBookingNoticeHours: 0,
-      },
+    const activityId = await createService(request, api, {
+      name: "Consultation",
+      durationMinutes: 30,
+      price: 50,
     });
-    expect(activity.status()).toBe(201);
-    const hours = await request.put("/api/appointments/availability", {
-      headers: api,
-      data: {
-        weeklySlots: [0, 1, 2, 3, 4, 5, 6].map((dayOfWeek) => ({
-          dayOfWeek,
-          startTime: "09:00",
-          endTime: "17:00",
-        })),
-        exceptions: [],
-      },
-    });
-    expect(hours.status()).toBe(200);
+    await openEveryDay(request, api);
     const day = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
     const booked = await request.post("/api/appointments", {
       headers: { "X-Tenant-Slug": "hookshop" },
       data: {
-        activityId: (await activity.json()).activity.id,
+        activityId,
         dateTime: `${day}T10:00:00`,
         clientInfo: { name: "Hugo Hook", email: "hugo@example.com" },
       },

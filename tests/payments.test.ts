@@ -8,6 +8,7 @@ import {
   payments,
   type Tenant,
   tenants,
+  webhookEvents,
 } from "@/db/schema";
 import { appointmentDetails } from "@/lib/appointments/appointment-details";
 import { bookAppointment } from "@/lib/appointments/book-appointment";
@@ -22,6 +23,7 @@ import { reportDays, revenueCsv, revenueMovements, revenueReport } from "@/lib/p
 import { paymentsReadiness, refundOnCancel } from "@/lib/payments/rule";
 import { settlePayments } from "@/lib/payments/settle";
 import { dayInZone } from "@/lib/scheduling/calendar-day";
+import { createWebhook } from "@/lib/webhooks/endpoints";
 import { activityBody, client, dayFromToday, openBusiness, parisAt } from "./helpers/api";
 import { type FakeStripe, startFakeStripe } from "./helpers/fake-stripe";
 import { call, useAppDatabase } from "./helpers/routes";
@@ -219,6 +221,40 @@ describe.each(engines)("payments on %s", (engine) => {
     const json = await b.api.getAppointment(booked.id);
     expect(json.json.appointment.payment).toMatchObject({ status: "paid", amount: 40 });
     expect(json.json.appointment.payment.checkoutUrl).toBeNull();
+  });
+
+  it("tells webhook endpoints of the payment, the confirmation it brings and the refund", async () => {
+    const b = await business();
+    await createWebhook(
+      handle.db,
+      b.tenant.id,
+      {
+        url: "http://127.0.0.1:9/hooks",
+        description: "",
+        events: ["appointment.status_changed", "payment.completed", "payment.refunded"],
+        enabled: true,
+      },
+      systemActor,
+      { allowPrivate: true },
+    );
+    const booked = await book(b, parisAt(dayFromToday(6), "16:00"));
+    await pay(booked.payment?.checkoutUrl);
+    await settle();
+    await refundByOwner(handle.db, b.tenant, booked.id, systemActor, stripe(), new Date());
+    const events = await handle.db
+      .select()
+      .from(webhookEvents)
+      .where(eq(webhookEvents.subjectId, booked.id))
+      .orderBy(webhookEvents.seq);
+    expect(events.map((e) => e.type)).toEqual([
+      "appointment.status_changed",
+      "payment.completed",
+      "payment.refunded",
+    ]);
+    expect(events[1]?.data).toMatchObject({
+      appointment: { status: "confirmed", payment: { status: "paid" } },
+    });
+    expect(events[2]?.data).toMatchObject({ appointment: { payment: { status: "refunded" } } });
   });
 
   it("keeps an event it cannot process for the next pass, without holding up the others", async () => {

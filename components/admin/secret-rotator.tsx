@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { CopyField } from "@/components/ui/copy-field";
+import { SecretShownOnce } from "./secret-shown-once";
 
 /**
  * The question before making a new signing secret, then the new secret, shown this once (it comes
@@ -22,21 +22,7 @@ export function SecretRotator({
 }) {
   const [state, formAction, pending] = useActionState(action, {});
   if (state.secret) {
-    return (
-      <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
-        <p role="status">{labels.rotated}</p>
-        <CopyField
-          key={state.secret}
-          id="webhook-secret"
-          label={labels.secret ?? "secret"}
-          value={state.secret}
-          copyLabel={labels.copy ?? "Copy"}
-          copiedLabel={labels.copied ?? "Copied"}
-          testId="webhook-secret"
-          reveal
-        />
-      </div>
-    );
+    return <SecretShownOnce secret={state.secret} message={labels.rotated ?? ""} labels={labels} />;
   }
   return (
     <form

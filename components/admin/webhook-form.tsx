@@ -1,12 +1,12 @@
 "use client";
 
 import { useActionState, useRef } from "react";
-import { CopyField } from "@/components/ui/copy-field";
 import { useFocusFirstProblem } from "@/components/ui/form-guards";
 import { LabelledField } from "@/components/ui/labelled-field";
 import { Notice } from "@/components/ui/notice";
 import { failureText } from "@/lib/errors/failure-text";
 import { type FieldProblems, problemText } from "@/lib/errors/field-problems";
+import { SecretShownOnce } from "./secret-shown-once";
 
 export interface WebhookFormState {
   attempt: number;
@@ -45,19 +45,7 @@ export function WebhookForm({
   return (
     <form ref={form} action={formAction} key={state.attempt} noValidate className="mt-3 space-y-4">
       {state.secret && (
-        <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
-          <p role="status">{labels.created}</p>
-          <CopyField
-            key={state.secret}
-            id="webhook-secret"
-            label={labels.secret ?? "secret"}
-            value={state.secret}
-            copyLabel={labels.copy ?? "Copy"}
-            copiedLabel={labels.copied ?? "Copied"}
-            testId="webhook-secret"
-            reveal
-          />
-        </div>
+        <SecretShownOnce secret={state.secret} message={labels.created ?? ""} labels={labels} />
       )}
       {outcome === "saved" && <Notice kind="ok">{labels.saved}</Notice>}
       {outcome && outcome !== "saved" && outcome !== "created" && (

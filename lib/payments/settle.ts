@@ -148,53 +148,39 @@ async function markPaid(
           getAppointment(tx, payment.tenantId, payment.appointmentId, { forUpdate: true }),
         )
       : undefined;
-  if (!appointment || !holdsTime(appointment.status)) {
-    await tx
-      .update(payments)
-      .set({ ...paid, status: "paid", refundDueMinor: payment.amountMinor, refundReason: "late" })
-      .where(where);
-    await recordAppointmentEvents(
-      tx,
-      payment.tenantId,
-      payment.appointmentId,
-      ["payment.completed"],
-      now,
-    );
-    return [];
-  }
+  // Paid after its hold was released: the slot may be someone else's now, so it is refunded.
+  const late = !appointment || !holdsTime(appointment.status);
   await tx
     .update(payments)
-    .set({ ...paid, status: "paid" })
+    .set(
+      late
+        ? { ...paid, status: "paid", refundDueMinor: payment.amountMinor, refundReason: "late" }
+        : { ...paid, status: "paid" },
+    )
     .where(where);
-  // Confirmed by the business meanwhile: it has told the customer already.
-  if (appointment.status !== "pending") {
-    await recordAppointmentEvents(
-      tx,
-      payment.tenantId,
-      payment.appointmentId,
-      ["payment.completed"],
-      now,
-    );
-    return [];
+  // Confirmed by the business meanwhile, it has told the customer already.
+  const confirms = !late && appointment.status === "pending";
+  if (confirms) {
+    await tx
+      .update(appointments)
+      .set({ status: "confirmed", updatedAt: now })
+      .where(and(eq(appointments.tenantId, payment.tenantId), eq(appointments.id, appointment.id)));
+    await recordScheduleChange(tx, payment.tenantId, paymentActor, {
+      action: "appointment.status",
+      entityType: "appointment",
+      entityId: appointment.id,
+      before: { status: "pending" },
+      after: { status: "confirmed", paid: payment.amountMinor },
+    });
   }
-  await tx
-    .update(appointments)
-    .set({ status: "confirmed", updatedAt: now })
-    .where(and(eq(appointments.tenantId, payment.tenantId), eq(appointments.id, appointment.id)));
-  await recordScheduleChange(tx, payment.tenantId, paymentActor, {
-    action: "appointment.status",
-    entityType: "appointment",
-    entityId: appointment.id,
-    before: { status: "pending" },
-    after: { status: "confirmed", paid: payment.amountMinor },
-  });
   await recordAppointmentEvents(
     tx,
     payment.tenantId,
-    appointment.id,
-    [...statusEvents("confirmed"), "payment.completed"],
+    payment.appointmentId,
+    confirms ? [...statusEvents("confirmed"), "payment.completed"] : ["payment.completed"],
     now,
   );
+  if (!confirms) return [];
   const held = releasedOnPayment(payment.owedOnPayment as OwedMessage[], now);
   return writeOwed(tx, payment.tenantId, appointment.id, held);
 }

@@ -15,6 +15,19 @@ import { TEST_EVENT } from "./event-types";
 /** Tries shown per delivery in the log: its latest. */
 const ATTEMPTS_SHOWN = 10;
 
+/** Deliveries with the type of their event. */
+const withEventType = (db: Database) =>
+  db
+    .select({ delivery: webhookDeliveries, eventType: webhookEvents.type })
+    .from(webhookDeliveries)
+    .innerJoin(
+      webhookEvents,
+      and(
+        eq(webhookEvents.tenantId, webhookDeliveries.tenantId),
+        eq(webhookEvents.id, webhookDeliveries.eventId),
+      ),
+    );
+
 export type LoggedDelivery = WebhookDelivery & { eventType: string; tries: WebhookAttempt[] };
 
 /** An endpoint's deliveries, latest first, each with its latest tries. */
@@ -25,16 +38,7 @@ export async function listDeliveries(
   page: { limit: number; after?: CursorKey },
 ) {
   await getWebhook(db, tenantId, endpointId);
-  const rows = await db
-    .select({ delivery: webhookDeliveries, eventType: webhookEvents.type })
-    .from(webhookDeliveries)
-    .innerJoin(
-      webhookEvents,
-      and(
-        eq(webhookEvents.tenantId, webhookDeliveries.tenantId),
-        eq(webhookEvents.id, webhookDeliveries.eventId),
-      ),
-    )
+  const rows = await withEventType(db)
     .where(
       and(
         eq(webhookDeliveries.tenantId, tenantId),
@@ -136,17 +140,9 @@ export async function sendTestEvent(
 
 /** A delivery just queued, as the log shows it (no tries yet). */
 async function deliveryById(db: Database, tenantId: string, id: string): Promise<LoggedDelivery> {
-  const [row] = await db
-    .select({ delivery: webhookDeliveries, eventType: webhookEvents.type })
-    .from(webhookDeliveries)
-    .innerJoin(
-      webhookEvents,
-      and(
-        eq(webhookEvents.tenantId, webhookDeliveries.tenantId),
-        eq(webhookEvents.id, webhookDeliveries.eventId),
-      ),
-    )
-    .where(and(eq(webhookDeliveries.tenantId, tenantId), eq(webhookDeliveries.id, id)));
+  const [row] = await withEventType(db).where(
+    and(eq(webhookDeliveries.tenantId, tenantId), eq(webhookDeliveries.id, id)),
+  );
   if (!row) throw new AppError("NOT_FOUND");
   return { ...row.delivery, eventType: row.eventType, tries: [] };
 }

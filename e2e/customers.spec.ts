@@ -59,6 +59,11 @@ test("an owner finds a returning customer, their bookings and keeps notes", asyn
   await expectAccessible(page);
   await screenshot(page, testInfo, "customer-1280");
 
+  // From the history to the appointment's details, and back by its customer file.
+  await page.getByRole("link", { name: "Open in appointments" }).first().click();
+  await page.getByRole("link", { name: "Customer file" }).click();
+  await expect(page.getByRole("heading", { name: "Rita Regular", level: 1 })).toBeVisible();
+
   await page.setViewportSize({ width: 375, height: 800 });
   await page.reload();
   await expect(page.getByRole("heading", { name: "Rita Regular", level: 1 })).toBeVisible();

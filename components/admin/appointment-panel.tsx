@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useEffect, useState, useTransition } from "react";
 import {
   loadAppointmentAction,
@@ -153,7 +154,20 @@ export function AppointmentPanel({ id, labels, staff, canChange, onChanged, onCl
           )}
           <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
             <dt className="text-slate-500">{labels.client}</dt>
-            <dd>{details.client.name}</dd>
+            <dd>
+              {details.client.name}
+              {details.client.customerId && (
+                <>
+                  {" · "}
+                  <Link
+                    className="underline"
+                    href={`/admin/customers/${details.client.customerId}`}
+                  >
+                    {labels.customerFile}
+                  </Link>
+                </>
+              )}
+            </dd>
             <dt className="text-slate-500">{labels.with}</dt>
             <dd data-testid="appointment-staff">{details.staff.name}</dd>
             {details.place.resource && (

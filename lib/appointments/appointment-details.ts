@@ -32,6 +32,8 @@ export interface AppointmentDetails {
   status: AppointmentStatus;
   price: string;
   client: {
+    /** Their customer file, when they left an e-mail address. */
+    customerId: string | null;
     name: string;
     email: string | null;
     phone: string | null;
@@ -89,6 +91,7 @@ export async function appointmentDetails(
     price: formatPrice(activity?.priceMinor ?? 0, tenant.currency, locale),
     payment: a.payment ? describePayment(a.payment, tenant) : null,
     client: {
+      customerId: a.customerId,
       name: a.clientName,
       email: a.clientEmail,
       phone: a.clientPhone,

@@ -103,6 +103,38 @@ export const users = pgTable(
 export type User = typeof users.$inferSelect;
 export type Role = User["role"];
 
+export const userTokenPurposes = ["password_reset"] as const;
+export type UserTokenPurpose = (typeof userTokenPurposes)[number];
+
+/**
+ * Single-use links sent to a user by e-mail (a password reset): only a SHA-256 hash of the token
+ * is stored, with when it stops working and when it was used.
+ */
+export const userTokens = pgTable(
+  "user_tokens",
+  {
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    id: uuid("id").notNull().defaultRandom(),
+    userId: uuid("user_id").notNull(),
+    purpose: text("purpose").$type<UserTokenPurpose>().notNull(),
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({
+      name: "user_tokens_user_fk",
+      columns: [t.tenantId, t.userId],
+      foreignColumns: [users.tenantId, users.id],
+    }).onDelete("cascade"),
+    uniqueIndex("user_tokens_hash_key").on(t.tokenHash),
+  ],
+);
+
 export const apiKeys = pgTable(
   "api_keys",
   {
@@ -572,6 +604,8 @@ export const messageKinds = [
   "refunded",
   // To the owners: a webhook endpoint was turned off after days of failures.
   "webhook_disabled",
+  // To one user: the link to choose a new password (removed from the stored copy once sent).
+  "password_reset",
 ] as const;
 export type MessageKind = (typeof messageKinds)[number];
 export const messageStatuses = [
@@ -597,6 +631,9 @@ export interface MessagePayload {
   refund?: { amountMinor: number; currency: string; reason: RefundReason };
   /** The endpoint a webhook notice is about. */
   webhook?: { url: string };
+  /** A notice to one user rather than the owners: their address, and the link it carries. */
+  to?: string;
+  link?: string | null;
 }
 
 /**

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LoginForm } from "@/components/auth/login-form";
@@ -14,7 +15,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const tenant = await currentTenant();
   const changed = firstParam((await searchParams).changed) === "1";
   if (await hasLiveSession(tenant)) redirect("/admin");
-  const t = await getTranslations("login");
+  const [t, tr] = await Promise.all([getTranslations("login"), getTranslations("passwordReset")]);
   return (
     <main id="main" className="mx-auto flex min-h-screen max-w-sm flex-col justify-center p-6">
       <SkipLink />
@@ -40,6 +41,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             elsewhereLink: t("elsewhereLink"),
           }}
         />
+        <p className="mt-4 text-sm">
+          <Link href="/forgot-password" className="underline">
+            {tr("forgotLink")}
+          </Link>
+        </p>
       </div>
     </main>
   );

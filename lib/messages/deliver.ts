@@ -8,7 +8,7 @@ import { publicLocations } from "@/lib/locations/public-locations";
 import { describeError, logger } from "@/lib/logger";
 import type { Mailer } from "@/lib/mail/mailer";
 import { recordAppointmentEvents } from "@/lib/webhooks/appointment-events";
-import { renderBusinessNotice, renderMessage } from "./render";
+import { type RenderedMessage, renderBusinessNotice, renderMessage } from "./render";
 
 const MINUTE = 60_000;
 /** A claim outlives any one SMTP exchange (see smtpMailer's timeouts), so it is never cut short. */
@@ -92,6 +92,9 @@ async function deliverOne(db: Database, message: OutboundMessage, options: Deliv
       return;
     }
     const { to, replyTo, rendered } = prepared;
+    // What is kept of it: the message as sent, but a password reset's link, which only its
+    // recipient may see (the outbox is the owners' to read).
+    const kept = prepared.kept ?? rendered;
     if (options.mailer) {
       await options.mailer({
         from: options.from,
@@ -113,10 +116,11 @@ async function deliverOne(db: Database, message: OutboundMessage, options: Deliv
           claimedUntil: null,
           lastError: null,
           toAddress: to.join(", "),
-          subject: rendered.subject,
-          textBody: rendered.text,
-          htmlBody: rendered.html,
-          calendarFile: rendered.calendar?.content ?? null,
+          subject: kept.subject,
+          textBody: kept.text,
+          htmlBody: kept.html,
+          calendarFile: kept.calendar?.content ?? null,
+          ...(prepared.kept ? { payload: { ...message.payload, link: null } } : {}),
         })
         .where(where);
       return message.kind === "reminder" && message.appointmentId
@@ -159,7 +163,19 @@ const codeOf = (error: Error) => {
  * The message's recipients and rendering, from the appointment as it is now; null when it has
  * no one to go to, or is a reminder of an appointment that will not take place then.
  */
-async function prepare(db: Database, message: OutboundMessage, options: DeliveryOptions) {
+/** A message ready to go: its recipients, its rendering, and what is kept of it when not all. */
+interface Prepared {
+  to: string[];
+  replyTo?: string;
+  rendered: RenderedMessage;
+  kept?: RenderedMessage;
+}
+
+async function prepare(
+  db: Database,
+  message: OutboundMessage,
+  options: DeliveryOptions,
+): Promise<Prepared | null> {
   if (!message.appointmentId) return prepareNotice(db, message);
   const appointment = await getAppointment(db, message.tenantId, message.appointmentId);
   if (
@@ -195,14 +211,23 @@ async function prepare(db: Database, message: OutboundMessage, options: Delivery
   };
 }
 
-/** A notice about the business itself goes to its owners. */
-async function prepareNotice(db: Database, message: OutboundMessage) {
+/**
+ * A notice about the business itself goes to its owners, or to the one user it names (a password
+ * reset, whose link is not kept once sent).
+ */
+async function prepareNotice(db: Database, message: OutboundMessage): Promise<Prepared | null> {
   const [tenant] = await db.select().from(tenants).where(eq(tenants.id, message.tenantId));
   if (!tenant) return null;
-  const to = await businessAddresses(db, message.tenantId, null);
-  return to.length
-    ? { to, replyTo: undefined, rendered: renderBusinessNotice(message, tenant) }
-    : null;
+  const { to: user, link } = message.payload;
+  const to = user ? [user] : await businessAddresses(db, message.tenantId, null);
+  if (!to.length) return null;
+  return {
+    to,
+    rendered: renderBusinessNotice(message, tenant),
+    kept: link
+      ? renderBusinessNotice({ ...message, payload: { ...message.payload, link: null } }, tenant)
+      : undefined,
+  };
 }
 
 const addressOf = (from: string) => from.match(/<([^>]+)>/)?.[1] ?? from;

@@ -7,6 +7,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import en from "@/lib/i18n/messages/en.json";
 import fr from "@/lib/i18n/messages/fr.json";
 import type { PublicLocation } from "@/lib/locations/public-locations";
+import { RESET_LINK_MINUTES } from "@/lib/users/password-reset";
 
 export interface RenderedMessage {
   subject: string;
@@ -144,8 +145,9 @@ ${policy ? `<p><strong>${escapeHtml(t("policy"))}${colon.trimEnd()}</strong> ${e
 }
 
 /**
- * A notice to the business about itself, not an appointment (a webhook endpoint turned off), in
- * its language, plain text and HTML.
+ * A notice to the business about itself, not an appointment, in its language, plain text and
+ * HTML: a webhook endpoint turned off, or a user's password reset link (or, in the copy kept once
+ * it is sent, a line saying the link is not kept).
  */
 export function renderBusinessNotice(
   message: Pick<OutboundMessage, "kind" | "payload">,
@@ -153,20 +155,31 @@ export function renderBusinessNotice(
 ): RenderedMessage {
   const locale = tenant.locale as Locale;
   const t = createTranslator({ locale, messages: { fr, en }[locale], namespace: "emails" });
-  const values = { url: message.payload.webhook?.url ?? "" };
-  const subject = t("subject.business_webhook_disabled", values);
-  const lead = t("lead.business_webhook_disabled", values);
-  const action = t("webhookAction");
+  const reset = message.kind === "password_reset";
+  const values = {
+    url: message.payload.webhook?.url ?? "",
+    business: tenant.name,
+    minutes: RESET_LINK_MINUTES,
+  };
+  const key = reset ? "password_reset" : "business_webhook_disabled";
+  const subject = t(`subject.${key}`, values);
+  const lead = t(`lead.${key}`, values);
+  const link = reset ? (message.payload.link ?? null) : null;
+  const after = reset ? [link ?? t("linkNotKept"), t("resetIgnore")] : [t("webhookAction")];
+  const paragraph = (line: string) =>
+    line === link
+      ? `<p><a href="${escapeHtml(line)}" style="color: #1d4ed8">${escapeHtml(t("resetButton"))}</a></p>`
+      : `<p>${escapeHtml(line)}</p>`;
   const html = `<!doctype html>
 <html lang="${locale}">
 <head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
 <body style="font-family: system-ui, sans-serif; color: #1f2937; line-height: 1.5">
 <main>
 <h1 style="font-size: 1.25rem">${escapeHtml(lead)}</h1>
-<p>${escapeHtml(action)}</p>
+${after.map(paragraph).join("\n")}
 </main>
 </body>
 </html>
 `;
-  return { subject, text: `${lead}\n\n${action}`, html };
+  return { subject, text: [lead, "", ...after].join("\n"), html };
 }

@@ -20,6 +20,12 @@ export const manageLinks =
   (token: string): string =>
     publicLink(headers, tenant, rootDomain, `/manage/${token}`);
 
+/** The address of a password reset link sent by e-mail, on the same terms as bookingLink. */
+export const resetLinks =
+  (headers: Headers, tenant: Pick<Tenant, "slug">, rootDomain: string | undefined) =>
+  (token: string): string =>
+    publicLink(headers, tenant, rootDomain, `/reset-password/${token}`);
+
 function publicLink(
   headers: Headers,
   tenant: Pick<Tenant, "slug">,

@@ -1,0 +1,53 @@
+"use server";
+
+import { headers } from "next/headers";
+import { sha256Hex } from "@/lib/crypto/sha256";
+import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { clientAddress } from "@/lib/http/client-address";
+import { pokeMessages } from "@/lib/jobs/runtime";
+import { limitersFor, peek, penalize } from "@/lib/rate-limit/limiters";
+import { resetLinks } from "@/lib/tenants/booking-link";
+import { currentTenant } from "@/lib/tenants/current-tenant";
+import { requestPasswordReset } from "@/lib/users/password-reset";
+
+export interface ForgotState {
+  attempt: number;
+  email: string;
+  outcome?: "sent" | "tooMany" | "invalid";
+}
+
+/**
+ * Asks for a reset link. The answer is the same whether the address has an account or not; each
+ * request counts against the sign-in limits of the address and of the e-mail address, so the form
+ * can neither flood someone's inbox nor probe for accounts quickly.
+ */
+export async function requestResetAction(
+  previous: ForgotState,
+  form: FormData,
+): Promise<ForgotState> {
+  const email = String(form.get("email") ?? "")
+    .trim()
+    .slice(0, 320);
+  const attempt = previous.attempt + 1;
+  if (!/^[^\s@]+@[^\s@]+$/.test(email)) return { attempt, email, outcome: "invalid" };
+  const tenant = await currentTenant();
+  const db = await getDb();
+  const limiters = limitersFor(db);
+  const keys = [
+    `ip:${clientAddress(await headers(), env().trustProxy)}`,
+    `email:${sha256Hex(email.toLowerCase())}`,
+  ];
+  const states = await Promise.all(keys.map((key) => peek(limiters, "signIn", key)));
+  if (states.some((s) => !s.allowed)) return { attempt, email, outcome: "tooMany" };
+  await Promise.all(keys.map((key) => penalize(limiters, "signIn", key)));
+  const owed = await requestPasswordReset(
+    db,
+    tenant,
+    email,
+    new Date(),
+    resetLinks(await headers(), tenant, env().appRootDomain),
+  );
+  pokeMessages(owed);
+  return { attempt, email, outcome: "sent" };
+}

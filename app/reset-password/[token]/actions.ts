@@ -1,0 +1,32 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { getDb } from "@/lib/db";
+import { toAppError } from "@/lib/errors/to-app-error";
+import { currentTenant } from "@/lib/tenants/current-tenant";
+import { resetPassword } from "@/lib/users/password-reset";
+import { passwordSchema } from "@/lib/users/schema";
+
+export interface ResetState {
+  attempt: number;
+  outcome?: "short" | "mismatch" | "LINK_INVALID" | "failed";
+}
+
+/** Sets the new password with the link's token, then on to signing in with it. */
+export async function resetPasswordAction(
+  token: string,
+  previous: ResetState,
+  form: FormData,
+): Promise<ResetState> {
+  const password = String(form.get("password") ?? "");
+  const attempt = previous.attempt + 1;
+  if (!passwordSchema.safeParse(password).success) return { attempt, outcome: "short" };
+  if (password !== String(form.get("confirm") ?? "")) return { attempt, outcome: "mismatch" };
+  try {
+    await resetPassword(await getDb(), await currentTenant(), token, password, new Date());
+  } catch (error) {
+    const code = toAppError(error).code;
+    return { attempt, outcome: code === "LINK_INVALID" ? code : "failed" };
+  }
+  redirect("/login?changed=1");
+}

@@ -1,0 +1,88 @@
+"use client";
+
+import { useActionState } from "react";
+import type { ForgotState } from "@/app/forgot-password/actions";
+import type { ResetState } from "@/app/reset-password/[token]/actions";
+import { LabelledField } from "@/components/ui/labelled-field";
+import { Notice } from "@/components/ui/notice";
+
+const inputClass = "mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm";
+const button =
+  "mt-4 w-full rounded-md bg-slate-900 px-3 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60";
+
+/** The address to send a reset link to; the same answer whether it has an account or not. */
+export function ForgotForm({
+  action,
+  labels,
+}: {
+  action: (state: ForgotState, form: FormData) => Promise<ForgotState>;
+  labels: Record<"email" | "submit" | "sent" | "tooMany" | "invalid", string>;
+}) {
+  const [state, formAction, pending] = useActionState(action, { attempt: 0, email: "" });
+  return (
+    <form action={formAction} key={state.attempt} className="mt-6">
+      {state.outcome === "sent" && <Notice kind="ok">{labels.sent}</Notice>}
+      {(state.outcome === "tooMany" || state.outcome === "invalid") && (
+        <Notice kind="error">{labels[state.outcome]}</Notice>
+      )}
+      <LabelledField id="reset-email" label={labels.email}>
+        <input
+          id="reset-email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={state.email}
+          className={inputClass}
+        />
+      </LabelledField>
+      <button type="submit" disabled={pending} className={button}>
+        {labels.submit}
+      </button>
+    </form>
+  );
+}
+
+/** The new password, twice. */
+export function ResetForm({
+  action,
+  labels,
+}: {
+  action: (state: ResetState, form: FormData) => Promise<ResetState>;
+  labels: Record<
+    "password" | "confirm" | "submit" | "short" | "mismatch" | "LINK_INVALID" | "failed",
+    string
+  >;
+}) {
+  const [state, formAction, pending] = useActionState(action, { attempt: 0 });
+  return (
+    <form action={formAction} key={state.attempt} noValidate className="mt-6 space-y-3">
+      {state.outcome && <Notice kind="error">{labels[state.outcome]}</Notice>}
+      <LabelledField id="new-password" label={labels.password}>
+        <input
+          id="new-password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          minLength={8}
+          required
+          className={inputClass}
+        />
+      </LabelledField>
+      <LabelledField id="confirm-password" label={labels.confirm}>
+        <input
+          id="confirm-password"
+          name="confirm"
+          type="password"
+          autoComplete="new-password"
+          minLength={8}
+          required
+          className={inputClass}
+        />
+      </LabelledField>
+      <button type="submit" disabled={pending} className={button}>
+        {labels.submit}
+      </button>
+    </form>
+  );
+}

@@ -58,6 +58,9 @@ test("an owner finds a returning customer, their bookings and keeps notes", asyn
   await expect(page.getByLabel("Tags (separated by commas)")).toHaveValue("regular, vip");
   await expectAccessible(page);
   await screenshot(page, testInfo, "customer-1280");
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download their data (JSON)" }).click();
+  expect((await download).suggestedFilename()).toBe("my-data-regulars.json");
 
   // From the history to the appointment's details, and back by its customer file.
   await page.getByRole("link", { name: "Open in appointments" }).first().click();

@@ -514,6 +514,19 @@ const paths = {
       ok: { 200: ["Changed", one("customer", customerShape)] },
     }),
   },
+  "/api/customers/{id}/export": {
+    get: op({
+      summary: "Everything the business holds about a customer (JSON file)",
+      description:
+        "The right of access: their file, their appointments with the details they gave, the payments of those and the messages sent to them.",
+      tags: T.customers,
+      access: "manage",
+      path: idParam(),
+      ok: {
+        200: ["A JSON file (Content-Disposition: attachment)", z.record(z.string(), z.unknown())],
+      },
+    }),
+  },
   "/api/webhooks": {
     get: op({
       summary: "List webhook endpoints",

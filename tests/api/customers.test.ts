@@ -1,5 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as myData from "@/app/(public)/manage/[token]/my-data.json/route";
+import * as customerExport from "@/app/api/customers/[id]/export/route";
 import * as customerById from "@/app/api/customers/[id]/route";
 import * as customersRoute from "@/app/api/customers/route";
 import * as webhooksRoute from "@/app/api/webhooks/route";
@@ -153,6 +155,60 @@ describe.each(engines)("customers on %s", (engine) => {
       { authorization: `Bearer ${secret}` },
     );
     expect(readOnly.status).toBe(403);
+  });
+
+  it("exports everything about one customer, and nothing of another or of another business", async () => {
+    const b = await business();
+    const other = await business();
+    const mine = await b.book("09:00", { email: "mia@example.com", name: "Mia Mine" });
+    await b.book("10:00", { email: "mia@example.com", name: "Mia Mine" });
+    await b.book("11:00", { email: "noah@example.com", name: "Noah Neighbour" });
+    await other.book("09:00", { email: "mia@example.com", name: "Mia Elsewhere" });
+    const id = mine.json.appointment.customerId;
+    await b.people.update(id, { notes: "Allergic to lavender" });
+    const exported = await call(customerExport.GET, "GET", {
+      tenant: b.biz.tenant.slug,
+      headers: { authorization: `Bearer ${b.biz.apiKey}` },
+      params: { id },
+    });
+    expect(exported.status).toBe(200);
+    expect(exported.headers.get("content-disposition")).toMatch(/^attachment; filename="my-data-/);
+    const data = exported.json;
+    expect(data.customer).toMatchObject({
+      id,
+      email: "mia@example.com",
+      notes: "Allergic to lavender",
+    });
+    expect(data.appointments).toHaveLength(2);
+    expect(data.business.slug).toBe(b.biz.tenant.slug);
+    const text = JSON.stringify(data);
+    for (const foreign of ["Noah", "noah@example.com", "Mia Elsewhere", other.biz.tenant.slug]) {
+      expect(text).not.toContain(foreign);
+    }
+
+    // The customer's own copy, from their private manage link.
+    const [tenant] = await handle.db.select().from(tenants).where(eq(tenants.id, b.biz.tenant.id));
+    const booked = await bookAppointment(
+      handle.db,
+      tenant as Tenant,
+      businessBookingSchema.parse({
+        activityId: b.activity.id,
+        dateTime: parisAt(dayFromToday(3), "09:00"),
+        clientInfo: client({ email: "mia@example.com" }),
+      }),
+      new Date(),
+      customerActor,
+    );
+    const own = await call(myData.GET, "GET", {
+      tenant: b.biz.tenant.slug,
+      params: { token: booked.manageToken },
+    });
+    expect(own.status).toBe(200);
+    expect(own.json.appointments).toHaveLength(3);
+    expect(JSON.stringify(own.json)).not.toContain("Noah");
+    expect(
+      (await call(myData.GET, "GET", { tenant: b.biz.tenant.slug, params: { token: "x" } })).status,
+    ).toBe(404);
   });
 
   it("makes one customer of two bookings by a new address at the same moment", async () => {

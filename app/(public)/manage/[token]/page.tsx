@@ -202,6 +202,13 @@ export default async function ManagePage(props: {
               {t("privateLinkHelp")}
             </p>
           </div>
+          {booking.customerId ? (
+            <p className="mt-5 text-sm">
+              <a href={`${path}/my-data.json`} download className="underline">
+                {t("myData", { business: tenant.name })}
+              </a>
+            </p>
+          ) : null}
         </section>
 
         <section

@@ -44,6 +44,13 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         <h1 className="mt-1 text-2xl font-semibold">{c.name}</h1>
         <p className="text-sm text-slate-700">{[c.email, c.phone].filter(Boolean).join(" · ")}</p>
         <p className="text-xs text-slate-600">{t("customerSince", { when: when(c.createdAt) })}</p>
+        <a
+          href={`/api/customers/${c.id}/export`}
+          download
+          className="mt-2 inline-block rounded-md border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-50"
+        >
+          {t("export")}
+        </a>
       </div>
       <section aria-labelledby="stats-title" className={card}>
         <h2 id="stats-title" className="sr-only">

@@ -513,6 +513,16 @@ const paths = {
       body: customerUpdateSchema,
       ok: { 200: ["Changed", one("customer", customerShape)] },
     }),
+    delete: op({
+      summary: "Erase a customer for good",
+      description:
+        "The right to be forgotten: their file goes, and their name, contact details and custom field leave every appointment, message and webhook event, which stay countable (time, service, staff, status, payment). 409 `CUSTOMER_HAS_UPCOMING` while they have an upcoming booking.",
+      tags: T.customers,
+      access: "manage",
+      path: idParam(),
+      ok: { 204: ["Erased"] },
+      errors: [409],
+    }),
   },
   "/api/customers/{id}/export": {
     get: op({

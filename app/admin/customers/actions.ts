@@ -1,10 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import type { CustomerNotesState } from "@/components/admin/customer-notes-form";
 import { dashboardAction } from "@/lib/auth/action-caller";
 import { updateCustomer } from "@/lib/customers/customers";
+import { eraseCustomer } from "@/lib/customers/erase";
 import { customerUpdateSchema } from "@/lib/customers/schema";
+import { hrefWith } from "@/lib/http/page-params";
 import { uuidSchema } from "@/lib/validation";
 
 /** Saves a customer's notes and tags (comma-separated in the form). */
@@ -38,4 +41,16 @@ export async function saveCustomerNotesAction(
     values: { notes: result.value.notes, tags: result.value.tags.join(", ") },
     outcome: "saved",
   };
+}
+
+/** Erases a customer for good, then back to the list (or to their page with why not). */
+export async function eraseCustomerAction(id: string) {
+  const result = await dashboardAction("manage", ({ db, tenant, actor }) =>
+    eraseCustomer(db, tenant, uuidSchema.parse(id), actor, new Date()),
+  );
+  redirect(
+    result.ok
+      ? hrefWith("/admin/customers", { erased: "1" })
+      : hrefWith(`/admin/customers/${id}`, { error: result.code }),
+  );
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { LabelledField } from "@/components/ui/labelled-field";
+import { Notice } from "@/components/ui/notice";
 import { requirePageCaller } from "@/lib/auth/page-caller";
 import { listCustomers } from "@/lib/customers/customers";
 import { customerListQuerySchema } from "@/lib/customers/schema";
@@ -41,6 +42,7 @@ export default async function CustomersPage({
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="mt-1 text-sm text-slate-600">{t("intro")}</p>
       </div>
+      {firstParam(params.erased) && <Notice kind="ok">{t("erased")}</Notice>}
       <form
         method="get"
         className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3"

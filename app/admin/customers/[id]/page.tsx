@@ -1,33 +1,51 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { ConfirmRow } from "@/components/admin/confirm-row";
 import { CustomerNotesForm } from "@/components/admin/customer-notes-form";
 import { StatusBadge } from "@/components/booking/status-badge";
-import { adminLabels } from "@/lib/admin/form-labels";
+import { Notice } from "@/components/ui/notice";
+import { adminLabels, failureTexts } from "@/lib/admin/form-labels";
+import { can } from "@/lib/auth/authenticate";
 import { requirePageCaller } from "@/lib/auth/page-caller";
 import { customerHistory } from "@/lib/customers/customers";
 import { getDb } from "@/lib/db";
-import { hrefWith, orUndefinedIfNotFound } from "@/lib/http/page-params";
+import {
+  firstParam,
+  hrefWith,
+  orUndefinedIfNotFound,
+  type SearchParams,
+} from "@/lib/http/page-params";
 import { formatDateTime, formatPrice } from "@/lib/i18n/format";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { uuidSchema } from "@/lib/validation";
-import { saveCustomerNotesAction } from "../actions";
+import { eraseCustomerAction, saveCustomerNotesAction } from "../actions";
 
 export const generateMetadata = pageTitle("admin.nav.customers");
 
 const card = "rounded-lg border border-slate-200 bg-white p-4";
 
-export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
-  const { tenant } = await requirePageCaller();
+export default async function CustomerPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
+  const { tenant, caller } = await requirePageCaller();
+  const query = await searchParams;
   const id = uuidSchema.safeParse((await params).id).data;
   const found = id && (await orUndefinedIfNotFound(customerHistory(await getDb(), tenant.id, id)));
   if (!id || !found) notFound();
   const { customer: c, appointments } = found;
-  const [t, ts, labels] = await Promise.all([
+  const [t, ts, labels, failed] = await Promise.all([
     getTranslations("admin.customers"),
     getTranslations("admin.statuses"),
     adminLabels("customers"),
+    failureTexts(),
   ]);
+  const error = firstParam(query.error);
+  const here = `/admin/customers/${c.id}`;
   const when = (date: Date) => formatDateTime(date, tenant.timeZone, tenant.locale);
   const stats: [string, string][] = [
     [t("bookingsLabel"), String(c.bookings)],
@@ -44,13 +62,39 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         <h1 className="mt-1 text-2xl font-semibold">{c.name}</h1>
         <p className="text-sm text-slate-700">{[c.email, c.phone].filter(Boolean).join(" · ")}</p>
         <p className="text-xs text-slate-600">{t("customerSince", { when: when(c.createdAt) })}</p>
-        <a
-          href={`/api/customers/${c.id}/export`}
-          download
-          className="mt-2 inline-block rounded-md border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-50"
-        >
-          {t("export")}
-        </a>
+        <div className="mt-2 flex flex-wrap gap-2">
+          <a
+            href={`/api/customers/${c.id}/export`}
+            download
+            className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-50"
+          >
+            {t("export")}
+          </a>
+          {can(caller.role, "manage") && (
+            <Link
+              href={`${here}?erase=1`}
+              className="rounded-md border border-red-300 bg-white px-3 py-1 text-sm text-red-800 hover:bg-red-50"
+            >
+              {t("erase")}
+            </Link>
+          )}
+        </div>
+        {firstParam(query.erase) && can(caller.role, "manage") && (
+          <div className="mt-3">
+            <ConfirmRow
+              action={eraseCustomerAction.bind(null, c.id)}
+              question={t("eraseQuestion", { name: c.name })}
+              confirmLabel={t("eraseConfirm")}
+              keepHref={here}
+              keepLabel={labels.keep ?? "Keep"}
+            />
+          </div>
+        )}
+        {error && (
+          <Notice kind="error" className="mt-3">
+            {failed(error)}
+          </Notice>
+        )}
       </div>
       <section aria-labelledby="stats-title" className={card}>
         <h2 id="stats-title" className="sr-only">

@@ -3,6 +3,7 @@ import { withTenant } from "@/lib/api/with-tenant";
 import { toAppointmentJson } from "@/lib/appointments/formats/serialize-appointment";
 import { actorOf } from "@/lib/auth/authenticate";
 import { customerHistory, toCustomerJson, updateCustomer } from "@/lib/customers/customers";
+import { eraseCustomer } from "@/lib/customers/erase";
 import { customerUpdateSchema } from "@/lib/customers/schema";
 import { otherMethods } from "@/lib/http/other-methods";
 import { readJson } from "@/lib/http/read-json";
@@ -31,5 +32,12 @@ export const PATCH = withTenant("appointments", async ({ req, params, db, tenant
   return NextResponse.json({ customer: toCustomerJson(customer, tenant.currency) });
 });
 
+// DELETE /api/customers/[id] – erase the customer for good: their file, and their details in
+// every appointment, message and event, which stay countable (409 while a booking is upcoming) (admin)
+export const DELETE = withTenant("manage", async ({ params, db, tenant, caller }) => {
+  await eraseCustomer(db, tenant, resourceId(params.id), actorOf(caller), new Date());
+  return new Response(null, { status: 204 });
+});
+
 // Any other method: a JSON 405.
-export const { POST, PUT, DELETE } = otherMethods("GET", "PATCH");
+export const { POST, PUT } = otherMethods("GET", "PATCH", "DELETE");

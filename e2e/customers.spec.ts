@@ -78,4 +78,72 @@ test("an owner finds a returning customer, their bookings and keeps notes", asyn
   expect((await listed.json()).customers).toEqual([
     expect.objectContaining({ name: "Rita Regular", tags: ["regular", "vip"] }),
   ]);
+
+  // Erasing Omar: refused while his booking is to come, done once it is cancelled.
+  await page.goto("/admin/customers?q=omar");
+  await page.getByRole("link", { name: "Omar Once" }).click();
+  await page.getByRole("link", { name: "Erase this customer" }).click();
+  await page.getByRole("button", { name: "Erase for good" }).click();
+  await expect(page.getByText("This customer has an upcoming booking")).toBeVisible();
+  const omar = (await (await request.get("/api/customers?search=omar", { headers: api })).json())
+    .customers[0];
+  const bookings = await request.get(`/api/appointments?customerId=${omar.id}`, { headers: api });
+  for (const booking of (await bookings.json()).appointments) {
+    const cancelled = await request.patch(`/api/appointments/${booking.id}/status`, {
+      headers: api,
+      data: { status: "cancelled" },
+    });
+    expect(cancelled.status()).toBe(200);
+  }
+  await page.getByRole("link", { name: "Erase this customer" }).click();
+  await page.getByRole("button", { name: "Erase for good" }).click();
+  await expect(page.getByText("Customer erased.")).toBeVisible();
+  const after = await request.get("/api/customers", { headers: api });
+  expect((await after.json()).customers.map((c: { name: string }) => c.name)).toEqual([
+    "Rita Regular",
+  ]);
+});
+
+test("a customer downloads their data, then erases it from their manage link", async ({
+  browser,
+  request,
+}) => {
+  const api = apiHeaders("regulars");
+  const activityId = await createService(request, api, {
+    name: "Beard trim",
+    durationMinutes: 15,
+    price: 12,
+  });
+  await openEveryDay(request, api);
+  const customer = await (await browser.newContext()).newPage();
+  const monday = new Date(Date.now() + 2 * 7 * 86_400_000);
+  monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
+  await customer.goto(
+    `/book/${activityId}?tenant=regulars&week=${monday.toISOString().slice(0, 10)}`,
+  );
+  await customer.locator('a[href*="details?at="]:visible').first().click();
+  await customer.getByLabel("Full name").fill("Eve Eraser");
+  await customer.getByLabel("Email address").fill("eve@example.com");
+  await customer.getByRole("button", { name: "Confirm booking" }).click();
+  await expect(customer).toHaveURL(/\/manage\/[\w-]+/);
+  const manage = customer.url().split("?")[0] ?? "";
+
+  const download = customer.waitForEvent("download");
+  await customer
+    .getByRole("link", { name: /Download everything Regulars Salon holds about you/ })
+    .click();
+  expect((await download).suggestedFilename()).toBe("my-data-regulars.json");
+
+  // With the booking to come, erasing is refused with the way forward; once cancelled, it is done.
+  await customer.getByRole("link", { name: "Erase my data" }).click();
+  await customer.getByRole("alertdialog").getByRole("button", { name: "Erase my data" }).click();
+  await expect(customer.getByText("You have a booking to come: cancel it first")).toBeVisible();
+  await customer.getByRole("link", { name: "Cancel booking" }).click();
+  await customer.getByRole("button", { name: "Yes, cancel it" }).click();
+  await customer.getByRole("link", { name: "Erase my data" }).click();
+  await customer.getByRole("alertdialog").getByRole("button", { name: "Erase my data" }).click();
+  await expect(customer.getByRole("heading", { name: "Your data has been erased" })).toBeVisible();
+  expect((await request.get(manage)).status()).toBe(404);
+  const left = await request.get("/api/customers?search=eve", { headers: api });
+  expect((await left.json()).customers).toEqual([]);
 });

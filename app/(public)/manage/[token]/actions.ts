@@ -1,9 +1,16 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { cancelByCustomer, rescheduleByCustomer } from "@/lib/appointments/manage-booking";
+import {
+  cancelByCustomer,
+  findByManageToken,
+  rescheduleByCustomer,
+} from "@/lib/appointments/manage-booking";
+import { customerActor } from "@/lib/audit/record-audit";
 import { dateTimeSchema, toInstant } from "@/lib/availability/date-time";
+import { eraseCustomer } from "@/lib/customers/erase";
 import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors/app-error";
 import { toAppError } from "@/lib/errors/to-app-error";
 import { hrefWith } from "@/lib/http/page-params";
 import { logger } from "@/lib/logger";
@@ -47,4 +54,16 @@ export async function rescheduleBookingAction(
     redirect(hrefWith(`/manage/${token}/reschedule`, { error, tz }));
   }
   redirect(hrefWith(`/manage/${token}`, error ? { error, tz } : { moved: "1", tz }));
+}
+
+/** Erases the customer of this link for good (see eraseCustomer), then says it is done. */
+export async function eraseMyDataAction(token: string) {
+  const tenant = await currentTenant();
+  const error = await run(async () => {
+    const db = await getDb();
+    const booking = await findByManageToken(db, tenant, token);
+    if (!booking.customerId) throw new AppError("NOT_FOUND");
+    await eraseCustomer(db, tenant, booking.customerId, customerActor, new Date());
+  });
+  redirect(error ? hrefWith(`/manage/${token}`, { error }) : "/manage/erased");
 }

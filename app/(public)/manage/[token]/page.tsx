@@ -27,11 +27,12 @@ import { describePayment } from "@/lib/payments/describe";
 import { refundOnCancel } from "@/lib/payments/rule";
 import { currentTenant } from "@/lib/tenants/current-tenant";
 import { isOpenForBooking } from "@/lib/tenants/online-booking";
-import { cancelBookingAction } from "./actions";
+import { cancelBookingAction, eraseMyDataAction } from "./actions";
 
 export const generateMetadata = pageTitle("manage.title", { robots: { index: false } });
 
 const knownErrors = [
+  "CUSTOMER_HAS_UPCOMING",
   "POLICY_WINDOW_CLOSED",
   "SLOT_UNAVAILABLE",
   "INVALID_TRANSITION",
@@ -203,11 +204,50 @@ export default async function ManagePage(props: {
             </p>
           </div>
           {booking.customerId ? (
-            <p className="mt-5 text-sm">
-              <a href={`${path}/my-data.json`} download className="underline">
-                {t("myData", { business: tenant.name })}
-              </a>
-            </p>
+            <div className="mt-5 space-y-2 text-sm">
+              <p>
+                <a href={`${path}/my-data.json`} download className="underline">
+                  {t("myData", { business: tenant.name })}
+                </a>
+              </p>
+              {firstParam(query.confirm) === "erase" ? (
+                <div
+                  role="alertdialog"
+                  aria-labelledby="erase-title"
+                  aria-describedby="erase-text"
+                  className="rounded-xl bg-red-50 p-4 ring-1 ring-red-200"
+                >
+                  <h2 id="erase-title" className="font-semibold text-red-900">
+                    {t("eraseTitle")}
+                  </h2>
+                  <p id="erase-text" className="mt-1 text-red-900">
+                    {t("eraseText", { business: tenant.name })}
+                  </p>
+                  <div className="mt-3 flex flex-wrap gap-2">
+                    <form action={eraseMyDataAction.bind(null, token)}>
+                      <button
+                        type="submit"
+                        className="rounded-lg bg-red-700 px-4 py-2 font-medium text-white hover:bg-red-800"
+                      >
+                        {t("eraseConfirm")}
+                      </button>
+                    </form>
+                    <Link
+                      href={hrefWith(path, { tz })}
+                      className="rounded-lg px-4 py-2 font-medium text-slate-700 hover:bg-white"
+                    >
+                      {t("eraseKeep")}
+                    </Link>
+                  </div>
+                </div>
+              ) : (
+                <p>
+                  <Link href={hrefWith(path, { tz, confirm: "erase" })} className="underline">
+                    {t("erase")}
+                  </Link>
+                </p>
+              )}
+            </div>
           ) : null}
         </section>
 

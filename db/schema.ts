@@ -61,6 +61,8 @@ export const tenants = pgTable(
     // customer cancels.
     stripeAccountId: text("stripe_account_id"),
     paymentHoldMinutes: integer("payment_hold_minutes").notNull().default(30),
+    // Customers without a booking for this many months are erased (null: kept until asked).
+    customerRetentionMonths: integer("customer_retention_months"),
     keepDeposits: boolean("keep_deposits").notNull().default(false),
     // Bumped by every change to the business's hours, activities or bookings: cached slots of an
     // older version are stale, on every app instance, since each request reads this row anyway.
@@ -73,6 +75,7 @@ export const tenants = pgTable(
   (t) => [
     // Stripe Checkout sessions last from 30 minutes to 24 hours.
     check("tenants_payment_hold_check", sql`${t.paymentHoldMinutes} between 30 and 1440`),
+    check("tenants_customer_retention_check", sql`${t.customerRetentionMonths} between 1 and 120`),
   ],
 );
 export type Tenant = typeof tenants.$inferSelect;

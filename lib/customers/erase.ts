@@ -7,7 +7,6 @@ import {
   outboundMessages,
   paymentEvents,
   payments,
-  type Tenant,
   webhookAttempts,
   webhookDeliveries,
   webhookEvents,
@@ -33,7 +32,7 @@ export const ERASED_NAME = "—";
  */
 export async function eraseCustomer(
   db: Database,
-  tenant: Tenant,
+  tenantId: string,
   customerId: string,
   actor: Actor,
   now: Date,
@@ -42,11 +41,11 @@ export async function eraseCustomer(
     const [customer] = await tx
       .select({ id: customers.id })
       .from(customers)
-      .where(and(eq(customers.tenantId, tenant.id), eq(customers.id, customerId)))
+      .where(and(eq(customers.tenantId, tenantId), eq(customers.id, customerId)))
       .for("update");
     if (!customer) throw new AppError("NOT_FOUND");
     const theirs = and(
-      eq(appointments.tenantId, tenant.id),
+      eq(appointments.tenantId, tenantId),
       eq(appointments.customerId, customerId),
     );
     const rows = await tx
@@ -89,20 +88,20 @@ export async function eraseCustomer(
         })
         .where(
           and(
-            eq(outboundMessages.tenantId, tenant.id),
+            eq(outboundMessages.tenantId, tenantId),
             inArray(outboundMessages.appointmentId, ids),
           ),
         );
       const sessions = tx
         .select({ id: payments.checkoutSessionId })
         .from(payments)
-        .where(and(eq(payments.tenantId, tenant.id), inArray(payments.appointmentId, ids)));
+        .where(and(eq(payments.tenantId, tenantId), inArray(payments.appointmentId, ids)));
       await tx
         .delete(paymentEvents)
         .where(sql`${paymentEvents.payload} -> 'data' -> 'object' ->> 'id' in (${sessions})`);
       await tx.delete(idempotencyKeys).where(
         and(
-          eq(idempotencyKeys.tenantId, tenant.id),
+          eq(idempotencyKeys.tenantId, tenantId),
           sql`${idempotencyKeys.responseBody} -> 'appointment' ->> 'id' in (${sql.join(
             ids.map((id) => sql`${id}`),
             sql`, `,
@@ -114,15 +113,13 @@ export async function eraseCustomer(
     const events = tx
       .select({ id: webhookEvents.id })
       .from(webhookEvents)
-      .where(
-        and(eq(webhookEvents.tenantId, tenant.id), inArray(webhookEvents.subjectId, subjects)),
-      );
+      .where(and(eq(webhookEvents.tenantId, tenantId), inArray(webhookEvents.subjectId, subjects)));
     await tx
       .update(webhookAttempts)
       .set({ responseBody: null })
       .where(
         and(
-          eq(webhookAttempts.tenantId, tenant.id),
+          eq(webhookAttempts.tenantId, tenantId),
           inArray(
             webhookAttempts.deliveryId,
             tx
@@ -130,7 +127,7 @@ export async function eraseCustomer(
               .from(webhookDeliveries)
               .where(
                 and(
-                  eq(webhookDeliveries.tenantId, tenant.id),
+                  eq(webhookDeliveries.tenantId, tenantId),
                   inArray(webhookDeliveries.eventId, events),
                 ),
               ),
@@ -140,13 +137,11 @@ export async function eraseCustomer(
     await tx
       .update(webhookEvents)
       .set({ data: null })
-      .where(
-        and(eq(webhookEvents.tenantId, tenant.id), inArray(webhookEvents.subjectId, subjects)),
-      );
+      .where(and(eq(webhookEvents.tenantId, tenantId), inArray(webhookEvents.subjectId, subjects)));
     await tx
       .delete(customers)
-      .where(and(eq(customers.tenantId, tenant.id), eq(customers.id, customerId)));
-    await recordAudit(tx, tenant.id, actor, {
+      .where(and(eq(customers.tenantId, tenantId), eq(customers.id, customerId)));
+    await recordAudit(tx, tenantId, actor, {
       action: "customer.erase",
       entityType: "customer",
       entityId: customerId,

@@ -1,6 +1,7 @@
 import { PgTransaction } from "drizzle-orm/pg-core";
 import { fromPglite, PgBoss } from "pg-boss";
 import type { Database, DatabaseHandle } from "@/db/client";
+import { eraseLapsedCustomers } from "@/lib/customers/retention";
 import type { Env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { smtpMailer } from "@/lib/mail/mailer";
@@ -14,6 +15,8 @@ export const MESSAGES_QUEUE = "messages";
 export const PAYMENTS_QUEUE = "payments";
 /** The queue whose jobs send the webhooks due (deliverWebhooks). */
 export const WEBHOOKS_QUEUE = "webhooks";
+/** The queue whose daily job erases customers past their business's retention. */
+export const RETENTION_QUEUE = "retention";
 
 // On globalThis, like the database: Next.js may load this module once per bundle.
 const store = globalThis as typeof globalThis & {
@@ -49,6 +52,7 @@ export async function startJobs(handle: DatabaseHandle, config: Env): Promise<Pg
   await boss.createQueue(MESSAGES_QUEUE, { notify: true, retryLimit: 0 });
   await boss.createQueue(PAYMENTS_QUEUE, { notify: true, retryLimit: 0 });
   await boss.createQueue(WEBHOOKS_QUEUE, { notify: true, retryLimit: 0 });
+  await boss.createQueue(RETENTION_QUEUE, { retryLimit: 0 });
   if (config.jobs) {
     // PGlite is one process's: whatever it was sending when it stopped did not go out.
     if (handle.pglite) await releaseStaleClaims(handle.db, new Date(), true);
@@ -72,6 +76,10 @@ export async function startJobs(handle: DatabaseHandle, config: Env): Promise<Pg
       });
     });
     await boss.send(WEBHOOKS_QUEUE, {});
+    await boss.schedule(RETENTION_QUEUE, "17 3 * * *");
+    await boss.work(RETENTION_QUEUE, async () => {
+      await eraseLapsedCustomers(handle.db, new Date());
+    });
     logger.info(
       config.smtpUrl
         ? "messages: sent over SMTP (SMTP_URL)"

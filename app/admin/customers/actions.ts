@@ -46,7 +46,7 @@ export async function saveCustomerNotesAction(
 /** Erases a customer for good, then back to the list (or to their page with why not). */
 export async function eraseCustomerAction(id: string) {
   const result = await dashboardAction("manage", ({ db, tenant, actor }) =>
-    eraseCustomer(db, tenant, uuidSchema.parse(id), actor, new Date()),
+    eraseCustomer(db, tenant.id, uuidSchema.parse(id), actor, new Date()),
   );
   redirect(
     result.ok

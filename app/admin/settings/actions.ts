@@ -12,6 +12,7 @@ import {
 } from "@/lib/admin/profile-form";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/api-keys";
 import { dashboardAction } from "@/lib/auth/action-caller";
+import { retentionSchema, setRetention } from "@/lib/customers/retention";
 import type { ErrorCode } from "@/lib/errors/app-error";
 import type { FieldProblems } from "@/lib/errors/field-problems";
 import { hrefWith } from "@/lib/http/page-params";
@@ -186,4 +187,19 @@ export async function changeOwnAccountAction(
     problems: result.problems ?? {},
     error: result.code,
   };
+}
+
+/** How long customers without a booking are kept; empty: until they or the business erase them. */
+export async function saveRetentionAction(form: FormData) {
+  const months = field(form, "customerRetentionMonths").trim();
+  const result = await dashboardAction("manage", ({ db, tenant, actor }) =>
+    setRetention(
+      db,
+      tenant,
+      retentionSchema.parse({ customerRetentionMonths: months ? Number(months) : null })
+        .customerRetentionMonths,
+      actor,
+    ),
+  );
+  back(result, "saved", "privacy");
 }

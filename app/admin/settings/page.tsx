@@ -30,6 +30,7 @@ import {
   revokeKeyAction,
   savePaymentSettingsAction,
   saveProfileAction,
+  saveRetentionAction,
   setModuleAction,
 } from "./actions";
 
@@ -285,6 +286,38 @@ export default async function SettingsPage({
             </button>
           </form>
         )}
+      </section>
+
+      <section id="privacy" aria-labelledby="privacy-title" className={card}>
+        <h2 id="privacy-title" className="text-lg font-semibold">
+          {t("privacy")}
+        </h2>
+        <p className="mt-1 text-sm text-slate-700">{t("privacyIntro")}</p>
+        <form action={saveRetentionAction} className="mt-3 flex flex-wrap items-end gap-3">
+          <LabelledField id="customerRetentionMonths" label={t("retention")}>
+            <input
+              id="customerRetentionMonths"
+              name="customerRetentionMonths"
+              type="number"
+              min={1}
+              max={120}
+              inputMode="numeric"
+              defaultValue={tenant.customerRetentionMonths ?? ""}
+              disabled={!canManage}
+              aria-describedby="retention-hint"
+              className="mt-1 w-32 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+            />
+          </LabelledField>
+          {canManage && (
+            <button type="submit" className={button}>
+              {tf("save")}
+            </button>
+          )}
+        </form>
+        <p id="retention-hint" className="mt-1 text-xs text-slate-600">
+          {t("retentionHint")}
+        </p>
+        {message("privacy")}
       </section>
 
       <section id="keys" aria-labelledby="keys-title" className={card}>

@@ -63,7 +63,7 @@ export async function eraseMyDataAction(token: string) {
     const db = await getDb();
     const booking = await findByManageToken(db, tenant, token);
     if (!booking.customerId) throw new AppError("NOT_FOUND");
-    await eraseCustomer(db, tenant, booking.customerId, customerActor, new Date());
+    await eraseCustomer(db, tenant.id, booking.customerId, customerActor, new Date());
   });
   redirect(error ? hrefWith(`/manage/${token}`, { error }) : "/manage/erased");
 }

@@ -35,7 +35,7 @@ export const PATCH = withTenant("appointments", async ({ req, params, db, tenant
 // DELETE /api/customers/[id] – erase the customer for good: their file, and their details in
 // every appointment, message and event, which stay countable (409 while a booking is upcoming) (admin)
 export const DELETE = withTenant("manage", async ({ params, db, tenant, caller }) => {
-  await eraseCustomer(db, tenant, resourceId(params.id), actorOf(caller), new Date());
+  await eraseCustomer(db, tenant.id, resourceId(params.id), actorOf(caller), new Date());
   return new Response(null, { status: 204 });
 });
 

@@ -1,0 +1,2 @@
+ALTER TABLE "tenants" ADD COLUMN "customer_retention_months" integer;--> statement-breakpoint
+ALTER TABLE "tenants" ADD CONSTRAINT "tenants_customer_retention_check" CHECK ("tenants"."customer_retention_months" between 1 and 120);

@@ -27,6 +27,7 @@ import { createWebhook } from "@/lib/webhooks/endpoints";
 import { activityBody, client, dayFromToday, openBusiness, parisAt } from "./helpers/api";
 import { type CallOptions, call, useAppDatabase } from "./helpers/routes";
 import { createTestDatabase, engines, type TestDatabase } from "./helpers/test-db";
+import { allowPrivateWebhooks } from "./helpers/webhook-env";
 import { type Receiver, startReceiver } from "./helpers/webhook-receiver";
 
 const SECOND = 1000;
@@ -39,14 +40,9 @@ describe.each(engines)("webhooks on %s", (engine) => {
   beforeAll(async () => {
     handle = await createTestDatabase(engine);
     useAppDatabase(handle);
-    process.env.WEBHOOKS_ALLOW_PRIVATE = "1";
-    rereadEnv();
   });
-  afterAll(async () => {
-    delete process.env.WEBHOOKS_ALLOW_PRIVATE;
-    rereadEnv();
-    await handle.close();
-  });
+  afterAll(() => handle.close());
+  allowPrivateWebhooks();
   beforeEach(async () => {
     // Each test's endpoints only: those of the tests before are turned off.
     await handle.db.update(webhookEndpoints).set({ enabled: false });

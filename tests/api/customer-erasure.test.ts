@@ -7,7 +7,6 @@ import { bookAppointment } from "@/lib/appointments/book-appointment";
 import { changeAppointmentStatus } from "@/lib/appointments/change-status";
 import { businessBookingSchema } from "@/lib/appointments/schema";
 import { customerActor, systemActor } from "@/lib/audit/record-audit";
-import { rereadEnv } from "@/lib/env";
 import { deliverDue } from "@/lib/messages/deliver";
 import { deliverWebhooks } from "@/lib/webhooks/deliver";
 import { createWebhook } from "@/lib/webhooks/endpoints";
@@ -32,14 +31,8 @@ describe.each(engines)("erasing a customer on %s", (engine) => {
   beforeAll(async () => {
     handle = await createTestDatabase(engine);
     useAppDatabase(handle);
-    process.env.WEBHOOKS_ALLOW_PRIVATE = "1";
-    rereadEnv();
   });
-  afterAll(async () => {
-    delete process.env.WEBHOOKS_ALLOW_PRIVATE;
-    rereadEnv();
-    await handle.close();
-  });
+  afterAll(() => handle.close());
 
   /** Every text, JSON and array column of every table, searched for `needle`. */
   async function findAnywhere(needle: string) {

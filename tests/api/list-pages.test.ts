@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as webhooksRoute from "@/app/api/webhooks/route";
-import { rereadEnv } from "@/lib/env";
 import { activityBody, openBusiness } from "../helpers/api";
 import { type CallResult, call, useAppDatabase } from "../helpers/routes";
 import { createTestDatabase, engines, type TestDatabase } from "../helpers/test-db";
+import { allowPrivateWebhooks } from "../helpers/webhook-env";
 
 // Every list of the API pages the same way: `limit` and `cursor` give pages in creation order, each
 // row exactly once however many are added meanwhile; without them, the list is whole and has no
@@ -13,14 +13,9 @@ describe.each(engines)("list pages on %s", (engine) => {
   beforeAll(async () => {
     handle = await createTestDatabase(engine);
     useAppDatabase(handle);
-    process.env.WEBHOOKS_ALLOW_PRIVATE = "1";
-    rereadEnv();
   });
-  afterAll(async () => {
-    delete process.env.WEBHOOKS_ALLOW_PRIVATE;
-    rereadEnv();
-    await handle.close();
-  });
+  afterAll(() => handle.close());
+  allowPrivateWebhooks();
 
   type Lister = (query: Record<string, string | undefined>) => Promise<CallResult>;
 

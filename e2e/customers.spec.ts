@@ -98,6 +98,14 @@ test("an owner finds a returning customer, their bookings and keeps notes", asyn
   await page.getByRole("link", { name: "Erase this customer" }).click();
   await page.getByRole("button", { name: "Erase for good" }).click();
   await expect(page.getByText("Customer erased.")).toBeVisible();
+
+  // And those who stop coming are erased after the months the business chooses.
+  await page.goto("/admin/settings#privacy");
+  await page.getByLabel("Erase customers after (months without a booking)").fill("24");
+  await page.getByRole("button", { name: "Save the retention" }).click();
+  await expect(page.getByLabel("Erase customers after (months without a booking)")).toHaveValue(
+    "24",
+  );
   const after = await request.get("/api/customers", { headers: api });
   expect((await after.json()).customers.map((c: { name: string }) => c.name)).toEqual([
     "Rita Regular",

@@ -310,7 +310,7 @@ export default async function SettingsPage({
           </LabelledField>
           {canManage && (
             <button type="submit" className={button}>
-              {tf("save")}
+              {t("saveRetention")}
             </button>
           )}
         </form>

@@ -12,6 +12,7 @@ import { toAppointmentJson } from "@/lib/appointments/formats/serialize-appointm
 import { businessBookingSchema } from "@/lib/appointments/schema";
 import { customerActor, systemActor } from "@/lib/audit/record-audit";
 import { rereadEnv } from "@/lib/env";
+import { deliverDue } from "@/lib/messages/deliver";
 import { deliverWebhooks } from "@/lib/webhooks/deliver";
 import { activityBody, client, dayFromToday, openBusiness, parisAt } from "../helpers/api";
 import { type CallOptions, call, useAppDatabase } from "../helpers/routes";
@@ -166,6 +167,8 @@ describe.each(engines)("customers on %s", (engine) => {
     await other.book("09:00", { email: "mia@example.com", name: "Mia Elsewhere" });
     const id = mine.json.appointment.customerId;
     await b.people.update(id, { notes: "Allergic to lavender" });
+    // The messages of every booking are out, so that another customer's could slip in.
+    await deliverDue(handle.db, { now: new Date(), mailer: null, from: "R <r@test>" });
     const exported = await call(customerExport.GET, "GET", {
       tenant: b.biz.tenant.slug,
       headers: { authorization: `Bearer ${b.biz.apiKey}` },
@@ -180,6 +183,8 @@ describe.each(engines)("customers on %s", (engine) => {
       notes: "Allergic to lavender",
     });
     expect(data.appointments).toHaveLength(2);
+    expect(data.messages.length).toBeGreaterThan(0);
+    for (const message of data.messages) expect(message.to).toBe("mia@example.com");
     expect(data.business.slug).toBe(b.biz.tenant.slug);
     const text = JSON.stringify(data);
     for (const foreign of ["Noah", "noah@example.com", "Mia Elsewhere", other.biz.tenant.slug]) {

@@ -64,6 +64,15 @@ export const tenants = pgTable(
     // Customers without a booking for this many months are erased (null: kept until asked).
     customerRetentionMonths: integer("customer_retention_months"),
     keepDeposits: boolean("keep_deposits").notNull().default(false),
+    // When the owner who signed up on the web confirmed their e-mail address; until then customers
+    // cannot book. A business made by the operator (CLI, seed) is confirmed when made.
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true }).defaultNow(),
+    // Consent the booking form asks for: the business's privacy notice (to accept when set), and
+    // whether it offers customers to opt in to its news.
+    privacyNoticeUrl: text("privacy_notice_url"),
+    asksMarketingConsent: boolean("asks_marketing_consent").notNull().default(false),
+    // The sites allowed to show the booking pages in a frame (the widget): exact origins.
+    embedOrigins: text("embed_origins").array().notNull().default(sql`'{}'::text[]`),
     // Bumped by every change to the business's hours, activities or bookings: cached slots of an
     // older version are stale, on every app instance, since each request reads this row anyway.
     scheduleVersion: integer("schedule_version").notNull().default(0),
@@ -106,7 +115,7 @@ export const users = pgTable(
 export type User = typeof users.$inferSelect;
 export type Role = User["role"];
 
-export const userTokenPurposes = ["password_reset"] as const;
+export const userTokenPurposes = ["password_reset", "email_confirmation"] as const;
 export type UserTokenPurpose = (typeof userTokenPurposes)[number];
 
 /**
@@ -137,6 +146,7 @@ export const userTokens = pgTable(
     uniqueIndex("user_tokens_hash_key").on(t.tokenHash),
   ],
 );
+export type UserToken = typeof userTokens.$inferSelect;
 
 export const apiKeys = pgTable(
   "api_keys",
@@ -542,6 +552,10 @@ export const appointments = pgTable(
     reminderMinutes: integer("reminder_minutes"),
     // Who booked, when they left an e-mail address (a walk-in without one is nobody's).
     customerId: uuid("customer_id"),
+    // The consent the booking form recorded: the business's privacy notice accepted (when it has
+    // one), and the customer's opt-in to its news, each with its time.
+    privacyAcceptedAt: timestamp("privacy_accepted_at", { withTimezone: true }),
+    marketingOptInAt: timestamp("marketing_opt_in_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -609,6 +623,8 @@ export const messageKinds = [
   "webhook_disabled",
   // To one user: the link to choose a new password (removed from the stored copy once sent).
   "password_reset",
+  // To the owner who signed up: the link confirming their address, which opens online booking.
+  "email_confirmation",
 ] as const;
 export type MessageKind = (typeof messageKinds)[number];
 export const messageStatuses = [

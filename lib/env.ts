@@ -36,6 +36,9 @@ const schema = z
     RATE_LIMIT_BOOKING: perMinute(10),
     RATE_LIMIT_PUBLIC: perMinute(100),
     RATE_LIMIT_API: perMinute(1000),
+    // Sign-ups per client address per hour (the web form and the API together).
+    RATE_LIMIT_REGISTER: perMinute(10),
+    REGISTRATION: optional(z.enum(["open", "closed"])),
     METRICS_TOKEN: optional(z.string().min(16, "must be at least 16 characters long")),
     CACHE_MAX_MB: optional(z.coerce.number().min(1).max(4096)).default(64),
     SMTP_URL: optional(
@@ -95,7 +98,11 @@ const schema = z
         booking: value.RATE_LIMIT_BOOKING,
         public: value.RATE_LIMIT_PUBLIC,
         api: value.RATE_LIMIT_API,
+        register: value.RATE_LIMIT_REGISTER,
       },
+      // Anyone may sign a business up: by default on the embedded database (one machine, trying
+      // the product), never by default on a server database, whose operator opens it knowingly.
+      registrationOpen: (value.REGISTRATION ?? (embedded ? "open" : "closed")) === "open",
       metricsToken: value.METRICS_TOKEN,
       cacheMaxBytes: value.CACHE_MAX_MB * 1024 * 1024,
       // No SMTP server: messages are stored in the outbox, for the dashboard to show.

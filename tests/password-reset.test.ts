@@ -4,11 +4,8 @@ import { outboundMessages, type Tenant, tenants, users, userTokens } from "@/db/
 import { verifyPassword } from "@/lib/auth/password";
 import { smtpMailer } from "@/lib/mail/mailer";
 import { deliverDue } from "@/lib/messages/deliver";
-import {
-  RESET_LINK_MINUTES,
-  requestPasswordReset,
-  resetPassword,
-} from "@/lib/users/password-reset";
+import { RESET_LINK_MINUTES } from "@/lib/users/link-lifetimes";
+import { requestPasswordReset, resetPassword } from "@/lib/users/password-reset";
 import { seedTenant } from "./helpers/fixtures";
 import { startInbox } from "./helpers/smtp-inbox";
 import { createTestDatabase, engines, type TestDatabase } from "./helpers/test-db";

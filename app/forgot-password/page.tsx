@@ -5,7 +5,7 @@ import { SkipLink } from "@/components/ui/skip-link";
 import { env } from "@/lib/env";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { currentTenant } from "@/lib/tenants/current-tenant";
-import { RESET_LINK_MINUTES } from "@/lib/users/password-reset";
+import { RESET_LINK_MINUTES } from "@/lib/users/link-lifetimes";
 import { requestResetAction } from "./actions";
 
 export const generateMetadata = pageTitle("passwordReset.forgotTitle");

@@ -29,6 +29,7 @@ import { addDays, dayInZone, zonedInstant } from "@/lib/scheduling/calendar-day"
 import { assertOpenForBooking } from "@/lib/tenants/online-booking";
 import type { AppointmentRow } from "./appointments";
 import { bookSeat } from "./book-seat";
+import { type ConsentTimes, consentTimes } from "./consent";
 import { newManageToken } from "./manage-token";
 import { missingRequiredFields, requiredProblems } from "./required-fields";
 import type { BookingInput } from "./schema";
@@ -55,6 +56,7 @@ export interface AlongBooking {
   owe: OweOnBooking;
   due: PaymentDue | null;
   now: Date;
+  consent: ConsentTimes;
 }
 
 function oweOnBooking(
@@ -169,7 +171,13 @@ async function book(
   const due = paymentDue(activity, tenant, actor, options.stripe ?? null, now);
   // Unpaid, a booking only holds its time; the payment confirms it.
   const status = due ? "pending" : (options.status ?? "pending");
-  const along = { owe: oweOnBooking(context, input, start, status, now, actor, options), due, now };
+  const consent = consentTimes(tenant, input, actor.type === "customer", now);
+  const along = {
+    owe: oweOnBooking(context, input, start, status, now, actor, options),
+    due,
+    now,
+    consent,
+  };
   if (activity.capacity > 1) {
     return bookSeat(db, tenant, context, candidates, input, start, now, actor, options, along);
   }
@@ -345,12 +353,15 @@ async function insertBooking(
           insert into ${appointments} (tenant_id, activity_id, staff_id, location_id, resource_id,
             starts_at, ends_at, blocked_from, blocked_until, status, client_name, client_email,
             client_phone, client_address, client_custom_field_value, manage_token_hash, meeting_url,
-            reminder_minutes, customer_id)
+            reminder_minutes, customer_id,
+            privacy_accepted_at, marketing_opt_in_at)
           select ${tenant.id}, activity_id, staff_id, location_id, ${resource?.id ?? null}::uuid,
             ${iso(start)}::timestamptz, ${iso(end)}::timestamptz, ${iso(blockedFrom)}::timestamptz,
             ${iso(blockedUntil)}::timestamptz, ${status}::appointment_status,
             ${c.name}, ${c.email}, ${c.phone}, ${c.address}, ${c.customFieldValue}, ${manage.hash},
-            ${meetingUrl}, ${input.reminderMinutes}::int, (select id from cust)
+            ${meetingUrl}, ${input.reminderMinutes}::int, (select id from cust),
+            ${along.consent.privacyAcceptedAt?.toISOString() ?? null}::timestamptz,
+            ${along.consent.marketingOptInAt?.toISOString() ?? null}::timestamptz
           from live
           returning id, tenant_id, activity_id, staff_id, resource_id, starts_at, status, created_at,
             customer_id
@@ -397,6 +408,7 @@ async function insertBooking(
     payment: null,
     sequence: 0,
     reminderMinutes: input.reminderMinutes,
+    ...along.consent,
     customerId: row.customer_id,
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.created_at),

@@ -111,11 +111,14 @@ async function insertSeat(
           insert into ${appointments} (tenant_id, activity_id, staff_id, location_id, resource_id,
             class_session_id, seat, seat_capacity, starts_at, ends_at, blocked_from, blocked_until,
             status, client_name, client_email, client_phone, client_address,
-            client_custom_field_value, manage_token_hash, reminder_minutes, customer_id)
+            client_custom_field_value, manage_token_hash, reminder_minutes, customer_id,
+            privacy_accepted_at, marketing_opt_in_at)
           select tenant_id, activity_id, staff_id, location_id, resource_id, id, free_seat,
             capacity, starts_at, ends_at, blocked_from, blocked_until,
             ${status}::appointment_status, ${c.name}, ${c.email}, ${c.phone}, ${c.address},
-            ${c.customFieldValue}, ${manage.hash}, ${input.reminderMinutes}::int, (select id from cust)
+            ${c.customFieldValue}, ${manage.hash}, ${input.reminderMinutes}::int, (select id from cust),
+            ${along.consent.privacyAcceptedAt?.toISOString() ?? null}::timestamptz,
+            ${along.consent.marketingOptInAt?.toISOString() ?? null}::timestamptz
           from session where free_seat is not null
           returning id, activity_id, staff_id, seat, seat_capacity as capacity, location_id,
             resource_id, class_session_id,
@@ -168,6 +171,7 @@ async function insertSeat(
     payment: null,
     sequence: 0,
     reminderMinutes: input.reminderMinutes,
+    ...along.consent,
     customerId: row.customer_id,
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.created_at),

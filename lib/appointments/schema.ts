@@ -42,6 +42,14 @@ export const bookingSchema = z.object({
     .max(10_080)
     .nullish()
     .transform((v) => v ?? null),
+  // Additive: what the customer agreed to on the booking form (see consentTimes).
+  consent: z
+    .object({ privacyNotice: z.boolean().optional(), marketing: z.boolean().optional() })
+    .optional()
+    .transform((v) => ({
+      privacyNotice: v?.privacyNotice ?? false,
+      marketing: v?.marketing ?? false,
+    })),
 });
 
 /**

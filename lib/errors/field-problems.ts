@@ -18,6 +18,9 @@ export const problemKinds = [
   "color",
   "taken",
   "wrongPassword",
+  "weakPassword",
+  "slugInvalid",
+  "mustAccept",
   "invalid",
 ] as const;
 export type ProblemKind = (typeof problemKinds)[number];

@@ -213,7 +213,7 @@ async function prepare(
 
 /**
  * A notice about the business itself goes to its owners, or to the one user it names (a password
- * reset, whose link is not kept once sent).
+ * reset, whose link is not kept once sent, or an address to confirm).
  */
 async function prepareNotice(db: Database, message: OutboundMessage): Promise<Prepared | null> {
   const [tenant] = await db.select().from(tenants).where(eq(tenants.id, message.tenantId));
@@ -224,9 +224,12 @@ async function prepareNotice(db: Database, message: OutboundMessage): Promise<Pr
   return {
     to,
     rendered: renderBusinessNotice(message, tenant),
-    kept: link
-      ? renderBusinessNotice({ ...message, payload: { ...message.payload, link: null } }, tenant)
-      : undefined,
+    // A reset link is its recipient's alone; a confirmation link may stay where its owner, the
+    // only user of a new business, reads it (with no SMTP server, the outbox is where they do).
+    kept:
+      link && message.kind === "password_reset"
+        ? renderBusinessNotice({ ...message, payload: { ...message.payload, link: null } }, tenant)
+        : undefined,
   };
 }
 

@@ -7,7 +7,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import en from "@/lib/i18n/messages/en.json";
 import fr from "@/lib/i18n/messages/fr.json";
 import type { PublicLocation } from "@/lib/locations/public-locations";
-import { RESET_LINK_MINUTES } from "@/lib/users/password-reset";
+import { CONFIRM_LINK_DAYS, RESET_LINK_MINUTES } from "@/lib/users/link-lifetimes";
 
 export interface RenderedMessage {
   subject: string;
@@ -146,8 +146,8 @@ ${policy ? `<p><strong>${escapeHtml(t("policy"))}${colon.trimEnd()}</strong> ${e
 
 /**
  * A notice to the business about itself, not an appointment, in its language, plain text and
- * HTML: a webhook endpoint turned off, or a user's password reset link (or, in the copy kept once
- * it is sent, a line saying the link is not kept).
+ * HTML: a webhook endpoint turned off, a user's password reset link (or, in the copy kept once it
+ * is sent, a line saying the link is not kept), or the link confirming a new business's address.
  */
 export function renderBusinessNotice(
   message: Pick<OutboundMessage, "kind" | "payload">,
@@ -155,20 +155,29 @@ export function renderBusinessNotice(
 ): RenderedMessage {
   const locale = tenant.locale as Locale;
   const t = createTranslator({ locale, messages: { fr, en }[locale], namespace: "emails" });
-  const reset = message.kind === "password_reset";
   const values = {
     url: message.payload.webhook?.url ?? "",
     business: tenant.name,
     minutes: RESET_LINK_MINUTES,
+    days: CONFIRM_LINK_DAYS,
   };
-  const key = reset ? "password_reset" : "business_webhook_disabled";
+  const key =
+    message.kind === "password_reset" || message.kind === "email_confirmation"
+      ? message.kind
+      : "business_webhook_disabled";
   const subject = t(`subject.${key}`, values);
   const lead = t(`lead.${key}`, values);
-  const link = reset ? (message.payload.link ?? null) : null;
-  const after = reset ? [link ?? t("linkNotKept"), t("resetIgnore")] : [t("webhookAction")];
+  const link = message.payload.link ?? null;
+  const after =
+    message.kind === "password_reset"
+      ? [link ?? t("linkNotKept"), t("resetIgnore")]
+      : message.kind === "email_confirmation"
+        ? [link ?? t("linkNotKept"), t("confirmIgnore")]
+        : [t("webhookAction")];
+  const button = t(message.kind === "email_confirmation" ? "confirmButton" : "resetButton");
   const paragraph = (line: string) =>
     line === link
-      ? `<p><a href="${escapeHtml(line)}" style="color: #1d4ed8">${escapeHtml(t("resetButton"))}</a></p>`
+      ? `<p><a href="${escapeHtml(line)}" style="color: #1d4ed8">${escapeHtml(button)}</a></p>`
       : `<p>${escapeHtml(line)}</p>`;
   const html = `<!doctype html>
 <html lang="${locale}">

@@ -4,9 +4,9 @@ import { rateLimits } from "@/db/schema";
 import { env } from "@/lib/env";
 
 /** The limits, each counted per client key in a window of `seconds`. */
-export type LimitName = "signIn" | "signInDaily" | "booking" | "public" | "api";
+export type LimitName = "signIn" | "signInDaily" | "booking" | "public" | "api" | "register";
 
-export type LimitPoints = Record<"signIn" | "booking" | "public" | "api", number>;
+export type LimitPoints = Record<"signIn" | "booking" | "public" | "api" | "register", number>;
 
 const windows: Record<LimitName, number> = {
   signIn: 60,
@@ -14,6 +14,7 @@ const windows: Record<LimitName, number> = {
   booking: 60,
   public: 60,
   api: 60,
+  register: 3600,
 };
 
 /** Where a key stands in its limit's window: what the X-RateLimit-* headers say. */
@@ -48,6 +49,7 @@ export function createLimiters(db: Database, points: LimitPoints): Limiters {
     booking: make("booking", points.booking),
     public: make("public", points.public),
     api: make("api", points.api),
+    register: make("register", points.register),
   };
 }
 

@@ -15,13 +15,19 @@ export async function createTenant(
   db: Database,
   input: CreateTenantInput,
   actor: Actor,
+  // Unconfirmed: signed up on the web, taking no bookings until the owner confirms their address.
+  { confirmed = true }: { confirmed?: boolean } = {},
 ): Promise<{ tenant: Tenant; owner: PublicUser }> {
   const { ownerEmail, ownerPassword, ownerName, ...profile } = createTenantSchema.parse(input);
   try {
     return await db.transaction(async (tx) => {
       const [tenant] = await tx
         .insert(tenants)
-        .values({ ...profile, contactEmail: ownerEmail })
+        .values({
+          ...profile,
+          contactEmail: ownerEmail,
+          ...(confirmed ? {} : { confirmedAt: null }),
+        })
         .returning();
       if (!tenant) throw new Error("insert returned no row");
       await recordAudit(tx, tenant.id, actor, {

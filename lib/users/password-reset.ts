@@ -1,21 +1,16 @@
-import { randomBytes } from "node:crypto";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { type Tenant, users, userTokens } from "@/db/schema";
+import { type Tenant, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { hashPassword } from "@/lib/auth/password";
-import { sha256Hex } from "@/lib/crypto/sha256";
-import { AppError } from "@/lib/errors/app-error";
-import { type OwedMessage, writeOwed } from "@/lib/messages/owe";
-
-/** How long a reset link works. */
-export const RESET_LINK_MINUTES = 60;
+import type { OwedMessage } from "@/lib/messages/owe";
+import { RESET_LINK_MINUTES } from "./link-lifetimes";
+import { sendUserLink, spendUserLink } from "./user-links";
 
 /**
  * Sends a user of this business a link to choose a new password, if the address is one of its
  * users; otherwise does nothing, and the caller answers the same, so that nobody learns which
- * addresses have accounts. A new link replaces any earlier one still unused. Returns the message
- * owed, for the caller to wake the workers.
+ * addresses have accounts. Returns the message owed, for the caller to wake the workers.
  */
 export async function requestPasswordReset(
   db: Database,
@@ -34,35 +29,16 @@ export async function requestPasswordReset(
       ),
     );
   if (!user) return [];
-  const token = randomBytes(32).toString("base64url");
-  return db.transaction(async (tx) => {
-    await tx
-      .update(userTokens)
-      .set({ usedAt: now })
-      .where(
-        and(
-          eq(userTokens.tenantId, tenant.id),
-          eq(userTokens.userId, user.id),
-          eq(userTokens.purpose, "password_reset"),
-          isNull(userTokens.usedAt),
-        ),
-      );
-    await tx.insert(userTokens).values({
+  return db.transaction((tx) =>
+    sendUserLink(tx, {
       tenantId: tenant.id,
-      userId: user.id,
+      user,
       purpose: "password_reset",
-      tokenHash: sha256Hex(token),
-      expiresAt: new Date(now.getTime() + RESET_LINK_MINUTES * 60_000),
-    });
-    return writeOwed(tx, tenant.id, null, [
-      {
-        kind: "password_reset",
-        recipient: "business",
-        sendAfter: now,
-        payload: { by: "business", sequence: 0, to: user.email, link: linkFor(token) },
-      },
-    ]);
-  });
+      lifetimeMs: RESET_LINK_MINUTES * 60_000,
+      now,
+      linkFor,
+    }),
+  );
 }
 
 /**
@@ -78,19 +54,7 @@ export async function resetPassword(
 ): Promise<void> {
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
-    const [link] = await tx
-      .select()
-      .from(userTokens)
-      .where(
-        and(
-          eq(userTokens.tenantId, tenant.id),
-          eq(userTokens.tokenHash, sha256Hex(token)),
-          eq(userTokens.purpose, "password_reset"),
-        ),
-      )
-      .for("update");
-    if (!link || link.usedAt || link.expiresAt <= now) throw new AppError("LINK_INVALID");
-    await tx.update(userTokens).set({ usedAt: now }).where(eq(userTokens.id, link.id));
+    const link = await spendUserLink(tx, tenant.id, token, "password_reset", now);
     await tx
       .update(users)
       .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })

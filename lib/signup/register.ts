@@ -1,0 +1,71 @@
+import type { Database } from "@/db/client";
+import type { Tenant } from "@/db/schema";
+import { AppError } from "@/lib/errors/app-error";
+import type { OwedMessage } from "@/lib/messages/owe";
+import { createTenant } from "@/lib/tenants/create-tenant";
+import type { PublicUser } from "@/lib/users/create-user";
+import { CONFIRM_LINK_DAYS } from "@/lib/users/link-lifetimes";
+import { sendUserLink } from "@/lib/users/user-links";
+import { passwordStrength } from "./password-strength";
+import { type RegisterInput, registerSchema } from "./schema";
+import { proposeSlug } from "./slugs";
+
+export interface Registration {
+  tenant: Tenant;
+  owner: PublicUser;
+  /** The confirmation e-mail, for the caller to wake the workers once committed. */
+  owed: OwedMessage[];
+}
+
+/**
+ * Signs a business up on its own: the business, its owner (who may sign in at once) and the
+ * e-mail asking the owner to confirm their address, in one transaction. Until that link is used
+ * the business takes no bookings online, so nobody books with an address nobody reads.
+ */
+export async function registerBusiness(
+  db: Database,
+  input: RegisterInput,
+  now: Date,
+  confirmLinkFor: (tenant: Tenant) => (token: string) => string,
+): Promise<Registration> {
+  const parsed = registerSchema.parse(input);
+  const { score, strong } = passwordStrength(
+    parsed.password,
+    [parsed.ownerName, parsed.email, parsed.businessName, parsed.slug ?? ""],
+    parsed.locale,
+  );
+  if (!strong) {
+    throw new AppError(
+      "VALIDATION_ERROR",
+      { password: `is too easy to guess (strength ${score} of 4, at least 3 needed)` },
+      undefined,
+      { password: { kind: "weakPassword" } },
+    );
+  }
+  const slug = parsed.slug ?? (await proposeSlug(db, parsed.businessName)).slug;
+  return db.transaction(async (tx) => {
+    const { tenant, owner } = await createTenant(
+      tx,
+      {
+        slug,
+        name: parsed.businessName,
+        timeZone: parsed.timeZone,
+        locale: parsed.locale,
+        ownerEmail: parsed.email,
+        ownerPassword: parsed.password,
+        ownerName: parsed.ownerName,
+      },
+      { type: "user", label: "sign-up" },
+      { confirmed: false },
+    );
+    const owed = await sendUserLink(tx, {
+      tenantId: tenant.id,
+      user: owner,
+      purpose: "email_confirmation",
+      lifetimeMs: CONFIRM_LINK_DAYS * 86_400_000,
+      now,
+      linkFor: confirmLinkFor(tenant),
+    });
+    return { tenant, owner, owed };
+  });
+}

@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { locales } from "@/lib/i18n/locales";
+import { slugSchema, timeZoneSchema } from "@/lib/tenants/schema";
+import { passwordSchema } from "@/lib/users/schema";
+import { emailSchema, requiredText } from "@/lib/validation";
+
+/** A business signing itself up: the web form and `POST /api/public/register` take the same. */
+export const registerSchema = z.object({
+  businessName: requiredText(120),
+  ownerName: requiredText(120),
+  email: emailSchema,
+  password: passwordSchema,
+  timeZone: timeZoneSchema,
+  locale: z.enum(locales),
+  // Left out: proposed from the business's name (its first free variant).
+  slug: slugSchema.optional(),
+  // The honeypot: a field people never see, so never fill; form-filling robots do.
+  website: z.string().max(0, "must be left empty").optional(),
+});
+export type RegisterInput = z.input<typeof registerSchema>;

@@ -1,0 +1,5 @@
+/** How long a password reset link works. */
+export const RESET_LINK_MINUTES = 60;
+
+/** How long the link confirming a new business's e-mail address works. */
+export const CONFIRM_LINK_DAYS = 7;

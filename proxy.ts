@@ -56,19 +56,24 @@ export async function proxy(request: NextRequest) {
 
   const query = request.nextUrl.searchParams.get("tenant");
   const session = await sessionHint(request).catch(() => null);
-  const slug = resolveTenantSlug({
-    // The public host: behind a reverse proxy, and when Next.js renders a server action's redirect
-    // target through an internal request to localhost, Host is not the one the visitor used.
-    host: publicHost(request.headers) ?? null,
-    header: request.headers.get("x-tenant-slug"),
-    query,
-    // The API stays stateless: only browser pages remember a ?tenant= choice.
-    cookie: isApi ? null : request.cookies.get(TENANT_COOKIE)?.value,
-    // A signed-in user's dashboard and its API calls are for their own business by default.
-    session: session?.tenantSlug,
-    rootDomain: config.appRootDomain,
-    defaultTenant: config.defaultTenant,
-  });
+  // The platform's own sign-up belongs to no business, not even the default one: it speaks the
+  // visitor's language.
+  const platform = /^\/(signup|api\/public\/(register|slugs))$/.test(request.nextUrl.pathname);
+  const slug = platform
+    ? null
+    : resolveTenantSlug({
+        // The public host: behind a reverse proxy, and when Next.js renders a server action's redirect
+        // target through an internal request to localhost, Host is not the one the visitor used.
+        host: publicHost(request.headers) ?? null,
+        header: request.headers.get("x-tenant-slug"),
+        query,
+        // The API stays stateless: only browser pages remember a ?tenant= choice.
+        cookie: isApi ? null : request.cookies.get(TENANT_COOKIE)?.value,
+        // A signed-in user's dashboard and its API calls are for their own business by default.
+        session: session?.tenantSlug,
+        rootDomain: config.appRootDomain,
+        defaultTenant: config.defaultTenant,
+      });
 
   let limit: LimitState | null = null;
   try {

@@ -67,6 +67,8 @@ export const tenants = pgTable(
     // When the owner who signed up on the web confirmed their e-mail address; until then customers
     // cannot book. A business made by the operator (CLI, seed) is confirmed when made.
     confirmedAt: timestamp("confirmed_at", { withTimezone: true }).defaultNow(),
+    // When its owners finished or hid the first-run guide (a business made before it: never shown).
+    guideDoneAt: timestamp("guide_done_at", { withTimezone: true }).defaultNow(),
     // Consent the booking form asks for: the business's privacy notice (to accept when set), and
     // whether it offers customers to opt in to its news.
     privacyNoticeUrl: text("privacy_notice_url"),

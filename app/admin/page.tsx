@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { AdminCalendar } from "@/components/admin/admin-calendar";
 import { BookingLinkCard } from "@/components/admin/booking-link-card";
+import { FirstRunGuide } from "@/components/admin/first-run-guide";
 import { OverviewPanel } from "@/components/admin/overview-panel";
 import { listActivities } from "@/lib/activities/activities";
 import { adminLabels } from "@/lib/admin/form-labels";
@@ -12,21 +13,27 @@ import { requirePageCaller } from "@/lib/auth/page-caller";
 import { getAvailability } from "@/lib/availability/availability";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { firstParam, type SearchParams } from "@/lib/http/page-params";
 import { zoneCity } from "@/lib/i18n/format";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { listLocations } from "@/lib/locations/locations";
 import { nextFreeStart } from "@/lib/offer/booking-week";
 import { listResources } from "@/lib/resources/resources";
+import { firstRunSteps } from "@/lib/signup/first-run";
 import { listStaff } from "@/lib/staff/staff";
 import { bookingLink } from "@/lib/tenants/booking-link";
 
 export const generateMetadata = pageTitle("admin.nav.calendar");
 
-export default async function CalendarPage() {
+export default async function CalendarPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
   const { tenant, caller } = await requirePageCaller();
   const db = await getDb();
   const now = new Date();
-  const [t, uiLabels, figures, activities, availability, staff, locations, resources] =
+  const [t, uiLabels, figures, activities, availability, staff, locations, resources, steps] =
     await Promise.all([
       getTranslations("admin"),
       adminLabels("calendarUi"),
@@ -36,9 +43,11 @@ export default async function CalendarPage() {
       listStaff(db, tenant.id),
       listLocations(db, tenant.id),
       listResources(db, tenant.id),
+      can(caller.role, "manage") ? firstRunSteps(db, tenant) : null,
     ]);
   // "New appointment" opens on the first free start of the first service.
   const first = activities[0] && (await nextFreeStart(db, tenant, activities[0].id, now));
+  const url = bookingLink(await headers(), tenant, env().appRootDomain);
   const labels = {
     ...uiLabels,
     zoneLine: t("zoneLine", { city: zoneCity(tenant.timeZone), zone: tenant.timeZone }),
@@ -46,10 +55,17 @@ export default async function CalendarPage() {
   return (
     <section>
       <h1 className="mb-3 text-2xl font-semibold">{t("calendar.title")}</h1>
-      <BookingLinkCard
-        url={bookingLink(await headers(), tenant, env().appRootDomain)}
-        business={tenant.name}
-      />
+      {steps ? (
+        <FirstRunGuide
+          steps={steps}
+          bookingUrl={url}
+          ownerEmail={tenant.contactEmail ?? ""}
+          mailGoesOut={Boolean(env().smtpUrl)}
+          linkSent={firstParam((await searchParams).done) === "linkSent"}
+        />
+      ) : (
+        <BookingLinkCard url={url} business={tenant.name} />
+      )}
       <OverviewPanel tenant={tenant} figures={figures} now={now} />
       <AdminCalendar
         tenantSlug={tenant.slug}

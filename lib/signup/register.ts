@@ -26,7 +26,11 @@ export async function registerBusiness(
   db: Database,
   input: RegisterInput,
   now: Date,
-  confirmLinkFor: (tenant: Tenant) => (token: string) => string,
+  options: {
+    confirmLinkFor: (tenant: Tenant) => (token: string) => string;
+    /** Called once the input is valid, before anything is written: a rate limit refuses here. */
+    admit?: () => Promise<void>;
+  },
 ): Promise<Registration> {
   const parsed = registerSchema.parse(input);
   const { score, strong } = passwordStrength(
@@ -42,6 +46,7 @@ export async function registerBusiness(
       { password: { kind: "weakPassword" } },
     );
   }
+  await options.admit?.();
   const slug = parsed.slug ?? (await proposeSlug(db, parsed.businessName)).slug;
   return db.transaction(async (tx) => {
     const { tenant, owner } = await createTenant(
@@ -56,7 +61,7 @@ export async function registerBusiness(
         ownerName: parsed.ownerName,
       },
       { type: "user", label: "sign-up" },
-      { confirmed: false },
+      { signedUp: true },
     );
     const owed = await sendUserLink(tx, {
       tenantId: tenant.id,
@@ -64,7 +69,7 @@ export async function registerBusiness(
       purpose: "email_confirmation",
       lifetimeMs: CONFIRM_LINK_DAYS * 86_400_000,
       now,
-      linkFor: confirmLinkFor(tenant),
+      linkFor: options.confirmLinkFor(tenant),
     });
     return { tenant, owner, owed };
   });

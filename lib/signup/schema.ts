@@ -18,3 +18,8 @@ export const registerSchema = z.object({
   website: z.string().max(0, "must be left empty").optional(),
 });
 export type RegisterInput = z.input<typeof registerSchema>;
+
+/** `GET /api/public/slugs`: an address to check, or a business name to propose one for. */
+export const slugQuerySchema = z
+  .object({ slug: z.string().max(100).optional(), name: z.string().max(120).optional() })
+  .refine((q) => q.slug !== undefined || q.name !== undefined, "send slug or name");

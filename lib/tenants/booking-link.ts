@@ -14,6 +14,13 @@ export function bookingLink(
   return publicLink(headers, tenant, rootDomain, "/");
 }
 
+/** The address of the business's dashboard, on the same terms as bookingLink. */
+export const dashboardLink = (
+  headers: Headers,
+  tenant: Pick<Tenant, "slug">,
+  rootDomain: string | undefined,
+): string => publicLink(headers, tenant, rootDomain, "/admin");
+
 /** The address of a private manage link sent by e-mail, on the same terms as bookingLink. */
 export const manageLinks =
   (headers: Headers, tenant: Pick<Tenant, "slug">, rootDomain: string | undefined) =>
@@ -25,6 +32,12 @@ export const resetLinks =
   (headers: Headers, tenant: Pick<Tenant, "slug">, rootDomain: string | undefined) =>
   (token: string): string =>
     publicLink(headers, tenant, rootDomain, `/reset-password/${token}`);
+
+/** The address of the link confirming a new business's e-mail, on the same terms as bookingLink. */
+export const confirmLinks =
+  (headers: Headers, tenant: Pick<Tenant, "slug">, rootDomain: string | undefined) =>
+  (token: string): string =>
+    publicLink(headers, tenant, rootDomain, `/confirm-email/${token}`);
 
 function publicLink(
   headers: Headers,

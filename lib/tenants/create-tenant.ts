@@ -15,8 +15,8 @@ export async function createTenant(
   db: Database,
   input: CreateTenantInput,
   actor: Actor,
-  // Unconfirmed: signed up on the web, taking no bookings until the owner confirms their address.
-  { confirmed = true }: { confirmed?: boolean } = {},
+  // Signed up on the web: no bookings until the owner confirms their address, and a first-run guide.
+  { signedUp = false }: { signedUp?: boolean } = {},
 ): Promise<{ tenant: Tenant; owner: PublicUser }> {
   const { ownerEmail, ownerPassword, ownerName, ...profile } = createTenantSchema.parse(input);
   try {
@@ -26,7 +26,7 @@ export async function createTenant(
         .values({
           ...profile,
           contactEmail: ownerEmail,
-          ...(confirmed ? {} : { confirmedAt: null }),
+          ...(signedUp ? { confirmedAt: null, guideDoneAt: null } : {}),
         })
         .returning();
       if (!tenant) throw new Error("insert returned no row");

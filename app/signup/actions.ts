@@ -1,0 +1,68 @@
+"use server";
+
+import { headers } from "next/headers";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getDb } from "@/lib/db";
+import { problemText } from "@/lib/errors/field-problems";
+import { toAppError } from "@/lib/errors/to-app-error";
+import type { Locale } from "@/lib/i18n/locales";
+import { type PasswordStrength, passwordStrength } from "@/lib/signup/password-strength";
+import type { RegisterInput } from "@/lib/signup/schema";
+import { signUp } from "@/lib/signup/sign-up";
+
+export type SignUpResult =
+  | { ok: true; slug: string }
+  | { ok: false; failure: string; problems: Record<string, string> };
+
+/** Signs the business up; on a refusal, the form's texts for it, in the page's language. */
+export async function signUpAction(input: RegisterInput): Promise<SignUpResult> {
+  try {
+    const { tenant } = await signUp(await getDb(), input, await headers());
+    return { ok: true, slug: tenant.slug };
+  } catch (error) {
+    const appError = toAppError(error);
+    const [problems, failures, t] = await Promise.all([
+      getTranslations("problems"),
+      getTranslations("failures"),
+      getTranslations("signup"),
+    ]);
+    const texts = Object.fromEntries(
+      ["required", "tooLong", "tooShort", "email", "timeZone", "taken", "invalid"]
+        .concat(["weakPassword", "slugInvalid"])
+        .map((kind) => [kind, problems(kind as "invalid")]),
+    );
+    const fieldProblems = { ...appError.problems };
+    // A slug taken between the check and the click is a conflict, not a field's format.
+    if (appError.code === "CONFLICT") fieldProblems.slug = { kind: "taken" };
+    if (fieldProblems.slug?.kind === "invalid") fieldProblems.slug = { kind: "slugInvalid" };
+    return {
+      ok: false,
+      failure:
+        appError.code === "VALIDATION_ERROR" || appError.code === "CONFLICT"
+          ? t("fixFields")
+          : failures.has(appError.code)
+            ? failures(appError.code as "failed")
+            : appError.code === "RATE_LIMIT_EXCEEDED"
+              ? t("tooMany")
+              : failures("failed"),
+      problems: Object.fromEntries(
+        Object.entries(fieldProblems).map(([field, problem]) => [
+          field,
+          problemText(problem, texts),
+        ]),
+      ),
+    };
+  }
+}
+
+/** How guessable the password being typed is, with zxcvbn's advice in the page's language. */
+export async function passwordStrengthAction(
+  password: string,
+  userInputs: string[],
+): Promise<PasswordStrength> {
+  return passwordStrength(
+    String(password).slice(0, 200),
+    userInputs.slice(0, 5).map((s) => String(s).slice(0, 200)),
+    (await getLocale()) as Locale,
+  );
+}

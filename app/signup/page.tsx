@@ -1,0 +1,76 @@
+import { headers } from "next/headers";
+import { getLocale, getTranslations } from "next-intl/server";
+import { SignupForm } from "@/components/signup/signup-form";
+import { SkipLink } from "@/components/ui/skip-link";
+import { env } from "@/lib/env";
+import { publicOrigin } from "@/lib/http/public-origin";
+import { pageTitle } from "@/lib/i18n/page-title";
+import { timeZoneOptions } from "@/lib/i18n/time-zones";
+import { passwordStrengthAction, signUpAction } from "./actions";
+
+export const generateMetadata = pageTitle("signup.title");
+
+/** Where a business's booking page will be, for the address being chosen. */
+function addressTemplate(origin: string, rootDomain: string | undefined) {
+  if (!rootDomain) return `${origin}/?tenant={slug}`;
+  const url = new URL(origin);
+  return `${url.protocol}//{slug}.${rootDomain}${url.port && !rootDomain.includes(":") ? `:${url.port}` : ""}/`;
+}
+
+export default async function SignupPage() {
+  const config = env();
+  const [t, locale] = await Promise.all([getTranslations("signup"), getLocale()]);
+  return (
+    <main
+      id="main"
+      className="mx-auto flex min-h-screen max-w-xl flex-col justify-center p-4 sm:p-6"
+    >
+      <SkipLink />
+      <div className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200 sm:p-8">
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        {config.registrationOpen ? (
+          <>
+            <p className="mt-1 text-sm text-slate-600">{t("intro")}</p>
+            <SignupForm
+              labels={{
+                intro: t("intro"),
+                businessName: t("businessName"),
+                ownerName: t("ownerName"),
+                email: t("email"),
+                password: t("password"),
+                passwordHint: t("passwordHint"),
+                slug: t("slug"),
+                slugChecking: t("slugChecking"),
+                slugFree: t("slugFree"),
+                slugTaken: t("slugTaken"),
+                slugInvalid: t("slugInvalid"),
+                timeZone: t("timeZone"),
+                timeZoneHint: t("timeZoneHint"),
+                locale: t("locale"),
+                strength0: t("strength0"),
+                strength1: t("strength1"),
+                strength2: t("strength2"),
+                strength3: t("strength3"),
+                strength4: t("strength4"),
+                honeypot: t("honeypot"),
+                submit: t("submit"),
+                submitting: t("submitting"),
+                signInFailed: t("signInFailed"),
+              }}
+              timeZones={timeZoneOptions(new Date())}
+              defaultLocale={locale === "fr" ? "fr" : "en"}
+              addressTemplate={addressTemplate(publicOrigin(await headers()), config.appRootDomain)}
+              signUp={signUpAction}
+              strengthOf={passwordStrengthAction}
+            />
+          </>
+        ) : (
+          <p className="mt-4 rounded-md bg-amber-50 p-3 text-sm text-amber-900" role="status">
+            {t("closed")}
+          </p>
+        )}
+        <p className="mt-6 text-sm text-slate-600">{t("haveAccount")}</p>
+      </div>
+    </main>
+  );
+}

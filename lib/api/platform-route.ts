@@ -1,0 +1,17 @@
+import type { NextRequest } from "next/server";
+import { errorResponse } from "@/lib/http/error-response";
+import { localeFromAcceptLanguage } from "@/lib/i18n/locales";
+
+/**
+ * Wraps a route of the platform itself, not of a business (sign-up): every failure becomes the
+ * API's JSON error, in the language the client asks for.
+ */
+export function platformRoute(handler: (req: NextRequest) => Promise<Response>) {
+  return async (req: NextRequest): Promise<Response> => {
+    try {
+      return await handler(req);
+    } catch (error) {
+      return errorResponse(error, localeFromAcceptLanguage(req.headers.get("accept-language")));
+    }
+  };
+}

@@ -18,6 +18,7 @@ import { customerListQuerySchema, customerUpdateSchema } from "@/lib/customers/s
 import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, pageQuerySchema } from "@/lib/http/cursor";
 import { locationInputSchema } from "@/lib/locations/schema";
 import { resourceInputSchema } from "@/lib/resources/schema";
+import { registerSchema, slugQuerySchema } from "@/lib/signup/schema";
 import { staffInputSchema } from "@/lib/staff/schema";
 import { appointmentModuleSchema } from "@/lib/tenants/appointment-module";
 import { webhookEventTypes } from "@/lib/webhooks/event-types";
@@ -37,7 +38,9 @@ import {
   locationShape,
   paginationShape,
   publicActivityShape,
+  registrationShape,
   resourceShape,
+  slugAnswerShape,
   staffShape,
   webhookPayloadShape,
   webhookShape,
@@ -87,6 +90,7 @@ const errorResponses: Record<number, string> = {
   413: "PayloadTooLarge",
   415: "UnsupportedMediaType",
   422: "ValidationError",
+  429: "TooManyRequests",
   503: "Unavailable",
 };
 
@@ -160,6 +164,7 @@ const T = {
   settings: ["Settings"],
   webhooks: ["Webhooks"],
   operations: ["Operations"],
+  signup: ["Sign-up"],
 };
 
 const paths = {
@@ -665,6 +670,29 @@ const paths = {
       untenanted: true,
       path: z.object({ asset: z.enum(["swagger-ui.css", "swagger-ui-bundle.js"]) }),
       ok: { 200: ["The file"] },
+    }),
+  },
+  "/api/public/register": {
+    post: op({
+      summary: "Sign a business up",
+      description:
+        "Makes the business and its owner, who may sign in at once, and mails the owner a link to confirm their e-mail address: customers can book (403 `BUSINESS_NOT_CONFIRMED` before) once it is opened. Refused with 403 `REGISTRATION_CLOSED` when the server's `REGISTRATION` is `closed`; 10 valid sign-ups per client address per hour (`RATE_LIMIT_REGISTER`). The password must be hard to guess (zxcvbn score 3 of 4); `website` must stay empty; `slug` left out is proposed from the name.",
+      tags: T.signup,
+      access: "public",
+      untenanted: true,
+      body: registerSchema,
+      ok: { 201: ["Signed up", registrationShape] },
+      errors: [409, 429],
+    }),
+  },
+  "/api/public/slugs": {
+    get: op({
+      summary: "Check a booking page address, or propose one for a name",
+      tags: T.signup,
+      access: "public",
+      untenanted: true,
+      query: slugQuerySchema,
+      ok: { 200: ["Whether it is free", slugAnswerShape] },
     }),
   },
   "/api/health": {

@@ -224,3 +224,26 @@ export const webhookPayloadShape = z
     tenant: z.object({ id, slug: z.string() }),
   })
   .meta({ id: "WebhookEvent" });
+
+export const registrationShape = z
+  .object({
+    business: z.object({
+      id,
+      slug: z.string(),
+      name: z.string(),
+      timeZone: z.string(),
+      locale: z.enum(["fr", "en"]),
+      confirmed: z.boolean().meta({ description: "False until the owner confirms their e-mail" }),
+    }),
+    owner: z.object({ id, email: z.string(), name: z.string(), role: z.literal("owner") }),
+    links: z.object({ bookingPage: z.string(), dashboard: z.string() }),
+  })
+  .meta({ id: "Registration" });
+
+export const slugAnswerShape = z
+  .object({
+    slug: z.string(),
+    available: z.boolean(),
+    problem: z.enum(["taken", "invalid"]).optional(),
+  })
+  .meta({ id: "SlugAnswer" });

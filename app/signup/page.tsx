@@ -47,6 +47,7 @@ export default async function SignupPage() {
                 timeZone: t("timeZone"),
                 timeZoneHint: t("timeZoneHint"),
                 locale: t("locale"),
+                strength: t("strength"),
                 strength0: t("strength0"),
                 strength1: t("strength1"),
                 strength2: t("strength2"),

@@ -20,6 +20,7 @@ export type SignupLabels = Record<
   | "slugFree"
   | "slugTaken"
   | "slugInvalid"
+  | "strength"
   | "strength0"
   | "strength1"
   | "strength2"
@@ -258,7 +259,7 @@ export function SignupForm({
                 optimum={4}
                 value={strength.score}
                 className="mr-2 align-middle"
-                aria-label={labels.password}
+                aria-label={labels.strength}
               />
               <span className={strength.strong ? "text-emerald-700" : "text-amber-800"}>
                 {strengthText}

@@ -123,6 +123,15 @@ export default async function MessagesPage({
                   </button>
                 </form>
               )}
+              {/* Without SMTP, the owner confirms their address from here. */}
+              {m.kind === "email_confirmation" && m.payload.link && (
+                <a
+                  href={m.payload.link}
+                  className="mt-1 inline-block rounded-md bg-slate-900 px-3 py-1 text-sm font-medium text-white hover:bg-slate-700"
+                >
+                  {t("openConfirmation")}
+                </a>
+              )}
               {m.textBody && (
                 <details className="mt-1">
                   <summary className="cursor-pointer text-xs text-slate-600">{t("show")}</summary>

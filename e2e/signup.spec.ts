@@ -84,18 +84,41 @@ test("sign-up to the first booking, without the CLI", async ({ page, baseURL }, 
   // The dashboard is on the main host, so the link names the business with ?tenant=.
   expect(link).toBe(`${baseURL}/?tenant=maison-ondine`);
 
-  // The first customer books.
+  // Its privacy notice, and news offered to customers.
+  await page.goto("/admin/settings");
+  await page.getByLabel("Privacy notice (address)").fill("https://maison-ondine.example/privacy");
+  await page.getByLabel(/Offer customers to receive your news/).check();
+  await page.getByRole("button", { name: "Save the consent settings" }).click();
+  await expect(page.getByLabel("Privacy notice (address)")).toHaveValue(
+    "https://maison-ondine.example/privacy",
+  );
+
+  // The first customer books, accepting the notice (the form says so when they forget).
   await customer.goto(link ?? "");
   await customer.getByRole("link", { name: "Book Soin visage" }).click();
   await customer.locator('a[href*="details?at="]:visible').first().click();
   await customer.getByLabel(/Full name/).fill("Première Cliente");
   await customer.getByLabel(/Email address/).fill("premiere@example.test");
+  await customer.getByLabel(/Send me news and offers/).check();
+  await customer.getByRole("button", { name: "Confirm booking" }).click();
+  await expect(customer.getByText("Please accept this to book.")).toBeVisible();
+  await expect(customer.getByLabel(/Full name/)).toHaveValue("Première Cliente");
+  await expect(customer.getByRole("link", { name: "privacy notice" })).toHaveAttribute(
+    "href",
+    "https://maison-ondine.example/privacy",
+  );
+  await customer.getByLabel(/I have read and accept/).check();
   await customer.getByRole("button", { name: "Confirm booking" }).click();
   await expect(customer.getByText("Your booking is registered")).toBeVisible();
   await customer.close();
 
+  // The customer's file says when they agreed to news.
+  await page.goto("/admin/customers");
+  await page.getByRole("link", { name: "Première Cliente" }).click();
+  await expect(page.getByText(/Agreed on/)).toBeVisible();
+
   // The owner finishes the guide; the usual booking link card takes its place.
-  await page.reload();
+  await page.goto("/admin");
   await page.getByRole("button", { name: "Done: hide this guide" }).click();
   await expect(page.getByTestId("first-run-guide")).toHaveCount(0);
   await expect(page.getByTestId("booking-link")).toBeVisible();

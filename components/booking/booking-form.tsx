@@ -21,6 +21,7 @@ export function BookingForm({
   fields,
   labels,
   payNotice,
+  consent,
 }: {
   action: (state: BookingFormState, form: FormData) => Promise<BookingFormState>;
   initialState: BookingFormState;
@@ -28,6 +29,8 @@ export function BookingForm({
   labels: BookingFormLabels;
   /** What is paid online before the booking is confirmed (null: nothing, paid at the venue). */
   payNotice: string | null;
+  /** The consent the business asks for: its privacy notice to accept, and a news opt-in. */
+  consent: { privacyNoticeUrl: string | null; marketing: boolean };
 }) {
   // Texts come from the server: no translation library in the browser.
   const t = (key: Exclude<keyof BookingFormLabels, "problems">) => labels[key];
@@ -123,6 +126,48 @@ export function BookingForm({
         ? field("customFieldValue", fields.customFieldLabel, { multiline: true })
         : null}
 
+      {consent.privacyNoticeUrl ? (
+        <div className="flex flex-col gap-1">
+          <label className="flex items-start gap-2 text-sm">
+            <input
+              type="checkbox"
+              name="privacyNotice"
+              defaultChecked={values.privacyNotice === "on"}
+              required
+              aria-invalid={problem("privacyNotice") ? true : undefined}
+              aria-describedby={problem("privacyNotice") ? "error-privacyNotice" : undefined}
+              className="mt-1"
+            />
+            <span>
+              {t("privacyAccept")}{" "}
+              <a
+                href={consent.privacyNoticeUrl}
+                target="_blank"
+                rel="noopener noreferrer"
+                className="underline"
+              >
+                {t("privacyNotice")}
+              </a>
+            </span>
+          </label>
+          {problem("privacyNotice") ? (
+            <p id="error-privacyNotice" className="text-sm text-red-700">
+              {problemText(problem("privacyNotice") as FieldProblem, labels.problems)}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      {consent.marketing ? (
+        <label className="flex items-start gap-2 text-sm">
+          <input
+            type="checkbox"
+            name="marketing"
+            defaultChecked={values.marketing === "on"}
+            className="mt-1"
+          />
+          <span>{t("marketingOptIn")}</span>
+        </label>
+      ) : null}
       {payNotice ? (
         <p className="rounded-lg bg-slate-50 p-3 text-sm text-slate-700" data-testid="pay-notice">
           {payNotice}

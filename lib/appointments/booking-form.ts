@@ -10,6 +10,9 @@ export const bookingFormFields = [
   "phone",
   "address",
   "customFieldValue",
+  // Checkboxes: "on" when ticked.
+  "privacyNotice",
+  "marketing",
 ] as const;
 export type BookingFormField = (typeof bookingFormFields)[number];
 export type BookingFormValues = Record<BookingFormField, string>;
@@ -26,7 +29,16 @@ export interface BookingFormState {
 
 export const emptyBookingForm = (at: string): BookingFormState => ({
   attempt: 0,
-  values: { at, name: "", email: "", phone: "", address: "", customFieldValue: "" },
+  values: {
+    at,
+    name: "",
+    email: "",
+    phone: "",
+    address: "",
+    customFieldValue: "",
+    privacyNotice: "",
+    marketing: "",
+  },
   fieldErrors: {},
 });
 
@@ -54,6 +66,7 @@ export const toBookingBody = (
     address: v.address,
     customFieldValue: v.customFieldValue,
   },
+  consent: { privacyNotice: v.privacyNotice === "on", marketing: v.marketing === "on" },
 });
 
 const fieldOfPath: Record<string, BookingFormField> = {
@@ -63,6 +76,7 @@ const fieldOfPath: Record<string, BookingFormField> = {
   "clientInfo.phone": "phone",
   "clientInfo.address": "address",
   "clientInfo.customFieldValue": "customFieldValue",
+  "consent.privacyNotice": "privacyNotice",
 };
 
 /** A refused booking's problems as problems of the form's fields (an empty field is "required"). */
@@ -74,7 +88,9 @@ export function fieldProblems(
   for (const [path, problem] of Object.entries(problems)) {
     const field = fieldOfPath[path];
     if (!field) continue;
-    byField[field] = values[field].trim() ? problem : { kind: "required" };
+    // A box left unticked keeps its own words ("please accept").
+    byField[field] =
+      values[field].trim() || problem.kind === "mustAccept" ? problem : { kind: "required" };
   }
   return byField;
 }

@@ -24,6 +24,8 @@ export interface CustomerStats {
   /** Completed bookings at their service's price, plus what was paid online and kept otherwise. */
   spentMinor: number;
   lastVisitAt: Date | null;
+  /** The latest opt-in to the business's news, from the booking form (null: none). */
+  marketingOptInAt: Date | null;
 }
 
 export type CustomerRow = Customer & CustomerStats;
@@ -42,6 +44,7 @@ interface Raw {
   no_shows: number;
   spent_minor: number;
   last_visit_at: string | Date | null;
+  marketing_opt_in_at: string | Date | null;
 }
 
 const toRow = (r: Raw): CustomerRow => ({
@@ -58,11 +61,12 @@ const toRow = (r: Raw): CustomerRow => ({
   noShows: r.no_shows,
   spentMinor: r.spent_minor,
   lastVisitAt: r.last_visit_at === null ? null : new Date(r.last_visit_at),
+  marketingOptInAt: r.marketing_opt_in_at === null ? null : new Date(r.marketing_opt_in_at),
 });
 
 /** Customers with their stats, one aggregate per customer over their appointments. */
 const selectWithStats = (where: ReturnType<typeof sql>, tail = sql``) => sql`
-  select c.*, s.bookings, s.no_shows, s.spent_minor, s.last_visit_at
+  select c.*, s.bookings, s.no_shows, s.spent_minor, s.last_visit_at, s.marketing_opt_in_at
   from ${customers} c
   left join lateral (
     select count(*) filter (where a.status <> 'cancelled')::int as bookings,
@@ -71,7 +75,8 @@ const selectWithStats = (where: ReturnType<typeof sql>, tail = sql``) => sql`
         else (select coalesce(sum(p.amount_minor - p.refunded_minor), 0) from ${payments} p
               where p.tenant_id = a.tenant_id and p.appointment_id = a.id
                 and p.paid_at is not null) end), 0)::int as spent_minor,
-      max(a.starts_at) filter (where a.status = 'completed') as last_visit_at
+      max(a.starts_at) filter (where a.status = 'completed') as last_visit_at,
+      max(a.marketing_opt_in_at) as marketing_opt_in_at
     from ${appointments} a
     join ${activities} act on act.tenant_id = a.tenant_id and act.id = a.activity_id
     where a.tenant_id = c.tenant_id and a.customer_id = c.id
@@ -183,6 +188,7 @@ export function toCustomerJson(row: CustomerRow, currency: string) {
       currency,
       lastVisitAt: row.lastVisitAt?.toISOString() ?? null,
     },
+    marketingOptInAt: row.marketingOptInAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -206,6 +206,9 @@ export const customerShape = z
       currency: z.string().length(3),
       lastVisitAt: instant.nullable(),
     }),
+    marketingOptInAt: instant
+      .nullable()
+      .meta({ description: "When they last opted in to the business's news on the booking form" }),
     createdAt: instant,
     updatedAt: instant,
   })

@@ -19,6 +19,7 @@ import { hrefWith } from "@/lib/http/page-params";
 import { paymentSettingsSchema, updatePaymentSettings } from "@/lib/payments/settings";
 import { setAppointmentModule } from "@/lib/tenants/appointment-module";
 import { businessSettingsSchema, updateBusinessSettings } from "@/lib/tenants/business-settings";
+import { consentTermsSchema, setConsentTerms } from "@/lib/tenants/consent-terms";
 import { createUser } from "@/lib/users/create-user";
 import { roleSchema } from "@/lib/users/schema";
 import { changeOwnAccount, changeRole, removeMember, resetPassword } from "@/lib/users/team";
@@ -202,4 +203,20 @@ export async function saveRetentionAction(form: FormData) {
     ),
   );
   back(result, "saved", "privacy");
+}
+
+/** The booking form's consent: the privacy notice to accept, and whether news are offered. */
+export async function saveConsentAction(form: FormData) {
+  const result = await dashboardAction("manage", ({ db, tenant, actor }) =>
+    setConsentTerms(
+      db,
+      tenant,
+      consentTermsSchema.parse({
+        privacyNoticeUrl: field(form, "privacyNoticeUrl").trim(),
+        asksMarketingConsent: form.get("asksMarketingConsent") === "on",
+      }),
+      actor,
+    ),
+  );
+  back(result, "saved", "consent");
 }

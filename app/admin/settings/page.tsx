@@ -28,6 +28,7 @@ import {
   removeMemberAction,
   resetPasswordAction,
   revokeKeyAction,
+  saveConsentAction,
   savePaymentSettingsAction,
   saveProfileAction,
   saveRetentionAction,
@@ -318,6 +319,46 @@ export default async function SettingsPage({
           {t("retentionHint")}
         </p>
         {message("privacy")}
+      </section>
+
+      <section id="consent" aria-labelledby="consent-title" className={card}>
+        <h2 id="consent-title" className="text-lg font-semibold">
+          {t("consent")}
+        </h2>
+        <p className="mt-1 text-sm text-slate-700">{t("consentIntro")}</p>
+        <form action={saveConsentAction} className="mt-3 flex flex-col gap-3">
+          <LabelledField id="privacyNoticeUrl" label={t("privacyNoticeUrl")}>
+            <input
+              id="privacyNoticeUrl"
+              name="privacyNoticeUrl"
+              type="url"
+              maxLength={500}
+              placeholder="https://"
+              defaultValue={tenant.privacyNoticeUrl ?? ""}
+              disabled={!canManage}
+              aria-describedby="privacy-notice-hint"
+              className="mt-1 w-full max-w-lg rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+            />
+          </LabelledField>
+          <p id="privacy-notice-hint" className="-mt-2 text-xs text-slate-600">
+            {t("privacyNoticeHint")}
+          </p>
+          <label className="flex items-center gap-2 text-sm">
+            <input
+              type="checkbox"
+              name="asksMarketingConsent"
+              defaultChecked={tenant.asksMarketingConsent}
+              disabled={!canManage}
+            />
+            {t("asksMarketingConsent")}
+          </label>
+          {canManage && (
+            <button type="submit" className={`${button} self-start`}>
+              {t("saveConsent")}
+            </button>
+          )}
+        </form>
+        {message("consent")}
       </section>
 
       <section id="keys" aria-labelledby="keys-title" className={card}>

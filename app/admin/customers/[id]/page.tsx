@@ -52,6 +52,10 @@ export default async function CustomerPage({
     [t("noShowsLabel"), String(c.noShows)],
     [t("spent"), formatPrice(c.spentMinor, tenant.currency, tenant.locale)],
     [t("lastVisit"), c.lastVisitAt ? when(c.lastVisitAt) : t("never")],
+    [
+      t("news"),
+      c.marketingOptInAt ? t("newsSince", { when: when(c.marketingOptInAt) }) : t("newsNo"),
+    ],
   ];
   return (
     <section className="space-y-6 [overflow-wrap:anywhere]">

@@ -129,6 +129,10 @@ export default async function DetailsPage(props: {
                 ? (activity.customFieldLabel ?? t("customField"))
                 : null,
             }}
+            consent={{
+              privacyNoticeUrl: tenant.privacyNoticeUrl,
+              marketing: tenant.asksMarketingConsent,
+            }}
             payNotice={
               payAmount > 0
                 ? t(activity.paymentRule === "deposit" ? "payDepositNotice" : "payNotice", {

@@ -17,6 +17,8 @@ import { logger } from "@/lib/logger";
 import { type LimitState, rateLimitHeaders } from "@/lib/rate-limit/limiters";
 import { limitRequest } from "@/lib/rate-limit/request-limits";
 import { tooManyRequests } from "@/lib/rate-limit/too-many-requests";
+import { isEmbeddablePath } from "@/lib/tenants/embed-origins";
+import { findTenantBySlug } from "@/lib/tenants/find-tenant";
 import { resolveTenantSlug, TENANT_COOKIE, TENANT_HEADER } from "@/lib/tenants/resolve-tenant-slug";
 
 // Every request passes here first: it is refused early when malformed or over its rate limit,
@@ -31,15 +33,13 @@ export async function proxy(request: NextRequest) {
     config.publicHttps ||
     (config.trustProxy && request.headers.get("x-forwarded-proto") === "https");
   const nonce = newNonce();
-  const csp = isApi
-    ? "default-src 'none'; frame-ancestors 'none'"
-    : contentSecurityPolicy(nonce, {
-        dev: config.nodeEnv === "development",
-        https,
-        checkout: config.stripe?.checkoutOrigin,
-      });
+  let frameAncestors: string[] = [];
+  let csp = "default-src 'none'; frame-ancestors 'none'";
   const finish = (response: NextResponse, limit?: LimitState | null) => {
-    const headers = { ...securityHeaders({ https }), ...(limit ? rateLimitHeaders(limit) : {}) };
+    const headers = {
+      ...securityHeaders({ https, framable: frameAncestors.length > 0 }),
+      ...(limit ? rateLimitHeaders(limit) : {}),
+    };
     for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
     response.headers.set("Content-Security-Policy", csp);
     return response;
@@ -75,6 +75,19 @@ export async function proxy(request: NextRequest) {
         defaultTenant: config.defaultTenant,
       });
 
+  // A business's booking pages may be framed by the sites it lists (its booking widget).
+  if (!isApi && slug && isEmbeddablePath(request.nextUrl.pathname)) {
+    frameAncestors = await embedOriginsOf(slug).catch(() => []);
+  }
+  if (!isApi) {
+    csp = contentSecurityPolicy(nonce, {
+      dev: config.nodeEnv === "development",
+      https,
+      checkout: config.stripe?.checkoutOrigin,
+      frameAncestors,
+    });
+  }
+
   let limit: LimitState | null = null;
   try {
     limit = await limitRequest(await getDb(), request, config.trustProxy, session);
@@ -100,6 +113,10 @@ export async function proxy(request: NextRequest) {
     });
   }
   return finish(response, limit);
+}
+
+async function embedOriginsOf(slug: string): Promise<string[]> {
+  return (await findTenantBySlug(await getDb(), slug))?.embedOrigins ?? [];
 }
 
 export const config = {

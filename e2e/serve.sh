@@ -34,13 +34,16 @@ npm run -s cli -- tenant create --slug hookshop --name "Hook Shop" --timezone Eu
 # The customers spec's salon, reached with ?tenant=.
 npm run -s cli -- tenant create --slug regulars --name "Regulars Salon" --timezone Europe/Paris \
   --locale en --owner-email owner@regulars.test --owner-password regulars-owner-pass
+# The widget spec's shop: its booking pages are framed by a page of another origin.
+npm run -s cli -- tenant create --slug widgetshop --name "Widget Shop" --timezone Europe/Paris \
+  --locale fr --owner-email owner@widgetshop.test --owner-password widgetshop-owner-pass
 npm run -s cli -- user create --tenant atelier --email staff@atelier.test \
   --password atelier-staff-pass --role staff
 npm run -s cli -- user create --tenant demo --email staff@demo.rendezvous.test \
   --password demo-staff-pass --role staff
 # Keys for the API tests, kept beside the throw-away database.
 npm run -s cli -- apikey create --tenant demo --name e2e | tail -n 1 > "$DATA_DIR/demo.key"
-for tenant in acme studio allday quiet nova lumen paystudio hookshop regulars; do
+for tenant in acme studio allday quiet nova lumen paystudio hookshop regulars widgetshop; do
   npm run -s cli -- apikey create --tenant "$tenant" --name e2e | tail -n 1 > "$DATA_DIR/$tenant.key"
 done
 # Idle connections live longer than any client keeps them (Node's 5 s default races with reuse:

@@ -15,7 +15,8 @@ export const apiKeyOf = (
     | "lumen"
     | "paystudio"
     | "hookshop"
-    | "regulars",
+    | "regulars"
+    | "widgetshop",
 ) => readFileSync(path.join(process.env.E2E_DATA_DIR ?? "", `${tenant}.key`), "utf8").trim();
 
 /** The METRICS_TOKEN playwright.config.ts gives the server. */

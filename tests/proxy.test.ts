@@ -1,5 +1,9 @@
+import { eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { type Tenant, tenants } from "@/db/schema";
+import { systemActor } from "@/lib/audit/record-audit";
+import { embedOriginsFromText, setEmbedOrigins } from "@/lib/tenants/embed-origins";
 import { proxy } from "@/proxy";
 import { handlers } from "./helpers/api";
 import { seedTenant, sessionCookie } from "./helpers/fixtures";
@@ -71,6 +75,39 @@ describe.each(engines)("proxy.ts on %s", (engine) => {
     expect(api.headers.get("content-security-policy")).toBe(
       "default-src 'none'; frame-ancestors 'none'",
     );
+  });
+
+  it("lets exactly the sites a business lists frame its booking pages, and nothing else", async () => {
+    const [tenant] = await handle.db.select().from(tenants).where(eq(tenants.id, biz.tenant.id));
+    const origins = embedOriginsFromText("https://www.salon.example\nhttp://127.0.0.1:8080/");
+    expect(origins).toEqual(["https://www.salon.example", "http://127.0.0.1:8080"]);
+    await setEmbedOrigins(handle.db, tenant as Tenant, origins, systemActor);
+    try {
+      for (const path of ["/", "/book/00000000-0000-4000-8000-000000000000?at=x"]) {
+        const page = await send(path, { ip: freshIp() });
+        expect(page.headers.get("content-security-policy")).toMatch(
+          /frame-ancestors 'self' https:\/\/www\.salon\.example http:\/\/127\.0\.0\.1:8080(;|$)/,
+        );
+        // X-Frame-Options knows no list: it would refuse them all.
+        expect(page.headers.get("x-frame-options")).toBeNull();
+      }
+      // The dashboard, sign-in, a customer's private link and the API stay unframable.
+      for (const path of [
+        "/admin",
+        "/login",
+        "/manage/abc",
+        "/api/appointments/activities/public",
+      ]) {
+        const other = await send(path, { ip: freshIp() });
+        expect(other.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+        expect(other.headers.get("x-frame-options")).toBe("DENY");
+      }
+    } finally {
+      await setEmbedOrigins(handle.db, tenant as Tenant, [], systemActor);
+    }
+    for (const wrong of ["https://www.salon.example/booking", "ftp://files.example", "salon"]) {
+      expect(() => embedOriginsFromText(wrong)).toThrow();
+    }
   });
 
   it("answers an undecodable path and a body declared too large with JSON before any work", async () => {

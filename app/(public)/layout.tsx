@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { PublicShell } from "@/components/booking/public-shell";
+import { NONCE_HEADER } from "@/lib/http/security-headers";
 import { currentTenant } from "@/lib/tenants/current-tenant";
 
 /** Customers' pages are titled by the business: "Your details · Salon Démo", or its name alone. */
@@ -10,5 +12,12 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function PublicLayout({ children }: { children: React.ReactNode }) {
-  return <PublicShell tenant={await currentTenant()}>{children}</PublicShell>;
+  return (
+    <PublicShell
+      tenant={await currentTenant()}
+      nonce={(await headers()).get(NONCE_HEADER) ?? undefined}
+    >
+      {children}
+    </PublicShell>
+  );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ActivityCard } from "@/components/booking/activity-card";
 import { BusinessContact } from "@/components/booking/business-contact";
@@ -25,6 +26,11 @@ export default async function BusinessPage(props: { searchParams: Promise<Search
     listStaff(db, tenant.id),
     props.searchParams,
   ]);
+  // A link (or the widget) naming a service opens its booking page directly.
+  const service = activities.find((a) => a.id === firstParam(query.service));
+  if (service) {
+    redirect(hrefWith(`/book/${service.id}`, { tenant: firstParam(query.tenant) }));
+  }
   const several = locations.length > 1;
   const location = chosenLocation(locations, firstParam(query.location));
 

@@ -3,15 +3,19 @@ import { useTranslations } from "next-intl";
 import { SkipLink } from "@/components/ui/skip-link";
 import type { Tenant } from "@/db/schema";
 import { BusinessContact } from "./business-contact";
+import { EmbedFrameScript } from "./embed-frame-script";
 
 // Synchronous and hook-based: the booking page renders these through the Pages Router too.
 
 /** The frame of every page a business's customers see: its name on top, the staff link below. */
 export function PublicShell({
   tenant,
+  nonce,
   children,
 }: {
   tenant: Pick<Tenant, "name">;
+  /** This response's script nonce: the widget's sizing script runs under it. */
+  nonce: string | undefined;
   children: React.ReactNode;
 }) {
   const t = useTranslations();
@@ -32,7 +36,8 @@ export function PublicShell({
       >
         {children}
       </main>
-      <footer className="border-t border-slate-200 bg-white">
+      {/* In the widget, the business's own site is the frame: no staff link inside. */}
+      <footer className="border-t border-slate-200 bg-white" data-embed-hide>
         <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-4 text-sm text-slate-600">
           <span>{t("public.poweredBy")}</span>
           <Link href="/login" className="hover:text-slate-900 hover:underline">
@@ -40,6 +45,7 @@ export function PublicShell({
           </Link>
         </div>
       </footer>
+      <EmbedFrameScript nonce={nonce} />
     </div>
   );
 }

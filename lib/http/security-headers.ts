@@ -12,7 +12,18 @@ export const NONCE_HEADER = "x-nonce";
  */
 export function contentSecurityPolicy(
   nonce: string,
-  { dev, https, checkout }: { dev: boolean; https: boolean; checkout?: string },
+  {
+    dev,
+    https,
+    checkout,
+    frameAncestors = [],
+  }: {
+    dev: boolean;
+    https: boolean;
+    checkout?: string;
+    /** Sites that may show this page in a frame (a business's booking widget); none by default. */
+    frameAncestors?: string[];
+  },
 ) {
   return [
     "default-src 'self'",
@@ -27,16 +38,25 @@ export function contentSecurityPolicy(
     // The booking form of a paid service redirects to Stripe's Checkout page (without JavaScript,
     // the browser checks that redirect against this).
     `form-action 'self'${checkout ? ` ${checkout}` : ""}`,
-    "frame-ancestors 'none'",
+    frameAncestors.length
+      ? `frame-ancestors 'self' ${frameAncestors.join(" ")}`
+      : "frame-ancestors 'none'",
     ...(https ? ["upgrade-insecure-requests"] : []),
   ].join("; ");
 }
 
 /** The headers every response carries, pages and API alike. */
-export function securityHeaders({ https }: { https: boolean }): Record<string, string> {
+export function securityHeaders({
+  https,
+  framable = false,
+}: {
+  https: boolean;
+  /** The CSP's frame-ancestors lets some sites frame it: X-Frame-Options would forbid them all. */
+  framable?: boolean;
+}): Record<string, string> {
   return {
     "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
+    ...(framable ? {} : { "X-Frame-Options": "DENY" }),
     "Referrer-Policy": "strict-origin-when-cross-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
     "Cross-Origin-Opener-Policy": "same-origin",

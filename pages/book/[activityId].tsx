@@ -142,7 +142,7 @@ export default function BookPage(props: Props) {
       messages={messages[props.locale]}
       timeZone={props.tenant.timeZone}
     >
-      <PublicShell tenant={props.tenant}>
+      <PublicShell tenant={props.tenant} nonce={props.nonce ?? undefined}>
         <BookPageContent {...props} />
       </PublicShell>
       {process.env.NODE_ENV === "production" ? (

@@ -20,6 +20,7 @@ import { paymentSettingsSchema, updatePaymentSettings } from "@/lib/payments/set
 import { setAppointmentModule } from "@/lib/tenants/appointment-module";
 import { businessSettingsSchema, updateBusinessSettings } from "@/lib/tenants/business-settings";
 import { consentTermsSchema, setConsentTerms } from "@/lib/tenants/consent-terms";
+import { embedOriginsFromText, setEmbedOrigins } from "@/lib/tenants/embed-origins";
 import { createUser } from "@/lib/users/create-user";
 import { roleSchema } from "@/lib/users/schema";
 import { changeOwnAccount, changeRole, removeMember, resetPassword } from "@/lib/users/team";
@@ -219,4 +220,12 @@ export async function saveConsentAction(form: FormData) {
     ),
   );
   back(result, "saved", "consent");
+}
+
+/** The sites that may show the booking widget, one origin per line. */
+export async function saveEmbedOriginsAction(form: FormData) {
+  const result = await dashboardAction("manage", ({ db, tenant, actor }) =>
+    setEmbedOrigins(db, tenant, embedOriginsFromText(field(form, "embedOrigins")), actor),
+  );
+  back(result, "saved", "website");
 }

@@ -1,8 +1,10 @@
+import { headers } from "next/headers";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ApiKeyCreator } from "@/components/admin/api-key-creator";
 import { BusinessProfileForm } from "@/components/admin/business-profile-form";
 import { ConfirmRow } from "@/components/admin/confirm-row";
+import { EmbedSettings } from "@/components/admin/embed-settings";
 import { OwnAccountForm } from "@/components/admin/own-account-form";
 import { PaymentSettingsForm } from "@/components/admin/payment-settings-form";
 import { LabelledField } from "@/components/ui/labelled-field";
@@ -19,6 +21,7 @@ import { formatDateTime } from "@/lib/i18n/format";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { timeZoneOptions } from "@/lib/i18n/time-zones";
 import { paymentsReadiness } from "@/lib/payments/rule";
+import { bookingLink } from "@/lib/tenants/booking-link";
 import { listUsers } from "@/lib/users/create-user";
 import {
   addMemberAction,
@@ -360,6 +363,13 @@ export default async function SettingsPage({
         </form>
         {message("consent")}
       </section>
+
+      <EmbedSettings
+        tenant={tenant}
+        bookingUrl={bookingLink(await headers(), tenant, env().appRootDomain)}
+        canManage={canManage}
+        message={message("website")}
+      />
 
       <section id="keys" aria-labelledby="keys-title" className={card}>
         <h2 id="keys-title" className="text-lg font-semibold">

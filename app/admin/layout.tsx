@@ -12,7 +12,7 @@ const sections = [
   { href: "/admin/availability", key: "availability" },
   { href: "/admin/team", key: "team" },
   { href: "/admin/messages", key: "messages" },
-  { href: "/admin/revenue", key: "revenue" },
+  { href: "/admin/statistics", key: "statistics" },
   { href: "/admin/settings", key: "settings" },
 ] as const;
 

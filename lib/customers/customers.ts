@@ -1,14 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import { type Database, queryRows } from "@/db/client";
-import {
-  activities,
-  appointments,
-  type Customer,
-  customers,
-  payments,
-  type Tenant,
-} from "@/db/schema";
+import { activities, appointments, type Customer, customers, type Tenant } from "@/db/schema";
 import { listAppointments } from "@/lib/appointments/appointments";
+import { appointmentRevenue } from "@/lib/appointments/revenue-sql";
 import { type Actor, recordAudit } from "@/lib/audit/record-audit";
 import { toDateRange } from "@/lib/availability/date-range";
 import { AppError } from "@/lib/errors/app-error";
@@ -71,10 +65,7 @@ const selectWithStats = (where: ReturnType<typeof sql>, tail = sql``) => sql`
   left join lateral (
     select count(*) filter (where a.status <> 'cancelled')::int as bookings,
       count(*) filter (where a.status = 'no_show')::int as no_shows,
-      coalesce(sum(case when a.status = 'completed' then act.price_minor
-        else (select coalesce(sum(p.amount_minor - p.refunded_minor), 0) from ${payments} p
-              where p.tenant_id = a.tenant_id and p.appointment_id = a.id
-                and p.paid_at is not null) end), 0)::int as spent_minor,
+      coalesce(sum(${appointmentRevenue(sql`a`, sql`act`)}), 0)::int as spent_minor,
       max(a.starts_at) filter (where a.status = 'completed') as last_visit_at,
       max(a.marketing_opt_in_at) as marketing_opt_in_at
     from ${appointments} a

@@ -1,0 +1,233 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { BarChart, HeatMap, ShareBars } from "@/components/admin/statistics/charts";
+import { DataTable } from "@/components/admin/statistics/data-table";
+import { LabelledField } from "@/components/ui/labelled-field";
+import { Notice } from "@/components/ui/notice";
+import { requirePageCaller } from "@/lib/auth/page-caller";
+import { getDb } from "@/lib/db";
+import { firstParam, hrefWith, type SearchParams } from "@/lib/http/page-params";
+import { formatPrice } from "@/lib/i18n/format";
+import { pageTitle } from "@/lib/i18n/page-title";
+import { addDays, dayInZone } from "@/lib/scheduling/calendar-day";
+import { tableLabels } from "@/lib/statistics/labels";
+import {
+  defaultRange,
+  rates,
+  type StatisticsQuery,
+  statistics,
+  statisticsQuerySchema,
+} from "@/lib/statistics/statistics";
+import { type Cell, heatHours, type StatisticsTable, tableOf } from "@/lib/statistics/tables";
+
+export const generateMetadata = pageTitle("admin.nav.statistics");
+
+const inputClass = "mt-1 rounded-md border border-slate-300 px-2 py-1.5 text-sm";
+const card = "rounded-lg border border-slate-200 bg-white p-4";
+
+export default async function StatisticsPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
+  const { tenant } = await requirePageCaller("manage");
+  const query = await searchParams;
+  const today = dayInZone(new Date(), tenant.timeZone);
+  const asked = statisticsQuerySchema.safeParse({
+    from: firstParam(query.from),
+    to: firstParam(query.to),
+  });
+  const invalid = (query.from !== undefined || query.to !== undefined) && !asked.success;
+  const range: StatisticsQuery = asked.success ? asked.data : defaultRange(today);
+  const [stats, t] = await Promise.all([
+    statistics(await getDb(), tenant, range),
+    getTranslations("admin.statistics"),
+  ]);
+  const labels = tableLabels(tenant.locale);
+  const locale = tenant.locale;
+  const money = (minor: number) => formatPrice(minor, tenant.currency, locale);
+  const count = (n: number) => new Intl.NumberFormat(locale).format(n);
+  const share = (n: number) =>
+    new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(n);
+  const shortDay = (day: string) =>
+    new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", timeZone: "UTC" }).format(
+      new Date(`${day}T12:00:00Z`),
+    );
+  const cellText = (cell: Cell) =>
+    "text" in cell
+      ? cell.text
+      : "count" in cell
+        ? count(cell.count)
+        : "share" in cell
+          ? share(cell.share)
+          : money(cell.money);
+  const table = (name: StatisticsTable) => (
+    <DataTable
+      table={tableOf(stats, name, labels)}
+      caption={t(`tables.${name}`)}
+      show={t("showData")}
+      csvHref={hrefWith("/admin/statistics/export", { table: name, ...range })}
+      csvLabel={t("csv")}
+      format={cellText}
+    />
+  );
+
+  const [now, before] = [stats.totals, stats.previous.totals];
+  const change = (a: number, b: number) =>
+    b === 0
+      ? t("noComparison")
+      : t("change", { change: `${a >= b ? "+" : ""}${share((a - b) / b)}` });
+  const cards: [string, string, string, string][] = [
+    [
+      t("bookings"),
+      count(now.bookings),
+      count(before.bookings),
+      change(now.bookings, before.bookings),
+    ],
+    [t("cancellationRate"), share(rates(now).cancellation), share(rates(before).cancellation), ""],
+    [t("noShowRate"), share(rates(now).noShow), share(rates(before).noShow), ""],
+    [
+      t("revenue"),
+      money(now.revenueMinor),
+      money(before.revenueMinor),
+      change(now.revenueMinor, before.revenueMinor),
+    ],
+  ];
+  const presets: [string, StatisticsQuery][] = [
+    [t("last7"), { from: addDays(today, -6), to: today }],
+    [t("last30"), defaultRange(today)],
+    [t("last90"), { from: addDays(today, -89), to: today }],
+    [t("last365"), { from: addDays(today, -364), to: today }],
+  ];
+  const periodLabel = (start: string) =>
+    stats.unit === "week" ? t("weekOf", { day: shortDay(start) }) : shortDay(start);
+  const empty = now.bookings + now.cancelled === 0;
+
+  return (
+    <section className="space-y-5">
+      <div>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          {t("intro")}{" "}
+          <Link href="/admin/revenue" className="underline">
+            {t("revenueReport")}
+          </Link>
+        </p>
+      </div>
+      <form method="get" className="flex flex-wrap items-end gap-3">
+        <LabelledField id="from" label={t("from")}>
+          <input
+            id="from"
+            name="from"
+            type="date"
+            defaultValue={range.from}
+            className={inputClass}
+          />
+        </LabelledField>
+        <LabelledField id="to" label={t("to")}>
+          <input id="to" name="to" type="date" defaultValue={range.to} className={inputClass} />
+        </LabelledField>
+        <button
+          type="submit"
+          className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700"
+        >
+          {t("show")}
+        </button>
+        <nav aria-label={t("presets")} className="flex flex-wrap gap-2 text-sm">
+          {presets.map(([label, preset]) => (
+            <Link key={label} href={hrefWith("/admin/statistics", preset)} className="underline">
+              {label}
+            </Link>
+          ))}
+        </nav>
+      </form>
+      {invalid && <Notice kind="error">{t("invalidRange")}</Notice>}
+      <p className="text-sm text-slate-700" data-testid="statistics-period">
+        {t("period", {
+          from: shortDay(stats.from),
+          to: shortDay(stats.to),
+          previousFrom: shortDay(stats.previous.from),
+          previousTo: shortDay(stats.previous.to),
+        })}
+      </p>
+
+      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+        {cards.map(([label, value, previous, delta]) => (
+          <div key={label} className={card} data-testid="statistics-card">
+            <p className="text-sm text-slate-600">{label}</p>
+            <p className="text-2xl font-semibold tabular-nums">{value}</p>
+            <p className="text-xs text-slate-600">
+              {t("previousValue", { value: previous })}
+              {delta ? ` · ${delta}` : ""}
+            </p>
+          </div>
+        ))}
+      </div>
+      {table("totals")}
+
+      {empty ? (
+        <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600">
+          {t("empty")}
+        </p>
+      ) : (
+        <>
+          <figure className={card} aria-labelledby="over-time">
+            <h2 id="over-time" className="font-semibold">
+              {t(stats.unit === "week" ? "perWeek" : "perDay")}
+            </h2>
+            <BarChart
+              bars={stats.series.map((s) => ({ label: periodLabel(s.start), value: s.bookings }))}
+              format={count}
+              label={t("bookingsChart", { total: count(now.bookings) })}
+            />
+            <h3 className="mt-4 text-sm font-semibold">{t("revenueOverTime")}</h3>
+            <BarChart
+              bars={stats.series.map((s) => ({
+                label: periodLabel(s.start),
+                value: s.revenueMinor,
+              }))}
+              format={money}
+              label={t("revenueChart", { total: money(now.revenueMinor) })}
+            />
+            {table("series")}
+          </figure>
+
+          <figure className={card} aria-labelledby="busiest">
+            <h2 id="busiest" className="font-semibold">
+              {t("busiest")}
+            </h2>
+            <p className="mb-2 text-xs text-slate-600">{t("busiestHint")}</p>
+            <HeatMap
+              weekdays={labels.weekdays}
+              hours={heatHours(stats.heat)}
+              count={(weekday, hour) =>
+                stats.heat.find((h) => h.weekday === weekday && h.hour === hour)?.bookings ?? 0
+              }
+              label={t("heatChart")}
+            />
+            {table("heat")}
+          </figure>
+
+          <div className="grid gap-4 lg:grid-cols-2">
+            {(["services", "staff"] as const).map((name) => (
+              <figure key={name} className={card} aria-labelledby={`by-${name}`}>
+                <h2 id={`by-${name}`} className="mb-3 font-semibold">
+                  {t(name === "services" ? "byService" : "byStaff")}
+                </h2>
+                <ShareBars
+                  items={(name === "services" ? stats.byService : stats.byStaff).map((b) => ({
+                    name: b.name,
+                    value: b.bookings,
+                  }))}
+                  format={count}
+                  label={t(name === "services" ? "byService" : "byStaff")}
+                />
+                {table(name)}
+              </figure>
+            ))}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -9,6 +9,7 @@ import { getDb } from "@/lib/db";
 import { firstParam, hrefWith, type SearchParams } from "@/lib/http/page-params";
 import { formatPrice } from "@/lib/i18n/format";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { fromMinorUnits } from "@/lib/money";
 import { addDays, dayInZone } from "@/lib/scheduling/calendar-day";
 import { tableLabels } from "@/lib/statistics/labels";
 import {
@@ -47,6 +48,12 @@ export default async function StatisticsPage({
   const locale = tenant.locale;
   const money = (minor: number) => formatPrice(minor, tenant.currency, locale);
   const count = (n: number) => new Intl.NumberFormat(locale).format(n);
+  const wholeMoney = (major: number) =>
+    new Intl.NumberFormat(locale, {
+      style: "currency",
+      currency: tenant.currency,
+      maximumFractionDigits: 0,
+    }).format(major);
   const share = (n: number) =>
     new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(n);
   const shortDay = (day: string) =>
@@ -184,9 +191,9 @@ export default async function StatisticsPage({
             <BarChart
               bars={stats.series.map((s) => ({
                 label: periodLabel(s.start),
-                value: s.revenueMinor,
+                value: fromMinorUnits(s.revenueMinor, tenant.currency),
               }))}
-              format={money}
+              format={wholeMoney}
               label={t("revenueChart", { total: money(now.revenueMinor) })}
             />
             {table("series")}

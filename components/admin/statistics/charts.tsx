@@ -3,11 +3,16 @@ import { scaleBand, scaleLinear } from "d3-scale";
 // Charts drawn on the server as SVG: no script, nothing for the CSP to allow, readable before any
 // JavaScript. Each sits beside its data table (./data-table.tsx), which screen readers read.
 
-const W = 720;
-const H = 220;
-const M = { top: 10, right: 10, bottom: 28, left: 48 };
+// Drawn at most 768 px wide (max-w-3xl), and at least 480 px (scrolling sideways on a phone), so
+// that 13 units of text stay between about 10 and 17 pixels.
+const W = 600;
+const H = 200;
+const M = { top: 10, right: 8, bottom: 26, left: 64 };
 
-/** Bars over time: one per day or week, labelled every few so that labels never overlap. */
+/**
+ * Bars over time: one per day or week, labelled every few so that labels never overlap. Values
+ * are whole (counts, or amounts in major units): the scale's ticks are too.
+ */
 export function BarChart({
   bars,
   format,
@@ -27,54 +32,64 @@ export function BarChart({
     .domain([0, max])
     .nice(4)
     .range([H - M.bottom, M.top]);
-  const every = Math.max(1, Math.ceil(bars.length / 8));
+  const every = Math.max(1, Math.ceil(bars.length / 6));
   return (
-    <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label} className="h-auto w-full">
-      {y.ticks(4).map((tick) => (
-        <g key={tick}>
-          <line
-            x1={M.left}
-            x2={W - M.right}
-            y1={y(tick)}
-            y2={y(tick)}
-            className="stroke-slate-200"
-          />
-          <text
-            x={M.left - 6}
-            y={y(tick)}
-            dy="0.32em"
-            textAnchor="end"
-            className="fill-slate-600 text-[11px]"
-          >
-            {format(tick)}
-          </text>
-        </g>
-      ))}
-      {bars.map((bar, i) => (
-        <g key={bar.label}>
-          <rect
-            x={x(String(i))}
-            y={y(bar.value)}
-            width={x.bandwidth()}
-            height={Math.max(0, y(0) - y(bar.value))}
-            rx={2}
-            className="fill-brand-600"
-          >
-            <title>{`${bar.label}: ${format(bar.value)}`}</title>
-          </rect>
-          {i % every === 0 && (
-            <text
-              x={(x(String(i)) ?? 0) + x.bandwidth() / 2}
-              y={H - M.bottom + 16}
-              textAnchor="middle"
-              className="fill-slate-600 text-[11px]"
+    <div className="max-w-3xl overflow-x-auto">
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-label={label}
+        className="h-auto w-full min-w-[480px]"
+      >
+        {y
+          .ticks(4)
+          .filter(Number.isInteger)
+          .map((tick) => (
+            <g key={tick}>
+              <line
+                x1={M.left}
+                x2={W - M.right}
+                y1={y(tick)}
+                y2={y(tick)}
+                className="stroke-slate-200"
+              />
+              <text
+                x={M.left - 6}
+                y={y(tick)}
+                dy="0.32em"
+                textAnchor="end"
+                className="fill-slate-600 text-[13px]"
+              >
+                {format(tick)}
+              </text>
+            </g>
+          ))}
+        {bars.map((bar, i) => (
+          <g key={bar.label}>
+            <rect
+              x={x(String(i))}
+              y={y(bar.value)}
+              width={x.bandwidth()}
+              height={Math.max(0, y(0) - y(bar.value))}
+              rx={2}
+              className="fill-brand-600"
             >
-              {bar.label}
-            </text>
-          )}
-        </g>
-      ))}
-    </svg>
+              <title>{`${bar.label}: ${format(bar.value)}`}</title>
+            </rect>
+            {i % every === 0 && (
+              <text
+                x={(x(String(i)) ?? 0) + x.bandwidth() / 2}
+                y={H - M.bottom + 18}
+                textAnchor="middle"
+                className="fill-slate-600 text-[13px]"
+              >
+                {bar.label}
+              </text>
+            )}
+          </g>
+        ))}
+      </svg>
+    </div>
   );
 }
 
@@ -100,7 +115,7 @@ export function HeatMap({
       viewBox={`0 0 ${left + hours.length * cell} ${top + weekdays.length * cell}`}
       role="img"
       aria-label={label}
-      className="h-auto w-full max-w-3xl"
+      className="h-auto w-full max-w-xl"
     >
       {hours.map((hour, i) => (
         <text
@@ -108,7 +123,7 @@ export function HeatMap({
           x={left + i * cell + cell / 2}
           y={12}
           textAnchor="middle"
-          className="fill-slate-600 text-[10px]"
+          className="fill-slate-600 text-[9px]"
         >
           {String(hour).padStart(2, "0")}
         </text>
@@ -120,7 +135,7 @@ export function HeatMap({
             y={top + d * cell + cell / 2}
             dy="0.32em"
             textAnchor="end"
-            className="fill-slate-600 text-[11px]"
+            className="fill-slate-600 text-[10px]"
           >
             {day}
           </text>

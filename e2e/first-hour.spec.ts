@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "./fixtures";
-import { screenshot, signIn } from "./support";
+import { screenshot, setHoursEveryDay, signIn } from "./support";
 
 // The first hour of a new owner and of their first customer, on a business created from the CLI
 // ("bloom", e2e/serve.sh), not the demo: the owner reaches it with ?tenant= on a port other than
@@ -76,16 +76,7 @@ test("a new owner sets up the business and books a walk-in without an e-mail add
   await expect(page.getByText("Service saved.")).toBeVisible();
 
   await page.goto(withTenant("/admin/availability"));
-  await page.getByRole("button", { name: "Add a window – Monday" }).click();
-  await page.getByLabel("Monday 1 – Opens").fill("09:00");
-  await page.getByLabel("Monday 1 – Closes").fill("17:00");
-  await page.getByRole("button", { name: "Copy this day to… (Monday)" }).click();
-  for (const day of ["Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]) {
-    await page.getByRole("checkbox", { name: day }).check();
-  }
-  await page.getByRole("button", { name: "Copy", exact: true }).click();
-  await page.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(page.getByText("Opening hours saved.")).toBeVisible();
+  await setHoursEveryDay(page, "09:00", "17:00");
 
   // The calendar draws the hours, and a walk-in booked with a name and a phone only.
   await page.goto(withTenant("/admin"));

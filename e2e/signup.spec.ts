@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { expectAccessible, screenshot } from "./support";
+import { expectAccessible, screenshot, setHoursEveryDay } from "./support";
 
 // A business that starts alone: signed up on the web (no CLI), its owner confirms their address
 // from the outbox (this server sends no e-mail), sets a service and hours through the first-run
@@ -66,16 +66,7 @@ test("sign-up to the first booking, without the CLI", async ({ page, baseURL }, 
   await expect(page.getByText("Service saved.")).toBeVisible();
   await page.goto("/admin");
   await page.getByTestId("first-run-guide").getByRole("link", { name: "Set the hours" }).click();
-  await page.getByRole("button", { name: "Add a window – Monday" }).click();
-  await page.getByLabel("Monday 1 – Opens").fill("09:00");
-  await page.getByLabel("Monday 1 – Closes").fill("18:00");
-  await page.getByRole("button", { name: "Copy this day to… (Monday)" }).click();
-  for (const day of ["Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]) {
-    await page.getByRole("checkbox", { name: day }).check();
-  }
-  await page.getByRole("button", { name: "Copy", exact: true }).click();
-  await page.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(page.getByText("Opening hours saved.")).toBeVisible();
+  await setHoursEveryDay(page, "09:00", "18:00");
 
   await page.goto("/admin");
   await expect(page.getByTestId("first-run-guide")).toContainText("Your booking page is live");

@@ -94,3 +94,17 @@ export async function createService(
   expect(created.status()).toBe(201);
   return (await created.json()).activity.id;
 }
+
+/** Opens the business every day through the dashboard's hours editor (on its page already). */
+export async function setHoursEveryDay(page: Page, opens: string, closes: string) {
+  await page.getByRole("button", { name: "Add a window – Monday" }).click();
+  await page.getByLabel("Monday 1 – Opens").fill(opens);
+  await page.getByLabel("Monday 1 – Closes").fill(closes);
+  await page.getByRole("button", { name: "Copy this day to… (Monday)" }).click();
+  for (const day of ["Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]) {
+    await page.getByRole("checkbox", { name: day }).check();
+  }
+  await page.getByRole("button", { name: "Copy", exact: true }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByText("Opening hours saved.")).toBeVisible();
+}

@@ -3,19 +3,12 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { SignupForm } from "@/components/signup/signup-form";
 import { SkipLink } from "@/components/ui/skip-link";
 import { env } from "@/lib/env";
-import { publicOrigin } from "@/lib/http/public-origin";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { timeZoneOptions } from "@/lib/i18n/time-zones";
+import { ownHostLink } from "@/lib/tenants/booking-link";
 import { passwordStrengthAction, signUpAction } from "./actions";
 
 export const generateMetadata = pageTitle("signup.title");
-
-/** Where a business's booking page will be, for the address being chosen. */
-function addressTemplate(origin: string, rootDomain: string | undefined) {
-  if (!rootDomain) return `${origin}/?tenant={slug}`;
-  const url = new URL(origin);
-  return `${url.protocol}//{slug}.${rootDomain}${url.port && !rootDomain.includes(":") ? `:${url.port}` : ""}/`;
-}
 
 export default async function SignupPage() {
   const config = env();
@@ -60,7 +53,7 @@ export default async function SignupPage() {
               }}
               timeZones={timeZoneOptions(new Date())}
               defaultLocale={locale === "fr" ? "fr" : "en"}
-              addressTemplate={addressTemplate(publicOrigin(await headers()), config.appRootDomain)}
+              addressTemplate={ownHostLink(await headers(), undefined, config.appRootDomain)}
               signUp={signUpAction}
               strengthOf={passwordStrengthAction}
             />

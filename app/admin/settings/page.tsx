@@ -21,7 +21,7 @@ import { formatDateTime } from "@/lib/i18n/format";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { timeZoneOptions } from "@/lib/i18n/time-zones";
 import { paymentsReadiness } from "@/lib/payments/rule";
-import { bookingLink } from "@/lib/tenants/booking-link";
+import { ownHostLink } from "@/lib/tenants/booking-link";
 import { listUsers } from "@/lib/users/create-user";
 import {
   addMemberAction,
@@ -366,7 +366,7 @@ export default async function SettingsPage({
 
       <EmbedSettings
         tenant={tenant}
-        bookingUrl={bookingLink(await headers(), tenant, env().appRootDomain)}
+        bookingUrl={ownHostLink(await headers(), tenant, env().appRootDomain)}
         canManage={canManage}
         message={message("website")}
       />

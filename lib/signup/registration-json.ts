@@ -1,4 +1,4 @@
-import { bookingLink, dashboardLink } from "@/lib/tenants/booking-link";
+import { ownHostLink } from "@/lib/tenants/booking-link";
 import type { Registration } from "./register";
 
 /** What the API answers a sign-up with: the business, its owner, and where each is reached. */
@@ -18,8 +18,8 @@ export function registrationJson(
     },
     owner: { id: owner.id, email: owner.email, name: owner.name, role: owner.role },
     links: {
-      bookingPage: bookingLink(headers, tenant, rootDomain),
-      dashboard: dashboardLink(headers, tenant, rootDomain),
+      bookingPage: ownHostLink(headers, tenant, rootDomain),
+      dashboard: ownHostLink(headers, tenant, rootDomain, "/admin"),
     },
   };
 }

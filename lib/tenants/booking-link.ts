@@ -14,30 +14,25 @@ export function bookingLink(
   return publicLink(headers, tenant, rootDomain, "/");
 }
 
-/** The address of the business's dashboard, on the same terms as bookingLink. */
-export const dashboardLink = (
-  headers: Headers,
-  tenant: Pick<Tenant, "slug">,
-  rootDomain: string | undefined,
-): string => publicLink(headers, tenant, rootDomain, "/admin");
-
 /**
  * The business's own booking address: its subdomain of the root domain (on the request's scheme
  * and port) when there is one, else the request's origin with `?tenant=`. For what must stand on
  * its own elsewhere (the widget on another site, where a `?tenant=` choice is not remembered) and
- * for the address a new business is choosing (`{slug}` in it, when `tenant` is left out).
+ * for the address a new business is choosing (`{slug}` in it, when `tenant` is left out), and for
+ * the links a platform gets back when it signs a business up.
  */
 export function ownHostLink(
   headers: Headers,
   tenant: Pick<Tenant, "slug"> | undefined,
   rootDomain: string | undefined,
+  path = "/",
 ): string {
   const slug = tenant?.slug ?? "{slug}";
   const origin = publicOrigin(headers);
-  if (!rootDomain) return `${origin}/?tenant=${tenant ? encodeURIComponent(slug) : slug}`;
+  if (!rootDomain) return `${origin}${path}?tenant=${tenant ? encodeURIComponent(slug) : slug}`;
   const url = new URL(origin);
   const port = url.port && !rootDomain.includes(":") ? `:${url.port}` : "";
-  return `${url.protocol}//${slug}.${rootDomain}${port}/`;
+  return `${url.protocol}//${slug}.${rootDomain}${port}${path}`;
 }
 
 /** The address of a private manage link sent by e-mail, on the same terms as bookingLink. */

@@ -5,6 +5,7 @@ import { LoginForm } from "@/components/auth/login-form";
 import { Notice } from "@/components/ui/notice";
 import { SkipLink } from "@/components/ui/skip-link";
 import { hasLiveSession } from "@/lib/auth/page-caller";
+import { env } from "@/lib/env";
 import { firstParam, type SearchParams } from "@/lib/http/page-params";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { currentTenant } from "@/lib/tenants/current-tenant";
@@ -46,6 +47,14 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             {tr("forgotLink")}
           </Link>
         </p>
+        {env().registrationOpen && (
+          <p className="mt-2 text-sm text-slate-600">
+            {t("newBusiness")}{" "}
+            <Link href="/signup" className="underline">
+              {t("signupLink")}
+            </Link>
+          </p>
+        )}
       </div>
     </main>
   );

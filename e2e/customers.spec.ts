@@ -141,6 +141,14 @@ test("a customer downloads their data, then erases it from their manage link", a
     .getByRole("link", { name: /Download everything Regulars Salon holds about you/ })
     .click();
   expect((await download).suggestedFilename()).toBe("my-data-regulars.json");
+  // The same, to read.
+  await customer.getByRole("link", { name: "See it on a page" }).click();
+  await expect(
+    customer.getByRole("heading", { name: "What Regulars Salon holds about you" }),
+  ).toBeVisible();
+  await expect(customer.getByText("eve@example.com").first()).toBeVisible();
+  await expect(customer.getByRole("heading", { name: "Your bookings (1)" })).toBeVisible();
+  await customer.getByRole("link", { name: "Back to your booking" }).click();
 
   // With the booking to come, erasing is refused with the way forward; once cancelled, it is done.
   await customer.getByRole("link", { name: "Erase my data" }).click();

@@ -42,7 +42,14 @@ export async function customerExport(db: Database, tenant: Tenant, customerId: s
     business: { name: tenant.name, slug: tenant.slug, contactEmail: tenant.contactEmail },
     // The team's own notes and tags are in it too: they are about the customer.
     customer: { ...file, notes: customer.notes, tags: customer.tags },
-    appointments: appointments.map(toAppointmentJson),
+    // With the consent each booking recorded (the privacy notice accepted, the news agreed to).
+    appointments: appointments.map((a) => ({
+      ...toAppointmentJson(a),
+      consent: {
+        privacyAcceptedAt: a.privacyAcceptedAt?.toISOString() ?? null,
+        marketingOptInAt: a.marketingOptInAt?.toISOString() ?? null,
+      },
+    })),
     payments: paid.map((p) => ({
       appointmentId: p.appointmentId,
       status: p.status,
@@ -61,6 +68,8 @@ export async function customerExport(db: Database, tenant: Tenant, customerId: s
     })),
   };
 }
+
+export type CustomerExport = Awaited<ReturnType<typeof customerExport>>;
 
 /** The export as a file to download. */
 export function exportResponse(data: unknown, slug: string) {

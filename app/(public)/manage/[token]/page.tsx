@@ -208,7 +208,11 @@ export default async function ManagePage(props: {
               <p>
                 <a href={`${path}/my-data.json`} download className="underline">
                   {t("myData", { business: tenant.name })}
-                </a>
+                </a>{" "}
+                ·{" "}
+                <Link href={`${path}/my-data`} className="underline">
+                  {t("myDataPage")}
+                </Link>
               </p>
               {firstParam(query.confirm) === "erase" ? (
                 <div

@@ -312,8 +312,10 @@ test("an API key is shown once, works, and stops working once revoked", async ({
   const shown = page.getByTestId("new-api-key");
   await expect(shown).toBeFocused();
   await expect(shown).toBeInViewport();
-  await page.getByRole("button", { name: "Copier" }).click();
-  await expect(page.getByText("Copié dans le presse-papiers.")).toBeVisible();
+  // (The page has other copy buttons: the widget's snippets.)
+  const keys = page.locator("#keys");
+  await keys.getByRole("button", { name: "Copier" }).click();
+  await expect(keys.getByText("Copié dans le presse-papiers.")).toBeVisible();
   const secret = await shown.inputValue();
   expect(secret).toMatch(/^rvz_/);
   const headers = { ...publicHeaders, Authorization: `Bearer ${secret}` };

@@ -1,7 +1,7 @@
 "use server";
 
 import { headers } from "next/headers";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { getDb } from "@/lib/db";
 import { problemText } from "@/lib/errors/field-problems";
 import { toAppError } from "@/lib/errors/to-app-error";
@@ -21,16 +21,12 @@ export async function signUpAction(input: RegisterInput): Promise<SignUpResult> 
     return { ok: true, slug: tenant.slug };
   } catch (error) {
     const appError = toAppError(error);
-    const [problems, failures, t] = await Promise.all([
-      getTranslations("problems"),
+    const [messages, failures, t] = await Promise.all([
+      getMessages(),
       getTranslations("failures"),
       getTranslations("signup"),
     ]);
-    const texts = Object.fromEntries(
-      ["required", "tooLong", "tooShort", "email", "timeZone", "taken", "invalid"]
-        .concat(["weakPassword", "slugInvalid"])
-        .map((kind) => [kind, problems(kind as "invalid")]),
-    );
+    const texts = messages.problems as Record<string, string>;
     const fieldProblems = { ...appError.problems };
     // A slug taken between the check and the click is a conflict, not a field's format.
     if (appError.code === "CONFLICT") fieldProblems.slug = { kind: "taken" };
@@ -40,10 +36,10 @@ export async function signUpAction(input: RegisterInput): Promise<SignUpResult> 
       failure:
         appError.code === "VALIDATION_ERROR" || appError.code === "CONFLICT"
           ? t("fixFields")
-          : failures.has(appError.code)
-            ? failures(appError.code as "failed")
-            : appError.code === "RATE_LIMIT_EXCEEDED"
-              ? t("tooMany")
+          : appError.code === "RATE_LIMIT_EXCEEDED"
+            ? t("tooMany")
+            : failures.has(appError.code)
+              ? failures(appError.code as "failed")
               : failures("failed"),
       problems: Object.fromEntries(
         Object.entries(fieldProblems).map(([field, problem]) => [

@@ -7,7 +7,7 @@ import { MAX_EMBED_ORIGINS } from "@/lib/tenants/embed-origins";
 
 /** The snippets that put this booking page on another site: a script that sizes its frame, or a
  * plain frame of fixed height. */
-export function embedSnippets(bookingUrl: string) {
+function embedSnippets(bookingUrl: string) {
   const page = new URL(bookingUrl);
   const script = new URL("/embed.js", page);
   script.search = page.search;

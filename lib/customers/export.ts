@@ -69,8 +69,6 @@ export async function customerExport(db: Database, tenant: Tenant, customerId: s
   };
 }
 
-export type CustomerExport = Awaited<ReturnType<typeof customerExport>>;
-
 /** The export as a file to download. */
 export function exportResponse(data: unknown, slug: string) {
   return new Response(JSON.stringify(data, null, 2), {

@@ -14,7 +14,7 @@ export interface SlugAnswer {
 const MAX = 40;
 
 /** A business name as an address: "Salon Éloïse & Co" → "salon-eloise-co", at most 40 characters. */
-export const slugFromName = (name: string) =>
+const slugFromName = (name: string) =>
   slugify(name, { lowercase: true }).slice(0, MAX).replace(/-+$/, "");
 
 /** Whether a slug the visitor typed can be theirs. */

@@ -21,7 +21,7 @@ const originSchema = z
   }, "must be an origin such as https://www.example.com (no path)")
   .transform((value) => new URL(value).origin);
 
-export const embedOriginsSchema = z
+const embedOriginsSchema = z
   .array(originSchema)
   .max(MAX_EMBED_ORIGINS)
   .transform((origins) => [...new Set(origins)]);

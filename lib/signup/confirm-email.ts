@@ -34,6 +34,23 @@ export async function confirmBusinessEmail(
   });
 }
 
+/** Mails a new business's owner the link confirming their address (an earlier one stops working). */
+export const sendConfirmationLink = (
+  tx: Database,
+  tenantId: string,
+  owner: { id: string; email: string },
+  now: Date,
+  linkFor: (token: string) => string,
+): Promise<OwedMessage[]> =>
+  sendUserLink(tx, {
+    tenantId,
+    user: owner,
+    purpose: "email_confirmation",
+    lifetimeMs: CONFIRM_LINK_DAYS * 86_400_000,
+    now,
+    linkFor,
+  });
+
 /** Mails the owner who signed up a fresh confirmation link (the earlier one stops working). */
 export async function resendConfirmation(
   db: Database,
@@ -49,14 +66,5 @@ export async function resendConfirmation(
     .orderBy(asc(users.createdAt))
     .limit(1);
   if (!owner) return [];
-  return db.transaction((tx) =>
-    sendUserLink(tx, {
-      tenantId: tenant.id,
-      user: owner,
-      purpose: "email_confirmation",
-      lifetimeMs: CONFIRM_LINK_DAYS * 86_400_000,
-      now,
-      linkFor,
-    }),
-  );
+  return db.transaction((tx) => sendConfirmationLink(tx, tenant.id, owner, now, linkFor));
 }

@@ -4,8 +4,7 @@ import { AppError } from "@/lib/errors/app-error";
 import type { OwedMessage } from "@/lib/messages/owe";
 import { createTenant } from "@/lib/tenants/create-tenant";
 import type { PublicUser } from "@/lib/users/create-user";
-import { CONFIRM_LINK_DAYS } from "@/lib/users/link-lifetimes";
-import { sendUserLink } from "@/lib/users/user-links";
+import { sendConfirmationLink } from "./confirm-email";
 import { passwordStrength } from "./password-strength";
 import { type RegisterInput, registerSchema } from "./schema";
 import { proposeSlug } from "./slugs";
@@ -63,14 +62,13 @@ export async function registerBusiness(
       { type: "user", label: "sign-up" },
       { signedUp: true },
     );
-    const owed = await sendUserLink(tx, {
-      tenantId: tenant.id,
-      user: owner,
-      purpose: "email_confirmation",
-      lifetimeMs: CONFIRM_LINK_DAYS * 86_400_000,
+    const owed = await sendConfirmationLink(
+      tx,
+      tenant.id,
+      owner,
       now,
-      linkFor: options.confirmLinkFor(tenant),
-    });
+      options.confirmLinkFor(tenant),
+    );
     return { tenant, owner, owed };
   });
 }

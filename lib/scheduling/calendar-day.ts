@@ -60,6 +60,10 @@ export function zonedInstant(day: string, minute: number, timeZone: string): num
   return instant;
 }
 
+/** How many days from `first` to `last`, both included (without listing them). */
+export const dayCount = (first: string, last: string) =>
+  Math.round((toUtcNoon(last) - toUtcNoon(first)) / DAY_MS) + 1;
+
 /** The days from `first` to `last`, both included. */
 export function daysBetween(first: string, last: string): string[] {
   const days: string[] = [];

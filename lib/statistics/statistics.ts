@@ -5,7 +5,7 @@ import { activities, appointments, staffMembers, type Tenant } from "@/db/schema
 import { appointmentRevenue } from "@/lib/appointments/revenue-sql";
 import { toDateRange } from "@/lib/availability/date-range";
 import { mondayOf } from "@/lib/offer/booking-week";
-import { addDays, isCalendarDay } from "@/lib/scheduling/calendar-day";
+import { addDays, dayCount, isCalendarDay } from "@/lib/scheduling/calendar-day";
 
 /** The longest range shown day by day; longer ones go by week (from Monday). */
 export const DAILY_UP_TO_DAYS = 62;
@@ -18,7 +18,7 @@ const day = z.string().refine(isCalendarDay, "must be a day such as 2026-03-01")
 export const statisticsQuerySchema = z
   .object({ from: day, to: day })
   .refine((q) => q.from <= q.to, { message: "must not be before from", path: ["to"] })
-  .refine((q) => daysBetween(q.from, q.to) <= MAX_STATISTICS_DAYS, {
+  .refine((q) => dayCount(q.from, q.to) <= MAX_STATISTICS_DAYS, {
     message: `the range may cover at most ${MAX_STATISTICS_DAYS} days`,
     path: ["to"],
   });
@@ -74,12 +74,6 @@ const emptyTotals = (): Totals => ({
   revenueMinor: 0,
 });
 
-function daysBetween(from: string, to: string) {
-  return (
-    Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1
-  );
-}
-
 interface Raw {
   bookings: number;
   cancelled: number;
@@ -114,7 +108,7 @@ export async function statistics(
   tenant: Tenant,
   range: StatisticsQuery,
 ): Promise<Statistics> {
-  const length = daysBetween(range.from, range.to);
+  const length = dayCount(range.from, range.to);
   const previous = { from: addDays(range.from, -length), to: addDays(range.from, -1) };
   const zone = tenant.timeZone;
   const source = (period: { from: string; to: string }) => {

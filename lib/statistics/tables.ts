@@ -1,5 +1,4 @@
-import { stringify } from "csv-stringify/sync";
-import { defused } from "@/lib/appointments/formats/appointments-csv";
+import { defused, localizedCsv } from "@/lib/appointments/formats/appointments-csv";
 import { fromMinorUnits } from "@/lib/money";
 import { rates, type Statistics, type Totals } from "./statistics";
 
@@ -116,9 +115,5 @@ export function tableCsv(table: Table, currency: string, locale: "fr" | "en"): s
         : "share" in cell
           ? number(Math.round(cell.share * 10_000) / 10_000)
           : number(fromMinorUnits(cell.money, currency));
-  return stringify([table.columns, ...table.rows.map((row) => row.map(value))], {
-    delimiter: french ? ";" : ",",
-    bom: french,
-    record_delimiter: "windows",
-  });
+  return localizedCsv([table.columns, ...table.rows.map((row) => row.map(value))], french);
 }

@@ -34,6 +34,17 @@ export interface CsvLabels {
 const FORMULA = /^(?:[=\-@\t\r]|\+(?![0-9 ().-]+$))/;
 export const defused = (text: string) => (FORMULA.test(text) ? `'${text}` : text);
 
+/**
+ * Rows as CSV (RFC 4180, CRLF). French gets what French Excel opens as columns: `;` separators
+ * and a UTF-8 byte order mark.
+ */
+export const localizedCsv = (rows: string[][], french: boolean) =>
+  stringify(rows, {
+    delimiter: french ? ";" : ",",
+    bom: french,
+    record_delimiter: "windows",
+  });
+
 const local = (instant: Date, timeZone: string) =>
   formatInTimeZone(instant, timeZone, "yyyy-MM-dd'T'HH:mm:ssXXX");
 
@@ -67,9 +78,5 @@ export function appointmentsCsv(
       a.createdAt.toISOString(),
     ].map(defused),
   );
-  return stringify([csvColumns.map((c) => labels.columns[c]), ...records], {
-    delimiter: french ? ";" : ",",
-    bom: french,
-    record_delimiter: "windows",
-  });
+  return localizedCsv([csvColumns.map((c) => labels.columns[c]), ...records], french);
 }

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { LabelledField } from "@/components/ui/labelled-field";
+import { DateRangeForm } from "@/components/admin/date-range-form";
 import { Notice } from "@/components/ui/notice";
 import { requirePageCaller } from "@/lib/auth/page-caller";
 import { getDb } from "@/lib/db";
@@ -15,8 +15,6 @@ import {
 } from "@/lib/payments/revenue";
 
 export const generateMetadata = pageTitle("admin.nav.revenue");
-
-const inputClass = "mt-1 rounded-md border border-slate-300 px-2 py-1.5 text-sm";
 
 export default async function RevenuePage({
   searchParams,
@@ -47,25 +45,11 @@ export default async function RevenuePage({
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="mt-1 text-sm text-slate-600">{t("intro")}</p>
       </div>
-      <form method="get" className="flex flex-wrap items-end gap-3">
-        <LabelledField id="from" label={t("from")}>
-          <input
-            id="from"
-            name="from"
-            type="date"
-            defaultValue={period.from}
-            className={inputClass}
-          />
-        </LabelledField>
-        <LabelledField id="to" label={t("to")}>
-          <input id="to" name="to" type="date" defaultValue={period.to} className={inputClass} />
-        </LabelledField>
-        <button
-          type="submit"
-          className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700"
-        >
-          {t("show")}
-        </button>
+      <DateRangeForm
+        from={period.from}
+        to={period.to}
+        labels={{ from: t("from"), to: t("to"), show: t("show") }}
+      >
         <a
           href={hrefWith("/admin/revenue/export", { from: period.from, to: period.to })}
           download
@@ -73,7 +57,7 @@ export default async function RevenuePage({
         >
           {t("export")}
         </a>
-      </form>
+      </DateRangeForm>
       {invalid && <Notice kind="error">{t("invalidRange")}</Notice>}
 
       <dl className="grid gap-3 sm:grid-cols-4" data-testid="revenue-totals">

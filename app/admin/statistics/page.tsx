@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { DateRangeForm } from "@/components/admin/date-range-form";
 import { BarChart, HeatMap, ShareBars } from "@/components/admin/statistics/charts";
 import { DataTable } from "@/components/admin/statistics/data-table";
-import { LabelledField } from "@/components/ui/labelled-field";
 import { Notice } from "@/components/ui/notice";
 import { requirePageCaller } from "@/lib/auth/page-caller";
 import { getDb } from "@/lib/db";
@@ -23,7 +23,6 @@ import { type Cell, heatHours, type StatisticsTable, tableOf } from "@/lib/stati
 
 export const generateMetadata = pageTitle("admin.nav.statistics");
 
-const inputClass = "mt-1 rounded-md border border-slate-300 px-2 py-1.5 text-sm";
 const card = "rounded-lg border border-slate-200 bg-white p-4";
 
 export default async function StatisticsPage({
@@ -121,25 +120,11 @@ export default async function StatisticsPage({
           </Link>
         </p>
       </div>
-      <form method="get" className="flex flex-wrap items-end gap-3">
-        <LabelledField id="from" label={t("from")}>
-          <input
-            id="from"
-            name="from"
-            type="date"
-            defaultValue={range.from}
-            className={inputClass}
-          />
-        </LabelledField>
-        <LabelledField id="to" label={t("to")}>
-          <input id="to" name="to" type="date" defaultValue={range.to} className={inputClass} />
-        </LabelledField>
-        <button
-          type="submit"
-          className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700"
-        >
-          {t("show")}
-        </button>
+      <DateRangeForm
+        from={range.from}
+        to={range.to}
+        labels={{ from: t("from"), to: t("to"), show: t("show") }}
+      >
         <nav aria-label={t("presets")} className="flex flex-wrap gap-2 text-sm">
           {presets.map(([label, preset]) => (
             <Link key={label} href={hrefWith("/admin/statistics", preset)} className="underline">
@@ -147,7 +132,7 @@ export default async function StatisticsPage({
             </Link>
           ))}
         </nav>
-      </form>
+      </DateRangeForm>
       {invalid && <Notice kind="error">{t("invalidRange")}</Notice>}
       <p className="text-sm text-slate-700" data-testid="statistics-period">
         {t("period", {

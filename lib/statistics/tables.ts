@@ -38,6 +38,12 @@ export function heatHours(heat: Statistics["heat"]): number[] {
   return Array.from({ length: last - first + 1 }, (_, i) => first + i);
 }
 
+/** Bookings starting on a weekday (1 Monday … 7 Sunday) at an hour; 0 where none. */
+export function heatCount(heat: Statistics["heat"]) {
+  const counts = new Map(heat.map((h) => [`${h.weekday}:${h.hour}`, h.bookings]));
+  return (weekday: number, hour: number) => counts.get(`${weekday}:${hour}`) ?? 0;
+}
+
 const figures = (t: Totals): Cell[] => [
   { count: t.bookings },
   { count: t.cancelled },
@@ -59,8 +65,7 @@ export function tableOf(stats: Statistics, table: StatisticsTable, labels: Table
       };
     case "heat": {
       const hours = heatHours(stats.heat);
-      const count = (weekday: number, hour: number) =>
-        stats.heat.find((h) => h.weekday === weekday && h.hour === hour)?.bookings ?? 0;
+      const count = heatCount(stats.heat);
       return {
         columns: [labels.weekday, ...hours.map((h) => `${String(h).padStart(2, "0")}:00`)],
         rows: [1, 2, 3, 4, 5, 6, 7].map((weekday) => [

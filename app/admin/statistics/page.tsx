@@ -19,7 +19,13 @@ import {
   statistics,
   statisticsQuerySchema,
 } from "@/lib/statistics/statistics";
-import { type Cell, heatHours, type StatisticsTable, tableOf } from "@/lib/statistics/tables";
+import {
+  type Cell,
+  heatCount,
+  heatHours,
+  type StatisticsTable,
+  tableOf,
+} from "@/lib/statistics/tables";
 
 export const generateMetadata = pageTitle("admin.nav.statistics");
 
@@ -192,9 +198,7 @@ export default async function StatisticsPage({
             <HeatMap
               weekdays={labels.weekdays}
               hours={heatHours(stats.heat)}
-              count={(weekday, hour) =>
-                stats.heat.find((h) => h.weekday === weekday && h.hour === hour)?.bookings ?? 0
-              }
+              count={heatCount(stats.heat)}
               label={t("heatChart")}
             />
             {table("heat")}

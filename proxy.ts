@@ -90,7 +90,7 @@ export async function proxy(request: NextRequest) {
 
   let limit: LimitState | null = null;
   try {
-    limit = await limitRequest(await getDb(), request, config.trustProxy, session);
+    limit = await limitRequest(await getDb(), request, session);
   } catch (error) {
     // Fail open: a database that cannot count cannot serve either, and the route says so.
     logger.error("rate limit check failed", error);

@@ -1,13 +1,14 @@
+import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { type Tenant, tenants } from "@/db/schema";
+import { createApiKey, revokeApiKey } from "@/lib/api-keys/api-keys";
 import { systemActor } from "@/lib/audit/record-audit";
 import { embedOriginsFromText, setEmbedOrigins } from "@/lib/tenants/embed-origins";
 import { proxy } from "@/proxy";
-import { handlers } from "./helpers/api";
 import { seedTenant, sessionCookie } from "./helpers/fixtures";
-import { call, useAppDatabase } from "./helpers/routes";
+import { useAppDatabase } from "./helpers/routes";
 import { createTestDatabase, engines, type TestDatabase } from "./helpers/test-db";
 
 // Small limits, set before any module reads the environment.
@@ -176,18 +177,40 @@ describe.each(engines)("proxy.ts on %s", (engine) => {
     expect((await send("/", { ip })).status).toBe(200);
   });
 
-  it("charges made-up API keys to the sender's address", async () => {
-    const ip = freshIp();
-    for (let i = 0; i < 2; i++) {
-      const refused = await call(handlers.appointments.GET, "GET", {
-        tenant: biz.tenant.slug,
-        headers: { authorization: "Bearer rvz_made_up", "x-rendezvous-client-address": ip },
-      });
-      expect(refused.status).toBe(401);
+  it("counts a request whose Bearer key is made up, malformed or revoked against its address", async () => {
+    const { secret: revokedKey, apiKey } = await createApiKey(
+      handle.db,
+      biz.tenant.id,
+      { name: "old" },
+      systemActor,
+    );
+    await revokeApiKey(handle.db, biz.tenant.id, { id: apiKey.id }, systemActor);
+    const randomKey = () =>
+      `rvz_${randomBytes(6).toString("hex")}_${randomBytes(32).toString("base64url")}`;
+    const bearers = [randomKey, () => "rvz_made_up", () => "not a key at all", () => revokedKey];
+    for (const bearer of bearers) {
+      // The booking: the address's 3 a minute, whatever key each request carries.
+      const ip = freshIp();
+      const book = () =>
+        send("/api/appointments", {
+          method: "POST",
+          ip,
+          headers: { authorization: `Bearer ${bearer()}` },
+        });
+      const statuses = [];
+      for (let i = 0; i < 5; i++) statuses.push((await book()).status);
+      expect(statuses).toEqual([200, 200, 200, 429, 429]);
     }
-    // Two penalties of a tenth of the public quota (5 here: one point each), then this request.
-    const page = await send("/", { ip });
-    expect(page.headers.get("x-ratelimit-remaining")).toBe("2");
+    for (const path of ["/api/appointments/activities/public", "/", "/api/public/slugs"]) {
+      // A public route: the address's 5 a minute, of which each wrong key costs a tenth besides.
+      const ip = freshIp();
+      const first = await send(path, { ip, headers: { authorization: `Bearer ${randomKey()}` } });
+      expect(first.headers.get("x-ratelimit-limit")).toBe("5");
+      expect(first.headers.get("x-ratelimit-remaining")).toBe("3");
+      const second = await send(path, { ip, headers: { authorization: `Bearer ${randomKey()}` } });
+      expect(second.headers.get("x-ratelimit-remaining")).toBe("1");
+      expect((await send(path, { ip, headers: { authorization: "Bearer x" } })).status).toBe(429);
+    }
   });
 
   it("sends a signed-in user's API calls to their own business when they name none", async () => {

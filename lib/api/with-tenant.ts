@@ -4,13 +4,9 @@ import type { Tenant } from "@/db/schema";
 import type { Caller, Permission } from "@/lib/auth/authenticate";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { getDb } from "@/lib/db";
-import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
-import { clientAddress } from "@/lib/http/client-address";
 import { errorResponse } from "@/lib/http/error-response";
 import { type Locale, localeFromAcceptLanguage } from "@/lib/i18n/locales";
-import { logger } from "@/lib/logger";
-import { limitersFor, penalize } from "@/lib/rate-limit/limiters";
 import { getTenantBySlug } from "@/lib/tenants/find-tenant";
 import { assertOpenForBooking } from "@/lib/tenants/online-booking";
 import { TENANT_HEADER } from "@/lib/tenants/resolve-tenant-slug";
@@ -59,25 +55,7 @@ export function withTenant<A extends Access>(
       const params = await route.params;
       return await handler({ req, params, tenant, db, caller } as Context<CallerOf<A>>);
     } catch (error) {
-      await penalizeWrongKey(req, error);
       return errorResponse(error, locale);
     }
   };
-}
-
-/**
- * A wrong API key costs its sender's address a tenth of its public quota: the proxy counts a
- * key's requests against the key's own quota, which made-up keys would otherwise get afresh.
- */
-async function penalizeWrongKey(req: NextRequest, error: unknown) {
-  if (!(error instanceof AppError && error.code === "UNAUTHORIZED")) return;
-  if (!/^Bearer\s/i.test(req.headers.get("authorization") ?? "")) return;
-  const config = env();
-  const address = clientAddress(req.headers, config.trustProxy);
-  await penalize(
-    limitersFor(await getDb()),
-    "public",
-    `ip:${address}`,
-    config.rateLimits.public / 10,
-  ).catch((failure) => logger.error("rate limit penalty failed", failure));
 }

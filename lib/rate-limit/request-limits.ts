@@ -1,16 +1,17 @@
 import type { NextRequest } from "next/server";
 import type { Database } from "@/db/client";
-import { sha256Hex } from "@/lib/crypto/sha256";
+import { findApiKeyBySecret } from "@/lib/api-keys/api-keys";
+import { env } from "@/lib/env";
 import { clientAddress } from "@/lib/http/client-address";
 import { bearerOf } from "@/lib/http/request-input";
-import { consume, type LimitState, limitersFor } from "./limiters";
+import { consume, type LimitState, limitersFor, penalize } from "./limiters";
 
-/** Who the proxy found signed in (its session hint): their own quota. */
+/** Who the proxy found signed in (its session hint, a signed cookie): their own quota. */
 type SignedIn = { userId: string };
 
 /** Which limit a request counts against before credentials are considered; null for none. */
 export function limitOf(method: string, pathname: string): "booking" | "public" | null {
-  // Probes and scrapers (the metrics need a token), and sign-in, which counts failures itself.
+  // Probes and scrapers (the metrics need a token), and sign-in, which counts attempts itself.
   if (/^\/api\/(health(\/detailed)?|metrics)$/.test(pathname)) return null;
   if (method === "POST" && pathname === "/api/auth/callback/credentials") return null;
   // Stripe's events: each is signed (checked before anything is stored), and Stripe retries a 429
@@ -25,29 +26,43 @@ export function limitOf(method: string, pathname: string): "booking" | "public" 
 }
 
 /**
- * Whose quota an authenticated request spends: the API key's (by its hash: the proxy does not
- * look keys up, an unknown one is refused by the route) or the signed-in user's.
+ * The credential a request proved: a live API key (looked up, so that a made-up or revoked one
+ * proves nothing) or a signed-in session (its cookie is signed). `wrong` for a Bearer header that
+ * names no live key; null without credentials (a malformed Authorization header proves none).
  */
-function credentialKey(request: NextRequest, session: SignedIn | null): string | null {
+async function provenCredential(
+  db: Database,
+  request: NextRequest,
+  session: SignedIn | null,
+): Promise<string | "wrong" | null> {
   const bearer = bearerOf(request.headers);
-  if (bearer) return `key:${sha256Hex(bearer)}`;
+  if (bearer) {
+    const key = await findApiKeyBySecret(db, bearer);
+    return key && !key.revokedAt ? `key:${key.id}` : "wrong";
+  }
   return session ? `user:${session.userId}` : null;
 }
 
 /**
- * Counts the request against its limit: per API key or user at the API rate when it carries
- * credentials, else per client IP at the booking or public rate. Null when no limit applies.
+ * Counts the request against its limit: per API key or user at the API rate when it proves its
+ * credentials, else per client address at the booking or public rate. A wrong key counts against
+ * the address like no key at all, and costs it a tenth of its public quota besides: made-up keys
+ * must never buy a fresh quota. Null when no limit applies.
  */
 export async function limitRequest(
   db: Database,
   request: NextRequest,
-  trustProxy: boolean,
   session: SignedIn | null,
 ): Promise<LimitState | null> {
   const limit = limitOf(request.method, request.nextUrl.pathname);
   if (!limit) return null;
+  const config = env();
   const limiters = limitersFor(db);
-  const credential = credentialKey(request, session);
-  if (credential) return consume(limiters, "api", credential);
-  return consume(limiters, limit, `ip:${clientAddress(request.headers, trustProxy)}`);
+  const credential = await provenCredential(db, request, session);
+  if (credential && credential !== "wrong") return consume(limiters, "api", credential);
+  const address = `ip:${clientAddress(request.headers, config.trustProxy)}`;
+  if (credential === "wrong") {
+    await penalize(limiters, "public", address, config.rateLimits.public / 10);
+  }
+  return consume(limiters, limit, address);
 }

@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { clientAddress } from "@/lib/http/client-address";
 import { pokeMessages } from "@/lib/jobs/runtime";
-import { limitersFor, peek, penalize } from "@/lib/rate-limit/limiters";
+import { consume, limitersFor } from "@/lib/rate-limit/limiters";
 import { resetLinks } from "@/lib/tenants/booking-link";
 import { currentTenant } from "@/lib/tenants/current-tenant";
 import { requestPasswordReset } from "@/lib/users/password-reset";
@@ -38,9 +38,9 @@ export async function requestResetAction(
     `ip:${clientAddress(await headers(), env().trustProxy)}`,
     `email:${sha256Hex(email.toLowerCase())}`,
   ];
-  const states = await Promise.all(keys.map((key) => peek(limiters, "signIn", key)));
+  // Counted before anything is sent (atomic), so concurrent requests are limited like sequential ones.
+  const states = await Promise.all(keys.map((key) => consume(limiters, "signIn", key)));
   if (states.some((s) => !s.allowed)) return { attempt, email, outcome: "tooMany" };
-  await Promise.all(keys.map((key) => penalize(limiters, "signIn", key)));
   const owed = await requestPasswordReset(
     db,
     tenant,

@@ -4,13 +4,21 @@ import { rateLimits } from "@/db/schema";
 import { env } from "@/lib/env";
 
 /** The limits, each counted per client key in a window of `seconds`. */
-export type LimitName = "signIn" | "signInDaily" | "booking" | "public" | "api" | "register";
+export type LimitName =
+  | "signIn"
+  | "signInPair"
+  | "signInAccount"
+  | "booking"
+  | "public"
+  | "api"
+  | "register";
 
 export type LimitPoints = Record<"signIn" | "booking" | "public" | "api" | "register", number>;
 
 const windows: Record<LimitName, number> = {
   signIn: 60,
-  signInDaily: 86_400,
+  signInPair: 86_400,
+  signInAccount: 86_400,
   booking: 60,
   public: 60,
   api: 60,
@@ -21,6 +29,8 @@ const windows: Record<LimitName, number> = {
 export interface LimitState {
   limit: LimitName;
   points: number;
+  /** Points counted in the window, this request's included (may exceed `points`). */
+  consumed: number;
   remaining: number;
   /** Epoch milliseconds at which the window resets. */
   resetAt: number;
@@ -44,8 +54,10 @@ export function createLimiters(db: Database, points: LimitPoints): Limiters {
     });
   return {
     signIn: make("signIn", points.signIn),
-    // The slower lockout of an address: four minutes' worth of failures in a day.
-    signInDaily: make("signInDaily", points.signIn * 4),
+    // Failures in a day of one client address at one account, and at one account from anywhere:
+    // four minutes' worth (see lib/auth/sign-in-limits.ts for how each applies).
+    signInPair: make("signInPair", points.signIn * 4),
+    signInAccount: make("signInAccount", points.signIn * 4),
     booking: make("booking", points.booking),
     public: make("public", points.public),
     api: make("api", points.api),
@@ -74,6 +86,7 @@ function stateOf(limiter: RateLimiterDrizzle, limit: LimitName, res: RateLimiter
   return {
     limit,
     points: limiter.points,
+    consumed,
     remaining: Math.max(limiter.points - consumed, 0),
     resetAt: Date.now() + (res && res.msBeforeNext > 0 ? res.msBeforeNext : windows[limit] * 1000),
     allowed: consumed <= limiter.points,
@@ -91,14 +104,12 @@ export async function consume(limiters: Limiters, limit: LimitName, key: string)
   }
 }
 
-/** Where `key` stands, without counting a request (sign-in counts failures only). */
-export async function peek(limiters: Limiters, limit: LimitName, key: string): Promise<LimitState> {
-  const limiter = limiters[limit];
-  const state = stateOf(limiter, limit, await limiter.get(key));
-  return { ...state, allowed: state.remaining > 0 };
+/** Gives back points `consume` took (an attempt that turned out right, or was never made). */
+export async function refund(limiters: Limiters, limit: LimitName, key: string) {
+  await limiters[limit].reward(key, 1);
 }
 
-/** Counts failures of `key` (a wrong password, a made-up API key), refused or not. */
+/** Counts failures of `key` (a made-up API key), refused or not. */
 export async function penalize(limiters: Limiters, limit: LimitName, key: string, points = 1) {
   await limiters[limit].penalty(key, Math.max(1, Math.round(points)));
 }

@@ -2,9 +2,9 @@ import { type NextRequest, NextResponse } from "next/server";
 import { sessionHint } from "@/lib/auth/session-hint";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors/app-error";
+import { AppError, type ErrorCode } from "@/lib/errors/app-error";
 import { errorResponse } from "@/lib/http/error-response";
-import { publicHost } from "@/lib/http/public-origin";
+import { isForOwnHost, publicHost } from "@/lib/http/public-origin";
 import { requestProblem } from "@/lib/http/request-problem";
 import {
   contentSecurityPolicy,
@@ -24,6 +24,8 @@ import { resolveTenantSlug, TENANT_COOKIE, TENANT_HEADER } from "@/lib/tenants/r
 // Every request passes here first: it is refused early when malformed or over its rate limit,
 // is told which business it is for (a header the app trusts, any client copy removed), and its
 // response gets the security headers and, on pages, a Content-Security-Policy with a fresh nonce.
+const SLUG_SHAPE = /^[a-z0-9-]{1,63}$/;
+
 export async function proxy(request: NextRequest) {
   const config = env();
   // The API explorer is a page (scripts under a nonce), though its address is the API's.
@@ -45,14 +47,17 @@ export async function proxy(request: NextRequest) {
     return response;
   };
 
-  const problem = requestProblem(request, isApi);
-  if (problem) {
+  const foreignHost = config.nodeEnv === "production" && !isForOwnHost(request.headers);
+  const refuse = (code: ErrorCode) => {
     const locale = localeFromAcceptLanguage(request.headers.get("accept-language"));
-    const refusal = new AppError(problem);
-    return finish(
-      isApi ? errorResponse(refusal, locale) : new NextResponse(null, { status: refusal.status }),
-    );
-  }
+    const refusal = new AppError(code);
+    const response = isApi
+      ? errorResponse(refusal, locale)
+      : new NextResponse(null, { status: refusal.status });
+    return finish(response);
+  };
+  const problem = requestProblem(request, isApi, foreignHost);
+  if (problem) return refuse(problem);
 
   const query = request.nextUrl.searchParams.get("tenant");
   const session = await sessionHint(request).catch(() => null);
@@ -74,6 +79,8 @@ export async function proxy(request: NextRequest) {
         rootDomain: config.appRootDomain,
         defaultTenant: config.defaultTenant,
       });
+  // No business has a name outside the slug's alphabet (a NUL, say): nothing to look up.
+  if (slug && !SLUG_SHAPE.test(slug)) return refuse("TENANT_NOT_FOUND");
 
   // A business's booking pages may be framed by the sites it lists (its booking widget).
   if (!isApi && slug && isEmbeddablePath(request.nextUrl.pathname)) {

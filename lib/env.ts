@@ -31,6 +31,8 @@ const schema = z
     DEFAULT_TENANT: optional(z.string().regex(/^[a-z0-9-]+$/, "must be a tenant slug")),
     SEED_DEMO: flag(true),
     NEXTAUTH_URL: optional(z.url({ protocol: /^https?$/ })),
+    // The public origin links are built on (NEXTAUTH_URL's when unset).
+    APP_URL: optional(z.url({ protocol: /^https?$/ })),
     TRUST_PROXY: flag(false),
     RATE_LIMIT_SIGNIN: perMinute(5),
     RATE_LIMIT_BOOKING: perMinute(10),
@@ -91,7 +93,8 @@ const schema = z
       seedDemo: embedded && value.SEED_DEMO,
       nodeEnv: value.NODE_ENV,
       // https when the public URL is: HSTS is sent only then.
-      publicHttps: value.NEXTAUTH_URL?.startsWith("https:") ?? false,
+      publicHttps: (value.APP_URL ?? value.NEXTAUTH_URL)?.startsWith("https:") ?? false,
+      appUrl: value.APP_URL ?? value.NEXTAUTH_URL,
       trustProxy: value.TRUST_PROXY,
       rateLimits: {
         signIn: value.RATE_LIMIT_SIGNIN,

@@ -4,6 +4,7 @@ import SwaggerParser from "@apidevtools/swagger-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as customerById from "@/app/api/customers/[id]/route";
 import * as webhooksRoute from "@/app/api/webhooks/route";
+import { docsAsset } from "@/lib/openapi/docs-page";
 import { openApiDocument } from "@/lib/openapi/document";
 import {
   activityShape,
@@ -101,5 +102,14 @@ describe("the answers match the document's shapes", () => {
     expect(created.status).toBe(201);
     expect(webhookWithSecretShape.safeParse(created.json.webhook).error).toBeUndefined();
     expect(Object.keys(created.json.webhook).sort()).toEqual(keysOf(webhookWithSecretShape));
+  });
+});
+
+describe("the explorer's assets", () => {
+  it("serves its two files and nothing an object inherits", async () => {
+    expect((await docsAsset("swagger-ui.css"))?.type).toContain("text/css");
+    for (const name of ["constructor", "__proto__", "toString", "hasOwnProperty", "x"]) {
+      expect(await docsAsset(name), name).toBeNull();
+    }
   });
 });

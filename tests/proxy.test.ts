@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { type Tenant, tenants } from "@/db/schema";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/api-keys";
 import { systemActor } from "@/lib/audit/record-audit";
+import { rereadEnv } from "@/lib/env";
 import { embedOriginsFromText, setEmbedOrigins } from "@/lib/tenants/embed-origins";
 import { proxy } from "@/proxy";
 import { seedTenant, sessionCookie } from "./helpers/fixtures";
@@ -122,6 +123,49 @@ describe.each(engines)("proxy.ts on %s", (engine) => {
     });
     expect(huge.status).toBe(413);
     expect(await huge.json()).toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
+  });
+
+  it("refuses a malformed business name (a NUL in ?tenant=) with 404, remembering nothing", async () => {
+    for (const path of ["/api/appointments/activities/public?tenant=%00", "/?tenant=a%00b"]) {
+      const response = await proxy(
+        new NextRequest(`http://localhost:3000${path}`, {
+          headers: { "x-rendezvous-client-address": freshIp() },
+        }),
+      );
+      expect(response.status).toBe(404);
+      expect(response.headers.get("set-cookie")).toBeNull();
+    }
+  });
+
+  it("refuses, in production, a request for a host that is not ours, except health probes", async () => {
+    vi.stubEnv("NODE_ENV", "production");
+    rereadEnv();
+    try {
+      const to = (host: string, path = "/api/appointments/activities/public", extra = {}) =>
+        proxy(
+          new NextRequest(`http://${host}${path}`, {
+            headers: {
+              host,
+              "x-rendezvous-client-address": freshIp(),
+              "x-rendezvous-local-port": "3000",
+              ...extra,
+            },
+          }),
+        );
+      const forged = await to("evil.example");
+      expect(forged.status).toBe(421);
+      expect(await forged.json()).toMatchObject({ code: "MISDIRECTED_REQUEST" });
+      expect((await to("evil.example", "/forgot-password")).status).toBe(421);
+      expect((await to("localhost:3000", "/", { "x-forwarded-host": "evil.example" })).status).toBe(
+        421,
+      );
+      expect((await to("localhost:4000")).status).toBe(421);
+      expect((await to("10.0.0.5:3000", "/api/health")).status).toBe(200);
+      expect((await to("localhost:3000")).status).toBe(200);
+    } finally {
+      vi.unstubAllEnvs();
+      rereadEnv();
+    }
   });
 
   it("limits booking per IP with X-RateLimit-* headers, shared by instances, until the window passes", async () => {

@@ -1,24 +1,39 @@
 // Apart from the page helpers so that route handlers and pages share it without server imports.
-
-const HOST = /^[a-z0-9.-]+(:\d{1,5})?$/i;
+import { env } from "@/lib/env";
+import { canonicalOrigin, isOwnHost, LOCAL_PORT_HEADER, type OwnHosts } from "./own-hosts";
 
 /**
- * The host the visitor used: the first forwarded host (Next.js sets it from Host when no reverse
- * proxy did), else Host.
+ * The host the visitor used: the first forwarded host, else Host. The server hook removes a
+ * client's X-Forwarded-Host unless TRUST_PROXY is set, and Next.js then fills it from Host.
  */
 export function publicHost(headers: Headers): string | undefined {
   return (headers.get("x-forwarded-host") ?? headers.get("host"))?.split(",")[0]?.trim();
 }
 
+/** Which hosts are the app's own, for a request (its serving port) under the configuration. */
+export function ownHostsOf(headers: Headers): OwnHosts {
+  const config = env();
+  return {
+    appUrl: config.appUrl,
+    rootDomain: config.appRootDomain,
+    servingPort: headers.get(LOCAL_PORT_HEADER) ?? process.env.PORT,
+  };
+}
+
+/** Whether the request came for one of the app's own hosts (see `isOwnHost`). */
+export const isForOwnHost = (headers: Headers) =>
+  isOwnHost(publicHost(headers), ownHostsOf(headers));
+
 /**
- * The origin the visitor used, for every absolute URL the app makes (the private manage link, the
- * calendar file, sign-in and sign-out redirects): the forwarded host and protocol, which Next.js
- * fills from the connection when no reverse proxy did, so a business's subdomain and any port are
- * kept. The fallback only when the request names no usable host.
+ * The origin for every absolute URL the app makes (reset, confirmation and manage links, the
+ * calendar file, Stripe's return URLs, the widget's snippet): the visitor's host, subdomain and
+ * port when that host is one of ours, else the configured public origin, never a host a request
+ * merely named.
  */
-export function publicOrigin(headers: Headers, fallback = "http://localhost:3000"): string {
+export function publicOrigin(headers: Headers): string {
+  const own = ownHostsOf(headers);
   const host = publicHost(headers);
+  if (!host || !isOwnHost(host, own)) return canonicalOrigin(own);
   const proto = headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
-  if (!host || !HOST.test(host)) return new URL(fallback).origin;
   return `${proto === "https" ? "https" : "http"}://${host.toLowerCase()}`;
 }

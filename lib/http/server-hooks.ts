@@ -1,15 +1,23 @@
 import { randomUUID } from "node:crypto";
 import http from "node:http";
+import type { Duplex } from "node:stream";
 import { closeDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { errorMessage } from "@/lib/errors/messages";
+import { type Locale, localeFromAcceptLanguage } from "@/lib/i18n/locales";
 import { logger, rootLogger } from "@/lib/logger";
 import { metrics } from "@/lib/metrics";
 import { CLIENT_ADDRESS_HEADER } from "./client-address";
+import { LOCAL_PORT_HEADER } from "./own-hosts";
 import { routeLabel } from "./route-label";
+import { securityHeaders } from "./security-headers";
 
 const REQUEST_ID_HEADER = "x-request-id";
-const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+/** The methods the app answers; any other (TRACE, PROPFIND, …) is refused before Next.js sees it. */
+const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+const KNOWN_METHODS = new Set(METHODS);
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
+const FORWARDED = ["x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-forwarded-for"];
 
 const state = globalThis as typeof globalThis & {
   __rendezvousHooks?: { servers: Set<http.Server>; inFlight: number; stopping: boolean };
@@ -33,8 +41,14 @@ export function installServerHooks() {
   ) {
     hooks.servers.add(this);
     if (event === "request") {
-      onRequest(args[0] as http.IncomingMessage, args[1] as http.ServerResponse);
+      const [req, res] = args as [http.IncomingMessage, http.ServerResponse];
+      onRequest(req, res);
+      // Next.js cannot make a Request of some (TRACE): it would answer 500 with an HTML page.
+      if (!KNOWN_METHODS.has(req.method ?? "")) return refuseMethod(req, res);
     }
+    // What Node's parser refuses (a method it does not know, a broken request line) would get an
+    // empty 400: say it in JSON too.
+    if (event === "clientError") return answerClientError(args[0] as Error, args[1] as Duplex);
     return emit.apply(this, [event, ...args] as Parameters<typeof emit>);
   } as typeof emit;
 
@@ -52,6 +66,12 @@ function onRequest(req: http.IncomingMessage, res: http.ServerResponse) {
   const id = typeof trusted === "string" && REQUEST_ID.test(trusted) ? trusted : randomUUID();
   req.headers[REQUEST_ID_HEADER] = id;
   req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
+  req.headers[LOCAL_PORT_HEADER] = String(req.socket.localPort ?? "");
+  // Only a trusted reverse proxy says which host and protocol the visitor used; otherwise Next.js
+  // fills these from the connection and its Host, which the proxy then checks is one of ours.
+  if (!env().trustProxy) {
+    for (const name of FORWARDED) delete req.headers[name];
+  }
   res.setHeader("X-Request-Id", id);
   if (hooks.stopping) res.setHeader("Connection", "close");
   const started = process.hrtime.bigint();
@@ -62,7 +82,7 @@ function onRequest(req: http.IncomingMessage, res: http.ServerResponse) {
     const route = routeLabel((req.url ?? "/").split("?")[0] ?? "/");
     const status = res.statusCode;
     // Like the route, the method is a label: made-up ones must not grow the metrics.
-    const method = METHODS.has(req.method ?? "") ? (req.method as string) : "OTHER";
+    const method = KNOWN_METHODS.has(req.method ?? "") ? (req.method as string) : "OTHER";
     metrics().requests.observe({ method, route, status }, seconds);
     // Route, not URL: query strings and paths may carry tokens and customers' details.
     rootLogger().info(
@@ -76,6 +96,42 @@ function onRequest(req: http.IncomingMessage, res: http.ServerResponse) {
       "request",
     );
   });
+}
+
+const refusalHeaders = {
+  ...securityHeaders({ https: false }),
+  "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+  "Content-Type": "application/json",
+};
+const refusalBody = (code: "METHOD_NOT_ALLOWED" | "BAD_REQUEST", locale: Locale) =>
+  JSON.stringify({ error: errorMessage(code, locale), code });
+
+function refuseMethod(req: http.IncomingMessage, res: http.ServerResponse): boolean {
+  const locale = localeFromAcceptLanguage(req.headers["accept-language"] ?? null);
+  res.writeHead(405, { ...refusalHeaders, Allow: METHODS.join(", ") });
+  res.end(refusalBody("METHOD_NOT_ALLOWED", locale));
+  return true;
+}
+
+function answerClientError(error: Error, socket: Duplex): boolean {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (!socket.writable || code === "ECONNRESET") {
+    socket.destroy();
+    return true;
+  }
+  const method = code === "HPE_INVALID_METHOD";
+  const body = refusalBody(method ? "METHOD_NOT_ALLOWED" : "BAD_REQUEST", "en");
+  const headers = {
+    ...refusalHeaders,
+    ...(method ? { Allow: METHODS.join(", ") } : {}),
+    "Content-Length": String(Buffer.byteLength(body)),
+    Connection: "close",
+  };
+  const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`);
+  socket.end(
+    `HTTP/1.1 ${method ? "405 Method Not Allowed" : "400 Bad Request"}\r\n${head.join("")}\r\n${body}`,
+  );
+  return true;
 }
 
 async function shutdown(signal: string) {

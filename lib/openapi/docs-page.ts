@@ -2,14 +2,15 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 
 /** The files of swagger-ui-dist the docs page loads, all served by the app itself. */
-export const DOCS_ASSETS: Record<string, string> = {
-  "swagger-ui.css": "text/css; charset=utf-8",
-  "swagger-ui-bundle.js": "text/javascript; charset=utf-8",
-};
+const DOCS_ASSETS = new Map([
+  ["swagger-ui.css", "text/css; charset=utf-8"],
+  ["swagger-ui-bundle.js", "text/javascript; charset=utf-8"],
+]);
 
 /** One of those files, read from the installed package (no CDN: installs may have no internet). */
 export async function docsAsset(name: string): Promise<{ body: Buffer; type: string } | null> {
-  const type = DOCS_ASSETS[name];
+  // A Map: a name such as "constructor" must not find an object's inherited member.
+  const type = DOCS_ASSETS.get(name);
   if (!type) return null;
   const file = path.join(process.cwd(), "node_modules", "swagger-ui-dist", name);
   return { body: await readFile(file), type };

@@ -40,6 +40,9 @@ export interface DatabaseOptions {
   migrationsFolder?: string;
 }
 
+const CONNECT_TIMEOUT_SECONDS = 3;
+const STATEMENT_TIMEOUT_MS = 8_000;
+
 const appMigrations = path.join(process.cwd(), "db", "migrations");
 // Arbitrary constant: instances starting together take turns to migrate.
 const MIGRATION_LOCK_ID = 72_437_001;
@@ -47,7 +50,14 @@ const MIGRATION_LOCK_ID = 72_437_001;
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.url) {
     await migratePostgresDatabase(options.url, options.migrationsFolder ?? appMigrations);
-    const client = postgres(options.url, { max: options.poolMax ?? 10, onnotice: () => {} });
+    const client = postgres(options.url, {
+      max: options.poolMax ?? 10,
+      onnotice: () => {},
+      // A database that is down or stuck answers within seconds, as 503 SERVICE_UNAVAILABLE,
+      // rather than holding requests for half a minute.
+      connect_timeout: CONNECT_TIMEOUT_SECONDS,
+      connection: { statement_timeout: STATEMENT_TIMEOUT_MS },
+    });
     return {
       db: drizzlePostgres({ client, schema }) as unknown as Database,
       kind: "postgres",
@@ -145,6 +155,32 @@ export function sqlStateOf(error: unknown): string | undefined {
     if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
   }
   return undefined;
+}
+
+// Connection failures (class 08), a server shutting down or starting (57P01-57P03), too many
+// connections (53300), a statement over its timeout (57014), and the drivers' own network errors.
+const UNAVAILABLE_STATES = /^(08...|57P0[123]|53300|57014)$/;
+const UNAVAILABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENOTFOUND",
+  "EPIPE",
+  "CONNECT_TIMEOUT",
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
+]);
+
+/** Whether a query failed because the database could not be reached or answer in time. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code !== "string") continue;
+    if (UNAVAILABLE_CODES.has(code) || UNAVAILABLE_STATES.test(code)) return true;
+  }
+  return false;
 }
 
 /** Rows of a raw SQL query: PGlite answers `{ rows }`, postgres-js an array. */

@@ -1,5 +1,5 @@
 import { ZodError } from "zod";
-import { sqlStateOf } from "@/db/client";
+import { isDatabaseUnavailable, sqlStateOf } from "@/db/client";
 import { zodDetails } from "@/lib/errors/zod-details";
 import { AppError } from "./app-error";
 import { zodProblems } from "./field-problems";
@@ -13,5 +13,6 @@ export function toAppError(error: unknown): AppError {
   const state = sqlStateOf(error);
   if (state === "23P01") return new AppError("SLOT_UNAVAILABLE");
   if (state === "23505") return new AppError("CONFLICT");
+  if (isDatabaseUnavailable(error)) return new AppError("SERVICE_UNAVAILABLE");
   return new AppError("INTERNAL_ERROR");
 }

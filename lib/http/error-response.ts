@@ -2,12 +2,15 @@ import { NextResponse } from "next/server";
 import { errorMessage } from "@/lib/errors/messages";
 import { toAppError } from "@/lib/errors/to-app-error";
 import type { Locale } from "@/lib/i18n/locales";
-import { logger } from "@/lib/logger";
+import { describeError, logger } from "@/lib/logger";
 
 export function errorResponse(error: unknown, locale: Locale): NextResponse {
   const appError = toAppError(error);
   if (appError.code === "INTERNAL_ERROR") logger.error("request failed", error);
-  return NextResponse.json(
+  if (appError.code === "SERVICE_UNAVAILABLE") {
+    logger.warn("database unavailable", { err: describeError(error) });
+  }
+  const response = NextResponse.json(
     {
       error: errorMessage(appError.code, locale),
       code: appError.code,
@@ -15,4 +18,9 @@ export function errorResponse(error: unknown, locale: Locale): NextResponse {
     },
     { status: appError.status },
   );
+  if (appError.code === "SERVICE_UNAVAILABLE") response.headers.set("Retry-After", RETRY_AFTER);
+  return response;
 }
+
+/** Seconds a client should wait before trying again while the database is away. */
+const RETRY_AFTER = "5";

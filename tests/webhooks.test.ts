@@ -167,12 +167,40 @@ describe.each(engines)("webhooks on %s", (engine) => {
     expect((await b.admin.get(b.endpoint.id)).status).toBe(404);
   });
 
+  it("keeps the endpoint limit under concurrent creates", async () => {
+    const { biz } = await openBusiness(handle.db);
+    const admin = hooks(biz.tenant.slug, { authorization: `Bearer ${biz.apiKey}` });
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        admin.create({ url: `${receiver.url}?n=${i}`, events: ["appointment.created"] }),
+      ),
+    );
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(20);
+    expect(answers.filter((a) => a.json?.code === "WEBHOOK_LIMIT_REACHED")).toHaveLength(20);
+    expect((await admin.list()).json.webhooks).toHaveLength(20);
+  });
+
   it("refuses loopback, private, link-local and metadata addresses unless allowed", async () => {
     for (const address of ["127.0.0.1", "10.1.2.3", "192.168.1.1", "169.254.169.254", "::1"]) {
       expect(isPublicAddress(address), address).toBe(false);
     }
     expect(isPublicAddress("::ffff:127.0.0.1")).toBe(false);
     expect(isPublicAddress("fd00::1")).toBe(false);
+    // IPv4 inside IPv6: compatible, mapped, NAT64, 6to4, Teredo.
+    for (const address of [
+      "::127.0.0.1",
+      "::7f00:1",
+      "::10.0.0.1",
+      "::8.8.8.8",
+      "::ffff:169.254.169.254",
+      "64:ff9b::7f00:1",
+      "64:ff9b:1::a00:1",
+      "2002:7f00:1::",
+      "2001:0:4136:e378:8000:63bf:80ff:fffe",
+    ]) {
+      expect(isPublicAddress(address), address).toBe(false);
+    }
+    expect(isPublicAddress("2606:4700::1111")).toBe(true);
     expect(isPublicAddress("93.184.215.14")).toBe(true);
     expect(await refusedHost("localhost")).toMatch(/private or local/);
     expect(await refusedHost("[::1]")).toMatch(/private or local/);
@@ -182,6 +210,7 @@ describe.each(engines)("webhooks on %s", (engine) => {
       "http://localhost/hooks",
       "http://169.254.169.254/latest/meta-data",
       "http://[::ffff:10.0.0.1]/",
+      "http://[::127.0.0.1]/",
     ]) {
       await expect(
         createWebhook(

@@ -2,15 +2,26 @@ import { lookup } from "node:dns/promises";
 import { isIP, type LookupFunction } from "node:net";
 import ipaddr from "ipaddr.js";
 
+// IPv4-compatible IPv6 (::a.b.c.d, deprecated since 2006): some stacks still route it to the IPv4
+// address, and ipaddr.js calls it unicast.
+const IPV4_COMPATIBLE = ipaddr.parseCIDR("::/96");
+
 /**
  * Whether an address is one of the internet's: not loopback, private, link-local (which holds the
  * clouds' metadata service, 169.254.169.254), unique-local, carrier NAT, multicast, reserved or
- * unspecified. An IPv4 address written as IPv6 (::ffff:127.0.0.1) is judged as the IPv4 one.
+ * unspecified. An IPv4 address written as IPv6 (::ffff:127.0.0.1) is judged as the IPv4 one;
+ * IPv4-compatible addresses and the IPv6 ranges that carry an IPv4 address elsewhere (NAT64
+ * 64:ff9b::/96 and /48, 6to4 2002::/16, Teredo 2001::/32) are refused whatever they carry.
  */
 export function isPublicAddress(address: string): boolean {
   if (!ipaddr.isValid(address)) return false;
-  return ipaddr.process(address).range() === "unicast";
+  // ipaddr.js reads "::8.8.8.8" as IPv4-mapped; URLs and sockets read it as ::808:808.
+  const parsed = ipaddr.process(address.includes(":") ? canonicalIPv6(address) : address);
+  if (parsed.kind() === "ipv6" && parsed.match(IPV4_COMPATIBLE)) return false;
+  return parsed.range() === "unicast";
 }
+
+const canonicalIPv6 = (address: string) => new URL(`http://[${address}]/`).hostname.slice(1, -1);
 
 /** Why a webhook's host may not be called, or null when it may. */
 export async function refusedHost(hostname: string): Promise<string | null> {

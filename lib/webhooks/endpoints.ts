@@ -5,6 +5,7 @@ import { type WebhookEndpoint, webhookEndpoints } from "@/db/schema";
 import { type Actor, recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 import { keyset, type PageRequest } from "@/lib/http/cursor";
+import { lockTenant } from "@/lib/tenants/lock-tenant";
 import { refusedHost } from "./address-guard";
 import type { WebhookCreateInput, WebhookUpdateInput } from "./schema";
 
@@ -72,6 +73,7 @@ export async function createWebhook(
   await assertAllowedUrl(input.url, options);
   const secret = newSecret();
   return db.transaction(async (tx) => {
+    await lockTenant(tx, tenantId);
     const [existing] = await tx
       .select({ n: count() })
       .from(webhookEndpoints)

@@ -633,6 +633,9 @@ export const messageStatuses = [
   "queued",
   "sending",
   "sent",
+  // Handed to the SMTP server without a clear answer (a connection cut mid-way, a crash, a
+  // database away just after): it may have been sent, so it is not sent again unless asked.
+  "uncertain",
   "stored",
   "failed",
   "cancelled",
@@ -678,6 +681,8 @@ export const outboundMessages = pgTable(
     sendAfter: timestamp("send_after", { withTimezone: true }).notNull(),
     attempts: integer("attempts").notNull().default(0),
     claimedUntil: timestamp("claimed_until", { withTimezone: true }),
+    // Set, and committed, just before the SMTP hand-off of the current attempt.
+    handedOffAt: timestamp("handed_off_at", { withTimezone: true }),
     lastError: text("last_error"),
     toAddress: text("to_address"),
     subject: text("subject"),

@@ -102,7 +102,7 @@ describe.each(engines)("messages on %s", (engine) => {
         dateTime: parisAt(day, "10:00"),
         clientInfo: client({ email: b.customer }),
       },
-      { host: `${b.biz.tenant.slug}.example.test` },
+      { host: "localhost:4321" },
     );
     expect(booked.status).toBe(201);
     expect(await deliver()).toBe(2);
@@ -115,7 +115,7 @@ describe.each(engines)("messages on %s", (engine) => {
     expect(mail?.text).toContain("Bonjour Alice Martin,");
     expect(mail?.text).toMatch(
       new RegExp(
-        `http://${b.biz.tenant.slug}\\.example\\.test/manage/[\\w-]+\\?tenant=${b.biz.tenant.slug}`,
+        `http://localhost:4321/manage/[\\w-]+\\?tenant=${b.biz.tenant.slug}`,
       ),
     );
     expect(mail?.html).toContain('<html lang="fr">');
@@ -415,6 +415,54 @@ describe.each(engines)("messages on %s", (engine) => {
     expect(inbox.to(b.customer)).toHaveLength(1);
     const sent = (await messagesOf(booked.id)).find((m) => m.kind === "booked");
     expect(sent?.status).toBe("sent");
+  });
+
+  it("never sends twice a message whose hand-off was cut: it is flagged, and sent again only when asked", async () => {
+    const b = await business();
+    const booked = await book(b, parisAt(dayFromToday(8), "11:00"), { type: "user" });
+    inbox.state.cut = (mail) => mail.subject?.startsWith("Demande reçue") ?? false;
+    try {
+      expect(await deliver()).toBe(1);
+    } finally {
+      inbox.state.cut = undefined;
+    }
+    const cut = (await messagesOf(booked.id)).find((m) => m.kind === "booked");
+    expect(cut?.status).toBe("uncertain");
+    // Neither this pass nor any later one sends it again of itself.
+    expect(await deliver(new Date(Date.now() + 24 * HOUR))).toBe(0);
+    expect(inbox.to(b.customer)).toHaveLength(0);
+    const attention = await listMessages(handle.db, b.tenant.id, { page: 1, failedOnly: true });
+    expect(attention.messages.map((m) => m.id)).toEqual([cut?.id]);
+    // The owner, having checked, sends it again; it carries the same Message-ID.
+    await retryMessage(handle.db, b.tenant.id, cut?.id as string, new Date());
+    expect(await deliver()).toBe(1);
+    expect(inbox.to(b.customer).map((m) => m.messageId)).toEqual([`<${cut?.id}@rendezvous>`]);
+  });
+
+  it("flags, rather than sends again, a message whose sender stopped during its hand-off", async () => {
+    const b = await business();
+    const booked = await book(b, parisAt(dayFromToday(8), "12:00"), { type: "user" });
+    const [message] = (await messagesOf(booked.id)).filter((m) => m.kind === "booked");
+    // As a process killed between the hand-off and recording it leaves the row.
+    const past = new Date(Date.now() - HOUR);
+    await handle.db
+      .update(outboundMessages)
+      .set({ status: "sending", attempts: 1, handedOffAt: past, claimedUntil: past })
+      .where(eq(outboundMessages.id, message?.id as string));
+    expect(await deliver()).toBe(0);
+    expect((await messagesOf(booked.id)).find((m) => m.id === message?.id)?.status).toBe(
+      "uncertain",
+    );
+    expect(inbox.to(b.customer)).toHaveLength(0);
+  });
+
+  it("tries again later, unflagged, when no mail server could be reached", async () => {
+    const b = await business();
+    const booked = await book(b, parisAt(dayFromToday(8), "13:00"), { type: "user" });
+    const nowhere = smtpMailer("smtp://127.0.0.1:1");
+    expect(await deliverDue(handle.db, { now: new Date(), mailer: nowhere, from: FROM })).toBe(1);
+    const waiting = (await messagesOf(booked.id)).find((m) => m.kind === "booked");
+    expect(waiting).toMatchObject({ status: "queued", attempts: 1, handedOffAt: null });
   });
 
   it("stores messages with their rendering when there is no SMTP server", async () => {

@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { sha256Hex } from "@/lib/crypto/sha256";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { expectArgs, isForm, isFormState } from "@/lib/http/action-args";
 import { clientAddress } from "@/lib/http/client-address";
 import { pokeMessages } from "@/lib/jobs/runtime";
 import { consume, limitersFor } from "@/lib/rate-limit/limiters";
@@ -26,6 +27,7 @@ export async function requestResetAction(
   previous: ForgotState,
   form: FormData,
 ): Promise<ForgotState> {
+  expectArgs(isFormState(previous) && isForm(form));
   const email = String(form.get("email") ?? "")
     .trim()
     .slice(0, 320);

@@ -5,6 +5,7 @@ import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { getDb } from "@/lib/db";
 import { problemText } from "@/lib/errors/field-problems";
 import { toAppError } from "@/lib/errors/to-app-error";
+import { expectArgs, isText } from "@/lib/http/action-args";
 import type { Locale } from "@/lib/i18n/locales";
 import { type PasswordStrength, passwordStrength } from "@/lib/signup/password-strength";
 import type { RegisterInput } from "@/lib/signup/schema";
@@ -16,6 +17,7 @@ export type SignUpResult =
 
 /** Signs the business up; on a refusal, the form's texts for it, in the page's language. */
 export async function signUpAction(input: RegisterInput): Promise<SignUpResult> {
+  expectArgs(typeof input === "object" && input !== null);
   try {
     const { tenant } = await signUp(await getDb(), input, await headers());
     return { ok: true, slug: tenant.slug };
@@ -56,6 +58,7 @@ export async function passwordStrengthAction(
   password: string,
   userInputs: string[],
 ): Promise<PasswordStrength> {
+  expectArgs(isText(password) && Array.isArray(userInputs));
   return passwordStrength(
     String(password).slice(0, 200),
     userInputs.slice(0, 5).map((s) => String(s).slice(0, 200)),

@@ -52,13 +52,18 @@ async function claimNext(db: Database, now: Date): Promise<OutboundMessage | und
 }
 
 /**
- * Puts back the messages whose sender died mid-way (its claim ran out): they go out again. With
- * `all`, every message being sent: right for PGlite at start-up, which one process owns.
+ * Puts back the messages whose sender died mid-way (its claim ran out): they go out again, unless
+ * the sender had begun handing them to the SMTP server, in which case they may have been sent and
+ * wait, flagged, for the owner to send them again. With `all`, every message being sent: right for
+ * PGlite at start-up, which one process owns.
  */
 export async function releaseStaleClaims(db: Database, now: Date, all = false) {
   await db
     .update(outboundMessages)
-    .set({ status: "queued", claimedUntil: null })
+    .set({
+      status: sql`case when ${outboundMessages.handedOffAt} is null then 'queued' else 'uncertain' end`,
+      claimedUntil: null,
+    })
     .where(
       and(
         eq(outboundMessages.status, "sending"),
@@ -85,6 +90,9 @@ async function deliverOne(db: Database, message: OutboundMessage, options: Deliv
     eq(outboundMessages.tenantId, message.tenantId),
     eq(outboundMessages.id, message.id),
   );
+  // How far the SMTP hand-off went: begun, and accepted by the server.
+  let handedOff = false;
+  let accepted = false;
   try {
     const prepared = await prepare(db, message, options);
     if (!prepared) {
@@ -96,6 +104,10 @@ async function deliverOne(db: Database, message: OutboundMessage, options: Deliv
     // recipient may see (the outbox is the owners' to read).
     const kept = prepared.kept ?? rendered;
     if (options.mailer) {
+      // Committed before the hand-off: should this process stop before it records the outcome,
+      // the message is flagged as perhaps sent rather than sent twice.
+      await db.update(outboundMessages).set({ handedOffAt: now }).where(where);
+      handedOff = true;
       await options.mailer({
         from: options.from,
         to,
@@ -106,6 +118,7 @@ async function deliverOne(db: Database, message: OutboundMessage, options: Deliv
         calendar: rendered.calendar,
         messageId: `<${message.id}@rendezvous>`,
       });
+      accepted = true;
     }
     const webhooks = await db.transaction(async (tx) => {
       await tx
@@ -135,10 +148,19 @@ async function deliverOne(db: Database, message: OutboundMessage, options: Deliv
     });
     pokeWebhooks(webhooks);
   } catch (error) {
-    const last = message.attempts >= MAX_ATTEMPTS;
-    const wait = RETRY_MINUTES[Math.min(message.attempts, RETRY_MINUTES.length) - 1] ?? 1;
     // The error's kind only: an SMTP answer may quote the address.
     const reason = error instanceof Error ? `${error.name}${codeOf(error)}` : "error";
+    const lastError = describeError(error).split("\n")[0]?.slice(0, 500) ?? null;
+    if (accepted || (handedOff && !refusedBeforeSending(error))) {
+      logger.warn("message may have been sent", { messageId: message.id, reason });
+      await db
+        .update(outboundMessages)
+        .set({ status: "uncertain", claimedUntil: null, lastError })
+        .where(where);
+      return;
+    }
+    const last = message.attempts >= MAX_ATTEMPTS;
+    const wait = RETRY_MINUTES[Math.min(message.attempts, RETRY_MINUTES.length) - 1] ?? 1;
     logger.warn("message not sent", { messageId: message.id, attempt: message.attempts, reason });
     await db
       .update(outboundMessages)
@@ -146,10 +168,27 @@ async function deliverOne(db: Database, message: OutboundMessage, options: Deliv
         status: last ? "failed" : "queued",
         sendAfter: last ? message.sendAfter : new Date(now.getTime() + wait * MINUTE),
         claimedUntil: null,
-        lastError: describeError(error).split("\n")[0]?.slice(0, 500) ?? null,
+        handedOffAt: null,
+        lastError,
       })
       .where(where);
   }
+}
+
+// nodemailer's errors that say the server did not take the message: an SMTP refusal (a reply code:
+// of the sender, a recipient, the login or the message), no server reached (a failed connect), or
+// a name, login or TLS that failed before anything was sent. A connection closed or timed out
+// later may have delivered it.
+const REFUSED_BEFORE_SENDING = new Set(["EDNS", "EAUTH", "ETLS", "EENVELOPE"]);
+
+/** Whether the hand-off surely failed (else a cut connection may have delivered the message). */
+function refusedBeforeSending(error: unknown): boolean {
+  const { code, responseCode, syscall } = (error ?? {}) as Record<string, unknown>;
+  return (
+    typeof responseCode === "number" ||
+    syscall === "connect" ||
+    REFUSED_BEFORE_SENDING.has(String(code))
+  );
 }
 
 const codeOf = (error: Error) => {

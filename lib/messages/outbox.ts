@@ -16,7 +16,7 @@ export async function listMessages(
 ) {
   const where = and(
     eq(outboundMessages.tenantId, tenantId),
-    options.failedOnly ? eq(outboundMessages.status, "failed") : undefined,
+    options.failedOnly ? inArray(outboundMessages.status, ["failed", "uncertain"]) : undefined,
   );
   const [rows, [counted]] = await Promise.all([
     db
@@ -67,16 +67,19 @@ export function messagesOfAppointment(db: Database, tenantId: string, appointmen
   );
 }
 
-/** Queues a failed message again, for the next pass; NOT_FOUND unless it failed. */
+/**
+ * Queues a failed message, or one that may have been sent, again for the next pass; NOT_FOUND
+ * otherwise.
+ */
 export async function retryMessage(db: Database, tenantId: string, id: string, now: Date) {
   const [row] = await db
     .update(outboundMessages)
-    .set({ status: "queued", attempts: 0, sendAfter: now, lastError: null })
+    .set({ status: "queued", attempts: 0, sendAfter: now, lastError: null, handedOffAt: null })
     .where(
       and(
         eq(outboundMessages.tenantId, tenantId),
         eq(outboundMessages.id, id),
-        inArray(outboundMessages.status, ["failed"]),
+        inArray(outboundMessages.status, ["failed", "uncertain"]),
       ),
     )
     .returning({ id: outboundMessages.id, sendAfter: outboundMessages.sendAfter });

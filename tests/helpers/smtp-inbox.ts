@@ -6,7 +6,8 @@ import { SMTPServer } from "smtp-server";
  * An SMTP server on a random loopback port that keeps what it receives, parsed. `refuse` makes it
  * answer every message with a permanent error (a server that will not take mail); `stall` holds
  * the answer to the messages it picks forever (a sender killed meanwhile never hears it accepted),
- * calling `onStall` once it has one.
+ * calling `onStall` once it has one; `cut` closes the connection of the messages it picks instead
+ * of answering (their sender cannot tell whether they were taken).
  */
 export async function startInbox() {
   const received: ParsedMail[] = [];
@@ -14,16 +15,28 @@ export async function startInbox() {
     refuse: boolean;
     stall?: (mail: ParsedMail) => boolean;
     onStall?: () => void;
+    cut?: (mail: ParsedMail) => boolean;
   } = { refuse: false };
   const waiting: { from: number; count: number; resolve: (mails: ParsedMail[]) => void }[] = [];
+  const sockets = new Map<string, { destroy(): void }>();
   const server = new SMTPServer({
     authOptional: true,
+    onConnect(session, callback) {
+      // smtp-server does not hand onData the connection: kept here to cut it.
+      const connection = [
+        ...(server as unknown as { connections: Set<{ id: string; _socket: { destroy(): void } }> })
+          .connections,
+      ].find((c) => c.id === session.id);
+      if (connection) sockets.set(session.id, connection._socket);
+      callback();
+    },
     disabledCommands: ["STARTTLS"],
     logger: false,
-    onData(stream, _session, callback) {
+    onData(stream, session, callback) {
       simpleParser(stream)
         .then((mail) => {
           if (state.stall?.(mail)) return state.onStall?.();
+          if (state.cut?.(mail)) return sockets.get(session.id)?.destroy();
           if (state.refuse)
             return callback(Object.assign(new Error("mailbox unavailable"), { responseCode: 550 }));
           received.push(mail);

@@ -20,6 +20,7 @@ const statusStyle: Record<OutboundMessage["status"], string> = {
   sent: "bg-emerald-100 text-emerald-900",
   stored: "bg-slate-100 text-slate-800",
   failed: "bg-red-100 text-red-900",
+  uncertain: "bg-amber-100 text-amber-900",
   cancelled: "bg-slate-100 text-slate-700",
   skipped: "bg-slate-100 text-slate-700",
 };
@@ -110,13 +111,15 @@ export default async function MessagesPage({
                       : when(m.createdAt)}
                 </time>
               </div>
-              {m.status === "failed" && (
+              {(m.status === "failed" || m.status === "uncertain") && (
                 <form
                   action={retryMessageAction.bind(null, m.id)}
                   className="mt-1 flex flex-wrap items-center gap-2"
                 >
-                  <span className="text-red-800">
-                    {t("failedAfter", { attempts: m.attempts })} {m.lastError}
+                  <span className={m.status === "failed" ? "text-red-800" : "text-amber-900"}>
+                    {m.status === "failed"
+                      ? `${t("failedAfter", { attempts: m.attempts })} ${m.lastError ?? ""}`
+                      : t("uncertainNote")}
                   </span>
                   <button type="submit" className="rounded-md border border-slate-300 px-3 py-1">
                     {t("retry")}

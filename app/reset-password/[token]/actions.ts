@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { getDb } from "@/lib/db";
 import { toAppError } from "@/lib/errors/to-app-error";
+import { expectArgs, isForm, isFormState, isText } from "@/lib/http/action-args";
 import { currentTenant } from "@/lib/tenants/current-tenant";
 import { resetPassword } from "@/lib/users/password-reset";
 import { passwordSchema } from "@/lib/users/schema";
@@ -18,6 +19,7 @@ export async function resetPasswordAction(
   previous: ResetState,
   form: FormData,
 ): Promise<ResetState> {
+  expectArgs(isText(token) && isFormState(previous) && isForm(form));
   const password = String(form.get("password") ?? "");
   const attempt = previous.attempt + 1;
   if (!passwordSchema.safeParse(password).success) return { attempt, outcome: "short" };

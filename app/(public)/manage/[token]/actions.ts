@@ -12,6 +12,7 @@ import { eraseCustomer } from "@/lib/customers/erase";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { toAppError } from "@/lib/errors/to-app-error";
+import { expectArgs, isForm, isText } from "@/lib/http/action-args";
 import { hrefWith } from "@/lib/http/page-params";
 import { logger } from "@/lib/logger";
 import { currentTenant } from "@/lib/tenants/current-tenant";
@@ -31,6 +32,7 @@ async function run(change: () => Promise<unknown>): Promise<string | null> {
 }
 
 export async function cancelBookingAction(token: string) {
+  expectArgs(isText(token));
   const tenant = await currentTenant();
   const error = await run(async () => {
     await cancelByCustomer(await getDb(), tenant, token, new Date());
@@ -43,6 +45,7 @@ export async function rescheduleBookingAction(
   tz: string | undefined,
   form: FormData,
 ) {
+  expectArgs(isText(token) && (tz === undefined || isText(tz)) && isForm(form));
   const tenant = await currentTenant();
   const at = String(form.get("at") ?? "");
   const error = await run(async () => {
@@ -58,6 +61,7 @@ export async function rescheduleBookingAction(
 
 /** Erases the customer of this link for good (see eraseCustomer), then says it is done. */
 export async function eraseMyDataAction(token: string) {
+  expectArgs(isText(token));
   const tenant = await currentTenant();
   const error = await run(async () => {
     const db = await getDb();

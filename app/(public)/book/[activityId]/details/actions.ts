@@ -15,6 +15,7 @@ import { customerActor } from "@/lib/audit/record-audit";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { toAppError } from "@/lib/errors/to-app-error";
+import { expectArgs, isForm, isFormState, isText } from "@/lib/http/action-args";
 import { displayZone, hrefWith } from "@/lib/http/page-params";
 import { formatDay, formatTime } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
@@ -32,6 +33,14 @@ export async function bookAction(
   previous: BookingFormState,
   form: FormData,
 ): Promise<BookingFormState> {
+  expectArgs(
+    isText(activityId) &&
+      typeof choice === "object" &&
+      choice !== null &&
+      (requestedZone === undefined || isText(requestedZone)) &&
+      isFormState(previous) &&
+      isForm(form),
+  );
   const values = bookingFormValues(form);
   // Times offered after a refusal stay on offer until one is picked.
   const answer = {

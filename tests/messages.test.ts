@@ -114,9 +114,7 @@ describe.each(engines)("messages on %s", (engine) => {
     expect(mail?.replyTo?.value[0]?.address).toBe(`hello@${b.biz.tenant.slug}.test`);
     expect(mail?.text).toContain("Bonjour Alice Martin,");
     expect(mail?.text).toMatch(
-      new RegExp(
-        `http://localhost:4321/manage/[\\w-]+\\?tenant=${b.biz.tenant.slug}`,
-      ),
+      new RegExp(`http://localhost:4321/manage/[\\w-]+\\?tenant=${b.biz.tenant.slug}`),
     );
     expect(mail?.html).toContain('<html lang="fr">');
     expect(mail?.html).toContain("/manage/");

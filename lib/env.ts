@@ -1,3 +1,4 @@
+import { getHeapStatistics } from "node:v8";
 import { z } from "zod";
 
 // Empty strings count as "not set", as most shells and .env files produce them for blank values.
@@ -42,7 +43,8 @@ const schema = z
     RATE_LIMIT_REGISTER: perMinute(10),
     REGISTRATION: optional(z.enum(["open", "closed"])),
     METRICS_TOKEN: optional(z.string().min(16, "must be at least 16 characters long")),
-    CACHE_MAX_MB: optional(z.coerce.number().min(1).max(4096)).default(64),
+    // Unset: an eighth of the heap (see cacheBudget).
+    CACHE_MAX_MB: optional(z.coerce.number().min(1).max(4096)),
     SMTP_URL: optional(
       z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }),
     ),
@@ -107,7 +109,7 @@ const schema = z
       // the product), never by default on a server database, whose operator opens it knowingly.
       registrationOpen: (value.REGISTRATION ?? (embedded ? "open" : "closed")) === "open",
       metricsToken: value.METRICS_TOKEN,
-      cacheMaxBytes: value.CACHE_MAX_MB * 1024 * 1024,
+      cacheMaxBytes: cacheBudget(value.CACHE_MAX_MB),
       // No SMTP server: messages are stored in the outbox, for the dashboard to show.
       smtpUrl: value.SMTP_URL,
       mailFrom: value.MAIL_FROM ?? "Rendezvous <no-reply@rendezvous.invalid>",
@@ -131,6 +133,16 @@ const schema = z
       logLevel: value.LOG_LEVEL ?? (value.NODE_ENV === "test" ? "silent" : "info"),
     };
   });
+
+/**
+ * The caches' bytes: CACHE_MAX_MB, else an eighth of the V8 heap this process may use
+ * (MAX_HEAP_MB), so that a smaller heap gets a smaller cache and the caches can never crowd out
+ * the requests' own memory.
+ */
+function cacheBudget(megabytes: number | undefined): number {
+  if (megabytes !== undefined) return megabytes * 1024 * 1024;
+  return Math.floor(getHeapStatistics().heap_size_limit / 8);
+}
 
 export type Env = z.output<typeof schema>;
 

@@ -1,10 +1,14 @@
 // npm run proof – what the security work promises, measured from outside against production
 // builds: two instances racing for one slot, a hostile corpus, messages sent once by two instances
 // and once across a kill -9 mid-send, kill -9 and restart on both engines, memory under a flood of
-// slot ranges, and sign-in guesses per minute. Prints `name: figure` lines so runs can be compared;
-// exits 1 when a promise is broken. `--ci` runs the race, the corpus, the messages and payments.
+// slot ranges, concurrent sign-in guesses, made-up API keys, forged hosts, and ten minutes of a
+// hostile mix at default memory settings. Prints `name: figure` lines so runs can be compared;
+// exits 1 when a promise is broken. `--ci` leaves out the flood and the restarts after kill -9 and
+// SIGTERM, and runs the memory mix for two minutes (MEMORY_MINUTES).
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtempSync } from "node:fs";
+import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
@@ -22,8 +26,8 @@ import { freshPostgres } from "./fresh-postgres";
 
 const CI = process.argv.includes("--ci");
 /**
- * `--only=flood` (or race, corpus, messages, payments, bruteforce, kill9, sigterm, kill9-embedded): one proof
- * alone.
+ * `--only=flood` (or race, corpus, messages, payments, bruteforce, bearer, hosts, kill9, sigterm,
+ * kill9-embedded, memory): one proof alone.
  */
 const ONLY = process.argv.find((a) => a.startsWith("--only="))?.slice(7);
 const runs = (name: string, inCi = false) => (ONLY ? ONLY === name : inCi || !CI);
@@ -909,37 +913,195 @@ async function gracefulShutdown(server: Server, business: Business) {
   report("sigterm_exit_code", String(code), code === 0);
 }
 
+/** One sign-in attempt through next-auth's real endpoints (its CSRF pair first), from `address`. */
+async function signInAttempt(server: Server, slug: string, address: string, email: string) {
+  const csrf = await fetch(`${server.base}/api/auth/csrf`, {
+    headers: { "x-forwarded-for": address, "x-tenant-slug": slug },
+  });
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  return fetch(`${server.base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: {
+      "x-forwarded-for": address,
+      "x-tenant-slug": slug,
+      "content-type": "application/x-www-form-urlencoded",
+      cookie,
+    },
+    body: new URLSearchParams({
+      csrfToken,
+      email,
+      password: `guess-${randomUUID()}`,
+      json: "true",
+    }),
+  });
+}
+
+/** Thirty concurrent guesses at the owner's password from one address: five get checked. */
 async function bruteForce(server: Server, business: Business) {
-  const address = "198.19.9.9";
-  let answered = 0;
-  for (let i = 0; i < 30; i++) {
-    const csrf = await fetch(`${server.base}/api/auth/csrf`, {
-      headers: { "x-forwarded-for": address, "x-tenant-slug": business.slug },
-    });
-    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const cookie = csrf.headers
-      .getSetCookie()
-      .map((c) => c.split(";")[0])
-      .join("; ");
-    const attempt = await fetch(`${server.base}/api/auth/callback/credentials`, {
-      method: "POST",
-      redirect: "manual",
-      headers: {
-        "x-forwarded-for": address,
-        "x-tenant-slug": business.slug,
-        "content-type": "application/x-www-form-urlencoded",
-        cookie,
-      },
-      body: new URLSearchParams({
-        csrfToken,
-        email: `guess${i}@proof.test`,
-        password: "x",
-        json: "true",
+  const attempts = await Promise.all(
+    Array.from({ length: 30 }, () =>
+      signInAttempt(server, business.slug, "198.19.9.9", "owner@proof.test"),
+    ),
+  );
+  const checked = attempts.filter((a) => a.status !== 429).length;
+  report("signin_concurrent_guesses_checked", checked, checked <= 5);
+}
+
+/** Forty bookings from one address, each with a made-up API key: the address's limit holds. */
+async function randomBearers(server: Server, business: Business) {
+  const starts = await freeStarts(server.base, business, 20);
+  const address = "198.19.8.8";
+  const answers = await Promise.all(
+    Array.from({ length: 40 }, (_, i) =>
+      send(server.base, "/api/appointments", {
+        method: "POST",
+        headers: {
+          "x-forwarded-for": address,
+          "x-tenant-slug": business.slug,
+          "content-type": "application/json",
+          authorization: `Bearer rvz_${randomBytes(6).toString("hex")}_${randomBytes(32).toString("base64url")}`,
+        },
+        body: JSON.stringify({
+          activityId: business.activityId,
+          dateTime: starts[100 + i],
+          clientInfo: { name: "Bearer Client", email: "bearer@proof.test" },
+        }),
       }),
-    });
-    if (attempt.status !== 429) answered++;
+    ),
+  );
+  const passed = answers.filter((a) => a.status !== 429).length;
+  report("bookings_with_random_bearer_passed_per_minute", passed, passed <= 10);
+}
+
+/** A request with its Host (or X-Forwarded-Host) as given: fetch would not send a Host of ours. */
+function rawRequest(server: Server, path: string, headers: Record<string, string>, body: string) {
+  return new Promise<number>((resolve, reject) => {
+    const req = httpRequest(
+      { host: "127.0.0.1", port: server.port, method: "POST", path, headers },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+/** Bookings naming a host that is not ours: refused, and no e-mail ever links to it. */
+async function forgedHosts(server: Server, business: Business, inbox: Inbox) {
+  const [start] = (await freeStarts(server.base, business, 20)).slice(-1);
+  const forgeries: Record<string, string>[] = [
+    { host: "evil.example" },
+    { host: `evil.example:${server.port}` },
+    { host: `127.0.0.1:${server.port}`, "x-forwarded-host": "evil.example" },
+  ];
+  let served = 0;
+  for (const forged of forgeries) {
+    const status = await rawRequest(
+      server,
+      "/api/appointments",
+      {
+        ...forged,
+        "x-forwarded-for": nextAddress(),
+        "x-tenant-slug": business.slug,
+        "content-type": "application/json",
+      },
+      JSON.stringify({
+        activityId: business.activityId,
+        dateTime: start,
+        clientInfo: { name: "Forged Host", email: "forged@proof.test" },
+      }),
+    );
+    if (status !== 421) served++;
   }
-  report("signin_guesses_per_minute_per_ip", answered, answered <= 5);
+  report("forged_host_requests_served", served, served === 0);
+  const links = inbox.received.filter((m) => `${m.text}${m.html}`.includes("evil.example")).length;
+  report("forged_host_links", links, links === 0);
+}
+
+// ---------------------------------------------------------------- memory
+
+/**
+ * A fresh embedded instance at default settings (heap, cache) under a hostile mix for
+ * MEMORY_MINUTES: sign-ups (zxcvbn's dictionaries), distinct 92-day slot ranges (the cache), and
+ * the hostile corpus, six requests at a time. Counts crashes and samples resident memory.
+ */
+async function memory() {
+  const minutes = Number(process.env.MEMORY_MINUTES ?? (CI ? 2 : 10));
+  const { dataDir, key } = embeddedDatabase();
+  const server = startServer(3315, { DATA_DIR: dataDir, DATABASE_URL: "", SEED_DEMO: "0" });
+  let crashes = 0;
+  server.proc.once("exit", () => {
+    crashes++;
+  });
+  try {
+    await ready(server);
+    const business = await openForBooking(server, key);
+    const [slot] = await freeStarts(server.base, business, 3);
+    const booked = JSON.parse((await book(server.base, business, slot ?? "")).text);
+    const specs = hostileCorpus(business, booked.appointment.id);
+    const today = dayInZone(Date.now(), "Europe/Paris");
+    const deadline = Date.now() + minutes * 60_000;
+    let peak = 0;
+    let requests = 0;
+    let n = 0;
+    const running = () => Date.now() < deadline && crashes === 0;
+    const sampling = (async () => {
+      while (running()) {
+        peak = Math.max(peak, await rssMb(server).catch(() => 0));
+        await new Promise((r) => setTimeout(r, 1_000));
+      }
+    })();
+    const worker = async (w: number) => {
+      while (running()) {
+        const i = n++;
+        const kind = i % 20;
+        if (kind === 0) {
+          await send(server.base, "/api/public/register", {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({
+              businessName: `Memory ${w}-${i}`,
+              ownerName: "Memory Owner",
+              email: `owner-${w}-${i}@memory.test`,
+              password: `lantern-${randomUUID()}`,
+              timeZone: "Europe/Paris",
+              locale: i % 40 ? "en" : "fr",
+            }),
+          }).catch(() => null);
+        } else if (kind < 8) {
+          const start = addDays(today, (i * 7) % 3000);
+          await send(
+            server.base,
+            `/api/appointments/availability/slots?activityId=${business.activityId}&startDate=${start}&endDate=${addDays(start, 91)}`,
+            { headers: { "x-tenant-slug": business.slug } },
+          ).catch(() => null);
+        } else {
+          const spec = specs[i % specs.length] as (typeof specs)[number];
+          await send(server.base, spec.path, {
+            method: spec.method,
+            headers: spec.headers,
+            body: spec.method === "GET" ? undefined : spec.body,
+          }).catch(() => null);
+        }
+        requests++;
+      }
+    };
+    await Promise.all(Array.from({ length: 6 }, (_, w) => worker(w)));
+    await sampling;
+    report("memory_minutes", minutes);
+    report("memory_requests", requests);
+    report("memory_crashes", crashes, crashes === 0);
+    report("memory_peak_rss_mb", peak, peak > 0 && peak < 500);
+  } finally {
+    await stop(server);
+  }
 }
 
 // ---------------------------------------------------------------- main
@@ -978,11 +1140,14 @@ async function main() {
     }
     if (runs("payments", true)) await paymentsOnce(servers, business, fake, url);
     if (runs("flood")) await flood(servers[1] as Server, business);
-    if (runs("bruteforce")) await bruteForce(servers[1] as Server, business);
+    if (runs("bruteforce", true)) await bruteForce(servers[1] as Server, business);
+    if (runs("bearer", true)) await randomBearers(servers[1] as Server, business);
+    if (runs("hosts", true)) await forgedHosts(servers[1] as Server, business, inbox);
     if (runs("kill9"))
       servers[0] = await killAndRestart("postgres", servers[0] as Server, business);
     if (runs("sigterm")) await gracefulShutdown(servers[1] as Server, business);
     if (runs("kill9-embedded")) await killAndRestartEmbedded();
+    if (runs("memory", true)) await memory();
   } finally {
     await Promise.all(servers.map(stop));
     await inbox.close();

@@ -1,3 +1,4 @@
+import { getHeapStatistics } from "node:v8";
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env";
 
@@ -56,7 +57,8 @@ describe("parseEnv", () => {
       rateLimits: { signIn: 5, booking: 10, public: 100, api: 1000 },
       trustProxy: false,
       metricsToken: undefined,
-      cacheMaxBytes: 64 * 1024 * 1024,
+      // An eighth of this process's heap limit.
+      cacheMaxBytes: Math.floor(getHeapStatistics().heap_size_limit / 8),
       publicHttps: false,
     });
     expect(

@@ -1,7 +1,4 @@
-import { type OptionsType, ZxcvbnFactory } from "@zxcvbn-ts/core";
-import * as common from "@zxcvbn-ts/language-common";
-import * as en from "@zxcvbn-ts/language-en";
-import * as fr from "@zxcvbn-ts/language-fr";
+import type { OptionsType, TranslationKeys, ZxcvbnFactory } from "@zxcvbn-ts/core";
 import type { Locale } from "@/lib/i18n/locales";
 
 /** zxcvbn's score (0–4) a new owner's password must reach: "safely unguessable". */
@@ -15,40 +12,68 @@ export interface PasswordStrength {
   suggestions: string[];
 }
 
-// Both languages' dictionaries count against every password (a French word is as guessable in an
-// English form); only the advice's language follows the visitor. Built once per language: the
-// dictionaries take a moment to index.
-const checkers = new Map<Locale, ZxcvbnFactory>();
+interface Checker {
+  factory: ZxcvbnFactory;
+  texts: Record<Locale, TranslationKeys>;
+}
 
-function checker(locale: Locale): ZxcvbnFactory {
-  let found = checkers.get(locale);
-  if (!found) {
-    const options: OptionsType = {
-      dictionary: { ...common.dictionary, ...en.dictionary, ...fr.dictionary },
-      graphs: common.adjacencyGraphs,
-      translations: locale === "fr" ? fr.translations : en.translations,
-    };
-    found = new ZxcvbnFactory(options);
-    checkers.set(locale, found);
-  }
-  return found;
+// The dictionaries weigh about 33 MB once indexed: loaded on the first check only, and indexed
+// once per process (on globalThis: Next.js may load this module in several bundles), for both
+// languages at once. Both languages' words count against every password (a French word is as
+// guessable in an English form); the advice comes back as keys, put in the visitor's language here.
+const shared = globalThis as typeof globalThis & { __rendezvousZxcvbn?: Promise<Checker> };
+
+async function build(): Promise<Checker> {
+  const [{ ZxcvbnFactory }, common, en, fr] = await Promise.all([
+    import("@zxcvbn-ts/core"),
+    import("@zxcvbn-ts/language-common"),
+    import("@zxcvbn-ts/language-en"),
+    import("@zxcvbn-ts/language-fr"),
+  ]);
+  const options: OptionsType = {
+    dictionary: { ...common.dictionary, ...en.dictionary, ...fr.dictionary },
+    graphs: common.adjacencyGraphs,
+    translations: keysOf(en.translations),
+  };
+  return {
+    factory: new ZxcvbnFactory(options),
+    texts: { en: en.translations, fr: fr.translations },
+  };
+}
+
+/** Translations whose every text is its own key ("warnings.commonNames"). */
+function keysOf(translations: TranslationKeys): TranslationKeys {
+  return Object.fromEntries(
+    Object.entries(translations).map(([section, texts]) => [
+      section,
+      Object.fromEntries(Object.keys(texts).map((key) => [key, `${section}.${key}`])),
+    ]),
+  ) as unknown as TranslationKeys;
+}
+
+function textOf(texts: TranslationKeys, key: string): string {
+  const [section, name] = key.split(".") as [keyof TranslationKeys, string];
+  return (texts[section] as Record<string, string> | undefined)?.[name] ?? "";
 }
 
 /**
  * How guessable a password is, counting what the form already knows about its owner (their name,
  * address, business) as guessable too.
  */
-export function passwordStrength(
+export async function passwordStrength(
   password: string,
   userInputs: string[],
   locale: Locale,
-): PasswordStrength {
+): Promise<PasswordStrength> {
+  shared.__rendezvousZxcvbn ??= build();
+  const { factory, texts } = await shared.__rendezvousZxcvbn;
   // zxcvbn's cost grows with length; past 100 characters nothing is guessable anyway.
-  const result = checker(locale).check(password.slice(0, 100), userInputs.filter(Boolean));
+  const result = factory.check(password.slice(0, 100), userInputs.filter(Boolean));
+  const warning = result.feedback.warning;
   return {
     score: result.score,
     strong: result.score >= MIN_PASSWORD_SCORE,
-    warning: result.feedback.warning ?? "",
-    suggestions: result.feedback.suggestions,
+    warning: warning ? textOf(texts[locale], warning) : "",
+    suggestions: result.feedback.suggestions.map((key) => textOf(texts[locale], key)),
   };
 }

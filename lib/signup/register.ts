@@ -32,7 +32,7 @@ export async function registerBusiness(
   },
 ): Promise<Registration> {
   const parsed = registerSchema.parse(input);
-  const { score, strong } = passwordStrength(
+  const { score, strong } = await passwordStrength(
     parsed.password,
     [parsed.ownerName, parsed.email, parsed.businessName, parsed.slug ?? ""],
     parsed.locale,

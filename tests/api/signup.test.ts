@@ -9,6 +9,7 @@ import { rereadEnv } from "@/lib/env";
 import { deliverDue } from "@/lib/messages/deliver";
 import { confirmBusinessEmail, resendConfirmation } from "@/lib/signup/confirm-email";
 import { firstRunSteps } from "@/lib/signup/first-run";
+import { passwordStrength } from "@/lib/signup/password-strength";
 import { registerBusiness } from "@/lib/signup/register";
 import { getTenantBySlug } from "@/lib/tenants/find-tenant";
 import { CONFIRM_LINK_DAYS } from "@/lib/users/link-lifetimes";
@@ -231,5 +232,25 @@ describe.each(engines)("sign-up on %s", (engine) => {
     );
     expect(second.tenant.slug).toBe("chez-zoe-2");
     expect(second.tenant.confirmedAt).toBeNull();
+  });
+});
+
+describe("password strength", () => {
+  it("advises in the visitor's language from one set of dictionaries", async () => {
+    const [fr, en] = await Promise.all([
+      passwordStrength("motdepasse", [], "fr"),
+      passwordStrength("motdepasse", [], "en"),
+    ]);
+    expect(fr.strong).toBe(false);
+    expect(en.score).toBe(fr.score);
+    expect(fr.warning).toMatch(/mot de passe|courant|fréquent/i);
+    expect(en.warning).toMatch(/common|password/i);
+    expect(fr.suggestions.length).toBeGreaterThan(0);
+    expect(fr.suggestions.join(" ")).not.toMatch(/^(suggestions|warnings)\./);
+    // A strong one passes, and the owner's own name counts as guessable.
+    expect((await passwordStrength("violet-Tambour-82-anchois", [], "en")).strong).toBe(true);
+    expect((await passwordStrength("Eloise Martin 2026", ["Eloise Martin"], "en")).strong).toBe(
+      false,
+    );
   });
 });

@@ -21,11 +21,12 @@ import { isEmbeddablePath } from "@/lib/tenants/embed-origins";
 import { findTenantBySlug } from "@/lib/tenants/find-tenant";
 import { resolveTenantSlug, TENANT_COOKIE, TENANT_HEADER } from "@/lib/tenants/resolve-tenant-slug";
 
+/** No business's name falls outside this alphabet (see slugSchema). */
+const SLUG_SHAPE = /^[a-z0-9-]{1,63}$/;
+
 // Every request passes here first: it is refused early when malformed or over its rate limit,
 // is told which business it is for (a header the app trusts, any client copy removed), and its
 // response gets the security headers and, on pages, a Content-Security-Policy with a fresh nonce.
-const SLUG_SHAPE = /^[a-z0-9-]{1,63}$/;
-
 export async function proxy(request: NextRequest) {
   const config = env();
   // The API explorer is a page (scripts under a nonce), though its address is the API's.

@@ -7,10 +7,10 @@ const anyHost = /^\/api\/(health(\/detailed)?|metrics)$/;
 
 /**
  * What makes a request unanswerable before any work (the server hook refused unknown methods): a
- * host that
- * is not one of ours (in production: links must never be built on it); a body declared larger than
- * its route takes (refused before it is read; bodies without a length are cut off at the same size
- * by `proxyClientMaxBodySize` and by readJson); a path that is not valid percent-encoding.
+ * host that is not one of ours (in production: links must never be built on it); a body declared
+ * larger than its route takes (refused before it is read; bodies without a length are cut off at
+ * the same size by `proxyClientMaxBodySize` and by readJson); a path that is not valid
+ * percent-encoding.
  */
 export function requestProblem(
   request: NextRequest,

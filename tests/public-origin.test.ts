@@ -100,6 +100,8 @@ describe("publicOrigin", () => {
     expect(origin({ host: "localhost:4123" })).toBe("https://book.example");
     configure({ APP_URL: "https://rdv.example", NEXTAUTH_URL: "https://book.example" });
     expect(origin({ host: "evil.example" })).toBe("https://rdv.example");
+    // Its own host keeps its https, though no trusted proxy said so.
+    expect(origin({ host: "rdv.example" })).toBe("https://rdv.example");
   });
 
   it("gives every link the app sends by e-mail on the configured origin for a forged host", () => {

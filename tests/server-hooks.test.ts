@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { installServerHooks } from "@/lib/http/server-hooks";
+import { forwardedHeadersTrusted, installServerHooks } from "@/lib/http/server-hooks";
 
 /** What the app behind the hooks saw of each request: its headers. */
 let server: http.Server;
@@ -51,20 +51,27 @@ describe("the server hooks", () => {
     expect((await send("GET")).status).toBe(200);
   });
 
-  it("hand the app the connection's address and port, and no client-forwarded host without TRUST_PROXY", async () => {
+  it("hand the app the connection's address and port, whatever the client claims", async () => {
     const seen = JSON.parse(
       (
         await send("GET", {
-          "x-forwarded-host": "evil.example",
-          "x-forwarded-proto": "https",
           "x-rendezvous-client-address": "203.0.113.9",
           "x-rendezvous-local-port": "1",
         })
       ).body,
     );
-    expect(seen["x-forwarded-host"]).toBeUndefined();
-    expect(seen["x-forwarded-proto"]).toBeUndefined();
     expect(seen["x-rendezvous-client-address"]).toBe("127.0.0.1");
     expect(seen["x-rendezvous-local-port"]).toBe(String(port));
+  });
+
+  it("keep a client's X-Forwarded-* only from a trusted proxy or from this machine (Next.js's own requests)", () => {
+    expect(forwardedHeadersTrusted(false, "203.0.113.9")).toBe(false);
+    expect(forwardedHeadersTrusted(false, "2001:db8::1")).toBe(false);
+    expect(forwardedHeadersTrusted(false, "::ffff:203.0.113.9")).toBe(false);
+    expect(forwardedHeadersTrusted(false, undefined)).toBe(false);
+    expect(forwardedHeadersTrusted(true, "203.0.113.9")).toBe(true);
+    for (const local of ["127.0.0.1", "::1", "::ffff:127.0.0.1"]) {
+      expect(forwardedHeadersTrusted(false, local), local).toBe(true);
+    }
   });
 });

@@ -34,6 +34,8 @@ export function publicOrigin(headers: Headers): string {
   const own = ownHostsOf(headers);
   const host = publicHost(headers);
   if (!host || !isOwnHost(host, own)) return canonicalOrigin(own);
+  // The configured origin's own host: its scheme too (https behind a proxy not trusted to say so).
+  if (own.appUrl && new URL(own.appUrl).host === host.toLowerCase()) return canonicalOrigin(own);
   const proto = headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
   return `${proto === "https" ? "https" : "http"}://${host.toLowerCase()}`;
 }

@@ -67,9 +67,7 @@ function onRequest(req: http.IncomingMessage, res: http.ServerResponse) {
   req.headers[REQUEST_ID_HEADER] = id;
   req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
   req.headers[LOCAL_PORT_HEADER] = String(req.socket.localPort ?? "");
-  // Only a trusted reverse proxy says which host and protocol the visitor used; otherwise Next.js
-  // fills these from the connection and its Host, which the proxy then checks is one of ours.
-  if (!env().trustProxy) {
+  if (!forwardedHeadersTrusted(env().trustProxy, req.socket.remoteAddress)) {
     for (const name of FORWARDED) delete req.headers[name];
   }
   res.setHeader("X-Request-Id", id);
@@ -105,6 +103,19 @@ const refusalHeaders = {
 };
 const refusalBody = (code: "METHOD_NOT_ALLOWED" | "BAD_REQUEST", locale: Locale) =>
   JSON.stringify({ error: errorMessage(code, locale), code });
+
+const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
+
+/**
+ * Whether a request's X-Forwarded-* headers may say which host and protocol the visitor used: from
+ * a trusted reverse proxy (TRUST_PROXY), or from this machine, where Next.js itself sends them when
+ * it renders a server action's redirect target through a request to its own port (the visitor's
+ * host, a business's subdomain, is only there). Otherwise they are dropped and Next.js fills them
+ * from the connection and its Host. Either way the proxy then checks the host is one of ours.
+ */
+export function forwardedHeadersTrusted(trustProxy: boolean, remoteAddress: string | undefined) {
+  return trustProxy || LOOPBACK.test(remoteAddress ?? "");
+}
 
 function refuseMethod(req: http.IncomingMessage, res: http.ServerResponse): boolean {
   const locale = localeFromAcceptLanguage(req.headers["accept-language"] ?? null);

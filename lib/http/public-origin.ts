@@ -11,7 +11,7 @@ export function publicHost(headers: Headers): string | undefined {
 }
 
 /** Which hosts are the app's own, for a request (its serving port) under the configuration. */
-export function ownHostsOf(headers: Headers): OwnHosts {
+function ownHostsOf(headers: Headers): OwnHosts {
   const config = env();
   return {
     appUrl: config.appUrl,

@@ -7,6 +7,7 @@ import { errorResponse } from "@/lib/http/error-response";
 import { isForOwnHost, publicHost } from "@/lib/http/public-origin";
 import { requestProblem } from "@/lib/http/request-problem";
 import {
+  API_CONTENT_SECURITY_POLICY,
   contentSecurityPolicy,
   NONCE_HEADER,
   newNonce,
@@ -37,7 +38,7 @@ export async function proxy(request: NextRequest) {
     (config.trustProxy && request.headers.get("x-forwarded-proto") === "https");
   const nonce = newNonce();
   let frameAncestors: string[] = [];
-  let csp = "default-src 'none'; frame-ancestors 'none'";
+  let csp = API_CONTENT_SECURITY_POLICY;
   const finish = (response: NextResponse, limit?: LimitState | null) => {
     const headers = {
       ...securityHeaders({ https, framable: frameAncestors.length > 0 }),

@@ -21,7 +21,7 @@ const isCredentialsSignIn = (req: NextRequest) =>
   req.method === "POST" && req.nextUrl.pathname.endsWith("/callback/credentials");
 
 /** Where one attempt stands in each of the three counts it is made against. */
-export interface SignInCounts {
+interface SignInCounts {
   /** The client address, at any account: per minute. */
   address: LimitState;
   /** This address at this account: per day. */
@@ -37,7 +37,7 @@ export interface SignInCounts {
  * first attempt), so a guesser gets one try per address while the owner, from their usual
  * address, still signs in; an owner who mistypes then can still sign in with a reset link.
  */
-export function mayCheckPassword({ address, pair, account }: SignInCounts): LimitState | null {
+function mayCheckPassword({ address, pair, account }: SignInCounts): LimitState | null {
   const refusal = [address, pair].find((state) => !state.allowed);
   if (refusal) return refusal;
   if (!account.allowed && pair.consumed > 1) return account;

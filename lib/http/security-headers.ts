@@ -45,6 +45,9 @@ export function contentSecurityPolicy(
   ].join("; ");
 }
 
+/** The Content-Security-Policy of answers that are not pages (the API, refusals). */
+export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
 /** The headers every response carries, pages and API alike. */
 export function securityHeaders({
   https,

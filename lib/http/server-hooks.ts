@@ -10,7 +10,7 @@ import { metrics } from "@/lib/metrics";
 import { CLIENT_ADDRESS_HEADER } from "./client-address";
 import { LOCAL_PORT_HEADER } from "./own-hosts";
 import { routeLabel } from "./route-label";
-import { securityHeaders } from "./security-headers";
+import { API_CONTENT_SECURITY_POLICY, securityHeaders } from "./security-headers";
 
 const REQUEST_ID_HEADER = "x-request-id";
 /** The methods the app answers; any other (TRACE, PROPFIND, …) is refused before Next.js sees it. */
@@ -98,7 +98,7 @@ function onRequest(req: http.IncomingMessage, res: http.ServerResponse) {
 
 const refusalHeaders = {
   ...securityHeaders({ https: false }),
-  "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+  "Content-Security-Policy": API_CONTENT_SECURITY_POLICY,
   "Content-Type": "application/json",
 };
 const refusalBody = (code: "METHOD_NOT_ALLOWED" | "BAD_REQUEST", locale: Locale) =>

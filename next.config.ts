@@ -1,6 +1,6 @@
 import type { NextConfig } from "next";
-import createNextIntlPlugin from "next-intl/plugin";
-import { MAX_PAGE_BODY_BYTES } from "./lib/http/body-limits";
+import { PHASE_PRODUCTION_SERVER } from "next/constants.js";
+import { MAX_PAGE_BODY_BYTES } from "./lib/http/body-limits.ts";
 
 const nextConfig: NextConfig = {
   // Loaded from node_modules at run time instead of being bundled: native and WASM packages, and
@@ -22,4 +22,12 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
 };
 
-export default createNextIntlPlugin("./lib/tenants/request-locale.ts")(nextConfig);
+// The next-intl plugin only points the build at the request configuration; the server started by
+// `next start` does not need it, nor the native SWC and file-watcher modules it loads (about 50 MB
+// resident). `npm start` also reads this file with Node's own type stripping
+// (--experimental-next-config-strip-types) rather than loading Next's SWC binding (25 MB).
+export default async function config(phase: string): Promise<NextConfig> {
+  if (phase === PHASE_PRODUCTION_SERVER) return nextConfig;
+  const { default: createNextIntlPlugin } = await import("next-intl/plugin");
+  return createNextIntlPlugin("./lib/tenants/request-locale.ts")(nextConfig);
+}

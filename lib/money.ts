@@ -1,8 +1,8 @@
+import { numberFormat } from "@/lib/i18n/intl-formats";
 /** Digits after the decimal point of a currency's major unit (EUR 2, JPY 0, KWD 3). */
 export function currencyDigits(currency: string): number {
   return (
-    new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions()
-      .maximumFractionDigits ?? 2
+    numberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2
   );
 }
 

@@ -23,6 +23,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import { moveAppointmentAction } from "@/app/admin/calendar-actions";
 import { Notice } from "@/components/ui/notice";
 import { holdsTime } from "@/lib/appointments/status";
+import { dateTimeFormat } from "@/lib/i18n/intl-formats";
 import { AppointmentPanel } from "./appointment-panel";
 import { type CalendarLabels, type CalendarStaff, outcomeText } from "./calendar-text";
 import { ConfirmBox } from "./confirm-box";
@@ -440,7 +441,7 @@ export function AdminCalendar(props: AdminCalendarProps) {
             day={teamDay}
             today={today()}
             onDayChange={setTeamDay}
-            title={new Intl.DateTimeFormat(props.locale, {
+            title={dateTimeFormat(props.locale, {
               weekday: "long",
               day: "numeric",
               month: "long",

@@ -1,17 +1,16 @@
 import { fromMinorUnits } from "@/lib/money";
+import { dateTimeFormat, numberFormat } from "./intl-formats";
 import type { Locale } from "./locales";
 
 // Everything customers read about times and money goes through Intl, in the page's locale and an
 // explicit time zone: never the server's zone, never the browser's unless the visitor asked.
 
 export const formatPrice = (minor: number, currency: string, locale: Locale) =>
-  new Intl.NumberFormat(locale, { style: "currency", currency }).format(
-    fromMinorUnits(minor, currency),
-  );
+  numberFormat(locale, { style: "currency", currency }).format(fromMinorUnits(minor, currency));
 
 /** "09:30" in French, "9:30 AM" in English (no leading zero on 12-hour clocks). */
 export const formatTime = (instant: number | Date, timeZone: string, locale: Locale) =>
-  new Intl.DateTimeFormat(locale, {
+  dateTimeFormat(locale, {
     timeZone,
     hour: locale === "en" ? "numeric" : "2-digit",
     minute: "2-digit",
@@ -19,7 +18,7 @@ export const formatTime = (instant: number | Date, timeZone: string, locale: Loc
 
 /** "mardi 24 novembre 2026 à 10:30" / "Tuesday, November 24, 2026 at 10:30 AM". */
 export const formatDateTime = (instant: number | Date, timeZone: string, locale: Locale) =>
-  new Intl.DateTimeFormat(locale, {
+  dateTimeFormat(locale, {
     timeZone,
     dateStyle: "full",
     timeStyle: "short",
@@ -27,7 +26,7 @@ export const formatDateTime = (instant: number | Date, timeZone: string, locale:
 
 /** A calendar day ("2026-11-24") as its weekday and date, whatever zone it belongs to. */
 export const formatDay = (day: string, locale: Locale, style: "short" | "long" = "short"): string =>
-  new Intl.DateTimeFormat(locale, {
+  dateTimeFormat(locale, {
     timeZone: "UTC",
     weekday: style,
     day: "numeric",
@@ -36,7 +35,7 @@ export const formatDay = (day: string, locale: Locale, style: "short" | "long" =
 
 /** A calendar day's short weekday ("mar.", "Tue"). */
 export const formatWeekday = (day: string, locale: Locale) =>
-  new Intl.DateTimeFormat(locale, { timeZone: "UTC", weekday: "short" }).format(
+  dateTimeFormat(locale, { timeZone: "UTC", weekday: "short" }).format(
     Date.parse(`${day}T12:00:00Z`),
   );
 
@@ -48,7 +47,7 @@ export function formatDuration(minutes: number, locale: Locale): string {
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
   const unit = (value: number, unit: "hour" | "minute") =>
-    new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: "short" }).format(value);
+    numberFormat(locale, { style: "unit", unit, unitDisplay: "short" }).format(value);
   if (!hours) return unit(rest, "minute");
   return rest ? `${unit(hours, "hour")} ${unit(rest, "minute")}` : unit(hours, "hour");
 }
@@ -56,7 +55,7 @@ export function formatDuration(minutes: number, locale: Locale): string {
 /** Weekday names by dayOfWeek (0 = Sunday): 2023-01-01 was a Sunday. */
 export const weekdayNames = (locale: Locale) =>
   [0, 1, 2, 3, 4, 5, 6].map((d) =>
-    new Intl.DateTimeFormat(locale, { weekday: "long", timeZone: "UTC" }).format(
+    dateTimeFormat(locale, { weekday: "long", timeZone: "UTC" }).format(
       Date.UTC(2023, 0, 1 + d, 12),
     ),
   );

@@ -1,9 +1,10 @@
 import { zoneCity } from "./format";
+import { dateTimeFormat } from "./intl-formats";
 
 /** An IANA zone the runtime knows ("Europe/Paris", or "UTC"), not an abbreviation or offset. */
 export function isTimeZone(value: string): boolean {
   try {
-    new Intl.DateTimeFormat("en", { timeZone: value });
+    dateTimeFormat("en", { timeZone: value });
     return value.includes("/") || value === "UTC";
   } catch {
     return false;
@@ -19,7 +20,7 @@ export interface TimeZoneOption {
 
 /** "UTC+01:00" for a zone at `now` (its offset changes with daylight saving time). */
 export function utcOffset(timeZone: string, now: Date): string {
-  const name = new Intl.DateTimeFormat("en", { timeZone, timeZoneName: "longOffset" })
+  const name = dateTimeFormat("en", { timeZone, timeZoneName: "longOffset" })
     .formatToParts(now)
     .find((part) => part.type === "timeZoneName")?.value;
   return !name || name === "GMT" ? "UTC+00:00" : name.replace("GMT", "UTC");

@@ -1,4 +1,5 @@
 import { createTranslator } from "next-intl";
+import { dateTimeFormat } from "@/lib/i18n/intl-formats";
 import type { Locale } from "@/lib/i18n/locales";
 import en from "@/lib/i18n/messages/en.json";
 import fr from "@/lib/i18n/messages/fr.json";
@@ -13,7 +14,7 @@ export function tableLabels(locale: Locale): TableLabels {
   });
   const weekdays = Array.from({ length: 7 }, (_, i) =>
     // 2024-01-01 was a Monday.
-    new Intl.DateTimeFormat(locale, { weekday: "short", timeZone: "UTC" }).format(
+    dateTimeFormat(locale, { weekday: "short", timeZone: "UTC" }).format(
       new Date(Date.UTC(2024, 0, 1 + i)),
     ),
   );

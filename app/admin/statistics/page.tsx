@@ -8,6 +8,7 @@ import { requirePageCaller } from "@/lib/auth/page-caller";
 import { getDb } from "@/lib/db";
 import { firstParam, hrefWith, type SearchParams } from "@/lib/http/page-params";
 import { formatPrice } from "@/lib/i18n/format";
+import { dateTimeFormat, numberFormat } from "@/lib/i18n/intl-formats";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { fromMinorUnits } from "@/lib/money";
 import { addDays, dayInZone } from "@/lib/scheduling/calendar-day";
@@ -52,17 +53,17 @@ export default async function StatisticsPage({
   const labels = tableLabels(tenant.locale);
   const locale = tenant.locale;
   const money = (minor: number) => formatPrice(minor, tenant.currency, locale);
-  const count = (n: number) => new Intl.NumberFormat(locale).format(n);
+  const count = (n: number) => numberFormat(locale).format(n);
   const wholeMoney = (major: number) =>
-    new Intl.NumberFormat(locale, {
+    numberFormat(locale, {
       style: "currency",
       currency: tenant.currency,
       maximumFractionDigits: 0,
     }).format(major);
   const share = (n: number) =>
-    new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(n);
+    numberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(n);
   const shortDay = (day: string) =>
-    new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", timeZone: "UTC" }).format(
+    dateTimeFormat(locale, { day: "numeric", month: "short", timeZone: "UTC" }).format(
       new Date(`${day}T12:00:00Z`),
     );
   const cellText = (cell: Cell) =>

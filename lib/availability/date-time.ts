@@ -20,7 +20,7 @@ export const dateTimeSchema = z
 
 /**
  * Epoch milliseconds of an ISO 8601 date-time: with an offset (or Z) it is that instant; without
- * one it is a wall-clock time of the business, in its time zone.
+ * one it is a wall-clock time in `timeZone` (the caller's to choose: where the booking happens).
  */
 export const toInstant = (value: string, timeZone: string): number =>
   withOffset.safeParse(value).success

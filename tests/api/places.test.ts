@@ -258,6 +258,47 @@ describe.each(engines)("resources and locations on %s", (engine) => {
     expect((await api.deleteLocation(montreal.id)).json.code).toBe("LOCATION_IN_USE");
   });
 
+  it("reads a date-time without an offset on the clock of the place where the booking happens", async () => {
+    const { api, publicApi } = await openBusiness(handle.db);
+    const consult = (await api.createActivity(activityBody({ name: "Consult" }))).json.activity;
+    const montreal = (
+      await api.createLocation({
+        name: "Montréal",
+        timeZone: MONTREAL,
+        weeklySlots: everyDay("09:00", "17:00"),
+      })
+    ).json.location;
+    const [owner] = (await api.listStaff()).json.staff;
+    const moved = await api.updateStaff(owner.id, { name: owner.name, locationId: montreal.id });
+    expect(moved.status).toBe(200);
+    const day = dayFromToday(3, MONTREAL);
+    const at = (hhmm: string, timeZone: string) =>
+      new Date(zonedInstant(day, Number(hhmm.slice(0, 2)) * 60, timeZone)).toISOString();
+
+    // Everyone who performs it works in Montréal: neither a location nor a person named, 10:00
+    // is Montréal's 10:00 (a Paris business: reading it on Paris's clock would be 6 hours off).
+    const there = await publicApi.book({
+      activityId: consult.id,
+      dateTime: `${day}T10:00:00`,
+      clientInfo: client(),
+    });
+    expect(there.status).toBe(201);
+    expect(there.json.appointment.dateTime).toBe(at("10:00", MONTREAL));
+
+    // With people in two zones, nothing says which clock: the business's.
+    const paris = (await api.listLocations()).json.locations.find(
+      (l: { id: string }) => l.id !== montreal.id,
+    );
+    await api.createStaff({ name: "Inès", locationId: paris.id, activityIds: [consult.id] });
+    const either = await publicApi.book({
+      activityId: consult.id,
+      dateTime: `${day}T11:00:00`,
+      clientInfo: client(),
+    });
+    expect(either.status).toBe(201);
+    expect(either.json.appointment.dateTime).toBe(at("11:00", "Europe/Paris"));
+  });
+
   it("answers a business with one location as the contract says, without locationId", async () => {
     const { api, publicApi } = await openBusiness(handle.db);
     const cut = (await api.createActivity(activityBody({ name: "Cut" }))).json.activity;

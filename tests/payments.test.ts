@@ -559,22 +559,18 @@ describe.each(engines)("payments on %s", (engine) => {
     expect(() =>
       reportDays({ from: "2026-03-01", to: "2026-02-01" }, "Europe/Paris", new Date()),
     ).toThrow();
-    const csv = revenueCsv(
-      movements,
-      b.tenant.timeZone,
-      {
-        date: "Date",
-        kind: "Kind",
-        service: "Service",
-        staff: "Staff",
-        client: "Client",
-        amount: "Amount",
-        currency: "Currency",
-      },
-      { payment: "Payment", refund: "Refund" },
-    )
-      .trim()
-      .split("\n");
+    const columns = {
+      date: "Date",
+      kind: "Kind",
+      service: "Service",
+      staff: "Staff",
+      client: "Client",
+      amount: "Amount",
+      currency: "Currency",
+    };
+    const kinds = { payment: "Payment", refund: "Refund" };
+    // RFC 4180's CRLF, like every export.
+    const csv = revenueCsv(movements, b.tenant.timeZone, "en", columns, kinds).trim().split("\r\n");
     expect(csv[0]).toBe("Date,Kind,Service,Staff,Client,Amount,Currency");
     expect(csv).toHaveLength(4);
     expect(
@@ -582,6 +578,19 @@ describe.each(engines)("payments on %s", (engine) => {
     ).toHaveLength(1);
     // A customer's name that a spreadsheet would run is defused.
     expect(csv.some((l) => l.includes("'=HYPERLINK(1)"))).toBe(true);
+    // In French, like every export: `;`, a byte order mark, decimal commas.
+    const french = revenueCsv(
+      movements.map((m) => ({ ...m, amountMinor: m.amountMinor + 50 })),
+      b.tenant.timeZone,
+      "fr",
+      columns,
+      kinds,
+    );
+    expect(french.startsWith("\uFEFFDate;Kind;Service;Staff;Client;Amount;Currency\r\n")).toBe(
+      true,
+    );
+    expect(french).toContain(";Refund;Massage;");
+    expect(french).toContain(";-40,5;EUR");
   });
 
   it("holds a class seat until it is paid, and frees it when the checkout expires", async () => {

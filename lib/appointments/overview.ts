@@ -4,6 +4,7 @@ import { activities, appointments, type Tenant } from "@/db/schema";
 import { mondayOf } from "@/lib/offer/booking-week";
 import { addDays, dayInZone, zonedInstant } from "@/lib/scheduling/calendar-day";
 import { joinActivity } from "./appointments";
+import { appointmentRevenue } from "./revenue-sql";
 
 export interface Overview {
   today: number;
@@ -11,7 +12,7 @@ export interface Overview {
   pendingToConfirm: number;
   cancelledThisMonth: number;
   noShowsThisMonth: number;
-  /** Minor units of the tenant's currency: completed and confirmed bookings of the month. */
+  /** Minor units of the tenant's currency: what the month's bookings brought in (appointmentRevenue). */
   revenueThisMonth: number;
 }
 
@@ -53,7 +54,7 @@ export function overviewFilters(now: Date, timeZone: string) {
     pending: { status: "pending", from: today },
     cancelled: { status: "cancelled", ...month },
     noShows: { status: "no_show", ...month },
-    revenue: { status: "confirmed,completed", ...month },
+    revenue: { status: "completed", ...month },
   } as const;
 }
 
@@ -76,10 +77,10 @@ export async function overview(db: Database, tenant: Tenant, now: Date): Promise
       ),
       cancelledThisMonth: countWhere(and(startsIn(month), eq(appointments.status, "cancelled"))),
       noShowsThisMonth: countWhere(and(startsIn(month), eq(appointments.status, "no_show"))),
-      revenueThisMonth: sql<number>`coalesce(sum(${activities.priceMinor}) filter (where ${and(
-        startsIn(month),
-        sql`${appointments.status} in ('confirmed', 'completed')`,
-      )}), 0)`.mapWith(Number),
+      revenueThisMonth: sql<number>`coalesce(sum(${appointmentRevenue(
+        sql`${appointments}`,
+        sql`${activities}`,
+      )}) filter (where ${startsIn(month)}), 0)`.mapWith(Number),
     })
     .from(appointments)
     .innerJoin(activities, joinActivity)

@@ -1,4 +1,3 @@
-import { stringify } from "csv-stringify/sync";
 import { formatInTimeZone } from "date-fns-tz";
 import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "@/db/client";
@@ -10,8 +9,8 @@ import {
   staffMembers,
   type Tenant,
 } from "@/db/schema";
-import { defused } from "@/lib/appointments/formats/appointments-csv";
 import { type DateRange, toDateRange } from "@/lib/availability/date-range";
+import { defused, localizedCsv, spreadsheetNumber } from "@/lib/csv/spreadsheet";
 import { fromMinorUnits } from "@/lib/money";
 import { addDays, dayInZone, isCalendarDay } from "@/lib/scheduling/calendar-day";
 
@@ -150,33 +149,37 @@ export function revenueReport(
   };
 }
 
-/** The movements as CSV, one line each (a refund's amount negative), in the business's zone. */
+/**
+ * The movements as CSV, one line each (a refund's amount negative), in the business's zone and,
+ * like every export, as its language's spreadsheets open them.
+ */
 export function revenueCsv(
   movements: Movement[],
   timeZone: string,
+  locale: "fr" | "en",
   columns: Record<"date" | "kind" | "service" | "staff" | "client" | "amount" | "currency", string>,
   kinds: Record<Movement["kind"], string>,
 ): string {
-  return stringify([
+  const french = locale === "fr";
+  const names = ["date", "kind", "service", "staff", "client", "amount", "currency"] as const;
+  return localizedCsv(
     [
-      columns.date,
-      columns.kind,
-      columns.service,
-      columns.staff,
-      columns.client,
-      columns.amount,
-      columns.currency,
+      names.map((name) => columns[name]),
+      ...movements.map((m) => [
+        formatInTimeZone(m.at, timeZone, "yyyy-MM-dd'T'HH:mm:ssXXX"),
+        kinds[m.kind],
+        defused(m.activityName),
+        defused(m.staffName),
+        defused(m.clientName ?? ""),
+        spreadsheetNumber(
+          fromMinorUnits(m.kind === "refund" ? -m.amountMinor : m.amountMinor, m.currency),
+          french,
+        ),
+        m.currency,
+      ]),
     ],
-    ...movements.map((m) => [
-      formatInTimeZone(m.at, timeZone, "yyyy-MM-dd'T'HH:mm:ssXXX"),
-      kinds[m.kind],
-      defused(m.activityName),
-      defused(m.staffName),
-      defused(m.clientName ?? ""),
-      String(fromMinorUnits(m.kind === "refund" ? -m.amountMinor : m.amountMinor, m.currency)),
-      m.currency,
-    ]),
-  ]);
+    french,
+  );
 }
 
 const MAX_REPORT_DAYS = 366;

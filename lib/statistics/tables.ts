@@ -1,4 +1,4 @@
-import { defused, localizedCsv } from "@/lib/appointments/formats/appointments-csv";
+import { defused, localizedCsv, spreadsheetNumber } from "@/lib/csv/spreadsheet";
 import { fromMinorUnits } from "@/lib/money";
 import { rates, type Statistics, type Totals } from "./statistics";
 
@@ -111,7 +111,7 @@ export function tableOf(stats: Statistics, table: StatisticsTable, labels: Table
  */
 export function tableCsv(table: Table, currency: string, locale: "fr" | "en"): string {
   const french = locale === "fr";
-  const number = (n: number) => (french ? String(n).replace(".", ",") : String(n));
+  const number = (n: number) => spreadsheetNumber(n, french);
   const value = (cell: Cell) =>
     "text" in cell
       ? defused(cell.text)

@@ -248,7 +248,10 @@ describe.each(engines)("the dashboard's data on %s", (engine) => {
     await insert(new Date(month[0].getTime() + 60_000), "cancelled");
     await insert(new Date(month[0].getTime() + 3_600_000), "no_show");
     await insert(new Date(month[0].getTime() - 86_400_000), "completed");
+    await insert(new Date(month[0].getTime() + 7_200_000), "completed");
     const figures = await overview(handle.db, other, midMonth);
+    // Revenue is money earned: the month's completed booking, not today's confirmed one (nor last
+    // month's completed one): the rule the statistics and the customers' files use.
     expect(figures).toMatchObject({
       today: 1,
       cancelledThisMonth: 1,

@@ -1,7 +1,7 @@
-import { stringify } from "csv-stringify/sync";
 import { formatInTimeZone } from "date-fns-tz";
 import type { AppointmentStatus, Tenant } from "@/db/schema";
 import type { PricedAppointment } from "@/lib/appointments/search-appointments";
+import { defused, localizedCsv, spreadsheetNumber } from "@/lib/csv/spreadsheet";
 import { fromMinorUnits } from "@/lib/money";
 
 export const csvColumns = [
@@ -28,22 +28,6 @@ export interface CsvLabels {
   columns: Record<Column, string>;
   statuses: Record<AppointmentStatus, string>;
 }
-
-// What a spreadsheet would run as a formula: =, -, @, tab or CR first, or + before anything but a
-// phone number ("+33 1 23 45 67 89" is data, "+SUM(A1)" is not).
-const FORMULA = /^(?:[=\-@\t\r]|\+(?![0-9 ().-]+$))/;
-export const defused = (text: string) => (FORMULA.test(text) ? `'${text}` : text);
-
-/**
- * Rows as CSV (RFC 4180, CRLF). French gets what French Excel opens as columns: `;` separators
- * and a UTF-8 byte order mark.
- */
-export const localizedCsv = (rows: string[][], french: boolean) =>
-  stringify(rows, {
-    delimiter: french ? ";" : ",",
-    bom: french,
-    record_delimiter: "windows",
-  });
 
 const local = (instant: Date, timeZone: string) =>
   formatInTimeZone(instant, timeZone, "yyyy-MM-dd'T'HH:mm:ssXXX");
@@ -73,7 +57,7 @@ export function appointmentsCsv(
       a.clientPhone ?? "",
       a.clientAddress ?? "",
       a.clientCustomFieldValue ?? "",
-      String(fromMinorUnits(a.priceMinor, tenant.currency)).replace(".", french ? "," : "."),
+      spreadsheetNumber(fromMinorUnits(a.priceMinor, tenant.currency), french),
       tenant.currency,
       a.createdAt.toISOString(),
     ].map(defused),

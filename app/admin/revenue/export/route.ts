@@ -12,7 +12,7 @@ export const GET = withTenant("manage", async ({ req, db, tenant }) => {
     getMessages({ locale: tenant.locale }),
   ]);
   const { csv, kinds } = (messages.admin as { revenue: { csv: never; kinds: never } }).revenue;
-  return new Response(revenueCsv(movements, tenant.timeZone, csv, kinds), {
+  return new Response(revenueCsv(movements, tenant.timeZone, tenant.locale, csv, kinds), {
     headers: {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="revenue-${tenant.slug}-${from}-${to}.csv"`,

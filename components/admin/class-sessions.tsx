@@ -11,9 +11,9 @@ import type { Locale } from "@/lib/i18n/locales";
 import { listLocations } from "@/lib/locations/locations";
 import { listResources } from "@/lib/resources/resources";
 import { dayInZone } from "@/lib/scheduling/calendar-day";
+import { DAY_MS } from "@/lib/scheduling/durations";
 import { listStaff } from "@/lib/staff/staff";
 
-const DAY = 86_400_000;
 const input = "mt-1 rounded-md border border-slate-300 px-3 py-2 text-sm";
 
 /**
@@ -32,7 +32,11 @@ export async function ClassSessions(props: {
     getTranslations("admin.classes"),
     failureTexts(),
     getLocale() as Promise<Locale>,
-    listClassSessions(db, tenant.id, { activityId: activity.id, from: now, to: now + 120 * DAY }),
+    listClassSessions(db, tenant.id, {
+      activityId: activity.id,
+      from: now,
+      to: now + 120 * DAY_MS,
+    }),
     listStaff(db, tenant.id),
     listResources(db, tenant.id),
     listLocations(db, tenant.id),
@@ -114,7 +118,7 @@ export async function ClassSessions(props: {
               name="date"
               required
               min={dayInZone(now, tenant.timeZone)}
-              defaultValue={dayInZone(now + DAY, tenant.timeZone)}
+              defaultValue={dayInZone(now + DAY_MS, tenant.timeZone)}
               className={input}
             />
           </label>

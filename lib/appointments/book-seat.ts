@@ -8,11 +8,10 @@ import { AppError } from "@/lib/errors/app-error";
 import type { BookingContext, StaffSchedule } from "@/lib/offer/booking-context";
 import { slotRulesOf } from "@/lib/offer/booking-context";
 import { alongCte, hookedCount } from "@/lib/payments/hold";
+import { MINUTE_MS } from "@/lib/scheduling/durations";
 import type { AlongBooking, BookedAppointment, BookingOptions } from "./book-appointment";
 import { newManageToken } from "./manage-token";
 import type { BookingInput } from "./schema";
-
-const MINUTE = 60_000;
 
 /**
  * Books a seat of a class session starting at `start` (of the staff and at the places chosen):
@@ -34,8 +33,8 @@ export async function bookSeat(
   along: AlongBooking,
 ): Promise<BookedAppointment> {
   const rules = slotRulesOf(context.activity, tenant);
-  const tooSoon = start < now.getTime() + rules.minimumNoticeMinutes * MINUTE;
-  const tooFar = start > now.getTime() + rules.maxAdvanceDays * 1440 * MINUTE;
+  const tooSoon = start < now.getTime() + rules.minimumNoticeMinutes * MINUTE_MS;
+  const tooFar = start > now.getTime() + rules.maxAdvanceDays * 1440 * MINUTE_MS;
   if ((tooSoon || tooFar) && options.outsideHours !== "allow") {
     throw new AppError("SLOT_UNAVAILABLE");
   }

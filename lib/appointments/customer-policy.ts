@@ -1,7 +1,6 @@
 import type { AppointmentStatus, Tenant } from "@/db/schema";
+import { HOUR_MS } from "@/lib/scheduling/durations";
 import { holdsTime } from "./status";
-
-const HOUR = 3_600_000;
 
 /** Why a customer may not change their booking themselves. */
 type PolicyRefusal = "inactive" | "too_late" | "class_seat";
@@ -23,7 +22,7 @@ function verdict(
   noticeHours: number,
   now: Date,
 ): PolicyVerdict {
-  const deadline = new Date(startsAt.getTime() - noticeHours * HOUR);
+  const deadline = new Date(startsAt.getTime() - noticeHours * HOUR_MS);
   if (!holdsTime(status)) {
     return { allowed: false, reason: "inactive", deadline };
   }

@@ -1,9 +1,9 @@
 import { type SQL, sql } from "drizzle-orm";
 import { sqlStateOf } from "@/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import { MINUTE_MS } from "@/lib/scheduling/durations";
 
-const MINUTE = 60_000;
-const LOCK_BUCKET_MS = 15 * MINUTE;
+const LOCK_BUCKET_MS = 15 * MINUTE_MS;
 const MAX_ATTEMPTS = 3;
 
 /**

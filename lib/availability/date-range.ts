@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 import { addDays, isCalendarDay, zonedInstant } from "@/lib/scheduling/calendar-day";
+import { DAY_MS } from "@/lib/scheduling/durations";
 import { dateTimeSchema, toInstant } from "./date-time";
 
 export const MAX_RANGE_DAYS = 92;
-const DAY_MS = 86_400_000;
 
 /** A plain date (a day in the tenant's zone) or an ISO 8601 date-time. */
 const dateOrInstant = z

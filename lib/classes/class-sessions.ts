@@ -18,9 +18,8 @@ import { toAppError } from "@/lib/errors/to-app-error";
 import { keyset, type PageRequest } from "@/lib/http/cursor";
 import { newMeetingUrl } from "@/lib/locations/meeting-url";
 import { addDays, dayInZone, zonedInstant } from "@/lib/scheduling/calendar-day";
+import { MINUTE_MS } from "@/lib/scheduling/durations";
 import type { ClassSessionInput } from "./schema";
-
-const MINUTE = 60_000;
 
 /** A session with the names of what it is, who teaches it where, and how many seats are taken. */
 export type ClassSessionRow = ClassSession & {
@@ -219,7 +218,7 @@ export async function createClassSessions(
     const zone = location.timeZone ?? tenant.timeZone;
     const first = toInstant(input.startsAt, zone);
     const day = dayInZone(first, zone);
-    const minute = Math.round((first - zonedInstant(day, 0, zone)) / MINUTE);
+    const minute = Math.round((first - zonedInstant(day, 0, zone)) / MINUTE_MS);
     const ids: string[] = [];
     for (let week = 0; week <= input.repeatWeeks; week++) {
       const start = week ? zonedInstant(addDays(day, 7 * week), minute, zone) : first;
@@ -244,7 +243,7 @@ async function insertSession(
   capacity: number,
 ): Promise<string> {
   const { activity, staff, location } = parts;
-  const end = start + activity.durationMinutes * MINUTE;
+  const end = start + activity.durationMinutes * MINUTE_MS;
   const meetingUrl = location.online ? newMeetingUrl(location) : null;
   // Each room in turn under a savepoint: the first one free is taken.
   for (const resourceId of parts.resourceIds) {
@@ -260,8 +259,8 @@ async function insertSession(
             locationId: location.id,
             startsAt: new Date(start),
             endsAt: new Date(end),
-            blockedFrom: new Date(start - activity.bufferBeforeMinutes * MINUTE),
-            blockedUntil: new Date(end + activity.bufferAfterMinutes * MINUTE),
+            blockedFrom: new Date(start - activity.bufferBeforeMinutes * MINUTE_MS),
+            blockedUntil: new Date(end + activity.bufferAfterMinutes * MINUTE_MS),
             capacity,
             meetingUrl,
           })

@@ -7,10 +7,10 @@ import { pokeWebhooks } from "@/lib/jobs/runtime";
 import { publicLocations } from "@/lib/locations/public-locations";
 import { describeError, logger } from "@/lib/logger";
 import type { Mailer } from "@/lib/mail/mailer";
+import { MINUTE_MS } from "@/lib/scheduling/durations";
 import { recordAppointmentEvents } from "@/lib/webhooks/appointment-events";
 import { type RenderedMessage, renderBusinessNotice, renderMessage } from "./render";
 
-const MINUTE = 60_000;
 /** A claim outlives any one SMTP exchange (see smtpMailer's timeouts), so it is never cut short. */
 export const CLAIM_MINUTES = 5;
 /** Tries before a message is failed for good; then the waits between them. */
@@ -166,7 +166,7 @@ async function deliverOne(db: Database, message: OutboundMessage, options: Deliv
       .update(outboundMessages)
       .set({
         status: last ? "failed" : "queued",
-        sendAfter: last ? message.sendAfter : new Date(now.getTime() + wait * MINUTE),
+        sendAfter: last ? message.sendAfter : new Date(now.getTime() + wait * MINUTE_MS),
         claimedUntil: null,
         handedOffAt: null,
         lastError,

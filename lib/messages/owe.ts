@@ -2,8 +2,7 @@ import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { type MessageKind, type MessagePayload, outboundMessages } from "@/db/schema";
 import type { Actor } from "@/lib/audit/record-audit";
-
-const MINUTE = 60_000;
+import { MINUTE_MS } from "@/lib/scheduling/durations";
 
 /** What happened to an appointment, as far as messages go. */
 export type AppointmentEvent = "booked" | "confirmed" | "moved" | "cancelled" | "ended";
@@ -68,7 +67,7 @@ export function owedMessages(facts: EventFacts): OwedMessage[] {
     owed.push({ kind: event, recipient: "business", sendAfter: now, payload });
   }
   const remindAt =
-    facts.reminderLead === null ? null : facts.startsAt.getTime() - facts.reminderLead * MINUTE;
+    facts.reminderLead === null ? null : facts.startsAt.getTime() - facts.reminderLead * MINUTE_MS;
   if (
     (event === "booked" || event === "moved") &&
     facts.customerEmail &&

@@ -14,9 +14,8 @@ import { boundedCache } from "@/lib/cache/bounded-cache";
 import { AppError } from "@/lib/errors/app-error";
 import { DEFAULT_MEETING_BASE_URL } from "@/lib/locations/meeting-url";
 import type { SlotRules } from "@/lib/scheduling/compute-slots";
+import { MINUTE_MS } from "@/lib/scheduling/durations";
 import type { OpeningHours } from "@/lib/scheduling/opening-windows";
-
-const MINUTE = 60_000;
 
 /** A staff member who performs the activity, with the hours they work and where. */
 export interface StaffSchedule {
@@ -193,11 +192,11 @@ async function readBookingContext(
  * holds, widened by the activity's buffers (what the no-overlap constraint compares).
  */
 export function appointmentTimes(activity: Activity, start: number) {
-  const end = start + activity.durationMinutes * MINUTE;
+  const end = start + activity.durationMinutes * MINUTE_MS;
   return {
     end,
-    blockedFrom: start - activity.bufferBeforeMinutes * MINUTE,
-    blockedUntil: end + activity.bufferAfterMinutes * MINUTE,
+    blockedFrom: start - activity.bufferBeforeMinutes * MINUTE_MS,
+    blockedUntil: end + activity.bufferAfterMinutes * MINUTE_MS,
   };
 }
 

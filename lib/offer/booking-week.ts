@@ -8,10 +8,9 @@ import {
   weekdayOf,
   zonedInstant,
 } from "@/lib/scheduling/calendar-day";
+import { DAY_MS } from "@/lib/scheduling/durations";
 import { type Choice, chosenStaff, loadBookingContext } from "./booking-context";
 import { findSlots, offersAt } from "./find-slots";
-
-const DAY_MS = 86_400_000;
 
 /**
  * A day of the week shown: its free starts, or why it has none that is not "all taken": it is

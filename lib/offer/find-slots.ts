@@ -3,6 +3,7 @@ import type { Tenant } from "@/db/schema";
 import type { DateRange } from "@/lib/availability/date-range";
 import { listClassSessions } from "@/lib/classes/class-sessions";
 import type { Slot, SlotRules } from "@/lib/scheduling/compute-slots";
+import { MINUTE_MS } from "@/lib/scheduling/durations";
 import type { Interval } from "@/lib/scheduling/opening-windows";
 import { computeTeamSlots, freeAt } from "@/lib/scheduling/team-slots";
 import {
@@ -16,10 +17,9 @@ import {
 } from "./booking-context";
 import { type BusyTime, listBusyTime } from "./busy-time";
 
-const MINUTE = 60_000;
 // Busy time is fetched this far around a range, enough for any activity's length and buffers,
 // so that it can be read at the same time as the activity itself.
-const BUSY_MARGIN = 3 * 1440 * MINUTE;
+const BUSY_MARGIN = 3 * 1440 * MINUTE_MS;
 const NOT_BUSY: BusyTime = { staff: new Map(), resources: new Map() };
 
 /** A slot at one of the business's locations; a class's says how many places it has left. */
@@ -127,8 +127,8 @@ async function classSlots(
     locationId: choice.locationId ?? undefined,
   });
   const rules = slotRulesOf(context.activity, tenant);
-  const earliest = now.getTime() + rules.minimumNoticeMinutes * MINUTE;
-  const latest = now.getTime() + rules.maxAdvanceDays * 1440 * MINUTE;
+  const earliest = now.getTime() + rules.minimumNoticeMinutes * MINUTE_MS;
+  const latest = now.getTime() + rules.maxAdvanceDays * 1440 * MINUTE_MS;
   const places = new Set(context.locations.map((l) => l.id));
   return sessions
     .filter((s) => places.has(s.locationId))

@@ -3,11 +3,10 @@ import { type Activity, type PaymentRule, payments, type Tenant } from "@/db/sch
 import type { Actor } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 import { type OwedMessage, owedCte } from "@/lib/messages/owe";
+import { MINUTE_MS } from "@/lib/scheduling/durations";
 import { webhookCtes } from "@/lib/webhooks/emit";
 import { amountDue, paymentsReadiness } from "./rule";
 import type { StripeConfig } from "./stripe";
-
-const MINUTE = 60_000;
 
 /** What a new booking must be paid, and until when it holds its time unpaid. */
 export interface PaymentDue {
@@ -37,7 +36,7 @@ export function paymentDue(
     rule: activity.paymentRule,
     amountMinor,
     currency: tenant.currency,
-    expiresAt: new Date(now.getTime() + tenant.paymentHoldMinutes * MINUTE),
+    expiresAt: new Date(now.getTime() + tenant.paymentHoldMinutes * MINUTE_MS),
     stripeAccountId: tenant.stripeAccountId,
   };
 }

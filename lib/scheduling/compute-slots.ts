@@ -1,6 +1,5 @@
+import { MINUTE_MS } from "./durations";
 import { type Interval, type OpeningHours, openingWindows } from "./opening-windows";
-
-const MINUTE = 60_000;
 
 export interface SlotRules {
   durationMinutes: number;
@@ -57,8 +56,8 @@ export function candidateStarts(
   hours: OpeningHours,
   query: Pick<SlotQuery, "from" | "to" | "rules">,
 ): number[] {
-  const duration = query.rules.durationMinutes * MINUTE;
-  const step = Math.max(1, query.rules.intervalMinutes) * MINUTE;
+  const duration = query.rules.durationMinutes * MINUTE_MS;
+  const step = Math.max(1, query.rules.intervalMinutes) * MINUTE_MS;
   const starts: number[] = [];
   for (const window of openingWindows(hours, query.from, query.to)) {
     for (let start = window.start; start + duration <= window.end; start += step) {
@@ -90,11 +89,11 @@ export function markFree(
   available: Uint8Array,
 ): void {
   const { rules } = query;
-  const duration = rules.durationMinutes * MINUTE;
-  const before = rules.bufferBeforeMinutes * MINUTE;
-  const after = rules.bufferAfterMinutes * MINUTE;
-  const earliest = query.now + rules.minimumNoticeMinutes * MINUTE;
-  const latest = query.now + rules.maxAdvanceDays * 1440 * MINUTE;
+  const duration = rules.durationMinutes * MINUTE_MS;
+  const before = rules.bufferBeforeMinutes * MINUTE_MS;
+  const after = rules.bufferAfterMinutes * MINUTE_MS;
+  const earliest = query.now + rules.minimumNoticeMinutes * MINUTE_MS;
+  const latest = query.now + rules.maxAdvanceDays * 1440 * MINUTE_MS;
   const busy = mergeIntervals(query.busy);
   let b = 0;
   for (let i = 0; i < starts.length; i++) {
@@ -119,8 +118,8 @@ export function availabilityStableUntil(
   rules: SlotRules,
   now: number,
 ): number {
-  const notice = rules.minimumNoticeMinutes * MINUTE;
-  const horizon = rules.maxAdvanceDays * 1440 * MINUTE;
+  const notice = rules.minimumNoticeMinutes * MINUTE_MS;
+  const horizon = rules.maxAdvanceDays * 1440 * MINUTE_MS;
   let until = Number.POSITIVE_INFINITY;
   for (const { start } of slots) {
     // Too soon once now > start - notice; within the horizon once now >= start - horizon.

@@ -13,33 +13,32 @@ import {
 import { pokeMessages } from "@/lib/jobs/runtime";
 import { logger } from "@/lib/logger";
 import { owedOnWebhookDisabled, writeOwed } from "@/lib/messages/owe";
+import { HOUR_MS, SECOND_MS } from "@/lib/scheduling/durations";
 import { appointmentData } from "./appointment-events";
 import { customerData } from "./customer-events";
 import { KEPT_BODY_BYTES, type PostResult, postWebhook } from "./post";
 
-const SECOND = 1000;
-const HOUR = 3_600_000;
 /**
  * The Standard Webhooks schedule: the first try at once, then these waits before each next one;
  * after the last, the delivery has failed for good.
  */
 export const RETRY_DELAYS_MS = [
-  5 * SECOND,
-  5 * 60 * SECOND,
-  30 * 60 * SECOND,
-  2 * HOUR,
-  5 * HOUR,
-  10 * HOUR,
-  14 * HOUR,
-  20 * HOUR,
-  24 * HOUR,
+  5 * SECOND_MS,
+  5 * 60 * SECOND_MS,
+  30 * 60 * SECOND_MS,
+  2 * HOUR_MS,
+  5 * HOUR_MS,
+  10 * HOUR_MS,
+  14 * HOUR_MS,
+  20 * HOUR_MS,
+  24 * HOUR_MS,
 ];
 export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
 /** Failing this long without a single success turns an endpoint off. */
-export const DISABLE_AFTER_MS = 5 * 24 * HOUR;
-export const TIMEOUT_MS = 15 * SECOND;
+export const DISABLE_AFTER_MS = 5 * 24 * HOUR_MS;
+export const TIMEOUT_MS = 15 * SECOND_MS;
 // Longer than a try can last (the timeout), so a claim is never taken from a live try.
-const CLAIM_MS = 60 * SECOND;
+const CLAIM_MS = 60 * SECOND_MS;
 
 export interface WebhookDeliveryOptions {
   now: Date;
@@ -65,7 +64,7 @@ async function claimDue(db: Database, now: Date, limit: number): Promise<Claimed
   return queryRows<Claimed>(
     db,
     sql`update ${webhookDeliveries} d
-        set claimed_until = ${at} + make_interval(secs => ${CLAIM_MS / SECOND}),
+        set claimed_until = ${at} + make_interval(secs => ${CLAIM_MS / SECOND_MS}),
           attempts = d.attempts + 1
         where (d.tenant_id, d.id) in (
           select d.tenant_id, d.id from ${webhookDeliveries} d
@@ -197,7 +196,7 @@ async function attempt(db: Database, claimed: Claimed, options: WebhookDeliveryO
       "content-type": "application/json",
       "user-agent": "Rendezvous-Webhooks/1",
       "webhook-id": event.id,
-      "webhook-timestamp": String(Math.floor(signedAt.getTime() / SECOND)),
+      "webhook-timestamp": String(Math.floor(signedAt.getTime() / SECOND_MS)),
       "webhook-signature": signatureHeader(endpoint, event.id, signedAt, body),
     },
     body,
@@ -225,8 +224,8 @@ async function recordAttempt(
   const gone = result.status === 410;
   const last = delivery.attempts >= MAX_ATTEMPTS;
   const wait = Math.min(
-    24 * HOUR,
-    Math.max(RETRY_DELAYS_MS[delivery.attempts - 1] ?? 0, (result.retryAfter ?? 0) * SECOND),
+    24 * HOUR_MS,
+    Math.max(RETRY_DELAYS_MS[delivery.attempts - 1] ?? 0, (result.retryAfter ?? 0) * SECOND_MS),
   );
   await db.transaction(async (tx) => {
     // Locked, read afresh: tries of other deliveries to it may end at the same moment.

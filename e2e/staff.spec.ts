@@ -14,6 +14,8 @@ const onNova = (baseURL: string | undefined, path: string) =>
 let serviceId = "";
 /** The Paris day of the two customers' bookings (test 2), for the team's day (test 3). */
 let bookedDay = "";
+/** The hour (Paris) of an empty, future time in Hugo's column that day (test 3). */
+let freeHour = 14;
 const parisDay = (instant: Date) =>
   instant.toLocaleDateString("sv-SE", { timeZone: "Europe/Paris" });
 
@@ -130,6 +132,12 @@ test("customers choose someone or no preference; two at the same time get two pe
   // The same time with no preference: Hugo is taken, someone else is free.
   const at = new URL(href, "http://x").searchParams.get("at") ?? "";
   bookedDay = parisDay(new Date(at));
+  // Ana's booking is the first free slot, so its time depends on when the suite runs: the walk-in
+  // click of test 3 lands after it (14:00 at the earliest), on an empty time still to come.
+  const anaHour = Number(
+    new Date(at).toLocaleTimeString("en-GB", { timeZone: "Europe/Paris", hour: "2-digit" }),
+  );
+  freeHour = Math.max(14, anaHour + 3);
   await page.goto(onNova(baseURL, `/book/${serviceId}/details?at=${encodeURIComponent(at)}`));
   await expect(page.getByText("The first one free (no preference)")).toBeVisible();
   await page.getByLabel("Full name").fill("Ben Roy");
@@ -168,11 +176,12 @@ test("the owner sees the team's day side by side, each booking in its person's c
   );
   await screenshot(page, testInfo, "team-day");
   // A click in Hugo's column offers a walk-in with Hugo.
-  await hugo.locator('[data-time="14:00:00"]').last().scrollIntoViewIfNeeded();
+  const hh = String(freeHour).padStart(2, "0");
+  await hugo.locator(`[data-time="${hh}:00:00"]`).last().scrollIntoViewIfNeeded();
   const column = await hugo.locator(`[role=cell][data-date="${bookedDay}"]`).last().boundingBox();
-  const lane = await hugo.locator('[data-time="14:00:00"]').last().boundingBox();
-  if (!column || !lane) throw new Error("no 14:00 in Hugo's column");
+  const lane = await hugo.locator(`[data-time="${hh}:00:00"]`).last().boundingBox();
+  if (!column || !lane) throw new Error(`no ${hh}:00 in Hugo's column`);
   await page.mouse.click(column.x + column.width / 2, lane.y + 4);
   await expect(page.getByLabel("With").locator("option:checked")).toHaveText("Hugo");
-  await expect(page.getByLabel("Start (business time) *")).toHaveValue(`${bookedDay}T14:00`);
+  await expect(page.getByLabel("Start (business time) *")).toHaveValue(`${bookedDay}T${hh}:00`);
 });

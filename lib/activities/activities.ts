@@ -1,18 +1,16 @@
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { type Activity, activities, type Tenant } from "@/db/schema";
 import { hasUpcomingBookings } from "@/lib/appointments/appointments";
 import { type Actor, recordScheduleChange } from "@/lib/audit/record-audit";
+import { getLive, listLive, liveIn } from "@/lib/catalog/live-rows";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
-import { keyset, type PageRequest } from "@/lib/http/cursor";
+import type { PageRequest } from "@/lib/http/cursor";
 import { toMinorUnits } from "@/lib/money";
 import { paymentsReadiness } from "@/lib/payments/rule";
 import { assignToEveryone } from "@/lib/staff/staff";
 import type { ActivityInput } from "./schema";
-
-const live = (tenantId: string) =>
-  and(eq(activities.tenantId, tenantId), isNull(activities.deletedAt));
 
 /** Which activities: `online` only those customers may book themselves. */
 interface ActivityFilter {
@@ -22,9 +20,8 @@ interface ActivityFilter {
   page?: PageRequest;
 }
 
-const matching = (tenantId: string, filter: ActivityFilter) =>
+const matching = (filter: ActivityFilter) =>
   and(
-    live(tenantId),
     filter.ids ? inArray(activities.id, filter.ids) : undefined,
     filter.online ? eq(activities.onlineBooking, true) : undefined,
   );
@@ -35,14 +32,11 @@ export async function listActivities(
   filter: ActivityFilter = {},
 ): Promise<Activity[]> {
   if (filter.ids?.length === 0) return [];
-  const page = keyset(activities.createdAt, activities.id, filter.page);
-  const query = db
-    .select()
-    .from(activities)
-    .where(and(matching(tenantId, filter), page.where))
-    .orderBy(...(page.orderBy ?? [asc(activities.name), asc(activities.id)]))
-    .$dynamic();
-  return page.limit ? query.limit(page.limit) : query;
+  return listLive(db, activities, tenantId, {
+    where: matching(filter),
+    order: [asc(activities.name), asc(activities.id)],
+    page: filter.page,
+  });
 }
 
 /** A bookable (not deleted) activity of the tenant, or NOT_FOUND. */
@@ -52,12 +46,7 @@ export async function getActivity(
   id: string,
   filter: Omit<ActivityFilter, "ids"> = {},
 ): Promise<Activity> {
-  const [activity] = await db
-    .select()
-    .from(activities)
-    .where(and(matching(tenantId, filter), eq(activities.id, id)));
-  if (!activity) throw new AppError("NOT_FOUND");
-  return activity;
+  return getLive(db, activities, tenantId, id, matching(filter));
 }
 
 function toColumns(input: ActivityInput, currency: string) {
@@ -143,7 +132,7 @@ export async function updateActivity(
     const [activity] = await tx
       .update(activities)
       .set(toColumns(input, tenant.currency))
-      .where(and(live(tenant.id), eq(activities.id, id)))
+      .where(and(liveIn(activities, tenant.id), eq(activities.id, id)))
       .returning();
     if (!activity) throw new AppError("NOT_FOUND");
     await recordScheduleChange(tx, tenant.id, actor, {

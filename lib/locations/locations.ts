@@ -1,43 +1,28 @@
-import { and, asc, eq, isNull, max, sql } from "drizzle-orm";
+import { and, asc, eq, max, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { type Location, locations, resources, staffMembers, type Tenant } from "@/db/schema";
 import { type Actor, recordScheduleChange } from "@/lib/audit/record-audit";
 import { toOwnHoursColumns, toOwnHoursJson } from "@/lib/availability/own-hours";
+import { getLive, listLive, liveIn } from "@/lib/catalog/live-rows";
 import { AppError } from "@/lib/errors/app-error";
-import { keyset, type PageRequest } from "@/lib/http/cursor";
+import type { PageRequest } from "@/lib/http/cursor";
 import { DEFAULT_MEETING_BASE_URL } from "./meeting-url";
 import type { LocationInput } from "./schema";
 
-const live = (tenantId: string) =>
-  and(eq(locations.tenantId, tenantId), isNull(locations.deletedAt));
+const live = (tenantId: string) => liveIn(locations, tenantId);
 
-/** The business's live locations, in its order (the first one is where new staff go). */
-/** The business's locations in its order, or a page of them in creation order. */
-export function listLocations(
-  db: Database,
-  tenantId: string,
-  pageRequest?: PageRequest,
-): Promise<Location[]> {
-  const page = keyset(locations.createdAt, locations.id, pageRequest);
-  const query = db
-    .select()
-    .from(locations)
-    .where(and(live(tenantId), page.where))
-    .orderBy(
-      ...(page.orderBy ?? [asc(locations.position), asc(locations.createdAt), asc(locations.id)]),
-    )
-    .$dynamic();
-  return page.limit ? query.limit(page.limit) : query;
-}
+/**
+ * The business's live locations in its order (the first one is where new staff go), or a page
+ * of them in creation order.
+ */
+export const listLocations = (db: Database, tenantId: string, page?: PageRequest) =>
+  listLive(db, locations, tenantId, {
+    order: [asc(locations.position), asc(locations.createdAt), asc(locations.id)],
+    page,
+  });
 
-export async function getLocation(db: Database, tenantId: string, id: string): Promise<Location> {
-  const [row] = await db
-    .select()
-    .from(locations)
-    .where(and(live(tenantId), eq(locations.id, id)));
-  if (!row) throw new AppError("NOT_FOUND");
-  return row;
-}
+export const getLocation = (db: Database, tenantId: string, id: string): Promise<Location> =>
+  getLive(db, locations, tenantId, id);
 
 /** `wanted` if it is a live location of the business, or the first one when left out. */
 export async function liveLocationId(

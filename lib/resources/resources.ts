@@ -1,43 +1,26 @@
-import { and, asc, eq, isNull, max } from "drizzle-orm";
+import { and, asc, eq, max } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { type Resource, resources, type Tenant } from "@/db/schema";
 import { hasUpcomingBookings } from "@/lib/appointments/appointments";
 import { type Actor, recordScheduleChange } from "@/lib/audit/record-audit";
 import { toOwnHoursColumns, toOwnHoursJson } from "@/lib/availability/own-hours";
+import { getLive, listLive, liveIn } from "@/lib/catalog/live-rows";
 import { AppError } from "@/lib/errors/app-error";
-import { keyset, type PageRequest } from "@/lib/http/cursor";
+import type { PageRequest } from "@/lib/http/cursor";
 import { liveLocationId } from "@/lib/locations/locations";
 import type { ResourceInput } from "./schema";
 
-const live = (tenantId: string) =>
-  and(eq(resources.tenantId, tenantId), isNull(resources.deletedAt));
+const live = (tenantId: string) => liveIn(resources, tenantId);
 
 /** The business's resources in its order, or a page of them in creation order. */
-export function listResources(
-  db: Database,
-  tenantId: string,
-  pageRequest?: PageRequest,
-): Promise<Resource[]> {
-  const page = keyset(resources.createdAt, resources.id, pageRequest);
-  const query = db
-    .select()
-    .from(resources)
-    .where(and(live(tenantId), page.where))
-    .orderBy(
-      ...(page.orderBy ?? [asc(resources.position), asc(resources.createdAt), asc(resources.id)]),
-    )
-    .$dynamic();
-  return page.limit ? query.limit(page.limit) : query;
-}
+export const listResources = (db: Database, tenantId: string, page?: PageRequest) =>
+  listLive(db, resources, tenantId, {
+    order: [asc(resources.position), asc(resources.createdAt), asc(resources.id)],
+    page,
+  });
 
-export async function getResource(db: Database, tenantId: string, id: string): Promise<Resource> {
-  const [row] = await db
-    .select()
-    .from(resources)
-    .where(and(live(tenantId), eq(resources.id, id)));
-  if (!row) throw new AppError("NOT_FOUND");
-  return row;
-}
+export const getResource = (db: Database, tenantId: string, id: string): Promise<Resource> =>
+  getLive(db, resources, tenantId, id);
 
 /** The API's resource object. */
 export const toResourceJson = (row: Resource) => ({

@@ -11,6 +11,7 @@ import {
 import { hasUpcomingBookings } from "@/lib/appointments/appointments";
 import { type Actor, recordScheduleChange } from "@/lib/audit/record-audit";
 import { toOwnHoursColumns, toOwnHoursJson } from "@/lib/availability/own-hours";
+import { liveIn } from "@/lib/catalog/live-rows";
 import { AppError } from "@/lib/errors/app-error";
 import { keyset, type PageRequest } from "@/lib/http/cursor";
 import { liveLocationId } from "@/lib/locations/locations";
@@ -20,8 +21,7 @@ import type { StaffInput } from "./schema";
 /** A live staff member and the live services they perform. */
 export type StaffRow = StaffMember & { activityIds: string[] };
 
-const live = (tenantId: string) =>
-  and(eq(staffMembers.tenantId, tenantId), isNull(staffMembers.deletedAt));
+const live = (tenantId: string) => liveIn(staffMembers, tenantId);
 
 export async function listStaff(
   db: Database,

@@ -1,6 +1,7 @@
 "use server";
 
 import { headers } from "next/headers";
+import type { ForgotState } from "@/components/auth/password-forms";
 import { sha256Hex } from "@/lib/crypto/sha256";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -11,12 +12,6 @@ import { consume, limitersFor } from "@/lib/rate-limit/limiters";
 import { resetLinks } from "@/lib/tenants/booking-link";
 import { currentTenant } from "@/lib/tenants/current-tenant";
 import { requestPasswordReset } from "@/lib/users/password-reset";
-
-export interface ForgotState {
-  attempt: number;
-  email: string;
-  outcome?: "sent" | "tooMany" | "invalid";
-}
 
 /**
  * Asks for a reset link. The answer is the same whether the address has an account or not; each

@@ -2,6 +2,7 @@
 
 import { headers } from "next/headers";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import type { SignUpResult } from "@/components/signup/signup-form";
 import { getDb } from "@/lib/db";
 import { problemText } from "@/lib/errors/field-problems";
 import { toAppError } from "@/lib/errors/to-app-error";
@@ -10,10 +11,6 @@ import type { Locale } from "@/lib/i18n/locales";
 import { type PasswordStrength, passwordStrength } from "@/lib/signup/password-strength";
 import type { RegisterInput } from "@/lib/signup/schema";
 import { signUp } from "@/lib/signup/sign-up";
-
-export type SignUpResult =
-  | { ok: true; slug: string }
-  | { ok: false; failure: string; problems: Record<string, string> };
 
 /** Signs the business up; on a refusal, the form's texts for it, in the page's language. */
 export async function signUpAction(input: RegisterInput): Promise<SignUpResult> {

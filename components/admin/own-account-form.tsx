@@ -1,11 +1,18 @@
 "use client";
 
 import { useActionState, useRef } from "react";
-import type { OwnAccountState } from "@/app/admin/settings/actions";
 import { useFocusFirstProblem } from "@/components/ui/form-guards";
 import { LabelledField } from "@/components/ui/labelled-field";
 import { Notice } from "@/components/ui/notice";
-import { problemText } from "@/lib/errors/field-problems";
+import type { ErrorCode } from "@/lib/errors/app-error";
+import { type FieldProblems, problemText } from "@/lib/errors/field-problems";
+
+export interface OwnAccountState {
+  attempt: number;
+  email: string;
+  problems: FieldProblems;
+  error?: ErrorCode;
+}
 
 const inputClass =
   "mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm aria-[invalid=true]:border-red-600";

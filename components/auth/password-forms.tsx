@@ -1,10 +1,19 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ForgotState } from "@/app/forgot-password/actions";
-import type { ResetState } from "@/app/reset-password/[token]/actions";
 import { LabelledField } from "@/components/ui/labelled-field";
 import { Notice } from "@/components/ui/notice";
+
+export interface ResetState {
+  attempt: number;
+  outcome?: "short" | "mismatch" | "LINK_INVALID" | "failed";
+}
+
+export interface ForgotState {
+  attempt: number;
+  email: string;
+  outcome?: "sent" | "tooMany" | "invalid";
+}
 
 const inputClass = "mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm";
 const button =

@@ -2,12 +2,15 @@
 
 import { signIn } from "next-auth/react";
 import { useEffect, useRef, useState } from "react";
-import type { SignUpResult } from "@/app/signup/actions";
 import { LabelledField } from "@/components/ui/labelled-field";
 import { Notice } from "@/components/ui/notice";
 import type { PasswordStrength } from "@/lib/signup/password-strength";
 import type { RegisterInput } from "@/lib/signup/schema";
 import type { SlugAnswer } from "@/lib/signup/slugs";
+
+export type SignUpResult =
+  | { ok: true; slug: string }
+  | { ok: false; failure: string; problems: Record<string, string> };
 
 type Field = "businessName" | "ownerName" | "email" | "password" | "slug" | "timeZone" | "locale";
 

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import type { OwnAccountState } from "@/components/admin/own-account-form";
 import type { PaymentSettingsState } from "@/components/admin/payment-settings-form";
 import {
   type ProfileFormState,
@@ -13,8 +14,6 @@ import {
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/api-keys";
 import { dashboardAction } from "@/lib/auth/action-caller";
 import { retentionSchema, setRetention } from "@/lib/customers/retention";
-import type { ErrorCode } from "@/lib/errors/app-error";
-import type { FieldProblems } from "@/lib/errors/field-problems";
 import { hrefWith } from "@/lib/http/page-params";
 import { paymentSettingsSchema, updatePaymentSettings } from "@/lib/payments/settings";
 import { setAppointmentModule } from "@/lib/tenants/appointment-module";
@@ -160,13 +159,6 @@ export async function removeMemberAction(memberId: string) {
     removeMember(db, caller, uuidSchema.parse(memberId)),
   );
   back(result, "memberRemoved", "team");
-}
-
-export interface OwnAccountState {
-  attempt: number;
-  email: string;
-  problems: FieldProblems;
-  error?: ErrorCode;
 }
 
 /** Any user's own e-mail and password; their sessions end, so they sign in again after. */

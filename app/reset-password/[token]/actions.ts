@@ -1,17 +1,13 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import type { ResetState } from "@/components/auth/password-forms";
 import { getDb } from "@/lib/db";
 import { toAppError } from "@/lib/errors/to-app-error";
 import { expectArgs, isForm, isFormState, isText } from "@/lib/http/action-args";
 import { currentTenant } from "@/lib/tenants/current-tenant";
 import { resetPassword } from "@/lib/users/password-reset";
 import { passwordSchema } from "@/lib/users/schema";
-
-export interface ResetState {
-  attempt: number;
-  outcome?: "short" | "mismatch" | "LINK_INVALID" | "failed";
-}
 
 /** Sets the new password with the link's token, then on to signing in with it. */
 export async function resetPasswordAction(

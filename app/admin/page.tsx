@@ -1,6 +1,7 @@
 import { formatInTimeZone } from "date-fns-tz";
 import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
+import { hideGuideAction, resendConfirmationAction } from "@/app/admin/guide-actions";
 import { AdminCalendar } from "@/components/admin/admin-calendar";
 import { BookingLinkCard } from "@/components/admin/booking-link-card";
 import { FirstRunGuide } from "@/components/admin/first-run-guide";
@@ -57,6 +58,7 @@ export default async function CalendarPage({
       <h1 className="mb-3 text-2xl font-semibold">{t("calendar.title")}</h1>
       {steps ? (
         <FirstRunGuide
+          actions={{ resendConfirmation: resendConfirmationAction, hide: hideGuideAction }}
           steps={steps}
           bookingUrl={url}
           ownerEmail={tenant.contactEmail ?? ""}

@@ -2,7 +2,6 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { saveAvailabilityAction } from "@/app/admin/availability/actions";
 import { useLeaveWarning } from "@/components/ui/form-guards";
 import { Notice } from "@/components/ui/notice";
 import type { ActionResult } from "@/lib/auth/action-caller";
@@ -30,8 +29,8 @@ interface Props {
   dayNames: string[];
   labels: Record<string, string>;
   canManage: boolean;
-  /** Where the week and the closed days go; the business's own hours by default. */
-  save?: (body: AvailabilityJson) => Promise<ActionResult<unknown>>;
+  /** Where the week and the closed days go: the page's server action. */
+  save: (body: AvailabilityJson) => Promise<ActionResult<unknown>>;
   /** Hides the week (a staff member working the business's hours): only closed days are edited. */
   weekHidden?: boolean;
   /** Whether something outside the editor (a staff member's name…) changed since it was saved. */
@@ -77,7 +76,7 @@ export function AvailabilityEditor({
   dayNames,
   labels,
   canManage,
-  save: send = saveAvailabilityAction,
+  save: send,
   weekHidden = false,
   otherChanges = false,
   children,

@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { scheduleClassAction } from "@/app/admin/classes/actions";
 import { Notice } from "@/components/ui/notice";
 import type { Activity, Tenant } from "@/db/schema";
 import { failureTexts } from "@/lib/admin/form-labels";
@@ -24,6 +23,8 @@ export async function ClassSessions(props: {
   tenant: Tenant;
   activity: Activity;
   outcome: { scheduled?: string; error?: string; field?: string; cancelled?: string };
+  /** The page's server action scheduling sessions of the activity. */
+  schedule: (activityId: string, form: FormData) => Promise<void>;
 }) {
   const { tenant, activity, outcome } = props;
   const db = await getDb();
@@ -108,7 +109,7 @@ export async function ClassSessions(props: {
         <p className="mt-2 text-sm text-slate-600">{t("noTeacher")}</p>
       ) : (
         <form
-          action={scheduleClassAction.bind(null, activity.id)}
+          action={props.schedule.bind(null, activity.id)}
           className="mt-2 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2"
         >
           <label className="flex flex-col text-sm font-medium">

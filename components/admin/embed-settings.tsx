@@ -1,5 +1,4 @@
 import { getTranslations } from "next-intl/server";
-import { saveEmbedOriginsAction } from "@/app/admin/settings/actions";
 import { CopyField } from "@/components/ui/copy-field";
 import { LabelledField } from "@/components/ui/labelled-field";
 import type { Tenant } from "@/db/schema";
@@ -23,11 +22,14 @@ export async function EmbedSettings({
   bookingUrl,
   canManage,
   message,
+  save,
 }: {
   tenant: Pick<Tenant, "embedOrigins">;
   bookingUrl: string;
   canManage: boolean;
   message: React.ReactNode;
+  /** The page's server action saving the allowed sites. */
+  save: (form: FormData) => Promise<void>;
 }) {
   const t = await getTranslations("admin.settings");
   const snippets = embedSnippets(bookingUrl);
@@ -41,7 +43,7 @@ export async function EmbedSettings({
         {t("website")}
       </h2>
       <p className="mt-1 text-sm text-slate-700">{t("websiteIntro")}</p>
-      <form action={saveEmbedOriginsAction} className="mt-3 flex flex-col gap-2">
+      <form action={save} className="mt-3 flex flex-col gap-2">
         <LabelledField id="embedOrigins" label={t("embedOrigins")}>
           <textarea
             id="embedOrigins"

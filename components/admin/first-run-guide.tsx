@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { hideGuideAction, resendConfirmationAction } from "@/app/admin/guide-actions";
 import { Notice } from "@/components/ui/notice";
 import type { FirstRunSteps } from "@/lib/signup/first-run";
 
@@ -17,6 +16,7 @@ export async function FirstRunGuide({
   ownerEmail,
   mailGoesOut,
   linkSent,
+  actions,
 }: {
   steps: FirstRunSteps;
   bookingUrl: string;
@@ -24,6 +24,8 @@ export async function FirstRunGuide({
   /** False without SMTP: the link is then read in the outbox (Messages). */
   mailGoesOut: boolean;
   linkSent: boolean;
+  /** The page's server actions: mail the confirmation link again, put the guide away. */
+  actions: { resendConfirmation: () => Promise<void>; hide: () => Promise<void> };
 }) {
   const t = await getTranslations("admin.guide");
   const rows: { key: string; done: boolean; title: string; body: React.ReactNode }[] = [
@@ -40,7 +42,7 @@ export async function FirstRunGuide({
                 {t("openMessages")}
               </Link>
             )}
-            <form action={resendConfirmationAction}>
+            <form action={actions.resendConfirmation}>
               <button type="submit" className={button}>
                 {t("resend")}
               </button>
@@ -127,7 +129,7 @@ export async function FirstRunGuide({
           </li>
         ))}
       </ol>
-      <form action={hideGuideAction} className="mt-4">
+      <form action={actions.hide} className="mt-4">
         <button type="submit" className="text-sm text-slate-600 underline">
           {steps.live ? t("finish") : t("hide")}
         </button>

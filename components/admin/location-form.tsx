@@ -1,10 +1,15 @@
 "use client";
 
 import { useState } from "react";
-import { saveLocationAction } from "@/app/admin/team/actions";
 import type { AvailabilityJson } from "@/lib/availability/availability";
 import type { TimeZoneOption } from "@/lib/i18n/time-zones";
-import { inputClass, OwnHoursForm, type OwnHoursValues, RequiredField } from "./own-hours-form";
+import {
+  inputClass,
+  OwnHoursForm,
+  type OwnHoursValues,
+  RequiredField,
+  type SaveRecordAction,
+} from "./own-hours-form";
 
 interface LocationValues extends OwnHoursValues {
   name: string;
@@ -21,6 +26,7 @@ interface LocationValues extends OwnHoursValues {
  * service), how to reach it, and its hours. Empty fields take the business's own.
  */
 export function LocationForm(props: {
+  save: SaveRecordAction;
   locationId: string | null;
   initial: LocationValues;
   businessWeek: AvailabilityJson["weeklySlots"];
@@ -79,7 +85,7 @@ export function LocationForm(props: {
       fields={values}
       check={check}
       submit={(hours) =>
-        saveLocationAction(props.locationId, {
+        props.save(props.locationId, {
           name: values.name,
           timeZone: values.timeZone.trim() || null,
           address: values.address,

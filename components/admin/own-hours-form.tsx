@@ -6,6 +6,9 @@ import type { ActionResult } from "@/lib/auth/action-caller";
 import type { AvailabilityJson } from "@/lib/availability/availability";
 import { AvailabilityEditor } from "./availability-editor";
 
+/** A page's server action saving one team record (`id` null: a new one), handed to its form. */
+export type SaveRecordAction = (id: string | null, body: unknown) => Promise<ActionResult<string>>;
+
 /** Hours of one's own: null weeklySlots takes those of what one belongs to. */
 export interface OwnHoursValues {
   weeklySlots: AvailabilityJson["weeklySlots"] | null;

@@ -1,10 +1,14 @@
 "use client";
 
 import { useState } from "react";
-import { saveResourceAction } from "@/app/admin/team/actions";
 import type { AvailabilityJson } from "@/lib/availability/availability";
 import { LocationSelect } from "./location-select";
-import { OwnHoursForm, type OwnHoursValues, RequiredField } from "./own-hours-form";
+import {
+  OwnHoursForm,
+  type OwnHoursValues,
+  RequiredField,
+  type SaveRecordAction,
+} from "./own-hours-form";
 
 interface ResourceValues extends OwnHoursValues {
   name: string;
@@ -14,6 +18,7 @@ interface ResourceValues extends OwnHoursValues {
 
 /** A room, a chair, a machine: its name, its kind (what services ask for), where, and when. */
 export function ResourceForm(props: {
+  save: SaveRecordAction;
   resourceId: string | null;
   initial: ResourceValues;
   businessWeek: AvailabilityJson["weeklySlots"];
@@ -46,7 +51,7 @@ export function ResourceForm(props: {
       labels={labels}
       fields={[name, kind, locationId]}
       check={check}
-      submit={(hours) => saveResourceAction(props.resourceId, { name, kind, locationId, ...hours })}
+      submit={(hours) => props.save(props.resourceId, { name, kind, locationId, ...hours })}
       savedHref="/admin/team?saved=resource"
       isNew={!props.resourceId}
     >

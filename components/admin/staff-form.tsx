@@ -1,10 +1,15 @@
 "use client";
 
 import { useState } from "react";
-import { saveStaffAction } from "@/app/admin/team/actions";
 import type { AvailabilityJson } from "@/lib/availability/availability";
 import { LocationSelect } from "./location-select";
-import { inputClass, OwnHoursForm, type OwnHoursValues, RequiredField } from "./own-hours-form";
+import {
+  inputClass,
+  OwnHoursForm,
+  type OwnHoursValues,
+  RequiredField,
+  type SaveRecordAction,
+} from "./own-hours-form";
 
 interface StaffValues extends OwnHoursValues {
   name: string;
@@ -16,6 +21,7 @@ interface StaffValues extends OwnHoursValues {
 
 /** A staff member: who they are, where, what they perform, and when they work. */
 export function StaffForm(props: {
+  save: SaveRecordAction;
   staffId: string | null;
   initial: StaffValues;
   /** The business's week, offered as the start of someone's own hours. */
@@ -50,7 +56,7 @@ export function StaffForm(props: {
       fields={[name, color, userId, locationId, activityIds]}
       check={check}
       submit={(hours) =>
-        saveStaffAction(props.staffId, {
+        props.save(props.staffId, {
           name,
           color,
           userId: userId || null,

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { saveAvailabilityAction } from "@/app/admin/availability/actions";
 import { AvailabilityEditor } from "@/components/admin/availability-editor";
 import { adminLabels } from "@/lib/admin/form-labels";
 import { can } from "@/lib/auth/authenticate";
@@ -25,6 +26,7 @@ export default async function AvailabilityPage() {
       <p className="mt-1 text-sm text-slate-600">{t("intro", { zone: tenant.timeZone })}</p>
       {!canManage && <p className="mt-1 text-sm text-slate-600">{tf("readOnly")}</p>}
       <AvailabilityEditor
+        save={saveAvailabilityAction}
         initial={availability}
         dayNames={weekdayNames(tenant.locale)}
         labels={labels}

@@ -32,6 +32,7 @@ import {
   resetPasswordAction,
   revokeKeyAction,
   saveConsentAction,
+  saveEmbedOriginsAction,
   savePaymentSettingsAction,
   saveProfileAction,
   saveRetentionAction,
@@ -365,6 +366,7 @@ export default async function SettingsPage({
       </section>
 
       <EmbedSettings
+        save={saveEmbedOriginsAction}
         tenant={tenant}
         bookingUrl={ownHostLink(await headers(), tenant, env().appRootDomain)}
         canManage={canManage}

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { saveStaffAction } from "@/app/admin/team/actions";
 import { StaffForm } from "@/components/admin/staff-form";
 import type { Tenant } from "@/db/schema";
 import { listActivities } from "@/lib/activities/activities";
@@ -33,6 +34,7 @@ export async function StaffFormPage({ tenant, staff }: { tenant: Tenant; staff?:
         {staff ? t("editTitle", { name: staff.name }) : t("newTitle")}
       </h1>
       <StaffForm
+        save={saveStaffAction}
         staffId={staff?.id ?? null}
         initial={{
           name: json?.name ?? "",

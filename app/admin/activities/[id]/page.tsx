@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { scheduleClassAction } from "@/app/admin/classes/actions";
 import { ClassSessions } from "@/components/admin/class-sessions";
 import { getActivity } from "@/lib/activities/activities";
 import { requirePageCaller } from "@/lib/auth/page-caller";
@@ -25,6 +26,7 @@ export default async function EditActivityPage(props: {
       {/* A class is booked by the seat in sessions scheduled here. */}
       {activity.capacity > 1 && (
         <ClassSessions
+          schedule={scheduleClassAction}
           tenant={tenant}
           activity={activity}
           outcome={{

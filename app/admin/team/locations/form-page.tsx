@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { saveLocationAction } from "@/app/admin/team/actions";
 import { LocationForm } from "@/components/admin/location-form";
 import type { Location, Tenant } from "@/db/schema";
 import { adminLabels } from "@/lib/admin/form-labels";
@@ -35,6 +36,7 @@ export async function LocationFormPage({
       </h1>
       <p className="mt-1 text-sm text-slate-600">{t("formIntro", { zone: tenant.timeZone })}</p>
       <LocationForm
+        save={saveLocationAction}
         locationId={location?.id ?? null}
         initial={{
           name: location?.name ?? "",

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { saveResourceAction } from "@/app/admin/team/actions";
 import { ResourceForm } from "@/components/admin/resource-form";
 import type { Resource, Tenant } from "@/db/schema";
 import { listActivities } from "@/lib/activities/activities";
@@ -42,6 +43,7 @@ export async function ResourceFormPage({
         {resource ? t("editTitle", { name: resource.name }) : t("newTitle")}
       </h1>
       <ResourceForm
+        save={saveResourceAction}
         resourceId={resource?.id ?? null}
         initial={{
           name: resource?.name ?? "",

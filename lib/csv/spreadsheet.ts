@@ -1,4 +1,5 @@
 import { stringify } from "csv-stringify/sync";
+import { formatInTimeZone } from "date-fns-tz";
 
 // Every CSV export (appointments, statistics, revenue) is written here, for the spreadsheets that
 // open them: the same separators, byte order mark, numbers and formula defusing for all.
@@ -13,6 +14,10 @@ export const defused = (text: string) => (FORMULA.test(text) ? `'${text}` : text
 /** A plain number, with the decimal comma French spreadsheets read as a number. */
 export const spreadsheetNumber = (n: number, french: boolean) =>
   french ? String(n).replace(".", ",") : String(n);
+
+/** An instant as the business's wall-clock time with its offset ("2026-12-08T10:00:00+01:00"). */
+export const spreadsheetTime = (instant: Date, timeZone: string) =>
+  formatInTimeZone(instant, timeZone, "yyyy-MM-dd'T'HH:mm:ssXXX");
 
 /**
  * Rows as CSV (RFC 4180, CRLF). French gets what French Excel opens as columns: `;` separators

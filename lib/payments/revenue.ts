@@ -10,7 +10,7 @@ import {
   type Tenant,
 } from "@/db/schema";
 import { type DateRange, toDateRange } from "@/lib/availability/date-range";
-import { defused, localizedCsv, spreadsheetNumber } from "@/lib/csv/spreadsheet";
+import { defused, localizedCsv, spreadsheetNumber, spreadsheetTime } from "@/lib/csv/spreadsheet";
 import { fromMinorUnits } from "@/lib/money";
 import { addDays, dayInZone, isCalendarDay } from "@/lib/scheduling/calendar-day";
 
@@ -166,7 +166,7 @@ export function revenueCsv(
     [
       names.map((name) => columns[name]),
       ...movements.map((m) => [
-        formatInTimeZone(m.at, timeZone, "yyyy-MM-dd'T'HH:mm:ssXXX"),
+        spreadsheetTime(m.at, timeZone),
         kinds[m.kind],
         defused(m.activityName),
         defused(m.staffName),

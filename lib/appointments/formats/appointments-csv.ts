@@ -1,7 +1,6 @@
-import { formatInTimeZone } from "date-fns-tz";
 import type { AppointmentStatus, Tenant } from "@/db/schema";
 import type { PricedAppointment } from "@/lib/appointments/search-appointments";
-import { defused, localizedCsv, spreadsheetNumber } from "@/lib/csv/spreadsheet";
+import { defused, localizedCsv, spreadsheetNumber, spreadsheetTime } from "@/lib/csv/spreadsheet";
 import { fromMinorUnits } from "@/lib/money";
 
 export const csvColumns = [
@@ -29,9 +28,6 @@ export interface CsvLabels {
   statuses: Record<AppointmentStatus, string>;
 }
 
-const local = (instant: Date, timeZone: string) =>
-  formatInTimeZone(instant, timeZone, "yyyy-MM-dd'T'HH:mm:ssXXX");
-
 /**
  * The rows as CSV (RFC 4180, CRLF), times in the business's zone with their offset, prices in
  * major units, headers and statuses in its language. French gets what French Excel opens as
@@ -46,8 +42,8 @@ export function appointmentsCsv(
   const records = rows.map((a) =>
     [
       a.id,
-      local(a.startsAt, tenant.timeZone),
-      local(a.endsAt, tenant.timeZone),
+      spreadsheetTime(a.startsAt, tenant.timeZone),
+      spreadsheetTime(a.endsAt, tenant.timeZone),
       tenant.timeZone,
       a.activityName,
       a.staffName,

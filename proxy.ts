@@ -1,4 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { limitRequest } from "@/lib/access/request-limits";
+import { tooManyRequests } from "@/lib/access/too-many-requests";
 import { sessionHint } from "@/lib/auth/session-hint";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -16,8 +18,6 @@ import {
 import { localeFromAcceptLanguage } from "@/lib/i18n/locales";
 import { logger } from "@/lib/logger";
 import { type LimitState, rateLimitHeaders } from "@/lib/rate-limit/limiters";
-import { limitRequest } from "@/lib/rate-limit/request-limits";
-import { tooManyRequests } from "@/lib/rate-limit/too-many-requests";
 import { isEmbeddablePath } from "@/lib/tenants/embed-origins";
 import { findTenantBySlug } from "@/lib/tenants/find-tenant";
 import { resolveTenantSlug, TENANT_COOKIE, TENANT_HEADER } from "@/lib/tenants/resolve-tenant-slug";

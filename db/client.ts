@@ -22,6 +22,11 @@ export interface DatabaseHandle {
   kind: "pglite" | "postgres";
   /** The embedded database itself, for what runs beside drizzle on it (the job queue). */
   pglite?: PGlite;
+  /**
+   * Calls `onNotify` with each payload sent on `channel` (NOTIFY), once its transaction committed;
+   * resolves to a function that stops listening.
+   */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -64,6 +69,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     return {
       db: drizzlePostgres({ client, schema }) as unknown as Database,
       kind: "postgres",
+      // postgres.js listens on a connection of its own, outside the pool, re-established if lost.
+      listen: async (channel, onNotify) => {
+        const { unlisten } = await client.listen(channel, onNotify);
+        return unlisten;
+      },
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -82,6 +92,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       db: db as unknown as Database,
       kind: "pglite",
       pglite: client,
+      listen: (channel, onNotify) => client.listen(channel, onNotify),
       close: async () => {
         await client.close();
         unlock();

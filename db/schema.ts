@@ -20,11 +20,12 @@ import {
 } from "drizzle-orm/pg-core";
 // Relative, not "@/": drizzle-kit loads this file without the app's path aliases.
 import {
+  type AnyWebhookEventType,
   type AppointmentStatus,
   appointmentStatuses,
   holdingStatuses,
-} from "../lib/appointments/status";
-import type { AnyWebhookEventType, WebhookEventType } from "../lib/webhooks/event-types";
+  type WebhookEventType,
+} from "./enums";
 
 export const apiKeyScopes = ["read", "write"] as const;
 export type ApiKeyScope = (typeof apiKeyScopes)[number];

@@ -5,9 +5,8 @@ import {
   type DatabaseOptions,
   openDatabase,
 } from "@/db/client";
-import { DEMO, seedDemoIfEmpty } from "@/db/seed";
 import { env } from "@/lib/env";
-import { startJobs, stopJobs } from "@/lib/jobs/runtime";
+import { stopJobs } from "@/lib/jobs/runtime";
 import { logger } from "@/lib/logger";
 
 // Kept on globalThis: Next.js may load this module once per bundle (proxy, routes, pages), and
@@ -38,22 +37,20 @@ async function start(): Promise<DatabaseHandle> {
       ? `database: embedded PGlite in ${options.dataDir}, opened in ${ms} ms`
       : `database: PostgreSQL (DATABASE_URL), migrated in ${ms} ms`,
   );
-  if (config.seedDemo && (await seedDemoIfEmpty(handle.db))) {
-    logger.info(
-      `demo business "${DEMO.name}" created. Sign in at /login as ${DEMO.ownerEmail} with password ${DEMO.ownerPassword}`,
-    );
-  }
-  if (process.env.NEXT_RUNTIME === "nodejs") await startJobs(handle, config);
   return handle;
 }
 
-/** The application's database, opened, migrated (and seeded on the embedded default) once. */
-export async function getDb(): Promise<Database> {
+/** The application's database, opened and migrated once per process. */
+export async function getDatabaseHandle(): Promise<DatabaseHandle> {
   globalStore.__rendezvousDb ??= start().catch((error) => {
     globalStore.__rendezvousDb = undefined;
     throw error;
   });
-  return (await globalStore.__rendezvousDb).db;
+  return globalStore.__rendezvousDb;
+}
+
+export async function getDb(): Promise<Database> {
+  return (await getDatabaseHandle()).db;
 }
 
 /** Closes the database if it was opened (graceful shutdown): the pool, or PGlite and its lock. */
@@ -63,18 +60,4 @@ export async function closeDb(): Promise<void> {
   if (!opening) return;
   await stopJobs().catch((error) => logger.error("stopping the job queue failed", error));
   await (await opening).close();
-}
-
-/**
- * The database at start-up, or the process ends with one line saying why: a server without its
- * database would answer 500 to everything, and Next.js would keep it running. Exiting lets a
- * supervisor restart it.
- */
-export async function openDbOrExit(): Promise<void> {
-  try {
-    await getDb();
-  } catch (error) {
-    console.error(`rendezvous: cannot start: ${error instanceof Error ? error.message : error}`);
-    process.exit(1);
-  }
 }

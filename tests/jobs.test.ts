@@ -4,6 +4,7 @@ import { businessBookingSchema } from "@/lib/appointments/schema";
 import { customerActor } from "@/lib/audit/record-audit";
 import { parseEnv } from "@/lib/env";
 import { startJobs, stopJobs } from "@/lib/jobs/runtime";
+import { messagesWorker } from "@/lib/messages/worker";
 import { activityBody, client, dayFromToday, openBusiness, parisAt } from "./helpers/api";
 import { useAppDatabase } from "./helpers/routes";
 import { startInbox } from "./helpers/smtp-inbox";
@@ -17,15 +18,13 @@ describe.each(engines)("the job queue on %s", (engine) => {
     handle = await createTestDatabase(engine);
     useAppDatabase(handle);
     inbox = await startInbox();
-    await startJobs(
-      handle,
-      parseEnv({
-        NODE_ENV: "test",
-        SMTP_URL: inbox.url,
-        DATABASE_URL: handle.url,
-        NEXTAUTH_SECRET: "x".repeat(32),
-      }),
-    );
+    const config = parseEnv({
+      NODE_ENV: "test",
+      SMTP_URL: inbox.url,
+      DATABASE_URL: handle.url,
+      NEXTAUTH_SECRET: "x".repeat(32),
+    });
+    await startJobs(handle, config, [messagesWorker(handle, config)]);
   });
   afterAll(async () => {
     await stopJobs();
@@ -33,7 +32,7 @@ describe.each(engines)("the job queue on %s", (engine) => {
     await handle.close();
   });
 
-  it("sends a booking's messages as soon as it commits, through pg-boss", async () => {
+  it("sends a booking's messages as soon as it commits: the database wakes the worker", async () => {
     const { api, biz } = await openBusiness(handle.db);
     const activity = (await api.createActivity(activityBody())).json.activity;
     const arrived = inbox.next(2);

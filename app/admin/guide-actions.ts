@@ -5,7 +5,6 @@ import { redirect } from "next/navigation";
 import { dashboardAction } from "@/lib/auth/action-caller";
 import { env } from "@/lib/env";
 import { hrefWith } from "@/lib/http/href-with";
-import { pokeMessages } from "@/lib/jobs/runtime";
 import { resendConfirmation } from "@/lib/signup/confirm-email";
 import { finishGuide } from "@/lib/signup/first-run";
 import { confirmLinks } from "@/lib/tenants/booking-link";
@@ -13,15 +12,14 @@ import { confirmLinks } from "@/lib/tenants/booking-link";
 // The first-run guide's buttons (owners and admins).
 
 export async function resendConfirmationAction() {
-  const result = await dashboardAction("manage", async ({ db, tenant }) => {
-    const owed = await resendConfirmation(
+  const result = await dashboardAction("manage", async ({ db, tenant }) =>
+    resendConfirmation(
       db,
       tenant,
       new Date(),
       confirmLinks(await headers(), tenant, env().appRootDomain),
-    );
-    pokeMessages(owed);
-  });
+    ),
+  );
   redirect(hrefWith("/admin", result.ok ? { done: "linkSent" } : { error: result.code }));
 }
 

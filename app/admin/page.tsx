@@ -1,6 +1,7 @@
 import { formatInTimeZone } from "date-fns-tz";
 import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
+import { calendarActions } from "@/app/admin/calendar-action-set";
 import { hideGuideAction, resendConfirmationAction } from "@/app/admin/guide-actions";
 import { AdminCalendar } from "@/components/admin/admin-calendar";
 import { BookingLinkCard } from "@/components/admin/booking-link-card";
@@ -74,6 +75,7 @@ export default async function CalendarPage({
         timeZone={tenant.timeZone}
         locale={tenant.locale}
         canChange={can(caller.role, "appointments")}
+        actions={calendarActions}
         nextFree={first ? formatInTimeZone(first, tenant.timeZone, "yyyy-MM-dd'T'HH:mm") : ""}
         closedDays={availability.exceptions}
         staff={staff.map(({ id, name, color, activityIds }) => ({ id, name, color, activityIds }))}

@@ -7,7 +7,6 @@ import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { expectArgs, isForm, isFormState } from "@/lib/http/action-args";
 import { clientAddress } from "@/lib/http/client-address";
-import { pokeMessages } from "@/lib/jobs/runtime";
 import { consume, limitersFor } from "@/lib/rate-limit/limiters";
 import { resetLinks } from "@/lib/tenants/booking-link";
 import { currentTenant } from "@/lib/tenants/current-tenant";
@@ -38,13 +37,12 @@ export async function requestResetAction(
   // Counted before anything is sent (atomic), so concurrent requests are limited like sequential ones.
   const states = await Promise.all(keys.map((key) => consume(limiters, "signIn", key)));
   if (states.some((s) => !s.allowed)) return { attempt, email, outcome: "tooMany" };
-  const owed = await requestPasswordReset(
+  await requestPasswordReset(
     db,
     tenant,
     email,
     new Date(),
     resetLinks(await headers(), tenant, env().appRootDomain),
   );
-  pokeMessages(owed);
   return { attempt, email, outcome: "sent" };
 }

@@ -20,11 +20,11 @@ import "@fullcalendar/react/themes/classic/theme.css";
 import "@fullcalendar/react/themes/classic/palette.css";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
-import { moveAppointmentAction } from "@/app/admin/calendar-actions";
 import { Notice } from "@/components/ui/notice";
 import { holdsTime } from "@/lib/appointments/status";
 import { dateTimeFormat } from "@/lib/i18n/intl-formats";
 import { AppointmentPanel } from "./appointment-panel";
+import type { CalendarActions } from "./calendar-actions";
 import { type CalendarLabels, type CalendarStaff, outcomeText } from "./calendar-text";
 import { ConfirmBox } from "./confirm-box";
 import { TeamDay } from "./team-day";
@@ -73,6 +73,7 @@ export interface AdminCalendarProps {
   closedDays: { date: string; reason: string | null }[];
   /** Whether the signed-in user may change appointments (every role may; kept explicit). */
   canChange: boolean;
+  actions: CalendarActions;
   /** The first free start ("2026-11-24T10:00"), what "New appointment" proposes; "" for none. */
   nextFree: string;
   labels: CalendarLabels;
@@ -262,7 +263,7 @@ export function AdminCalendar(props: AdminCalendarProps) {
 
   async function move(info: EventDropInfo, anyTime: boolean) {
     const start = info.event.startStr;
-    const result = await moveAppointmentAction(info.event.id, start, anyTime);
+    const result = await props.actions.move(info.event.id, start, anyTime);
     if (result.ok && result.value === "outsideHours") {
       setConfirmMove(info);
       return;
@@ -499,6 +500,7 @@ export function AdminCalendar(props: AdminCalendarProps) {
             labels={labels}
             staff={props.staff}
             canChange={props.canChange}
+            actions={props.actions}
             onChanged={(text) => {
               setNotice({ kind: "ok", text });
               refresh();
@@ -514,6 +516,7 @@ export function AdminCalendar(props: AdminCalendarProps) {
             staff={props.staff}
             initialStaffId={walkInStaff}
             labels={labels}
+            bookWalkIn={props.actions.bookWalkIn}
             onBooked={() => {
               setWalkInAt(null);
               setNotice({ kind: "ok", text: labels.booked ?? "" });

@@ -2,14 +2,9 @@
 
 import Link from "next/link";
 import { useEffect, useState, useTransition } from "react";
-import {
-  loadAppointmentAction,
-  moveAppointmentAction,
-  refundAction,
-  setStatusAction,
-} from "@/app/admin/calendar-actions";
 import { Notice } from "@/components/ui/notice";
 import type { AppointmentDetails } from "@/lib/appointments/appointment-details";
+import type { CalendarActions } from "./calendar-actions";
 import { type CalendarLabels, type CalendarStaff, outcomeText } from "./calendar-text";
 import { ConfirmBox } from "./confirm-box";
 import { SidePanel } from "./side-panel";
@@ -19,6 +14,7 @@ interface Props {
   labels: CalendarLabels;
   staff: CalendarStaff[];
   canChange: boolean;
+  actions: CalendarActions;
   onChanged: (text: string) => void;
   onClose: () => void;
 }
@@ -31,7 +27,15 @@ const statusAction: Record<string, string> = {
 };
 
 /** The details of one appointment, with what may be done to it now. */
-export function AppointmentPanel({ id, labels, staff, canChange, onChanged, onClose }: Props) {
+export function AppointmentPanel({
+  id,
+  labels,
+  staff,
+  canChange,
+  actions,
+  onChanged,
+  onClose,
+}: Props) {
   const [details, setDetails] = useState<(AppointmentDetails & { canRefund: boolean }) | null>(
     null,
   );
@@ -44,7 +48,7 @@ export function AppointmentPanel({ id, labels, staff, canChange, onChanged, onCl
   const [busy, startTransition] = useTransition();
 
   const load = () =>
-    loadAppointmentAction(id).then((result) => {
+    actions.load(id).then((result) => {
       if (!result.ok) return setError(outcomeText(result, labels));
       setDetails(result.value);
       // A move starts from where the appointment is now, with whom it is now.
@@ -66,7 +70,7 @@ export function AppointmentPanel({ id, labels, staff, canChange, onChanged, onCl
 
   function setStatus(status: string) {
     run(async () => {
-      const failure = outcomeText(await setStatusAction(id, status), labels);
+      const failure = outcomeText(await actions.setStatus(id, status), labels);
       setConfirmCancel(false);
       if (!failure) onChanged(labels[`done.${status}`] ?? "");
       return failure;
@@ -75,7 +79,7 @@ export function AppointmentPanel({ id, labels, staff, canChange, onChanged, onCl
 
   function refund() {
     run(async () => {
-      const failure = outcomeText(await refundAction(id), labels);
+      const failure = outcomeText(await actions.refund(id), labels);
       setConfirmRefund(false);
       if (!failure) onChanged(labels.refunded ?? "");
       return failure;
@@ -84,7 +88,7 @@ export function AppointmentPanel({ id, labels, staff, canChange, onChanged, onCl
 
   function move(anyTime: boolean) {
     run(async () => {
-      const result = await moveAppointmentAction(id, moveTo, anyTime, moveStaff || null);
+      const result = await actions.move(id, moveTo, anyTime, moveStaff || null);
       if (result.ok && result.value === "outsideHours") {
         setOutsideHours(true);
         return null;

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Notice } from "@/components/ui/notice";
 import { AppointmentPanel } from "./appointment-panel";
+import type { CalendarActions } from "./calendar-actions";
 import type { CalendarLabels, CalendarStaff } from "./calendar-text";
 
 /** An appointment opened from the table: the calendar's details panel, the table kept in sync. */
@@ -12,12 +13,14 @@ export function OpenedAppointment({
   labels,
   staff,
   canChange,
+  actions,
   closeHref,
 }: {
   id: string;
   labels: CalendarLabels;
   staff: CalendarStaff[];
   canChange: boolean;
+  actions: CalendarActions;
   closeHref: string;
 }) {
   const router = useRouter();
@@ -31,6 +34,7 @@ export function OpenedAppointment({
         labels={labels}
         staff={staff}
         canChange={canChange}
+        actions={actions}
         onChanged={(text) => {
           setDone(text);
           router.refresh();

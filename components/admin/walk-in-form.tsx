@@ -1,10 +1,10 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { bookWalkInAction } from "@/app/admin/calendar-actions";
 import { LabelledField } from "@/components/ui/labelled-field";
 import { Notice } from "@/components/ui/notice";
 import { type FieldProblems, problemText } from "@/lib/errors/field-problems";
+import type { CalendarActions } from "./calendar-actions";
 import { type CalendarLabels, type CalendarStaff, outcomeText } from "./calendar-text";
 import { ConfirmBox } from "./confirm-box";
 import { SidePanel } from "./side-panel";
@@ -25,6 +25,7 @@ interface Props {
   /** The person whose column was clicked; "" for no preference. */
   initialStaffId?: string;
   labels: CalendarLabels;
+  bookWalkIn: CalendarActions["bookWalkIn"];
   onBooked: () => void;
   onClose: () => void;
 }
@@ -52,6 +53,7 @@ export function WalkInForm({
   staff,
   initialStaffId = "",
   labels,
+  bookWalkIn,
   onBooked,
   onClose,
 }: Props) {
@@ -81,7 +83,7 @@ export function WalkInForm({
       },
     };
     startTransition(async () => {
-      const result = await bookWalkInAction(body, anyTime);
+      const result = await bookWalkIn(body, anyTime);
       if (result.ok && result.value === "outsideHours") {
         setErrors({});
         setOutsideHours(true);

@@ -8,9 +8,8 @@ import { toInstant } from "@/lib/availability/date-time";
 import { customerCte } from "@/lib/customers/customer-cte";
 import { AppError } from "@/lib/errors/app-error";
 import { toAppError } from "@/lib/errors/to-app-error";
-import { pokeAfterCommit } from "@/lib/jobs/runtime";
 import { newMeetingUrl } from "@/lib/locations/meeting-url";
-import { type OwedMessage, owedMessages, reminderLead } from "@/lib/messages/owe";
+import { owedMessages, reminderLead } from "@/lib/messages/owe";
 import { metrics } from "@/lib/metrics";
 import {
   appointmentTimes,
@@ -23,41 +22,21 @@ import {
 } from "@/lib/offer/booking-context";
 import { type Offer, offersAt } from "@/lib/offer/find-slots";
 import { startCheckout } from "@/lib/payments/checkout";
-import { alongCte, hookedCount, type PaymentDue, paymentDue } from "@/lib/payments/hold";
-import type { StripeConfig } from "@/lib/payments/stripe";
+import { alongCte, hookedCount, paymentDue } from "@/lib/payments/hold";
 import { addDays, dayInZone, zonedInstant } from "@/lib/scheduling/calendar-day";
 import { assertOpenForBooking } from "@/lib/tenants/online-booking";
-import type { AppointmentRow } from "./appointments";
 import { bookSeat } from "./book-seat";
-import { type ConsentTimes, consentTimes } from "./consent";
+import type {
+  AlongBooking,
+  BookedAppointment,
+  BookingOptions,
+  OweOnBooking,
+} from "./booking-result";
+import { consentTimes } from "./consent";
 import { newManageToken } from "./manage-token";
 import { missingRequiredFields, requiredProblems } from "./required-fields";
 import type { BookingInput } from "./schema";
 import { timeLocks, withDeadlockRetry } from "./time-locks";
-
-/**
- * A new booking, with the token of its private manage link (only a hash of it is stored) and the
- * messages it owes.
- */
-export type BookedAppointment = AppointmentRow & {
-  manageToken: string;
-  owed: OwedMessage[];
-  /** The payment it holds its time for, until its checkout is made. */
-  dueOnBooking: PaymentDue | null;
-  /** Webhook deliveries it owes. */
-  webhooks: number;
-};
-
-/** The messages a new booking owes, once its manage token is known. */
-export type OweOnBooking = (manageToken: string) => OwedMessage[];
-
-/** What a new booking writes beside itself: its messages, held by its payment if it owes one. */
-export interface AlongBooking {
-  owe: OweOnBooking;
-  due: PaymentDue | null;
-  now: Date;
-  consent: ConsentTimes;
-}
 
 function oweOnBooking(
   context: BookingContext,
@@ -80,23 +59,6 @@ function oweOnBooking(
       manageUrl: options.manageLink?.(manageToken),
       now,
     });
-}
-
-/**
- * What to do with a start the slots do not offer (outside the hours, a closed day, within the
- * notice, off the grid): refuse it (SLOT_UNAVAILABLE, what customers get), ask (answer
- * "outsideHours" and book nothing, so the business can confirm), or allow it (the business's own
- * booking, confirmed). Overlaps are refused whatever this says.
- */
-export type OutsideHours = "refuse" | "ask" | "allow";
-
-export interface BookingOptions {
-  status?: "pending" | "confirmed";
-  outsideHours?: OutsideHours;
-  /** The address of a private manage link, for the customer's confirmation message. */
-  manageLink?: (token: string) => string;
-  /** Stripe's keys, for services paid at booking (none: they cannot be booked online). */
-  stripe?: StripeConfig | null;
 }
 
 /**
@@ -137,7 +99,6 @@ export async function bookAppointment(
     if (booked !== "outsideHours") {
       if (booked.dueOnBooking) booked = await startCheckout(db, tenant, booked, options, now);
       metrics().bookings.inc({ outcome: "created" });
-      pokeAfterCommit(db, booked.owed, booked.webhooks);
     }
     return booked;
   } catch (error) {

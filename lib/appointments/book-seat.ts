@@ -9,7 +9,7 @@ import type { BookingContext, StaffSchedule } from "@/lib/offer/booking-context"
 import { slotRulesOf } from "@/lib/offer/booking-context";
 import { alongCte, hookedCount } from "@/lib/payments/hold";
 import { MINUTE_MS } from "@/lib/scheduling/durations";
-import type { AlongBooking, BookedAppointment, BookingOptions } from "./book-appointment";
+import type { AlongBooking, BookedAppointment, BookingOptions } from "./booking-result";
 import { newManageToken } from "./manage-token";
 import type { BookingInput } from "./schema";
 

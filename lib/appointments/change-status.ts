@@ -3,7 +3,6 @@ import type { Database } from "@/db/client";
 import { type AppointmentStatus, appointments, type Tenant } from "@/db/schema";
 import { type Actor, recordScheduleChange } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
-import { pokeAfterCommit, pokePayments, pokeWebhooks } from "@/lib/jobs/runtime";
 import { type AppointmentEvent, recordOwed } from "@/lib/messages/owe";
 import { settleOnCancellation } from "@/lib/payments/refunds";
 import { recordAppointmentEvents, statusEvents } from "@/lib/webhooks/appointment-events";
@@ -70,8 +69,6 @@ export async function changeAppointmentStatus(
     const webhooks = await recordAppointmentEvents(tx, tenant.id, id, statusEvents(status), now);
     return { ...current, ...updated, meetingUrl: current.meetingUrl, owed, refunding, webhooks };
   });
-  pokeAfterCommit(db, changed.owed, changed.webhooks);
-  if (changed.refunding) pokePayments();
   return changed;
 }
 
@@ -82,17 +79,10 @@ export async function deleteAppointment(
   actor: Actor,
   now: Date,
 ) {
-  const webhooks = await db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     const current = await getAppointment(tx, tenant.id, id, { forUpdate: true });
     // Taken before it goes: the event carries the appointment as it last was.
-    const owed = await recordAppointmentEvents(
-      tx,
-      tenant.id,
-      id,
-      ["appointment.deleted"],
-      now,
-      current,
-    );
+    await recordAppointmentEvents(tx, tenant.id, id, ["appointment.deleted"], now, current);
     await tx
       .delete(appointments)
       .where(and(eq(appointments.tenantId, tenant.id), eq(appointments.id, id)));
@@ -106,7 +96,5 @@ export async function deleteAppointment(
         status: current.status,
       },
     });
-    return owed;
   });
-  pokeWebhooks(webhooks);
 }

@@ -4,7 +4,6 @@ import { appointments, type Tenant } from "@/db/schema";
 import { type Actor, recordScheduleChange } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 import { toAppError } from "@/lib/errors/to-app-error";
-import { pokeAfterCommit } from "@/lib/jobs/runtime";
 import { type OwedMessage, recordOwed, reminderLead } from "@/lib/messages/owe";
 import {
   appointmentTimes,
@@ -17,7 +16,7 @@ import {
 import { offersAt } from "@/lib/offer/find-slots";
 import { recordAppointmentEvents } from "@/lib/webhooks/appointment-events";
 import { type AppointmentRow, getAppointment } from "./appointments";
-import type { OutsideHours } from "./book-appointment";
+import type { OutsideHours } from "./booking-result";
 import { holdsTime } from "./status";
 import { timeLocks, withDeadlockRetry } from "./time-locks";
 
@@ -100,11 +99,9 @@ export async function rescheduleAppointment(
     : [null];
   for (const room of rooms) {
     try {
-      const moved = await withDeadlockRetry(() =>
+      return await withDeadlockRetry(() =>
         move(db, tenant, context, current, start, now, actor, staff, room),
       );
-      pokeAfterCommit(db, moved.owed, moved.webhooks);
-      return moved;
     } catch (error) {
       if (toAppError(error).code !== "SLOT_UNAVAILABLE" || room === rooms.at(-1)) throw error;
     }

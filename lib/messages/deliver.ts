@@ -3,7 +3,6 @@ import { type Database, queryRows } from "@/db/client";
 import { type OutboundMessage, outboundMessages, staffMembers, tenants, users } from "@/db/schema";
 import { getAppointment } from "@/lib/appointments/appointments";
 import { holdsTime } from "@/lib/appointments/status";
-import { pokeWebhooks } from "@/lib/jobs/runtime";
 import { publicLocations } from "@/lib/locations/public-locations";
 import { describeError, logger } from "@/lib/logger";
 import type { Mailer } from "@/lib/mail/mailer";
@@ -120,7 +119,7 @@ async function deliverOne(db: Database, message: OutboundMessage, options: Deliv
       });
       accepted = true;
     }
-    const webhooks = await db.transaction(async (tx) => {
+    await db.transaction(async (tx) => {
       await tx
         .update(outboundMessages)
         .set({
@@ -146,7 +145,6 @@ async function deliverOne(db: Database, message: OutboundMessage, options: Deliv
           )
         : 0;
     });
-    pokeWebhooks(webhooks);
   } catch (error) {
     // The error's kind only: an SMTP answer may quote the address.
     const reason = error instanceof Error ? `${error.name}${codeOf(error)}` : "error";

@@ -2,12 +2,11 @@ import { and, eq } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
 import { payments, type Tenant } from "@/db/schema";
-import type { BookedAppointment, BookingOptions } from "@/lib/appointments/book-appointment";
+import type { BookedAppointment, BookingOptions } from "@/lib/appointments/booking-result";
 import { AppError } from "@/lib/errors/app-error";
 import { hrefWith } from "@/lib/http/href-with";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
-import { pokePayments } from "@/lib/jobs/runtime";
 import { logger } from "@/lib/logger";
 import { releaseHold } from "./settle";
 import { onAccount, stripeClient } from "./stripe";
@@ -86,8 +85,6 @@ export async function startCheckout(
     .where(and(eq(payments.tenantId, tenant.id), eq(payments.appointmentId, booked.id)))
     .returning();
   if (!payment) throw new AppError("NOT_FOUND");
-  // The sweeper's pass when the hold ends, not up to a minute after.
-  pokePayments(payment.expiresAt);
   const summary: PaymentSummary = {
     id: payment.id,
     rule: payment.rule,

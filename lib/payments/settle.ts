@@ -14,7 +14,6 @@ import { getAppointment } from "@/lib/appointments/appointments";
 import { holdsTime } from "@/lib/appointments/status";
 import { type Actor, recordScheduleChange } from "@/lib/audit/record-audit";
 import { orUndefinedIfNotFound } from "@/lib/errors/app-error";
-import { pokeMessages, pokeWebhooks } from "@/lib/jobs/runtime";
 import { describeError, logger } from "@/lib/logger";
 import { type OwedMessage, owedOnRefund, releasedOnPayment, writeOwed } from "@/lib/messages/owe";
 import { recordAppointmentEvents, statusEvents } from "@/lib/webhooks/appointment-events";
@@ -55,7 +54,6 @@ export async function recordEvent(db: Database, event: Stripe.Event): Promise<bo
 
 async function processNextEvent(db: Database, now: Date, failed: Set<string>): Promise<boolean> {
   let claimed: { id: string } | undefined;
-  let owed: OwedMessage[] = [];
   try {
     await db.transaction(async (tx) => {
       const [event] = await tx
@@ -72,7 +70,7 @@ async function processNextEvent(db: Database, now: Date, failed: Set<string>): P
         .for("update", { skipLocked: true });
       if (!event) return;
       claimed = event;
-      owed = await applyEvent(tx, event.payload as Stripe.Event, now);
+      await applyEvent(tx, event.payload as Stripe.Event, now);
       await tx
         .update(paymentEvents)
         .set({ processedAt: now, attempts: sql`${paymentEvents.attempts} + 1`, lastError: null })
@@ -91,8 +89,6 @@ async function processNextEvent(db: Database, now: Date, failed: Set<string>): P
     failed.add(claimed.id);
     return true;
   }
-  pokeMessages(owed);
-  if (claimed) pokeWebhooks();
   return claimed !== undefined;
 }
 
@@ -263,7 +259,7 @@ async function sweepExpiredHolds(db: Database, config: StripeConfig, now: Date):
   const stripe = stripeClient(config);
   for (const { tenant_id, id } of due) {
     try {
-      const owed = await db.transaction(async (tx): Promise<OwedMessage[]> => {
+      await db.transaction(async (tx): Promise<OwedMessage[]> => {
         const [payment] = await tx
           .select()
           .from(payments)
@@ -289,7 +285,6 @@ async function sweepExpiredHolds(db: Database, config: StripeConfig, now: Date):
         await release(tx, payment, "expired", now);
         return [];
       });
-      pokeMessages(owed);
     } catch (error) {
       logger.warn("expired hold not released yet", {
         paymentId: id,
@@ -332,8 +327,7 @@ export async function makeDueRefunds(
         },
         onAccount(payment.stripeAccountId, `refund-${payment.id}-${payment.refundedMinor}`),
       );
-      const owed = await recordRefund(db, payment, refund.id, now);
-      pokeMessages(owed);
+      await recordRefund(db, payment, refund.id, now);
     } catch (error) {
       logger.warn("refund not made yet", {
         paymentId: payment.id,

@@ -1,7 +1,6 @@
 import type Stripe from "stripe";
 import type { Database } from "@/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { pokePayments } from "@/lib/jobs/runtime";
 import { recordEvent } from "./settle";
 import { type StripeConfig, stripeClient } from "./stripe";
 
@@ -26,5 +25,5 @@ export async function receiveWebhook(
   } catch {
     throw new AppError("INVALID_SIGNATURE");
   }
-  if (await recordEvent(db, event)) pokePayments();
+  await recordEvent(db, event);
 }

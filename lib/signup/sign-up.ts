@@ -2,7 +2,6 @@ import type { Database } from "@/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { clientAddress } from "@/lib/http/client-address";
-import { pokeMessages } from "@/lib/jobs/runtime";
 import { consume, limitersFor } from "@/lib/rate-limit/limiters";
 import { confirmLinks } from "@/lib/tenants/booking-link";
 import { type Registration, registerBusiness } from "./register";
@@ -11,7 +10,7 @@ import type { RegisterInput } from "./schema";
 /**
  * A sign-up from the web form or the API, on the same rules: refused while registration is closed;
  * each valid one counts against its client address's hourly limit; the confirmation link points
- * at the business's own address on this server; the mail goes as soon as the business exists.
+ * at the business's own address on this server.
  */
 export async function signUp(
   db: Database,
@@ -21,7 +20,7 @@ export async function signUp(
 ): Promise<Registration> {
   const config = env();
   if (!config.registrationOpen) throw new AppError("REGISTRATION_CLOSED");
-  const registration = await registerBusiness(db, input, now, {
+  return registerBusiness(db, input, now, {
     confirmLinkFor: (tenant) => confirmLinks(headers, tenant, config.appRootDomain),
     admit: async () => {
       const key = `ip:${clientAddress(headers, config.trustProxy)}`;
@@ -29,6 +28,4 @@ export async function signUp(
       if (!state.allowed) throw new AppError("RATE_LIMIT_EXCEEDED");
     },
   });
-  pokeMessages(registration.owed);
-  return registration;
 }

@@ -10,7 +10,6 @@ import {
   webhookEndpoints,
   webhookEvents,
 } from "@/db/schema";
-import { pokeMessages } from "@/lib/jobs/runtime";
 import { logger } from "@/lib/logger";
 import { owedOnWebhookDisabled, writeOwed } from "@/lib/messages/owe";
 import { HOUR_MS, SECOND_MS } from "@/lib/scheduling/durations";
@@ -276,7 +275,6 @@ async function recordAttempt(
         and(eq(webhookEndpoints.tenantId, endpoint.tenantId), eq(webhookEndpoints.id, endpoint.id)),
       );
   });
-  if (disabled) pokeMessages([{ sendAfter: now }]);
   if (!ok) {
     // The host and the outcome only: a receiver's answer may quote the customer.
     logger.warn("webhook not delivered", {

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { calendarActions } from "@/app/admin/calendar-action-set";
 import { OpenedAppointment } from "@/components/admin/opened-appointment";
 import { StatusBadge } from "@/components/booking/status-badge";
 import { LabelledField } from "@/components/ui/labelled-field";
@@ -198,6 +199,7 @@ export default async function AppointmentsPage({
               activityIds,
             }))}
             canChange={can(caller.role, "appointments")}
+            actions={calendarActions}
             closeHref={hrefWith("/admin/appointments", queryOf(search))}
           />
         </div>

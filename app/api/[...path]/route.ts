@@ -1,6 +1,6 @@
 // Any other /api path – a JSON 404 in the business's language, never Next's HTML page
 
-import { withTenant } from "@/lib/api/with-tenant";
+import { withTenant } from "@/lib/access/with-tenant";
 import { AppError } from "@/lib/errors/app-error";
 
 const notFound = withTenant("public", async () => {

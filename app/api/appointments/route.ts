@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { withTenant } from "@/lib/api/with-tenant";
+import { withTenant } from "@/lib/access/with-tenant";
 import { listAppointments } from "@/lib/appointments/appointments";
 import { bookAppointment } from "@/lib/appointments/book-appointment";
 import { parseBookingInput } from "@/lib/appointments/booking-input";
@@ -14,8 +14,6 @@ import { DEFAULT_PAGE_LIMIT, toPage } from "@/lib/http/cursor";
 import { otherMethods } from "@/lib/http/other-methods";
 import { readJson } from "@/lib/http/read-json";
 import { queryOf } from "@/lib/http/request-input";
-import { pokeMessages, pokeWebhooks } from "@/lib/jobs/runtime";
-import type { OwedMessage } from "@/lib/messages/owe";
 import { SUPPORTED_YEARS } from "@/lib/scheduling/calendar-day";
 import { manageLinks } from "@/lib/tenants/booking-link";
 
@@ -60,15 +58,11 @@ export const GET = withTenant("read", async ({ req, db, tenant }) => {
 export const POST = withTenant("booking", async ({ req, db, tenant }) => {
   const input = await parseBookingInput(db, tenant, await readJson(req));
   const manageLink = manageLinks(req.headers, tenant, env().appRootDomain);
-  let owed: OwedMessage[] = [];
-  let webhooks = 0;
   const book = async (tx: typeof db) => {
     const booked = await bookAppointment(tx, tenant, input, new Date(), customerActor, {
       manageLink,
       stripe: env().stripe,
     });
-    owed = booked.owed;
-    webhooks = booked.webhooks;
     return {
       status: 201,
       body: {
@@ -79,11 +73,6 @@ export const POST = withTenant("booking", async ({ req, db, tenant }) => {
   };
   const key = req.headers.get("idempotency-key");
   const result = key ? await withIdempotencyKey(db, tenant, key, input, book) : await book(db);
-  // Booked inside the idempotency key's transaction, now committed.
-  if (key) {
-    pokeMessages(owed);
-    pokeWebhooks(webhooks);
-  }
   const headers =
     "replayed" in result && result.replayed ? { "Idempotent-Replayed": "true" } : undefined;
   return NextResponse.json(result.body, { status: result.status, headers });

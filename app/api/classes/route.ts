@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { withTenant } from "@/lib/api/with-tenant";
+import { withTenant } from "@/lib/access/with-tenant";
 import { actorOf } from "@/lib/auth/authenticate";
 import { toDateRange } from "@/lib/availability/date-range";
 import {

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { withTenant } from "@/lib/api/with-tenant";
+import { withTenant } from "@/lib/access/with-tenant";
 import { listCustomers, toCustomerJson } from "@/lib/customers/customers";
 import { customerListQuerySchema } from "@/lib/customers/schema";
 import { otherMethods } from "@/lib/http/other-methods";

@@ -1,5 +1,5 @@
 import { getMessages } from "next-intl/server";
-import { withTenant } from "@/lib/api/with-tenant";
+import { withTenant } from "@/lib/access/with-tenant";
 import { appointmentsCsv, type CsvLabels } from "@/lib/appointments/formats/appointments-csv";
 import {
   appointmentSearchSchema,

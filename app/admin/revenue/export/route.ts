@@ -1,5 +1,5 @@
 import { getMessages } from "next-intl/server";
-import { withTenant } from "@/lib/api/with-tenant";
+import { withTenant } from "@/lib/access/with-tenant";
 import { queryOf } from "@/lib/http/request-input";
 import { reportDays, revenueCsv, revenueMovements } from "@/lib/payments/revenue";
 

@@ -6,7 +6,6 @@ import type { WebhookFormState } from "@/components/admin/webhook-form";
 import { dashboardAction } from "@/lib/auth/action-caller";
 import { env } from "@/lib/env";
 import { hrefWith } from "@/lib/http/page-params";
-import { pokeWebhooks } from "@/lib/jobs/runtime";
 import { uuidSchema } from "@/lib/validation";
 import {
   createWebhook,
@@ -79,7 +78,6 @@ export async function setWebhookEnabledAction(id: string, enabled: boolean) {
       now: new Date(),
     }),
   );
-  if (result.ok && enabled) pokeWebhooks();
   redirect(hrefWith(pageOf(id), result.ok ? { done: "saved" } : { error: result.code }));
 }
 
@@ -87,7 +85,6 @@ export async function sendTestAction(id: string) {
   const result = await dashboardAction("manage", ({ db, tenant }) =>
     sendTestEvent(db, tenant.id, uuidSchema.parse(id), new Date()),
   );
-  if (result.ok) pokeWebhooks();
   redirect(hrefWith(pageOf(id), result.ok ? { done: "testSent" } : { error: result.code }));
 }
 
@@ -95,7 +92,6 @@ export async function resendAction(id: string, deliveryId: string) {
   const result = await dashboardAction("manage", ({ db, tenant }) =>
     resendDelivery(db, tenant.id, uuidSchema.parse(id), uuidSchema.parse(deliveryId), new Date()),
   );
-  if (result.ok) pokeWebhooks();
   redirect(hrefWith(pageOf(id), result.ok ? { done: "resent" } : { error: result.code }));
 }
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { withTenant } from "@/lib/api/with-tenant";
+import { withTenant } from "@/lib/access/with-tenant";
 import { queryOf } from "@/lib/http/request-input";
 import { tableLabels } from "@/lib/statistics/labels";
 import { statistics, statisticsQuerySchema } from "@/lib/statistics/statistics";

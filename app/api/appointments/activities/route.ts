@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
+import { withTenant } from "@/lib/access/with-tenant";
 import { createActivity, listActivities } from "@/lib/activities/activities";
 import { activityInputSchema } from "@/lib/activities/schema";
 import { toActivityJson } from "@/lib/activities/serialize-activity";
-import { withTenant } from "@/lib/api/with-tenant";
 import { actorOf } from "@/lib/auth/authenticate";
 import { byCreation, listAnswer, pageRequest } from "@/lib/http/cursor";
 import { otherMethods } from "@/lib/http/other-methods";

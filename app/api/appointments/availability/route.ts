@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { withTenant } from "@/lib/api/with-tenant";
+import { withTenant } from "@/lib/access/with-tenant";
 import { actorOf } from "@/lib/auth/authenticate";
 import { getAvailability, replaceAvailability } from "@/lib/availability/availability";
 import { availabilityInputSchema } from "@/lib/availability/schema";

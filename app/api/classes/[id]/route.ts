@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { withTenant } from "@/lib/api/with-tenant";
+import { withTenant } from "@/lib/access/with-tenant";
 import { listAppointments } from "@/lib/appointments/appointments";
 import { toAppointmentJson } from "@/lib/appointments/formats/serialize-appointment";
 import { actorOf } from "@/lib/auth/authenticate";

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { withTenant } from "@/lib/api/with-tenant";
+import { withTenant } from "@/lib/access/with-tenant";
 import { toAppointmentJson } from "@/lib/appointments/formats/serialize-appointment";
 import { actorOf } from "@/lib/auth/authenticate";
 import { customerHistory, toCustomerJson, updateCustomer } from "@/lib/customers/customers";

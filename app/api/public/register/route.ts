@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
-import { platformRoute } from "@/lib/api/platform-route";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { otherMethods } from "@/lib/http/other-methods";
+import { platformRoute } from "@/lib/http/platform-route";
 import { readJson } from "@/lib/http/read-json";
 import { registrationJson } from "@/lib/signup/registration-json";
 import type { RegisterInput } from "@/lib/signup/schema";

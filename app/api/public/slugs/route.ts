@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
-import { platformRoute } from "@/lib/api/platform-route";
 import { getDb } from "@/lib/db";
 import { otherMethods } from "@/lib/http/other-methods";
+import { platformRoute } from "@/lib/http/platform-route";
 import { queryOf } from "@/lib/http/request-input";
 import { slugQuerySchema } from "@/lib/signup/schema";
 import { checkSlug, proposeSlug } from "@/lib/signup/slugs";

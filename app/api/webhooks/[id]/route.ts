@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { withTenant } from "@/lib/api/with-tenant";
+import { withTenant } from "@/lib/access/with-tenant";
 import { actorOf } from "@/lib/auth/authenticate";
 import { env } from "@/lib/env";
 import { otherMethods } from "@/lib/http/other-methods";

@@ -1,4 +1,4 @@
-import { withTenant } from "@/lib/api/with-tenant";
+import { withTenant } from "@/lib/access/with-tenant";
 import { bookingCalendarFile } from "@/lib/appointments/formats/calendar-file";
 import { findByManageToken } from "@/lib/appointments/manage-booking";
 import { publicOrigin } from "@/lib/http/public-origin";

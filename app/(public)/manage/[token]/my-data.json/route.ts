@@ -1,4 +1,4 @@
-import { withTenant } from "@/lib/api/with-tenant";
+import { withTenant } from "@/lib/access/with-tenant";
 import { findByManageToken } from "@/lib/appointments/manage-booking";
 import { customerExport, exportResponse } from "@/lib/customers/export";
 import { AppError } from "@/lib/errors/app-error";

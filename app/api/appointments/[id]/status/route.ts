@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { withTenant } from "@/lib/api/with-tenant";
+import { withTenant } from "@/lib/access/with-tenant";
 import { changeAppointmentStatus } from "@/lib/appointments/change-status";
 import { toAppointmentJson } from "@/lib/appointments/formats/serialize-appointment";
 import { statusChangeSchema } from "@/lib/appointments/schema";

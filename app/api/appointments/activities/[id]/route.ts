@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
+import { withTenant } from "@/lib/access/with-tenant";
 import { deleteActivity, updateActivity } from "@/lib/activities/activities";
 import { activityInputSchema } from "@/lib/activities/schema";
 import { toActivityJson } from "@/lib/activities/serialize-activity";
-import { withTenant } from "@/lib/api/with-tenant";
 import { actorOf } from "@/lib/auth/authenticate";
 import { otherMethods } from "@/lib/http/other-methods";
 import { readJson } from "@/lib/http/read-json";

@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
+import { withTenant } from "@/lib/access/with-tenant";
 import { listActivities } from "@/lib/activities/activities";
 import { activityIdsSchema } from "@/lib/activities/schema";
 import { toPublicActivityJson } from "@/lib/activities/serialize-activity";
-import { withTenant } from "@/lib/api/with-tenant";
 import { byCreation, listAnswer, pageRequest } from "@/lib/http/cursor";
 import { otherMethods } from "@/lib/http/other-methods";
 import { queryOf } from "@/lib/http/request-input";

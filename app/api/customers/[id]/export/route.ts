@@ -1,4 +1,4 @@
-import { withTenant } from "@/lib/api/with-tenant";
+import { withTenant } from "@/lib/access/with-tenant";
 import { customerExport, exportResponse } from "@/lib/customers/export";
 import { otherMethods } from "@/lib/http/other-methods";
 import { resourceId } from "@/lib/http/request-input";

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { withTenant } from "@/lib/api/with-tenant";
+import { withTenant } from "@/lib/access/with-tenant";
 import { otherMethods } from "@/lib/http/other-methods";
 import { queryOf, resourceId } from "@/lib/http/request-input";
 import { listDeliveries, toDeliveryJson } from "@/lib/webhooks/log";

@@ -1,14 +1,12 @@
 import { NextResponse } from "next/server";
-import { withTenant } from "@/lib/api/with-tenant";
+import { withTenant } from "@/lib/access/with-tenant";
 import { otherMethods } from "@/lib/http/other-methods";
 import { resourceId } from "@/lib/http/request-input";
-import { pokeWebhooks } from "@/lib/jobs/runtime";
 import { sendTestEvent, toDeliveryJson } from "@/lib/webhooks/log";
 
 // POST /api/webhooks/[id]/test – send a `webhook.test` event to this endpoint (admin)
 export const POST = withTenant("manage", async ({ params, db, tenant }) => {
   const delivery = await sendTestEvent(db, tenant.id, resourceId(params.id), new Date());
-  pokeWebhooks();
   return NextResponse.json({ delivery: toDeliveryJson(delivery) }, { status: 202 });
 });
 

@@ -1,8 +1,7 @@
 import { NextResponse } from "next/server";
-import { withTenant } from "@/lib/api/with-tenant";
+import { withTenant } from "@/lib/access/with-tenant";
 import { otherMethods } from "@/lib/http/other-methods";
 import { resourceId } from "@/lib/http/request-input";
-import { pokeWebhooks } from "@/lib/jobs/runtime";
 import { resendDelivery, toDeliveryJson } from "@/lib/webhooks/log";
 
 // POST /api/webhooks/[id]/deliveries/[deliveryId]/retry – send that event again, as a new
@@ -15,7 +14,6 @@ export const POST = withTenant("manage", async ({ params, db, tenant }) => {
     resourceId(params.deliveryId),
     new Date(),
   );
-  pokeWebhooks();
   return NextResponse.json({ delivery: toDeliveryJson(delivery) }, { status: 202 });
 });
 

@@ -4,7 +4,7 @@ import { findApiKeyBySecret } from "@/lib/api-keys/api-keys";
 import { env } from "@/lib/env";
 import { clientAddress } from "@/lib/http/client-address";
 import { bearerOf } from "@/lib/http/request-input";
-import { consume, type LimitState, limitersFor, penalize } from "./limiters";
+import { consume, type LimitState, limitersFor, penalize } from "@/lib/rate-limit/limiters";
 
 /** Who the proxy found signed in (its session hint, a signed cookie): their own quota. */
 type SignedIn = { userId: string };

@@ -6,8 +6,8 @@ import { type Locale, localeFromAcceptLanguage } from "@/lib/i18n/locales";
 import en from "@/lib/i18n/messages/en.json";
 import fr from "@/lib/i18n/messages/fr.json";
 import { metrics } from "@/lib/metrics";
+import type { LimitState } from "@/lib/rate-limit/limiters";
 import { findTenantBySlug } from "@/lib/tenants/find-tenant";
-import type { LimitState } from "./limiters";
 
 const texts = { en: en.errors, fr: fr.errors };
 

@@ -1,0 +1,22 @@
+import type { AppointmentDetails } from "@/lib/appointments/appointment-details";
+import type { ActionResult } from "@/lib/auth/action-caller";
+
+/** A move or a booking outside the hours answers "outsideHours" first, for the owner to confirm. */
+type Outcome = "outsideHours" | "done";
+
+/**
+ * The calendar's server actions (app/admin/calendar-actions.ts), handed down by the page that
+ * shows the calendar: components are used by routes and import none.
+ */
+export interface CalendarActions {
+  load(id: string): Promise<ActionResult<AppointmentDetails & { canRefund: boolean }>>;
+  setStatus(id: string, status: string): Promise<ActionResult<void>>;
+  refund(id: string): Promise<ActionResult<unknown>>;
+  move(
+    id: string,
+    startsAt: string,
+    anyTime: boolean,
+    staffId?: string | null,
+  ): Promise<ActionResult<Outcome>>;
+  bookWalkIn(body: unknown, anyTime: boolean): Promise<ActionResult<Outcome>>;
+}

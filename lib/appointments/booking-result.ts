@@ -1,0 +1,48 @@
+import type { OwedMessage } from "@/lib/messages/owe";
+import type { PaymentDue } from "@/lib/payments/hold";
+import type { StripeConfig } from "@/lib/payments/stripe";
+import type { AppointmentRow } from "./appointments";
+import type { ConsentTimes } from "./consent";
+
+// What booking asks and answers, shared by the booking of a time, of a class seat and the checkout.
+
+/**
+ * A new booking, with the token of its private manage link (only a hash of it is stored) and the
+ * messages it owes.
+ */
+export type BookedAppointment = AppointmentRow & {
+  manageToken: string;
+  owed: OwedMessage[];
+  /** The payment it holds its time for, until its checkout is made. */
+  dueOnBooking: PaymentDue | null;
+  /** Webhook deliveries it owes. */
+  webhooks: number;
+};
+
+/** The messages a new booking owes, once its manage token is known. */
+export type OweOnBooking = (manageToken: string) => OwedMessage[];
+
+/** What a new booking writes beside itself: its messages, held by its payment if it owes one. */
+export interface AlongBooking {
+  owe: OweOnBooking;
+  due: PaymentDue | null;
+  now: Date;
+  consent: ConsentTimes;
+}
+
+/**
+ * What to do with a start the slots do not offer (outside the hours, a closed day, within the
+ * notice, off the grid): refuse it (SLOT_UNAVAILABLE, what customers get), ask (answer
+ * "outsideHours" and book nothing, so the business can confirm), or allow it (the business's own
+ * booking, confirmed). Overlaps are refused whatever this says.
+ */
+export type OutsideHours = "refuse" | "ask" | "allow";
+
+export interface BookingOptions {
+  status?: "pending" | "confirmed";
+  outsideHours?: OutsideHours;
+  /** The address of a private manage link, for the customer's confirmation message. */
+  manageLink?: (token: string) => string;
+  /** Stripe's keys, for services paid at booking (none: they cannot be booked online). */
+  stripe?: StripeConfig | null;
+}

@@ -232,7 +232,7 @@ async function prepare(
     : [appointment.clientEmail].filter((e): e is string => !!e);
   if (!to.length) return null;
   const manageUrl = message.payload.manageUrl ?? (await manageUrlOf(db, message));
-  const rendered = renderMessage({
+  const rendered = await renderMessage({
     message,
     appointment,
     tenant,
@@ -260,12 +260,15 @@ async function prepareNotice(db: Database, message: OutboundMessage): Promise<Pr
   if (!to.length) return null;
   return {
     to,
-    rendered: renderBusinessNotice(message, tenant),
+    rendered: await renderBusinessNotice(message, tenant),
     // A reset link is its recipient's alone; a confirmation link may stay where its owner, the
     // only user of a new business, reads it (with no SMTP server, the outbox is where they do).
     kept:
       link && message.kind === "password_reset"
-        ? renderBusinessNotice({ ...message, payload: { ...message.payload, link: null } }, tenant)
+        ? await renderBusinessNotice(
+            { ...message, payload: { ...message.payload, link: null } },
+            tenant,
+          )
         : undefined,
   };
 }

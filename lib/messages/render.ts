@@ -1,4 +1,5 @@
 import { createTranslator } from "next-intl";
+import { createElement } from "react";
 import type { OutboundMessage, Tenant } from "@/db/schema";
 import type { AppointmentRow } from "@/lib/appointments/appointments";
 import { bookingCalendarFile } from "@/lib/appointments/formats/calendar-file";
@@ -8,6 +9,7 @@ import en from "@/lib/i18n/messages/en.json";
 import fr from "@/lib/i18n/messages/fr.json";
 import type { PublicLocation } from "@/lib/locations/public-locations";
 import { CONFIRM_LINK_DAYS, RESET_LINK_MINUTES } from "@/lib/users/link-lifetimes";
+import { AppointmentEmail, NoticeEmail, renderEmail } from "./emails";
 
 export interface RenderedMessage {
   subject: string;
@@ -28,17 +30,11 @@ export interface MessageFacts {
   organizer: { name: string; email: string };
 }
 
-const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string,
-  );
-
 /**
  * A message in the business's language: its subject, a plain-text part and an accessible HTML part
  * with the same content, and for the customer a calendar invitation (a cancellation's cancels it).
  */
-export function renderMessage(facts: MessageFacts): RenderedMessage {
+export async function renderMessage(facts: MessageFacts): Promise<RenderedMessage> {
   const { message, appointment: a, tenant, place } = facts;
   const locale = tenant.locale as Locale;
   const t = createTranslator({ locale, messages: { fr, en }[locale], namespace: "emails" });
@@ -112,35 +108,19 @@ export function renderMessage(facts: MessageFacts): RenderedMessage {
           ),
         } as const);
   const lead = t(`lead.${leadKey}`, values);
-  const greeting = business ? null : t("greeting", values);
-  const text = [
-    greeting,
-    lead,
-    "",
-    ...rows.map(([label, value]) => `${label}${colon}${value}`),
-    manage ? `\n${t("manage")}${colon}${manage}` : null,
-    calendar && !cancelled ? t("calendar") : null,
-    policy ? `\n${t("policy")}${colon}${policy}` : null,
-  ]
-    .filter((line) => line !== null)
-    .join("\n");
-  const html = `<!doctype html>
-<html lang="${locale}">
-<head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
-<body style="font-family: system-ui, sans-serif; color: #1f2937; line-height: 1.5">
-<main>
-${greeting ? `<p>${escapeHtml(greeting)}</p>` : ""}
-<h1 style="font-size: 1.25rem">${escapeHtml(lead)}</h1>
-<dl>
-${rows.map(([label, value]) => `<dt style="font-weight: 600">${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`).join("\n")}
-</dl>
-${manage ? `<p><a href="${escapeHtml(manage)}" style="color: #1d4ed8">${escapeHtml(t("manage"))}</a></p>` : ""}
-${calendar && !cancelled ? `<p>${escapeHtml(t("calendar"))}</p>` : ""}
-${policy ? `<p><strong>${escapeHtml(t("policy"))}${colon.trimEnd()}</strong> ${escapeHtml(policy)}</p>` : ""}
-</main>
-</body>
-</html>
-`;
+  const { html, text } = await renderEmail(
+    createElement(AppointmentEmail, {
+      locale,
+      subject,
+      greeting: business ? null : t("greeting", values),
+      lead,
+      rows,
+      colon,
+      manage: manage ? { label: t("manage"), url: manage } : null,
+      calendarNote: calendar && !cancelled ? t("calendar") : null,
+      policy: policy ? { label: t("policy"), text: policy } : null,
+    }),
+  );
   return { subject, text, html, calendar };
 }
 
@@ -149,10 +129,10 @@ ${policy ? `<p><strong>${escapeHtml(t("policy"))}${colon.trimEnd()}</strong> ${e
  * HTML: a webhook endpoint turned off, a user's password reset link (or, in the copy kept once it
  * is sent, a line saying the link is not kept), or the link confirming a new business's address.
  */
-export function renderBusinessNotice(
+export async function renderBusinessNotice(
   message: Pick<OutboundMessage, "kind" | "payload">,
   tenant: Tenant,
-): RenderedMessage {
+): Promise<RenderedMessage> {
   const locale = tenant.locale as Locale;
   const t = createTranslator({ locale, messages: { fr, en }[locale], namespace: "emails" });
   const values = {
@@ -175,20 +155,14 @@ export function renderBusinessNotice(
         ? [link ?? t("linkNotKept"), t("confirmIgnore")]
         : [t("webhookAction")];
   const button = t(message.kind === "email_confirmation" ? "confirmButton" : "resetButton");
-  const paragraph = (line: string) =>
-    line === link
-      ? `<p><a href="${escapeHtml(line)}" style="color: #1d4ed8">${escapeHtml(button)}</a></p>`
-      : `<p>${escapeHtml(line)}</p>`;
-  const html = `<!doctype html>
-<html lang="${locale}">
-<head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
-<body style="font-family: system-ui, sans-serif; color: #1f2937; line-height: 1.5">
-<main>
-<h1 style="font-size: 1.25rem">${escapeHtml(lead)}</h1>
-${after.map(paragraph).join("\n")}
-</main>
-</body>
-</html>
-`;
-  return { subject, text: [lead, "", ...after].join("\n"), html };
+  const { html, text } = await renderEmail(
+    createElement(NoticeEmail, {
+      locale,
+      subject,
+      lead,
+      lines: after,
+      link: link ? { label: button, url: link } : null,
+    }),
+  );
+  return { subject, text, html };
 }

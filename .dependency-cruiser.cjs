@@ -3,9 +3,9 @@
  * any violation; no rule is switched off for any file.
  */
 const PLATFORM =
-  "^(db/|lib/(http|api|errors|i18n|mail|jobs|csv|cache|crypto|rate-limit)/|lib/(logger|env|db|metrics|money|validation)\\.ts$)";
+  "^(db/|lib/(http|api|errors|i18n|mail|jobs|csv|cache|crypto|rate-limit)/|lib/(logger|env|db|metrics|validation)\\.ts$)";
 const DOMAIN =
-  "^lib/(access|activities|admin|api-keys|appointments|audit|auth|availability|catalog|classes|customers|demo|locations|messages|offer|openapi|payments|resources|signup|staff|statistics|tenants|users|webhooks)/";
+  "^lib/(access|activities|admin|api-keys|appointments|audit|auth|availability|booking|calendar|catalog|classes|customers|demo|locations|messages|outbox|offer|openapi|payments|resources|signup|staff|statistics|tenants|users|webhooks)/";
 
 module.exports = {
   forbidden: [

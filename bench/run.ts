@@ -19,9 +19,9 @@ import { resourceInputSchema } from "@/lib/resources/schema";
 import { addDays, dayInZone, zonedInstant } from "@/lib/scheduling/calendar-day";
 import { computeSlots } from "@/lib/scheduling/compute-slots";
 import { computeTeamSlots } from "@/lib/scheduling/team-slots";
+import { createTenant } from "@/lib/signup/create-tenant";
 import { staffInputSchema } from "@/lib/staff/schema";
 import { createStaff, listStaff } from "@/lib/staff/staff";
-import { createTenant } from "@/lib/tenants/create-tenant";
 import { freshPostgres } from "@/scripts/fresh-postgres";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3201);

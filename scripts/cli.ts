@@ -13,9 +13,8 @@ import { DEMO, seedDemo } from "@/lib/demo/seed";
 import { EnvError } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { zodDetails } from "@/lib/errors/zod-details";
-import { createTenant } from "@/lib/tenants/create-tenant";
+import { createTenant, createTenantSchema } from "@/lib/signup/create-tenant";
 import { getTenantBySlug } from "@/lib/tenants/find-tenant";
-import { createTenantSchema } from "@/lib/tenants/schema";
 import { createUser } from "@/lib/users/create-user";
 import { createUserSchema } from "@/lib/users/schema";
 

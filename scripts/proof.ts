@@ -19,7 +19,7 @@ import { createApiKey } from "@/lib/api-keys/api-keys";
 import { systemActor } from "@/lib/audit/record-audit";
 import { replaceAvailability } from "@/lib/availability/availability";
 import { addDays, dayInZone } from "@/lib/scheduling/calendar-day";
-import { createTenant } from "@/lib/tenants/create-tenant";
+import { createTenant } from "@/lib/signup/create-tenant";
 import { type FakeStripe, startFakeStripe } from "../tests/helpers/fake-stripe";
 import { startInbox } from "../tests/helpers/smtp-inbox";
 import { freshPostgres } from "./fresh-postgres";

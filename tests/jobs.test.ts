@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bookAppointment } from "@/lib/appointments/book-appointment";
 import { businessBookingSchema } from "@/lib/appointments/schema";
 import { customerActor } from "@/lib/audit/record-audit";
+import { bookAppointment } from "@/lib/booking/book-appointment";
 import { parseEnv } from "@/lib/env";
 import { startJobs, stopJobs } from "@/lib/jobs/runtime";
 import { messagesWorker } from "@/lib/messages/worker";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { lockBuckets } from "@/lib/appointments/time-locks";
+import { lockBuckets } from "@/lib/booking/time-locks";
 
 const range = fc
   .record({

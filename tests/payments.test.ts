@@ -10,12 +10,12 @@ import {
   tenants,
   webhookEvents,
 } from "@/db/schema";
-import { appointmentDetails } from "@/lib/appointments/appointment-details";
-import { bookAppointment } from "@/lib/appointments/book-appointment";
-import { changeAppointmentStatus } from "@/lib/appointments/change-status";
-import { cancelByCustomer, rescheduleByCustomer } from "@/lib/appointments/manage-booking";
 import { businessBookingSchema } from "@/lib/appointments/schema";
 import { customerActor, systemActor } from "@/lib/audit/record-audit";
+import { bookAppointment } from "@/lib/booking/book-appointment";
+import { changeAppointmentStatus } from "@/lib/booking/change-status";
+import { cancelByCustomer, rescheduleByCustomer } from "@/lib/booking/manage-booking";
+import { appointmentDetails } from "@/lib/calendar/appointment-details";
 import { env, parseEnv, rereadEnv } from "@/lib/env";
 import { deliverDue } from "@/lib/messages/deliver";
 import { refundByOwner } from "@/lib/payments/refunds";

@@ -4,7 +4,7 @@ import { queryRows } from "@/db/client";
 import { apiKeys, auditLog, tenants, users } from "@/db/schema";
 import { createApiKey, findApiKeyBySecret } from "@/lib/api-keys/api-keys";
 import { systemActor } from "@/lib/audit/record-audit";
-import { createTenant } from "@/lib/tenants/create-tenant";
+import { createTenant } from "@/lib/signup/create-tenant";
 import { createUser } from "@/lib/users/create-user";
 import { createTestDatabase, engines, type TestDatabase } from "./helpers/test-db";
 

@@ -14,11 +14,11 @@ import {
   webhookEndpoints,
   webhookEvents,
 } from "@/db/schema";
-import { bookAppointment } from "@/lib/appointments/book-appointment";
-import { changeAppointmentStatus } from "@/lib/appointments/change-status";
-import { rescheduleAppointment } from "@/lib/appointments/reschedule-appointment";
 import { businessBookingSchema } from "@/lib/appointments/schema";
 import { customerActor, systemActor } from "@/lib/audit/record-audit";
+import { bookAppointment } from "@/lib/booking/book-appointment";
+import { changeAppointmentStatus } from "@/lib/booking/change-status";
+import { rescheduleAppointment } from "@/lib/booking/reschedule-appointment";
 import { rereadEnv } from "@/lib/env";
 import { deliverDue } from "@/lib/messages/deliver";
 import { isPublicAddress, refusedHost } from "@/lib/webhooks/address-guard";

@@ -1,14 +1,14 @@
 "use server";
 
 import { headers } from "next/headers";
-import { appointmentDetails } from "@/lib/appointments/appointment-details";
-import { bookAppointment } from "@/lib/appointments/book-appointment";
-import { changeAppointmentStatus } from "@/lib/appointments/change-status";
-import { rescheduleAppointment } from "@/lib/appointments/reschedule-appointment";
 import { businessBookingSchema, statusSchema } from "@/lib/appointments/schema";
 import { dashboardAction } from "@/lib/auth/action-caller";
 import { can } from "@/lib/auth/authenticate";
 import { dateTimeSchema, toInstant } from "@/lib/availability/date-time";
+import { bookAppointment } from "@/lib/booking/book-appointment";
+import { changeAppointmentStatus } from "@/lib/booking/change-status";
+import { rescheduleAppointment } from "@/lib/booking/reschedule-appointment";
+import { appointmentDetails } from "@/lib/calendar/appointment-details";
 import { env } from "@/lib/env";
 import { refundByOwner } from "@/lib/payments/refunds";
 import { manageLinks } from "@/lib/tenants/booking-link";

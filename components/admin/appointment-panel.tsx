@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useEffect, useState, useTransition } from "react";
 import { Notice } from "@/components/ui/notice";
-import type { AppointmentDetails } from "@/lib/appointments/appointment-details";
+import type { AppointmentDetails } from "@/lib/calendar/appointment-details";
 import type { CalendarActions } from "./calendar-actions";
 import { type CalendarLabels, type CalendarStaff, outcomeText } from "./calendar-text";
 import { ConfirmBox } from "./confirm-box";

@@ -1,5 +1,5 @@
-import type { AppointmentDetails } from "@/lib/appointments/appointment-details";
 import type { ActionResult } from "@/lib/auth/action-caller";
+import type { AppointmentDetails } from "@/lib/calendar/appointment-details";
 
 /** A move or a booking outside the hours answers "outsideHours" first, for the owner to confirm. */
 type Outcome = "outsideHours" | "done";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { BookingFormField, BookingFormState } from "@/lib/appointments/booking-form";
+import type { BookingFormField, BookingFormState } from "@/lib/booking/booking-form";
 import { type FieldProblem, problemText } from "@/lib/errors/field-problems";
 import type messages from "@/lib/i18n/messages/en.json";
 

@@ -7,7 +7,7 @@ import { getLive, listLive, liveIn } from "@/lib/catalog/live-rows";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import type { PageRequest } from "@/lib/http/cursor";
-import { toMinorUnits } from "@/lib/money";
+import { toMinorUnits } from "@/lib/i18n/money";
 import { paymentsReadiness } from "@/lib/payments/rule";
 import { assignToEveryone } from "@/lib/staff/staff";
 import type { ActivityInput } from "./schema";

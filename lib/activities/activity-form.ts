@@ -1,6 +1,6 @@
 import type { Activity } from "@/db/schema";
 import type { FieldProblems } from "@/lib/errors/field-problems";
-import { fromMinorUnits } from "@/lib/money";
+import { fromMinorUnits } from "@/lib/i18n/money";
 
 // The dashboard's activity form, framework-free: its fields as text, the API body they make (the
 // same zod schema then checks it), and the values an existing activity starts the form with.

@@ -1,5 +1,5 @@
 import type { Activity } from "@/db/schema";
-import { fromMinorUnits } from "@/lib/money";
+import { fromMinorUnits } from "@/lib/i18n/money";
 
 /** The contract's activity object (plus the additive scheduling fields). */
 export function toActivityJson(activity: Activity, currency: string) {

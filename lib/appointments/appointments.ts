@@ -14,7 +14,7 @@ import {
 import { AppError } from "@/lib/errors/app-error";
 import type { CursorKey } from "@/lib/http/cursor";
 import { keyTime } from "@/lib/http/cursor";
-import { type PaymentSummary, paymentOfAppointment } from "@/lib/payments/summary";
+import { type PaymentSummary, paymentOfAppointment } from "./payment-summary";
 
 /**
  * An appointment with the name and color of its activity and of its staff member, the names of

@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { customers } from "@/db/schema";
-import { webhookCtes } from "@/lib/webhooks/emit";
+import { webhookCtes } from "@/lib/outbox/webhook-events";
 
 /** Who books: their address, name and phone as given with the booking. */
 export interface BookingContact {

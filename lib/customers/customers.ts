@@ -7,7 +7,7 @@ import { type Actor, recordAudit } from "@/lib/audit/record-audit";
 import { toDateRange } from "@/lib/availability/date-range";
 import { AppError } from "@/lib/errors/app-error";
 import { type CursorKey, toPage } from "@/lib/http/cursor";
-import { fromMinorUnits } from "@/lib/money";
+import { fromMinorUnits } from "@/lib/i18n/money";
 import { SUPPORTED_YEARS } from "@/lib/scheduling/calendar-day";
 import type { CustomerListQuery, CustomerUpdate } from "./schema";
 

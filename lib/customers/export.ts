@@ -3,7 +3,7 @@ import type { Database } from "@/db/client";
 import { outboundMessages, payments, type Tenant } from "@/db/schema";
 import { listAppointments } from "@/lib/appointments/appointments";
 import { toAppointmentJson } from "@/lib/appointments/formats/serialize-appointment";
-import { fromMinorUnits } from "@/lib/money";
+import { fromMinorUnits } from "@/lib/i18n/money";
 import { getCustomer, toCustomerJson } from "./customers";
 
 /**

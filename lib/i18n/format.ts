@@ -1,6 +1,6 @@
-import { fromMinorUnits } from "@/lib/money";
 import { dateTimeFormat, numberFormat } from "./intl-formats";
 import type { Locale } from "./locales";
+import { fromMinorUnits } from "./money";
 
 // Everything customers read about times and money goes through Intl, in the page's locale and an
 // explicit time zone: never the server's zone, never the browser's unless the visitor asked.

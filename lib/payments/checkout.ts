@@ -2,15 +2,15 @@ import { and, eq } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
 import { payments, type Tenant } from "@/db/schema";
-import type { BookedAppointment, BookingOptions } from "@/lib/appointments/booking-result";
+import type { PaymentSummary } from "@/lib/appointments/payment-summary";
 import { AppError } from "@/lib/errors/app-error";
 import { hrefWith } from "@/lib/http/href-with";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { logger } from "@/lib/logger";
+import type { PaymentDue } from "./hold";
 import { releaseHold } from "./settle";
-import { onAccount, stripeClient } from "./stripe";
-import type { PaymentSummary } from "./summary";
+import { onAccount, type StripeConfig, stripeClient } from "./stripe";
 
 /**
  * Stripe's Checkout Session must last at least 30 minutes from its own creation, a moment after
@@ -18,19 +18,35 @@ import type { PaymentSummary } from "./summary";
  */
 const SESSION_SLACK_SECONDS = 120;
 
+/** What checkout needs of a new booking: who books what, when, and the payment it holds. */
+export interface BookingToPay {
+  id: string;
+  activityName: string;
+  startsAt: Date;
+  clientEmail: string | null;
+  manageToken: string;
+  dueOnBooking: PaymentDue | null;
+}
+
+export interface CheckoutOptions {
+  stripe?: StripeConfig | null;
+  /** The address of the booking's private manage link, where Stripe sends the customer back. */
+  manageLink?: (token: string) => string;
+}
+
 /**
  * Opens the Stripe Checkout Session a new booking is paid through, on the business's account, with
  * an idempotency key of the appointment (a retry gets the same session), and keeps its address for
  * the manage page. If Stripe cannot be reached, the hold is released at once (or, inside a
  * caller's transaction, rolled back with it): no slot waits for a payment nobody can make.
  */
-export async function startCheckout(
+export async function startCheckout<Booked extends BookingToPay>(
   db: Database,
   tenant: Tenant,
-  booked: BookedAppointment,
-  options: BookingOptions,
+  booked: Booked,
+  options: CheckoutOptions,
   now: Date,
-): Promise<BookedAppointment> {
+): Promise<Booked & { payment: PaymentSummary }> {
   const due = booked.dueOnBooking;
   if (!due || !options.stripe || !options.manageLink) {
     throw new Error("a paid booking needs Stripe's keys and a manage link");

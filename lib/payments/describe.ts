@@ -1,11 +1,11 @@
 import { createTranslator } from "next-intl";
 import type { Tenant } from "@/db/schema";
+import type { PaymentSummary } from "@/lib/appointments/payment-summary";
 import { formatDateTime, formatPrice } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import en from "@/lib/i18n/messages/en.json";
 import fr from "@/lib/i18n/messages/fr.json";
 import { refundable } from "./rule";
-import type { PaymentSummary } from "./summary";
 
 /** A payment in the business's words, for the customer's manage page and the dashboard alike. */
 export interface PaymentDescription {

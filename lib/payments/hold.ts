@@ -2,9 +2,9 @@ import { type SQL, sql } from "drizzle-orm";
 import { type Activity, type PaymentRule, payments, type Tenant } from "@/db/schema";
 import type { Actor } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
-import { type OwedMessage, owedCte } from "@/lib/messages/owe";
+import { type OwedMessage, owedCte } from "@/lib/outbox/messages";
+import { webhookCtes } from "@/lib/outbox/webhook-events";
 import { MINUTE_MS } from "@/lib/scheduling/durations";
-import { webhookCtes } from "@/lib/webhooks/emit";
 import { amountDue, paymentsReadiness } from "./rule";
 import type { StripeConfig } from "./stripe";
 

@@ -11,7 +11,7 @@ import {
 } from "@/db/schema";
 import { type DateRange, toDateRange } from "@/lib/availability/date-range";
 import { defused, localizedCsv, spreadsheetNumber, spreadsheetTime } from "@/lib/csv/spreadsheet";
-import { fromMinorUnits } from "@/lib/money";
+import { fromMinorUnits } from "@/lib/i18n/money";
 import { addDays, dayInZone, isCalendarDay } from "@/lib/scheduling/calendar-day";
 
 /**

@@ -15,7 +15,12 @@ import { holdsTime } from "@/lib/appointments/status";
 import { type Actor, recordScheduleChange } from "@/lib/audit/record-audit";
 import { orUndefinedIfNotFound } from "@/lib/errors/app-error";
 import { describeError, logger } from "@/lib/logger";
-import { type OwedMessage, owedOnRefund, releasedOnPayment, writeOwed } from "@/lib/messages/owe";
+import {
+  type OwedMessage,
+  owedOnRefund,
+  releasedOnPayment,
+  writeOwed,
+} from "@/lib/outbox/messages";
 import { recordAppointmentEvents, statusEvents } from "@/lib/webhooks/appointment-events";
 import { onAccount, type StripeConfig, stripeClient } from "./stripe";
 

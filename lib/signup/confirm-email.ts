@@ -2,7 +2,7 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { type Tenant, tenants, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
-import type { OwedMessage } from "@/lib/messages/owe";
+import type { OwedMessage } from "@/lib/outbox/messages";
 import { CONFIRM_LINK_DAYS } from "@/lib/users/link-lifetimes";
 import { sendUserLink, spendUserLink } from "@/lib/users/user-links";
 

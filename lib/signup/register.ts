@@ -1,10 +1,10 @@
 import type { Database } from "@/db/client";
 import type { Tenant } from "@/db/schema";
 import { AppError } from "@/lib/errors/app-error";
-import type { OwedMessage } from "@/lib/messages/owe";
-import { createTenant } from "@/lib/tenants/create-tenant";
+import type { OwedMessage } from "@/lib/outbox/messages";
 import type { PublicUser } from "@/lib/users/create-user";
 import { sendConfirmationLink } from "./confirm-email";
+import { createTenant } from "./create-tenant";
 import { passwordStrength } from "./password-strength";
 import { type RegisterInput, registerSchema } from "./schema";
 import { proposeSlug } from "./slugs";

@@ -1,5 +1,5 @@
 import { defused, localizedCsv, spreadsheetNumber } from "@/lib/csv/spreadsheet";
-import { fromMinorUnits } from "@/lib/money";
+import { fromMinorUnits } from "@/lib/i18n/money";
 import { rates, type Statistics, type Totals } from "./statistics";
 
 export const statisticsTables = ["series", "heat", "services", "staff", "totals"] as const;

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { locales } from "@/lib/i18n/locales";
 import { isTimeZone } from "@/lib/i18n/time-zones";
-import { passwordSchema } from "@/lib/users/schema";
-import { emailSchema, optionalText, requiredText } from "@/lib/validation";
+import { optionalText, requiredText } from "@/lib/validation";
 
 // Host names the platform keeps for itself, so no business can claim them as a subdomain.
 const reservedSlugs = new Set(["www", "api", "admin", "app", "mail", "static", "assets"]);
@@ -41,10 +40,3 @@ export const tenantProfileSchema = z.object({
     .default("EUR"),
   address: optionalText(300),
 });
-
-export const createTenantSchema = tenantProfileSchema.extend({
-  ownerEmail: emailSchema,
-  ownerPassword: passwordSchema,
-  ownerName: requiredText(120).optional(),
-});
-export type CreateTenantInput = z.input<typeof createTenantSchema>;

@@ -3,7 +3,7 @@ import type { Database } from "@/db/client";
 import { type Tenant, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { hashPassword } from "@/lib/auth/password";
-import type { OwedMessage } from "@/lib/messages/owe";
+import type { OwedMessage } from "@/lib/outbox/messages";
 import { RESET_LINK_MINUTES } from "./link-lifetimes";
 import { sendUserLink, spendUserLink } from "./user-links";
 

@@ -3,7 +3,7 @@ import type { AppointmentStatus } from "@/db/schema";
 import { type AppointmentRow, getAppointment } from "@/lib/appointments/appointments";
 import { toAppointmentJson } from "@/lib/appointments/formats/serialize-appointment";
 import { orUndefinedIfNotFound } from "@/lib/errors/app-error";
-import { recordWebhookEvents } from "./emit";
+import { recordWebhookEvents } from "@/lib/outbox/webhook-events";
 import type { WebhookEventType } from "./event-types";
 
 /** The events of a change of status: a cancellation is also told as such. */

@@ -1,9 +1,9 @@
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appointments, auditLog, tenants } from "@/db/schema";
-import { bookAppointment } from "@/lib/appointments/book-appointment";
-import { emptyBookingForm, fieldProblems, toBookingBody } from "@/lib/appointments/booking-form";
-import { parseBookingInput } from "@/lib/appointments/booking-input";
+import { bookAppointment } from "@/lib/booking/book-appointment";
+import { emptyBookingForm, fieldProblems, toBookingBody } from "@/lib/booking/booking-form";
+import { parseBookingInput } from "@/lib/booking/booking-input";
 import type { AppError } from "@/lib/errors/app-error";
 import { toAppError } from "@/lib/errors/to-app-error";
 import { addDays } from "@/lib/scheduling/calendar-day";

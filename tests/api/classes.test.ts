@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bookAppointment } from "@/lib/appointments/book-appointment";
 import { businessBookingSchema } from "@/lib/appointments/schema";
 import { systemActor } from "@/lib/audit/record-audit";
+import { bookAppointment } from "@/lib/booking/book-appointment";
 import { toAppError } from "@/lib/errors/to-app-error";
 import {
   activityBody,

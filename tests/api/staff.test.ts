@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bookAppointment } from "@/lib/appointments/book-appointment";
-import { rescheduleByCustomer } from "@/lib/appointments/manage-booking";
-import { rescheduleAppointment } from "@/lib/appointments/reschedule-appointment";
 import { businessBookingSchema } from "@/lib/appointments/schema";
 import {
   appointmentSearchSchema,
   searchAppointments,
 } from "@/lib/appointments/search-appointments";
+import { bookAppointment } from "@/lib/booking/book-appointment";
+import { rescheduleByCustomer } from "@/lib/booking/manage-booking";
+import { rescheduleAppointment } from "@/lib/booking/reschedule-appointment";
 import { toAppError } from "@/lib/errors/to-app-error";
 import { loadBookingWeek } from "@/lib/offer/booking-week";
 import { getTenantBySlug } from "@/lib/tenants/find-tenant";

@@ -13,7 +13,7 @@ import {
 import { createApiKey } from "@/lib/api-keys/api-keys";
 import { systemActor } from "@/lib/audit/record-audit";
 import { authSecret } from "@/lib/auth/secret";
-import { createTenant } from "@/lib/tenants/create-tenant";
+import { createTenant } from "@/lib/signup/create-tenant";
 import { createUser } from "@/lib/users/create-user";
 
 let counter = 0;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { bookingFormValues, fieldProblems, toBookingBody } from "@/lib/appointments/booking-form";
 import { customerPolicy } from "@/lib/appointments/customer-policy";
 import { bookingSchema } from "@/lib/appointments/schema";
+import { bookingFormValues, fieldProblems, toBookingBody } from "@/lib/booking/booking-form";
 import { problemText, zodProblems } from "@/lib/errors/field-problems";
 import { displayZone } from "@/lib/http/page-params";
 import fr from "@/lib/i18n/messages/fr.json";

@@ -4,19 +4,19 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appointments, type Tenant } from "@/db/schema";
 import { createActivity } from "@/lib/activities/activities";
 import { activityInputSchema } from "@/lib/activities/schema";
-import { bookAppointment } from "@/lib/appointments/book-appointment";
 import { bookingCalendarFile } from "@/lib/appointments/formats/calendar-file";
-import {
-  cancelByCustomer,
-  findByManageToken,
-  rescheduleByCustomer,
-} from "@/lib/appointments/manage-booking";
-import { hashManageToken } from "@/lib/appointments/manage-token";
-import { rescheduleAppointment } from "@/lib/appointments/reschedule-appointment";
 import { bookingSchema } from "@/lib/appointments/schema";
 import { systemActor } from "@/lib/audit/record-audit";
 import { replaceAvailability } from "@/lib/availability/availability";
 import { availabilityInputSchema } from "@/lib/availability/schema";
+import { bookAppointment } from "@/lib/booking/book-appointment";
+import {
+  cancelByCustomer,
+  findByManageToken,
+  rescheduleByCustomer,
+} from "@/lib/booking/manage-booking";
+import { hashManageToken } from "@/lib/booking/manage-token";
+import { rescheduleAppointment } from "@/lib/booking/reschedule-appointment";
 import { toAppError } from "@/lib/errors/to-app-error";
 import { loadBookingWeek, refusalReason } from "@/lib/offer/booking-week";
 import { dayInZone, weekdayOf, zonedInstant } from "@/lib/scheduling/calendar-day";

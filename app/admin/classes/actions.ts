@@ -1,9 +1,9 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { changeAppointmentStatus } from "@/lib/appointments/change-status";
 import { statusSchema } from "@/lib/appointments/schema";
 import { dashboardAction } from "@/lib/auth/action-caller";
+import { changeAppointmentStatus } from "@/lib/booking/change-status";
 import { cancelClassSession, createClassSessions } from "@/lib/classes/class-sessions";
 import { classSessionInputSchema } from "@/lib/classes/schema";
 import { hrefWith } from "@/lib/http/page-params";

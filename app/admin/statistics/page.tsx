@@ -9,8 +9,8 @@ import { getDb } from "@/lib/db";
 import { firstParam, hrefWith, type SearchParams } from "@/lib/http/page-params";
 import { formatPrice } from "@/lib/i18n/format";
 import { dateTimeFormat, numberFormat } from "@/lib/i18n/intl-formats";
+import { fromMinorUnits } from "@/lib/i18n/money";
 import { pageTitle } from "@/lib/i18n/page-title";
-import { fromMinorUnits } from "@/lib/money";
 import { addDays, dayInZone } from "@/lib/scheduling/calendar-day";
 import { tableLabels } from "@/lib/statistics/labels";
 import {

@@ -1,13 +1,13 @@
 import { NextResponse } from "next/server";
 import { withTenant } from "@/lib/access/with-tenant";
 import { listAppointments } from "@/lib/appointments/appointments";
-import { bookAppointment } from "@/lib/appointments/book-appointment";
-import { parseBookingInput } from "@/lib/appointments/booking-input";
 import { toAppointmentJson } from "@/lib/appointments/formats/serialize-appointment";
-import { withIdempotencyKey } from "@/lib/appointments/idempotent-booking";
 import { appointmentListQuerySchema } from "@/lib/appointments/schema";
 import { customerActor } from "@/lib/audit/record-audit";
 import { toDateRange } from "@/lib/availability/date-range";
+import { bookAppointment } from "@/lib/booking/book-appointment";
+import { parseBookingInput } from "@/lib/booking/booking-input";
+import { withIdempotencyKey } from "@/lib/booking/idempotent-booking";
 import { env } from "@/lib/env";
 import { apiText } from "@/lib/errors/messages";
 import { DEFAULT_PAGE_LIMIT, toPage } from "@/lib/http/cursor";

@@ -1,7 +1,7 @@
 import type { AppointmentStatus, Tenant } from "@/db/schema";
 import type { PricedAppointment } from "@/lib/appointments/search-appointments";
 import { defused, localizedCsv, spreadsheetNumber, spreadsheetTime } from "@/lib/csv/spreadsheet";
-import { fromMinorUnits } from "@/lib/money";
+import { fromMinorUnits } from "@/lib/i18n/money";
 
 export const csvColumns = [
   "id",

@@ -1,5 +1,5 @@
 import type { AppointmentRow } from "@/lib/appointments/appointments";
-import { toPaymentJson } from "@/lib/payments/summary";
+import { toPaymentJson } from "@/lib/appointments/payment-summary";
 
 /** The contract's appointment object. */
 export function toAppointmentJson(row: AppointmentRow) {

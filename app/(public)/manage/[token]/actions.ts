@@ -1,13 +1,13 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { customerActor } from "@/lib/audit/record-audit";
+import { dateTimeSchema, toInstant } from "@/lib/availability/date-time";
 import {
   cancelByCustomer,
   findByManageToken,
   rescheduleByCustomer,
-} from "@/lib/appointments/manage-booking";
-import { customerActor } from "@/lib/audit/record-audit";
-import { dateTimeSchema, toInstant } from "@/lib/availability/date-time";
+} from "@/lib/booking/manage-booking";
 import { eraseCustomer } from "@/lib/customers/erase";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";

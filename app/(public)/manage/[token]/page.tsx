@@ -8,8 +8,8 @@ import { BookingSteps } from "@/components/booking/public-shell";
 import { StatusBadge } from "@/components/booking/status-badge";
 import { RefreshWhile } from "@/components/ui/refresh-while";
 import { customerPolicy, type PolicyVerdict } from "@/lib/appointments/customer-policy";
-import { findByManageToken } from "@/lib/appointments/manage-booking";
 import { holdsTime } from "@/lib/appointments/status";
+import { findByManageToken } from "@/lib/booking/manage-booking";
 import { getDb } from "@/lib/db";
 import {
   displayZone,

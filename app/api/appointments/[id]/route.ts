@@ -1,9 +1,9 @@
 import { NextResponse } from "next/server";
 import { withTenant } from "@/lib/access/with-tenant";
 import { getAppointment } from "@/lib/appointments/appointments";
-import { deleteAppointment } from "@/lib/appointments/change-status";
 import { toAppointmentJson } from "@/lib/appointments/formats/serialize-appointment";
 import { actorOf } from "@/lib/auth/authenticate";
+import { deleteAppointment } from "@/lib/booking/change-status";
 import { otherMethods } from "@/lib/http/other-methods";
 import { resourceId } from "@/lib/http/request-input";
 

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { withTenant } from "@/lib/access/with-tenant";
-import { calendarEvents } from "@/lib/appointments/formats/calendar-events";
 import { dateRangeQuerySchema, toDateRange } from "@/lib/availability/date-range";
+import { calendarEvents } from "@/lib/calendar/calendar-events";
 import { otherMethods } from "@/lib/http/other-methods";
 import { queryOf } from "@/lib/http/request-input";
 

@@ -3,15 +3,15 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
-import { bookAppointment } from "@/lib/appointments/book-appointment";
+import { customerActor } from "@/lib/audit/record-audit";
+import { bookAppointment } from "@/lib/booking/book-appointment";
 import {
   type BookingFormState,
   bookingFormValues,
   fieldProblems,
   toBookingBody,
-} from "@/lib/appointments/booking-form";
-import { parseBookingInput } from "@/lib/appointments/booking-input";
-import { customerActor } from "@/lib/audit/record-audit";
+} from "@/lib/booking/booking-form";
+import { parseBookingInput } from "@/lib/booking/booking-input";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { toAppError } from "@/lib/errors/to-app-error";

@@ -6,8 +6,8 @@ import { BookingForm, type BookingFormLabels } from "@/components/booking/bookin
 import { BookingSummary } from "@/components/booking/booking-summary";
 import { BookingPolicy } from "@/components/booking/business-contact";
 import { BookingSteps, BookingUnavailable } from "@/components/booking/public-shell";
-import { emptyBookingForm } from "@/lib/appointments/booking-form";
 import { dateTimeSchema, toInstant } from "@/lib/availability/date-time";
+import { emptyBookingForm } from "@/lib/booking/booking-form";
 import { getDb } from "@/lib/db";
 import {
   displayZone,

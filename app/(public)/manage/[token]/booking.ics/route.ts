@@ -1,6 +1,6 @@
 import { withTenant } from "@/lib/access/with-tenant";
 import { bookingCalendarFile } from "@/lib/appointments/formats/calendar-file";
-import { findByManageToken } from "@/lib/appointments/manage-booking";
+import { findByManageToken } from "@/lib/booking/manage-booking";
 import { publicOrigin } from "@/lib/http/public-origin";
 import { bookingPlace } from "@/lib/locations/public-locations";
 

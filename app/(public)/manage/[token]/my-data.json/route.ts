@@ -1,5 +1,5 @@
 import { withTenant } from "@/lib/access/with-tenant";
-import { findByManageToken } from "@/lib/appointments/manage-booking";
+import { findByManageToken } from "@/lib/booking/manage-booking";
 import { customerExport, exportResponse } from "@/lib/customers/export";
 import { AppError } from "@/lib/errors/app-error";
 

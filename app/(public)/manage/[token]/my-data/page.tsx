@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { findByManageToken } from "@/lib/appointments/manage-booking";
+import { findByManageToken } from "@/lib/booking/manage-booking";
 import { customerExport } from "@/lib/customers/export";
 import { getDb } from "@/lib/db";
 import { orUndefinedIfNotFound } from "@/lib/http/page-params";

@@ -4,8 +4,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { BookingUnavailable } from "@/components/booking/public-shell";
 import { WeekSlots } from "@/components/booking/week-slots";
 import { customerPolicy } from "@/lib/appointments/customer-policy";
-import { findByManageToken } from "@/lib/appointments/manage-booking";
 import { dateTimeSchema } from "@/lib/availability/date-time";
+import { findByManageToken } from "@/lib/booking/manage-booking";
 import { getDb } from "@/lib/db";
 import {
   displayZone,

@@ -1,9 +1,9 @@
 import { NextResponse } from "next/server";
 import { withTenant } from "@/lib/access/with-tenant";
-import { changeAppointmentStatus } from "@/lib/appointments/change-status";
 import { toAppointmentJson } from "@/lib/appointments/formats/serialize-appointment";
 import { statusChangeSchema } from "@/lib/appointments/schema";
 import { actorOf } from "@/lib/auth/authenticate";
+import { changeAppointmentStatus } from "@/lib/booking/change-status";
 import { otherMethods } from "@/lib/http/other-methods";
 import { readJson } from "@/lib/http/read-json";
 import { resourceId } from "@/lib/http/request-input";

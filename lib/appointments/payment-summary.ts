@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { appointments, type Payment, type PaymentStatus, payments } from "@/db/schema";
-import { fromMinorUnits } from "@/lib/money";
+import { fromMinorUnits } from "@/lib/i18n/money";
 
 /** An appointment's payment, as every view of the appointment shows it. */
 export interface PaymentSummary {

@@ -9,13 +9,13 @@ import {
   type MessageStatus,
   type Tenant,
 } from "@/db/schema";
+import { getAppointment } from "@/lib/appointments/appointments";
+import { holdsTime } from "@/lib/appointments/status";
+import { canTransition } from "@/lib/appointments/transitions";
 import { historyOf } from "@/lib/audit/audit-trail";
 import { formatDateTime, formatPrice, formatTime } from "@/lib/i18n/format";
 import { messagesOfAppointment } from "@/lib/messages/outbox";
 import { describePayment, type PaymentDescription } from "@/lib/payments/describe";
-import { getAppointment } from "./appointments";
-import { holdsTime } from "./status";
-import { canTransition } from "./transitions";
 
 /** One appointment as the dashboard's details panel shows it, formatted for the business. */
 export interface AppointmentDetails {

@@ -1,7 +1,7 @@
 import type { Activity } from "@/db/schema";
+import type { ClientInfo } from "@/lib/appointments/schema";
 import type { ErrorDetails } from "@/lib/errors/app-error";
 import type { FieldProblems } from "@/lib/errors/field-problems";
-import type { ClientInfo } from "./schema";
 
 /** The fields this activity requires that the customer left empty, as `details`. */
 export function missingRequiredFields(

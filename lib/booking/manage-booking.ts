@@ -1,12 +1,17 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { activities, appointments, staffMembers, type Tenant } from "@/db/schema";
+import {
+  type AppointmentRow,
+  appointmentNames,
+  joinActivity,
+  joinStaff,
+} from "@/lib/appointments/appointments";
+import { customerPolicy } from "@/lib/appointments/customer-policy";
 import { customerActor } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 import { assertOpenForBooking } from "@/lib/tenants/online-booking";
-import { type AppointmentRow, appointmentNames, joinActivity, joinStaff } from "./appointments";
 import { changeAppointmentStatus } from "./change-status";
-import { customerPolicy } from "./customer-policy";
 import { hashManageToken, isManageToken } from "./manage-token";
 import { rescheduleAppointment } from "./reschedule-appointment";
 

@@ -1,4 +1,4 @@
-import { numberFormat } from "@/lib/i18n/intl-formats";
+import { numberFormat } from "./intl-formats";
 /** Digits after the decimal point of a currency's major unit (EUR 2, JPY 0, KWD 3). */
 export function currencyDigits(currency: string): number {
   return (

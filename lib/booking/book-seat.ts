@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { type Database, queryRows } from "@/db/client";
 import { holdingStatusList } from "@/db/holding-time";
 import { appointments, classSessions, resources, type Tenant } from "@/db/schema";
+import type { BookingInput } from "@/lib/appointments/schema";
 import { type Actor, scheduleChangeCtes } from "@/lib/audit/record-audit";
 import { customerCte } from "@/lib/customers/customer-cte";
 import { AppError } from "@/lib/errors/app-error";
@@ -11,7 +12,6 @@ import { alongCte, hookedCount } from "@/lib/payments/hold";
 import { MINUTE_MS } from "@/lib/scheduling/durations";
 import type { AlongBooking, BookedAppointment, BookingOptions } from "./booking-result";
 import { newManageToken } from "./manage-token";
-import type { BookingInput } from "./schema";
 
 /**
  * Books a seat of a class session starting at `start` (of the staff and at the places chosen):

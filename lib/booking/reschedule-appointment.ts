@@ -1,10 +1,11 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { appointments, type Tenant } from "@/db/schema";
+import { type AppointmentRow, getAppointment } from "@/lib/appointments/appointments";
+import { holdsTime } from "@/lib/appointments/status";
 import { type Actor, recordScheduleChange } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 import { toAppError } from "@/lib/errors/to-app-error";
-import { type OwedMessage, recordOwed, reminderLead } from "@/lib/messages/owe";
 import {
   appointmentTimes,
   type BookingContext,
@@ -14,10 +15,9 @@ import {
   type StaffSchedule,
 } from "@/lib/offer/booking-context";
 import { offersAt } from "@/lib/offer/find-slots";
+import { type OwedMessage, recordOwed, reminderLead } from "@/lib/outbox/messages";
 import { recordAppointmentEvents } from "@/lib/webhooks/appointment-events";
-import { type AppointmentRow, getAppointment } from "./appointments";
 import type { OutsideHours } from "./booking-result";
-import { holdsTime } from "./status";
 import { timeLocks, withDeadlockRetry } from "./time-locks";
 
 /**

@@ -1,9 +1,20 @@
+import type { z } from "zod";
 import { type Database, sqlStateOf } from "@/db/client";
 import { locations, staffMembers, type Tenant, tenants } from "@/db/schema";
 import { type Actor, recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
+import { tenantProfileSchema } from "@/lib/tenants/schema";
 import { createUser, type PublicUser } from "@/lib/users/create-user";
-import { type CreateTenantInput, createTenantSchema } from "./schema";
+import { passwordSchema } from "@/lib/users/schema";
+import { emailSchema, requiredText } from "@/lib/validation";
+
+/** A new business and its owner's account. */
+export const createTenantSchema = tenantProfileSchema.extend({
+  ownerEmail: emailSchema,
+  ownerPassword: passwordSchema,
+  ownerName: requiredText(120).optional(),
+});
+export type CreateTenantInput = z.input<typeof createTenantSchema>;
 
 /**
  * Creates a business and its owner together: either both exist afterwards or neither does. The

@@ -3,13 +3,13 @@ import { PgTransaction } from "drizzle-orm/pg-core";
 import { type Database, queryRows } from "@/db/client";
 import { holdsOwnTime } from "@/db/holding-time";
 import { activities, appointments, resources, staffMembers, type Tenant } from "@/db/schema";
+import type { BookingInput } from "@/lib/appointments/schema";
 import { type Actor, customerActor, scheduleChangeCtes } from "@/lib/audit/record-audit";
 import { toInstant } from "@/lib/availability/date-time";
 import { customerCte } from "@/lib/customers/customer-cte";
 import { AppError } from "@/lib/errors/app-error";
 import { toAppError } from "@/lib/errors/to-app-error";
 import { newMeetingUrl } from "@/lib/locations/meeting-url";
-import { owedMessages, reminderLead } from "@/lib/messages/owe";
 import { metrics } from "@/lib/metrics";
 import {
   appointmentTimes,
@@ -21,6 +21,7 @@ import {
   type StaffSchedule,
 } from "@/lib/offer/booking-context";
 import { type Offer, offersAt } from "@/lib/offer/find-slots";
+import { owedMessages, reminderLead } from "@/lib/outbox/messages";
 import { startCheckout } from "@/lib/payments/checkout";
 import { alongCte, hookedCount, paymentDue } from "@/lib/payments/hold";
 import { addDays, dayInZone, zonedInstant } from "@/lib/scheduling/calendar-day";
@@ -35,7 +36,6 @@ import type {
 import { consentTimes } from "./consent";
 import { newManageToken } from "./manage-token";
 import { missingRequiredFields, requiredProblems } from "./required-fields";
-import type { BookingInput } from "./schema";
 import { timeLocks, withDeadlockRetry } from "./time-locks";
 
 function oweOnBooking(

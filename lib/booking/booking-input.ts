@@ -1,12 +1,12 @@
 import type { Database } from "@/db/client";
 import type { Tenant } from "@/db/schema";
+import { type BookingInput, bookingSchema } from "@/lib/appointments/schema";
 import { AppError, type ErrorDetails } from "@/lib/errors/app-error";
 import { type FieldProblems, zodProblems } from "@/lib/errors/field-problems";
 import { zodDetails } from "@/lib/errors/zod-details";
 import { loadBookingContext } from "@/lib/offer/booking-context";
 import { uuidSchema } from "@/lib/validation";
 import { missingRequiredFields, requiredProblems } from "./required-fields";
-import { type BookingInput, bookingSchema } from "./schema";
 
 /**
  * A booking request (API body or public form) checked against the schema and, when the schema

@@ -1,6 +1,6 @@
 import type { Tenant } from "@/db/schema";
+import type { BookingInput } from "@/lib/appointments/schema";
 import { AppError } from "@/lib/errors/app-error";
-import type { BookingInput } from "./schema";
 
 export interface ConsentTimes {
   privacyAcceptedAt: Date | null;

@@ -1,7 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Database, queryRows } from "@/db/client";
+import type { AnyWebhookEventType } from "@/db/enums";
 import { webhookDeliveries, webhookEndpoints, webhookEvents } from "@/db/schema";
-import type { AnyWebhookEventType } from "./event-types";
 
 /** An event to write: its type and, unless it is taken when first sent, its data. */
 export interface WebhookEventDraft {

@@ -36,6 +36,17 @@ module.exports = {
       to: { path: DOMAIN },
     },
     {
+      name: "one-door-per-module",
+      comment:
+        "A module reaches another through its index.ts, never its files: what is not exported there is the module's own business.",
+      severity: "error",
+      from: { path: "^(lib/([^/]+))/", pathNot: "\\.test\\.tsx?$" },
+      to: {
+        path: DOMAIN,
+        pathNot: ["^$1/", "^lib/[^/]+/index\\.ts$"],
+      },
+    },
+    {
       name: "boot-is-the-root",
       comment: "Where the server's parts meet (instrumentation.ts's start-up): nothing imports it.",
       severity: "error",

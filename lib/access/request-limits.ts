@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import type { Database } from "@/db/client";
-import { findApiKeyBySecret } from "@/lib/api-keys/api-keys";
+import { findApiKeyBySecret } from "@/lib/api-keys";
 import { env } from "@/lib/env";
 import { clientAddress } from "@/lib/http/client-address";
 import { bearerOf } from "@/lib/http/request-input";

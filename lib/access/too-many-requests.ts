@@ -7,7 +7,7 @@ import en from "@/lib/i18n/messages/en.json";
 import fr from "@/lib/i18n/messages/fr.json";
 import { metrics } from "@/lib/metrics";
 import type { LimitState } from "@/lib/rate-limit/limiters";
-import { findTenantBySlug } from "@/lib/tenants/find-tenant";
+import { findTenantBySlug } from "@/lib/tenants";
 
 const texts = { en: en.errors, fr: fr.errors };
 

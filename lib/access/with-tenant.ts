@@ -1,15 +1,13 @@
 import type { NextRequest } from "next/server";
 import type { Database } from "@/db/client";
 import type { Tenant } from "@/db/schema";
-import type { Caller, Permission } from "@/lib/auth/authenticate";
-import { requireAdmin } from "@/lib/auth/require-admin";
+import type { Caller, Permission } from "@/lib/auth";
+import { requireAdmin } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { errorResponse } from "@/lib/http/error-response";
 import { type Locale, localeFromAcceptLanguage } from "@/lib/i18n/locales";
-import { getTenantBySlug } from "@/lib/tenants/find-tenant";
-import { assertOpenForBooking } from "@/lib/tenants/online-booking";
-import { TENANT_HEADER } from "@/lib/tenants/resolve-tenant-slug";
+import { assertOpenForBooking, getTenantBySlug, TENANT_HEADER } from "@/lib/tenants";
 
 // Path parameters of the routes using this wrapper are plain strings ([id]).
 type Params = Record<string, string | undefined>;

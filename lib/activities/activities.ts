@@ -1,15 +1,15 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { type Activity, activities, type Tenant } from "@/db/schema";
-import { hasUpcomingBookings } from "@/lib/appointments/appointments";
-import { type Actor, recordScheduleChange } from "@/lib/audit/record-audit";
-import { getLive, listLive, liveIn } from "@/lib/catalog/live-rows";
+import { hasUpcomingBookings } from "@/lib/appointments";
+import { type Actor, recordScheduleChange } from "@/lib/audit";
+import { getLive, listLive, liveIn } from "@/lib/catalog";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import type { PageRequest } from "@/lib/http/cursor";
 import { toMinorUnits } from "@/lib/i18n/money";
-import { paymentsReadiness } from "@/lib/payments/rule";
-import { assignToEveryone } from "@/lib/staff/staff";
+import { paymentsReadiness } from "@/lib/payments";
+import { assignToEveryone } from "@/lib/staff";
 import type { ActivityInput } from "./schema";
 
 /** Which activities: `online` only those customers may book themselves. */

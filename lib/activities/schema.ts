@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { paymentRules } from "@/db/schema";
-import { resourceKindSchema } from "@/lib/resources/schema";
+import { resourceKindSchema } from "@/lib/resources";
 import { hexColor, optionalText, requiredText, uuidSchema } from "@/lib/validation";
 
 /** The contract's activity body (POST and PUT), plus the optional scheduling fields of the peers. */

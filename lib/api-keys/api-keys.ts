@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from "node:crypto";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { type ApiKey, type ApiKeyScope, apiKeys } from "@/db/schema";
-import { type Actor, recordAudit } from "@/lib/audit/record-audit";
+import { type Actor, recordAudit } from "@/lib/audit";
 import { sha256Hex } from "@/lib/crypto/sha256";
 import { AppError } from "@/lib/errors/app-error";
 

@@ -1,7 +1,7 @@
 import { and, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { activities, appointments, type Tenant } from "@/db/schema";
-import { mondayOf } from "@/lib/offer/booking-week";
+import { mondayOf } from "@/lib/offer";
 import { addDays, dayInZone, zonedInstant } from "@/lib/scheduling/calendar-day";
 import { joinActivity } from "./appointments";
 import { appointmentRevenue } from "./revenue-sql";

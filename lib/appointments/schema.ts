@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { appointmentStatuses } from "@/db/schema";
-import { dateRangeQuerySchema } from "@/lib/availability/date-range";
-import { dateTimeSchema } from "@/lib/availability/date-time";
+import { dateRangeQuerySchema, dateTimeSchema } from "@/lib/availability";
 import { cursorSchema, pageLimitSchema } from "@/lib/http/cursor";
 import {
   emailSchema,

@@ -2,13 +2,13 @@ import "server-only";
 import { getServerSession } from "next-auth";
 import type { Database } from "@/db/client";
 import type { Tenant } from "@/db/schema";
-import type { Actor } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/audit";
 import { getDb } from "@/lib/db";
 import { AppError, type ErrorCode, type ErrorDetails } from "@/lib/errors/app-error";
 import type { FieldProblems } from "@/lib/errors/field-problems";
 import { toAppError } from "@/lib/errors/to-app-error";
 import { logger } from "@/lib/logger";
-import { findCurrentTenant } from "@/lib/tenants/current-tenant";
+import { findCurrentTenant } from "@/lib/tenants";
 import { getAuthOptions } from "./auth-options";
 import {
   actorOf,

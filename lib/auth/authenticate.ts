@@ -1,8 +1,8 @@
 import { and, eq, isNull, lt, or } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { apiKeys, type Role, type Tenant, users } from "@/db/schema";
-import { findApiKeyBySecret } from "@/lib/api-keys/api-keys";
-import type { Actor } from "@/lib/audit/record-audit";
+import { findApiKeyBySecret } from "@/lib/api-keys";
+import type { Actor } from "@/lib/audit";
 import { AppError } from "@/lib/errors/app-error";
 
 /**

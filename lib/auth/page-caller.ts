@@ -3,7 +3,7 @@ import { forbidden, redirect } from "next/navigation";
 import type { Tenant } from "@/db/schema";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
-import { currentTenant } from "@/lib/tenants/current-tenant";
+import { currentTenant } from "@/lib/tenants";
 import { sessionCredentials } from "./action-caller";
 import { authenticate, type Permission } from "./authenticate";
 

@@ -1,7 +1,7 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { type Database, queryRows } from "@/db/client";
 import { availabilityExceptions, type Tenant, weeklySlots } from "@/db/schema";
-import { type Actor, recordScheduleChange } from "@/lib/audit/record-audit";
+import { type Actor, recordScheduleChange } from "@/lib/audit";
 import { formatClockTime, parseClockTime } from "@/lib/scheduling/clock-time";
 import type { OpeningHours } from "@/lib/scheduling/opening-windows";
 import type { AvailabilityInput } from "./schema";

@@ -3,13 +3,13 @@ import { PgTransaction } from "drizzle-orm/pg-core";
 import { type Database, queryRows } from "@/db/client";
 import { holdsOwnTime } from "@/db/holding-time";
 import { activities, appointments, resources, staffMembers, type Tenant } from "@/db/schema";
-import type { BookingInput } from "@/lib/appointments/schema";
-import { type Actor, customerActor, scheduleChangeCtes } from "@/lib/audit/record-audit";
-import { toInstant } from "@/lib/availability/date-time";
-import { customerCte } from "@/lib/customers/customer-cte";
+import type { BookingInput } from "@/lib/appointments";
+import { type Actor, customerActor, scheduleChangeCtes } from "@/lib/audit";
+import { toInstant } from "@/lib/availability";
+import { customerCte } from "@/lib/customers";
 import { AppError } from "@/lib/errors/app-error";
 import { toAppError } from "@/lib/errors/to-app-error";
-import { newMeetingUrl } from "@/lib/locations/meeting-url";
+import { newMeetingUrl } from "@/lib/locations";
 import { metrics } from "@/lib/metrics";
 import {
   appointmentTimes,
@@ -17,15 +17,15 @@ import {
   chosenStaff,
   type LocationSchedule,
   loadBookingContext,
+  type Offer,
+  offersAt,
   type ResourceSchedule,
   type StaffSchedule,
-} from "@/lib/offer/booking-context";
-import { type Offer, offersAt } from "@/lib/offer/find-slots";
-import { owedMessages, reminderLead } from "@/lib/outbox/messages";
-import { startCheckout } from "@/lib/payments/checkout";
-import { alongCte, hookedCount, paymentDue } from "@/lib/payments/hold";
+} from "@/lib/offer";
+import { owedMessages, reminderLead } from "@/lib/outbox";
+import { alongCte, hookedCount, paymentDue, startCheckout } from "@/lib/payments";
 import { addDays, dayInZone, zonedInstant } from "@/lib/scheduling/calendar-day";
-import { assertOpenForBooking } from "@/lib/tenants/online-booking";
+import { assertOpenForBooking } from "@/lib/tenants";
 import { bookSeat } from "./book-seat";
 import type {
   AlongBooking,

@@ -1,10 +1,10 @@
 import type { Database } from "@/db/client";
 import type { Tenant } from "@/db/schema";
-import { type BookingInput, bookingSchema } from "@/lib/appointments/schema";
+import { type BookingInput, bookingSchema } from "@/lib/appointments";
 import { AppError, type ErrorDetails } from "@/lib/errors/app-error";
 import { type FieldProblems, zodProblems } from "@/lib/errors/field-problems";
 import { zodDetails } from "@/lib/errors/zod-details";
-import { loadBookingContext } from "@/lib/offer/booking-context";
+import { loadBookingContext } from "@/lib/offer";
 import { uuidSchema } from "@/lib/validation";
 import { missingRequiredFields, requiredProblems } from "./required-fields";
 

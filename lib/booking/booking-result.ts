@@ -1,7 +1,6 @@
-import type { AppointmentRow } from "@/lib/appointments/appointments";
-import type { OwedMessage } from "@/lib/outbox/messages";
-import type { PaymentDue } from "@/lib/payments/hold";
-import type { StripeConfig } from "@/lib/payments/stripe";
+import type { AppointmentRow } from "@/lib/appointments";
+import type { OwedMessage } from "@/lib/outbox";
+import type { PaymentDue, StripeConfig } from "@/lib/payments";
 import type { ConsentTimes } from "./consent";
 
 // What booking asks and answers, shared by the booking of a time, of a class seat and the checkout.

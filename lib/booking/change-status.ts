@@ -1,13 +1,12 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { type AppointmentStatus, appointments, type Tenant } from "@/db/schema";
-import { type AppointmentRow, getAppointment } from "@/lib/appointments/appointments";
-import { canTransition } from "@/lib/appointments/transitions";
-import { type Actor, recordScheduleChange } from "@/lib/audit/record-audit";
+import { type AppointmentRow, canTransition, getAppointment } from "@/lib/appointments";
+import { type Actor, recordScheduleChange } from "@/lib/audit";
 import { AppError } from "@/lib/errors/app-error";
-import { type AppointmentEvent, recordOwed } from "@/lib/outbox/messages";
-import { settleOnCancellation } from "@/lib/payments/refunds";
-import { recordAppointmentEvents, statusEvents } from "@/lib/webhooks/appointment-events";
+import { type AppointmentEvent, recordOwed } from "@/lib/outbox";
+import { settleOnCancellation } from "@/lib/payments";
+import { recordAppointmentEvents, statusEvents } from "@/lib/webhooks";
 
 const events: Partial<Record<AppointmentStatus, AppointmentEvent>> = {
   confirmed: "confirmed",

@@ -1,5 +1,5 @@
 import type { Tenant } from "@/db/schema";
-import type { BookingInput } from "@/lib/appointments/schema";
+import type { BookingInput } from "@/lib/appointments";
 import { AppError } from "@/lib/errors/app-error";
 
 export interface ConsentTimes {

@@ -4,13 +4,13 @@ import { activities, appointments, staffMembers, type Tenant } from "@/db/schema
 import {
   type AppointmentRow,
   appointmentNames,
+  customerPolicy,
   joinActivity,
   joinStaff,
-} from "@/lib/appointments/appointments";
-import { customerPolicy } from "@/lib/appointments/customer-policy";
-import { customerActor } from "@/lib/audit/record-audit";
+} from "@/lib/appointments";
+import { customerActor } from "@/lib/audit";
 import { AppError } from "@/lib/errors/app-error";
-import { assertOpenForBooking } from "@/lib/tenants/online-booking";
+import { assertOpenForBooking } from "@/lib/tenants";
 import { changeAppointmentStatus } from "./change-status";
 import { hashManageToken, isManageToken } from "./manage-token";
 import { rescheduleAppointment } from "./reschedule-appointment";

@@ -1,5 +1,5 @@
 import type { Activity } from "@/db/schema";
-import type { ClientInfo } from "@/lib/appointments/schema";
+import type { ClientInfo } from "@/lib/appointments";
 import type { ErrorDetails } from "@/lib/errors/app-error";
 import type { FieldProblems } from "@/lib/errors/field-problems";
 

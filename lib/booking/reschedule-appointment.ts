@@ -1,9 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { appointments, type Tenant } from "@/db/schema";
-import { type AppointmentRow, getAppointment } from "@/lib/appointments/appointments";
-import { holdsTime } from "@/lib/appointments/status";
-import { type Actor, recordScheduleChange } from "@/lib/audit/record-audit";
+import { type AppointmentRow, getAppointment, holdsTime } from "@/lib/appointments";
+import { type Actor, recordScheduleChange } from "@/lib/audit";
 import { AppError } from "@/lib/errors/app-error";
 import { toAppError } from "@/lib/errors/to-app-error";
 import {
@@ -11,12 +10,12 @@ import {
   type BookingContext,
   chosenStaff,
   loadBookingContext,
+  offersAt,
   type ResourceSchedule,
   type StaffSchedule,
-} from "@/lib/offer/booking-context";
-import { offersAt } from "@/lib/offer/find-slots";
-import { type OwedMessage, recordOwed, reminderLead } from "@/lib/outbox/messages";
-import { recordAppointmentEvents } from "@/lib/webhooks/appointment-events";
+} from "@/lib/offer";
+import { type OwedMessage, recordOwed, reminderLead } from "@/lib/outbox";
+import { recordAppointmentEvents } from "@/lib/webhooks";
 import type { OutsideHours } from "./booking-result";
 import { timeLocks, withDeadlockRetry } from "./time-locks";
 

@@ -1,13 +1,13 @@
-import { retentionWorker } from "@/lib/customers/worker";
+import { retentionWorker } from "@/lib/customers";
 import { getDatabaseHandle } from "@/lib/db";
-import { DEMO, seedDemoIfEmpty } from "@/lib/demo/seed";
+import { DEMO, seedDemoIfEmpty } from "@/lib/demo";
 import { env } from "@/lib/env";
 import { installServerHooks } from "@/lib/http/server-hooks";
 import { startJobs } from "@/lib/jobs/runtime";
 import { logger } from "@/lib/logger";
-import { messagesWorker } from "@/lib/messages/worker";
-import { paymentsWorker } from "@/lib/payments/worker";
-import { webhooksWorker } from "@/lib/webhooks/worker";
+import { messagesWorker } from "@/lib/messages";
+import { paymentsWorker } from "@/lib/payments";
+import { webhooksWorker } from "@/lib/webhooks";
 
 /**
  * Where the server's parts meet, once, before the first request: the HTTP hooks (client address,

@@ -9,13 +9,11 @@ import {
   type MessageStatus,
   type Tenant,
 } from "@/db/schema";
-import { getAppointment } from "@/lib/appointments/appointments";
-import { holdsTime } from "@/lib/appointments/status";
-import { canTransition } from "@/lib/appointments/transitions";
-import { historyOf } from "@/lib/audit/audit-trail";
+import { canTransition, getAppointment, holdsTime } from "@/lib/appointments";
+import { historyOf } from "@/lib/audit";
 import { formatDateTime, formatPrice, formatTime } from "@/lib/i18n/format";
-import { messagesOfAppointment } from "@/lib/messages/outbox";
-import { describePayment, type PaymentDescription } from "@/lib/payments/describe";
+import { messagesOfAppointment } from "@/lib/messages";
+import { describePayment, type PaymentDescription } from "@/lib/payments";
 
 /** One appointment as the dashboard's details panel shows it, formatted for the business. */
 export interface AppointmentDetails {

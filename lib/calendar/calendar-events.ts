@@ -1,13 +1,13 @@
 import type { Database } from "@/db/client";
 import type { Tenant } from "@/db/schema";
-import { listAppointments } from "@/lib/appointments/appointments";
-import { loadOpeningHours } from "@/lib/availability/availability";
-import type { DateRange } from "@/lib/availability/date-range";
-import { listClassSessions } from "@/lib/classes/class-sessions";
-import { ownHours } from "@/lib/offer/booking-context";
-import { paymentShort } from "@/lib/payments/describe";
+import { listAppointments } from "@/lib/appointments";
+import type { DateRange } from "@/lib/availability";
+import { loadOpeningHours } from "@/lib/availability";
+import { listClassSessions } from "@/lib/classes";
+import { ownHours } from "@/lib/offer";
+import { paymentShort } from "@/lib/payments";
 import { openingWindows } from "@/lib/scheduling/opening-windows";
-import { listStaff } from "@/lib/staff/staff";
+import { listStaff } from "@/lib/staff";
 
 const AVAILABILITY_COLOR = "#d1fae5";
 const availabilityTitle = { fr: "Disponible", en: "Available" } as const;

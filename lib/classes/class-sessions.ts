@@ -11,12 +11,12 @@ import {
   staffServices,
   type Tenant,
 } from "@/db/schema";
-import { type Actor, recordScheduleChange } from "@/lib/audit/record-audit";
-import { toInstant } from "@/lib/availability/date-time";
+import { type Actor, recordScheduleChange } from "@/lib/audit";
+import { toInstant } from "@/lib/availability";
 import { AppError } from "@/lib/errors/app-error";
 import { toAppError } from "@/lib/errors/to-app-error";
 import { keyset, type PageRequest } from "@/lib/http/cursor";
-import { newMeetingUrl } from "@/lib/locations/meeting-url";
+import { newMeetingUrl } from "@/lib/locations";
 import { addDays, dayInZone, zonedInstant } from "@/lib/scheduling/calendar-day";
 import { MINUTE_MS } from "@/lib/scheduling/durations";
 import type { ClassSessionInput } from "./schema";

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { dateRangeQuerySchema } from "@/lib/availability/date-range";
-import { dateTimeSchema } from "@/lib/availability/date-time";
+import { dateRangeQuerySchema, dateTimeSchema } from "@/lib/availability";
 import { uuidSchema } from "@/lib/validation";
 
 const capacitySchema = z.number().int().min(1).max(1000);

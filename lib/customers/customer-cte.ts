@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { customers } from "@/db/schema";
-import { webhookCtes } from "@/lib/outbox/webhook-events";
+import { webhookCtes } from "@/lib/outbox";
 
 /** Who books: their address, name and phone as given with the booking. */
 export interface BookingContact {

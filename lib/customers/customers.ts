@@ -1,10 +1,9 @@
 import { and, eq, sql } from "drizzle-orm";
 import { type Database, queryRows } from "@/db/client";
 import { activities, appointments, type Customer, customers, type Tenant } from "@/db/schema";
-import { listAppointments } from "@/lib/appointments/appointments";
-import { appointmentRevenue } from "@/lib/appointments/revenue-sql";
-import { type Actor, recordAudit } from "@/lib/audit/record-audit";
-import { toDateRange } from "@/lib/availability/date-range";
+import { appointmentRevenue, listAppointments } from "@/lib/appointments";
+import { type Actor, recordAudit } from "@/lib/audit";
+import { toDateRange } from "@/lib/availability";
 import { AppError } from "@/lib/errors/app-error";
 import { type CursorKey, toPage } from "@/lib/http/cursor";
 import { fromMinorUnits } from "@/lib/i18n/money";

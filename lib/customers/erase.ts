@@ -11,8 +11,8 @@ import {
   webhookDeliveries,
   webhookEvents,
 } from "@/db/schema";
-import { holdingStatuses } from "@/lib/appointments/status";
-import { type Actor, recordAudit } from "@/lib/audit/record-audit";
+import { holdingStatuses } from "@/lib/appointments";
+import { type Actor, recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors/app-error";
 
 /** What an erased customer's appointments say in place of their name. */

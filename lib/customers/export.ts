@@ -1,8 +1,7 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { outboundMessages, payments, type Tenant } from "@/db/schema";
-import { listAppointments } from "@/lib/appointments/appointments";
-import { toAppointmentJson } from "@/lib/appointments/formats/serialize-appointment";
+import { listAppointments, toAppointmentJson } from "@/lib/appointments";
 import { fromMinorUnits } from "@/lib/i18n/money";
 import { getCustomer, toCustomerJson } from "./customers";
 

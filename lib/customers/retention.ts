@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { type Database, queryRows } from "@/db/client";
 import { appointments, customers, type Tenant, tenants } from "@/db/schema";
-import { type Actor, recordAudit, systemActor } from "@/lib/audit/record-audit";
+import { type Actor, recordAudit, systemActor } from "@/lib/audit";
 import { describeError, logger } from "@/lib/logger";
 import { eraseCustomer } from "./erase";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dateRangeQuerySchema } from "@/lib/availability/date-range";
+import { dateRangeQuerySchema } from "@/lib/availability";
 import { cursorSchema, DEFAULT_PAGE_LIMIT, pageLimitSchema } from "@/lib/http/cursor";
 import { optionalPhoneSchema, requiredText, text } from "@/lib/validation";
 

@@ -1,16 +1,14 @@
 import type { Database } from "@/db/client";
 import { type Activity, type Tenant, tenants } from "@/db/schema";
-import { createActivity } from "@/lib/activities/activities";
-import { activityInputSchema } from "@/lib/activities/schema";
-import { bookingSchema } from "@/lib/appointments/schema";
-import { systemActor } from "@/lib/audit/record-audit";
-import { replaceAvailability } from "@/lib/availability/availability";
-import { availabilityInputSchema } from "@/lib/availability/schema";
-import { bookAppointment } from "@/lib/booking/book-appointment";
+import { activityInputSchema, createActivity } from "@/lib/activities";
+import { bookingSchema } from "@/lib/appointments";
+import { systemActor } from "@/lib/audit";
+import { availabilityInputSchema, replaceAvailability } from "@/lib/availability";
+import { bookAppointment } from "@/lib/booking";
 import { toAppError } from "@/lib/errors/to-app-error";
 import { addDays, dayInZone, zonedInstant } from "@/lib/scheduling/calendar-day";
-import { createTenant } from "@/lib/signup/create-tenant";
-import { findTenantBySlug } from "@/lib/tenants/find-tenant";
+import { createTenant } from "@/lib/signup";
+import { findTenantBySlug } from "@/lib/tenants";
 
 export const DEMO = {
   slug: "demo",

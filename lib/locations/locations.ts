@@ -1,9 +1,9 @@
 import { and, asc, eq, max, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { type Location, locations, resources, staffMembers, type Tenant } from "@/db/schema";
-import { type Actor, recordScheduleChange } from "@/lib/audit/record-audit";
-import { toOwnHoursColumns, toOwnHoursJson } from "@/lib/availability/own-hours";
-import { getLive, listLive, liveIn } from "@/lib/catalog/live-rows";
+import { type Actor, recordScheduleChange } from "@/lib/audit";
+import { toOwnHoursColumns, toOwnHoursJson } from "@/lib/availability";
+import { getLive, listLive, liveIn } from "@/lib/catalog";
 import { AppError } from "@/lib/errors/app-error";
 import type { PageRequest } from "@/lib/http/cursor";
 import { DEFAULT_MEETING_BASE_URL } from "./meeting-url";

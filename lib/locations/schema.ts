@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { exceptionsSchema, weeklySlotsSchema } from "@/lib/availability/schema";
+import { exceptionsSchema, weeklySlotsSchema } from "@/lib/availability";
 import { isTimeZone } from "@/lib/i18n/time-zones";
 import {
   optionalEmailSchema,

@@ -1,13 +1,12 @@
 import { and, eq, sql } from "drizzle-orm";
 import { type Database, queryRows } from "@/db/client";
 import { type OutboundMessage, outboundMessages, staffMembers, tenants, users } from "@/db/schema";
-import { getAppointment } from "@/lib/appointments/appointments";
-import { holdsTime } from "@/lib/appointments/status";
-import { publicLocations } from "@/lib/locations/public-locations";
+import { getAppointment, holdsTime } from "@/lib/appointments";
+import { publicLocations } from "@/lib/locations";
 import { describeError, logger } from "@/lib/logger";
 import type { Mailer } from "@/lib/mail/mailer";
 import { MINUTE_MS } from "@/lib/scheduling/durations";
-import { recordAppointmentEvents } from "@/lib/webhooks/appointment-events";
+import { recordAppointmentEvents } from "@/lib/webhooks";
 import { type RenderedMessage, renderBusinessNotice, renderMessage } from "./render";
 
 /** A claim outlives any one SMTP exchange (see smtpMailer's timeouts), so it is never cut short. */

@@ -1,14 +1,14 @@
 import { createTranslator } from "next-intl";
 import { createElement } from "react";
 import type { OutboundMessage, Tenant } from "@/db/schema";
-import type { AppointmentRow } from "@/lib/appointments/appointments";
-import { bookingCalendarFile } from "@/lib/appointments/formats/calendar-file";
+import type { AppointmentRow } from "@/lib/appointments";
+import { bookingCalendarFile } from "@/lib/appointments";
 import { formatDateTime, formatPrice, zoneCity } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import en from "@/lib/i18n/messages/en.json";
 import fr from "@/lib/i18n/messages/fr.json";
-import type { PublicLocation } from "@/lib/locations/public-locations";
-import { CONFIRM_LINK_DAYS, RESET_LINK_MINUTES } from "@/lib/users/link-lifetimes";
+import type { PublicLocation } from "@/lib/locations";
+import { CONFIRM_LINK_DAYS, RESET_LINK_MINUTES } from "@/lib/users";
 import { AppointmentEmail, NoticeEmail, renderEmail } from "./emails";
 
 export interface RenderedMessage {

@@ -9,10 +9,10 @@ import {
   staffServices,
   type Tenant,
 } from "@/db/schema";
-import { openingHoursColumns, toOpeningHours } from "@/lib/availability/availability";
+import { openingHoursColumns, toOpeningHours } from "@/lib/availability";
 import { boundedCache } from "@/lib/cache/bounded-cache";
 import { AppError } from "@/lib/errors/app-error";
-import { DEFAULT_MEETING_BASE_URL } from "@/lib/locations/meeting-url";
+import { DEFAULT_MEETING_BASE_URL } from "@/lib/locations";
 import type { SlotRules } from "@/lib/scheduling/compute-slots";
 import { MINUTE_MS } from "@/lib/scheduling/durations";
 import type { OpeningHours } from "@/lib/scheduling/opening-windows";

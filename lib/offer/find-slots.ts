@@ -1,7 +1,7 @@
 import type { Database } from "@/db/client";
 import type { Tenant } from "@/db/schema";
-import type { DateRange } from "@/lib/availability/date-range";
-import { listClassSessions } from "@/lib/classes/class-sessions";
+import type { DateRange } from "@/lib/availability";
+import { listClassSessions } from "@/lib/classes";
 import type { Slot, SlotRules } from "@/lib/scheduling/compute-slots";
 import { MINUTE_MS } from "@/lib/scheduling/durations";
 import type { Interval } from "@/lib/scheduling/opening-windows";

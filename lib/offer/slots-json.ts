@@ -1,6 +1,6 @@
 import type { Database } from "@/db/client";
 import type { Tenant } from "@/db/schema";
-import type { DateRange } from "@/lib/availability/date-range";
+import type { DateRange } from "@/lib/availability";
 import { boundedCache } from "@/lib/cache/bounded-cache";
 import { availabilityStableUntil } from "@/lib/scheduling/compute-slots";
 import type { Choice } from "./booking-context";

@@ -1,32 +1,31 @@
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject } from "zod-openapi";
-import { activityIdsSchema, activityInputSchema } from "@/lib/activities/schema";
+import { activityIdsSchema, activityInputSchema } from "@/lib/activities";
 import {
   appointmentListQuerySchema,
   bookingSchema,
   slotsQuerySchema,
   statusChangeSchema,
-} from "@/lib/appointments/schema";
-import { dateRangeQuerySchema } from "@/lib/availability/date-range";
-import { availabilityInputSchema } from "@/lib/availability/schema";
+} from "@/lib/appointments";
+import { availabilityInputSchema, dateRangeQuerySchema } from "@/lib/availability";
 import {
   classListQuerySchema,
   classSessionInputSchema,
   classSessionUpdateSchema,
-} from "@/lib/classes/schema";
-import { customerListQuerySchema, customerUpdateSchema } from "@/lib/customers/schema";
+} from "@/lib/classes";
+import { customerListQuerySchema, customerUpdateSchema } from "@/lib/customers";
 import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, pageQuerySchema } from "@/lib/http/cursor";
-import { locationInputSchema } from "@/lib/locations/schema";
-import { resourceInputSchema } from "@/lib/resources/schema";
-import { registerSchema, slugQuerySchema } from "@/lib/signup/schema";
-import { staffInputSchema } from "@/lib/staff/schema";
-import { appointmentModuleSchema } from "@/lib/tenants/appointment-module";
-import { webhookEventTypes } from "@/lib/webhooks/event-types";
+import { locationInputSchema } from "@/lib/locations";
+import { resourceInputSchema } from "@/lib/resources";
+import { registerSchema, slugQuerySchema } from "@/lib/signup";
+import { staffInputSchema } from "@/lib/staff";
+import { appointmentModuleSchema } from "@/lib/tenants";
 import {
   deliveryListQuerySchema,
   webhookCreateSchema,
+  webhookEventTypes,
   webhookUpdateSchema,
-} from "@/lib/webhooks/schema";
+} from "@/lib/webhooks";
 import {
   activityShape,
   appointmentShape,

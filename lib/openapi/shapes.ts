@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { paymentRules, paymentStatuses, webhookDeliveryStatuses } from "@/db/schema";
-import { appointmentStatuses } from "@/lib/appointments/status";
+import { appointmentStatuses } from "@/lib/appointments";
 import { errorStatus } from "@/lib/errors/app-error";
-import { webhookEventTypes } from "@/lib/webhooks/event-types";
+import { webhookEventTypes } from "@/lib/webhooks";
 
 // What the API answers, as zod schemas for the OpenAPI document: the serializers (toAppointmentJson,
 // toActivityJson, toWebhookJson…) build these objects, and tests/openapi.test.ts checks real answers

@@ -1,7 +1,7 @@
 import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { type MessageKind, type MessagePayload, outboundMessages } from "@/db/schema";
-import type { Actor } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/audit";
 import { MINUTE_MS } from "@/lib/scheduling/durations";
 
 /** What happened to an appointment, as far as messages go. */

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
 import { payments, type Tenant } from "@/db/schema";
-import type { PaymentSummary } from "@/lib/appointments/payment-summary";
+import type { PaymentSummary } from "@/lib/appointments";
 import { AppError } from "@/lib/errors/app-error";
 import { hrefWith } from "@/lib/http/href-with";
 import { formatDateTime } from "@/lib/i18n/format";

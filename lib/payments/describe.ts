@@ -1,6 +1,6 @@
 import { createTranslator } from "next-intl";
 import type { Tenant } from "@/db/schema";
-import type { PaymentSummary } from "@/lib/appointments/payment-summary";
+import type { PaymentSummary } from "@/lib/appointments";
 import { formatDateTime, formatPrice } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import en from "@/lib/i18n/messages/en.json";

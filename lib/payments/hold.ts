@@ -1,9 +1,8 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Activity, type PaymentRule, payments, type Tenant } from "@/db/schema";
-import type { Actor } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/audit";
 import { AppError } from "@/lib/errors/app-error";
-import { type OwedMessage, owedCte } from "@/lib/outbox/messages";
-import { webhookCtes } from "@/lib/outbox/webhook-events";
+import { type OwedMessage, owedCte, webhookCtes } from "@/lib/outbox";
 import { MINUTE_MS } from "@/lib/scheduling/durations";
 import { amountDue, paymentsReadiness } from "./rule";
 import type { StripeConfig } from "./stripe";

@@ -1,9 +1,9 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { payments, type Tenant } from "@/db/schema";
-import type { AppointmentRow } from "@/lib/appointments/appointments";
-import { customerPolicy } from "@/lib/appointments/customer-policy";
-import { type Actor, recordAudit } from "@/lib/audit/record-audit";
+import type { AppointmentRow } from "@/lib/appointments";
+import { customerPolicy } from "@/lib/appointments";
+import { type Actor, recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors/app-error";
 import { refundable, refundOnCancel } from "./rule";
 import { lockPaymentOf, makeDueRefunds } from "./settle";

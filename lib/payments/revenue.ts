@@ -9,7 +9,7 @@ import {
   staffMembers,
   type Tenant,
 } from "@/db/schema";
-import { type DateRange, toDateRange } from "@/lib/availability/date-range";
+import { type DateRange, toDateRange } from "@/lib/availability";
 import { defused, localizedCsv, spreadsheetNumber, spreadsheetTime } from "@/lib/csv/spreadsheet";
 import { fromMinorUnits } from "@/lib/i18n/money";
 import { addDays, dayInZone, isCalendarDay } from "@/lib/scheduling/calendar-day";

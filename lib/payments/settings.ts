@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import { type Tenant, tenants } from "@/db/schema";
-import { type Actor, recordAudit } from "@/lib/audit/record-audit";
+import { type Actor, recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors/app-error";
 
 /** The business's payment settings, as the settings form and the CLI send them. */

@@ -10,18 +10,12 @@ import {
   payments,
   type RefundReason,
 } from "@/db/schema";
-import { getAppointment } from "@/lib/appointments/appointments";
-import { holdsTime } from "@/lib/appointments/status";
-import { type Actor, recordScheduleChange } from "@/lib/audit/record-audit";
+import { getAppointment, holdsTime } from "@/lib/appointments";
+import { type Actor, recordScheduleChange } from "@/lib/audit";
 import { orUndefinedIfNotFound } from "@/lib/errors/app-error";
 import { describeError, logger } from "@/lib/logger";
-import {
-  type OwedMessage,
-  owedOnRefund,
-  releasedOnPayment,
-  writeOwed,
-} from "@/lib/outbox/messages";
-import { recordAppointmentEvents, statusEvents } from "@/lib/webhooks/appointment-events";
+import { type OwedMessage, owedOnRefund, releasedOnPayment, writeOwed } from "@/lib/outbox";
+import { recordAppointmentEvents, statusEvents } from "@/lib/webhooks";
 import { onAccount, type StripeConfig, stripeClient } from "./stripe";
 
 const paymentActor: Actor = { type: "system", label: "payment" };

@@ -1,13 +1,13 @@
 import { and, asc, eq, max } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { type Resource, resources, type Tenant } from "@/db/schema";
-import { hasUpcomingBookings } from "@/lib/appointments/appointments";
-import { type Actor, recordScheduleChange } from "@/lib/audit/record-audit";
-import { toOwnHoursColumns, toOwnHoursJson } from "@/lib/availability/own-hours";
-import { getLive, listLive, liveIn } from "@/lib/catalog/live-rows";
+import { hasUpcomingBookings } from "@/lib/appointments";
+import { type Actor, recordScheduleChange } from "@/lib/audit";
+import { toOwnHoursColumns, toOwnHoursJson } from "@/lib/availability";
+import { getLive, listLive, liveIn } from "@/lib/catalog";
 import { AppError } from "@/lib/errors/app-error";
 import type { PageRequest } from "@/lib/http/cursor";
-import { liveLocationId } from "@/lib/locations/locations";
+import { liveLocationId } from "@/lib/locations";
 import type { ResourceInput } from "./schema";
 
 const live = (tenantId: string) => liveIn(resources, tenantId);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { exceptionsSchema, weeklySlotsSchema } from "@/lib/availability/schema";
+import { exceptionsSchema, weeklySlotsSchema } from "@/lib/availability";
 import { requiredText, uuidSchema } from "@/lib/validation";
 
 /** What kind of resource it is ("Treatment room"): services name the kind they need. */

@@ -1,10 +1,9 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { type Tenant, tenants, users } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/record-audit";
-import type { OwedMessage } from "@/lib/outbox/messages";
-import { CONFIRM_LINK_DAYS } from "@/lib/users/link-lifetimes";
-import { sendUserLink, spendUserLink } from "@/lib/users/user-links";
+import { recordAudit } from "@/lib/audit";
+import type { OwedMessage } from "@/lib/outbox";
+import { CONFIRM_LINK_DAYS, sendUserLink, spendUserLink } from "@/lib/users";
 
 /**
  * Confirms a new business's address with the link mailed at sign-up, which opens its online

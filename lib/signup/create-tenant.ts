@@ -1,11 +1,10 @@
 import type { z } from "zod";
 import { type Database, sqlStateOf } from "@/db/client";
 import { locations, staffMembers, type Tenant, tenants } from "@/db/schema";
-import { type Actor, recordAudit } from "@/lib/audit/record-audit";
+import { type Actor, recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors/app-error";
-import { tenantProfileSchema } from "@/lib/tenants/schema";
-import { createUser, type PublicUser } from "@/lib/users/create-user";
-import { passwordSchema } from "@/lib/users/schema";
+import { tenantProfileSchema } from "@/lib/tenants";
+import { createUser, type PublicUser, passwordSchema } from "@/lib/users";
 import { emailSchema, requiredText } from "@/lib/validation";
 
 /** A new business and its owner's account. */

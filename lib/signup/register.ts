@@ -1,8 +1,8 @@
 import type { Database } from "@/db/client";
 import type { Tenant } from "@/db/schema";
 import { AppError } from "@/lib/errors/app-error";
-import type { OwedMessage } from "@/lib/outbox/messages";
-import type { PublicUser } from "@/lib/users/create-user";
+import type { OwedMessage } from "@/lib/outbox";
+import type { PublicUser } from "@/lib/users";
 import { sendConfirmationLink } from "./confirm-email";
 import { createTenant } from "./create-tenant";
 import { passwordStrength } from "./password-strength";

@@ -1,4 +1,4 @@
-import { ownHostLink } from "@/lib/tenants/booking-link";
+import { ownHostLink } from "@/lib/tenants";
 import type { Registration } from "./register";
 
 /** What the API answers a sign-up with: the business, its owner, and where each is reached. */

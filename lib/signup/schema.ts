@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { locales } from "@/lib/i18n/locales";
-import { slugSchema, timeZoneSchema } from "@/lib/tenants/schema";
-import { passwordSchema } from "@/lib/users/schema";
+import { slugSchema, timeZoneSchema } from "@/lib/tenants";
+import { passwordSchema } from "@/lib/users";
 import { emailSchema, requiredText } from "@/lib/validation";
 
 /** A business signing itself up: the web form and `POST /api/public/register` take the same. */

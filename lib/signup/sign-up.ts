@@ -3,7 +3,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { clientAddress } from "@/lib/http/client-address";
 import { consume, limitersFor } from "@/lib/rate-limit/limiters";
-import { confirmLinks } from "@/lib/tenants/booking-link";
+import { confirmLinks } from "@/lib/tenants";
 import { type Registration, registerBusiness } from "./register";
 import type { RegisterInput } from "./schema";
 

@@ -2,7 +2,7 @@ import slugify from "@sindresorhus/slugify";
 import { inArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { tenants } from "@/db/schema";
-import { slugSchema } from "@/lib/tenants/schema";
+import { slugSchema } from "@/lib/tenants";
 
 export interface SlugAnswer {
   slug: string;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { exceptionsSchema, weeklySlotsSchema } from "@/lib/availability/schema";
+import { exceptionsSchema, weeklySlotsSchema } from "@/lib/availability";
 import { hexColor, requiredText, uuidSchema } from "@/lib/validation";
 
 /**

@@ -8,13 +8,13 @@ import {
   type Tenant,
   users,
 } from "@/db/schema";
-import { hasUpcomingBookings } from "@/lib/appointments/appointments";
-import { type Actor, recordScheduleChange } from "@/lib/audit/record-audit";
-import { toOwnHoursColumns, toOwnHoursJson } from "@/lib/availability/own-hours";
-import { liveIn } from "@/lib/catalog/live-rows";
+import { hasUpcomingBookings } from "@/lib/appointments";
+import { type Actor, recordScheduleChange } from "@/lib/audit";
+import { toOwnHoursColumns, toOwnHoursJson } from "@/lib/availability";
+import { liveIn } from "@/lib/catalog";
 import { AppError } from "@/lib/errors/app-error";
 import { keyset, type PageRequest } from "@/lib/http/cursor";
-import { liveLocationId } from "@/lib/locations/locations";
+import { liveLocationId } from "@/lib/locations";
 import { nextStaffColor } from "./colors";
 import type { StaffInput } from "./schema";
 

@@ -2,9 +2,9 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { type Database, queryRows } from "@/db/client";
 import { activities, appointments, staffMembers, type Tenant } from "@/db/schema";
-import { appointmentRevenue } from "@/lib/appointments/revenue-sql";
-import { toDateRange } from "@/lib/availability/date-range";
-import { mondayOf } from "@/lib/offer/booking-week";
+import { appointmentRevenue } from "@/lib/appointments";
+import { toDateRange } from "@/lib/availability";
+import { mondayOf } from "@/lib/offer";
 import { addDays, dayCount, isCalendarDay } from "@/lib/scheduling/calendar-day";
 
 /** The longest range shown day by day; longer ones go by week (from Monday). */

@@ -1,8 +1,8 @@
 import { asc, eq } from "drizzle-orm";
 import { type Database, sqlStateOf } from "@/db/client";
 import { type User, users } from "@/db/schema";
-import { type Actor, recordAudit } from "@/lib/audit/record-audit";
-import { hashPassword } from "@/lib/auth/password";
+import { type Actor, recordAudit } from "@/lib/audit";
+import { hashPassword } from "@/lib/auth";
 import { AppError } from "@/lib/errors/app-error";
 import { type CreateUserInput, createUserSchema } from "./schema";
 

@@ -1,9 +1,9 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { type Tenant, users } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { hashPassword } from "@/lib/auth/password";
-import type { OwedMessage } from "@/lib/outbox/messages";
+import { recordAudit } from "@/lib/audit";
+import { hashPassword } from "@/lib/auth";
+import type { OwedMessage } from "@/lib/outbox";
 import { RESET_LINK_MINUTES } from "./link-lifetimes";
 import { sendUserLink, spendUserLink } from "./user-links";
 

@@ -4,7 +4,7 @@ import type { Database } from "@/db/client";
 import { type MessageKind, type UserToken, type UserTokenPurpose, userTokens } from "@/db/schema";
 import { sha256Hex } from "@/lib/crypto/sha256";
 import { AppError } from "@/lib/errors/app-error";
-import { type OwedMessage, writeOwed } from "@/lib/outbox/messages";
+import { type OwedMessage, writeOwed } from "@/lib/outbox";
 
 export interface UserLinkRequest {
   tenantId: string;

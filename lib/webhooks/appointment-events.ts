@@ -1,9 +1,8 @@
 import type { Database } from "@/db/client";
 import type { AppointmentStatus } from "@/db/schema";
-import { type AppointmentRow, getAppointment } from "@/lib/appointments/appointments";
-import { toAppointmentJson } from "@/lib/appointments/formats/serialize-appointment";
+import { type AppointmentRow, getAppointment, toAppointmentJson } from "@/lib/appointments";
 import { orUndefinedIfNotFound } from "@/lib/errors/app-error";
-import { recordWebhookEvents } from "@/lib/outbox/webhook-events";
+import { recordWebhookEvents } from "@/lib/outbox";
 import type { WebhookEventType } from "./event-types";
 
 /** The events of a change of status: a cancellation is also told as such. */

@@ -1,5 +1,5 @@
 import type { Database } from "@/db/client";
-import { getCustomer, toCustomerJson } from "@/lib/customers/customers";
+import { getCustomer, toCustomerJson } from "@/lib/customers";
 import { orUndefinedIfNotFound } from "@/lib/errors/app-error";
 
 /** A customer event's data: the customer as the API shows it (only its id once it is gone). */

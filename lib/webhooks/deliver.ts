@@ -11,7 +11,7 @@ import {
   webhookEvents,
 } from "@/db/schema";
 import { logger } from "@/lib/logger";
-import { owedOnWebhookDisabled, writeOwed } from "@/lib/outbox/messages";
+import { owedOnWebhookDisabled, writeOwed } from "@/lib/outbox";
 import { HOUR_MS, SECOND_MS } from "@/lib/scheduling/durations";
 import { appointmentData } from "./appointment-events";
 import { customerData } from "./customer-events";

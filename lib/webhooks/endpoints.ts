@@ -2,10 +2,10 @@ import { randomBytes } from "node:crypto";
 import { and, asc, count, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { type WebhookEndpoint, webhookEndpoints } from "@/db/schema";
-import { type Actor, recordAudit } from "@/lib/audit/record-audit";
+import { type Actor, recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors/app-error";
 import { keyset, type PageRequest } from "@/lib/http/cursor";
-import { lockTenant } from "@/lib/tenants/lock-tenant";
+import { lockTenant } from "@/lib/tenants";
 import { refusedHost } from "./address-guard";
 import type { WebhookCreateInput, WebhookUpdateInput } from "./schema";
 

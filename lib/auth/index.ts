@@ -1,0 +1,4 @@
+export * from "./authenticate";
+export * from "./password";
+export * from "./require-admin";
+export * from "./sessions";

@@ -1,0 +1,2 @@
+export * from "./class-sessions";
+export * from "./schema";

@@ -1,0 +1,4 @@
+export * from "./locations";
+export * from "./meeting-url";
+export * from "./public-locations";
+export * from "./schema";

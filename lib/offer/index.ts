@@ -1,0 +1,3 @@
+export * from "./booking-context";
+export * from "./booking-week";
+export * from "./find-slots";

@@ -1,0 +1,2 @@
+export * from "./create-tenant";
+export * from "./schema";

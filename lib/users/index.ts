@@ -1,0 +1,4 @@
+export * from "./create-user";
+export * from "./link-lifetimes";
+export * from "./schema";
+export * from "./user-links";

@@ -1,0 +1,4 @@
+export * from "./appointment-events";
+export * from "./event-types";
+export * from "./schema";
+export * from "./worker";

@@ -2,6 +2,8 @@ import { and, eq, sql } from "drizzle-orm";
 import { type Database, queryRows } from "@/db/client";
 import { type OutboundMessage, outboundMessages, staffMembers, tenants, users } from "@/db/schema";
 import { getAppointment, holdsTime } from "@/lib/appointments";
+import { claimDue } from "@/lib/jobs/claim-due";
+import { RetrySchedule } from "@/lib/jobs/retry-schedule";
 import { publicLocations } from "@/lib/locations";
 import { describeError, logger } from "@/lib/logger";
 import type { Mailer } from "@/lib/mail/mailer";
@@ -11,9 +13,9 @@ import { type RenderedMessage, renderBusinessNotice, renderMessage } from "./ren
 
 /** A claim outlives any one SMTP exchange (see smtpMailer's timeouts), so it is never cut short. */
 export const CLAIM_MINUTES = 5;
-/** Tries before a message is failed for good; then the waits between them. */
-export const MAX_ATTEMPTS = 5;
-const RETRY_MINUTES = [1, 5, 30, 120];
+/** A message's tries: at once, then 1, 5, 30 and 120 minutes after each failure; then failed. */
+const RETRIES = new RetrySchedule([1, 5, 30, 120].map((minutes) => minutes * MINUTE_MS));
+export const MAX_ATTEMPTS = RETRIES.maxAttempts;
 
 export interface DeliveryOptions {
   now: Date;
@@ -29,18 +31,15 @@ export interface DeliveryOptions {
  * rows another process holds are skipped, so that two instances never take the same message.
  */
 async function claimNext(db: Database, now: Date): Promise<OutboundMessage | undefined> {
-  const at = now.toISOString();
-  const [row] = await queryRows<{ tenant_id: string; id: string }>(
-    db,
-    sql`update ${outboundMessages} m
-        set status = 'sending', attempts = m.attempts + 1,
-          claimed_until = ${at}::timestamptz + make_interval(mins => ${CLAIM_MINUTES})
-        where (m.tenant_id, m.id) = (
-          select tenant_id, id from ${outboundMessages}
-          where status = 'queued' and send_after <= ${at}::timestamptz
-          order by send_after, created_at limit 1 for update skip locked)
-        returning m.tenant_id, m.id`,
-  );
+  const [row] = await claimDue(db, {
+    table: outboundMessages,
+    candidates: sql`select tenant_id, id from ${outboundMessages}
+      where status = 'queued' and send_after <= ${now.toISOString()}::timestamptz
+      order by send_after, created_at limit 1 for update skip locked`,
+    now,
+    leaseMs: CLAIM_MINUTES * MINUTE_MS,
+    alsoSet: sql`status = 'sending'`,
+  });
   if (!row) return undefined;
   const [message] = await db
     .select()
@@ -156,14 +155,13 @@ async function deliverOne(db: Database, message: OutboundMessage, options: Deliv
         .where(where);
       return;
     }
-    const last = message.attempts >= MAX_ATTEMPTS;
-    const wait = RETRY_MINUTES[Math.min(message.attempts, RETRY_MINUTES.length) - 1] ?? 1;
+    const retryAt = RETRIES.next(message.attempts, now);
     logger.warn("message not sent", { messageId: message.id, attempt: message.attempts, reason });
     await db
       .update(outboundMessages)
       .set({
-        status: last ? "failed" : "queued",
-        sendAfter: last ? message.sendAfter : new Date(now.getTime() + wait * MINUTE_MS),
+        status: retryAt ? "queued" : "failed",
+        sendAfter: retryAt ?? message.sendAfter,
         claimedUntil: null,
         handedOffAt: null,
         lastError,

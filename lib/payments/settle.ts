@@ -13,14 +13,16 @@ import {
 import { getAppointment, holdsTime } from "@/lib/appointments";
 import { type Actor, recordScheduleChange } from "@/lib/audit";
 import { orUndefinedIfNotFound } from "@/lib/errors/app-error";
+import { RetrySchedule } from "@/lib/jobs/retry-schedule";
 import { describeError, logger } from "@/lib/logger";
 import { type OwedMessage, owedOnRefund, releasedOnPayment, writeOwed } from "@/lib/outbox";
+import { MINUTE_MS } from "@/lib/scheduling/durations";
 import { recordAppointmentEvents, statusEvents } from "@/lib/webhooks";
 import { onAccount, type StripeConfig, stripeClient } from "./stripe";
 
 const paymentActor: Actor = { type: "system", label: "payment" };
-/** An event that failed this often is left for a person to look at (its error is kept). */
-const MAX_EVENT_ATTEMPTS = 10;
+/** An event is tried at each pass (each minute) until its tenth failure, then left for a person (its error is kept). */
+const EVENT_RETRIES = new RetrySchedule(Array.from({ length: 9 }, () => MINUTE_MS));
 
 export interface SettleOptions {
   now: Date;
@@ -60,7 +62,7 @@ async function processNextEvent(db: Database, now: Date, failed: Set<string>): P
         .from(paymentEvents)
         .where(
           and(
-            sql`${paymentEvents.processedAt} is null and ${paymentEvents.attempts} < ${MAX_EVENT_ATTEMPTS}`,
+            sql`${paymentEvents.processedAt} is null and ${paymentEvents.attempts} < ${EVENT_RETRIES.maxAttempts}`,
             failed.size ? notInArray(paymentEvents.id, [...failed]) : undefined,
           ),
         )

@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
-import { type Database, queryRows } from "@/db/client";
+import type { Database } from "@/db/client";
 import {
   tenants,
   type WebhookEndpoint,
@@ -10,6 +10,8 @@ import {
   webhookEndpoints,
   webhookEvents,
 } from "@/db/schema";
+import { type Claimed, claimDue } from "@/lib/jobs/claim-due";
+import { RetrySchedule } from "@/lib/jobs/retry-schedule";
 import { logger } from "@/lib/logger";
 import { owedOnWebhookDisabled, writeOwed } from "@/lib/outbox";
 import { HOUR_MS, SECOND_MS } from "@/lib/scheduling/durations";
@@ -32,7 +34,8 @@ export const RETRY_DELAYS_MS = [
   20 * HOUR_MS,
   24 * HOUR_MS,
 ];
-export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
+// A receiver's Retry-After is honoured up to a day.
+const RETRIES = new RetrySchedule(RETRY_DELAYS_MS, 24 * HOUR_MS);
 /** Failing this long without a single success turns an endpoint off. */
 export const DISABLE_AFTER_MS = 5 * 24 * HOUR_MS;
 export const TIMEOUT_MS = 15 * SECOND_MS;
@@ -47,26 +50,18 @@ export interface WebhookDeliveryOptions {
   limit?: number;
 }
 
-interface Claimed {
-  tenant_id: string;
-  id: string;
-  attempts: number;
-}
-
 /**
  * Takes the deliveries due, for this process (rows another holds are skipped): each the first
  * waiting one of its endpoint for its appointment, so that an endpoint receives an appointment's
  * events in the order they happened, however long it was down.
  */
-async function claimDue(db: Database, now: Date, limit: number): Promise<Claimed[]> {
+function claimDeliveries(db: Database, now: Date, limit: number): Promise<Claimed[]> {
   const at = sql`${now.toISOString()}::timestamptz`;
-  return queryRows<Claimed>(
-    db,
-    sql`update ${webhookDeliveries} d
-        set claimed_until = ${at} + make_interval(secs => ${CLAIM_MS / SECOND_MS}),
-          attempts = d.attempts + 1
-        where (d.tenant_id, d.id) in (
-          select d.tenant_id, d.id from ${webhookDeliveries} d
+  return claimDue(db, {
+    table: webhookDeliveries,
+    now,
+    leaseMs: CLAIM_MS,
+    candidates: sql`select d.tenant_id, d.id from ${webhookDeliveries} d
           join ${webhookEndpoints} e on e.tenant_id = d.tenant_id and e.id = d.endpoint_id
           where d.status = 'pending' and d.next_attempt_at <= ${at} and e.enabled
             and (d.claimed_until is null or d.claimed_until < ${at})
@@ -76,9 +71,8 @@ async function claimDue(db: Database, now: Date, limit: number): Promise<Claimed
                 and o.subject_id = d.subject_id and o.status = 'pending' and o.seq < d.seq)
           order by d.next_attempt_at, d.seq
           limit ${limit}
-          for update of d skip locked)
-        returning d.tenant_id, d.id, d.attempts`,
-  );
+          for update of d skip locked`,
+  });
 }
 
 /**
@@ -92,7 +86,7 @@ export async function deliverWebhooks(
   const limit = options.limit ?? 200;
   let tried = 0;
   while (tried < limit) {
-    const batch = await claimDue(db, options.now, Math.min(10, limit - tried));
+    const batch = await claimDeliveries(db, options.now, Math.min(10, limit - tried));
     if (!batch.length) break;
     await Promise.all(batch.map((claimed) => attempt(db, claimed, options)));
     tried += batch.length;
@@ -221,11 +215,7 @@ async function recordAttempt(
   const ok = succeeded(result.status);
   let disabled = false;
   const gone = result.status === 410;
-  const last = delivery.attempts >= MAX_ATTEMPTS;
-  const wait = Math.min(
-    24 * HOUR_MS,
-    Math.max(RETRY_DELAYS_MS[delivery.attempts - 1] ?? 0, (result.retryAfter ?? 0) * SECOND_MS),
-  );
+  const retryAt = RETRIES.next(delivery.attempts, now, (result.retryAfter ?? 0) * SECOND_MS);
   await db.transaction(async (tx) => {
     // Locked, read afresh: tries of other deliveries to it may end at the same moment.
     const [current] = await tx
@@ -250,11 +240,11 @@ async function recordAttempt(
     await tx
       .update(webhookDeliveries)
       .set({
-        status: ok ? "succeeded" : gone || last ? "failed" : "pending",
+        status: ok ? "succeeded" : gone || !retryAt ? "failed" : "pending",
         deliveredAt: ok ? now : null,
         lastStatus: result.status,
         claimedUntil: null,
-        nextAttemptAt: ok || gone || last ? delivery.nextAttemptAt : new Date(now.getTime() + wait),
+        nextAttemptAt: ok || gone || !retryAt ? delivery.nextAttemptAt : retryAt,
       })
       .where(
         and(

@@ -65,7 +65,7 @@ module.exports = {
       comment: "A circle of imports makes every file in it depend on all the others.",
       severity: "error",
       from: {},
-      to: { circular: true, dependencyTypesNot: ["type-only"] },
+      to: { circular: true },
     },
   ],
   options: {

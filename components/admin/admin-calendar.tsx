@@ -20,13 +20,13 @@ import "@fullcalendar/react/themes/classic/theme.css";
 import "@fullcalendar/react/themes/classic/palette.css";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Notice } from "@/components/ui/notice";
 import { holdsTime } from "@/lib/appointments/status";
 import { dateTimeFormat } from "@/lib/i18n/intl-formats";
 import { AppointmentPanel } from "./appointment-panel";
 import type { CalendarActions } from "./calendar-actions";
 import { type CalendarLabels, type CalendarStaff, outcomeText } from "./calendar-text";
-import { ConfirmBox } from "./confirm-box";
 import { TeamDay } from "./team-day";
 import { type CalendarActivity, WalkInForm } from "./walk-in-form";
 
@@ -421,7 +421,7 @@ export function AdminCalendar(props: AdminCalendarProps) {
           </Notice>
         )}
         {confirmMove && (
-          <ConfirmBox
+          <ConfirmDialog
             id="confirm-move"
             tone="warning"
             className="mb-3"

@@ -2,11 +2,11 @@
 
 import Link from "next/link";
 import { useEffect, useState, useTransition } from "react";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Notice } from "@/components/ui/notice";
 import type { AppointmentDetails } from "@/lib/calendar/appointment-details";
 import type { CalendarActions } from "./calendar-actions";
 import { type CalendarLabels, type CalendarStaff, outcomeText } from "./calendar-text";
-import { ConfirmBox } from "./confirm-box";
 import { SidePanel } from "./side-panel";
 
 interface Props {
@@ -141,7 +141,7 @@ export function AppointmentPanel({
                 </button>
               )}
               {confirmRefund && details.payment.refundable && (
-                <ConfirmBox
+                <ConfirmDialog
                   id="confirm-refund"
                   tone="danger"
                   className="mt-2"
@@ -257,7 +257,7 @@ export function AppointmentPanel({
             </div>
           )}
           {confirmCancel && (
-            <ConfirmBox
+            <ConfirmDialog
               id="confirm-cancel"
               tone="danger"
               className="mt-3"
@@ -324,7 +324,7 @@ export function AppointmentPanel({
                 </>
               )}
               {outsideHours && (
-                <ConfirmBox
+                <ConfirmDialog
                   id="confirm-outside"
                   tone="warning"
                   className="mt-2"

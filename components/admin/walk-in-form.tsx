@@ -1,12 +1,12 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { LabelledField } from "@/components/ui/labelled-field";
 import { Notice } from "@/components/ui/notice";
 import { type FieldProblems, problemText } from "@/lib/errors/field-problems";
 import type { CalendarActions } from "./calendar-actions";
 import { type CalendarLabels, type CalendarStaff, outcomeText } from "./calendar-text";
-import { ConfirmBox } from "./confirm-box";
 import { SidePanel } from "./side-panel";
 
 export interface CalendarActivity {
@@ -206,7 +206,7 @@ export function WalkInForm({
           field("customFieldValue", "clientInfo.customFieldValue", activity.customFieldLabel)}
         {failure && <Notice kind="error">{failure}</Notice>}
         {outsideHours && (
-          <ConfirmBox
+          <ConfirmDialog
             id="walk-in-outside"
             tone="warning"
             question={labels.outsideHoursBook ?? ""}

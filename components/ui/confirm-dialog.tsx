@@ -1,14 +1,18 @@
 "use client";
 
 import type { MouseEvent } from "react";
+import { Button } from "./button";
 
 const tones = {
   warning: { box: "border-amber-300 bg-amber-50", button: "bg-amber-700" },
   danger: { box: "border-red-200 bg-red-50", button: "bg-red-700" },
 };
 
-/** A question asked in place before something irreversible or unusual, with its answers. */
-export function ConfirmBox(props: {
+/**
+ * A question asked in place (an alert dialog) before something irreversible or unusual, with its
+ * answers; focus stays where the person is, and nothing happens until they answer.
+ */
+export function ConfirmDialog(props: {
   id: string;
   tone: keyof typeof tones;
   question: string;
@@ -32,18 +36,14 @@ export function ConfirmBox(props: {
           type="button"
           disabled={props.busy}
           onClick={props.onConfirm}
-          className={`rounded-md px-3 py-1 font-medium text-white ${tone.button}`}
+          className={`rounded-md px-3 py-1 font-medium text-white disabled:opacity-60 ${tone.button}`}
         >
           {props.confirmLabel}
         </button>
         {props.cancel && (
-          <button
-            type="button"
-            onClick={props.cancel.onCancel}
-            className="rounded-md border border-slate-300 bg-white px-3 py-1"
-          >
+          <Button variant="secondary" onClick={props.cancel.onCancel}>
             {props.cancel.label}
-          </button>
+          </Button>
         )}
       </div>
     </div>

@@ -238,7 +238,7 @@ export function MovePart({
             setMoveTo(e.target.value);
             setOutsideHours(false);
           }}
-          className="min-w-0 flex-1"
+          className="min-w-0 flex-1 text-sm"
         />
         <Button type="submit" variant="secondary" size="sm" disabled={busy}>
           {labels.move}
@@ -257,7 +257,7 @@ export function MovePart({
               setMoveStaff(e.target.value);
               setOutsideHours(false);
             }}
-            className="mt-1 w-full"
+            className="mt-1 w-full text-sm"
           >
             {staff.map((s) => (
               <option key={s.id} value={s.id}>

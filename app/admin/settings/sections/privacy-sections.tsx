@@ -30,7 +30,7 @@ export async function RetentionSection({ tenant, canManage, message }: SectionPr
             defaultValue={tenant.customerRetentionMonths ?? ""}
             disabled={!canManage}
             aria-describedby="retention-hint"
-            className="mt-1 w-32"
+            className="text-sm mt-1 w-32"
           />
         </Field>
         {canManage && <Button type="submit">{t("saveRetention")}</Button>}
@@ -60,7 +60,7 @@ export async function ConsentSection({ tenant, canManage, message }: SectionProp
             defaultValue={tenant.privacyNoticeUrl ?? ""}
             disabled={!canManage}
             aria-describedby="privacy-notice-hint"
-            className="mt-1 w-full max-w-lg"
+            className="text-sm mt-1 w-full max-w-lg"
           />
         </Field>
         <p id="privacy-notice-hint" className="-mt-2 text-xs text-slate-600">

@@ -63,6 +63,7 @@ export async function TeamSection(props: {
                     >
                       <Select
                         compact
+                        className="text-sm"
                         name="role"
                         defaultValue={u.role}
                         aria-label={t("roleOf", { name: u.name })}
@@ -83,6 +84,7 @@ export async function TeamSection(props: {
                       >
                         <Input
                           compact
+                          className="text-sm"
                           name="password"
                           type="password"
                           minLength={8}
@@ -113,7 +115,7 @@ export async function TeamSection(props: {
       {props.canManage && (
         <form action={addMemberAction} className="mt-3 grid gap-3 sm:grid-cols-5 sm:items-end">
           <Field id="member-name" label={t("memberName")}>
-            <Input compact id="member-name" name="name" className="mt-1 w-full" />
+            <Input compact id="member-name" name="name" className="text-sm mt-1 w-full" />
           </Field>
           <Field id="member-email" label={t("email")}>
             <Input
@@ -122,7 +124,7 @@ export async function TeamSection(props: {
               name="email"
               type="email"
               required
-              className="mt-1 w-full"
+              className="text-sm mt-1 w-full"
             />
           </Field>
           <Field id="member-password" label={t("password")}>
@@ -134,7 +136,7 @@ export async function TeamSection(props: {
               minLength={8}
               required
               autoComplete="new-password"
-              className="mt-1 w-full"
+              className="text-sm mt-1 w-full"
             />
           </Field>
           <Field id="member-role" label={t("role")}>
@@ -143,7 +145,7 @@ export async function TeamSection(props: {
               id="member-role"
               name="role"
               defaultValue="staff"
-              className="mt-1 w-full"
+              className="text-sm mt-1 w-full"
             >
               {roleOptions}
             </Select>

@@ -1,8 +1,10 @@
 "use client";
 
 import { signIn } from "next-auth/react";
-import { useEffect, useRef, useState } from "react";
-import { LabelledField } from "@/components/ui/labelled-field";
+import { type ComponentProps, type ReactNode, useEffect, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field as FormField, fieldDescription } from "@/components/ui/field";
+import { Input, Select } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
 import type { PasswordStrength } from "@/lib/signup/password-strength";
 import type { RegisterInput } from "@/lib/signup/schema";
@@ -36,8 +38,6 @@ export type SignupLabels = Record<
   string
 >;
 
-const inputClass = "mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm";
-
 /** Waits `ms` after the last change of `value` before calling `run` with it. */
 function useDebounced<T>(value: T, ms: number, run: (value: T) => void) {
   const latest = useRef(run);
@@ -46,6 +46,202 @@ function useDebounced<T>(value: T, ms: number, run: (value: T) => void) {
     const timer = setTimeout(() => latest.current(value), ms);
     return () => clearTimeout(timer);
   }, [value, ms]);
+}
+
+/**
+ * The booking page's address as the visitor types: proposed from the business's name until they
+ * edit it (then their own, checked), with whether it is free.
+ */
+function useSlugCheck(
+  businessName: string,
+  slug: string,
+  edited: boolean,
+  onProposed: (slug: string) => void,
+) {
+  const [state, setState] = useState<SlugAnswer | "checking" | null>(null);
+  const query = edited
+    ? `slug=${encodeURIComponent(slug)}`
+    : `name=${encodeURIComponent(businessName)}`;
+  useDebounced(query, 300, async (q) => {
+    if (q === "name=" || q === "slug=") return setState(null);
+    setState("checking");
+    try {
+      const response = await fetch(`/api/public/slugs?${q}`);
+      if (!response.ok) return setState(null);
+      const answer = (await response.json()) as SlugAnswer;
+      setState(answer);
+      if (!edited) onProposed(answer.slug);
+    } catch {
+      setState(null);
+    }
+  });
+  return state;
+}
+
+/** The password's strength as the visitor types, judged against what else they typed. */
+function usePasswordStrength(
+  password: string,
+  strengthOf: (password: string, userInputs: string[]) => Promise<PasswordStrength>,
+  userInputs: string[],
+) {
+  const [strength, setStrength] = useState<PasswordStrength | null>(null);
+  useDebounced(password, 250, async (value) => {
+    if (!value) return setStrength(null);
+    setStrength(await strengthOf(value, userInputs).catch(() => null));
+  });
+  return strength;
+}
+
+function SlugHint(props: {
+  labels: SignupLabels;
+  address: string;
+  state: SlugAnswer | "checking" | null;
+}) {
+  const { labels, state } = props;
+  const note =
+    state === "checking"
+      ? labels.slugChecking
+      : state?.available
+        ? labels.slugFree
+        : state?.problem === "taken"
+          ? labels.slugTaken
+          : state?.problem === "invalid"
+            ? labels.slugInvalid
+            : "";
+  const free = state !== "checking" && state?.available;
+  return (
+    <p id="slug-hint" className="mt-1 text-xs text-slate-600" aria-live="polite">
+      {props.address}
+      {note && (
+        <span className={`ml-2 font-medium ${free ? "text-emerald-700" : "text-amber-800"}`}>
+          {note}
+        </span>
+      )}
+    </p>
+  );
+}
+
+/** Out of sight and out of the tab order, so only robots fill it. */
+const control = "mt-1 w-full text-sm";
+
+/** A required text field under its label, with its error; `hint` (id `<field>-hint`) below. */
+function TextField(props: {
+  field: Field;
+  label: string;
+  value: string;
+  onChange: (event: { target: { value: string } }) => void;
+  error?: string;
+  wide: boolean;
+  hint?: ReactNode;
+  input: ComponentProps<"input">;
+}) {
+  const { field, error } = props;
+  return (
+    <FormField
+      id={field}
+      label={props.label}
+      error={error}
+      className={props.wide ? "sm:col-span-2" : undefined}
+    >
+      <Input
+        id={field}
+        value={props.value}
+        onChange={props.onChange}
+        required
+        {...props.input}
+        className={control}
+        {...fieldDescription(field, { error, hint: props.hint })}
+      />
+      {props.hint}
+    </FormField>
+  );
+}
+
+function Honeypot(props: {
+  label: string;
+  value: string;
+  onChange: (event: { target: { value: string } }) => void;
+}) {
+  return (
+    <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
+      <label htmlFor="website">{props.label}</label>
+      <input
+        id="website"
+        name="website"
+        tabIndex={-1}
+        autoComplete="off"
+        value={props.value}
+        onChange={props.onChange}
+      />
+    </div>
+  );
+}
+
+function StrengthHint({
+  labels,
+  strength,
+}: {
+  labels: SignupLabels;
+  strength: PasswordStrength | null;
+}) {
+  return (
+    <div id="password-hint" className="mt-1 text-xs text-slate-600" aria-live="polite">
+      {strength ? (
+        <>
+          <meter
+            min={0}
+            max={4}
+            low={2}
+            high={3}
+            optimum={4}
+            value={strength.score}
+            className="mr-2 align-middle"
+            aria-label={labels.strength}
+          />
+          <span className={strength.strong ? "text-emerald-700" : "text-amber-800"}>
+            {labels[`strength${strength.score}` as "strength0"]}
+          </span>
+          {[strength.warning, ...strength.suggestions].filter(Boolean).map((line) => (
+            <span key={line} className="block">
+              {line}
+            </span>
+          ))}
+        </>
+      ) : (
+        labels.passwordHint
+      )}
+    </div>
+  );
+}
+
+/**
+ * Signing up: the business is created, then its owner signed in and sent to the new dashboard
+ * (or, should that fail, to the sign-in page: the business exists either way).
+ */
+function useSignUp(signUp: (input: RegisterInput) => Promise<SignUpResult>, failed: string) {
+  const [result, setResult] = useState<Extract<SignUpResult, { ok: false }> | null>(null);
+  const [pending, setPending] = useState(false);
+  async function submit(values: RegisterInput & { email: string; password: string }) {
+    setPending(true);
+    setResult(null);
+    const answer = await signUp({ ...values, slug: values.slug || undefined }).catch(
+      (): SignUpResult => ({ ok: false, failure: failed, problems: {} }),
+    );
+    if (!answer.ok) {
+      setResult(answer);
+      setPending(false);
+      return;
+    }
+    const signedIn = await signIn(
+      "credentials",
+      { email: values.email, password: values.password, redirect: false },
+      { tenant: answer.slug },
+    ).catch(() => null);
+    window.location.assign(
+      signedIn?.ok ? `/admin?tenant=${answer.slug}` : `/login?tenant=${answer.slug}`,
+    );
+  }
+  return { result, pending, submit };
 }
 
 /**
@@ -80,10 +276,6 @@ export function SignupForm({
     website: "",
   });
   const [slugEdited, setSlugEdited] = useState(false);
-  const [slugState, setSlugState] = useState<SlugAnswer | "checking" | null>(null);
-  const [strength, setStrength] = useState<PasswordStrength | null>(null);
-  const [result, setResult] = useState<Extract<SignUpResult, { ok: false }> | null>(null);
-  const [pending, setPending] = useState(false);
 
   useEffect(() => {
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -92,98 +284,55 @@ export function SignupForm({
 
   const set = (field: keyof typeof values) => (event: { target: { value: string } }) =>
     setValues((v) => ({ ...v, [field]: event.target.value }));
+  const slugState = useSlugCheck(values.businessName, values.slug, slugEdited, (slug) =>
+    setValues((v) => ({ ...v, slug })),
+  );
+  const strength = usePasswordStrength(values.password, strengthOf, [
+    values.ownerName,
+    values.email,
+    values.businessName,
+    values.slug,
+  ]);
 
-  const slugQuery = slugEdited
-    ? `slug=${encodeURIComponent(values.slug)}`
-    : `name=${encodeURIComponent(values.businessName)}`;
-  useDebounced(slugQuery, 300, async (query) => {
-    if (query === "name=" || query === "slug=") return setSlugState(null);
-    setSlugState("checking");
-    try {
-      const response = await fetch(`/api/public/slugs?${query}`);
-      if (!response.ok) return setSlugState(null);
-      const answer = (await response.json()) as SlugAnswer;
-      setSlugState(answer);
-      if (!slugEdited) setValues((v) => ({ ...v, slug: answer.slug }));
-    } catch {
-      setSlugState(null);
-    }
-  });
-
-  const userInputs = [values.ownerName, values.email, values.businessName, values.slug];
-  useDebounced(values.password, 250, async (password) => {
-    if (!password) return setStrength(null);
-    setStrength(await strengthOf(password, userInputs).catch(() => null));
-  });
-
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setPending(true);
-    setResult(null);
-    const answer = await signUp({ ...values, slug: values.slug || undefined }).catch(
-      (): SignUpResult => ({ ok: false, failure: labels.signInFailed, problems: {} }),
-    );
-    if (!answer.ok) {
-      setResult(answer);
-      setPending(false);
-      return;
-    }
-    const signedIn = await signIn(
-      "credentials",
-      { email: values.email, password: values.password, redirect: false },
-      { tenant: answer.slug },
-    ).catch(() => null);
-    // Signed in or not, the business exists: its dashboard asks for the password if need be.
-    window.location.assign(
-      signedIn?.ok ? `/admin?tenant=${answer.slug}` : `/login?tenant=${answer.slug}`,
-    );
-  }
-
-  const problem = (field: Field) =>
-    result?.problems[field] ? (
-      <p id={`${field}-error`} className="mt-1 text-sm text-red-700">
-        {result.problems[field]}
-      </p>
-    ) : null;
-  const described = (field: Field, hint?: string) => ({
-    "aria-invalid": result?.problems[field] ? true : undefined,
-    "aria-describedby": result?.problems[field] ? `${field}-error` : hint,
-  });
-
-  const slugNote =
-    slugState === "checking"
-      ? labels.slugChecking
-      : slugState?.available
-        ? labels.slugFree
-        : slugState?.problem === "taken"
-          ? labels.slugTaken
-          : slugState?.problem === "invalid"
-            ? labels.slugInvalid
-            : "";
-  const strengthText = strength ? labels[`strength${strength.score}` as "strength0"] : "";
+  const { result, pending, submit } = useSignUp(signUp, labels.signInFailed);
+  const error = (field: Field) => result?.problems[field];
+  const described = (field: Field, hint?: string) =>
+    fieldDescription(field, { error: error(field), hint });
+  const text = (
+    field: "businessName" | "ownerName" | "email" | "password",
+    props: ComponentProps<"input">,
+    wide = false,
+    hint?: ReactNode,
+  ) => (
+    <TextField
+      field={field}
+      label={labels[field]}
+      value={values[field]}
+      onChange={set(field)}
+      error={error(field)}
+      wide={wide}
+      hint={hint}
+      input={props}
+    />
+  );
 
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-6 grid gap-4 sm:grid-cols-2">
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit(values);
+      }}
+      noValidate
+      className="mt-6 grid gap-4 sm:grid-cols-2"
+    >
       {result && (
         <Notice kind="error" className="sm:col-span-2">
           {result.failure}
         </Notice>
       )}
-      <LabelledField id="businessName" label={labels.businessName} className="sm:col-span-2">
-        <input
-          id="businessName"
-          value={values.businessName}
-          onChange={set("businessName")}
-          maxLength={120}
-          autoComplete="organization"
-          required
-          className={inputClass}
-          {...described("businessName")}
-        />
-        {problem("businessName")}
-      </LabelledField>
-      <LabelledField id="slug" label={labels.slug} className="sm:col-span-2">
-        <input
+      {text("businessName", { maxLength: 120, autoComplete: "organization" }, true)}
+      <FormField id="slug" label={labels.slug} error={error("slug")} className="sm:col-span-2">
+        <Input
           id="slug"
           value={values.slug}
           onChange={(event) => {
@@ -193,98 +342,34 @@ export function SignupForm({
           maxLength={40}
           autoComplete="off"
           spellCheck={false}
-          className={inputClass}
+          className={control}
           {...described("slug", "slug-hint")}
         />
-        <p id="slug-hint" className="mt-1 text-xs text-slate-600" aria-live="polite">
-          {values.slug ? addressTemplate.replace("{slug}", values.slug) : ""}
-          {slugNote && (
-            <span
-              className={
-                slugState !== "checking" && slugState?.available
-                  ? "ml-2 font-medium text-emerald-700"
-                  : "ml-2 font-medium text-amber-800"
-              }
-            >
-              {slugNote}
-            </span>
-          )}
-        </p>
-        {problem("slug")}
-      </LabelledField>
-      <LabelledField id="ownerName" label={labels.ownerName}>
-        <input
-          id="ownerName"
-          value={values.ownerName}
-          onChange={set("ownerName")}
-          maxLength={120}
-          autoComplete="name"
-          required
-          className={inputClass}
-          {...described("ownerName")}
+        <SlugHint
+          labels={labels}
+          state={slugState}
+          address={values.slug ? addressTemplate.replace("{slug}", values.slug) : ""}
         />
-        {problem("ownerName")}
-      </LabelledField>
-      <LabelledField id="email" label={labels.email}>
-        <input
-          id="email"
-          type="email"
-          value={values.email}
-          onChange={set("email")}
-          maxLength={320}
-          autoComplete="email"
-          required
-          className={inputClass}
-          {...described("email")}
-        />
-        {problem("email")}
-      </LabelledField>
-      <LabelledField id="password" label={labels.password} className="sm:col-span-2">
-        <input
-          id="password"
-          type="password"
-          value={values.password}
-          onChange={set("password")}
-          maxLength={200}
-          autoComplete="new-password"
-          required
-          className={inputClass}
-          {...described("password", "password-hint")}
-        />
-        <div id="password-hint" className="mt-1 text-xs text-slate-600" aria-live="polite">
-          {strength ? (
-            <>
-              <meter
-                min={0}
-                max={4}
-                low={2}
-                high={3}
-                optimum={4}
-                value={strength.score}
-                className="mr-2 align-middle"
-                aria-label={labels.strength}
-              />
-              <span className={strength.strong ? "text-emerald-700" : "text-amber-800"}>
-                {strengthText}
-              </span>
-              {[strength.warning, ...strength.suggestions].filter(Boolean).map((line) => (
-                <span key={line} className="block">
-                  {line}
-                </span>
-              ))}
-            </>
-          ) : (
-            labels.passwordHint
-          )}
-        </div>
-        {problem("password")}
-      </LabelledField>
-      <LabelledField id="timeZone" label={labels.timeZone}>
-        <select
+      </FormField>
+      {text("ownerName", { maxLength: 120, autoComplete: "name" })}
+      {text("email", { type: "email", maxLength: 320, autoComplete: "email" })}
+      {text(
+        "password",
+        { type: "password", maxLength: 200, autoComplete: "new-password" },
+        true,
+        <StrengthHint labels={labels} strength={strength} />,
+      )}
+      <FormField
+        id="timeZone"
+        label={labels.timeZone}
+        hint={labels.timeZoneHint}
+        error={error("timeZone")}
+      >
+        <Select
           id="timeZone"
           value={values.timeZone}
           onChange={set("timeZone")}
-          className={inputClass}
+          className={control}
           {...described("timeZone", "timeZone-hint")}
         >
           {timeZones.map((zone) => (
@@ -292,37 +377,18 @@ export function SignupForm({
               {zone.label}
             </option>
           ))}
-        </select>
-        <p id="timeZone-hint" className="mt-1 text-xs text-slate-600">
-          {labels.timeZoneHint}
-        </p>
-        {problem("timeZone")}
-      </LabelledField>
-      <LabelledField id="locale" label={labels.locale}>
-        <select id="locale" value={values.locale} onChange={set("locale")} className={inputClass}>
+        </Select>
+      </FormField>
+      <FormField id="locale" label={labels.locale}>
+        <Select id="locale" value={values.locale} onChange={set("locale")} className={control}>
           <option value="fr">Français</option>
           <option value="en">English</option>
-        </select>
-      </LabelledField>
-      {/* The honeypot: out of sight and out of the tab order, so only robots fill it. */}
-      <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
-        <label htmlFor="website">{labels.honeypot}</label>
-        <input
-          id="website"
-          name="website"
-          tabIndex={-1}
-          autoComplete="off"
-          value={values.website}
-          onChange={set("website")}
-        />
-      </div>
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-md bg-slate-900 px-3 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60 sm:col-span-2"
-      >
+        </Select>
+      </FormField>
+      <Honeypot label={labels.honeypot} value={values.website} onChange={set("website")} />
+      <Button type="submit" disabled={pending} className="py-2 sm:col-span-2">
         {pending ? labels.submitting : labels.submit}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { EditDeleteActions } from "@/components/admin/confirm-row";
 import { Notice } from "@/components/ui/notice";
+import type { Tenant } from "@/db/schema";
 import { listActivities } from "@/lib/activities/activities";
 import { failureTexts } from "@/lib/admin/form-labels";
 import { can } from "@/lib/auth/authenticate";
@@ -21,7 +22,7 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
   const { tenant, caller } = await requirePageCaller();
   const params = await searchParams;
   const db = await getDb();
-  const [t, tr, tl, tf, failure, staff, activities, users, resources, locations] =
+  const [t, _tr, _tl, tf, failure, staff, activities, users, resources, locations] =
     await Promise.all([
       getTranslations("admin.team"),
       getTranslations("admin.resources"),
@@ -98,26 +99,11 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
       />
       <p className="mt-1 text-sm text-slate-600">{t("intro")}</p>
       {!canManage && <p className="mt-2 text-sm text-slate-600">{tf("readOnly")}</p>}
-      {(saved || deleted) && (
-        <Notice kind="ok" className="mt-3">
-          {saved === "resource"
-            ? tr("savedMessage")
-            : saved === "location"
-              ? tl("savedMessage")
-              : saved
-                ? t("savedMessage")
-                : deleted === "resource"
-                  ? tr("deleted")
-                  : deleted === "location"
-                    ? tl("deleted")
-                    : t("deleted")}
-        </Notice>
-      )}
-      {failed && !rowProblems.includes(failed) && (
-        <Notice kind="error" className="mt-3">
-          {failure(failed)}
-        </Notice>
-      )}
+      <TeamNotices
+        saved={saved}
+        deleted={deleted}
+        failure={failed && !rowProblems.includes(failed) ? failure(failed) : null}
+      />
       <ul className={list}>
         {staff.map((s) => (
           <TeamRow
@@ -149,6 +135,79 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
         ))}
       </ul>
 
+      <ResourcesSection
+        resources={resources}
+        rowProps={rowProps}
+        places={places}
+        canManage={canManage}
+      />
+      <LocationsSection
+        locations={locations}
+        rowProps={rowProps}
+        places={places}
+        canManage={canManage}
+        tenant={tenant}
+      />
+    </section>
+  );
+}
+
+/** What was just saved or deleted, or why an action was refused (not a row's own refusal). */
+async function TeamNotices(props: { saved?: string; deleted?: string; failure: string | null }) {
+  const [t, tr, tl] = await Promise.all([
+    getTranslations("admin.team"),
+    getTranslations("admin.resources"),
+    getTranslations("admin.locations"),
+  ]);
+  const { saved, deleted } = props;
+  return (
+    <>
+      {(saved || deleted) && (
+        <Notice kind="ok" className="mt-3">
+          {saved === "resource"
+            ? tr("savedMessage")
+            : saved === "location"
+              ? tl("savedMessage")
+              : saved
+                ? t("savedMessage")
+                : deleted === "resource"
+                  ? tr("deleted")
+                  : deleted === "location"
+                    ? tl("deleted")
+                    : t("deleted")}
+        </Notice>
+      )}
+      {props.failure && (
+        <Notice kind="error" className="mt-3">
+          {props.failure}
+        </Notice>
+      )}
+    </>
+  );
+}
+
+type RowProps = (
+  item: { id: string; name: string },
+  testId: string,
+  editHref: string,
+  remove: (id: string) => Promise<void>,
+  question: string,
+) => Omit<React.ComponentProps<typeof TeamRow>, "lines" | "color">;
+
+/** The rooms and equipment some services need. */
+async function ResourcesSection(props: {
+  resources: Awaited<ReturnType<typeof listResources>>;
+  rowProps: RowProps;
+  places: Map<string, string> | null;
+  canManage: boolean;
+}) {
+  const [t, tr] = await Promise.all([
+    getTranslations("admin.team"),
+    getTranslations("admin.resources"),
+  ]);
+  const { resources, rowProps, places, canManage } = props;
+  return (
+    <>
       <SectionHeading
         title={tr("title")}
         action={canManage && { href: "/admin/team/resources/new", label: tr("new"), primary: true }}
@@ -181,7 +240,22 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
           ))}
         </ul>
       )}
+    </>
+  );
+}
 
+/** The business's places: shown only with several (the first one is the business itself). */
+async function LocationsSection(props: {
+  locations: Awaited<ReturnType<typeof listLocations>>;
+  rowProps: RowProps;
+  places: Map<string, string> | null;
+  canManage: boolean;
+  tenant: Tenant;
+}) {
+  const tl = await getTranslations("admin.locations");
+  const { locations, rowProps, places, canManage, tenant } = props;
+  return (
+    <>
       {places ? (
         <>
           <SectionHeading
@@ -225,7 +299,7 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
           ))}
         </ul>
       )}
-    </section>
+    </>
   );
 }
 

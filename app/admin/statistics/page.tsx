@@ -1,15 +1,11 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { DateRangeForm } from "@/components/admin/date-range-form";
-import { BarChart, HeatMap, ShareBars } from "@/components/admin/statistics/charts";
 import { DataTable } from "@/components/admin/statistics/data-table";
 import { Notice } from "@/components/ui/notice";
 import { requirePageCaller } from "@/lib/auth/page-caller";
 import { getDb } from "@/lib/db";
 import { firstParam, hrefWith, type SearchParams } from "@/lib/http/page-params";
-import { formatPrice } from "@/lib/i18n/format";
-import { dateTimeFormat, numberFormat } from "@/lib/i18n/intl-formats";
-import { fromMinorUnits } from "@/lib/i18n/money";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { addDays, dayInZone } from "@/lib/scheduling/calendar-day";
 import { tableLabels } from "@/lib/statistics/labels";
@@ -20,13 +16,9 @@ import {
   statistics,
   statisticsQuerySchema,
 } from "@/lib/statistics/statistics";
-import {
-  type Cell,
-  heatCount,
-  heatHours,
-  type StatisticsTable,
-  tableOf,
-} from "@/lib/statistics/tables";
+import { type StatisticsTable, tableOf } from "@/lib/statistics/tables";
+import { StatisticsCharts } from "./charts-section";
+import { statisticsFormats } from "./formats";
 
 export const generateMetadata = pageTitle("admin.nav.statistics");
 
@@ -52,28 +44,8 @@ export default async function StatisticsPage({
   ]);
   const labels = tableLabels(tenant.locale);
   const locale = tenant.locale;
-  const money = (minor: number) => formatPrice(minor, tenant.currency, locale);
-  const count = (n: number) => numberFormat(locale).format(n);
-  const wholeMoney = (major: number) =>
-    numberFormat(locale, {
-      style: "currency",
-      currency: tenant.currency,
-      maximumFractionDigits: 0,
-    }).format(major);
-  const share = (n: number) =>
-    numberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(n);
-  const shortDay = (day: string) =>
-    dateTimeFormat(locale, { day: "numeric", month: "short", timeZone: "UTC" }).format(
-      new Date(`${day}T12:00:00Z`),
-    );
-  const cellText = (cell: Cell) =>
-    "text" in cell
-      ? cell.text
-      : "count" in cell
-        ? count(cell.count)
-        : "share" in cell
-          ? share(cell.share)
-          : money(cell.money);
+  const formats = statisticsFormats(locale, tenant.currency);
+  const { money, count, share, shortDay, cellText } = formats;
   const table = (name: StatisticsTable) => (
     <DataTable
       table={tableOf(stats, name, labels)}
@@ -112,8 +84,6 @@ export default async function StatisticsPage({
     [t("last90"), { from: addDays(today, -89), to: today }],
     [t("last365"), { from: addDays(today, -364), to: today }],
   ];
-  const periodLabel = (start: string) =>
-    stats.unit === "week" ? t("weekOf", { day: shortDay(start) }) : shortDay(start);
   const empty = now.bookings + now.cancelled === 0;
 
   return (
@@ -169,61 +139,13 @@ export default async function StatisticsPage({
           {t("empty")}
         </p>
       ) : (
-        <>
-          <figure className={card} aria-labelledby="over-time">
-            <h2 id="over-time" className="font-semibold">
-              {t(stats.unit === "week" ? "perWeek" : "perDay")}
-            </h2>
-            <BarChart
-              bars={stats.series.map((s) => ({ label: periodLabel(s.start), value: s.bookings }))}
-              format={count}
-              label={t("bookingsChart", { total: count(now.bookings) })}
-            />
-            <h3 className="mt-4 text-sm font-semibold">{t("revenueOverTime")}</h3>
-            <BarChart
-              bars={stats.series.map((s) => ({
-                label: periodLabel(s.start),
-                value: fromMinorUnits(s.revenueMinor, tenant.currency),
-              }))}
-              format={wholeMoney}
-              label={t("revenueChart", { total: money(now.revenueMinor) })}
-            />
-            {table("series")}
-          </figure>
-
-          <figure className={card} aria-labelledby="busiest">
-            <h2 id="busiest" className="font-semibold">
-              {t("busiest")}
-            </h2>
-            <p className="mb-2 text-xs text-slate-600">{t("busiestHint")}</p>
-            <HeatMap
-              weekdays={labels.weekdays}
-              hours={heatHours(stats.heat)}
-              count={heatCount(stats.heat)}
-              label={t("heatChart")}
-            />
-            {table("heat")}
-          </figure>
-
-          <div className="grid gap-4 lg:grid-cols-2">
-            {(["services", "staff"] as const).map((name) => (
-              <figure key={name} className={card} aria-labelledby={`by-${name}`}>
-                <h2 id={`by-${name}`} className="mb-3 font-semibold">
-                  {t(name === "services" ? "byService" : "byStaff")}
-                </h2>
-                <ShareBars
-                  items={(name === "services" ? stats.byService : stats.byStaff).map((b) => ({
-                    name: b.name,
-                    value: b.bookings,
-                  }))}
-                  format={count}
-                  label={t(name === "services" ? "byService" : "byStaff")}
-                />
-                {table(name)}
-              </figure>
-            ))}
-          </div>
-        </>
+        <StatisticsCharts
+          stats={stats}
+          currency={tenant.currency}
+          weekdays={labels.weekdays}
+          formats={formats}
+          table={table}
+        />
       )}
     </section>
   );

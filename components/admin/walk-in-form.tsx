@@ -1,8 +1,10 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { LabelledField } from "@/components/ui/labelled-field";
+import { Field, fieldDescription } from "@/components/ui/field";
+import { Input, Select } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
 import { type FieldProblems, problemText } from "@/lib/errors/field-problems";
 import type { CalendarActions } from "./calendar-actions";
@@ -30,8 +32,6 @@ interface Props {
   onClose: () => void;
 }
 
-const inputClass = "mt-1 w-full rounded-md border border-slate-300 px-2 py-1 text-sm";
-
 /** After a refused submit, the first field in the form's order that has a problem takes focus. */
 export function focusFirstProblem(form: HTMLFormElement, problems: FieldProblems) {
   const fields = form.querySelectorAll<HTMLElement>("[data-path]");
@@ -41,6 +41,90 @@ export function focusFirstProblem(form: HTMLFormElement, problems: FieldProblems
       return;
     }
   }
+}
+
+/** Which service, and with whom when several perform it ("anyone": whoever is free). */
+function ServiceAndStaff(props: {
+  activities: CalendarActivity[];
+  activityId: string;
+  onActivity: (id: string) => void;
+  performers: CalendarStaff[];
+  staffId: string;
+  onStaff: (id: string) => void;
+  labels: CalendarLabels;
+}) {
+  const { activities, activityId, performers, staffId, labels } = props;
+  return (
+    <>
+      <Field id="walk-in-activity" label={labels.activity ?? ""}>
+        <Select
+          compact
+          id="walk-in-activity"
+          value={activityId}
+          onChange={(e) => props.onActivity(e.target.value)}
+          className="mt-1 w-full text-sm"
+        >
+          {activities.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {performers.length > 1 && (
+        <Field id="walk-in-staff" label={labels.with ?? ""}>
+          <Select
+            compact
+            id="walk-in-staff"
+            value={staffId}
+            onChange={(e) => props.onStaff(e.target.value)}
+            className="mt-1 w-full text-sm"
+          >
+            <option value="">{labels.anyone}</option>
+            {performers.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+    </>
+  );
+}
+
+/**
+ * Sending a walk-in: a start outside the hours waits for the owner's word, a refused field takes
+ * focus with its problem, anything else refused is said above the button.
+ */
+function useWalkIn(
+  bookWalkIn: CalendarActions["bookWalkIn"],
+  labels: CalendarLabels,
+  onBooked: () => void,
+) {
+  const [errors, setErrors] = useState<FieldProblems>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [outsideHours, setOutsideHours] = useState(false);
+  const [busy, startTransition] = useTransition();
+  function send(form: HTMLFormElement, body: unknown, anyTime: boolean) {
+    startTransition(async () => {
+      const result = await bookWalkIn(body, anyTime);
+      if (result.ok && result.value === "outsideHours") {
+        setErrors({});
+        setOutsideHours(true);
+        return;
+      }
+      setOutsideHours(false);
+      const problems = !result.ok && result.code === "VALIDATION_ERROR" ? result.problems : null;
+      setErrors(problems ?? {});
+      if (problems) focusFirstProblem(form, problems);
+      setFailure(
+        !result.ok && result.code !== "VALIDATION_ERROR" ? outcomeText(result, labels) : null,
+      );
+      if (result.ok) onBooked();
+    });
+  }
+  return { errors, setErrors, failure, outsideHours, busy, send };
 }
 
 /**
@@ -61,10 +145,11 @@ export function WalkInForm({
   // "" is no preference: whoever performs the service and is free.
   const [staffId, setStaffId] = useState(initialStaffId);
   const performers = staff.filter((s) => s.activityIds.includes(activityId));
-  const [errors, setErrors] = useState<FieldProblems>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [outsideHours, setOutsideHours] = useState(false);
-  const [busy, startTransition] = useTransition();
+  const { errors, setErrors, failure, outsideHours, busy, send } = useWalkIn(
+    bookWalkIn,
+    labels,
+    onBooked,
+  );
   const activity = activities.find((a) => a.id === activityId);
 
   function submit(form: HTMLFormElement, anyTime: boolean) {
@@ -82,48 +167,29 @@ export function WalkInForm({
         customFieldValue: text("customFieldValue"),
       },
     };
-    startTransition(async () => {
-      const result = await bookWalkIn(body, anyTime);
-      if (result.ok && result.value === "outsideHours") {
-        setErrors({});
-        setOutsideHours(true);
-        return;
-      }
-      setOutsideHours(false);
-      const problems = !result.ok && result.code === "VALIDATION_ERROR" ? result.problems : null;
-      setErrors(problems ?? {});
-      if (problems) focusFirstProblem(form, problems);
-      setFailure(
-        !result.ok && result.code !== "VALIDATION_ERROR" ? outcomeText(result, labels) : null,
-      );
-      if (result.ok) onBooked();
-    });
+    send(form, body, anyTime);
   }
 
   // A problem goes away as soon as its field is edited.
   const clear = (path: string) => errors[path] && setErrors(({ [path]: _fixed, ...rest }) => rest);
-  const problem = (path: string, id: string) =>
-    errors[path] && (
-      <p id={`${id}-error`} className="mt-1 text-xs text-red-700">
-        {problemText(errors[path], labels, "problem.")}
-      </p>
-    );
-
+  const error = (path: string) => errors[path] && problemText(errors[path], labels, "problem.");
+  const control = (path: string, id: string) => ({
+    "data-path": path,
+    onInput: () => clear(path),
+    className: "mt-1 w-full text-sm",
+    ...fieldDescription(id, { error: errors[path] }),
+  });
   const field = (name: string, path: string, label: string, type = "text", required = false) => (
-    <LabelledField id={`walk-in-${name}`} label={required ? `${label} *` : label}>
-      <input
+    <Field id={`walk-in-${name}`} label={required ? `${label} *` : label} error={error(path)}>
+      <Input
+        compact
         id={`walk-in-${name}`}
         name={name}
         type={type}
         required={required}
-        data-path={path}
-        onInput={() => clear(path)}
-        aria-invalid={errors[path] ? true : undefined}
-        aria-describedby={errors[path] ? `walk-in-${name}-error` : undefined}
-        className={inputClass}
+        {...control(path, `walk-in-${name}`)}
       />
-      {problem(path, `walk-in-${name}`)}
-    </LabelledField>
+    </Field>
   );
 
   if (activities.length === 0) {
@@ -149,53 +215,27 @@ export function WalkInForm({
           submit(e.currentTarget, false);
         }}
       >
-        <LabelledField id="walk-in-activity" label={labels.activity ?? ""}>
-          <select
-            id="walk-in-activity"
-            value={activityId}
-            onChange={(e) => setActivityId(e.target.value)}
-            className={inputClass}
-          >
-            {activities.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </LabelledField>
-        {performers.length > 1 && (
-          <LabelledField id="walk-in-staff" label={labels.with ?? ""}>
-            <select
-              id="walk-in-staff"
-              value={staffId}
-              onChange={(e) => setStaffId(e.target.value)}
-              className={inputClass}
-            >
-              <option value="">{labels.anyone}</option>
-              {performers.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </LabelledField>
-        )}
-        <LabelledField id="walk-in-at" label={`${labels.startsAt} *`}>
-          <input
+        <ServiceAndStaff
+          activities={activities}
+          activityId={activityId}
+          onActivity={setActivityId}
+          performers={performers}
+          staffId={staffId}
+          onStaff={setStaffId}
+          labels={labels}
+        />
+        <Field id="walk-in-at" label={`${labels.startsAt} *`} error={error("dateTime")}>
+          <Input
+            compact
             id="walk-in-at"
             name="at"
             type="datetime-local"
             step={300}
             required
             defaultValue={at}
-            data-path="dateTime"
-            onInput={() => clear("dateTime")}
-            aria-invalid={errors.dateTime ? true : undefined}
-            aria-describedby={errors.dateTime ? "walk-in-at-error" : undefined}
-            className={inputClass}
+            {...control("dateTime", "walk-in-at")}
           />
-          {problem("dateTime", "walk-in-at")}
-        </LabelledField>
+        </Field>
         {field("name", "clientInfo.name", labels.client ?? "", "text", true)}
         {field("email", "clientInfo.email", labels.email ?? "", "email")}
         <p className="-mt-1 text-xs text-slate-600">{labels.walkInNoEmail}</p>
@@ -218,13 +258,9 @@ export function WalkInForm({
             busy={busy}
           />
         )}
-        <button
-          type="submit"
-          disabled={busy}
-          className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700"
-        >
+        <Button type="submit" disabled={busy}>
           {labels.book}
-        </button>
+        </Button>
       </form>
     </SidePanel>
   );

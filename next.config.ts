@@ -29,5 +29,5 @@ const nextConfig: NextConfig = {
 export default async function config(phase: string): Promise<NextConfig> {
   if (phase === PHASE_PRODUCTION_SERVER) return nextConfig;
   const { default: createNextIntlPlugin } = await import("next-intl/plugin");
-  return createNextIntlPlugin("./lib/tenants/request-locale.ts")(nextConfig);
+  return createNextIntlPlugin("./lib/access/request-locale.ts")(nextConfig);
 }

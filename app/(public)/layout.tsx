@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { PublicShell } from "@/components/booking/public-shell";
+import { currentTenant } from "@/lib/access/current-tenant";
 import { NONCE_HEADER } from "@/lib/http/security-headers";
-import { currentTenant } from "@/lib/tenants/current-tenant";
 
 /** Customers' pages are titled by the business: "Your details · Salon Démo", or its name alone. */
 export async function generateMetadata(): Promise<Metadata> {

@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ActivityCard } from "@/components/booking/activity-card";
 import { BusinessContact } from "@/components/booking/business-contact";
 import { BookingUnavailable } from "@/components/booking/public-shell";
+import { currentTenant } from "@/lib/access/current-tenant";
 import { listActivities } from "@/lib/activities/activities";
 import { getDb } from "@/lib/db";
 import { firstParam, hrefWith, type SearchParams } from "@/lib/http/page-params";
@@ -11,7 +12,6 @@ import { zoneCity } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { chosenLocation, publicLocations } from "@/lib/locations/public-locations";
 import { listStaff } from "@/lib/staff/staff";
-import { currentTenant } from "@/lib/tenants/current-tenant";
 import { isOpenForBooking } from "@/lib/tenants/online-booking";
 
 export default async function BusinessPage(props: { searchParams: Promise<SearchParams> }) {

@@ -1,8 +1,8 @@
 "use server";
 
 import { headers } from "next/headers";
+import { dashboardAction } from "@/lib/access/action-caller";
 import { businessBookingSchema, statusSchema } from "@/lib/appointments/schema";
-import { dashboardAction } from "@/lib/auth/action-caller";
 import { can } from "@/lib/auth/authenticate";
 import { dateTimeSchema, toInstant } from "@/lib/availability/date-time";
 import { bookAppointment } from "@/lib/booking/book-appointment";

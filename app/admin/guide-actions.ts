@@ -2,7 +2,7 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { dashboardAction } from "@/lib/auth/action-caller";
+import { dashboardAction } from "@/lib/access/action-caller";
 import { env } from "@/lib/env";
 import { hrefWith } from "@/lib/http/href-with";
 import { resendConfirmation } from "@/lib/signup/confirm-email";

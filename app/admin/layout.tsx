@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { SkipLink } from "@/components/ui/skip-link";
-import { requirePageCaller } from "@/lib/auth/page-caller";
+import { requirePageCaller } from "@/lib/access/page-caller";
 
 const sections = [
   { href: "/admin", key: "calendar" },

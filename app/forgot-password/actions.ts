@@ -2,6 +2,7 @@
 
 import { headers } from "next/headers";
 import type { ForgotState } from "@/components/auth/password-forms";
+import { currentTenant } from "@/lib/access/current-tenant";
 import { sha256Hex } from "@/lib/crypto/sha256";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -9,7 +10,6 @@ import { expectArgs, isForm, isFormState } from "@/lib/http/action-args";
 import { clientAddress } from "@/lib/http/client-address";
 import { consume, limitersFor } from "@/lib/rate-limit/limiters";
 import { resetLinks } from "@/lib/tenants/booking-link";
-import { currentTenant } from "@/lib/tenants/current-tenant";
 import { requestPasswordReset } from "@/lib/users/password-reset";
 
 /**

@@ -2,9 +2,9 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ForgotForm } from "@/components/auth/password-forms";
 import { SkipLink } from "@/components/ui/skip-link";
+import { currentTenant } from "@/lib/access/current-tenant";
 import { env } from "@/lib/env";
 import { pageTitle } from "@/lib/i18n/page-title";
-import { currentTenant } from "@/lib/tenants/current-tenant";
 import { RESET_LINK_MINUTES } from "@/lib/users/link-lifetimes";
 import { requestResetAction } from "./actions";
 

@@ -4,11 +4,11 @@ import { getTranslations } from "next-intl/server";
 import { LoginForm } from "@/components/auth/login-form";
 import { Notice } from "@/components/ui/notice";
 import { SkipLink } from "@/components/ui/skip-link";
-import { hasLiveSession } from "@/lib/auth/page-caller";
+import { currentTenant } from "@/lib/access/current-tenant";
+import { hasLiveSession } from "@/lib/access/page-caller";
 import { env } from "@/lib/env";
 import { firstParam, type SearchParams } from "@/lib/http/page-params";
 import { pageTitle } from "@/lib/i18n/page-title";
-import { currentTenant } from "@/lib/tenants/current-tenant";
 
 export const generateMetadata = pageTitle("login.title");
 

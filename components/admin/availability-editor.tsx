@@ -5,7 +5,7 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { useLeaveWarning } from "@/components/ui/form-guards";
 import { Notice } from "@/components/ui/notice";
-import type { ActionResult } from "@/lib/auth/action-caller";
+import type { ActionResult } from "@/lib/access/action-caller";
 import type { AvailabilityJson } from "@/lib/availability/availability";
 import { type ClosedDay, sortClosedDays } from "@/lib/availability/closed-days";
 import { failureText } from "@/lib/errors/failure-text";

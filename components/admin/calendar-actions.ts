@@ -1,4 +1,4 @@
-import type { ActionResult } from "@/lib/auth/action-caller";
+import type { ActionResult } from "@/lib/access/action-caller";
 import type { AppointmentDetails } from "@/lib/calendar/appointment-details";
 
 /** A move or a booking outside the hours answers "outsideHours" first, for the owner to confirm. */

@@ -1,4 +1,4 @@
-import type { ActionResult } from "@/lib/auth/action-caller";
+import type { ActionResult } from "@/lib/access/action-caller";
 import { failureText } from "@/lib/errors/failure-text";
 
 // What the calendar and its side panels share, apart from the calendar itself (which imports the

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { ActionResult } from "@/lib/auth/action-caller";
+import type { ActionResult } from "@/lib/access/action-caller";
 import type { AvailabilityJson } from "@/lib/availability/availability";
 import { AvailabilityEditor } from "./availability-editor";
 

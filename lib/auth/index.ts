@@ -1,3 +1,4 @@
+export * from "./auth-options";
 export * from "./authenticate";
 export * from "./password";
 export * from "./require-admin";

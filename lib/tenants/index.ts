@@ -1,6 +1,5 @@
 export * from "./appointment-module";
 export * from "./booking-link";
-export * from "./current-tenant";
 export * from "./find-tenant";
 export * from "./lock-tenant";
 export * from "./online-booking";

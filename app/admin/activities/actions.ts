@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { dashboardAction } from "@/lib/access/action-caller";
 import { createActivity, deleteActivity, updateActivity } from "@/lib/activities/activities";
 import {
   type ActivityFormState,
@@ -8,7 +9,6 @@ import {
   activityFormValues,
 } from "@/lib/activities/activity-form";
 import { activityInputSchema } from "@/lib/activities/schema";
-import { dashboardAction } from "@/lib/auth/action-caller";
 import { hrefWith } from "@/lib/http/page-params";
 import { uuidSchema } from "@/lib/validation";
 

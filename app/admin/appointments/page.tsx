@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { calendarActions } from "@/app/admin/calendar-action-set";
 import { OpenedAppointment } from "@/components/admin/opened-appointment";
 import { Pager } from "@/components/ui/pager";
+import { requirePageCaller } from "@/lib/access/page-caller";
 import { adminLabels } from "@/lib/admin/form-labels";
 import {
   appointmentSearchSchema,
@@ -9,7 +10,6 @@ import {
   searchAppointments,
 } from "@/lib/appointments/search-appointments";
 import { can } from "@/lib/auth/authenticate";
-import { requirePageCaller } from "@/lib/auth/page-caller";
 import { getDb } from "@/lib/db";
 import { firstParam, hrefWith, type SearchParams } from "@/lib/http/page-params";
 import { pageTitle } from "@/lib/i18n/page-title";

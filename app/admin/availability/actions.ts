@@ -1,6 +1,6 @@
 "use server";
 
-import { dashboardAction } from "@/lib/auth/action-caller";
+import { dashboardAction } from "@/lib/access/action-caller";
 import { replaceAvailability } from "@/lib/availability/availability";
 import { availabilityInputSchema } from "@/lib/availability/schema";
 

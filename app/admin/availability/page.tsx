@@ -1,9 +1,9 @@
 import { getTranslations } from "next-intl/server";
 import { saveAvailabilityAction } from "@/app/admin/availability/actions";
 import { AvailabilityEditor } from "@/components/admin/availability-editor";
+import { requirePageCaller } from "@/lib/access/page-caller";
 import { adminLabels } from "@/lib/admin/form-labels";
 import { can } from "@/lib/auth/authenticate";
-import { requirePageCaller } from "@/lib/auth/page-caller";
 import { getAvailability } from "@/lib/availability/availability";
 import { getDb } from "@/lib/db";
 import { weekdayNames } from "@/lib/i18n/format";

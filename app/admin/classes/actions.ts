@@ -1,8 +1,8 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { dashboardAction } from "@/lib/access/action-caller";
 import { statusSchema } from "@/lib/appointments/schema";
-import { dashboardAction } from "@/lib/auth/action-caller";
 import { changeAppointmentStatus } from "@/lib/booking/change-status";
 import { cancelClassSession, createClassSessions } from "@/lib/classes/class-sessions";
 import { classSessionInputSchema } from "@/lib/classes/schema";

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { CustomerNotesState } from "@/components/admin/customer-notes-form";
-import { dashboardAction } from "@/lib/auth/action-caller";
+import { dashboardAction } from "@/lib/access/action-caller";
 import { updateCustomer } from "@/lib/customers/customers";
 import { eraseCustomer } from "@/lib/customers/erase";
 import { customerUpdateSchema } from "@/lib/customers/schema";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { LabelledField } from "@/components/ui/labelled-field";
 import { Notice } from "@/components/ui/notice";
-import { requirePageCaller } from "@/lib/auth/page-caller";
+import { requirePageCaller } from "@/lib/access/page-caller";
 import { listCustomers } from "@/lib/customers/customers";
 import { customerListQuerySchema } from "@/lib/customers/schema";
 import { getDb } from "@/lib/db";

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { Notice } from "@/components/ui/notice";
 import { Pager } from "@/components/ui/pager";
 import type { OutboundMessage } from "@/db/schema";
-import { requirePageCaller } from "@/lib/auth/page-caller";
+import { requirePageCaller } from "@/lib/access/page-caller";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { firstParam, hrefWith, pageParam, type SearchParams } from "@/lib/http/page-params";

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { DateRangeForm } from "@/components/admin/date-range-form";
 import { Notice } from "@/components/ui/notice";
-import { requirePageCaller } from "@/lib/auth/page-caller";
+import { requirePageCaller } from "@/lib/access/page-caller";
 import { getDb } from "@/lib/db";
 import { toAppError } from "@/lib/errors/to-app-error";
 import { firstParam, hrefWith, type SearchParams } from "@/lib/http/page-params";

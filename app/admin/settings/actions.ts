@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { OwnAccountState } from "@/components/admin/own-account-form";
 import type { PaymentSettingsState } from "@/components/admin/payment-settings-form";
+import { dashboardAction } from "@/lib/access/action-caller";
 import {
   type ProfileFormState,
   profileFormValues,
@@ -12,7 +13,6 @@ import {
   profileValues,
 } from "@/lib/admin/profile-form";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/api-keys";
-import { dashboardAction } from "@/lib/auth/action-caller";
 import { retentionSchema, setRetention } from "@/lib/customers/retention";
 import { hrefWith } from "@/lib/http/page-params";
 import { paymentSettingsSchema, updatePaymentSettings } from "@/lib/payments/settings";

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { DateRangeForm } from "@/components/admin/date-range-form";
 import { DataTable } from "@/components/admin/statistics/data-table";
 import { Notice } from "@/components/ui/notice";
-import { requirePageCaller } from "@/lib/auth/page-caller";
+import { requirePageCaller } from "@/lib/access/page-caller";
 import { getDb } from "@/lib/db";
 import { firstParam, hrefWith, type SearchParams } from "@/lib/http/page-params";
 import { pageTitle } from "@/lib/i18n/page-title";

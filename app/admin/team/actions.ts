@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { dashboardAction } from "@/lib/auth/action-caller";
+import { dashboardAction } from "@/lib/access/action-caller";
 import { hrefWith } from "@/lib/http/page-params";
 import { createLocation, deleteLocation, updateLocation } from "@/lib/locations/locations";
 import { locationInputSchema } from "@/lib/locations/schema";

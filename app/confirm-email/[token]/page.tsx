@@ -1,10 +1,10 @@
 import { getTranslations } from "next-intl/server";
 import { MessagePage } from "@/components/ui/message-page";
+import { currentTenant } from "@/lib/access/current-tenant";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { confirmBusinessEmail } from "@/lib/signup/confirm-email";
-import { currentTenant } from "@/lib/tenants/current-tenant";
 
 export const generateMetadata = pageTitle("confirmEmail.title");
 

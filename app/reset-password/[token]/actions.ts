@@ -2,10 +2,10 @@
 
 import { redirect } from "next/navigation";
 import type { ResetState } from "@/components/auth/password-forms";
+import { currentTenant } from "@/lib/access/current-tenant";
 import { getDb } from "@/lib/db";
 import { toAppError } from "@/lib/errors/to-app-error";
 import { expectArgs, isForm, isFormState, isText } from "@/lib/http/action-args";
-import { currentTenant } from "@/lib/tenants/current-tenant";
 import { resetPassword } from "@/lib/users/password-reset";
 import { passwordSchema } from "@/lib/users/schema";
 

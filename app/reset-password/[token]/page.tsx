@@ -2,8 +2,8 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ResetForm } from "@/components/auth/password-forms";
 import { SkipLink } from "@/components/ui/skip-link";
+import { currentTenant } from "@/lib/access/current-tenant";
 import { pageTitle } from "@/lib/i18n/page-title";
-import { currentTenant } from "@/lib/tenants/current-tenant";
 import { resetPasswordAction } from "./actions";
 
 export const generateMetadata = pageTitle("passwordReset.resetTitle");

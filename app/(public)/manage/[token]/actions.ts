@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { currentTenant } from "@/lib/access/current-tenant";
 import { customerActor } from "@/lib/audit/record-audit";
 import { dateTimeSchema, toInstant } from "@/lib/availability/date-time";
 import {
@@ -15,7 +16,6 @@ import { toAppError } from "@/lib/errors/to-app-error";
 import { expectArgs, isForm, isText } from "@/lib/http/action-args";
 import { hrefWith } from "@/lib/http/page-params";
 import { logger } from "@/lib/logger";
-import { currentTenant } from "@/lib/tenants/current-tenant";
 
 // The manage page's buttons: plain forms, so they work without JavaScript; the outcome is a
 // redirect back to the booking with what happened (or why not) in the query.

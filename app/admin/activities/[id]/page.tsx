@@ -1,8 +1,8 @@
 import { notFound } from "next/navigation";
 import { scheduleClassAction } from "@/app/admin/classes/actions";
 import { ClassSessions } from "@/components/admin/class-sessions";
+import { requirePageCaller } from "@/lib/access/page-caller";
 import { getActivity } from "@/lib/activities/activities";
-import { requirePageCaller } from "@/lib/auth/page-caller";
 import { getDb } from "@/lib/db";
 import { firstParam, orUndefinedIfNotFound, type SearchParams } from "@/lib/http/page-params";
 import { pageTitle } from "@/lib/i18n/page-title";

@@ -5,9 +5,9 @@ import { ConfirmRow } from "@/components/admin/confirm-row";
 import { CustomerNotesForm } from "@/components/admin/customer-notes-form";
 import { StatusBadge } from "@/components/booking/status-badge";
 import { Notice } from "@/components/ui/notice";
+import { requirePageCaller } from "@/lib/access/page-caller";
 import { adminLabels, failureTexts } from "@/lib/admin/form-labels";
 import { can } from "@/lib/auth/authenticate";
-import { requirePageCaller } from "@/lib/auth/page-caller";
 import { customerHistory } from "@/lib/customers/customers";
 import { getDb } from "@/lib/db";
 import {

@@ -1,9 +1,9 @@
 import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Pager } from "@/components/ui/pager";
+import { requirePageCaller } from "@/lib/access/page-caller";
 import { auditSentence } from "@/lib/audit/audit-sentence";
 import { AUDIT_PAGE_SIZE, listAudit } from "@/lib/audit/audit-trail";
-import { requirePageCaller } from "@/lib/auth/page-caller";
 import { getDb } from "@/lib/db";
 import { pageParam, type SearchParams } from "@/lib/http/page-params";
 import { formatDateTime } from "@/lib/i18n/format";

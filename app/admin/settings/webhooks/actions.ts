@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { WebhookFormState } from "@/components/admin/webhook-form";
-import { dashboardAction } from "@/lib/auth/action-caller";
+import { dashboardAction } from "@/lib/access/action-caller";
 import { env } from "@/lib/env";
 import { hrefWith } from "@/lib/http/page-params";
 import { uuidSchema } from "@/lib/validation";

@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { requirePageCaller } from "@/lib/auth/page-caller";
+import { requirePageCaller } from "@/lib/access/page-caller";
 import { getDb } from "@/lib/db";
 import { orUndefinedIfNotFound } from "@/lib/http/page-params";
 import { pageTitle } from "@/lib/i18n/page-title";

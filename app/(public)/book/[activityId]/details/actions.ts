@@ -3,6 +3,7 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
+import { currentTenant } from "@/lib/access/current-tenant";
 import { customerActor } from "@/lib/audit/record-audit";
 import { bookAppointment } from "@/lib/booking/book-appointment";
 import {
@@ -23,7 +24,6 @@ import { logger } from "@/lib/logger";
 import { freeStartsAround, refusalReason } from "@/lib/offer/booking-week";
 import { dayInZone } from "@/lib/scheduling/calendar-day";
 import { manageLinks } from "@/lib/tenants/booking-link";
-import { currentTenant } from "@/lib/tenants/current-tenant";
 
 /** Books from the public form: the API's schema and rules, answers as form state or a redirect. */
 export async function bookAction(

@@ -6,6 +6,7 @@ import { BookingForm, type BookingFormLabels } from "@/components/booking/bookin
 import { BookingSummary } from "@/components/booking/booking-summary";
 import { BookingPolicy } from "@/components/booking/business-contact";
 import { BookingSteps, BookingUnavailable } from "@/components/booking/public-shell";
+import { currentTenant } from "@/lib/access/current-tenant";
 import { dateTimeSchema, toInstant } from "@/lib/availability/date-time";
 import { emptyBookingForm } from "@/lib/booking/booking-form";
 import { getDb } from "@/lib/db";
@@ -24,7 +25,6 @@ import { loadBookingContext } from "@/lib/offer/booking-context";
 import { mondayOf } from "@/lib/offer/booking-week";
 import { amountDue } from "@/lib/payments/rule";
 import { dayInZone } from "@/lib/scheduling/calendar-day";
-import { currentTenant } from "@/lib/tenants/current-tenant";
 import { isOpenForBooking } from "@/lib/tenants/online-booking";
 import { uuidSchema } from "@/lib/validation";
 import { bookAction } from "./actions";

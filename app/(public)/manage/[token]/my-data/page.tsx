@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { currentTenant } from "@/lib/access/current-tenant";
 import { findByManageToken } from "@/lib/booking/manage-booking";
 import { customerExport } from "@/lib/customers/export";
 import { getDb } from "@/lib/db";
@@ -8,7 +9,6 @@ import { orUndefinedIfNotFound } from "@/lib/http/page-params";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { pageTitle } from "@/lib/i18n/page-title";
-import { currentTenant } from "@/lib/tenants/current-tenant";
 
 export const generateMetadata = pageTitle("myData.title", { robots: { index: false } });
 

@@ -3,6 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { BookingUnavailable } from "@/components/booking/public-shell";
 import { WeekSlots } from "@/components/booking/week-slots";
+import { currentTenant } from "@/lib/access/current-tenant";
 import { customerPolicy } from "@/lib/appointments/customer-policy";
 import { dateTimeSchema } from "@/lib/availability/date-time";
 import { findByManageToken } from "@/lib/booking/manage-booking";
@@ -19,7 +20,6 @@ import type { Locale } from "@/lib/i18n/locales";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { loadBookingWeek } from "@/lib/offer/booking-week";
 import { dayInZone } from "@/lib/scheduling/calendar-day";
-import { currentTenant } from "@/lib/tenants/current-tenant";
 import { isOpenForBooking } from "@/lib/tenants/online-booking";
 import { rescheduleBookingAction } from "../actions";
 

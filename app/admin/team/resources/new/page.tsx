@@ -1,4 +1,4 @@
-import { requirePageCaller } from "@/lib/auth/page-caller";
+import { requirePageCaller } from "@/lib/access/page-caller";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { ResourceFormPage } from "../form-page";
 

@@ -4,8 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import type { Tenant } from "@/db/schema";
 import { getDb } from "@/lib/db";
-import { findTenantBySlug } from "./find-tenant";
-import { TENANT_HEADER } from "./resolve-tenant-slug";
+import { findTenantBySlug, TENANT_HEADER } from "@/lib/tenants";
 
 /** The tenant of the current page request as proxy.ts resolved it, once per request. */
 export const findCurrentTenant = cache(async (): Promise<Tenant | undefined> => {

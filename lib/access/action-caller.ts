@@ -3,21 +3,21 @@ import { getServerSession } from "next-auth";
 import type { Database } from "@/db/client";
 import type { Tenant } from "@/db/schema";
 import type { Actor } from "@/lib/audit";
-import { getDb } from "@/lib/db";
-import { AppError, type ErrorCode, type ErrorDetails } from "@/lib/errors/app-error";
-import type { FieldProblems } from "@/lib/errors/field-problems";
-import { toAppError } from "@/lib/errors/to-app-error";
-import { logger } from "@/lib/logger";
-import { findCurrentTenant } from "@/lib/tenants";
-import { getAuthOptions } from "./auth-options";
 import {
   actorOf,
   authenticate,
   type Caller,
   type Credentials,
+  getAuthOptions,
   type Permission,
   sessionClaims,
-} from "./authenticate";
+} from "@/lib/auth";
+import { getDb } from "@/lib/db";
+import { AppError, type ErrorCode, type ErrorDetails } from "@/lib/errors/app-error";
+import type { FieldProblems } from "@/lib/errors/field-problems";
+import { toAppError } from "@/lib/errors/to-app-error";
+import { logger } from "@/lib/logger";
+import { findCurrentTenant } from "./current-tenant";
 
 /** The signed-in user's session as credentials (none when signed out). */
 export async function sessionCredentials() {

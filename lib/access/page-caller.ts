@@ -1,11 +1,11 @@
 import "server-only";
 import { forbidden, redirect } from "next/navigation";
 import type { Tenant } from "@/db/schema";
+import { authenticate, type Permission } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
-import { currentTenant } from "@/lib/tenants";
 import { sessionCredentials } from "./action-caller";
-import { authenticate, type Permission } from "./authenticate";
+import { currentTenant } from "./current-tenant";
 
 /** The signed-in user of the current business for a dashboard page; else sign-in or a 403 page. */
 export async function requirePageCaller(permission: Permission = "read") {

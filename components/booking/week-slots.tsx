@@ -96,103 +96,142 @@ export function WeekSlots({
           />
         </nav>
 
-        <ul aria-label={t("days")} className="mb-4 grid grid-cols-7 gap-1 sm:hidden">
-          {week.days.map(({ day, starts, past }) => (
-            <li key={day}>
-              {past ? (
-                // A day that is over is not offered at all.
-                <span
-                  aria-disabled="true"
-                  className="flex flex-col items-center rounded-lg px-1 py-2 text-xs text-slate-300"
-                >
-                  <span>{formatWeekday(day, locale)}</span>
-                  <span className="text-base font-semibold">{Number(day.slice(8))}</span>
-                </span>
-              ) : (
-                <Link
-                  href={dayHref(day)}
-                  data-in-place="day"
-                  aria-current={day === shownDay ? "date" : undefined}
-                  scroll={false}
-                  className={`flex flex-col items-center rounded-lg px-1 py-2 text-xs ${
-                    day === shownDay
-                      ? "bg-brand-600 text-white"
-                      : starts.length
-                        ? "bg-brand-50 text-brand-700"
-                        : "text-slate-500"
-                  }`}
-                >
-                  <span>{formatWeekday(day, locale)}</span>
-                  <span className="text-base font-semibold">{Number(day.slice(8))}</span>
-                </Link>
-              )}
-            </li>
-          ))}
-        </ul>
+        <DayStrip days={week.days} shownDay={shownDay} locale={locale} dayHref={dayHref} />
 
         <div className="grid gap-4 sm:grid-cols-7 sm:gap-2">
-          {week.days.map(({ day, starts, past, closed, reason }) => (
+          {week.days.map((d) => (
             <section
-              key={day}
-              aria-labelledby={`day-${day}`}
-              className={day === shownDay ? "block" : "hidden sm:block"}
+              key={d.day}
+              aria-labelledby={`day-${d.day}`}
+              className={d.day === shownDay ? "block" : "hidden sm:block"}
             >
-              <h3 id={`day-${day}`} className="mb-2 text-center text-sm font-medium text-slate-700">
-                {formatDay(day, locale)}
+              <h3
+                id={`day-${d.day}`}
+                className="mb-2 text-center text-sm font-medium text-slate-700"
+              >
+                {formatDay(d.day, locale)}
               </h3>
-              {starts.length ? (
-                <ul className="grid grid-cols-3 gap-2 sm:grid-cols-1">
-                  {starts.map((start) => {
-                    const time = formatTime(start, week.timeZone, locale);
-                    if (start === current) {
-                      return (
-                        <li key={start}>
-                          <span className="block rounded-lg border border-dashed border-slate-300 py-2 text-center text-sm text-slate-600">
-                            {time} <span className="text-xs">({t("current")})</span>
-                          </span>
-                        </li>
-                      );
-                    }
-                    const places = week.places?.[start];
-                    const left = places === undefined ? null : t("placesLeft", { count: places });
-                    return (
-                      <li key={start}>
-                        <Link
-                          aria-current={start === chosen ? "true" : undefined}
-                          href={slotHref(start)}
-                          // Dozens of these per week: fetch the form only when one is chosen.
-                          prefetch={false}
-                          aria-label={`${t("slotLabel", { day: formatDay(day, locale, "long"), time })}${left ? `, ${left}` : ""}`}
-                          className="block rounded-lg border border-brand-200 bg-brand-50 py-2 text-center text-sm font-medium text-brand-700 hover:border-brand-500 hover:bg-brand-100 aria-[current=true]:border-brand-600 aria-[current=true]:bg-brand-600 aria-[current=true]:text-white"
-                        >
-                          {time}
-                          {left && (
-                            <span className="block text-xs font-normal" data-places={places}>
-                              {left}
-                            </span>
-                          )}
-                        </Link>
-                      </li>
-                    );
-                  })}
-                </ul>
-              ) : past ? (
-                <p className="py-3 text-center text-xs text-slate-400">{t("past")}</p>
-              ) : closed ? (
-                <p className="rounded-lg bg-slate-100 px-1 py-3 text-center text-xs text-slate-600 [overflow-wrap:anywhere]">
-                  <span className="font-medium">{t("closed")}</span>
-                  {reason ? <span className="block">{reason}</span> : null}
-                </p>
-              ) : (
-                <p className="rounded-lg bg-slate-50 py-3 text-center text-xs text-slate-500">
-                  {t("noTimes")}
-                </p>
-              )}
+              <DayStarts
+                day={d}
+                week={week}
+                locale={locale}
+                slotHref={slotHref}
+                current={current}
+                chosen={chosen}
+              />
             </section>
           ))}
         </div>
       </div>
     </div>
+  );
+}
+
+type Day = WeekShown["days"][number];
+
+/** On a phone: the week's days as a strip of links, one day shown at a time. */
+function DayStrip(props: {
+  days: Day[];
+  shownDay: string;
+  locale: Locale;
+  dayHref: (day: string) => string;
+}) {
+  const t = useTranslations("booking");
+  const { shownDay, locale, dayHref } = props;
+  return (
+    <ul aria-label={t("days")} className="mb-4 grid grid-cols-7 gap-1 sm:hidden">
+      {props.days.map(({ day, starts, past }) => (
+        <li key={day}>
+          {past ? (
+            // A day that is over is not offered at all.
+            <span
+              aria-disabled="true"
+              className="flex flex-col items-center rounded-lg px-1 py-2 text-xs text-slate-300"
+            >
+              <span>{formatWeekday(day, locale)}</span>
+              <span className="text-base font-semibold">{Number(day.slice(8))}</span>
+            </span>
+          ) : (
+            <Link
+              href={dayHref(day)}
+              data-in-place="day"
+              aria-current={day === shownDay ? "date" : undefined}
+              scroll={false}
+              className={`flex flex-col items-center rounded-lg px-1 py-2 text-xs ${
+                day === shownDay
+                  ? "bg-brand-600 text-white"
+                  : starts.length
+                    ? "bg-brand-50 text-brand-700"
+                    : "text-slate-500"
+              }`}
+            >
+              <span>{formatWeekday(day, locale)}</span>
+              <span className="text-base font-semibold">{Number(day.slice(8))}</span>
+            </Link>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A day's free starts (with the places left of a class), or why there are none. */
+function DayStarts(props: {
+  day: Day;
+  week: WeekShown;
+  locale: Locale;
+  slotHref: (start: number) => string;
+  current?: number;
+  chosen?: number;
+}) {
+  const t = useTranslations("booking");
+  const { week, locale, slotHref, current, chosen } = props;
+  const { day, starts, past, closed, reason } = props.day;
+  return starts.length ? (
+    <ul className="grid grid-cols-3 gap-2 sm:grid-cols-1">
+      {starts.map((start) => {
+        const time = formatTime(start, week.timeZone, locale);
+        if (start === current) {
+          return (
+            <li key={start}>
+              <span className="block rounded-lg border border-dashed border-slate-300 py-2 text-center text-sm text-slate-600">
+                {time} <span className="text-xs">({t("current")})</span>
+              </span>
+            </li>
+          );
+        }
+        const places = week.places?.[start];
+        const left = places === undefined ? null : t("placesLeft", { count: places });
+        return (
+          <li key={start}>
+            <Link
+              aria-current={start === chosen ? "true" : undefined}
+              href={slotHref(start)}
+              // Dozens of these per week: fetch the form only when one is chosen.
+              prefetch={false}
+              aria-label={`${t("slotLabel", { day: formatDay(day, locale, "long"), time })}${left ? `, ${left}` : ""}`}
+              className="block rounded-lg border border-brand-200 bg-brand-50 py-2 text-center text-sm font-medium text-brand-700 hover:border-brand-500 hover:bg-brand-100 aria-[current=true]:border-brand-600 aria-[current=true]:bg-brand-600 aria-[current=true]:text-white"
+            >
+              {time}
+              {left && (
+                <span className="block text-xs font-normal" data-places={places}>
+                  {left}
+                </span>
+              )}
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  ) : past ? (
+    <p className="py-3 text-center text-xs text-slate-400">{t("past")}</p>
+  ) : closed ? (
+    <p className="rounded-lg bg-slate-100 px-1 py-3 text-center text-xs text-slate-600 [overflow-wrap:anywhere]">
+      <span className="font-medium">{t("closed")}</span>
+      {reason ? <span className="block">{reason}</span> : null}
+    </p>
+  ) : (
+    <p className="rounded-lg bg-slate-50 py-3 text-center text-xs text-slate-500">{t("noTimes")}</p>
   );
 }
 

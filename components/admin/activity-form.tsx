@@ -2,8 +2,10 @@
 
 import Link from "next/link";
 import { useActionState, useRef } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, fieldDescription } from "@/components/ui/field";
 import { useFocusFirstProblem, useUnsavedChanges } from "@/components/ui/form-guards";
-import { LabelledField } from "@/components/ui/labelled-field";
+import { Input, Select, Textarea } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
 import type { ActivityFormState } from "@/lib/activities/activity-form";
 import { problemText } from "@/lib/errors/field-problems";
@@ -19,8 +21,7 @@ interface Props {
   payments: PaymentsReadiness;
 }
 
-const inputClass =
-  "mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm aria-[invalid=true]:border-red-600";
+const control = "mt-1 w-full text-sm";
 
 /** Every field of an activity; a server action with form state, so it works without JavaScript. */
 export function ActivityForm({ action, initialState, labels, kinds, payments }: Props) {
@@ -34,27 +35,19 @@ export function ActivityForm({ action, initialState, labels, kinds, payments }: 
     unsaved: true,
   });
 
-  const describedBy = (name: string) => (errors[name] ? `${name}-error` : undefined);
-  const error = (name: string) =>
-    errors[name] && (
-      <p id={`${name}-error`} className="mt-1 text-sm text-red-700">
-        {problemText(errors[name], labels, "problem.")}
-      </p>
-    );
+  const error = (name: string) => errors[name] && problemText(errors[name], labels, "problem.");
   const input = (name: string, label: string, type = "text", extra: object = {}) => (
-    <LabelledField id={name} label={label}>
-      <input
+    <Field id={name} label={label} error={error(name)}>
+      <Input
         id={name}
         name={name}
         type={type}
         defaultValue={values[name]}
-        aria-invalid={errors[name] ? true : undefined}
-        aria-describedby={describedBy(name)}
-        className={inputClass}
+        className={control}
+        {...fieldDescription(name, { error: errors[name] })}
         {...extra}
       />
-      {error(name)}
-    </LabelledField>
+    </Field>
   );
   const checkbox = (name: string, label: string) => (
     <label className="flex items-center gap-2 text-sm">
@@ -75,29 +68,28 @@ export function ActivityForm({ action, initialState, labels, kinds, payments }: 
         <Notice kind="error">{state.formError ? labels[state.formError] : labels.invalid}</Notice>
       )}
       {input("name", labels.name ?? "", "text", { required: true, maxLength: 120 })}
-      <LabelledField id="description" label={labels.description ?? ""}>
-        <textarea
+      <Field id="description" label={labels.description ?? ""} error={error("description")}>
+        <Textarea
           id="description"
           name="description"
           rows={3}
           defaultValue={values.description}
-          className={inputClass}
+          className={control}
         />
-        {error("description")}
-      </LabelledField>
+      </Field>
       <div className="grid gap-4 sm:grid-cols-3">
         {input("durationMinutes", labels.durationMinutes ?? "", "number", { min: 5, step: 5 })}
         {input("price", labels.price ?? "", "number", { min: 0, step: "0.01" })}
-        <LabelledField id="color" label={labels.color ?? ""}>
-          <input
+        <Field id="color" label={labels.color ?? ""} error={error("color")}>
+          <Input
+            compact
             id="color"
             name="color"
             type="color"
             defaultValue={values.color}
-            className="mt-1 h-10 w-20 rounded-md border border-slate-300"
+            className="mt-1 h-10 w-20"
           />
-          {error("color")}
-        </LabelledField>
+        </Field>
       </div>
       <div>
         {checkbox("onlineBooking", labels.onlineBooking ?? "")}
@@ -122,39 +114,13 @@ export function ActivityForm({ action, initialState, labels, kinds, payments }: 
           <p className="mt-1 text-xs text-slate-600">{labels.capacityHint}</p>
         </div>
       </div>
-      <fieldset className="rounded-md border border-slate-200 p-3">
-        <legend className="px-1 text-sm font-medium">{labels.payment}</legend>
-        <div className="grid gap-4 sm:grid-cols-3">
-          <LabelledField id="payment.rule" label={labels.payment ?? ""}>
-            <select
-              id="payment.rule"
-              name="payment.rule"
-              defaultValue={values["payment.rule"]}
-              disabled={payments !== "ready"}
-              aria-describedby="payment-hint"
-              className={inputClass}
-            >
-              <option value="none">{labels.paymentNone}</option>
-              <option value="full">{labels.paymentFull}</option>
-              <option value="deposit">{labels.paymentDeposit}</option>
-            </select>
-            {error("payment.rule")}
-          </LabelledField>
-          {input("payment.depositAmount", labels.depositAmount ?? "", "number", {
-            min: 0,
-            step: "0.01",
-            disabled: payments !== "ready",
-          })}
-          {input("payment.depositPercent", labels.depositPercent ?? "", "number", {
-            min: 1,
-            max: 100,
-            disabled: payments !== "ready",
-          })}
-        </div>
-        <p id="payment-hint" className="mt-2 text-xs text-slate-600">
-          {payments === "ready" ? labels.paymentHint : labels[`paymentNotReady_${payments}`]}
-        </p>
-      </fieldset>
+      <PaymentFields
+        values={values}
+        labels={labels}
+        payments={payments}
+        error={error}
+        input={input}
+      />
       <fieldset className="rounded-md border border-slate-200 p-3">
         <legend className="px-1 text-sm font-medium">{labels.requiredFields}</legend>
         <div className="space-y-2">
@@ -180,17 +146,58 @@ export function ActivityForm({ action, initialState, labels, kinds, payments }: 
         {input("bufferAfterMinutes", labels.bufferAfter ?? "", "number", { min: 0 })}
       </div>
       <div className="flex items-center gap-4">
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700"
-        >
+        <Button type="submit" size="lg" disabled={pending}>
           {pending ? labels.saving : labels.save}
-        </button>
+        </Button>
         <Link href="/admin/activities" className="text-sm underline">
           {labels.back}
         </Link>
       </div>
     </form>
+  );
+}
+
+/** How the service is paid online: nothing, in full, or a deposit (an amount or a share). */
+function PaymentFields(props: {
+  values: Record<string, string>;
+  labels: Record<string, string>;
+  payments: PaymentsReadiness;
+  error: (name: string) => React.ReactNode;
+  input: (name: string, label: string, type?: string, extra?: object) => React.ReactNode;
+}) {
+  const { values, labels, payments, error, input } = props;
+  return (
+    <fieldset className="rounded-md border border-slate-200 p-3">
+      <legend className="px-1 text-sm font-medium">{labels.payment}</legend>
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Field id="payment.rule" label={labels.payment ?? ""} error={error("payment.rule")}>
+          <Select
+            id="payment.rule"
+            name="payment.rule"
+            defaultValue={values["payment.rule"]}
+            disabled={payments !== "ready"}
+            aria-describedby="payment-hint"
+            className={control}
+          >
+            <option value="none">{labels.paymentNone}</option>
+            <option value="full">{labels.paymentFull}</option>
+            <option value="deposit">{labels.paymentDeposit}</option>
+          </Select>
+        </Field>
+        {input("payment.depositAmount", labels.depositAmount ?? "", "number", {
+          min: 0,
+          step: "0.01",
+          disabled: payments !== "ready",
+        })}
+        {input("payment.depositPercent", labels.depositPercent ?? "", "number", {
+          min: 1,
+          max: 100,
+          disabled: payments !== "ready",
+        })}
+      </div>
+      <p id="payment-hint" className="mt-2 text-xs text-slate-600">
+        {payments === "ready" ? labels.paymentHint : labels[`paymentNotReady_${payments}`]}
+      </p>
+    </fieldset>
   );
 }

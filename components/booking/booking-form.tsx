@@ -89,32 +89,12 @@ export function BookingForm({
         </p>
       ) : null}
 
-      {alternatives?.length ? (
-        <fieldset
-          className="flex flex-col gap-2"
-          aria-describedby={problem("at") ? "error-at" : undefined}
-        >
-          <legend className="mb-2 text-sm font-medium">{t("otherTimes")}</legend>
-          <div className="grid gap-2 sm:grid-cols-2">
-            {alternatives.map((alternative) => (
-              <label
-                key={alternative.at}
-                className="flex items-center gap-2 rounded-lg border border-slate-300 px-3 py-2 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
-              >
-                <input type="radio" name="at" value={alternative.at} required />
-                {alternative.label}
-              </label>
-            ))}
-          </div>
-          {problem("at") ? (
-            <p id="error-at" className="text-sm text-red-700">
-              {labels.problems.required}
-            </p>
-          ) : null}
-        </fieldset>
-      ) : (
-        <input type="hidden" name="at" value={values.at} />
-      )}
+      <AlternativeTimes
+        alternatives={alternatives}
+        current={values.at}
+        legend={t("otherTimes")}
+        error={problem("at") ? labels.problems.required : null}
+      />
 
       {field("name", t("name"), { autoComplete: "name" })}
       {field("email", t("email"), { type: "email", autoComplete: "email" })}
@@ -126,6 +106,73 @@ export function BookingForm({
         ? field("customFieldValue", fields.customFieldLabel, { multiline: true })
         : null}
 
+      <ConsentFields
+        consent={consent}
+        values={values}
+        error={problem("privacyNotice")}
+        labels={labels}
+      />
+      {payNotice ? (
+        <p className="rounded-lg bg-slate-50 p-3 text-sm text-slate-700" data-testid="pay-notice">
+          {payNotice}
+        </p>
+      ) : null}
+      <button
+        type="submit"
+        disabled={pending}
+        className="mt-2 rounded-lg bg-brand-600 px-5 py-3 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+      >
+        {pending ? t("submitting") : t(payNotice ? "submitPay" : "submit")}
+      </button>
+    </form>
+  );
+}
+
+/** When the time chosen was taken: the nearest free times that day, one to pick. */
+function AlternativeTimes(props: {
+  alternatives: { at: string; label: string }[] | undefined;
+  current: string;
+  legend: string;
+  error: string | null;
+}) {
+  if (!props.alternatives?.length) return <input type="hidden" name="at" value={props.current} />;
+  return (
+    <fieldset
+      className="flex flex-col gap-2"
+      aria-describedby={props.error ? "error-at" : undefined}
+    >
+      <legend className="mb-2 text-sm font-medium">{props.legend}</legend>
+      <div className="grid gap-2 sm:grid-cols-2">
+        {props.alternatives.map((alternative) => (
+          <label
+            key={alternative.at}
+            className="flex items-center gap-2 rounded-lg border border-slate-300 px-3 py-2 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+          >
+            <input type="radio" name="at" value={alternative.at} required />
+            {alternative.label}
+          </label>
+        ))}
+      </div>
+      {props.error ? (
+        <p id="error-at" className="text-sm text-red-700">
+          {props.error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/** The business's privacy notice to accept (when it has one) and its news to opt in to. */
+function ConsentFields(props: {
+  consent: { privacyNoticeUrl: string | null; marketing: boolean };
+  values: Record<string, string>;
+  error: FieldProblem | undefined;
+  labels: BookingFormLabels;
+}) {
+  const { consent, values, labels } = props;
+  const t = (key: "privacyAccept" | "privacyNotice" | "marketingOptIn") => labels[key];
+  return (
+    <>
       {consent.privacyNoticeUrl ? (
         <div className="flex flex-col gap-1">
           <label className="flex items-start gap-2 text-sm">
@@ -134,8 +181,8 @@ export function BookingForm({
               name="privacyNotice"
               defaultChecked={values.privacyNotice === "on"}
               required
-              aria-invalid={problem("privacyNotice") ? true : undefined}
-              aria-describedby={problem("privacyNotice") ? "error-privacyNotice" : undefined}
+              aria-invalid={props.error ? true : undefined}
+              aria-describedby={props.error ? "error-privacyNotice" : undefined}
               className="mt-1"
             />
             <span>
@@ -150,9 +197,9 @@ export function BookingForm({
               </a>
             </span>
           </label>
-          {problem("privacyNotice") ? (
+          {props.error ? (
             <p id="error-privacyNotice" className="text-sm text-red-700">
-              {problemText(problem("privacyNotice") as FieldProblem, labels.problems)}
+              {problemText(props.error, labels.problems)}
             </p>
           ) : null}
         </div>
@@ -168,18 +215,6 @@ export function BookingForm({
           <span>{t("marketingOptIn")}</span>
         </label>
       ) : null}
-      {payNotice ? (
-        <p className="rounded-lg bg-slate-50 p-3 text-sm text-slate-700" data-testid="pay-notice">
-          {payNotice}
-        </p>
-      ) : null}
-      <button
-        type="submit"
-        disabled={pending}
-        className="mt-2 rounded-lg bg-brand-600 px-5 py-3 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-      >
-        {pending ? t("submitting") : t(payNotice ? "submitPay" : "submit")}
-      </button>
-    </form>
+    </>
   );
 }

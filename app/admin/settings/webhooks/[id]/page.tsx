@@ -4,13 +4,13 @@ import { getTranslations } from "next-intl/server";
 import { ConfirmRow } from "@/components/admin/confirm-row";
 import { SecretRotator } from "@/components/admin/secret-rotator";
 import { WebhookForm } from "@/components/admin/webhook-form";
+import { Button, buttonClass } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { requirePageCaller } from "@/lib/access/page-caller";
 import { adminLabels, failureTexts } from "@/lib/admin/form-labels";
 import { getDb } from "@/lib/db";
 import { cursorSchema } from "@/lib/http/cursor";
 import { firstParam, orUndefinedIfNotFound, type SearchParams } from "@/lib/http/page-params";
-import { formatDateTime } from "@/lib/i18n/format";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { uuidSchema } from "@/lib/validation";
 import { getWebhook } from "@/lib/webhooks/endpoints";
@@ -18,24 +18,19 @@ import { webhookEventTypes } from "@/lib/webhooks/event-types";
 import { listDeliveries } from "@/lib/webhooks/log";
 import {
   deleteWebhookAction,
-  resendAction,
   rotateSecretAction,
   sendTestAction,
   setWebhookEnabledAction,
   updateWebhookAction,
 } from "../actions";
 import { EndpointState } from "../endpoint-state";
+import { DeliveryLog } from "./delivery-log";
 
 export const generateMetadata = pageTitle("admin.nav.webhooks");
 
 const LOG_PAGE = 20;
 const card = "rounded-lg border border-slate-200 bg-white p-4";
-const plainButton = "rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50";
-const statusTone = {
-  pending: "bg-amber-50 text-amber-900",
-  succeeded: "bg-emerald-50 text-emerald-800",
-  failed: "bg-red-50 text-red-800",
-} as const;
+const plainButton = buttonClass("secondary", "sm");
 
 export default async function WebhookPage({
   params,
@@ -60,7 +55,6 @@ export default async function WebhookPage({
       after: cursor.success ? cursor.data : undefined,
     }),
   ]);
-  const when = (date: Date) => formatDateTime(date, tenant.timeZone, tenant.locale);
   const done = firstParam(query.done);
   const error = firstParam(query.error);
   const here = `/admin/settings/webhooks/${id}`;
@@ -83,14 +77,14 @@ export default async function WebhookPage({
 
       <div className="flex flex-wrap gap-2">
         <form action={setWebhookEnabledAction.bind(null, id, !endpoint.enabled)}>
-          <button type="submit" className={plainButton}>
+          <Button type="submit" variant="secondary" size="sm">
             {endpoint.enabled ? t("turnOff") : t("turnOn")}
-          </button>
+          </Button>
         </form>
         <form action={sendTestAction.bind(null, id)}>
-          <button type="submit" className={plainButton}>
+          <Button type="submit" variant="secondary" size="sm">
             {t("sendTest")}
-          </button>
+          </Button>
         </form>
         <Link href={`${here}?rotate=1`} className={plainButton}>
           {t("rotate")}
@@ -122,54 +116,7 @@ export default async function WebhookPage({
         {log.items.length === 0 ? (
           <p className="mt-2 text-sm text-slate-600">{t("logEmpty")}</p>
         ) : (
-          <ul className="mt-2 divide-y divide-slate-100 text-sm" data-testid="delivery-log">
-            {log.items.map((d) => (
-              <li key={d.id} className="py-2">
-                <div className="flex flex-wrap items-center gap-2">
-                  <code className="font-medium">{d.eventType}</code>
-                  <span
-                    className={`rounded px-1.5 py-0.5 text-xs font-medium ${statusTone[d.status]}`}
-                  >
-                    {t(`statuses.${d.status}`)}
-                  </span>
-                  <span className="text-xs text-slate-600">
-                    {when(d.createdAt)} · {t("tries")}: {d.attempts}
-                    {d.status === "pending" && d.attempts > 0
-                      ? ` · ${t("nextTry", { when: when(d.nextAttemptAt) })}`
-                      : ""}
-                  </span>
-                  <form action={resendAction.bind(null, id, d.id)} className="ml-auto">
-                    <button type="submit" className={plainButton}>
-                      {t("resend")}
-                    </button>
-                  </form>
-                </div>
-                {d.tries.length > 0 && (
-                  <details className="mt-1">
-                    <summary className="cursor-pointer text-xs text-slate-700">
-                      {t("response")}: {d.tries[0]?.statusCode ?? t("noAnswer")}
-                    </summary>
-                    <ol className="mt-1 space-y-2">
-                      {d.tries.map((a) => (
-                        <li key={a.id} className="rounded bg-slate-50 p-2 text-xs">
-                          <p>
-                            {when(a.attemptedAt)} · <strong>{a.statusCode ?? t("noAnswer")}</strong>{" "}
-                            · {t("duration", { ms: a.durationMs })}
-                          </p>
-                          {a.error && <p className="text-red-800">{a.error}</p>}
-                          {a.responseBody && (
-                            <pre className="mt-1 max-h-40 overflow-auto whitespace-pre-wrap [overflow-wrap:anywhere]">
-                              {a.responseBody}
-                            </pre>
-                          )}
-                        </li>
-                      ))}
-                    </ol>
-                  </details>
-                )}
-              </li>
-            ))}
-          </ul>
+          <DeliveryLog endpointId={id} items={log.items} tenant={tenant} />
         )}
         <nav className="mt-3 flex gap-3 text-sm" aria-label={t("log")}>
           {cursor.success && (

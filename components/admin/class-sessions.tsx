@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { Button } from "@/components/ui/button";
+import { Input, Select } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
 import type { Activity, Tenant } from "@/db/schema";
 import { failureTexts } from "@/lib/admin/form-labels";
@@ -12,8 +14,6 @@ import { listResources } from "@/lib/resources/resources";
 import { dayInZone } from "@/lib/scheduling/calendar-day";
 import { DAY_MS } from "@/lib/scheduling/durations";
 import { listStaff } from "@/lib/staff/staff";
-
-const input = "mt-1 rounded-md border border-slate-300 px-3 py-2 text-sm";
 
 /**
  * A class's sessions on its service page: the coming ones with their places taken, each opening
@@ -108,79 +108,97 @@ export async function ClassSessions(props: {
       {teachers.length === 0 ? (
         <p className="mt-2 text-sm text-slate-600">{t("noTeacher")}</p>
       ) : (
-        <form
-          action={props.schedule.bind(null, activity.id)}
-          className="mt-2 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2"
-        >
-          <label className="flex flex-col text-sm font-medium">
-            {t("date")}
-            <input
-              type="date"
-              name="date"
-              required
-              min={dayInZone(now, tenant.timeZone)}
-              defaultValue={dayInZone(now + DAY_MS, tenant.timeZone)}
-              className={input}
-            />
-          </label>
-          <label className="flex flex-col text-sm font-medium">
-            {t("time")}
-            <input
-              type="time"
-              name="time"
-              required
-              defaultValue="18:00"
-              step={300}
-              className={input}
-            />
-          </label>
-          <label className="flex flex-col text-sm font-medium">
-            {t("teacher")}
-            <select name="staffId" className={input}>
-              {teachers.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="flex flex-col text-sm font-medium">
-            {t("room")}
-            <select name="resourceId" className={input}>
-              <option value="">
-                {activity.resourceKind
-                  ? t("anyRoom", { kind: activity.resourceKind })
-                  : t("noRoom")}
-              </option>
-              {rooms.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="flex flex-col text-sm font-medium">
-            {t("repeat")}
-            <input
-              type="number"
-              name="repeatWeeks"
-              min={0}
-              max={52}
-              defaultValue={0}
-              className={input}
-            />
-            <span className="mt-1 text-xs font-normal text-slate-600">{t("repeatHint")}</span>
-          </label>
-          <div className="flex items-end">
-            <button
-              type="submit"
-              className="rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700"
-            >
-              {t("schedule")}
-            </button>
-          </div>
-        </form>
+        <ScheduleForm
+          tenant={tenant}
+          activity={activity}
+          teachers={teachers}
+          rooms={rooms}
+          now={now}
+          schedule={props.schedule}
+        />
       )}
     </section>
+  );
+}
+
+/** Scheduling sessions: a day and time, its teacher and room, repeated weekly if asked. */
+async function ScheduleForm(props: {
+  tenant: Tenant;
+  activity: Activity;
+  teachers: { id: string; name: string }[];
+  rooms: { id: string; name: string }[];
+  now: number;
+  schedule: (activityId: string, form: FormData) => Promise<void>;
+}) {
+  const t = await getTranslations("admin.classes");
+  const { tenant, activity, teachers, rooms, now, schedule } = props;
+  return (
+    <form
+      action={schedule.bind(null, activity.id)}
+      className="mt-2 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2"
+    >
+      <label className="flex flex-col text-sm font-medium">
+        {t("date")}
+        <Input
+          type="date"
+          name="date"
+          required
+          min={dayInZone(now, tenant.timeZone)}
+          defaultValue={dayInZone(now + DAY_MS, tenant.timeZone)}
+          className="mt-1 text-sm"
+        />
+      </label>
+      <label className="flex flex-col text-sm font-medium">
+        {t("time")}
+        <Input
+          type="time"
+          name="time"
+          required
+          defaultValue="18:00"
+          step={300}
+          className="mt-1 text-sm"
+        />
+      </label>
+      <label className="flex flex-col text-sm font-medium">
+        {t("teacher")}
+        <Select name="staffId" className="mt-1 text-sm">
+          {teachers.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </Select>
+      </label>
+      <label className="flex flex-col text-sm font-medium">
+        {t("room")}
+        <Select name="resourceId" className="mt-1 text-sm">
+          <option value="">
+            {activity.resourceKind ? t("anyRoom", { kind: activity.resourceKind }) : t("noRoom")}
+          </option>
+          {rooms.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.name}
+            </option>
+          ))}
+        </Select>
+      </label>
+      <label className="flex flex-col text-sm font-medium">
+        {t("repeat")}
+        <Input
+          type="number"
+          name="repeatWeeks"
+          min={0}
+          max={52}
+          defaultValue={0}
+          className="mt-1 text-sm"
+        />
+        <span className="mt-1 text-xs font-normal text-slate-600">{t("repeatHint")}</span>
+      </label>
+      <div className="flex items-end">
+        <Button type="submit" size="lg">
+          {t("schedule")}
+        </Button>
+      </div>
+    </form>
   );
 }

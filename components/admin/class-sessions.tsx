@@ -66,13 +66,11 @@ export async function ClassSessions(props: {
       )}
       {outcome.error && (
         <Notice kind="error" className="mt-3">
-          {outcome.error === "SLOT_UNAVAILABLE"
-            ? t("clash")
-            : outcome.error === "VALIDATION_ERROR" &&
-                outcome.field &&
-                t.has(`invalid.${outcome.field}`)
-              ? t(`invalid.${outcome.field}`)
-              : failure(outcome.error)}
+          {outcome.error === "VALIDATION_ERROR" &&
+          outcome.field &&
+          t.has(`invalid.${outcome.field}`)
+            ? t(`invalid.${outcome.field}`)
+            : failure(outcome.error)}
         </Notice>
       )}
       {sessions.length === 0 ? (

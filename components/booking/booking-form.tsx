@@ -6,7 +6,35 @@ import { type FieldProblem, problemText } from "@/lib/errors/field-problems";
 import type messages from "@/lib/i18n/messages/en.json";
 
 /** The form's texts: the "details" messages in the page's language, and its "problems". */
-export type BookingFormLabels = typeof messages.details & { problems: typeof messages.problems };
+export type BookingFormLabels = typeof messages.details & {
+  problems: typeof messages.problems;
+  customerErrors: typeof messages.customerErrors;
+};
+
+/**
+ * Why the booking was refused, in the customer's words: the error's one sentence, then for a time
+ * no longer free why (taken meanwhile, or no longer offered) and what now (another time below, or
+ * none left that day).
+ */
+function formErrorText(
+  formError: NonNullable<BookingFormState["formError"]>,
+  hasAlternatives: boolean,
+  labels: BookingFormLabels,
+): string {
+  const errors = labels.customerErrors;
+  if (formError === "slotTaken" || formError === "slotGone") {
+    return [
+      errors.SLOT_UNAVAILABLE,
+      formError === "slotTaken" ? labels.takenMeanwhile : labels.noLongerOffered,
+      hasAlternatives ? labels.chooseBelow : labels.noOtherTime,
+    ].join(" ");
+  }
+  return formError === "moduleDisabled"
+    ? errors.MODULE_DISABLED
+    : formError === "paymentUnavailable"
+      ? errors.PAYMENT_UNAVAILABLE
+      : errors.failed;
+}
 
 const inputClass =
   "w-full rounded-lg border border-slate-300 px-3 py-2 text-base aria-[invalid=true]:border-red-600";
@@ -33,7 +61,7 @@ export function BookingForm({
   consent: { privacyNoticeUrl: string | null; marketing: boolean };
 }) {
   // Texts come from the server: no translation library in the browser.
-  const t = (key: Exclude<keyof BookingFormLabels, "problems">) => labels[key];
+  const t = (key: Exclude<keyof BookingFormLabels, "problems" | "customerErrors">) => labels[key];
   const [state, formAction, pending] = useActionState(action, initialState);
   const { values, fieldErrors, alternatives } = state;
   const problem = (field: BookingFormField): FieldProblem | undefined => fieldErrors[field];
@@ -83,9 +111,7 @@ export function BookingForm({
       ) : null}
       {state.formError ? (
         <p role="alert" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          {state.formError === "slotTaken" || state.formError === "slotGone"
-            ? t(alternatives?.length ? state.formError : `${state.formError}None`)
-            : t(state.formError)}
+          {formErrorText(state.formError, Boolean(alternatives?.length), labels)}
         </p>
       ) : null}
 

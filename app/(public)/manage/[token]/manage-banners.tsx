@@ -1,14 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { RefreshWhile } from "@/components/ui/refresh-while";
 import type { PaymentSummary } from "@/lib/appointments/payment-summary";
-
-const knownErrors = [
-  "CUSTOMER_HAS_UPCOMING",
-  "POLICY_WINDOW_CLOSED",
-  "SLOT_UNAVAILABLE",
-  "INVALID_TRANSITION",
-  "MODULE_DISABLED",
-];
+import { customerErrorText } from "@/lib/errors/customer-error-text";
 
 /** What just happened, above the booking: booked, paid, cancelled, moved, or why not. */
 export async function ManageBanners(props: {
@@ -45,11 +38,7 @@ export async function ManageBanners(props: {
       ) : null}
       {query.cancelled ? <Banner tone="success">{t("cancelledBanner")}</Banner> : null}
       {query.moved ? <Banner tone="success">{t("movedBanner")}</Banner> : null}
-      {query.error ? (
-        <Banner tone="error">
-          {knownErrors.includes(query.error) ? t(`errors.${query.error}`) : t("errors.failed")}
-        </Banner>
-      ) : null}
+      {query.error ? <Banner tone="error">{await customerErrorText(query.error)}</Banner> : null}
     </div>
   );
 }

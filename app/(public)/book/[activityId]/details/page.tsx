@@ -120,7 +120,11 @@ export default async function DetailsPage(props: {
             )}
             initialState={emptyBookingForm(new Date(start).toISOString())}
             labels={
-              { ...messages.details, problems: messages.problems } as unknown as BookingFormLabels
+              {
+                ...messages.details,
+                problems: messages.problems,
+                customerErrors: messages.customerErrors,
+              } as unknown as BookingFormLabels
             }
             fields={{
               phone: activity.requirePhone,

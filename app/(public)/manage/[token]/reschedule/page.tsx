@@ -8,6 +8,7 @@ import { customerPolicy } from "@/lib/appointments/customer-policy";
 import { dateTimeSchema } from "@/lib/availability/date-time";
 import { findByManageToken } from "@/lib/booking/manage-booking";
 import { getDb } from "@/lib/db";
+import { customerErrorText } from "@/lib/errors/customer-error-text";
 import {
   displayZone,
   firstParam,
@@ -88,7 +89,7 @@ export default async function ReschedulePage(props: {
           role="alert"
           className="mt-4 rounded-xl bg-red-50 px-4 py-3 text-red-900 ring-1 ring-red-200"
         >
-          {t("errors.SLOT_UNAVAILABLE")}
+          {await customerErrorText("SLOT_UNAVAILABLE")}
         </p>
       ) : null}
       {chosen !== undefined && !Number.isNaN(chosen) ? (

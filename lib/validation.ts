@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** Shared pieces of the input schemas. */
-export const uuidSchema = z.uuid("must be a UUID");
+export const uuidSchema = z.uuid("uuid");
 
 // C0 controls and DEL, except tab, line feed and carriage return (forms send CRLF newlines).
 // PostgreSQL refuses NUL in text, and the others only ever arrive from attacks or broken clients.
@@ -19,11 +19,11 @@ export const isStorableText = (value: string) =>
 export const text = () =>
   z
     .string()
-    .refine((v) => !CONTROL_CHARACTER.test(v), "must not contain control characters")
-    .refine((v) => v.isWellFormed(), "must not contain unpaired surrogates");
+    .refine((v) => !CONTROL_CHARACTER.test(v), "controlCharacters")
+    .refine((v) => v.isWellFormed(), "unpairedSurrogates");
 
 /** Required free text: trimmed, 1 to `max` characters. */
-export const requiredText = (max: number) => text().trim().min(1, "is required").max(max);
+export const requiredText = (max: number) => text().trim().min(1, "required").max(max);
 
 /** Optional free text: trimmed, at most `max` characters; empty means null. */
 export const optionalText = (max: number) =>
@@ -34,10 +34,7 @@ export const optionalText = (max: number) =>
     .transform((v) => v || null);
 
 /** An email address, trimmed and lower-cased. */
-export const emailSchema = text()
-  .trim()
-  .toLowerCase()
-  .pipe(z.email("must be a valid email").max(320));
+export const emailSchema = text().trim().toLowerCase().pipe(z.email("email").max(320));
 
 /** An optional email address: empty means null. */
 export const optionalEmailSchema = z.preprocess(
@@ -48,7 +45,7 @@ export const optionalEmailSchema = z.preprocess(
 /** An optional phone number: digits with the usual separators, an optional leading +. */
 export const optionalPhoneSchema = optionalText(40).refine(
   (v) => v === null || /^\+?[0-9 ().-]{6,40}$/.test(v),
-  { message: "must be a phone number", params: { problem: "phone" } },
+  { message: "phone", params: { problem: "phone" } },
 );
 
 /** A colour as #rgb or #rrggbb. */
@@ -56,6 +53,6 @@ export const hexColor = z
   .string()
   .trim()
   .refine((v) => /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/.test(v), {
-    message: "must be a hex color such as #2563eb",
+    message: "color",
     params: { problem: "color" },
   });

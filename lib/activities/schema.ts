@@ -8,7 +8,7 @@ export const activityInputSchema = z
   .object({
     name: requiredText(120),
     description: optionalText(2000),
-    durationMinutes: z.number().int("must be a whole number of minutes").min(5).max(1440),
+    durationMinutes: z.number().int("wholeMinutes").min(5).max(1440),
     // Beyond name and duration, a field left out takes the value a new activity would have.
     color: hexColor.default("#2563eb"),
     price: z.number().min(0).max(1_000_000).default(0),
@@ -26,12 +26,7 @@ export const activityInputSchema = z
         hoursBefore: z.number().int().min(1).max(720).nullish(),
       })
       .default({ enabled: false, hoursBefore: null }),
-    minimumBookingNoticeHours: z
-      .number()
-      .int("must be a whole number of hours")
-      .min(0)
-      .max(8760)
-      .default(0),
+    minimumBookingNoticeHours: z.number().int("wholeHours").min(0).max(8760).default(0),
     bufferBeforeMinutes: z.number().int().min(0).max(720).optional(),
     bufferAfterMinutes: z.number().int().min(0).max(720).optional(),
     maxAdvanceDays: z.number().int().min(1).max(730).optional(),
@@ -57,7 +52,7 @@ export const activityInputSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["payment", "depositAmount"],
-        message: "a deposit is either an amount or a percentage (depositPercent), one of them",
+        message: "depositOneOf",
         params: { problem: payment.depositAmount ? "invalid" : "required" },
       });
     }
@@ -69,7 +64,7 @@ export const activityInputSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["payment", "depositAmount"],
-        message: "must not exceed the price",
+        message: "depositOverPrice",
       });
     }
     if (
@@ -80,21 +75,21 @@ export const activityInputSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["price"],
-        message: "must be more than 0 for a service paid online",
+        message: "paidNeedsPrice",
       });
     }
     if (value.requiredFields?.customField === true && !value.requiredFields.customFieldLabel) {
       ctx.addIssue({
         code: "custom",
         path: ["requiredFields", "customFieldLabel"],
-        message: "is required when the custom field is",
+        message: "customFieldLabel",
       });
     }
     if (value.reminderSettings?.enabled === true && !value.reminderSettings.hoursBefore) {
       ctx.addIssue({
         code: "custom",
         path: ["reminderSettings", "hoursBefore"],
-        message: "is required when reminders are enabled",
+        message: "reminderHours",
       });
     }
   });

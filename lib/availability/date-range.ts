@@ -10,10 +10,7 @@ export const MAX_RANGE_DAYS = 92;
 const dateOrInstant = z
   .string()
   .trim()
-  .refine(
-    (v) => isCalendarDay(v) || dateTimeSchema.safeParse(v).success,
-    "must be a date (YYYY-MM-DD) or an ISO 8601 date-time",
-  );
+  .refine((v) => isCalendarDay(v) || dateTimeSchema.safeParse(v).success, "dateOrDateTime");
 
 export const dateRangeQuerySchema = z.object({
   startDate: dateOrInstant,

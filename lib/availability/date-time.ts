@@ -9,14 +9,11 @@ const withoutOffset = z.iso.datetime({ local: true });
 export const dateTimeSchema = z
   .string()
   .trim()
-  .refine(
-    (v) => withOffset.safeParse(v).success || withoutOffset.safeParse(v).success,
-    "must be an ISO 8601 date-time such as 2026-12-01T09:00:00+01:00",
-  )
-  .refine(
-    (v) => isSupportedYear(Number(v.slice(0, 4))),
-    `must be in the years ${SUPPORTED_YEARS.min} to ${SUPPORTED_YEARS.max}`,
-  );
+  .refine((v) => withOffset.safeParse(v).success || withoutOffset.safeParse(v).success, "dateTime")
+  .refine((v) => isSupportedYear(Number(v.slice(0, 4))), {
+    message: "supportedYears",
+    params: SUPPORTED_YEARS,
+  });
 
 /**
  * Epoch milliseconds of an ISO 8601 date-time: with an offset (or Z) it is that instant; without

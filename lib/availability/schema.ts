@@ -4,14 +4,14 @@ import { isClockTime, parseClockTime } from "@/lib/scheduling/clock-time";
 import { weeklyHoursProblems } from "@/lib/scheduling/weekly-hours";
 import { optionalText } from "@/lib/validation";
 
-const clockTime = z.string().refine(isClockTime, "must be an HH:mm time such as 09:30");
+const clockTime = z.string().refine(isClockTime, "clockTime");
 
 /** A day as YYYY-MM-DD, or an ISO 8601 date-time whose date part is taken. */
 const exceptionDate = z
   .string()
   .trim()
   .transform((v) => (/^\d{4}-\d{2}-\d{2}T/.test(v) ? v.slice(0, 10) : v))
-  .refine(isCalendarDay, "must be a date such as 2026-12-25");
+  .refine(isCalendarDay, "date");
 
 /** A week of windows: none inverted, none overlapping another of the same day. */
 export const weeklySlotsSchema = z
@@ -34,8 +34,8 @@ export const weeklySlotsSchema = z
           }
         : { dayOfWeek: -1, startMinute: 0, endMinute: 1 },
     );
-    for (const [i, message] of weeklyHoursProblems(windows)) {
-      ctx.addIssue({ code: "custom", path: [i, "endTime"], message });
+    for (const [i, { kind, ...values }] of weeklyHoursProblems(windows)) {
+      ctx.addIssue({ code: "custom", path: [i, "endTime"], message: kind, params: values });
     }
   });
 
@@ -47,7 +47,7 @@ export const exceptionsSchema = z
     const seen = new Set<string>();
     exceptions.forEach((e, i) => {
       if (seen.has(e.date)) {
-        ctx.addIssue({ code: "custom", path: [i, "date"], message: "is listed twice" });
+        ctx.addIssue({ code: "custom", path: [i, "date"], message: "listedTwice" });
       }
       seen.add(e.date);
     });

@@ -25,7 +25,7 @@ export function consentTimes(
   if (tenant.privacyNoticeUrl && !input.consent.privacyNotice) {
     throw new AppError(
       "VALIDATION_ERROR",
-      { "consent.privacyNotice": "must be accepted: the business has a privacy notice" },
+      { "consent.privacyNotice": { text: "mustAccept" } },
       undefined,
       { "consent.privacyNotice": { kind: "mustAccept" } },
     );

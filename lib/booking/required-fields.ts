@@ -9,11 +9,14 @@ export function missingRequiredFields(
   client: Pick<ClientInfo, "phone" | "address" | "customFieldValue">,
 ): ErrorDetails | null {
   const details: ErrorDetails = {};
-  if (activity.requirePhone && !client.phone) details["clientInfo.phone"] = "is required";
-  if (activity.requireAddress && !client.address) details["clientInfo.address"] = "is required";
+  if (activity.requirePhone && !client.phone) details["clientInfo.phone"] = { text: "required" };
+  if (activity.requireAddress && !client.address)
+    details["clientInfo.address"] = { text: "required" };
   if (activity.requireCustomField && !client.customFieldValue) {
-    details["clientInfo.customFieldValue"] =
-      `is required (${activity.customFieldLabel ?? "custom field"})`;
+    details["clientInfo.customFieldValue"] = {
+      text: "requiredNamed",
+      values: { label: activity.customFieldLabel ?? "custom field" },
+    };
   }
   return Object.keys(details).length ? details : null;
 }

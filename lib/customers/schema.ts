@@ -16,7 +16,7 @@ export const customerListQuerySchema = z.object({
 });
 export type CustomerListQuery = z.output<typeof customerListQuerySchema>;
 
-const tagSchema = text().trim().min(1, "is required").max(40);
+const tagSchema = text().trim().min(1, "required").max(40);
 
 /** What the business keeps about a customer; what is left out is kept. */
 export const customerUpdateSchema = z.object({

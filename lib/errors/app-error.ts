@@ -1,4 +1,5 @@
 import type { FieldProblems } from "./field-problems";
+import type { DetailText } from "./field-text";
 
 /** Every failure the domain can explain, with the HTTP status the API answers it with. */
 export const errorStatus = {
@@ -45,7 +46,7 @@ export const errorStatus = {
 
 export type ErrorCode = keyof typeof errorStatus;
 
-export type ErrorDetails = Record<string, string>;
+export type ErrorDetails = Record<string, DetailText>;
 
 export class AppError extends Error {
   constructor(

@@ -44,7 +44,7 @@ const customKind = (issue: Issue): ProblemKind => {
     : "invalid";
 };
 
-function problemOf(issue: Issue): FieldProblem {
+export function problemOf(issue: Issue): FieldProblem {
   switch (issue.code) {
     case "too_small":
       if (issue.origin === "string" || issue.origin === "array") {

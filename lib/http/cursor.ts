@@ -26,7 +26,7 @@ export const cursorSchema = z
       const [at, id] = decoded.parse(JSON.parse(Buffer.from(value, "base64url").toString("utf8")));
       return { at: new Date(at), id };
     } catch {
-      ctx.addIssue({ code: "custom", message: "is not a cursor this API gave" });
+      ctx.addIssue({ code: "custom", message: "cursor" });
       return z.NEVER;
     }
   });
@@ -34,11 +34,7 @@ export const cursorSchema = z
 export const DEFAULT_PAGE_LIMIT = 50;
 export const MAX_PAGE_LIMIT = 200;
 
-export const pageLimitSchema = z.coerce
-  .number()
-  .int("must be a whole number")
-  .min(1)
-  .max(MAX_PAGE_LIMIT);
+export const pageLimitSchema = z.coerce.number().int("wholeNumber").min(1).max(MAX_PAGE_LIMIT);
 
 /**
  * A page of `limit` rows out of `rows` (asked for with one more, to know whether more follow), and

@@ -1,4 +1,5 @@
 import type { NextRequest } from "next/server";
+import { detailsLocale } from "@/lib/errors/field-text";
 import { errorResponse } from "@/lib/http/error-response";
 import { localeFromAcceptLanguage } from "@/lib/i18n/locales";
 
@@ -11,7 +12,12 @@ export function platformRoute(handler: (req: NextRequest) => Promise<Response>) 
     try {
       return await handler(req);
     } catch (error) {
-      return errorResponse(error, localeFromAcceptLanguage(req.headers.get("accept-language")));
+      const acceptLanguage = req.headers.get("accept-language");
+      return errorResponse(
+        error,
+        localeFromAcceptLanguage(acceptLanguage),
+        detailsLocale(acceptLanguage),
+      );
     }
   };
 }

@@ -15,7 +15,7 @@ const meetingBaseUrl = z.preprocess(
   text()
     .trim()
     .max(200)
-    .refine((v) => URL.canParse(v) && new URL(v).protocol === "https:", "must be an https:// URL")
+    .refine((v) => URL.canParse(v) && new URL(v).protocol === "https:", "httpsUrl")
     .transform((v) => v.replace(/\/+$/, ""))
     .nullish()
     .transform((v) => v ?? null),
@@ -32,7 +32,7 @@ export const locationInputSchema = z.object({
   contactPhone: optionalPhoneSchema,
   timeZone: text()
     .trim()
-    .refine(isTimeZone, "must be an IANA time zone such as America/Toronto")
+    .refine(isTimeZone, "timeZone")
     .nullish()
     .transform((v) => v || null),
   online: z.boolean().default(false),

@@ -11,7 +11,7 @@ export const paymentSettingsSchema = z.object({
   stripeAccountId: z
     .string()
     .trim()
-    .regex(/^acct_\w{1,64}$/, "must be a Stripe account ID (acct_…)")
+    .regex(/^acct_\w{1,64}$/, "stripeAccount")
     .or(z.literal("").transform(() => null))
     .nullable(),
   // Stripe Checkout's own bounds: 30 minutes to 24 hours.

@@ -4,15 +4,14 @@ import type { WeeklyWindow } from "./opening-windows";
  * What is wrong with a week of opening hours, by index into the list: an inverted or empty window
  * (which is how a window crossing local midnight shows), or one overlapping another that day.
  */
-export function weeklyHoursProblems(windows: readonly WeeklyWindow[]): Map<number, string> {
-  const problems = new Map<number, string>();
+export type WeeklyHoursProblem = { kind: "endsBeforeStart" } | { kind: "overlaps"; other: number };
+
+export function weeklyHoursProblems(
+  windows: readonly WeeklyWindow[],
+): Map<number, WeeklyHoursProblem> {
+  const problems = new Map<number, WeeklyHoursProblem>();
   windows.forEach((w, i) => {
-    if (w.endMinute <= w.startMinute) {
-      problems.set(
-        i,
-        "must end after it starts, on the same day (split a window that crosses midnight)",
-      );
-    }
+    if (w.endMinute <= w.startMinute) problems.set(i, { kind: "endsBeforeStart" });
   });
   const indexed = windows.map((w, i) => ({ ...w, i })).filter((w) => !problems.has(w.i));
   indexed.sort((a, b) => a.dayOfWeek - b.dayOfWeek || a.startMinute - b.startMinute);
@@ -20,7 +19,7 @@ export function weeklyHoursProblems(windows: readonly WeeklyWindow[]): Map<numbe
   let reach: (typeof indexed)[number] | undefined;
   for (const cur of indexed) {
     if (reach && reach.dayOfWeek === cur.dayOfWeek && cur.startMinute < reach.endMinute) {
-      problems.set(cur.i, `overlaps another window of the same day (#${reach.i})`);
+      problems.set(cur.i, { kind: "overlaps", other: reach.i });
     }
     if (!reach || reach.dayOfWeek !== cur.dayOfWeek || cur.endMinute > reach.endMinute) reach = cur;
   }

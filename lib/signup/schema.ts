@@ -15,11 +15,11 @@ export const registerSchema = z.object({
   // Left out: proposed from the business's name (its first free variant).
   slug: slugSchema.optional(),
   // The honeypot: a field people never see, so never fill; form-filling robots do.
-  website: z.string().max(0, "must be left empty").optional(),
+  website: z.string().max(0, "leftEmpty").optional(),
 });
 export type RegisterInput = z.input<typeof registerSchema>;
 
 /** `GET /api/public/slugs`: an address to check, or a business name to propose one for. */
 export const slugQuerySchema = z
   .object({ slug: z.string().max(100).optional(), name: z.string().max(120).optional() })
-  .refine((q) => q.slug !== undefined || q.name !== undefined, "send slug or name");
+  .refine((q) => q.slug !== undefined || q.name !== undefined, "slugOrName");

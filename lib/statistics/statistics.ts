@@ -12,12 +12,12 @@ export const DAILY_UP_TO_DAYS = 62;
 /** The longest range the page takes: two years. */
 export const MAX_STATISTICS_DAYS = 731;
 
-const day = z.string().refine(isCalendarDay, "must be a day such as 2026-03-01");
+const day = z.string().refine(isCalendarDay, "day");
 
 /** A range of days of the business's calendar, both included. */
 export const statisticsQuerySchema = z
   .object({ from: day, to: day })
-  .refine((q) => q.from <= q.to, { message: "must not be before from", path: ["to"] })
+  .refine((q) => q.from <= q.to, { message: "notBeforeFrom", path: ["to"] })
   .refine((q) => dayCount(q.from, q.to) <= MAX_STATISTICS_DAYS, {
     message: `the range may cover at most ${MAX_STATISTICS_DAYS} days`,
     path: ["to"],

@@ -8,7 +8,7 @@ import { tenantProfileSchema } from "./schema";
 
 /** What the owner may change about the business (the slug, its address on the web, stays). */
 export const businessSettingsSchema = tenantProfileSchema.omit({ slug: true }).extend({
-  slotIntervalMinutes: z.number().int().min(5, "at least 5 minutes").max(240),
+  slotIntervalMinutes: z.number().int().min(5, "slotInterval").max(240),
   cancellationNoticeHours: z.number().int().min(0).max(8760),
   rescheduleNoticeHours: z.number().int().min(0).max(8760),
   contactEmail: optionalEmailSchema,

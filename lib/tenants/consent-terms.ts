@@ -8,7 +8,7 @@ import { type Actor, recordAudit } from "@/lib/audit";
 export const consentTermsSchema = z.object({
   // Empty: no notice to accept.
   privacyNoticeUrl: z
-    .union([z.literal(""), z.url({ protocol: /^https?$/, error: "must be an http(s) address" })])
+    .union([z.literal(""), z.url({ protocol: /^https?$/, error: "httpAddress" })])
     .nullish()
     .transform((v) => v || null)
     .pipe(z.string().max(500).nullable()),

@@ -18,7 +18,7 @@ const originSchema = z
     } catch {
       return false;
     }
-  }, "must be an origin such as https://www.example.com (no path)")
+  }, "origin")
   .transform((value) => new URL(value).origin);
 
 const embedOriginsSchema = z

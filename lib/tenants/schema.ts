@@ -10,17 +10,14 @@ export const slugSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(
-    /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/,
-    "lowercase letters, digits and inner dashes, 1-40 characters",
-  )
-  .refine((slug) => !reservedSlugs.has(slug), "this name is reserved");
+  .regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, "slugInvalid")
+  .refine((slug) => !reservedSlugs.has(slug), "reserved");
 
 export const timeZoneSchema = z
   .string()
   .trim()
   .refine(isTimeZone, {
-    message: "must be an IANA time zone such as Europe/Paris",
+    message: "timeZone",
     params: { problem: "timeZone" },
   });
 
@@ -34,7 +31,7 @@ export const tenantProfileSchema = z.object({
     .trim()
     .toUpperCase()
     .refine((v) => /^[A-Z]{3}$/.test(v), {
-      message: "must be an ISO 4217 code such as EUR",
+      message: "currency",
       params: { problem: "currency" },
     })
     .default("EUR"),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { emailSchema, requiredText } from "@/lib/validation";
 
-export const passwordSchema = z.string().min(8, "must be at least 8 characters long").max(200);
+export const passwordSchema = z.string().min(8, "passwordLength").max(200);
 export const roleSchema = z.enum(["owner", "admin", "staff"]);
 
 export const createUserSchema = z.object({

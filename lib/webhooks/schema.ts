@@ -6,12 +6,12 @@ import { webhookEventTypes } from "./event-types";
 const urlSchema = text()
   .trim()
   .max(2000)
-  .pipe(z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }));
+  .pipe(z.url({ protocol: /^https?$/, error: "httpUrl" }));
 
 const eventsSchema = z
   .array(z.enum(webhookEventTypes))
   .refine((events) => events.length > 0, {
-    message: "must name at least one event",
+    message: "oneEvent",
     params: { problem: "required" },
   })
   .transform((events) => [...new Set(events)]);

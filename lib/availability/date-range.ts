@@ -37,11 +37,11 @@ export function toDateRange(
   const to = isCalendarDay(query.endDate)
     ? zonedInstant(addDays(query.endDate, 1), 0, timeZone)
     : toInstant(query.endDate, timeZone);
-  if (to <= from) throw new AppError("VALIDATION_ERROR", { endDate: "must be after startDate" });
+  if (to <= from) throw new AppError("VALIDATION_ERROR", { endDate: { text: "afterStartDate" } });
   // An hour of slack for a DST change inside a range of whole days.
   if (to - from > maxDays * DAY_MS + 3_600_000) {
     throw new AppError("VALIDATION_ERROR", {
-      endDate: `the range may cover at most ${maxDays} days`,
+      endDate: { text: "rangeTooLong", values: { days: maxDays } },
     });
   }
   return { from, to };

@@ -120,7 +120,7 @@ async function book(
   const { activity } = context;
   // A service hidden from online booking is one customers cannot see, so cannot book.
   if (actor.type === "customer" && !activity.onlineBooking) {
-    throw new AppError("NOT_FOUND", { activityId: "no such activity" });
+    throw new AppError("NOT_FOUND", { activityId: { text: "noSuchActivity" } });
   }
   const missing = missingRequiredFields(activity, input.clientInfo);
   // With the problems, so that a form marks the empty field (the public one, the walk-in).
@@ -338,7 +338,7 @@ async function insertBooking(
         select id, created_at, customer_id, ${hookedCount} as hooked from inserted`,
   );
   // No row: the activity, the staff member or the resource was deleted since they were read.
-  if (!row) throw new AppError("NOT_FOUND", { activityId: "no such activity" });
+  if (!row) throw new AppError("NOT_FOUND", { activityId: { text: "noSuchActivity" } });
   return {
     tenantId: tenant.id,
     id: row.id,

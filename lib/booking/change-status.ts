@@ -32,9 +32,11 @@ export async function changeAppointmentStatus(
     const current = await getAppointment(tx, tenant.id, id, { forUpdate: true });
     if (!canTransition(current.status, status, current.startsAt, now)) {
       throw new AppError("INVALID_TRANSITION", {
-        status: `cannot go from ${current.status} to ${status}${
-          status === "completed" || status === "no_show" ? " before the appointment starts" : ""
-        }`,
+        status: {
+          text:
+            status === "completed" || status === "no_show" ? "transitionBeforeStart" : "transition",
+          values: { from: current.status, to: status },
+        },
       });
     }
     if (current.status === status) return { ...current, owed: [], refunding: false, webhooks: 0 };

@@ -27,7 +27,7 @@ export async function withIdempotencyKey(
 ): Promise<StoredResponse> {
   if (!/^[\x21-\x7e]{1,255}$/.test(key)) {
     throw new AppError("VALIDATION_ERROR", {
-      "Idempotency-Key": "must be 1-255 visible ASCII characters",
+      "Idempotency-Key": { text: "idempotencyKey" },
     });
   }
   const requestHash = sha256Hex(JSON.stringify(request));
@@ -49,7 +49,7 @@ export async function withIdempotencyKey(
       if (!first || first.responseStatus === null) throw new AppError("CONFLICT");
       if (first.requestHash !== requestHash) {
         throw new AppError("VALIDATION_ERROR", {
-          "Idempotency-Key": "was already used for a different request",
+          "Idempotency-Key": { text: "idempotencyReused" },
         });
       }
       return { status: first.responseStatus, body: first.responseBody, replayed: true };

@@ -26,11 +26,11 @@ import { timeLocks, withDeadlockRetry } from "./time-locks";
 function assertHolding(appointment: AppointmentRow) {
   if (!holdsTime(appointment.status)) {
     throw new AppError("INVALID_TRANSITION", {
-      status: `a ${appointment.status} appointment cannot move`,
+      status: { text: "cannotMove", values: { status: appointment.status } },
     });
   }
   if (appointment.classSessionId) {
-    throw new AppError("INVALID_TRANSITION", { status: "a class seat cannot move" });
+    throw new AppError("INVALID_TRANSITION", { status: { text: "seatCannotMove" } });
   }
 }
 

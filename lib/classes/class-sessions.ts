@@ -162,13 +162,13 @@ async function sessionParts(db: Database, tenant: Tenant, input: ClassSessionInp
       ),
     );
   if (!found) {
-    throw new AppError("VALIDATION_ERROR", { activityId: "no such service or staff member" });
+    throw new AppError("VALIDATION_ERROR", { activityId: { text: "noSuchServiceOrStaff" } });
   }
   if (found.activity.capacity < 2) {
-    throw new AppError("VALIDATION_ERROR", { activityId: "is not a class (its capacity is 1)" });
+    throw new AppError("VALIDATION_ERROR", { activityId: { text: "notAClass" } });
   }
   if (!found.performs) {
-    throw new AppError("VALIDATION_ERROR", { staffId: "does not perform this service" });
+    throw new AppError("VALIDATION_ERROR", { staffId: { text: "notPerformer" } });
   }
   const rooms = await db
     .select({ id: resources.id, kind: resources.kind })
@@ -187,11 +187,15 @@ async function sessionParts(db: Database, tenant: Tenant, input: ClassSessionInp
   );
   if (input.resourceId && !usable.length) {
     throw new AppError("VALIDATION_ERROR", {
-      resourceId: kind ? `no ${kind} at the teacher's location` : "not at the teacher's location",
+      resourceId: kind
+        ? { text: "noRoomOfKind", values: { kind } }
+        : { text: "notAtTeachersLocation" },
     });
   }
   if (kind && !usable.length) {
-    throw new AppError("VALIDATION_ERROR", { resourceId: `no ${kind} at the teacher's location` });
+    throw new AppError("VALIDATION_ERROR", {
+      resourceId: { text: "noRoomOfKind", values: { kind } },
+    });
   }
   return {
     ...found,
@@ -296,7 +300,7 @@ export async function updateClassSession(
     } catch (error) {
       // The seats' foreign key carried the capacity to a seat above it: their CHECK refused.
       if (sqlStateOf(error) === "23514") {
-        throw new AppError("VALIDATION_ERROR", { capacity: "a seat above it is booked" });
+        throw new AppError("VALIDATION_ERROR", { capacity: { text: "seatAboveBooked" } });
       }
       throw error;
     }

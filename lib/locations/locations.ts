@@ -39,7 +39,7 @@ export async function liveLocationId(
     .select({ id: locations.id })
     .from(locations)
     .where(and(live(tenantId), eq(locations.id, wanted)));
-  if (!row) throw new AppError("VALIDATION_ERROR", { locationId: "no such location" });
+  if (!row) throw new AppError("VALIDATION_ERROR", { locationId: { text: "noSuchLocation" } });
   return row.id;
 }
 

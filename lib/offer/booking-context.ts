@@ -145,7 +145,7 @@ async function readBookingContext(
         isNull(activities.deletedAt),
       ),
     );
-  if (!found) throw new AppError("NOT_FOUND", { activityId: "no such activity" });
+  if (!found) throw new AppError("NOT_FOUND", { activityId: { text: "noSuchActivity" } });
   const hours = toOpeningHours(tenant, found);
   const places = (JSON.parse(found.locations) as LocationColumns[]).map(
     ([id, name, zone, online, meetingBaseUrl, weekly, daysOff]) => ({
@@ -223,14 +223,14 @@ export function chosenStaff(context: BookingContext, choice: Choice): StaffSched
   let staff = context.staff;
   if (choice.locationId) {
     if (!context.locations.some((l) => l.id === choice.locationId)) {
-      throw new AppError("VALIDATION_ERROR", { locationId: "no such location" });
+      throw new AppError("VALIDATION_ERROR", { locationId: { text: "noSuchLocation" } });
     }
     staff = staff.filter((s) => s.locationId === choice.locationId);
   }
   if (!choice.staffId) return staff;
   const member = staff.find((s) => s.id === choice.staffId);
   if (!member) {
-    throw new AppError("VALIDATION_ERROR", { staffId: "does not perform this service" });
+    throw new AppError("VALIDATION_ERROR", { staffId: { text: "notPerformer" } });
   }
   return [member];
 }

@@ -68,7 +68,7 @@ export async function createTenant(
     });
   } catch (error) {
     if (sqlStateOf(error) === "23505" && !(error instanceof AppError)) {
-      throw new AppError("CONFLICT", { slug: "a business with this slug already exists" });
+      throw new AppError("CONFLICT", { slug: { text: "slugTaken" } });
     }
     throw error;
   }

@@ -40,7 +40,7 @@ export async function registerBusiness(
   if (!strong) {
     throw new AppError(
       "VALIDATION_ERROR",
-      { password: `is too easy to guess (strength ${score} of 4, at least 3 needed)` },
+      { password: { text: "passwordStrength", values: { score } } },
       undefined,
       { password: { kind: "weakPassword" } },
     );

@@ -116,7 +116,9 @@ async function serviceIds(db: Database, tenantId: string, wanted: string[] | und
   const found = new Set(rows.map((r) => r.id));
   const unknown = wanted?.find((id) => !found.has(id));
   if (unknown)
-    throw new AppError("VALIDATION_ERROR", { activityIds: `no such service: ${unknown}` });
+    throw new AppError("VALIDATION_ERROR", {
+      activityIds: { text: "noSuchService", values: { ids: String(unknown) } },
+    });
   return [...found];
 }
 
@@ -126,7 +128,7 @@ async function assertOwnUser(db: Database, tenantId: string, userId: string | nu
     .select({ id: users.id })
     .from(users)
     .where(and(eq(users.tenantId, tenantId), eq(users.id, userId)));
-  if (!user) throw new AppError("VALIDATION_ERROR", { userId: "no such user in this business" });
+  if (!user) throw new AppError("VALIDATION_ERROR", { userId: { text: "noSuchUser" } });
 }
 
 async function replaceServices(db: Database, tenantId: string, staffId: string, ids: string[]) {

@@ -36,7 +36,7 @@ export async function createUser(
     });
   } catch (error) {
     if (sqlStateOf(error) === "23505") {
-      throw new AppError("CONFLICT", { email: "a user with this email already exists" });
+      throw new AppError("CONFLICT", { email: { text: "emailTaken" } });
     }
     throw error;
   }

@@ -28,7 +28,7 @@ async function lockedUser(tx: Tx, tenantId: string, id: string): Promise<User> {
 function assertRunsTeam(caller: Caller, memberId: string) {
   if (caller.kind !== "user" || caller.role !== "owner") throw new AppError("FORBIDDEN");
   if (caller.id === memberId) {
-    throw new AppError("FORBIDDEN", { user: "change your own account under “Your account”" });
+    throw new AppError("FORBIDDEN", { user: { text: "ownAccount" } });
   }
 }
 
@@ -163,9 +163,14 @@ export async function changeOwnAccount(
     .where(and(eq(users.tenantId, caller.tenantId), eq(users.id, caller.id)));
   if (!me) throw new AppError("NOT_FOUND");
   if (!(await verifyPassword(me.passwordHash, currentPassword))) {
-    throw new AppError("WRONG_PASSWORD", { currentPassword: "is wrong" }, undefined, {
-      currentPassword: { kind: "wrongPassword" },
-    });
+    throw new AppError(
+      "WRONG_PASSWORD",
+      { currentPassword: { text: "wrongPassword" } },
+      undefined,
+      {
+        currentPassword: { kind: "wrongPassword" },
+      },
+    );
   }
   const passwordHash = newPassword ? await hashPassword(newPassword) : me.passwordHash;
   try {

@@ -25,7 +25,10 @@ export interface EndpointOptions {
 async function assertAllowedUrl(url: string, options: EndpointOptions) {
   if (options.allowPrivate) return;
   const refused = await refusedHost(new URL(url).hostname);
-  if (refused) throw new AppError("WEBHOOK_URL_NOT_ALLOWED", { url: `is not allowed: ${refused}` });
+  if (refused)
+    throw new AppError("WEBHOOK_URL_NOT_ALLOWED", {
+      url: { text: "urlNotAllowed", values: { reason: refused } },
+    });
 }
 
 /** An endpoint as the API shows it: never its secret, which is only shown when made. */
@@ -80,7 +83,7 @@ export async function createWebhook(
       .where(eq(webhookEndpoints.tenantId, tenantId));
     if ((existing?.n ?? 0) >= MAX_ENDPOINTS) {
       throw new AppError("WEBHOOK_LIMIT_REACHED", {
-        url: `a business has at most ${MAX_ENDPOINTS} endpoints`,
+        url: { text: "endpointLimit", values: { max: MAX_ENDPOINTS } },
       });
     }
     const [endpoint] = await tx

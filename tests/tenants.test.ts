@@ -44,7 +44,7 @@ describe.each(engines)("tenants, users and keys on %s", (engine) => {
   it("refuses a taken slug and leaves nothing half-created", async () => {
     await expect(
       createTenant(handle.db, { ...input, ownerEmail: "other@maison.test" }, systemActor),
-    ).rejects.toMatchObject({ code: "CONFLICT", details: { slug: expect.any(String) } });
+    ).rejects.toMatchObject({ code: "CONFLICT", details: { slug: { text: "slugTaken" } } });
     const [count] = await queryRows<{ n: number }>(
       handle.db,
       sql`select count(*)::int as n from users where email = 'other@maison.test'`,

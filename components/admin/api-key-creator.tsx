@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { CopyField } from "@/components/ui/copy-field";
-import { LabelledField } from "@/components/ui/labelled-field";
+import { Field } from "@/components/ui/field";
 
 interface Props {
   action: (
@@ -29,15 +29,15 @@ export function ApiKeyCreator({ action, labels }: Props) {
   return (
     <div>
       <form action={formAction} className="flex flex-wrap items-end gap-2">
-        <LabelledField id="key-name" label={labels.keyName}>
+        <Field id="key-name" label={labels.keyName}>
           <input
             id="key-name"
             name="name"
             maxLength={100}
             className="mt-1 rounded-md border border-slate-300 px-2 py-1 text-sm"
           />
-        </LabelledField>
-        <LabelledField id="key-scope" label={labels.scope}>
+        </Field>
+        <Field id="key-scope" label={labels.scope}>
           <select
             id="key-scope"
             name="scope"
@@ -47,7 +47,7 @@ export function ApiKeyCreator({ action, labels }: Props) {
             <option value="write">{labels.scopeWrite}</option>
             <option value="read">{labels.scopeRead}</option>
           </select>
-        </LabelledField>
+        </Field>
         <button
           type="submit"
           disabled={pending}

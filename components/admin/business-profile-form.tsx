@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState, useRef } from "react";
+import { Field } from "@/components/ui/field";
 import { useFocusFirstProblem, useUnsavedChanges } from "@/components/ui/form-guards";
-import { LabelledField } from "@/components/ui/labelled-field";
 import { Notice } from "@/components/ui/notice";
 import type { ProfileField, ProfileFormState } from "@/lib/admin/profile-form";
 import { failureText } from "@/lib/errors/failure-text";
@@ -56,7 +56,7 @@ export function BusinessProfileForm({
     extra: React.InputHTMLAttributes<HTMLInputElement> = {},
     className?: string,
   ) => (
-    <LabelledField id={name} label={labels[name] ?? name} className={className}>
+    <Field id={name} label={labels[name] ?? name} className={className}>
       <input
         id={name}
         name={name}
@@ -66,7 +66,7 @@ export function BusinessProfileForm({
         {...extra}
       />
       {problem(name)}
-    </LabelledField>
+    </Field>
   );
 
   return (
@@ -77,7 +77,7 @@ export function BusinessProfileForm({
       )}
       <fieldset disabled={!canManage} className="mt-3 grid gap-4 sm:grid-cols-2">
         {field("name", { maxLength: 120, autoComplete: "organization" })}
-        <LabelledField id="timeZone" label={labels.timeZone ?? ""}>
+        <Field id="timeZone" label={labels.timeZone ?? ""}>
           <input
             id="timeZone"
             name="timeZone"
@@ -98,13 +98,13 @@ export function BusinessProfileForm({
             {labels.timeZoneHint}
           </p>
           {problem("timeZone")}
-        </LabelledField>
-        <LabelledField id="locale" label={labels.locale ?? ""}>
+        </Field>
+        <Field id="locale" label={labels.locale ?? ""}>
           <select id="locale" name="locale" defaultValue={values.locale} className={inputClass}>
             <option value="fr">Français</option>
             <option value="en">English</option>
           </select>
-        </LabelledField>
+        </Field>
         {field("currency", { maxLength: 3, autoCapitalize: "characters" })}
         {field("address", { maxLength: 300, autoComplete: "street-address" }, "sm:col-span-2")}
         {field("contactEmail", { type: "email", autoComplete: "email" })}
@@ -112,7 +112,7 @@ export function BusinessProfileForm({
         {field("slotIntervalMinutes", { type: "number", min: 5, max: 240 })}
         {field("cancellationNoticeHours", { type: "number", min: 0 })}
         {field("rescheduleNoticeHours", { type: "number", min: 0 })}
-        <LabelledField id="policyText" label={labels.policyText ?? ""} className="sm:col-span-2">
+        <Field id="policyText" label={labels.policyText ?? ""} className="sm:col-span-2">
           <textarea
             id="policyText"
             name="policyText"
@@ -123,7 +123,7 @@ export function BusinessProfileForm({
             {...invalid("policyText")}
           />
           {problem("policyText")}
-        </LabelledField>
+        </Field>
         {canManage && (
           <div className="sm:col-span-2">
             <button

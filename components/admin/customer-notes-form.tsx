@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { LabelledField } from "@/components/ui/labelled-field";
+import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { failureText } from "@/lib/errors/failure-text";
 
@@ -30,7 +30,7 @@ export function CustomerNotesForm({
       {state.outcome && state.outcome !== "saved" && (
         <Notice kind="error">{failureText(state.outcome, labels)}</Notice>
       )}
-      <LabelledField id="customer-notes" label={labels.notes ?? "Notes"}>
+      <Field id="customer-notes" label={labels.notes ?? "Notes"}>
         <textarea
           id="customer-notes"
           name="notes"
@@ -39,15 +39,15 @@ export function CustomerNotesForm({
           defaultValue={state.values.notes}
           className={inputClass}
         />
-      </LabelledField>
-      <LabelledField id="customer-tags" label={labels.tags ?? "Tags"}>
+      </Field>
+      <Field id="customer-tags" label={labels.tags ?? "Tags"}>
         <input
           id="customer-tags"
           name="tags"
           defaultValue={state.values.tags}
           className={inputClass}
         />
-      </LabelledField>
+      </Field>
       <button
         type="submit"
         disabled={pending}

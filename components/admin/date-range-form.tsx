@@ -1,4 +1,4 @@
-import { LabelledField } from "@/components/ui/labelled-field";
+import { Field } from "@/components/ui/field";
 
 const inputClass = "mt-1 rounded-md border border-slate-300 px-2 py-1.5 text-sm";
 
@@ -19,12 +19,12 @@ export function DateRangeForm({
 }) {
   return (
     <form method="get" className="flex flex-wrap items-end gap-3">
-      <LabelledField id="from" label={labels.from}>
+      <Field id="from" label={labels.from}>
         <input id="from" name="from" type="date" defaultValue={from} className={inputClass} />
-      </LabelledField>
-      <LabelledField id="to" label={labels.to}>
+      </Field>
+      <Field id="to" label={labels.to}>
         <input id="to" name="to" type="date" defaultValue={to} className={inputClass} />
-      </LabelledField>
+      </Field>
       <button
         type="submit"
         className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700"

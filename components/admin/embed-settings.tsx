@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { CopyField } from "@/components/ui/copy-field";
-import { LabelledField } from "@/components/ui/labelled-field";
+import { Field } from "@/components/ui/field";
 import type { Tenant } from "@/db/schema";
 import { MAX_EMBED_ORIGINS } from "@/lib/tenants/embed-origins";
 
@@ -44,7 +44,7 @@ export async function EmbedSettings({
       </h2>
       <p className="mt-1 text-sm text-slate-700">{t("websiteIntro")}</p>
       <form action={save} className="mt-3 flex flex-col gap-2">
-        <LabelledField id="embedOrigins" label={t("embedOrigins")}>
+        <Field id="embedOrigins" label={t("embedOrigins")}>
           <textarea
             id="embedOrigins"
             name="embedOrigins"
@@ -55,7 +55,7 @@ export async function EmbedSettings({
             aria-describedby="embed-origins-hint"
             className="mt-1 w-full max-w-lg rounded-md border border-slate-300 px-2 py-1.5 font-mono text-sm"
           />
-        </LabelledField>
+        </Field>
         <p id="embed-origins-hint" className="text-xs text-slate-600">
           {t("embedOriginsHint", { max: MAX_EMBED_ORIGINS })}
         </p>

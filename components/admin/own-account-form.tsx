@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState, useRef } from "react";
+import { Field } from "@/components/ui/field";
 import { useFocusFirstProblem } from "@/components/ui/form-guards";
-import { LabelledField } from "@/components/ui/labelled-field";
 import { Notice } from "@/components/ui/notice";
 import type { ErrorCode } from "@/lib/errors/app-error";
 import { type FieldProblems, problemText } from "@/lib/errors/field-problems";
@@ -33,7 +33,7 @@ export function OwnAccountForm({
   const field = (name: string, type: string, autoComplete: string, defaultValue = "") => {
     const problem = state.problems[name];
     return (
-      <LabelledField id={`account-${name}`} label={labels[`account.${name}`] ?? name}>
+      <Field id={`account-${name}`} label={labels[`account.${name}`] ?? name}>
         <input
           id={`account-${name}`}
           name={name}
@@ -49,7 +49,7 @@ export function OwnAccountForm({
             {problemText(problem, labels, "problem.")}
           </p>
         )}
-      </LabelledField>
+      </Field>
     );
   };
   return (

@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState, useRef } from "react";
+import { Field } from "@/components/ui/field";
 import { useFocusFirstProblem } from "@/components/ui/form-guards";
-import { LabelledField } from "@/components/ui/labelled-field";
 import { Notice } from "@/components/ui/notice";
 import { failureText } from "@/lib/errors/failure-text";
 import { type FieldProblems, problemText } from "@/lib/errors/field-problems";
@@ -34,7 +34,7 @@ export function PaymentSettingsForm({
   useFocusFirstProblem(form, state.attempt);
   const { values, problems, outcome } = state;
   const field = (name: "stripeAccountId" | "paymentHoldMinutes", extra: object) => (
-    <LabelledField id={name} label={labels[`payments.${name}`] ?? name}>
+    <Field id={name} label={labels[`payments.${name}`] ?? name}>
       <input
         id={name}
         name={name}
@@ -56,7 +56,7 @@ export function PaymentSettingsForm({
           ]
         }
       </p>
-    </LabelledField>
+    </Field>
   );
   return (
     <form ref={form} action={formAction} key={state.attempt} noValidate className="mt-3">

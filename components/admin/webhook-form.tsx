@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState, useRef } from "react";
+import { Field } from "@/components/ui/field";
 import { useFocusFirstProblem } from "@/components/ui/form-guards";
-import { LabelledField } from "@/components/ui/labelled-field";
 import { Notice } from "@/components/ui/notice";
 import { failureText } from "@/lib/errors/failure-text";
 import { type FieldProblems, problemText } from "@/lib/errors/field-problems";
@@ -52,7 +52,7 @@ export function WebhookForm({
         <Notice kind="error">{failureText(outcome, labels)}</Notice>
       )}
       <div className="grid gap-4 sm:grid-cols-2">
-        <LabelledField id="webhook-url" label={labels.url ?? "URL"}>
+        <Field id="webhook-url" label={labels.url ?? "URL"}>
           <input
             id="webhook-url"
             name="url"
@@ -71,8 +71,8 @@ export function WebhookForm({
               {problemText(problems.url, labels, "problem.")}
             </p>
           )}
-        </LabelledField>
-        <LabelledField id="webhook-description" label={labels.description ?? "Description"}>
+        </Field>
+        <Field id="webhook-description" label={labels.description ?? "Description"}>
           <input
             id="webhook-description"
             name="description"
@@ -80,7 +80,7 @@ export function WebhookForm({
             defaultValue={values.description}
             className={inputClass}
           />
-        </LabelledField>
+        </Field>
       </div>
       <fieldset aria-describedby={eventsProblem ? "events-error" : undefined}>
         <legend className="text-sm font-medium">{labels.events}</legend>

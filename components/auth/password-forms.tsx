@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { LabelledField } from "@/components/ui/labelled-field";
+import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 
 export interface ResetState {
@@ -34,7 +34,7 @@ export function ForgotForm({
       {(state.outcome === "tooMany" || state.outcome === "invalid") && (
         <Notice kind="error">{labels[state.outcome]}</Notice>
       )}
-      <LabelledField id="reset-email" label={labels.email}>
+      <Field id="reset-email" label={labels.email}>
         <input
           id="reset-email"
           name="email"
@@ -44,7 +44,7 @@ export function ForgotForm({
           defaultValue={state.email}
           className={inputClass}
         />
-      </LabelledField>
+      </Field>
       <button type="submit" disabled={pending} className={button}>
         {labels.submit}
       </button>
@@ -67,7 +67,7 @@ export function ResetForm({
   return (
     <form action={formAction} key={state.attempt} noValidate className="mt-6 space-y-3">
       {state.outcome && <Notice kind="error">{labels[state.outcome]}</Notice>}
-      <LabelledField id="new-password" label={labels.password}>
+      <Field id="new-password" label={labels.password}>
         <input
           id="new-password"
           name="password"
@@ -77,8 +77,8 @@ export function ResetForm({
           required
           className={inputClass}
         />
-      </LabelledField>
-      <LabelledField id="confirm-password" label={labels.confirm}>
+      </Field>
+      <Field id="confirm-password" label={labels.confirm}>
         <input
           id="confirm-password"
           name="confirm"
@@ -88,7 +88,7 @@ export function ResetForm({
           required
           className={inputClass}
         />
-      </LabelledField>
+      </Field>
       <button type="submit" disabled={pending} className={button}>
         {labels.submit}
       </button>

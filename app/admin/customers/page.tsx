@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { LabelledField } from "@/components/ui/labelled-field";
+import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { requirePageCaller } from "@/lib/access/page-caller";
 import { listCustomers } from "@/lib/customers/customers";
@@ -47,7 +47,7 @@ export default async function CustomersPage({
         method="get"
         className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3"
       >
-        <LabelledField id="customer-search" label={t("search")}>
+        <Field id="customer-search" label={t("search")}>
           <input
             id="customer-search"
             name="q"
@@ -56,7 +56,7 @@ export default async function CustomersPage({
             placeholder={t("searchHint")}
             className="mt-1 rounded-md border border-slate-300 px-2 py-1 text-sm"
           />
-        </LabelledField>
+        </Field>
         <button
           type="submit"
           className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700"

@@ -23,7 +23,7 @@ import {
   type StaffSchedule,
 } from "@/lib/offer";
 import { owedMessages, reminderLead } from "@/lib/outbox";
-import { alongCte, hookedCount, paymentDue, startCheckout } from "@/lib/payments";
+import { alongCte, paymentDue, startCheckout } from "@/lib/payments";
 import { addDays, dayInZone, zonedInstant } from "@/lib/scheduling/calendar-day";
 import { assertOpenForBooking } from "@/lib/tenants";
 import { bookSeat } from "./book-seat";
@@ -291,7 +291,6 @@ async function insertBooking(
     id: string;
     created_at: string | Date;
     customer_id: string | null;
-    hooked: number;
   }>(
     db,
     sql`with locks as (
@@ -335,7 +334,7 @@ async function insertBooking(
             'resourceId', resource_id, 'startsAt', starts_at, 'status', status)`,
           source: sql`inserted`,
         })}${alongCte(tenant.id, along, owed, sql`inserted`)}
-        select id, created_at, customer_id, ${hookedCount} as hooked from inserted`,
+        select id, created_at, customer_id from inserted`,
   );
   // No row: the activity, the staff member or the resource was deleted since they were read.
   if (!row) throw new AppError("NOT_FOUND", { activityId: { text: "noSuchActivity" } });
@@ -365,7 +364,6 @@ async function insertBooking(
     manageToken: manage.token,
     owed: along.due ? [] : owed,
     dueOnBooking: along.due,
-    webhooks: row.hooked,
     payment: null,
     sequence: 0,
     reminderMinutes: input.reminderMinutes,

@@ -8,7 +8,7 @@ import { customerCte } from "@/lib/customers";
 import { AppError } from "@/lib/errors/app-error";
 import type { BookingContext, StaffSchedule } from "@/lib/offer";
 import { slotRulesOf } from "@/lib/offer";
-import { alongCte, hookedCount } from "@/lib/payments";
+import { alongCte } from "@/lib/payments";
 import { MINUTE_MS } from "@/lib/scheduling/durations";
 import type { AlongBooking, BookedAppointment, BookingOptions } from "./booking-result";
 import { newManageToken } from "./manage-token";
@@ -84,7 +84,6 @@ async function insertSeat(
   const owed = along.owe(manage.token);
   const [row] = await queryRows<{
     id: string;
-    hooked: number;
     customer_id: string | null;
     seat: number;
     capacity: number;
@@ -134,8 +133,7 @@ async function insertSeat(
         })}${alongCte(tenant.id, along, owed, sql`inserted`)}
         select i.*, (select meeting_url from session) as meeting_url,
           (select r.name from ${resources} r
-           where r.tenant_id = ${tenant.id} and r.id = i.resource_id) as resource_name,
-          ${hookedCount} as hooked
+           where r.tenant_id = ${tenant.id} and r.id = i.resource_id) as resource_name
         from inserted i`,
   );
   if (!row) return null;
@@ -166,7 +164,6 @@ async function insertSeat(
     manageToken: manage.token,
     owed: along.due ? [] : owed,
     dueOnBooking: along.due,
-    webhooks: row.hooked,
     payment: null,
     sequence: 0,
     reminderMinutes: input.reminderMinutes,

@@ -14,8 +14,6 @@ export type BookedAppointment = AppointmentRow & {
   owed: OwedMessage[];
   /** The payment it holds its time for, until its checkout is made. */
   dueOnBooking: PaymentDue | null;
-  /** Webhook deliveries it owes. */
-  webhooks: number;
 };
 
 /** The messages a new booking owes, once its manage token is known. */

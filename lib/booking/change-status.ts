@@ -39,9 +39,8 @@ export async function changeAppointmentStatus(
         },
       });
     }
-    if (current.status === status) return { ...current, owed: [], refunding: false, webhooks: 0 };
-    const refunding =
-      status === "cancelled" && (await settleOnCancellation(tx, tenant, current, actor, now));
+    if (current.status === status) return { ...current, owed: [] };
+    if (status === "cancelled") await settleOnCancellation(tx, tenant, current, actor, now);
     const [updated] = await tx
       .update(appointments)
       .set({ status, updatedAt: now, sequence: sql`${appointments.sequence} + 1` })
@@ -67,8 +66,8 @@ export async function changeAppointmentStatus(
           now,
         })
       : [];
-    const webhooks = await recordAppointmentEvents(tx, tenant.id, id, statusEvents(status), now);
-    return { ...current, ...updated, meetingUrl: current.meetingUrl, owed, refunding, webhooks };
+    await recordAppointmentEvents(tx, tenant.id, id, statusEvents(status), now);
+    return { ...current, ...updated, meetingUrl: current.meetingUrl, owed };
   });
   return changed;
 }

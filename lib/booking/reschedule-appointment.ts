@@ -118,7 +118,7 @@ function move(
   actor: Actor,
   staff: StaffSchedule,
   room: ResourceSchedule | null,
-): Promise<AppointmentRow & { owed: OwedMessage[]; webhooks: number }> {
+): Promise<AppointmentRow & { owed: OwedMessage[] }> {
   const { id } = current;
   const { end, blockedFrom, blockedUntil } = appointmentTimes(context.activity, start);
   return db.transaction(async (tx) => {
@@ -170,11 +170,10 @@ function move(
         updated.startsAt.getTime() === locked.startsAt.getTime() && staff.id !== locked.staffId,
       now,
     });
-    const webhooks = await recordAppointmentEvents(tx, tenant.id, id, ["appointment.updated"], now);
+    await recordAppointmentEvents(tx, tenant.id, id, ["appointment.updated"], now);
     const location = context.locations.find((l) => l.id === staff.locationId);
     return {
       owed,
-      webhooks,
       ...locked,
       ...updated,
       staffName: staff.name,

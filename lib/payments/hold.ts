@@ -56,10 +56,6 @@ export function paymentCte(tenantId: string, due: PaymentDue, owed: OwedMessage[
     )`;
 }
 
-/** In a booking statement's final select: the webhook deliveries it wrote (see customerCte). */
-export const hookedCount = sql`((select count(*) from hooked_deliveries)
-  + (select count(*) from hooked_customer_deliveries))::int`;
-
 /**
  * The CTEs of a booking statement that write what goes along with the rows of `source`: the
  * messages (held by the payment, if one is due) and the `appointment.created` event.

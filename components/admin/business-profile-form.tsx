@@ -3,14 +3,12 @@
 import { useActionState, useRef } from "react";
 import { Field } from "@/components/ui/field";
 import { useFocusFirstProblem, useUnsavedChanges } from "@/components/ui/form-guards";
+import { Input, Select, Textarea } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
 import type { ProfileField, ProfileFormState } from "@/lib/admin/profile-form";
 import { failureText } from "@/lib/errors/failure-text";
 import { problemText } from "@/lib/errors/field-problems";
 import type { TimeZoneOption } from "@/lib/i18n/time-zones";
-
-const inputClass =
-  "mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm aria-[invalid=true]:border-red-600";
 
 /**
  * The business's profile, contact and booking policy. A server action with form state: it works
@@ -57,11 +55,12 @@ export function BusinessProfileForm({
     className?: string,
   ) => (
     <Field id={name} label={labels[name] ?? name} className={className}>
-      <input
+      <Input
         id={name}
         name={name}
         defaultValue={values[name]}
-        className={inputClass}
+        compact
+        className="mt-1 w-full text-sm"
         {...invalid(name)}
         {...extra}
       />
@@ -78,14 +77,15 @@ export function BusinessProfileForm({
       <fieldset disabled={!canManage} className="mt-3 grid gap-4 sm:grid-cols-2">
         {field("name", { maxLength: 120, autoComplete: "organization" })}
         <Field id="timeZone" label={labels.timeZone ?? ""}>
-          <input
+          <Input
             id="timeZone"
             name="timeZone"
             defaultValue={values.timeZone}
             list="time-zones"
             autoComplete="off"
             spellCheck={false}
-            className={inputClass}
+            compact
+            className="mt-1 w-full text-sm"
             aria-describedby={problems.timeZone ? "timeZone-error" : "timeZone-hint"}
             aria-invalid={problems.timeZone ? true : undefined}
           />
@@ -100,10 +100,16 @@ export function BusinessProfileForm({
           {problem("timeZone")}
         </Field>
         <Field id="locale" label={labels.locale ?? ""}>
-          <select id="locale" name="locale" defaultValue={values.locale} className={inputClass}>
+          <Select
+            id="locale"
+            name="locale"
+            defaultValue={values.locale}
+            compact
+            className="mt-1 w-full text-sm"
+          >
             <option value="fr">Français</option>
             <option value="en">English</option>
-          </select>
+          </Select>
         </Field>
         {field("currency", { maxLength: 3, autoCapitalize: "characters" })}
         {field("address", { maxLength: 300, autoComplete: "street-address" }, "sm:col-span-2")}
@@ -113,13 +119,14 @@ export function BusinessProfileForm({
         {field("cancellationNoticeHours", { type: "number", min: 0 })}
         {field("rescheduleNoticeHours", { type: "number", min: 0 })}
         <Field id="policyText" label={labels.policyText ?? ""} className="sm:col-span-2">
-          <textarea
+          <Textarea
             id="policyText"
             name="policyText"
             rows={3}
             maxLength={1000}
             defaultValue={values.policyText}
-            className={inputClass}
+            compact
+            className="mt-1 w-full text-sm"
             {...invalid("policyText")}
           />
           {problem("policyText")}

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { Field } from "@/components/ui/field";
+import { Input, Textarea } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
 import { failureText } from "@/lib/errors/failure-text";
 
@@ -10,8 +11,6 @@ export interface CustomerNotesState {
   values: { notes: string; tags: string };
   outcome?: string;
 }
-
-const inputClass = "mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm";
 
 /** A customer's notes and tags; what was typed is kept when it is refused. */
 export function CustomerNotesForm({
@@ -31,21 +30,23 @@ export function CustomerNotesForm({
         <Notice kind="error">{failureText(state.outcome, labels)}</Notice>
       )}
       <Field id="customer-notes" label={labels.notes ?? "Notes"}>
-        <textarea
+        <Textarea
           id="customer-notes"
           name="notes"
           rows={4}
           maxLength={5000}
           defaultValue={state.values.notes}
-          className={inputClass}
+          compact
+          className="mt-1 w-full text-sm"
         />
       </Field>
       <Field id="customer-tags" label={labels.tags ?? "Tags"}>
-        <input
+        <Input
           id="customer-tags"
           name="tags"
           defaultValue={state.values.tags}
-          className={inputClass}
+          compact
+          className="mt-1 w-full text-sm"
         />
       </Field>
       <button

@@ -1,6 +1,5 @@
 import { Field } from "@/components/ui/field";
-
-const inputClass = "mt-1 rounded-md border border-slate-300 px-2 py-1.5 text-sm";
+import { Input } from "@/components/ui/input";
 
 /**
  * A report's range of days, sent as `?from&to` to the page itself (a plain GET form: it works
@@ -20,10 +19,17 @@ export function DateRangeForm({
   return (
     <form method="get" className="flex flex-wrap items-end gap-3">
       <Field id="from" label={labels.from}>
-        <input id="from" name="from" type="date" defaultValue={from} className={inputClass} />
+        <Input
+          id="from"
+          name="from"
+          type="date"
+          defaultValue={from}
+          compact
+          className="mt-1 text-sm"
+        />
       </Field>
       <Field id="to" label={labels.to}>
-        <input id="to" name="to" type="date" defaultValue={to} className={inputClass} />
+        <Input id="to" name="to" type="date" defaultValue={to} compact className="mt-1 text-sm" />
       </Field>
       <button
         type="submit"

@@ -3,6 +3,7 @@
 import { useActionState, useRef } from "react";
 import { Field } from "@/components/ui/field";
 import { useFocusFirstProblem } from "@/components/ui/form-guards";
+import { Input } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
 import type { ErrorCode } from "@/lib/errors/app-error";
 import { type FieldProblems, problemText } from "@/lib/errors/field-problems";
@@ -13,9 +14,6 @@ export interface OwnAccountState {
   problems: FieldProblems;
   error?: ErrorCode;
 }
-
-const inputClass =
-  "mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm aria-[invalid=true]:border-red-600";
 
 /** The signed-in user's own e-mail and password, the current password required. */
 export function OwnAccountForm({
@@ -34,7 +32,7 @@ export function OwnAccountForm({
     const problem = state.problems[name];
     return (
       <Field id={`account-${name}`} label={labels[`account.${name}`] ?? name}>
-        <input
+        <Input
           id={`account-${name}`}
           name={name}
           type={type}
@@ -42,7 +40,8 @@ export function OwnAccountForm({
           defaultValue={defaultValue}
           aria-invalid={problem ? true : undefined}
           aria-describedby={problem ? `account-${name}-error` : undefined}
-          className={inputClass}
+          compact
+          className="mt-1 w-full text-sm"
         />
         {problem && (
           <p id={`account-${name}-error`} className="mt-1 text-sm text-red-700">

@@ -3,6 +3,7 @@
 import { useActionState, useRef } from "react";
 import { Field } from "@/components/ui/field";
 import { useFocusFirstProblem } from "@/components/ui/form-guards";
+import { Input } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
 import { failureText } from "@/lib/errors/failure-text";
 import { type FieldProblems, problemText } from "@/lib/errors/field-problems";
@@ -13,9 +14,6 @@ export interface PaymentSettingsState {
   problems: FieldProblems;
   outcome?: string;
 }
-
-const inputClass =
-  "mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm aria-[invalid=true]:border-red-600";
 
 /** The business's Stripe account, how long an unpaid booking is held, and its deposit rule. */
 export function PaymentSettingsForm({
@@ -35,13 +33,14 @@ export function PaymentSettingsForm({
   const { values, problems, outcome } = state;
   const field = (name: "stripeAccountId" | "paymentHoldMinutes", extra: object) => (
     <Field id={name} label={labels[`payments.${name}`] ?? name}>
-      <input
+      <Input
         id={name}
         name={name}
         defaultValue={values[name]}
         aria-invalid={problems[name] ? true : undefined}
         aria-describedby={`${name}-hint${problems[name] ? ` ${name}-error` : ""}`}
-        className={inputClass}
+        compact
+        className="mt-1 w-full text-sm"
         {...extra}
       />
       {problems[name] && (

@@ -3,6 +3,7 @@
 import { useActionState, useRef } from "react";
 import { Field } from "@/components/ui/field";
 import { useFocusFirstProblem } from "@/components/ui/form-guards";
+import { Input } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
 import { failureText } from "@/lib/errors/failure-text";
 import { type FieldProblems, problemText } from "@/lib/errors/field-problems";
@@ -16,9 +17,6 @@ export interface WebhookFormState {
   /** A new endpoint's signing secret, shown this once. */
   secret?: string;
 }
-
-const inputClass =
-  "mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm aria-[invalid=true]:border-red-600";
 
 /**
  * An endpoint's URL, description and events: a new one's (its secret then shown once, the form
@@ -53,7 +51,7 @@ export function WebhookForm({
       )}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="webhook-url" label={labels.url ?? "URL"}>
-          <input
+          <Input
             id="webhook-url"
             name="url"
             type="url"
@@ -64,7 +62,8 @@ export function WebhookForm({
             defaultValue={values.url}
             aria-invalid={problems.url ? true : undefined}
             aria-describedby={problems.url ? "url-error" : undefined}
-            className={inputClass}
+            compact
+            className="mt-1 w-full text-sm"
           />
           {problems.url && (
             <p id="url-error" className="mt-1 text-sm text-red-700">
@@ -73,12 +72,13 @@ export function WebhookForm({
           )}
         </Field>
         <Field id="webhook-description" label={labels.description ?? "Description"}>
-          <input
+          <Input
             id="webhook-description"
             name="description"
             maxLength={200}
             defaultValue={values.description}
-            className={inputClass}
+            compact
+            className="mt-1 w-full text-sm"
           />
         </Field>
       </div>

@@ -2,7 +2,7 @@ import type { ComponentProps } from "react";
 
 // One look for every control: a red border when its field is invalid (aria-invalid).
 const control = "rounded-md border border-slate-300 aria-[invalid=true]:border-red-600";
-const spacing = { md: "px-3 py-2", sm: "px-2 py-1" };
+const spacing = { md: "px-3 py-2", sm: "px-2 py-1.5" };
 
 type Compact = { compact?: boolean };
 const classOf = (compact: boolean | undefined, className = "") =>

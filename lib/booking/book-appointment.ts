@@ -27,11 +27,12 @@ import { alongCte, paymentDue, startCheckout } from "@/lib/payments";
 import { addDays, dayInZone, zonedInstant } from "@/lib/scheduling/calendar-day";
 import { assertOpenForBooking } from "@/lib/tenants";
 import { bookSeat } from "./book-seat";
-import type {
-  AlongBooking,
-  BookedAppointment,
-  BookingOptions,
-  OweOnBooking,
+import {
+  type AlongBooking,
+  type BookedAppointment,
+  type BookingOptions,
+  newBookingFields,
+  type OweOnBooking,
 } from "./booking-result";
 import { consentTimes } from "./consent";
 import { newManageToken } from "./manage-token";
@@ -339,7 +340,7 @@ async function insertBooking(
   // No row: the activity, the staff member or the resource was deleted since they were read.
   if (!row) throw new AppError("NOT_FOUND", { activityId: { text: "noSuchActivity" } });
   return {
-    tenantId: tenant.id,
+    ...newBookingFields({ tenantId: tenant.id, status, input, manage, along, owed, row }),
     id: row.id,
     activityId: activity.id,
     staffId: staff.id,
@@ -353,24 +354,6 @@ async function insertBooking(
     endsAt: new Date(end),
     blockedFrom: new Date(blockedFrom),
     blockedUntil: new Date(blockedUntil),
-    status,
-    clientName: c.name,
-    clientEmail: c.email,
-    clientPhone: c.phone,
-    clientAddress: c.address,
-    clientCustomFieldValue: c.customFieldValue,
-    policyStartsAt: null,
-    manageTokenHash: manage.hash,
-    manageToken: manage.token,
-    owed: along.due ? [] : owed,
-    dueOnBooking: along.due,
-    payment: null,
-    sequence: 0,
-    reminderMinutes: input.reminderMinutes,
-    ...along.consent,
-    customerId: row.customer_id,
-    createdAt: new Date(row.created_at),
-    updatedAt: new Date(row.created_at),
     activityName: activity.name,
     activityColor: activity.color,
     staffName: staff.name,

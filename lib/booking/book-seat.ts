@@ -10,7 +10,12 @@ import type { BookingContext, StaffSchedule } from "@/lib/offer";
 import { slotRulesOf } from "@/lib/offer";
 import { alongCte } from "@/lib/payments";
 import { MINUTE_MS } from "@/lib/scheduling/durations";
-import type { AlongBooking, BookedAppointment, BookingOptions } from "./booking-result";
+import {
+  type AlongBooking,
+  type BookedAppointment,
+  type BookingOptions,
+  newBookingFields,
+} from "./booking-result";
 import { newManageToken } from "./manage-token";
 
 /**
@@ -139,7 +144,7 @@ async function insertSeat(
   if (!row) return null;
   const location = context.locations.find((l) => l.id === row.location_id);
   return {
-    tenantId: tenant.id,
+    ...newBookingFields({ tenantId: tenant.id, status, input, manage, along, owed, row }),
     id: row.id,
     activityId: activity.id,
     staffId: teacher.id,
@@ -153,24 +158,6 @@ async function insertSeat(
     endsAt: new Date(row.ends_at),
     blockedFrom: new Date(row.blocked_from),
     blockedUntil: new Date(row.blocked_until),
-    status,
-    clientName: c.name,
-    clientEmail: c.email,
-    clientPhone: c.phone,
-    clientAddress: c.address,
-    clientCustomFieldValue: c.customFieldValue,
-    policyStartsAt: null,
-    manageTokenHash: manage.hash,
-    manageToken: manage.token,
-    owed: along.due ? [] : owed,
-    dueOnBooking: along.due,
-    payment: null,
-    sequence: 0,
-    reminderMinutes: input.reminderMinutes,
-    ...along.consent,
-    customerId: row.customer_id,
-    createdAt: new Date(row.created_at),
-    updatedAt: new Date(row.created_at),
     activityName: activity.name,
     activityColor: activity.color,
     staffName: teacher.name,

@@ -1,4 +1,4 @@
-import type { AppointmentRow } from "@/lib/appointments";
+import type { AppointmentRow, BookingInput } from "@/lib/appointments";
 import type { OwedMessage } from "@/lib/outbox";
 import type { PaymentDue, StripeConfig } from "@/lib/payments";
 import type { ConsentTimes } from "./consent";
@@ -42,4 +42,42 @@ export interface BookingOptions {
   manageLink?: (token: string) => string;
   /** Stripe's keys, for services paid at booking (none: they cannot be booked online). */
   stripe?: StripeConfig | null;
+}
+
+/**
+ * What a new booking's result holds beside its own place and time, the same for a time and for a
+ * class seat: its customer as given, its manage link, what it owes, and the row's creation.
+ */
+export function newBookingFields(p: {
+  tenantId: string;
+  status: "pending" | "confirmed";
+  input: BookingInput;
+  manage: { token: string; hash: string };
+  along: AlongBooking;
+  owed: OwedMessage[];
+  row: { customer_id: string | null; created_at: string | Date };
+}) {
+  const c = p.input.clientInfo;
+  return {
+    tenantId: p.tenantId,
+    status: p.status,
+    clientName: c.name,
+    clientEmail: c.email,
+    clientPhone: c.phone,
+    clientAddress: c.address,
+    clientCustomFieldValue: c.customFieldValue,
+    policyStartsAt: null,
+    manageTokenHash: p.manage.hash,
+    manageToken: p.manage.token,
+    // Held by the payment, when one is due, until it is paid.
+    owed: p.along.due ? [] : p.owed,
+    dueOnBooking: p.along.due,
+    payment: null,
+    sequence: 0,
+    reminderMinutes: p.input.reminderMinutes,
+    ...p.along.consent,
+    customerId: p.row.customer_id,
+    createdAt: new Date(p.row.created_at),
+    updatedAt: new Date(p.row.created_at),
+  };
 }

@@ -5,7 +5,6 @@ import type { Caller, Permission } from "@/lib/auth";
 import { requireAdmin } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
-import { detailsLocale } from "@/lib/errors/field-text";
 import { errorResponse } from "@/lib/http/error-response";
 import { type Locale, localeFromAcceptLanguage } from "@/lib/i18n/locales";
 import { assertOpenForBooking, getTenantBySlug, TENANT_HEADER } from "@/lib/tenants";
@@ -54,7 +53,9 @@ export function withTenant<A extends Access>(
       const params = await route.params;
       return await handler({ req, params, tenant, db, caller } as Context<CallerOf<A>>);
     } catch (error) {
-      return errorResponse(error, locale, detailsLocale(req.headers.get("accept-language")));
+      // Details are the integrator's: English unless they ask for French.
+      const detailsIn = localeFromAcceptLanguage(req.headers.get("accept-language"), "en");
+      return errorResponse(error, locale, detailsIn);
     }
   };
 }

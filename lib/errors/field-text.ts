@@ -32,11 +32,3 @@ export function renderDetails(
 ): Record<string, string> {
   return Object.fromEntries(Object.entries(details).map(([key, d]) => [key, render(d, locale)]));
 }
-
-/**
- * The language of the details an integrator gets: French when their Accept-Language asks for it
- * first, English otherwise (the `error` sentence follows the business's language, as the contract
- * says).
- */
-export const detailsLocale = (acceptLanguage: string | null | undefined): Locale =>
-  acceptLanguage?.split(",")[0]?.trim().toLowerCase().startsWith("fr") ? "fr" : "en";

@@ -1,5 +1,4 @@
 import type { NextRequest } from "next/server";
-import { detailsLocale } from "@/lib/errors/field-text";
 import { errorResponse } from "@/lib/http/error-response";
 import { localeFromAcceptLanguage } from "@/lib/i18n/locales";
 
@@ -16,7 +15,8 @@ export function platformRoute(handler: (req: NextRequest) => Promise<Response>) 
       return errorResponse(
         error,
         localeFromAcceptLanguage(acceptLanguage),
-        detailsLocale(acceptLanguage),
+        // Details are the integrator's: English unless they ask for French.
+        localeFromAcceptLanguage(acceptLanguage, "en"),
       );
     }
   };

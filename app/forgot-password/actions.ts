@@ -8,6 +8,7 @@ import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { expectArgs, isForm, isFormState } from "@/lib/http/action-args";
 import { clientAddress } from "@/lib/http/client-address";
+import { formText } from "@/lib/http/form-input";
 import { consume, limitersFor } from "@/lib/rate-limit/limiters";
 import { resetLinks } from "@/lib/tenants/booking-link";
 import { requestPasswordReset } from "@/lib/users/password-reset";
@@ -22,9 +23,7 @@ export async function requestResetAction(
   form: FormData,
 ): Promise<ForgotState> {
   expectArgs(isFormState(previous) && isForm(form));
-  const email = String(form.get("email") ?? "")
-    .trim()
-    .slice(0, 320);
+  const email = formText(form, ["email"]).email.trim().slice(0, 320);
   const attempt = previous.attempt + 1;
   if (!/^[^\s@]+@[^\s@]+$/.test(email)) return { attempt, email, outcome: "invalid" };
   const tenant = await currentTenant();

@@ -15,11 +15,6 @@ export interface ActivityFormState {
   formError?: "failed" | "forbidden";
 }
 
-const text = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return typeof value === "string" ? value : "";
-};
-
 export const activityFormFields = [
   "name",
   "description",
@@ -43,9 +38,6 @@ export const activityFormFields = [
   "payment.depositAmount",
   "payment.depositPercent",
 ] as const;
-
-export const activityFormValues = (form: FormData): ActivityFormValues =>
-  Object.fromEntries(activityFormFields.map((f) => [f, text(form, f)]));
 
 /** A number typed in a field; an empty field stays empty (the schema names it), text stays text. */
 const numberOf = (value: string | undefined) => {

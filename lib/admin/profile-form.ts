@@ -1,9 +1,11 @@
+import { z } from "zod";
 import type { Tenant } from "@/db/schema";
 import type { ErrorCode } from "@/lib/errors/app-error";
 import type { FieldProblems } from "@/lib/errors/field-problems";
+import { typed } from "@/lib/http/form-input";
 
-// The business profile form, framework-free: its fields as text, the settings they make (the
-// schema then checks them), and the values the business starts the form with.
+// The business profile form: its fields, what it posts (the settings schema then checks it), and
+// the values the business starts the form with.
 
 export const profileFields = [
   "name",
@@ -29,23 +31,12 @@ export interface ProfileFormState {
   outcome?: "saved" | ErrorCode;
 }
 
-export function profileFormValues(form: FormData): ProfileValues {
-  const value = (name: string) => {
-    const v = form.get(name);
-    return typeof v === "string" ? v : "";
-  };
-  return Object.fromEntries(profileFields.map((f) => [f, value(f)])) as ProfileValues;
-}
-
-/** A number typed in a field; empty or not a number is NaN, which the schema names. */
-const numberOf = (value: string) => (value.trim() ? Number(value.trim()) : Number.NaN);
-
-/** What `businessSettingsSchema` checks. */
-export const profileInput = (v: ProfileValues) => ({
-  ...v,
-  slotIntervalMinutes: numberOf(v.slotIntervalMinutes),
-  cancellationNoticeHours: numberOf(v.cancellationNoticeHours),
-  rescheduleNoticeHours: numberOf(v.rescheduleNoticeHours),
+/** What the form posts, typed for `businessSettingsSchema` to check (a number left empty is "not a number"). */
+export const profileForm = z.object({
+  ...Object.fromEntries(profileFields.map((f) => [f, typed()])),
+  slotIntervalMinutes: z.number().default(Number.NaN),
+  cancellationNoticeHours: z.number().default(Number.NaN),
+  rescheduleNoticeHours: z.number().default(Number.NaN),
 });
 
 export const profileValues = (tenant: Tenant): ProfileValues => ({

@@ -42,14 +42,6 @@ export const emptyBookingForm = (at: string): BookingFormState => ({
   fieldErrors: {},
 });
 
-export function bookingFormValues(form: FormData): BookingFormValues {
-  const value = (field: BookingFormField) => {
-    const v = form.get(field);
-    return typeof v === "string" ? v : "";
-  };
-  return Object.fromEntries(bookingFormFields.map((f) => [f, value(f)])) as BookingFormValues;
-}
-
 /** The body `POST /api/appointments` would receive for this form. */
 export const toBookingBody = (
   activityId: string,

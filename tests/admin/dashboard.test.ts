@@ -3,7 +3,7 @@ import type { Tenant } from "@/db/schema";
 import { createActivity, listActivities } from "@/lib/activities/activities";
 import { activityValues, activityBody as formBody } from "@/lib/activities/activity-form";
 import { activityInputSchema } from "@/lib/activities/schema";
-import { profileInput, profileValues } from "@/lib/admin/profile-form";
+import { profileForm, profileValues } from "@/lib/admin/profile-form";
 import { appointmentsCsv } from "@/lib/appointments/formats/appointments-csv";
 import { overview, overviewPeriods } from "@/lib/appointments/overview";
 import { bookingSchema, businessBookingSchema } from "@/lib/appointments/schema";
@@ -21,12 +21,14 @@ import { changeAppointmentStatus } from "@/lib/booking/change-status";
 import { appointmentDetails } from "@/lib/calendar/appointment-details";
 import { zodProblems } from "@/lib/errors/field-problems";
 import { toAppError } from "@/lib/errors/to-app-error";
+import { readForm } from "@/lib/http/form-input";
 import en from "@/lib/i18n/messages/en.json";
 import fr from "@/lib/i18n/messages/fr.json";
 import { zonedInstant } from "@/lib/scheduling/calendar-day";
 import { businessSettingsSchema, updateBusinessSettings } from "@/lib/tenants/business-settings";
 import { activityBody, client, dayFromToday, openEveryDay } from "../helpers/api";
 import { insertAppointment, seedTenant } from "../helpers/fixtures";
+import { formData } from "../helpers/form-data";
 import { createTestDatabase, engines, type TestDatabase } from "../helpers/test-db";
 
 const TZ = "Europe/Paris";
@@ -353,7 +355,7 @@ describe.each(engines)("the dashboard's data on %s", (engine) => {
       cancellationNoticeHours: "-5",
       rescheduleNoticeHours: "",
     };
-    const parsed = businessSettingsSchema.safeParse(profileInput(values));
+    const parsed = businessSettingsSchema.safeParse(readForm(formData(values), profileForm));
     expect(parsed.success).toBe(false);
     if (parsed.success) return;
     expect(zodProblems(parsed.error)).toEqual({
@@ -371,12 +373,15 @@ describe.each(engines)("the dashboard's data on %s", (engine) => {
       handle.db,
       tenant,
       businessSettingsSchema.parse(
-        profileInput({
-          ...profileValues(tenant),
-          contactEmail: "Hello@Salon.test",
-          contactPhone: "+33 1 23 45 67 89",
-          policyText: "Late by 15 minutes? We keep your time.",
-        }),
+        readForm(
+          formData({
+            ...profileValues(tenant),
+            contactEmail: "Hello@Salon.test",
+            contactPhone: "+33 1 23 45 67 89",
+            policyText: "Late by 15 minutes? We keep your time.",
+          }),
+          profileForm,
+        ),
       ),
       owner,
     );

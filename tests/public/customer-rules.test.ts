@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { customerPolicy } from "@/lib/appointments/customer-policy";
 import { bookingSchema } from "@/lib/appointments/schema";
-import { bookingFormValues, fieldProblems, toBookingBody } from "@/lib/booking/booking-form";
+import { bookingFormFields, fieldProblems, toBookingBody } from "@/lib/booking/booking-form";
 import { problemText, zodProblems } from "@/lib/errors/field-problems";
+import { formText } from "@/lib/http/form-input";
 import { displayZone } from "@/lib/http/page-params";
 import fr from "@/lib/i18n/messages/fr.json";
+import { formData } from "../helpers/form-data";
 
 const HOUR = 3_600_000;
 const tenant = { cancellationNoticeHours: 24, rescheduleNoticeHours: 2 };
@@ -56,11 +58,7 @@ describe("customerPolicy", () => {
 });
 
 describe("the booking form", () => {
-  const form = (entries: Record<string, string>) => {
-    const data = new FormData();
-    for (const [k, v] of Object.entries(entries)) data.set(k, v);
-    return bookingFormValues(data);
-  };
+  const form = (fields: Record<string, string>) => formText(formData(fields), bookingFormFields);
   const activityId = "5b0a4f4e-7c1e-4a53-9d43-3a6f1f0f7d11";
 
   it("validates with the API's schema and names each field's problem", () => {

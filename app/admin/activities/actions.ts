@@ -6,9 +6,10 @@ import { createActivity, deleteActivity, updateActivity } from "@/lib/activities
 import {
   type ActivityFormState,
   activityBody,
-  activityFormValues,
+  activityFormFields,
 } from "@/lib/activities/activity-form";
 import { activityInputSchema } from "@/lib/activities/schema";
+import { formText } from "@/lib/http/form-input";
 import { hrefWith } from "@/lib/http/page-params";
 import { uuidSchema } from "@/lib/validation";
 
@@ -18,7 +19,7 @@ export async function saveActivityAction(
   previous: ActivityFormState,
   form: FormData,
 ): Promise<ActivityFormState> {
-  const values = activityFormValues(form);
+  const values = formText(form, activityFormFields);
   const result = await dashboardAction("manage", async ({ db, tenant, actor }) => {
     const input = activityInputSchema.parse(activityBody(values));
     return id

@@ -1,18 +1,23 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import { dashboardAction } from "@/lib/access/action-caller";
 import { statusSchema } from "@/lib/appointments/schema";
 import { changeAppointmentStatus } from "@/lib/booking/change-status";
 import { cancelClassSession, createClassSessions } from "@/lib/classes/class-sessions";
 import { classSessionInputSchema } from "@/lib/classes/schema";
+import { readForm, typed } from "@/lib/http/form-input";
 import { hrefWith } from "@/lib/http/page-params";
 import { uuidSchema } from "@/lib/validation";
 
-const field = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return typeof value === "string" ? value.trim() : "";
-};
+const sessionForm = z.object({
+  staffId: typed(),
+  resourceId: z.string().optional(),
+  date: typed(),
+  time: typed(),
+  repeatWeeks: z.number().optional(),
+});
 
 /**
  * Schedules sessions of a class from the service page's form (date and time at the teacher's
@@ -20,21 +25,15 @@ const field = (form: FormData, name: string) => {
  */
 export async function scheduleClassAction(activityId: string, form: FormData) {
   const back = `/admin/activities/${activityId}`;
-  const result = await dashboardAction("manage", ({ db, tenant, actor }) =>
-    createClassSessions(
+  const result = await dashboardAction("manage", ({ db, tenant, actor }) => {
+    const { date, time, ...session } = readForm(form, sessionForm);
+    return createClassSessions(
       db,
       tenant,
-      classSessionInputSchema.parse({
-        activityId,
-        staffId: field(form, "staffId"),
-        resourceId: field(form, "resourceId") || null,
-        startsAt: `${field(form, "date")}T${field(form, "time")}:00`,
-        capacity: undefined,
-        repeatWeeks: Number(field(form, "repeatWeeks") || 0),
-      }),
+      classSessionInputSchema.parse({ ...session, activityId, startsAt: `${date}T${time}:00` }),
       actor,
-    ),
-  );
+    );
+  });
   redirect(
     hrefWith(
       back,

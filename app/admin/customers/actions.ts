@@ -7,6 +7,7 @@ import { dashboardAction } from "@/lib/access/action-caller";
 import { updateCustomer } from "@/lib/customers/customers";
 import { eraseCustomer } from "@/lib/customers/erase";
 import { customerUpdateSchema } from "@/lib/customers/schema";
+import { formText } from "@/lib/http/form-input";
 import { hrefWith } from "@/lib/http/page-params";
 import { uuidSchema } from "@/lib/validation";
 
@@ -16,7 +17,7 @@ export async function saveCustomerNotesAction(
   previous: CustomerNotesState,
   form: FormData,
 ): Promise<CustomerNotesState> {
-  const values = { notes: String(form.get("notes") ?? ""), tags: String(form.get("tags") ?? "") };
+  const values = formText(form, ["notes", "tags"]);
   const result = await dashboardAction("appointments", ({ db, tenant, actor }) =>
     updateCustomer(
       db,

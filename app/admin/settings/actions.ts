@@ -8,12 +8,13 @@ import type { PaymentSettingsState } from "@/components/admin/payment-settings-f
 import { dashboardAction } from "@/lib/access/action-caller";
 import {
   type ProfileFormState,
-  profileFormValues,
-  profileInput,
+  profileFields,
+  profileForm,
   profileValues,
 } from "@/lib/admin/profile-form";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/api-keys";
 import { retentionSchema, setRetention } from "@/lib/customers/retention";
+import { formText, readForm, ticked, typed } from "@/lib/http/form-input";
 import { hrefWith } from "@/lib/http/page-params";
 import { paymentSettingsSchema, updatePaymentSettings } from "@/lib/payments/settings";
 import { setAppointmentModule } from "@/lib/tenants/appointment-module";
@@ -29,11 +30,6 @@ import { uuidSchema } from "@/lib/validation";
 // work without JavaScript. A new API key's secret is the one thing shown once: it comes back as
 // the action's state instead (see ApiKeyCreator), never in a URL.
 
-const field = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return typeof value === "string" ? value : "";
-};
-
 const back = (result: { ok: boolean; code?: string }, done: string, section: string) =>
   redirect(
     hrefWith("/admin/settings", result.ok ? { done } : { error: result.code, section }) +
@@ -47,11 +43,10 @@ export async function setModuleAction(enabled: boolean) {
   back(result, enabled ? "moduleOn" : "moduleOff", "module");
 }
 
-/** The payment settings form's values, as typed. */
-const paymentValues = (form: FormData): PaymentSettingsState["values"] => ({
-  stripeAccountId: field(form, "stripeAccountId"),
-  paymentHoldMinutes: field(form, "paymentHoldMinutes"),
-  keepDeposits: field(form, "keepDeposits"),
+const paymentForm = z.object({
+  stripeAccountId: typed(),
+  paymentHoldMinutes: z.number().optional(),
+  keepDeposits: ticked(),
 });
 
 /** Saves the payment settings; answers with the form's state, like the profile's. */
@@ -59,18 +54,12 @@ export async function savePaymentSettingsAction(
   previous: PaymentSettingsState,
   form: FormData,
 ): Promise<PaymentSettingsState> {
-  const values = paymentValues(form);
+  const values = formText(form, ["stripeAccountId", "paymentHoldMinutes", "keepDeposits"]);
   const result = await dashboardAction("manage", ({ db, tenant, actor }) =>
     updatePaymentSettings(
       db,
       tenant,
-      paymentSettingsSchema.parse({
-        stripeAccountId: values.stripeAccountId,
-        paymentHoldMinutes: values.paymentHoldMinutes.trim()
-          ? Number(values.paymentHoldMinutes)
-          : undefined,
-        keepDeposits: values.keepDeposits === "on",
-      }),
+      paymentSettingsSchema.parse(readForm(form, paymentForm)),
       actor,
     ),
   );
@@ -85,9 +74,14 @@ export async function saveProfileAction(
   previous: ProfileFormState,
   form: FormData,
 ): Promise<ProfileFormState> {
-  const values = profileFormValues(form);
+  const values = formText(form, profileFields);
   const result = await dashboardAction("manage", ({ db, tenant, actor }) =>
-    updateBusinessSettings(db, tenant, businessSettingsSchema.parse(profileInput(values)), actor),
+    updateBusinessSettings(
+      db,
+      tenant,
+      businessSettingsSchema.parse(readForm(form, profileForm)),
+      actor,
+    ),
   );
   const attempt = previous.attempt + 1;
   if (!result.ok) return { attempt, values, problems: result.problems ?? {}, outcome: result.code };
@@ -96,37 +90,34 @@ export async function saveProfileAction(
   return { attempt, values: profileValues(result.value), problems: {}, outcome: "saved" };
 }
 
+const memberForm = z.object({
+  email: typed(),
+  name: z.string().optional(),
+  password: typed(),
+  role: z.enum(["admin", "staff", "owner"]),
+});
+
 export async function addMemberAction(form: FormData) {
   const result = await dashboardAction("manage", ({ db, tenant, actor }) =>
-    createUser(
-      db,
-      tenant.id,
-      {
-        email: field(form, "email"),
-        name: field(form, "name") || undefined,
-        password: field(form, "password"),
-        role: z.enum(["admin", "staff", "owner"]).parse(field(form, "role")),
-      },
-      actor,
-    ),
+    createUser(db, tenant.id, readForm(form, memberForm), actor),
   );
   back(result, "member", "team");
 }
+
+const keyForm = z.object({
+  name: typed().transform((name) => name.slice(0, 100)),
+  scope: z
+    .string()
+    .optional()
+    .transform((scope) => (scope === "read" ? "read" : "write")),
+});
 
 export async function createKeyAction(
   _previous: { secret?: string; error?: string },
   form: FormData,
 ): Promise<{ secret?: string; error?: string }> {
   const result = await dashboardAction("manage", ({ db, tenant, actor }) =>
-    createApiKey(
-      db,
-      tenant.id,
-      {
-        name: field(form, "name").slice(0, 100),
-        scope: field(form, "scope") === "read" ? "read" : "write",
-      },
-      actor,
-    ),
+    createApiKey(db, tenant.id, readForm(form, keyForm), actor),
   );
   // The keys listed below the form include the new one.
   if (result.ok) revalidatePath("/admin/settings");
@@ -140,16 +131,20 @@ export async function revokeKeyAction(id: string) {
   back(result, "revoked", "keys");
 }
 
+const roleForm = z.object({ role: roleSchema });
+
 export async function changeRoleAction(memberId: string, form: FormData) {
   const result = await dashboardAction("manage", ({ db, caller }) =>
-    changeRole(db, caller, uuidSchema.parse(memberId), roleSchema.parse(field(form, "role"))),
+    changeRole(db, caller, uuidSchema.parse(memberId), readForm(form, roleForm).role),
   );
   back(result, "roleChanged", "team");
 }
 
+const passwordForm = z.object({ password: typed() });
+
 export async function resetPasswordAction(memberId: string, form: FormData) {
   const result = await dashboardAction("manage", ({ db, caller }) =>
-    resetPassword(db, caller, uuidSchema.parse(memberId), field(form, "password")),
+    resetPassword(db, caller, uuidSchema.parse(memberId), readForm(form, passwordForm).password),
   );
   back(result, "passwordReset", "team");
 }
@@ -161,18 +156,16 @@ export async function removeMemberAction(memberId: string) {
   back(result, "memberRemoved", "team");
 }
 
+const ownAccountForm = z.object({ currentPassword: typed(), email: typed(), newPassword: typed() });
+
 /** Any user's own e-mail and password; their sessions end, so they sign in again after. */
 export async function changeOwnAccountAction(
   previous: OwnAccountState,
   form: FormData,
 ): Promise<OwnAccountState> {
-  const email = field(form, "email");
+  const { email } = formText(form, ["email"]);
   const result = await dashboardAction("read", ({ db, caller }) =>
-    changeOwnAccount(db, caller, {
-      currentPassword: field(form, "currentPassword"),
-      email,
-      newPassword: field(form, "newPassword"),
-    }),
+    changeOwnAccount(db, caller, readForm(form, ownAccountForm)),
   );
   if (result.ok) redirect("/login?changed=1");
   return {
@@ -183,41 +176,42 @@ export async function changeOwnAccountAction(
   };
 }
 
+const retentionForm = retentionSchema.extend({
+  customerRetentionMonths: retentionSchema.shape.customerRetentionMonths.default(null),
+});
+
 /** How long customers without a booking are kept; empty: until they or the business erase them. */
 export async function saveRetentionAction(form: FormData) {
-  const months = field(form, "customerRetentionMonths").trim();
   const result = await dashboardAction("manage", ({ db, tenant, actor }) =>
-    setRetention(
-      db,
-      tenant,
-      retentionSchema.parse({ customerRetentionMonths: months ? Number(months) : null })
-        .customerRetentionMonths,
-      actor,
-    ),
+    setRetention(db, tenant, readForm(form, retentionForm).customerRetentionMonths, actor),
   );
   back(result, "saved", "privacy");
 }
 
+const consentForm = z.object({
+  privacyNoticeUrl: typed().transform((url) => url.trim()),
+  asksMarketingConsent: ticked(),
+});
+
 /** The booking form's consent: the privacy notice to accept, and whether news are offered. */
 export async function saveConsentAction(form: FormData) {
   const result = await dashboardAction("manage", ({ db, tenant, actor }) =>
-    setConsentTerms(
-      db,
-      tenant,
-      consentTermsSchema.parse({
-        privacyNoticeUrl: field(form, "privacyNoticeUrl").trim(),
-        asksMarketingConsent: form.get("asksMarketingConsent") === "on",
-      }),
-      actor,
-    ),
+    setConsentTerms(db, tenant, consentTermsSchema.parse(readForm(form, consentForm)), actor),
   );
   back(result, "saved", "consent");
 }
 
+const originsForm = z.object({ embedOrigins: typed() });
+
 /** The sites that may show the booking widget, one origin per line. */
 export async function saveEmbedOriginsAction(form: FormData) {
   const result = await dashboardAction("manage", ({ db, tenant, actor }) =>
-    setEmbedOrigins(db, tenant, embedOriginsFromText(field(form, "embedOrigins")), actor),
+    setEmbedOrigins(
+      db,
+      tenant,
+      embedOriginsFromText(readForm(form, originsForm).embedOrigins),
+      actor,
+    ),
   );
   back(result, "saved", "website");
 }

@@ -6,6 +6,7 @@ import { currentTenant } from "@/lib/access/current-tenant";
 import { getDb } from "@/lib/db";
 import { toAppError } from "@/lib/errors/to-app-error";
 import { expectArgs, isForm, isFormState, isText } from "@/lib/http/action-args";
+import { formText } from "@/lib/http/form-input";
 import { resetPassword } from "@/lib/users/password-reset";
 import { passwordSchema } from "@/lib/users/schema";
 
@@ -16,10 +17,10 @@ export async function resetPasswordAction(
   form: FormData,
 ): Promise<ResetState> {
   expectArgs(isText(token) && isFormState(previous) && isForm(form));
-  const password = String(form.get("password") ?? "");
+  const { password, confirm } = formText(form, ["password", "confirm"]);
   const attempt = previous.attempt + 1;
   if (!passwordSchema.safeParse(password).success) return { attempt, outcome: "short" };
-  if (password !== String(form.get("confirm") ?? "")) return { attempt, outcome: "mismatch" };
+  if (password !== confirm) return { attempt, outcome: "mismatch" };
   try {
     await resetPassword(await getDb(), await currentTenant(), token, password, new Date());
   } catch (error) {

@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import { currentTenant } from "@/lib/access/current-tenant";
 import { customerActor } from "@/lib/audit/record-audit";
 import { dateTimeSchema, toInstant } from "@/lib/availability/date-time";
@@ -14,6 +15,7 @@ import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { toAppError } from "@/lib/errors/to-app-error";
 import { expectArgs, isForm, isText } from "@/lib/http/action-args";
+import { readForm } from "@/lib/http/form-input";
 import { hrefWith } from "@/lib/http/page-params";
 import { logger } from "@/lib/logger";
 
@@ -47,10 +49,9 @@ export async function rescheduleBookingAction(
 ) {
   expectArgs(isText(token) && (tz === undefined || isText(tz)) && isForm(form));
   const tenant = await currentTenant();
-  const at = String(form.get("at") ?? "");
   const error = await run(async () => {
-    const dateTime = dateTimeSchema.parse(at);
-    const start = toInstant(dateTime, tenant.timeZone);
+    const { at } = readForm(form, z.object({ at: dateTimeSchema }));
+    const start = toInstant(at, tenant.timeZone);
     await rescheduleByCustomer(await getDb(), tenant, token, start, new Date());
   });
   if (error === "SLOT_UNAVAILABLE") {

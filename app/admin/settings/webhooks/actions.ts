@@ -2,9 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import type { WebhookFormState } from "@/components/admin/webhook-form";
 import { dashboardAction } from "@/lib/access/action-caller";
 import { env } from "@/lib/env";
+import { readForm, typed } from "@/lib/http/form-input";
 import { hrefWith } from "@/lib/http/page-params";
 import { uuidSchema } from "@/lib/validation";
 import {
@@ -23,10 +25,10 @@ import { webhookCreateSchema, webhookUpdateSchema } from "@/lib/webhooks/schema"
 const LIST = "/admin/settings/webhooks";
 const pageOf = (id: string) => `${LIST}/${id}`;
 
-const valuesOf = (form: FormData): WebhookFormState["values"] => ({
-  url: String(form.get("url") ?? ""),
-  description: String(form.get("description") ?? ""),
-  events: form.getAll("events").map(String),
+const webhookForm = z.object({
+  url: typed(),
+  description: typed(),
+  events: z.array(z.string()).default([]),
 });
 
 const options = () => ({ allowPrivate: env().webhooksAllowPrivate });
@@ -36,7 +38,7 @@ export async function createWebhookAction(
   previous: WebhookFormState,
   form: FormData,
 ): Promise<WebhookFormState> {
-  const values = valuesOf(form);
+  const values: WebhookFormState["values"] = readForm(form, webhookForm);
   const result = await dashboardAction("manage", ({ db, tenant, actor }) =>
     createWebhook(db, tenant.id, webhookCreateSchema.parse(values), actor, options()),
   );
@@ -58,7 +60,7 @@ export async function updateWebhookAction(
   previous: WebhookFormState,
   form: FormData,
 ): Promise<WebhookFormState> {
-  const values = valuesOf(form);
+  const values: WebhookFormState["values"] = readForm(form, webhookForm);
   const result = await dashboardAction("manage", ({ db, tenant, actor }) =>
     updateWebhook(db, tenant.id, uuidSchema.parse(id), webhookUpdateSchema.parse(values), actor, {
       ...options(),

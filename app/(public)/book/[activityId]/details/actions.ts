@@ -8,7 +8,7 @@ import { customerActor } from "@/lib/audit/record-audit";
 import { bookAppointment } from "@/lib/booking/book-appointment";
 import {
   type BookingFormState,
-  bookingFormValues,
+  bookingFormFields,
   fieldProblems,
   toBookingBody,
 } from "@/lib/booking/booking-form";
@@ -17,6 +17,7 @@ import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { toAppError } from "@/lib/errors/to-app-error";
 import { expectArgs, isForm, isFormState, isText } from "@/lib/http/action-args";
+import { formText } from "@/lib/http/form-input";
 import { displayZone, hrefWith } from "@/lib/http/page-params";
 import { formatDay, formatTime } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
@@ -41,7 +42,7 @@ export async function bookAction(
       isFormState(previous) &&
       isForm(form),
   );
-  const values = bookingFormValues(form);
+  const values = formText(form, bookingFormFields);
   // Times offered after a refusal stay on offer until one is picked.
   const answer = {
     attempt: previous.attempt + 1,

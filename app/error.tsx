@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { buttonClass } from "@/components/ui/button";
 
 // An error boundary renders in the browser, where no translation library is shipped: its few texts
 // are here in both languages, picked by the page's lang attribute.
@@ -25,11 +26,7 @@ export default function ErrorPage({ reset }: { error: Error; reset: () => void }
     <main className="mx-auto flex min-h-screen max-w-md flex-col items-center justify-center gap-4 p-6 text-center">
       <h1 className="text-2xl font-semibold">{t.title}</h1>
       <p className="text-slate-600">{t.text}</p>
-      <button
-        type="button"
-        onClick={reset}
-        className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
-      >
+      <button type="button" onClick={reset} className={buttonClass("brand", "cta")}>
         {t.retry}
       </button>
     </main>

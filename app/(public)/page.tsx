@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ActivityCard } from "@/components/booking/activity-card";
 import { BusinessContact } from "@/components/booking/business-contact";
 import { BookingUnavailable } from "@/components/booking/public-shell";
+import { buttonClass } from "@/components/ui/button";
 import { currentTenant } from "@/lib/access/current-tenant";
 import { listActivities } from "@/lib/activities/activities";
 import { getDb } from "@/lib/db";
@@ -54,7 +55,7 @@ export default async function BusinessPage(props: { searchParams: Promise<Search
               <Link
                 href={hrefWith("/", { location: l.id })}
                 aria-label={t("chooseNamed", { name: l.name })}
-                className="mt-3 inline-flex rounded-lg bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
+                className={buttonClass("brand", "cta", "mt-3 inline-flex")}
               >
                 {t("choose")}
               </Link>

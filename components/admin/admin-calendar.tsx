@@ -3,6 +3,7 @@
 import type { DateClickInfo, EventClickInfo } from "@fullcalendar/react";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+import { EmptyState } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Notice } from "@/components/ui/notice";
 import { AppointmentPanel } from "./appointment-panel";
@@ -221,11 +222,7 @@ function CalendarSide(p: {
           onClose={p.onClose}
         />
       )}
-      {!p.selected && p.walkInAt === null && (
-        <p className="rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-600">
-          {labels.hint}
-        </p>
-      )}
+      {!p.selected && p.walkInAt === null && <EmptyState>{labels.hint}</EmptyState>}
     </div>
   );
 }

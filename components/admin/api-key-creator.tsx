@@ -1,8 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
+import { buttonClass } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-field";
 import { Field } from "@/components/ui/field";
+import { Input, Select } from "@/components/ui/input";
 
 interface Props {
   action: (
@@ -30,29 +32,15 @@ export function ApiKeyCreator({ action, labels }: Props) {
     <div>
       <form action={formAction} className="flex flex-wrap items-end gap-2">
         <Field id="key-name" label={labels.keyName}>
-          <input
-            id="key-name"
-            name="name"
-            maxLength={100}
-            className="mt-1 rounded-md border border-slate-300 px-2 py-1 text-sm"
-          />
+          <Input id="key-name" name="name" maxLength={100} compact className="mt-1 text-sm" />
         </Field>
         <Field id="key-scope" label={labels.scope}>
-          <select
-            id="key-scope"
-            name="scope"
-            defaultValue="write"
-            className="mt-1 rounded-md border border-slate-300 px-2 py-1 text-sm"
-          >
+          <Select id="key-scope" name="scope" defaultValue="write" compact className="mt-1 text-sm">
             <option value="write">{labels.scopeWrite}</option>
             <option value="read">{labels.scopeRead}</option>
-          </select>
+          </Select>
         </Field>
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700"
-        >
+        <button type="submit" disabled={pending} className={buttonClass()}>
           {labels.createKey}
         </button>
       </form>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useRef } from "react";
+import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { useFocusFirstProblem, useUnsavedChanges } from "@/components/ui/form-guards";
 import { Input, Select, Textarea } from "@/components/ui/input";
@@ -133,11 +134,7 @@ export function BusinessProfileForm({
         </Field>
         {canManage && (
           <div className="sm:col-span-2">
-            <button
-              type="submit"
-              disabled={pending}
-              className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700"
-            >
+            <button type="submit" disabled={pending} className={buttonClass()}>
               {pending ? labels.saving : labels.save}
             </button>
           </div>

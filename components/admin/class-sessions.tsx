@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
 import type { Activity, Tenant } from "@/db/schema";
@@ -74,9 +75,7 @@ export async function ClassSessions(props: {
         </Notice>
       )}
       {sessions.length === 0 ? (
-        <p className="mt-3 rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-600">
-          {t("empty")}
-        </p>
+        <EmptyState className="mt-3">{t("empty")}</EmptyState>
       ) : (
         <ul className="mt-3 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
           {sessions.map((s) => (

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
 
 /**
  * A question asked in a list row before removing something for good, as a plain form: the
@@ -22,7 +23,7 @@ export function ConfirmRow(props: {
       <button type="submit" className="rounded-md bg-red-700 px-3 py-1 font-medium text-white">
         {props.confirmLabel}
       </button>
-      <Link href={props.keepHref} className="rounded-md border border-slate-300 bg-white px-3 py-1">
+      <Link href={props.keepHref} className={buttonClass("secondary", "sm")}>
         {props.keepLabel}
       </Link>
     </form>
@@ -48,7 +49,7 @@ export function EditDeleteActions(props: {
     <div className="flex gap-2">
       <Link
         href={props.editHref}
-        className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50"
+        className={buttonClass("secondary", "sm")}
         aria-label={`${props.editLabel} ${props.name}`}
       >
         {props.editLabel}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
@@ -49,11 +50,7 @@ export function CustomerNotesForm({
           className="mt-1 w-full text-sm"
         />
       </Field>
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60"
-      >
+      <button type="submit" disabled={pending} className={buttonClass()}>
         {labels.save}
       </button>
     </form>

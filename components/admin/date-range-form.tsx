@@ -1,3 +1,4 @@
+import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 
@@ -31,10 +32,7 @@ export function DateRangeForm({
       <Field id="to" label={labels.to}>
         <Input id="to" name="to" type="date" defaultValue={to} compact className="mt-1 text-sm" />
       </Field>
-      <button
-        type="submit"
-        className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700"
-      >
+      <button type="submit" className={buttonClass()}>
         {labels.show}
       </button>
       {children}

@@ -1,6 +1,8 @@
 import { getTranslations } from "next-intl/server";
+import { buttonClass } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-field";
 import { Field } from "@/components/ui/field";
+import { Textarea } from "@/components/ui/input";
 import type { Tenant } from "@/db/schema";
 import { MAX_EMBED_ORIGINS } from "@/lib/tenants/embed-origins";
 
@@ -45,7 +47,7 @@ export async function EmbedSettings({
       <p className="mt-1 text-sm text-slate-700">{t("websiteIntro")}</p>
       <form action={save} className="mt-3 flex flex-col gap-2">
         <Field id="embedOrigins" label={t("embedOrigins")}>
-          <textarea
+          <Textarea
             id="embedOrigins"
             name="embedOrigins"
             rows={3}
@@ -53,17 +55,15 @@ export async function EmbedSettings({
             disabled={!canManage}
             placeholder="https://www.example.com"
             aria-describedby="embed-origins-hint"
-            className="mt-1 w-full max-w-lg rounded-md border border-slate-300 px-2 py-1.5 font-mono text-sm"
+            compact
+            className="mt-1 w-full max-w-lg font-mono text-sm"
           />
         </Field>
         <p id="embed-origins-hint" className="text-xs text-slate-600">
           {t("embedOriginsHint", { max: MAX_EMBED_ORIGINS })}
         </p>
         {canManage && (
-          <button
-            type="submit"
-            className="self-start rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700"
-          >
+          <button type="submit" className={buttonClass("primary", "md", "self-start")}>
             {t("saveEmbedOrigins")}
           </button>
         )}

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { buttonClass } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import type { FirstRunSteps } from "@/lib/signup/first-run";
 
-const button =
-  "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50";
+const button = buttonClass("secondary", "md", "font-medium");
 
 /**
  * The way from sign-up to the first booking: confirm the address, add a service, set the hours,

@@ -1,10 +1,10 @@
 "use client";
 
 import { useState } from "react";
+import { Input } from "@/components/ui/input";
 import type { AvailabilityJson } from "@/lib/availability/availability";
 import type { TimeZoneOption } from "@/lib/i18n/time-zones";
 import {
-  inputClass,
   OwnHoursForm,
   type OwnHoursValues,
   RequiredField,
@@ -133,7 +133,7 @@ export function LocationForm(props: {
       {values.online ? (
         <label className="flex flex-col text-sm font-medium">
           {labels["fields.meetingBaseUrl"]}
-          <input
+          <Input
             id="location-meetingBaseUrl"
             type="url"
             value={values.meetingBaseUrl}
@@ -141,7 +141,7 @@ export function LocationForm(props: {
             placeholder="https://meet.jit.si"
             aria-invalid={problems.meetingBaseUrl ? true : undefined}
             onChange={(e) => set("meetingBaseUrl")(e.target.value)}
-            className={`${inputClass} aria-[invalid=true]:border-red-600`}
+            className="mt-1"
           />
           <span className="mt-1 text-xs font-normal text-slate-600">{labels.meetingHint}</span>
           {problems.meetingBaseUrl && (

@@ -1,3 +1,5 @@
+import { Select } from "@/components/ui/input";
+
 /** Where someone or something is: a choice only for a business with several locations. */
 export function LocationSelect(props: {
   label: string;
@@ -9,17 +11,13 @@ export function LocationSelect(props: {
   return (
     <label className="flex flex-col text-sm font-medium">
       {props.label}
-      <select
-        value={props.value}
-        onChange={(e) => props.onChange(e.target.value)}
-        className="mt-1 rounded-md border border-slate-300 px-3 py-2"
-      >
+      <Select value={props.value} onChange={(e) => props.onChange(e.target.value)} className="mt-1">
         {props.locations.map((l) => (
           <option key={l.id} value={l.id}>
             {l.name}
           </option>
         ))}
-      </select>
+      </Select>
     </label>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useRef } from "react";
+import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { useFocusFirstProblem } from "@/components/ui/form-guards";
 import { Input } from "@/components/ui/input";
@@ -62,11 +63,7 @@ export function OwnAccountForm({
         {field("currentPassword", "password", "current-password")}
       </div>
       <p className="text-xs text-slate-600">{labels["account.help"]}</p>
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700"
-      >
+      <button type="submit" disabled={pending} className={buttonClass()}>
         {labels["account.save"]}
       </button>
     </form>

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { Input } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/access/action-caller";
 import type { AvailabilityJson } from "@/lib/availability/availability";
 import { AvailabilityEditor } from "./availability-editor";
@@ -102,8 +103,6 @@ export function OwnHoursForm(props: {
   );
 }
 
-export const inputClass = "mt-1 rounded-md border border-slate-300 px-3 py-2";
-
 /** A text field (required unless told) that shows its problem, and can be focused by its id. */
 export function RequiredField(props: {
   id: string;
@@ -120,7 +119,7 @@ export function RequiredField(props: {
   return (
     <label className="flex flex-col text-sm font-medium">
       {props.label}
-      <input
+      <Input
         id={props.id}
         type={props.type}
         placeholder={props.placeholder}
@@ -131,7 +130,7 @@ export function RequiredField(props: {
         aria-invalid={props.problem ? true : undefined}
         aria-describedby={props.problem ? `${props.id}-problem` : undefined}
         onChange={(e) => props.onChange(e.target.value)}
-        className={`${inputClass} aria-[invalid=true]:border-red-600`}
+        className="mt-1"
       />
       {props.problem && (
         <span id={`${props.id}-problem`} className="mt-1 font-normal text-red-700">

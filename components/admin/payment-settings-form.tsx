@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useRef } from "react";
+import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { useFocusFirstProblem } from "@/components/ui/form-guards";
 import { Input } from "@/components/ui/input";
@@ -85,11 +86,7 @@ export function PaymentSettingsForm({
           </p>
         </div>
         <div>
-          <button
-            type="submit"
-            disabled={pending}
-            className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60"
-          >
+          <button type="submit" disabled={pending} className={buttonClass()}>
             {labels["payments.save"]}
           </button>
         </div>

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
+import { buttonClass } from "@/components/ui/button";
 import { SecretShownOnce } from "./secret-shown-once";
 
 /**
@@ -32,14 +33,10 @@ export function SecretRotator({
       <span role="alert" className="flex-1">
         {state.error ? labels["failure.failed"] : labels.rotateQuestion}
       </span>
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-md bg-slate-900 px-3 py-1 font-medium text-white disabled:opacity-60"
-      >
+      <button type="submit" disabled={pending} className={buttonClass("primary", "sm")}>
         {labels.rotateConfirm}
       </button>
-      <Link href={keepHref} className="rounded-md border border-slate-300 bg-white px-3 py-1">
+      <Link href={keepHref} className={buttonClass("secondary", "sm")}>
         {labels.keep}
       </Link>
     </form>

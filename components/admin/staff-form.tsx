@@ -1,10 +1,10 @@
 "use client";
 
 import { useState } from "react";
+import { Input, Select } from "@/components/ui/input";
 import type { AvailabilityJson } from "@/lib/availability/availability";
 import { LocationSelect } from "./location-select";
 import {
-  inputClass,
   OwnHoursForm,
   type OwnHoursValues,
   RequiredField,
@@ -78,11 +78,11 @@ export function StaffForm(props: {
       />
       <label className="flex flex-col text-sm font-medium">
         {labels["fields.color"]}
-        <input
+        <Input
           type="color"
           value={color}
           onChange={(e) => setColor(e.target.value)}
-          className="mt-1 h-10 w-20 rounded-md border border-slate-300"
+          className="mt-1 h-10 w-20"
         />
       </label>
       <LocationSelect
@@ -93,14 +93,14 @@ export function StaffForm(props: {
       />
       <label className="flex flex-col text-sm font-medium">
         {labels["fields.login"]}
-        <select value={userId} onChange={(e) => setUserId(e.target.value)} className={inputClass}>
+        <Select value={userId} onChange={(e) => setUserId(e.target.value)} className="mt-1">
           <option value="">{labels.noLogin}</option>
           {props.users.map((u) => (
             <option key={u.id} value={u.id}>
               {u.label}
             </option>
           ))}
-        </select>
+        </Select>
       </label>
       <fieldset className="text-sm">
         <legend className="font-medium">{labels["fields.services"]}</legend>

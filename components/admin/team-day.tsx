@@ -12,6 +12,7 @@ import FullCalendar, {
 import interactionPlugin from "@fullcalendar/react/interaction";
 import classicTheme from "@fullcalendar/react/themes/classic";
 import timeGridPlugin from "@fullcalendar/react/timegrid";
+import { buttonClass } from "@/components/ui/button";
 import { addDays } from "@/lib/scheduling/calendar-day";
 import type { CalendarLabels, CalendarStaff } from "./calendar-text";
 
@@ -41,7 +42,7 @@ export function TeamDay(props: {
   title: string;
 }) {
   const { labels } = props;
-  const button = "rounded-md border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-50";
+  const button = buttonClass("secondary", "sm");
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-2" data-testid="team-day">
       <div className="mb-2 flex flex-wrap items-center gap-2">

@@ -3,6 +3,8 @@
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
+import { buttonClass } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
 import { SIGN_IN_ELSEWHERE, SIGN_IN_RATE_LIMITED } from "@/lib/auth/sign-in-error";
 
 /** The sign-in texts, translated on the server. */
@@ -68,22 +70,22 @@ export function LoginForm({ tenantSlug, labels }: { tenantSlug: string; labels: 
     <form onSubmit={onSubmit} className="mt-6 flex flex-col gap-4" noValidate>
       <label className="flex flex-col gap-1 text-sm font-medium">
         {t("email")}
-        <input
+        <Input
           name="email"
           type="email"
           autoComplete="username"
           required
-          className="rounded-md border border-slate-300 px-3 py-2 text-base font-normal"
+          className="text-base font-normal"
         />
       </label>
       <label className="flex flex-col gap-1 text-sm font-medium">
         {t("password")}
-        <input
+        <Input
           name="password"
           type="password"
           autoComplete="current-password"
           required
-          className="rounded-md border border-slate-300 px-3 py-2 text-base font-normal"
+          className="text-base font-normal"
         />
       </label>
       {error ? (
@@ -102,11 +104,7 @@ export function LoginForm({ tenantSlug, labels }: { tenantSlug: string; labels: 
           ) : null}
         </p>
       ) : null}
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-      >
+      <button type="submit" disabled={pending} className={buttonClass("brand", "cta")}>
         {pending ? t("submitting") : t("submit")}
       </button>
     </form>

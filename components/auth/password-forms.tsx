@@ -1,7 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
+import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
 
 export interface ResetState {
@@ -15,9 +17,7 @@ export interface ForgotState {
   outcome?: "sent" | "tooMany" | "invalid";
 }
 
-const inputClass = "mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm";
-const button =
-  "mt-4 w-full rounded-md bg-slate-900 px-3 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60";
+const button = buttonClass("primary", "lg", "mt-4 w-full");
 
 /** The address to send a reset link to; the same answer whether it has an account or not. */
 export function ForgotForm({
@@ -35,14 +35,14 @@ export function ForgotForm({
         <Notice kind="error">{labels[state.outcome]}</Notice>
       )}
       <Field id="reset-email" label={labels.email}>
-        <input
+        <Input
           id="reset-email"
           name="email"
           type="email"
           autoComplete="email"
           required
           defaultValue={state.email}
-          className={inputClass}
+          className="mt-1 w-full text-sm"
         />
       </Field>
       <button type="submit" disabled={pending} className={button}>
@@ -68,25 +68,25 @@ export function ResetForm({
     <form action={formAction} key={state.attempt} noValidate className="mt-6 space-y-3">
       {state.outcome && <Notice kind="error">{labels[state.outcome]}</Notice>}
       <Field id="new-password" label={labels.password}>
-        <input
+        <Input
           id="new-password"
           name="password"
           type="password"
           autoComplete="new-password"
           minLength={8}
           required
-          className={inputClass}
+          className="mt-1 w-full text-sm"
         />
       </Field>
       <Field id="confirm-password" label={labels.confirm}>
-        <input
+        <Input
           id="confirm-password"
           name="confirm"
           type="password"
           autoComplete="new-password"
           minLength={8}
           required
-          className={inputClass}
+          className="mt-1 w-full text-sm"
         />
       </Field>
       <button type="submit" disabled={pending} className={button}>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { buttonClass } from "@/components/ui/button";
 import type { Activity } from "@/db/schema";
 import { hrefWith } from "@/lib/http/page-params";
 import { formatDuration, formatPrice } from "@/lib/i18n/format";
@@ -65,7 +66,7 @@ export async function ActivityCard({
         <Link
           href={hrefWith(`/book/${activity.id}`, { location: locationId })}
           aria-label={t("bookNamed", { name: activity.name })}
-          className="inline-flex items-center justify-center rounded-lg bg-brand-600 px-5 py-2.5 font-medium text-white hover:bg-brand-700"
+          className={buttonClass("brand", "cta", "inline-flex items-center justify-center")}
         >
           {t("book")}
         </Link>

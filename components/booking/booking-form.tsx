@@ -1,6 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
+import { buttonClass } from "@/components/ui/button";
+import { Input, Textarea } from "@/components/ui/input";
 import type { BookingFormField, BookingFormState } from "@/lib/booking/booking-form";
 import { type FieldProblem, problemText } from "@/lib/errors/field-problems";
 import type messages from "@/lib/i18n/messages/en.json";
@@ -35,9 +37,6 @@ function formErrorText(
       ? errors.PAYMENT_UNAVAILABLE
       : errors.failed;
 }
-
-const inputClass =
-  "w-full rounded-lg border border-slate-300 px-3 py-2 text-base aria-[invalid=true]:border-red-600";
 
 /**
  * The customer's details. A server action with form state: it works before the JavaScript loads
@@ -81,7 +80,7 @@ export function BookingForm({
       "aria-invalid": error ? true : undefined,
       "aria-describedby": error ? `error-${name}` : undefined,
       autoComplete: input.autoComplete,
-      className: inputClass,
+      className: "w-full text-base",
     };
     return (
       <div className="flex flex-col gap-1">
@@ -89,9 +88,9 @@ export function BookingForm({
           {label} <span className="font-normal text-slate-500">({t("required")})</span>
         </label>
         {input.multiline ? (
-          <textarea {...props} rows={2} />
+          <Textarea {...props} rows={2} />
         ) : (
-          <input {...props} type={input.type ?? "text"} />
+          <Input {...props} type={input.type ?? "text"} />
         )}
         {error ? (
           <p id={`error-${name}`} className="text-sm text-red-700">
@@ -143,11 +142,7 @@ export function BookingForm({
           {payNotice}
         </p>
       ) : null}
-      <button
-        type="submit"
-        disabled={pending}
-        className="mt-2 rounded-lg bg-brand-600 px-5 py-3 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-      >
+      <button type="submit" disabled={pending} className={buttonClass("brand", "cta", "mt-2")}>
         {pending ? t("submitting") : t(payNotice ? "submitPay" : "submit")}
       </button>
     </form>

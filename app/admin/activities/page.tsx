@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { EditDeleteActions } from "@/components/admin/confirm-row";
+import { buttonClass } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { requirePageCaller } from "@/lib/access/page-caller";
 import { listActivities } from "@/lib/activities/activities";
@@ -42,10 +44,7 @@ export default async function ActivitiesPage({
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         {canManage && (
-          <Link
-            href="/admin/activities/new"
-            className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700"
-          >
+          <Link href="/admin/activities/new" className={buttonClass()}>
             {t("new")}
           </Link>
         )}
@@ -63,9 +62,7 @@ export default async function ActivitiesPage({
         </Notice>
       )}
       {activities.length === 0 ? (
-        <p className="mt-4 rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600">
-          {t("empty")}
-        </p>
+        <EmptyState className="mt-4">{t("empty")}</EmptyState>
       ) : (
         <ul className="mt-4 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
           {activities.map((a) => (

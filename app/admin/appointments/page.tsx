@@ -1,6 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { calendarActions } from "@/app/admin/calendar-action-set";
 import { OpenedAppointment } from "@/components/admin/opened-appointment";
+import { buttonClass } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/card";
 import { Pager } from "@/components/ui/pager";
 import { requirePageCaller } from "@/lib/access/page-caller";
 import { adminLabels } from "@/lib/admin/form-labels";
@@ -51,7 +53,7 @@ export default async function AppointmentsPage({
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <a
           href={hrefWith("/admin/appointments/export", queryOf(search, { page: undefined }))}
-          className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50"
+          className={buttonClass("secondary")}
           download
         >
           {t("export")}
@@ -87,9 +89,7 @@ export default async function AppointmentsPage({
       )}
 
       {rows.length === 0 ? (
-        <p className="mt-3 rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600">
-          {t("empty")}
-        </p>
+        <EmptyState className="mt-3">{t("empty")}</EmptyState>
       ) : (
         <AppointmentsTable search={search} rows={rows} tenant={tenant} team={team} />
       )}

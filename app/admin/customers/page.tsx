@@ -1,6 +1,9 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { buttonClass } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
 import { requirePageCaller } from "@/lib/access/page-caller";
 import { listCustomers } from "@/lib/customers/customers";
@@ -48,26 +51,22 @@ export default async function CustomersPage({
         className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3"
       >
         <Field id="customer-search" label={t("search")}>
-          <input
+          <Input
             id="customer-search"
             name="q"
             type="search"
             defaultValue={q}
             placeholder={t("searchHint")}
-            className="mt-1 rounded-md border border-slate-300 px-2 py-1 text-sm"
+            compact
+            className="mt-1 text-sm"
           />
         </Field>
-        <button
-          type="submit"
-          className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700"
-        >
+        <button type="submit" className={buttonClass()}>
           {t("searchButton")}
         </button>
       </form>
       {items.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600">
-          {q ? t("noMatch", { q }) : t("empty")}
-        </p>
+        <EmptyState>{q ? t("noMatch", { q }) : t("empty")}</EmptyState>
       ) : (
         <ul
           className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white"

@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { buttonClass } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { Pager } from "@/components/ui/pager";
 import type { OutboundMessage } from "@/db/schema";
@@ -74,9 +76,7 @@ export default async function MessagesPage({
         ))}
       </nav>
       {messages.length === 0 ? (
-        <p className="mt-4 rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600">
-          {t("empty")}
-        </p>
+        <EmptyState className="mt-4">{t("empty")}</EmptyState>
       ) : (
         <ol className="mt-4 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
           {messages.map((m) => (
@@ -121,7 +121,7 @@ export default async function MessagesPage({
                       ? `${t("failedAfter", { attempts: m.attempts })} ${m.lastError ?? ""}`
                       : t("uncertainNote")}
                   </span>
-                  <button type="submit" className="rounded-md border border-slate-300 px-3 py-1">
+                  <button type="submit" className={buttonClass("secondary", "sm")}>
                     {t("retry")}
                   </button>
                 </form>
@@ -130,7 +130,7 @@ export default async function MessagesPage({
               {m.kind === "email_confirmation" && m.payload.link && (
                 <a
                   href={m.payload.link}
-                  className="mt-1 inline-block rounded-md bg-slate-900 px-3 py-1 text-sm font-medium text-white hover:bg-slate-700"
+                  className={buttonClass("primary", "sm", "mt-1 inline-block")}
                 >
                   {t("openConfirmation")}
                 </a>

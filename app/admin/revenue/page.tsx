@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { DateRangeForm } from "@/components/admin/date-range-form";
+import { buttonClass } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { requirePageCaller } from "@/lib/access/page-caller";
 import { getDb } from "@/lib/db";
@@ -53,7 +54,7 @@ export default async function RevenuePage({
         <a
           href={hrefWith("/admin/revenue/export", { from: period.from, to: period.to })}
           download
-          className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50"
+          className={buttonClass("secondary")}
         >
           {t("export")}
         </a>

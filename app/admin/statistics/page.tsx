@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { DateRangeForm } from "@/components/admin/date-range-form";
 import { DataTable } from "@/components/admin/statistics/data-table";
+import { EmptyState } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { requirePageCaller } from "@/lib/access/page-caller";
 import { getDb } from "@/lib/db";
@@ -135,9 +136,7 @@ export default async function StatisticsPage({
       {table("totals")}
 
       {empty ? (
-        <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600">
-          {t("empty")}
-        </p>
+        <EmptyState>{t("empty")}</EmptyState>
       ) : (
         <StatisticsCharts
           stats={stats}

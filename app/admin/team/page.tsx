@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { EditDeleteActions } from "@/components/admin/confirm-row";
+import { buttonClass } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import type { Tenant } from "@/db/schema";
 import { requirePageCaller } from "@/lib/access/page-caller";
@@ -214,9 +216,7 @@ async function ResourcesSection(props: {
       />
       <p className="mt-1 text-sm text-slate-600">{tr("intro")}</p>
       {resources.length === 0 ? (
-        <p className="mt-3 rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-600">
-          {tr("empty")}
-        </p>
+        <EmptyState className="mt-3">{tr("empty")}</EmptyState>
       ) : (
         <ul className={list}>
           {resources.map((r) => (
@@ -324,8 +324,8 @@ function SectionHeading(props: {
           href={props.action.href}
           className={
             props.action.primary
-              ? "rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700"
-              : "rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
+              ? buttonClass("primary")
+              : buttonClass("secondary", "md", "font-medium")
           }
         >
           {props.action.label}

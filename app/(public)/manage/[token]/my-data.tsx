@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { Input } from "@/components/ui/input";
 import { hrefWith } from "@/lib/http/page-params";
 import { eraseMyDataAction } from "./actions";
 
@@ -74,12 +75,12 @@ export async function PrivateLink({ url }: { url: string }) {
       <label htmlFor="private-link" className="text-sm font-medium">
         {t("privateLink")}
       </label>
-      <input
+      <Input
         id="private-link"
         readOnly
         value={url}
         aria-describedby="private-link-help"
-        className="mt-1 w-full rounded-lg border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-xs"
+        className="mt-1 w-full bg-slate-50 font-mono text-xs"
       />
       <p id="private-link-help" className="mt-1 text-xs text-slate-600">
         {t("privateLinkHelp")}

@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { BookingSummary } from "@/components/booking/booking-summary";
 import { BookingSteps } from "@/components/booking/public-shell";
 import { StatusBadge } from "@/components/booking/status-badge";
+import { buttonClass } from "@/components/ui/button";
 import { currentTenant } from "@/lib/access/current-tenant";
 import { customerPolicy } from "@/lib/appointments/customer-policy";
 import { holdsTime } from "@/lib/appointments/status";
@@ -126,7 +127,7 @@ export default async function ManagePage(props: {
           {awaitingPayment && payment.checkoutUrl ? (
             <a
               href={payment.checkoutUrl}
-              className="mt-5 inline-flex items-center rounded-lg bg-brand-600 px-5 py-2.5 font-medium text-white hover:bg-brand-700"
+              className={buttonClass("brand", "cta", "mt-5 inline-flex items-center")}
             >
               {t("payNow", { amount: money(payment.amountMinor) })}
             </a>
@@ -134,7 +135,11 @@ export default async function ManagePage(props: {
           <a
             href={`${path}/booking.ics`}
             download
-            className="mt-5 inline-flex items-center gap-2 rounded-lg border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-50"
+            className={buttonClass(
+              "secondary",
+              "lg",
+              "mt-5 inline-flex items-center gap-2 font-medium",
+            )}
           >
             {booking.status === "cancelled" ? t("cancelledIcs") : t("addToCalendar")}
           </a>

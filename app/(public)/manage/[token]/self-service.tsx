@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { BookingPolicy, BusinessContact } from "@/components/booking/business-contact";
+import { buttonClass } from "@/components/ui/button";
 import type { Tenant } from "@/db/schema";
 import type { CustomerPolicy, PolicyVerdict } from "@/lib/appointments/customer-policy";
 import { hrefWith } from "@/lib/http/page-params";
@@ -66,7 +67,7 @@ export async function SelfService(props: {
           {policy.reschedule.allowed ? (
             <Link
               href={hrefWith(`${path}/reschedule`, { tz })}
-              className="rounded-lg bg-brand-600 px-4 py-2.5 text-center font-medium text-white hover:bg-brand-700"
+              className={buttonClass("brand", "cta", "text-center")}
             >
               {t("reschedule")}
             </Link>

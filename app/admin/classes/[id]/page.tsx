@@ -2,6 +2,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ConfirmRow } from "@/components/admin/confirm-row";
+import { buttonClass } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { requirePageCaller } from "@/lib/access/page-caller";
 import { failureTexts } from "@/lib/admin/form-labels";
@@ -20,7 +22,7 @@ import { attendeeStatusAction, cancelSessionAction } from "../actions";
 
 export const generateMetadata = pageTitle("admin.classes.pageTitle");
 
-const button = "rounded-md border border-slate-300 px-2.5 py-1 text-sm hover:bg-slate-50";
+const button = buttonClass("secondary", "sm");
 
 /**
  * A class session and its attendees, seat by seat: once it has started, each is marked present
@@ -90,9 +92,7 @@ export default async function ClassSessionPage(props: {
       )}
       <h2 className="mt-6 text-lg font-semibold">{t("attendeesTitle")}</h2>
       {attendees.length === 0 ? (
-        <p className="mt-2 rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-600">
-          {t("noAttendees")}
-        </p>
+        <EmptyState className="mt-2">{t("noAttendees")}</EmptyState>
       ) : (
         <ol className="mt-2 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
           {attendees.map((a) => (

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { ConfirmRow } from "@/components/admin/confirm-row";
 import { CustomerNotesForm } from "@/components/admin/customer-notes-form";
 import { StatusBadge } from "@/components/booking/status-badge";
+import { buttonClass } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { requirePageCaller } from "@/lib/access/page-caller";
 import { adminLabels, failureTexts } from "@/lib/admin/form-labels";
@@ -70,7 +71,7 @@ export default async function CustomerPage({
           <a
             href={`/api/customers/${c.id}/export`}
             download
-            className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-50"
+            className={buttonClass("secondary", "sm")}
           >
             {t("export")}
           </a>

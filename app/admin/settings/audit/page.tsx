@@ -1,5 +1,6 @@
 import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { EmptyState } from "@/components/ui/card";
 import { Pager } from "@/components/ui/pager";
 import { requirePageCaller } from "@/lib/access/page-caller";
 import { auditSentence } from "@/lib/audit/audit-sentence";
@@ -32,9 +33,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="mt-1 text-sm text-slate-600">{t("intro")}</p>
       {entries.length === 0 ? (
-        <p className="mt-4 rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600">
-          {t("empty")}
-        </p>
+        <EmptyState className="mt-4">{t("empty")}</EmptyState>
       ) : (
         <ol className="mt-4 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
           {entries.map((e) => {

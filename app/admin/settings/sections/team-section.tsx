@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ConfirmRow } from "@/components/admin/confirm-row";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
@@ -75,7 +75,7 @@ export async function TeamSection(props: {
                       </Button>
                     </form>
                     <details className="relative">
-                      <summary className="cursor-pointer rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-50">
+                      <summary className={buttonClass("secondary", "sm", "cursor-pointer")}>
                         {t("resetPassword")}
                       </summary>
                       <form

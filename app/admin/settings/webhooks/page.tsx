@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { WebhookForm } from "@/components/admin/webhook-form";
+import { buttonClass } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { requirePageCaller } from "@/lib/access/page-caller";
 import { adminLabels } from "@/lib/admin/form-labels";
@@ -39,9 +41,7 @@ export default async function WebhooksPage({
       </div>
       {done === "deleted" && <Notice kind="ok">{t("deleted")}</Notice>}
       {endpoints.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600">
-          {t("empty")}
-        </p>
+        <EmptyState>{t("empty")}</EmptyState>
       ) : (
         <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
           {endpoints.map((e) => (
@@ -56,7 +56,7 @@ export default async function WebhooksPage({
               </div>
               <Link
                 href={`/admin/settings/webhooks/${e.id}`}
-                className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-50"
+                className={buttonClass("secondary", "sm")}
                 aria-label={`${t("open")}: ${e.url}`}
               >
                 {t("open")}

@@ -3,6 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { BookingUnavailable } from "@/components/booking/public-shell";
 import { WeekSlots } from "@/components/booking/week-slots";
+import { buttonClass } from "@/components/ui/button";
 import { currentTenant } from "@/lib/access/current-tenant";
 import { customerPolicy } from "@/lib/appointments/customer-policy";
 import { dateTimeSchema } from "@/lib/availability/date-time";
@@ -105,7 +106,7 @@ export default async function ReschedulePage(props: {
             type="submit"
             // biome-ignore lint/a11y/noAutofocus: the visitor just picked this time
             autoFocus
-            className="rounded-lg bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
+            className={buttonClass("brand", "cta")}
           >
             {t("moveConfirm")}
           </button>

@@ -5,8 +5,9 @@ import type { AppointmentRow } from "@/lib/appointments";
 import { customerPolicy } from "@/lib/appointments";
 import { type Actor, recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors/app-error";
+import { makeDueRefunds } from "./make-refunds";
 import { refundable, refundOnCancel } from "./rule";
-import { lockPaymentOf, makeDueRefunds } from "./settle";
+import { lockPaymentOf } from "./settle";
 import type { StripeConfig } from "./stripe";
 
 /**

@@ -1,18 +1,27 @@
 import type { Metadata } from "next";
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ErrorTextsProvider } from "@/components/error-texts";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Rendezvous", template: "%s · Rendezvous" },
-  description: "Online appointment booking",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("common");
+  return {
+    title: { default: "Rendezvous", template: "%s · Rendezvous" },
+    description: t("description"),
+  };
+}
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
+  const t = await getTranslations("errors");
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
-        {children}
+        <ErrorTextsProvider
+          texts={{ title: t("failedTitle"), text: t("failedText"), retry: t("failedRetry") }}
+        >
+          {children}
+        </ErrorTextsProvider>
       </body>
     </html>
   );

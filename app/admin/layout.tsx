@@ -32,7 +32,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
           <span className="max-w-full truncate font-semibold">{tenant.name}</span>
-          <nav aria-label="Admin" className="flex flex-wrap gap-1 text-sm">
+          <nav aria-label={t("nav.label")} className="flex flex-wrap gap-1 text-sm">
             {sections.map((s) => (
               <Link key={s.key} href={s.href} className="rounded-md px-2 py-1.5 hover:bg-slate-100">
                 {t(`nav.${s.key}`)}

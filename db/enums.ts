@@ -34,3 +34,6 @@ export type WebhookEventType = (typeof webhookEventTypes)[number];
 /** Sent only to the endpoint it was asked for, from its page ("send a test event"). */
 export const TEST_EVENT = "webhook.test";
 export type AnyWebhookEventType = WebhookEventType | typeof TEST_EVENT;
+
+export const apiKeyScopes = ["read", "write"] as const;
+export type ApiKeyScope = (typeof apiKeyScopes)[number];

@@ -21,14 +21,14 @@ import {
 // Relative, not "@/": drizzle-kit loads this file without the app's path aliases.
 import {
   type AnyWebhookEventType,
+  type ApiKeyScope,
   type AppointmentStatus,
   appointmentStatuses,
   holdingStatuses,
   type WebhookEventType,
 } from "./enums";
 
-export const apiKeyScopes = ["read", "write"] as const;
-export type ApiKeyScope = (typeof apiKeyScopes)[number];
+export { type ApiKeyScope, apiKeyScopes } from "./enums";
 
 export const paymentRules = ["none", "full", "deposit"] as const;
 export type PaymentRule = (typeof paymentRules)[number];

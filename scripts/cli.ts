@@ -4,19 +4,19 @@ import { createInterface } from "node:readline/promises";
 import { Writable } from "node:stream";
 import { parseArgs } from "node:util";
 import { ZodError, z } from "zod";
-import { type Database, DatabaseLockedError, openDatabase } from "@/db/client";
-import { apiKeyScopes } from "@/db/schema";
-import { createApiKey, revokeApiKey } from "@/lib/api-keys/api-keys";
-import { systemActor } from "@/lib/audit/record-audit";
-import { appDatabaseOptions } from "@/lib/db";
-import { DEMO, seedDemo } from "@/lib/demo/seed";
+import type { Database } from "@/db/client";
+import { apiKeyScopes } from "@/db/enums";
 import { EnvError } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { zodDetails } from "@/lib/errors/zod-details";
-import { createTenant, createTenantSchema } from "@/lib/signup/create-tenant";
-import { getTenantBySlug } from "@/lib/tenants/find-tenant";
-import { createUser } from "@/lib/users/create-user";
 import { createUserSchema } from "@/lib/users/schema";
+
+// What each command needs is imported when it runs: loading every module took ~6 s, which a
+// mistyped command should not wait for.
+const database = () => import("@/db/client");
+const audit = async () => (await import("@/lib/audit/record-audit")).systemActor;
+const findTenant = async (db: Database, slug: string) =>
+  (await import("@/lib/tenants/find-tenant")).getTenantBySlug(db, slug);
 
 const USAGE = `usage: npm run cli -- <command>
   tenant create --slug S --name N --timezone TZ --locale fr|en --owner-email E [--owner-password P] [--currency EUR]
@@ -88,6 +88,7 @@ async function prepare(command: string, options: Options): Promise<Task> {
     case "tenant create": {
       const o = required(options, ["slug", "name", "timezone", "locale", "owner-email"]);
       const password = options["owner-password"] ?? (await readSecret("Owner's password: "));
+      const { createTenant, createTenantSchema } = await import("@/lib/signup/create-tenant");
       const input = createTenantSchema.parse({
         slug: o.slug,
         name: o.name,
@@ -99,7 +100,7 @@ async function prepare(command: string, options: Options): Promise<Task> {
         ownerName: options["owner-name"],
       });
       return async (db) => {
-        const { tenant, owner } = await createTenant(db, input, systemActor);
+        const { tenant, owner } = await createTenant(db, input, await audit());
         return `created tenant ${tenant.slug} (${tenant.id}) with owner ${owner.email}`;
       };
     }
@@ -108,8 +109,9 @@ async function prepare(command: string, options: Options): Promise<Task> {
       const password = options.password ?? (await readSecret("Password: "));
       const input = createUserSchema.parse({ ...o, password, name: options.name });
       return async (db) => {
-        const tenant = await getTenantBySlug(db, o.tenant);
-        const user = await createUser(db, tenant.id, input, systemActor);
+        const tenant = await findTenant(db, o.tenant);
+        const { createUser } = await import("@/lib/users/create-user");
+        const user = await createUser(db, tenant.id, input, await audit());
         return `created ${user.role} ${user.email} (${user.id}) in ${tenant.slug}`;
       };
     }
@@ -117,12 +119,13 @@ async function prepare(command: string, options: Options): Promise<Task> {
       const o = required(options, ["tenant"]);
       const scope = z.enum(apiKeyScopes).default("write").parse(options.scope);
       return async (db) => {
-        const tenant = await getTenantBySlug(db, o.tenant);
+        const tenant = await findTenant(db, o.tenant);
+        const { createApiKey } = await import("@/lib/api-keys/api-keys");
         const { apiKey, secret } = await createApiKey(
           db,
           tenant.id,
           { name: options.name, scope },
-          systemActor,
+          await audit(),
         );
         return `created ${apiKey.scope === "read" ? "read-only " : ""}API key "${apiKey.name}" (prefix ${apiKey.prefix}) for ${tenant.slug}; it is shown only once:\n${secret}`;
       };
@@ -130,16 +133,19 @@ async function prepare(command: string, options: Options): Promise<Task> {
     case "apikey revoke": {
       const o = required(options, ["tenant", "prefix"]);
       return async (db) => {
-        const tenant = await getTenantBySlug(db, o.tenant);
-        await revokeApiKey(db, tenant.id, { prefix: o.prefix }, systemActor);
+        const tenant = await findTenant(db, o.tenant);
+        const { revokeApiKey } = await import("@/lib/api-keys/api-keys");
+        await revokeApiKey(db, tenant.id, { prefix: o.prefix }, await audit());
         return `revoked API key ${o.prefix} of ${tenant.slug}`;
       };
     }
     case "demo seed":
-      return async (db) =>
-        (await seedDemo(db))
+      return async (db) => {
+        const { DEMO, seedDemo } = await import("@/lib/demo/seed");
+        return (await seedDemo(db))
           ? `created demo business "${DEMO.name}": sign in as ${DEMO.ownerEmail} / ${DEMO.ownerPassword}`
           : `demo business "${DEMO.slug}" already exists`;
+      };
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
@@ -159,6 +165,10 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const task = await prepare(command, values as Options);
+  const [{ openDatabase }, { appDatabaseOptions }] = await Promise.all([
+    database(),
+    import("@/lib/db"),
+  ]);
   const handle = await openDatabase({ ...appDatabaseOptions(), poolMax: 2, lockWaitMs: 0 });
   try {
     console.log(await task(handle.db));
@@ -167,7 +177,7 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-function explain(error: unknown): { message: string; code: number } {
+async function explain(error: unknown): Promise<{ message: string; code: number }> {
   if (error instanceof UsageError) return { message: `${error.message}${HINT}`, code: 2 };
   if (error instanceof ZodError) {
     const details = Object.entries(zodDetails(error)).map(([k, v]) => `${k}: ${v}`);
@@ -192,14 +202,15 @@ function explain(error: unknown): { message: string; code: number } {
   ) {
     return { message: `${error.message.split(".")[0]}${HINT}`, code: 2 };
   }
+  const { DatabaseLockedError } = await database();
   if (error instanceof EnvError || error instanceof DatabaseLockedError) {
     return { message: error.message, code: 2 };
   }
   return { message: error instanceof Error ? error.message : String(error), code: 1 };
 }
 
-main(process.argv.slice(2)).catch((error) => {
-  const { message, code } = explain(error);
+main(process.argv.slice(2)).catch(async (error) => {
+  const { message, code } = await explain(error);
   console.error(`error: ${message}`);
   process.exit(code);
 });

@@ -94,7 +94,7 @@ const memberForm = z.object({
   email: typed(),
   name: z.string().optional(),
   password: typed(),
-  role: z.enum(["admin", "staff", "owner"]),
+  role: roleSchema,
 });
 
 export async function addMemberAction(form: FormData) {

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/client";
-import { outboundMessages, type Tenant, tenants } from "@/db/schema";
+import { auditLog, outboundMessages, type Tenant, tenants } from "@/db/schema";
 import { businessBookingSchema } from "@/lib/appointments/schema";
 import { type Actor, customerActor } from "@/lib/audit/record-audit";
 import { bookAppointment } from "@/lib/booking/book-appointment";
@@ -269,6 +269,30 @@ describe.each(engines)("messages on %s", (engine) => {
     const [, changed] = inbox.to(b.customer);
     expect(changed?.subject).toMatch(/^Now with Sam Stylist: Massage, /);
     expect(changed?.text).toContain("is now with Sam Stylist, at the same time.");
+  });
+
+  it("changes nothing for a move to the same person, time and place: no message, audit or new sequence", async () => {
+    const b = await business("en");
+    const start = parisAt(dayFromToday(5), "15:00");
+    const booked = await book(b, start);
+    const traces = async () => ({
+      messages: (await messagesOf(booked.id)).length,
+      audit: (await handle.db.select().from(auditLog).where(eq(auditLog.entityId, booked.id)))
+        .length,
+    });
+    const before = await traces();
+    const same = Date.parse(start);
+    const moved = await rescheduleAppointment(handle.db, b.tenant, booked.id, same, new Date(), {
+      type: "user",
+    });
+    await rescheduleByCustomer(handle.db, b.tenant, booked.manageToken, same, new Date());
+    expect(moved).toMatchObject({ sequence: booked.sequence, updatedAt: booked.updatedAt });
+    expect(await traces()).toEqual(before);
+    // A real move still counts.
+    await rescheduleAppointment(handle.db, b.tenant, booked.id, same + HOUR, new Date(), {
+      type: "user",
+    });
+    expect((await traces()).audit).toBe(before.audit + 1);
   });
 
   it("sends no reminder for a booking cancelled before it, and says who cancelled", async () => {

@@ -126,6 +126,14 @@ function move(
     if (room) await tx.execute(timeLocks(tenant.id, room.id, blockedFrom, blockedUntil));
     const locked = await getAppointment(tx, tenant.id, id, { forUpdate: true });
     assertHolding(locked);
+    // The same person, time and room: no move, so nothing to record, tell or remind again.
+    if (
+      locked.startsAt.getTime() === start &&
+      locked.staffId === staff.id &&
+      locked.resourceId === (room?.id ?? null)
+    ) {
+      return { owed: [], ...locked };
+    }
     const [updated] = await tx
       .update(appointments)
       .set({

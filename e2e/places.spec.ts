@@ -65,6 +65,10 @@ test("the owner adds a room, an online location and a class, and sees its attend
   await page.getByLabel("Places per session").fill("4");
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByRole("status")).toHaveText("Service saved.");
+  // The list says what kind of service it is.
+  await expect(page.getByRole("listitem").filter({ hasText: "Vinyasa" })).toContainText(
+    "class, 4 places a session · needs a resource: Studio",
+  );
   await page.getByRole("link", { name: "Edit Vinyasa" }).click();
   await page.getByLabel("Date").fill(tomorrow());
   await page.getByLabel("Time", { exact: true }).fill("18:00");

@@ -82,8 +82,14 @@ export default async function ActivitiesPage({
                   )}
                 </p>
                 <p className="text-sm text-slate-600">
-                  {formatDuration(a.durationMinutes, tenant.locale)} ·{" "}
-                  {formatPrice(a.priceMinor, tenant.currency, tenant.locale)}
+                  {[
+                    formatDuration(a.durationMinutes, tenant.locale),
+                    formatPrice(a.priceMinor, tenant.currency, tenant.locale),
+                    a.capacity > 1 && t("classOf", { capacity: a.capacity }),
+                    a.resourceKind && t("needsResource", { kind: a.resourceKind }),
+                  ]
+                    .filter(Boolean)
+                    .join(" · ")}
                 </p>
                 {!performed.has(a.id) && (
                   <p className="text-sm text-amber-800">

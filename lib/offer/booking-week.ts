@@ -108,14 +108,16 @@ export async function loadBookingWeek(
 
   const weekFrom = zonedInstant(weekStart, 0, timeZone);
   const weekTo = zonedInstant(addDays(weekStart, 7), 0, timeZone);
-  // Closed days are the business's; shown in another zone, the same dates are marked.
+  // Closed days are the business's (a day off, or a weekday without opening hours); shown in
+  // another zone, the same dates are marked.
+  const openWeekdays = new Set(hours.weekly.map((w) => w.dayOfWeek));
   const days: BookingDay[] = Array.from({ length: 7 }, (_, i) => {
     const day = addDays(weekStart, i);
     return {
       day,
       starts: [],
       past: day < today,
-      closed: hours.closedReasons?.has(day) ?? false,
+      closed: (hours.closedReasons?.has(day) ?? false) || !openWeekdays.has(weekdayOf(day)),
       reason: hours.closedReasons?.get(day) ?? null,
     };
   });

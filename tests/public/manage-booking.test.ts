@@ -208,6 +208,35 @@ describe.each(engines)("customer booking through a manage link on %s", (engine) 
     expect(row?.startsAt.getTime()).toBe(at(10, 9));
   });
 
+  it("marks a weekday without opening hours as closed, not as a day without free times", async () => {
+    const { tenant: sundays } = await seedTenant(handle.db);
+    const weekdays = openEveryDay.weeklySlots.filter((slot) => slot.dayOfWeek !== 0);
+    await replaceAvailability(
+      handle.db,
+      sundays,
+      availabilityInputSchema.parse({ ...openEveryDay, weeklySlots: weekdays }),
+      systemActor,
+    );
+    const service = await createActivity(
+      handle.db,
+      sundays,
+      activityInputSchema.parse(activityBody({ durationMinutes: 60 })),
+      systemActor,
+    );
+    const week = await loadBookingWeek(
+      handle.db,
+      sundays,
+      service.id,
+      { timeZone: TZ, week: dayFromToday(14, TZ) },
+      new Date(),
+    );
+    const sunday = week.days.find((d) => weekdayOf(d.day) === 0);
+    const monday = week.days.find((d) => weekdayOf(d.day) === 1);
+    expect(sunday).toMatchObject({ starts: [], closed: true, reason: null });
+    expect(monday?.closed).toBe(false);
+    expect(monday?.starts.length).toBeGreaterThan(0);
+  });
+
   it("shows the first week with a free time first, each day cut in the zone shown", async () => {
     const week = await loadBookingWeek(handle.db, tenant, activityId, { timeZone: TZ }, new Date());
     expect(week.days).toHaveLength(7);

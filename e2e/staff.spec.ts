@@ -61,6 +61,8 @@ test("the owner builds a team of three on the Team page and sees it in the calen
   // Chloé works her own hours: Tuesdays only.
   await page.getByRole("link", { name: "Edit Chloé" }).click();
   await page.getByLabel("Own hours").check();
+  // Her days off are hers: their reason is not shown to customers, and the label says so.
+  await expect(page.getByLabel("Reason (optional, private)").last()).toBeVisible();
   for (const day of ["Monday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]) {
     await page.getByRole("button", { name: `Remove ${day} 1` }).click();
   }

@@ -68,6 +68,8 @@ export function OwnHoursForm(props: {
         saved: labels.savedMessage ?? "",
         exceptions: labels.daysOffTitle ?? "",
         exceptionsIntro: labels.daysOffIntro ?? "",
+        // Only the business's own closed days are shown to customers.
+        reason: labels.privateReason ?? "",
         noExceptions: labels.noDaysOff ?? "",
       }}
       canManage

@@ -135,8 +135,9 @@ test("a new customer books in French: business page, week, details with errors, 
   await expect(page.getByRole("heading", { level: 1, name: activity.name })).toBeVisible();
   await expect(page.getByText("Horaires à l'heure de Paris.")).toBeVisible();
   await page.goto(`${page.url()}?week=${mondayIn(3)}`);
-  // Demo closes on Sundays and Mondays: those days are shown, empty.
-  await expect(page.getByText("Aucun horaire libre").first()).toBeVisible();
+  // Demo closes on Sundays and Mondays: those days are shown closed, not merely without a time.
+  await expect(page.getByText("Fermé", { exact: true }).first()).toBeVisible();
+  await expect(page.getByText("Aucun horaire libre")).toHaveCount(0);
   await expectAccessible(page);
   await screenshot(page, testInfo, "2-week");
 

@@ -37,3 +37,14 @@ export type AnyWebhookEventType = WebhookEventType | typeof TEST_EVENT;
 
 export const apiKeyScopes = ["read", "write"] as const;
 export type ApiKeyScope = (typeof apiKeyScopes)[number];
+
+/** How a service is delivered: at one of the business's places, or on video. */
+export const deliveryModes = ["in_person", "online"] as const;
+export type DeliveryMode = (typeof deliveryModes)[number];
+
+/** Whether a customer's booking is confirmed as it is made, or waits for the business. */
+export const confirmOnlineBookingsValues = ["automatic", "manual"] as const;
+export type ConfirmOnlineBookings = (typeof confirmOnlineBookingsValues)[number];
+
+/** A window of a staff member's week: [dayOfWeek, startMinute, endMinute, locationId]. */
+export type PlacedWindow = [number, number, number, string?];

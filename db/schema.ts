@@ -24,7 +24,10 @@ import {
   type ApiKeyScope,
   type AppointmentStatus,
   appointmentStatuses,
+  type ConfirmOnlineBookings,
+  type DeliveryMode,
   holdingStatuses,
+  type PlacedWindow,
   type WebhookEventType,
 } from "./enums";
 
@@ -76,6 +79,12 @@ export const tenants = pgTable(
     asksMarketingConsent: boolean("asks_marketing_consent").notNull().default(false),
     // The sites allowed to show the booking pages in a frame (the widget): exact origins.
     embedOrigins: text("embed_origins").array().notNull().default(sql`'{}'::text[]`),
+    // Whether a customer's booking is confirmed as it is made ("automatic") or waits for the
+    // business ("manual", the contract's pending).
+    confirmOnlineBookings: text("confirm_online_bookings")
+      .$type<ConfirmOnlineBookings>()
+      .notNull()
+      .default("manual"),
     // Bumped by every change to the business's hours, activities or bookings: cached slots of an
     // older version are stale, on every app instance, since each request reads this row anyway.
     scheduleVersion: integer("schedule_version").notNull().default(0),
@@ -88,6 +97,10 @@ export const tenants = pgTable(
     // Stripe Checkout sessions last from 30 minutes to 24 hours.
     check("tenants_payment_hold_check", sql`${t.paymentHoldMinutes} between 30 and 1440`),
     check("tenants_customer_retention_check", sql`${t.customerRetentionMonths} between 1 and 120`),
+    check(
+      "tenants_confirm_online_bookings_check",
+      sql`${t.confirmOnlineBookings} in ('automatic', 'manual')`,
+    ),
   ],
 );
 export type Tenant = typeof tenants.$inferSelect;
@@ -231,6 +244,12 @@ export const activities = pgTable(
     onlineBooking: boolean("online_booking").notNull().default(true),
     // Booking it also takes a free resource of this kind (a treatment room), when set.
     resourceKind: text("resource_kind"),
+    // How it is delivered: at a place, on video, or either (the customer chooses).
+    modes: text("modes")
+      .array()
+      .$type<DeliveryMode[]>()
+      .notNull()
+      .default(sql`'{in_person}'::text[]`),
     // More than 1: a class, booked by the seat in sessions scheduled beforehand (class_sessions).
     capacity: integer("capacity").notNull().default(1),
     createdAt: createdAt(),
@@ -240,6 +259,10 @@ export const activities = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     check("activities_capacity_check", sql`${t.capacity} between 1 and 1000`),
+    check(
+      "activities_modes_check",
+      sql`cardinality(${t.modes}) > 0 and ${t.modes} <@ '{in_person,online}'::text[]`,
+    ),
     check(
       "activities_payment_rule_check",
       sql`${t.paymentRule} in ('none', 'full', 'deposit') and (${t.paymentRule} <> 'deposit' or
@@ -306,7 +329,7 @@ export const locations = pgTable(
     timeZone: text("time_zone"),
     // Its own weekly windows as [dayOfWeek, startMinute, endMinute], in its own time zone; null:
     // the business's hours. Its own closed days come on top of the business's.
-    weeklyHours: jsonb("weekly_hours").$type<[number, number, number][] | null>(),
+    weeklyHours: jsonb("weekly_hours").$type<PlacedWindow[] | null>(),
     closedDays: jsonb("closed_days")
       .$type<{ date: string; reason: string | null }[]>()
       .notNull()
@@ -337,10 +360,12 @@ export const staffMembers = pgTable(
     color: text("color").notNull(),
     // Set to null when the user is removed (a custom foreign key in migration 0009).
     userId: uuid("user_id"),
+    // Their home location: where their windows default to and the team page lists them.
     locationId: uuid("location_id").notNull(),
-    // Their own weekly windows as [dayOfWeek, startMinute, endMinute] (validated like the
-    // business's); null: they work the business's opening hours.
-    weeklyHours: jsonb("weekly_hours").$type<[number, number, number][] | null>(),
+    // Their own weekly windows as [dayOfWeek, startMinute, endMinute, locationId] (validated like
+    // the business's), each at one of the business's places, in its time zone: one person works
+    // at several places on one timeline. Null: the opening hours of their home location.
+    weeklyHours: jsonb("weekly_hours").$type<PlacedWindow[] | null>(),
     // Days off of their own, [{ date, reason }], on top of the business's closed days.
     closedDays: jsonb("closed_days")
       .$type<{ date: string; reason: string | null }[]>()
@@ -377,7 +402,7 @@ export const resources = pgTable(
     name: text("name").notNull(),
     kind: text("kind").notNull(),
     // As a staff member's: null is the location's hours; own days off on top of the location's.
-    weeklyHours: jsonb("weekly_hours").$type<[number, number, number][] | null>(),
+    weeklyHours: jsonb("weekly_hours").$type<PlacedWindow[] | null>(),
     closedDays: jsonb("closed_days")
       .$type<{ date: string; reason: string | null }[]>()
       .notNull()

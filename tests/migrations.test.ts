@@ -171,3 +171,130 @@ describe.each(engines)(
     });
   },
 );
+
+/** A database migrated up to (not including) the migration tagged `tag`, and the way to reopen it. */
+async function databaseBefore(engine: "pglite" | "postgres", tag: string) {
+  const journal = JSON.parse(readFileSync("db/migrations/meta/_journal.json", "utf8"));
+  const folder = mkdtempSync(path.join(tmpdir(), "rv-before-"));
+  mkdirSync(path.join(folder, "meta"));
+  const older = journal.entries.filter((e: { tag: string }) => e.tag < tag);
+  for (const entry of older) {
+    copyFileSync(`db/migrations/${entry.tag}.sql`, path.join(folder, `${entry.tag}.sql`));
+  }
+  writeFileSync(
+    path.join(folder, "meta", "_journal.json"),
+    JSON.stringify({ ...journal, entries: older }),
+  );
+  const dataDir = engine === "pglite" ? mkdtempSync(path.join(tmpdir(), "rv-db-")) : undefined;
+  const old = await createTestDatabase(engine, { migrationsFolder: folder, dataDir });
+  const migrate = async () => {
+    if (engine === "pglite") await old.close();
+    return engine === "pglite"
+      ? await openDatabase({ dataDir })
+      : await openDatabase({ url: old.url, poolMax: 2 });
+  };
+  return { old, migrate };
+}
+
+// Migration 0022: one person works at several places; video is a way of delivering a service.
+describe.each(engines)("migrating staff and online locations to one timeline on %s", (engine) => {
+  it("places every window at its staff member's location and delivers online what an online location held, losing nothing", async () => {
+    const { old, migrate } = await databaseBefore(engine, "0022");
+    const exec = (db: typeof old.db, query: SQL) => queryRows<Record<string, unknown>>(db, query);
+    const [t] = await exec(
+      old.db,
+      sql`insert into tenants (slug, name, time_zone) values ('two', 'Two Places', 'Europe/Paris') returning id`,
+    );
+    const tenantId = t?.id as string;
+    const [paris, montreal, visio] = await exec(
+      old.db,
+      sql`insert into locations (tenant_id, name, time_zone, online, position) values
+        (${tenantId}, 'Paris', null, false, 0),
+        (${tenantId}, 'Montréal', 'America/Toronto', false, 1),
+        (${tenantId}, 'Visio', null, true, 2)
+        returning id`,
+    );
+    const [ana, ben, vera] = await exec(
+      old.db,
+      sql`insert into staff_members (tenant_id, name, color, location_id, weekly_hours) values
+        (${tenantId}, 'Ana', '#000000', ${paris?.id}, '[[1, 540, 1020], [2, 540, 720]]'::jsonb),
+        (${tenantId}, 'Ben', '#000000', ${montreal?.id}, null),
+        (${tenantId}, 'Ana (visio)', '#000000', ${visio?.id}, '[[3, 600, 900]]'::jsonb)
+        returning id`,
+    );
+    const [cut, talk, both] = await exec(
+      old.db,
+      sql`insert into activities (tenant_id, name, duration_minutes, color) values
+        (${tenantId}, 'Cut', 60, '#000000'), (${tenantId}, 'Talk', 30, '#000000'),
+        (${tenantId}, 'Consult', 30, '#000000')
+        returning id`,
+    );
+    await exec(
+      old.db,
+      sql`insert into staff_services (tenant_id, staff_id, activity_id) values
+        (${tenantId}, ${ana?.id}, ${cut?.id}), (${tenantId}, ${ben?.id}, ${cut?.id}),
+        (${tenantId}, ${vera?.id}, ${talk?.id}),
+        (${tenantId}, ${ana?.id}, ${both?.id}), (${tenantId}, ${vera?.id}, ${both?.id})`,
+    );
+    await exec(
+      old.db,
+      sql`insert into appointments (tenant_id, activity_id, staff_id, location_id, starts_at,
+          ends_at, blocked_from, blocked_until, status, client_name, meeting_url) values
+        (${tenantId}, ${cut?.id}, ${ana?.id}, ${paris?.id}, '2030-01-07T10:00Z', '2030-01-07T11:00Z',
+          '2030-01-07T10:00Z', '2030-01-07T11:00Z', 'confirmed', 'Alice', null),
+        (${tenantId}, ${talk?.id}, ${vera?.id}, ${visio?.id}, '2030-01-09T10:00Z', '2030-01-09T10:30Z',
+          '2030-01-09T10:00Z', '2030-01-09T10:30Z', 'pending', 'Bob', 'https://meet.jit.si/Rendezvous-abc')`,
+    );
+    const migrated = await migrate();
+    try {
+      const staff = await exec(
+        migrated.db,
+        sql`select name, location_id, weekly_hours from staff_members where tenant_id = ${tenantId}
+          order by name`,
+      );
+      expect(staff).toEqual([
+        {
+          name: "Ana",
+          location_id: paris?.id,
+          weekly_hours: [
+            [1, 540, 1020, paris?.id],
+            [2, 540, 720, paris?.id],
+          ],
+        },
+        { name: "Ana (visio)", location_id: visio?.id, weekly_hours: [[3, 600, 900, visio?.id]] },
+        { name: "Ben", location_id: montreal?.id, weekly_hours: null },
+      ]);
+      const modes = await exec(
+        migrated.db,
+        sql`select name, modes from activities where tenant_id = ${tenantId} order by name`,
+      );
+      expect(modes).toEqual([
+        { name: "Consult", modes: ["in_person", "online"] },
+        { name: "Cut", modes: ["in_person"] },
+        { name: "Talk", modes: ["online"] },
+      ]);
+      const appointments = await exec(
+        migrated.db,
+        sql`select client_name, status, location_id, meeting_url from appointments
+          where tenant_id = ${tenantId} order by client_name`,
+      );
+      expect(appointments).toEqual([
+        { client_name: "Alice", status: "confirmed", location_id: paris?.id, meeting_url: null },
+        {
+          client_name: "Bob",
+          status: "pending",
+          location_id: visio?.id,
+          meeting_url: "https://meet.jit.si/Rendezvous-abc",
+        },
+      ]);
+      const [tenant] = await exec(
+        migrated.db,
+        sql`select confirm_online_bookings from tenants where id = ${tenantId}`,
+      );
+      expect(tenant).toEqual({ confirm_online_bookings: "manual" });
+    } finally {
+      await migrated.close();
+      if (engine === "postgres") await old.close();
+    }
+  });
+});

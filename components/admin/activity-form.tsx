@@ -91,6 +91,13 @@ export function ActivityForm({ action, initialState, labels, kinds, payments }: 
           />
         </Field>
       </div>
+      <Field id="modes" label={labels.modes ?? ""} error={error("modes")}>
+        <Select id="modes" name="modes" defaultValue={values.modes} className={control}>
+          <option value="in_person">{labels.modeInPerson}</option>
+          <option value="online">{labels.modeOnline}</option>
+          <option value="both">{labels.modeBoth}</option>
+        </Select>
+      </Field>
       <div>
         {checkbox("onlineBooking", labels.onlineBooking ?? "")}
         <p className="ml-6 text-xs text-slate-600">{labels.onlineBookingHint}</p>

@@ -72,6 +72,7 @@ function toColumns(input: ActivityInput, currency: string) {
     onlineBooking: input.onlineBooking,
     resourceKind: input.resourceKind,
     capacity: input.capacity,
+    modes: input.modes,
     ...paymentColumns(input, currency),
   };
 }

@@ -34,6 +34,7 @@ export const activityFormFields = [
   "onlineBooking",
   "resourceKind",
   "capacity",
+  "modes",
   "payment.rule",
   "payment.depositAmount",
   "payment.depositPercent",
@@ -73,6 +74,7 @@ export function activityBody(v: ActivityFormValues) {
     onlineBooking: checked("onlineBooking"),
     resourceKind: v.resourceKind?.trim() || null,
     capacity: numberOf(v.capacity) ?? 1,
+    modes: v.modes === "both" ? ["in_person", "online"] : [v.modes || "in_person"],
     // No rule sent (the choice is off until the business can take payments): kept as it is.
     payment: v["payment.rule"]
       ? {
@@ -94,15 +96,19 @@ const flag = (on: boolean) => (on ? "on" : "");
 export function activityValues(
   activity: Activity | undefined,
   currency: string,
+  /** A new one's colour, one the business's services and staff do not have yet. */
+  color = "#2563eb",
 ): ActivityFormValues {
   if (!activity) {
     return {
       name: "",
       description: "",
       durationMinutes: "60",
-      color: "#2563eb",
+      color,
       price: "0",
       "requiredFields.customFieldLabel": "",
+      // Reminders cut no-shows: on, a day before, unless the business says otherwise.
+      "reminderSettings.enabled": "on",
       "reminderSettings.hoursBefore": "24",
       minimumBookingNoticeHours: "0",
       bufferBeforeMinutes: "0",
@@ -111,6 +117,7 @@ export function activityValues(
       onlineBooking: "on",
       resourceKind: "",
       capacity: "1",
+      modes: "in_person",
       "payment.rule": "none",
       "payment.depositAmount": "",
       "payment.depositPercent": "",
@@ -135,6 +142,7 @@ export function activityValues(
     onlineBooking: flag(activity.onlineBooking),
     resourceKind: activity.resourceKind ?? "",
     capacity: String(activity.capacity),
+    modes: activity.modes.length > 1 ? "both" : (activity.modes[0] ?? "in_person"),
     "payment.rule": activity.paymentRule,
     "payment.depositAmount":
       activity.depositMinor === null ? "" : String(fromMinorUnits(activity.depositMinor, currency)),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { deliveryModes } from "@/db/enums";
 import { paymentRules } from "@/db/schema";
 import { resourceKindSchema } from "@/lib/resources";
 import { hexColor, optionalText, requiredText, uuidSchema } from "@/lib/validation";
@@ -34,6 +35,14 @@ export const activityInputSchema = z
     onlineBooking: z.boolean().optional(),
     // Booking it also takes a free resource of this kind ("Treatment room"); null: none.
     resourceKind: resourceKindSchema.nullish(),
+    // How it is delivered: ["in_person"], ["online"] or both (the customer chooses); left out: as
+    // it is (in person for a new one).
+    modes: z
+      .array(z.enum(deliveryModes))
+      .min(1)
+      .max(2)
+      .transform((modes) => deliveryModes.filter((m) => modes.includes(m)))
+      .optional(),
     // More than 1: a class, booked by the seat in sessions scheduled at /api/classes.
     capacity: z.number().int().min(1).max(1000).optional(),
     // Paid online at booking: nothing (at the venue), the price, or a deposit; left out: as it is.

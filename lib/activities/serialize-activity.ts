@@ -27,6 +27,8 @@ export function toActivityJson(activity: Activity, currency: string) {
     onlineBooking: activity.onlineBooking,
     resourceKind: activity.resourceKind,
     capacity: activity.capacity,
+    // Additive: in person, on video, or either.
+    modes: activity.modes,
     // Additive: what is paid online at booking.
     payment: {
       rule: activity.paymentRule,

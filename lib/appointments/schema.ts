@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { deliveryModes } from "@/db/enums";
 import { appointmentStatuses } from "@/db/schema";
 import { dateRangeQuerySchema, dateTimeSchema } from "@/lib/availability";
 import { cursorSchema, pageLimitSchema } from "@/lib/http/cursor";
@@ -17,6 +18,12 @@ import {
  */
 const choiceSchema = uuidSchema.nullish().transform((v) => v ?? null);
 
+/** `mode`: in person or on video, for a service delivered both ways; left out, as it usually is. */
+export const modeSchema = z
+  .enum(deliveryModes)
+  .nullish()
+  .transform((v) => v ?? null);
+
 export const clientInfoSchema = z.object({
   name: requiredText(200),
   email: emailSchema,
@@ -31,6 +38,7 @@ export const bookingSchema = z.object({
   // Additive: one staff member, one location; left out, anyone who performs it and is free.
   staffId: choiceSchema,
   locationId: choiceSchema,
+  mode: modeSchema,
   dateTime: dateTimeSchema,
   clientInfo: clientInfoSchema,
   // Additive (Zapini's reminder_minutes): this booking's reminder, in place of its activity's.
@@ -68,6 +76,7 @@ export const slotsQuerySchema = dateRangeQuerySchema.extend({
   activityId: uuidSchema,
   staffId: choiceSchema,
   locationId: choiceSchema,
+  mode: modeSchema,
 });
 
 /** `GET /api/appointments` filters: any of the statuses (comma-separated) and a date range. */

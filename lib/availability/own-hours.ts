@@ -1,3 +1,4 @@
+import type { PlacedWindow } from "@/db/enums";
 import { formatClockTime, parseClockTime } from "@/lib/scheduling/clock-time";
 import type { AvailabilityInput } from "./schema";
 
@@ -6,25 +7,21 @@ import type { AvailabilityInput } from "./schema";
  * (null: those of whatever they belong to) and days off on top of its closed days.
  */
 export interface OwnHours {
-  weeklyHours: [number, number, number][] | null;
+  weeklyHours: PlacedWindow[] | null;
   closedDays: { date: string; reason: string | null }[];
 }
 
 /** The columns of input hours: windows as [dayOfWeek, startMinute, endMinute], days sorted. */
 export function toOwnHoursColumns(input: {
-  weeklySlots: AvailabilityInput["weeklySlots"] | null;
+  weeklySlots: (AvailabilityInput["weeklySlots"][number] & { locationId?: string })[] | null;
   exceptions: AvailabilityInput["exceptions"];
 }): OwnHours {
   return {
     weeklyHours:
-      input.weeklySlots?.map(
-        (s) =>
-          [s.dayOfWeek, parseClockTime(s.startTime), parseClockTime(s.endTime)] as [
-            number,
-            number,
-            number,
-          ],
-      ) ?? null,
+      input.weeklySlots?.map((s): PlacedWindow => {
+        const [start, end] = [parseClockTime(s.startTime), parseClockTime(s.endTime)];
+        return s.locationId ? [s.dayOfWeek, start, end, s.locationId] : [s.dayOfWeek, start, end];
+      }) ?? null,
     closedDays: [...input.exceptions].sort((a, b) => a.date.localeCompare(b.date)),
   };
 }
@@ -33,10 +30,11 @@ export function toOwnHoursColumns(input: {
 export function toOwnHoursJson(row: OwnHours) {
   return {
     weeklySlots:
-      row.weeklyHours?.map(([dayOfWeek, start, end]) => ({
+      row.weeklyHours?.map(([dayOfWeek, start, end, locationId]) => ({
         dayOfWeek,
         startTime: formatClockTime(start),
         endTime: formatClockTime(end),
+        ...(locationId ? { locationId } : {}),
       })) ?? null,
     exceptions: row.closedDays,
   };

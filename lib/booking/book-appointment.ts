@@ -2,7 +2,14 @@ import { sql } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import { type Database, queryRows } from "@/db/client";
 import { holdsOwnTime } from "@/db/holding-time";
-import { activities, appointments, resources, staffMembers, type Tenant } from "@/db/schema";
+import {
+  activities,
+  appointments,
+  locations,
+  resources,
+  staffMembers,
+  type Tenant,
+} from "@/db/schema";
 import type { BookingInput } from "@/lib/appointments";
 import { type Actor, customerActor, scheduleChangeCtes } from "@/lib/audit";
 import { toInstant } from "@/lib/availability";
@@ -18,6 +25,7 @@ import {
   type LocationSchedule,
   loadBookingContext,
   type Offer,
+  offerOutsideHours,
   offersAt,
   type ResourceSchedule,
   type StaffSchedule,
@@ -31,6 +39,7 @@ import {
   type AlongBooking,
   type BookedAppointment,
   type BookingOptions,
+  initialStatus,
   newBookingFields,
   type OweOnBooking,
 } from "./booking-result";
@@ -132,7 +141,7 @@ async function book(
   const start = toInstant(input.dateTime, choiceZone(context, candidates, tenant));
   const due = paymentDue(activity, tenant, actor, options.stripe ?? null, now);
   // Unpaid, a booking only holds its time; the payment confirms it.
-  const status = due ? "pending" : (options.status ?? "pending");
+  const status = initialStatus(tenant, actor, due, options);
   const consent = consentTimes(tenant, input, actor.type === "customer", now);
   const along = {
     owe: oweOnBooking(context, input, start, status, now, actor, options),
@@ -143,21 +152,17 @@ async function book(
   if (activity.capacity > 1) {
     return bookSeat(db, tenant, context, candidates, input, start, now, actor, options, along);
   }
-  let offers = offersAt(context, candidates, tenant, start, now);
+  let offers = offersAt(context, candidates, tenant, start, now, input.mode);
   if (!offers.length) {
     const outsideHours = options.outsideHours ?? "refuse";
-    if (outsideHours === "ask" && candidates.length) return "outsideHours";
-    if (outsideHours !== "allow" || !candidates.length) throw new AppError("SLOT_UNAVAILABLE");
-    offers = candidates.map((staff) => ({
-      staff,
-      resources: activity.resourceKind
-        ? context.resources.filter((r) => r.locationId === staff.locationId)
-        : null,
-    }));
+    const anyway = offerOutsideHours(context, candidates, input.mode);
+    if (outsideHours === "ask" && anyway) return "outsideHours";
+    if (outsideHours !== "allow" || !anyway) throw new AppError("SLOT_UNAVAILABLE");
+    offers = [anyway];
   }
   const insert = (offer: Offer, resource: ResourceSchedule | null) =>
     withDeadlockRetry(() =>
-      insertBooking(db, tenant, context, offer.staff, resource, input, start, status, actor, along),
+      insertBooking(db, tenant, context, offer, resource, input, start, status, actor, along),
     );
   const [only] = offers;
   if (offers.length === 1 && only && (only.resources?.length ?? 1) === 1) {
@@ -168,7 +173,8 @@ async function book(
   // with the first resource of their place that is free; if the constraints refuse them (someone
   // booked them meanwhile), the next pair.
   const { staffIds, freeResources } = await fairOrder(db, tenant, context, offers, start);
-  const byId = new Map(offers.map((o) => [o.staff.id, o]));
+  // Someone free at two of their places then: the first place.
+  const byId = new Map(offers.toReversed().map((o) => [o.staff.id, o]));
   for (const id of staffIds) {
     const offer = byId.get(id) as Offer;
     const resources = offer.resources
@@ -209,7 +215,7 @@ async function fairOrder(
   offers: Offer[],
   start: number,
 ): Promise<{ staffIds: string[]; freeResources: Set<string> }> {
-  const ids = offers.map((o) => o.staff.id);
+  const ids = [...new Set(offers.map((o) => o.staff.id))];
   const resourceIds = [...new Set(offers.flatMap((o) => o.resources?.map((r) => r.id) ?? []))];
   const { blockedFrom, blockedUntil } = appointmentTimes(context.activity, start);
   const day = dayInZone(start, tenant.timeZone);
@@ -272,7 +278,7 @@ async function insertBooking(
   db: Database,
   tenant: Tenant,
   context: BookingContext,
-  staff: StaffSchedule,
+  { staff, delivery }: Offer,
   resource: ResourceSchedule | null,
   input: BookingInput,
   start: number,
@@ -283,7 +289,7 @@ async function insertBooking(
   const { activity } = context;
   const { end, blockedFrom, blockedUntil } = appointmentTimes(activity, start);
   const location = context.locations.find((l) => l.id === staff.locationId) as LocationSchedule;
-  const meetingUrl = location.online ? newMeetingUrl(location) : null;
+  const meetingUrl = delivery === "online" ? newMeetingUrl(location) : null;
   const iso = (ms: number) => new Date(ms).toISOString();
   const c = input.clientInfo;
   const manage = newManageToken();
@@ -298,18 +304,20 @@ async function insertBooking(
           ${timeLocks(tenant.id, staff.id, blockedFrom, blockedUntil)}
           ${resource ? sql`union all ${timeLocks(tenant.id, resource.id, blockedFrom, blockedUntil)}` : sql``}
         ), live as (
-          select a.id as activity_id, s.id as staff_id, s.location_id
-          from ${activities} a, ${staffMembers} s ${resource ? sql`, ${resources} r` : sql``}
+          select a.id as activity_id, s.id as staff_id, l.id as location_id
+          from ${activities} a, ${staffMembers} s, ${locations} l
+            ${resource ? sql`, ${resources} r` : sql``}
           where a.tenant_id = ${tenant.id} and a.id = ${activity.id} and a.deleted_at is null
             and s.tenant_id = ${tenant.id} and s.id = ${staff.id} and s.deleted_at is null
+            and l.tenant_id = ${tenant.id} and l.id = ${location.id} and l.deleted_at is null
             and (select min(n) from locks) >= 0
             ${
               resource
                 ? sql`and r.tenant_id = ${tenant.id} and r.id = ${resource.id}
-                      and r.deleted_at is null and r.location_id = s.location_id`
+                      and r.deleted_at is null and r.location_id = l.id`
                 : sql``
             }
-          for share of a, s ${resource ? sql`, r` : sql``}
+          for share of a, s, l ${resource ? sql`, r` : sql``}
         )${customerCte(tenant.id, c, sql`live`, along.now)}, inserted as (
           insert into ${appointments} (tenant_id, activity_id, staff_id, location_id, resource_id,
             starts_at, ends_at, blocked_from, blocked_until, status, client_name, client_email,

@@ -14,6 +14,7 @@ import {
   type AlongBooking,
   type BookedAppointment,
   type BookingOptions,
+  initialStatus,
   newBookingFields,
 } from "./booking-result";
 import { newManageToken } from "./manage-token";
@@ -83,7 +84,7 @@ async function insertSeat(
   along: AlongBooking,
 ): Promise<BookedAppointment | null> {
   const { activity } = context;
-  const status = along.due ? "pending" : (options.status ?? "pending");
+  const status = initialStatus(tenant, actor, along.due, options);
   const c = input.clientInfo;
   const manage = newManageToken();
   const owed = along.owe(manage.token);

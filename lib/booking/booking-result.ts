@@ -1,4 +1,6 @@
+import type { Tenant } from "@/db/schema";
 import type { AppointmentRow, BookingInput } from "@/lib/appointments";
+import type { Actor } from "@/lib/audit";
 import type { OwedMessage } from "@/lib/outbox";
 import type { PaymentDue, StripeConfig } from "@/lib/payments";
 import type { ConsentTimes } from "./consent";
@@ -42,6 +44,23 @@ export interface BookingOptions {
   manageLink?: (token: string) => string;
   /** Stripe's keys, for services paid at booking (none: they cannot be booked online). */
   stripe?: StripeConfig | null;
+}
+
+/**
+ * The status a new booking starts in: unpaid, it only holds its time (the payment confirms it);
+ * else as the business asked, or, for a customer's booking, as the business's setting says.
+ */
+export function initialStatus(
+  tenant: Pick<Tenant, "confirmOnlineBookings">,
+  actor: Actor,
+  due: unknown,
+  options: BookingOptions,
+): "pending" | "confirmed" {
+  if (due) return "pending";
+  if (options.status) return options.status;
+  return actor.type === "customer" && tenant.confirmOnlineBookings === "automatic"
+    ? "confirmed"
+    : "pending";
 }
 
 /**

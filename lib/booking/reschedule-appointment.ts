@@ -10,6 +10,7 @@ import {
   type BookingContext,
   chosenStaff,
   loadBookingContext,
+  offerOutsideHours,
   offersAt,
   type ResourceSchedule,
   type StaffSchedule,
@@ -76,18 +77,15 @@ export async function rescheduleAppointment(
     ? chosenStaff(context, { staffId: options.staffId })
     : context.staff.filter((s) => s.id === current.staffId);
   const people = candidates.length ? candidates : context.staff;
-  let [offer] = offersAt(context, people, tenant, start, now);
+  // It stays in person or on video, as it was booked.
+  const mode = current.meetingUrl ? "online" : "in_person";
+  let [offer] = offersAt(context, people, tenant, start, now, mode);
   if (!offer) {
     const outsideHours = options.outsideHours ?? "refuse";
-    if (outsideHours === "ask" && people.length) return "outsideHours";
-    const [first] = people;
-    if (outsideHours !== "allow" || !first) throw new AppError("SLOT_UNAVAILABLE");
-    offer = {
-      staff: first,
-      resources: context.activity.resourceKind
-        ? context.resources.filter((r) => r.locationId === first.locationId)
-        : null,
-    };
+    const anyway = offerOutsideHours(context, people, mode);
+    if (outsideHours === "ask" && anyway) return "outsideHours";
+    if (outsideHours !== "allow" || !anyway) throw new AppError("SLOT_UNAVAILABLE");
+    offer = anyway;
   }
   const { staff, resources } = offer;
   // The resource it has if that one is open then, else the others of the kind, in order.
@@ -130,6 +128,7 @@ function move(
     if (
       locked.startsAt.getTime() === start &&
       locked.staffId === staff.id &&
+      locked.locationId === staff.locationId &&
       locked.resourceId === (room?.id ?? null)
     ) {
       return { owed: [], ...locked };

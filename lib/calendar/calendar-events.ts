@@ -4,7 +4,8 @@ import { listAppointments } from "@/lib/appointments";
 import type { DateRange } from "@/lib/availability";
 import { loadOpeningHours } from "@/lib/availability";
 import { listClassSessions } from "@/lib/classes";
-import { ownHours } from "@/lib/offer";
+import { listLocations } from "@/lib/locations";
+import { ownHours, staffHoursByPlace } from "@/lib/offer";
 import { paymentShort } from "@/lib/payments";
 import { openingWindows } from "@/lib/scheduling/opening-windows";
 import { listStaff } from "@/lib/staff";
@@ -20,19 +21,30 @@ const availabilityTitle = { fr: "Disponible", en: "Available" } as const;
  * are in the session's attendee list, not one block each).
  */
 export async function calendarEvents(db: Database, tenant: Tenant, range: DateRange) {
-  const [hours, rows, staff, sessions] = await Promise.all([
+  const [hours, rows, staff, sessions, places] = await Promise.all([
     loadOpeningHours(db, tenant),
     listAppointments(db, tenant.id, { ...range, match: "overlaps" }),
     listStaff(db, tenant.id),
     listClassSessions(db, tenant.id, range),
+    listLocations(db, tenant.id),
   ]);
+  const hoursAt = new Map(
+    places.map((l) => [
+      l.id,
+      ownHours(hours, l.weeklyHours, l.closedDays, l.timeZone ?? tenant.timeZone),
+    ]),
+  );
+  // A staff member's hours at each of their places, at their real instants (a Montréal place's
+  // 10:00 is 16:00 in Paris).
   const calendars = [
     { staffId: null, hours },
-    ...staff.map((s) => ({ staffId: s.id, hours: ownHours(hours, s.weeklyHours, s.closedDays) })),
+    ...staff.flatMap((s) =>
+      staffHoursByPlace(s, (l) => hoursAt.get(l)).map((at) => ({ staffId: s.id, hours: at.hours })),
+    ),
   ];
   const availability = calendars.flatMap(({ staffId, hours }) =>
     openingWindows(hours, range.from, range.to).map((w) => ({
-      id: `availability-${staffId ?? "business"}-${new Date(w.start).toISOString()}`,
+      id: `availability-${staffId ?? "business"}-${new Date(w.start).toISOString()}-${w.end}`,
       title: availabilityTitle[tenant.locale],
       start: new Date(w.start).toISOString(),
       end: new Date(w.end).toISOString(),

@@ -151,7 +151,11 @@ async function sessionParts(db: Database, tenant: Tenant, input: ClassSessionInp
     )
     .innerJoin(
       locations,
-      and(eq(locations.tenantId, tenant.id), eq(locations.id, staffMembers.locationId)),
+      and(
+        eq(locations.tenantId, tenant.id),
+        eq(locations.id, input.locationId ?? staffMembers.locationId),
+        isNull(locations.deletedAt),
+      ),
     )
     .where(
       and(

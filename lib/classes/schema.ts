@@ -12,6 +12,8 @@ const capacitySchema = z.number().int().min(1).max(1000);
 export const classSessionInputSchema = z.object({
   activityId: uuidSchema,
   staffId: uuidSchema,
+  // Where: one of the places the teacher works; left out, their home location.
+  locationId: uuidSchema.nullish().transform((v) => v ?? null),
   resourceId: uuidSchema.nullish().transform((v) => v ?? null),
   startsAt: dateTimeSchema,
   capacity: capacitySchema.optional(),

@@ -123,8 +123,8 @@ export async function updateLocation(
 }
 
 /**
- * Removes a location nobody and nothing works at any more (LOCATION_IN_USE: move its staff and
- * resources first, which their upcoming bookings may forbid), and never the last one.
+ * Removes a location nobody and nothing works at any more (LOCATION_IN_USE: move its staff, their
+ * windows there and its resources first), and never the last one.
  */
 export async function deleteLocation(
   db: Database,
@@ -140,7 +140,9 @@ export async function deleteLocation(
         others: sql<number>`(select count(*)::int from ${locations} l
           where l.tenant_id = ${tenant.id} and l.deleted_at is null and l.id <> ${id})`,
         staff: sql<number>`(select count(*)::int from ${staffMembers} s
-          where s.tenant_id = ${tenant.id} and s.deleted_at is null and s.location_id = ${id})`,
+          where s.tenant_id = ${tenant.id} and s.deleted_at is null and (s.location_id = ${id}
+            or exists (select 1 from jsonb_array_elements(s.weekly_hours) w
+              where w ->> 3 = ${id}::text)))`,
         resources: sql<number>`(select count(*)::int from ${resources} r
           where r.tenant_id = ${tenant.id} and r.deleted_at is null and r.location_id = ${id})`,
       })

@@ -1,5 +1,6 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
+import type { DeliveryMode, PlacedWindow } from "@/db/enums";
 import {
   type Activity,
   activities,
@@ -17,7 +18,10 @@ import type { SlotRules } from "@/lib/scheduling/compute-slots";
 import { MINUTE_MS } from "@/lib/scheduling/durations";
 import type { OpeningHours } from "@/lib/scheduling/opening-windows";
 
-/** A staff member who performs the activity, with the hours they work and where. */
+/**
+ * A staff member who performs the activity, with the hours they work at one place: someone who
+ * works at several places has one of these for each, all on their one timeline (their id).
+ */
 export interface StaffSchedule {
   id: string;
   name: string;
@@ -64,7 +68,7 @@ export interface BookingContext {
  */
 export function ownHours(
   business: OpeningHours,
-  weekly: [number, number, number][] | null,
+  weekly: readonly PlacedWindow[] | null,
   daysOff: { date: string }[],
   timeZone = business.timeZone,
 ): OpeningHours {
@@ -80,6 +84,42 @@ export function ownHours(
       : business.weekly,
     closedDays: closed,
   };
+}
+
+/**
+ * Where a staff member works and their week there: their windows grouped by place (a window
+ * naming none is at their home location); no week of their own is the home location's hours.
+ */
+export function placesOfWork(
+  home: string,
+  weekly: readonly PlacedWindow[] | null,
+): [string, [number, number, number][] | null][] {
+  if (!weekly) return [[home, null]];
+  const byPlace = new Map<string, [number, number, number][]>([[home, []]]);
+  for (const [day, start, end, place = home] of weekly) {
+    byPlace.set(place, [...(byPlace.get(place) ?? []), [day, start, end]]);
+  }
+  // The home location without windows there: only when they have none anywhere (no time at all).
+  if (byPlace.size > 1 && !byPlace.get(home)?.length) byPlace.delete(home);
+  return [...byPlace];
+}
+
+/**
+ * A staff member's hours at each place they work (that is still there), each in that place's
+ * zone and on top of its hours and closed days, with their own days off everywhere.
+ */
+export function staffHoursByPlace(
+  member: {
+    locationId: string;
+    weeklyHours: readonly PlacedWindow[] | null;
+    closedDays: { date: string }[];
+  },
+  hoursAt: (locationId: string) => OpeningHours | undefined,
+): { locationId: string; hours: OpeningHours }[] {
+  return placesOfWork(member.locationId, member.weeklyHours).flatMap(([locationId, weekly]) => {
+    const place = hoursAt(locationId);
+    return place ? [{ locationId, hours: ownHours(place, weekly, member.closedDays) }] : [];
+  });
 }
 
 // Bookings come often, changes to activities, staff and hours seldom: what a booking reads of them
@@ -107,8 +147,8 @@ export function loadBookingContext(
   return entry;
 }
 
-type OwnHours = [[number, number, number][] | null, { date: string }[]];
-type StaffColumns = [string, string, string, string, ...OwnHours];
+type OwnHours = [PlacedWindow[] | null, { date: string }[]];
+type StaffColumns = [string, string, string, string, PlacedWindow[] | null, { date: string }[]];
 type ResourceColumns = [string, string, string, ...OwnHours];
 type LocationColumns = [string, string, string | null, boolean, string | null, ...OwnHours];
 
@@ -161,21 +201,12 @@ async function readBookingContext(
   // Someone or something at a location removed meanwhile is nowhere customers can go.
   const placed = <T extends { locationId: string }>(list: T[]) =>
     list.filter((x) => hoursAt.has(x.locationId));
-  const staff = placed(
-    (JSON.parse(found.staff) as StaffColumns[]).map(
-      ([id, name, color, locationId, weekly, daysOff]) => ({
-        id,
-        name,
-        color,
-        locationId,
-        weekly,
-        daysOff,
-      }),
-    ),
-  ).map(({ weekly, daysOff, ...s }) => ({
-    ...s,
-    hours: ownHours(hoursAt.get(s.locationId) as OpeningHours, weekly, daysOff),
-  }));
+  const staff = (JSON.parse(found.staff) as StaffColumns[]).flatMap(
+    ([id, name, color, locationId, weeklyHours, closedDays]) =>
+      staffHoursByPlace({ locationId, weeklyHours, closedDays }, (l) => hoursAt.get(l)).map(
+        (at) => ({ id, name, color, ...at }),
+      ),
+  );
   const needed = placed(
     (JSON.parse(found.resources) as ResourceColumns[]).map(
       ([id, name, locationId, weekly, daysOff]) => ({ id, name, locationId, weekly, daysOff }),
@@ -209,10 +240,29 @@ export const slotRulesOf = (activity: Activity, tenant: Tenant): SlotRules => ({
   intervalMinutes: tenant.slotIntervalMinutes,
 });
 
-/** A customer's or the business's choice: someone, somewhere, or (left out) anyone, anywhere. */
+/**
+ * A customer's or the business's choice: someone, somewhere, in person or on video, or (left out)
+ * anyone, anywhere, as the service is usually delivered.
+ */
 export interface Choice {
   staffId?: string | null;
   locationId?: string | null;
+  mode?: DeliveryMode | null;
+}
+
+/**
+ * How a booking of the activity at this place is delivered, for a choice of mode; null: it is not
+ * offered there. An online location is a virtual place: everything there happens on video. At a
+ * place, a mode left out is in person when the service is delivered in person at all.
+ */
+export function deliveryAt(
+  activity: Pick<Activity, "modes">,
+  location: Pick<LocationSchedule, "online">,
+  mode?: DeliveryMode | null,
+): DeliveryMode | null {
+  if (location.online) return mode === "in_person" ? null : "online";
+  if (mode) return activity.modes.includes(mode) ? mode : null;
+  return activity.modes.includes("in_person") ? "in_person" : "online";
 }
 
 /**
@@ -228,9 +278,9 @@ export function chosenStaff(context: BookingContext, choice: Choice): StaffSched
     staff = staff.filter((s) => s.locationId === choice.locationId);
   }
   if (!choice.staffId) return staff;
-  const member = staff.find((s) => s.id === choice.staffId);
-  if (!member) {
+  const member = staff.filter((s) => s.id === choice.staffId);
+  if (!member.length) {
     throw new AppError("VALIDATION_ERROR", { staffId: { text: "notPerformer" } });
   }
-  return [member];
+  return member;
 }

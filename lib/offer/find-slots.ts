@@ -1,4 +1,5 @@
 import type { Database } from "@/db/client";
+import type { DeliveryMode } from "@/db/enums";
 import type { Tenant } from "@/db/schema";
 import type { DateRange } from "@/lib/availability";
 import { listClassSessions } from "@/lib/classes";
@@ -10,6 +11,7 @@ import {
   type BookingContext,
   type Choice,
   chosenStaff,
+  deliveryAt,
   loadBookingContext,
   type ResourceSchedule,
   type StaffSchedule,
@@ -34,19 +36,25 @@ const timelines = (
 ) => list.map((x) => ({ id: x.id, hours: x.hours, busy: busy.get(x.id) ?? [] }));
 
 /**
- * The staff (of `staff`) and the resources of the kind the activity needs, place by place: a
- * booking pairs a person with a resource of the same location. `resources` is undefined when
- * the activity needs none; a place with nobody, or without a resource it needs, offers nothing.
+ * The staff (of `staff`) and the resources of the kind the activity needs, place by place, and how
+ * the service is delivered there: a booking in person pairs a person with a resource of the same
+ * location. `resources` is undefined when none is needed (none is on video); a place with nobody,
+ * without a resource it needs, or not offering the mode chosen, offers nothing.
  */
-function byLocation(context: BookingContext, staff: readonly StaffSchedule[]) {
-  const needsResource = context.activity.resourceKind !== null;
+function byLocation(
+  context: BookingContext,
+  staff: readonly StaffSchedule[],
+  mode?: DeliveryMode | null,
+) {
   return context.locations.flatMap((location) => {
+    const delivery = deliveryAt(context.activity, location, mode);
     const here = staff.filter((s) => s.locationId === location.id);
-    const resources = needsResource
-      ? context.resources.filter((r) => r.locationId === location.id)
-      : undefined;
-    return here.length && (!resources || resources.length)
-      ? [{ location, staff: here, resources }]
+    const resources =
+      delivery === "in_person" && context.activity.resourceKind !== null
+        ? context.resources.filter((r) => r.locationId === location.id)
+        : undefined;
+    return delivery && here.length && (!resources || resources.length)
+      ? [{ location, staff: here, resources, delivery }]
       : [];
   });
 }
@@ -59,9 +67,10 @@ export function slotsFrom(
   tenant: Tenant,
   range: DateRange,
   now: Date,
+  mode?: DeliveryMode | null,
 ): PlacedSlot[] {
   const rules = slotRulesOf(context.activity, tenant);
-  const places = byLocation(context, staff);
+  const places = byLocation(context, staff, mode);
   const slots = places.flatMap(({ location, staff: here, resources }) =>
     computeTeamSlots({
       ...range,
@@ -78,6 +87,7 @@ export function slotsFrom(
 /** What could take a booking at a start, busy time aside: someone, and what they would need. */
 export interface Offer {
   staff: StaffSchedule;
+  delivery: DeliveryMode;
   /** The resources of the needed kind at their place that are open then; null: none needed. */
   resources: ResourceSchedule[] | null;
 }
@@ -94,17 +104,38 @@ export function offersAt(
   tenant: Tenant,
   start: number,
   now: Date,
+  mode?: DeliveryMode | null,
 ): Offer[] {
   const query = { rules: slotRulesOf(context.activity, tenant), now: now.getTime() };
-  return byLocation(context, staff).flatMap(({ staff: here, resources }) => {
+  return byLocation(context, staff, mode).flatMap(({ staff: here, resources, delivery }) => {
     const open =
       resources && new Set(freeAt(query, timelines(resources, NOT_BUSY.resources), start));
     if (open && !open.size) return [];
     const free = new Set(freeAt(query, timelines(here, NOT_BUSY.staff), start));
     return here
       .filter((s) => free.has(s.id))
-      .map((s) => ({ staff: s, resources: resources?.filter((r) => open?.has(r.id)) ?? null }));
+      .map((s) => ({
+        staff: s,
+        delivery,
+        resources: resources?.filter((r) => open?.has(r.id)) ?? null,
+      }));
   });
+}
+
+/**
+ * What a booking the business places outside anyone's hours takes: the person at their place (the
+ * first of theirs that delivers the mode), with the resources of the kind there; null: none does.
+ */
+export function offerOutsideHours(
+  context: BookingContext,
+  staff: readonly StaffSchedule[],
+  mode?: DeliveryMode | null,
+): Offer | null {
+  for (const { staff: here, resources, delivery } of byLocation(context, staff, mode)) {
+    const [first] = here;
+    if (first) return { staff: first, delivery, resources: resources ?? null };
+  }
+  return null;
 }
 
 /**
@@ -167,7 +198,7 @@ export async function findSlots(
     exceptId,
   });
   return {
-    slots: slotsFrom(context, chosenStaff(context, choice), busy, tenant, range, now),
+    slots: slotsFrom(context, chosenStaff(context, choice), busy, tenant, range, now, choice.mode),
     rules,
     context,
   };

@@ -33,6 +33,7 @@ export async function slotsJson(
     activityId,
     choice.staffId,
     choice.locationId,
+    choice.mode,
     range.from,
     range.to,
   ].join("|");

@@ -7,21 +7,24 @@ import type { WeeklyWindow } from "./opening-windows";
 export type WeeklyHoursProblem = { kind: "endsBeforeStart" } | { kind: "overlaps"; other: number };
 
 export function weeklyHoursProblems(
-  windows: readonly WeeklyWindow[],
+  windows: readonly (WeeklyWindow & { place?: string })[],
 ): Map<number, WeeklyHoursProblem> {
   const problems = new Map<number, WeeklyHoursProblem>();
   windows.forEach((w, i) => {
     if (w.endMinute <= w.startMinute) problems.set(i, { kind: "endsBeforeStart" });
   });
   const indexed = windows.map((w, i) => ({ ...w, i })).filter((w) => !problems.has(w.i));
-  indexed.sort((a, b) => a.dayOfWeek - b.dayOfWeek || a.startMinute - b.startMinute);
+  // Windows at different places may be in different zones: only those at one place compare.
+  const key = (w: (typeof indexed)[number]) => `${w.place ?? ""} ${w.dayOfWeek}`;
+  indexed.sort((a, b) => key(a).localeCompare(key(b)) || a.startMinute - b.startMinute);
   // Against the window reaching furthest so far that day, not just the previous one.
   let reach: (typeof indexed)[number] | undefined;
   for (const cur of indexed) {
-    if (reach && reach.dayOfWeek === cur.dayOfWeek && cur.startMinute < reach.endMinute) {
+    const sameDay = reach && key(reach) === key(cur);
+    if (reach && sameDay && cur.startMinute < reach.endMinute) {
       problems.set(cur.i, { kind: "overlaps", other: reach.i });
     }
-    if (!reach || reach.dayOfWeek !== cur.dayOfWeek || cur.endMinute > reach.endMinute) reach = cur;
+    if (!reach || !sameDay || cur.endMinute > reach.endMinute) reach = cur;
   }
   return problems;
 }

@@ -13,7 +13,14 @@ const palette = [
   "#0d9488",
 ];
 
-export function nextStaffColor(used: readonly string[]): string {
+function nextColor(order: readonly string[], used: readonly string[]): string {
   const taken = new Set(used.map((c) => c.toLowerCase()));
-  return palette.find((c) => !taken.has(c)) ?? palette[used.length % palette.length] ?? "#2563eb";
+  return order.find((c) => !taken.has(c)) ?? order[used.length % order.length] ?? "#2563eb";
 }
+
+export const nextStaffColor = (used: readonly string[]) => nextColor(palette, used);
+
+// Services take the palette from its other end, so the first service is not the first person's
+// colour, and each new one differs from the services before it.
+const servicePalette = palette.toReversed();
+export const nextServiceColor = (used: readonly string[]) => nextColor(servicePalette, used);

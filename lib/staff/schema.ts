@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { exceptionsSchema, weeklySlotsSchema } from "@/lib/availability";
+import { exceptionsSchema, placedWeeklySlotsSchema } from "@/lib/availability";
 import { hexColor, requiredText, uuidSchema } from "@/lib/validation";
 
 /**
  * A staff member, as the API and the Team page send it. `weeklySlots: null` (the default) means
- * they work the business's opening hours; their `exceptions` are days off on top of the
+ * they work the opening hours of their location; each window may name another place they work; their `exceptions` are days off on top of the
  * business's closed days. `activityIds` left out: every live service.
  */
 export const staffInputSchema = z.object({
@@ -15,7 +15,7 @@ export const staffInputSchema = z.object({
   activityIds: z.array(uuidSchema).max(500).optional(),
   // Left out: the business's first location (a new member), or where they are (an existing one).
   locationId: uuidSchema.optional(),
-  weeklySlots: weeklySlotsSchema.nullish().transform((v) => v ?? null),
+  weeklySlots: placedWeeklySlotsSchema.nullish().transform((v) => v ?? null),
   exceptions: exceptionsSchema.default([]),
 });
 export type StaffInput = z.output<typeof staffInputSchema>;

@@ -131,6 +131,12 @@ async function assertOwnUser(db: Database, tenantId: string, userId: string | nu
   if (!user) throw new AppError("VALIDATION_ERROR", { userId: { text: "noSuchUser" } });
 }
 
+/** Each place their windows name is one of the business's live locations. */
+async function assertPlaces(db: Database, tenantId: string, input: StaffInput) {
+  const places = new Set(input.weeklySlots?.flatMap((w) => (w.locationId ? [w.locationId] : [])));
+  for (const place of places) await liveLocationId(db, tenantId, place);
+}
+
 async function replaceServices(db: Database, tenantId: string, staffId: string, ids: string[]) {
   await db
     .delete(staffServices)
@@ -152,6 +158,7 @@ export async function createStaff(
     const ids = await serviceIds(tx, tenant.id, input.activityIds);
     await assertOwnUser(tx, tenant.id, input.userId);
     const locationId = await liveLocationId(tx, tenant.id, input.locationId);
+    await assertPlaces(tx, tenant.id, input);
     const [last] = await tx
       .select({ position: max(staffMembers.position) })
       .from(staffMembers)
@@ -189,14 +196,9 @@ export async function updateStaff(
     const before = await getStaff(tx, tenant.id, id);
     const ids = await serviceIds(tx, tenant.id, input.activityIds ?? before.activityIds);
     await assertOwnUser(tx, tenant.id, input.userId);
+    // Their bookings keep the place they were booked at: a new home location moves none.
     const locationId = await liveLocationId(tx, tenant.id, input.locationId ?? before.locationId);
-    // Their upcoming bookings are at the location they work at now.
-    if (
-      locationId !== before.locationId &&
-      (await hasUpcomingBookings(tx, tenant.id, { column: "staff_id", id }, new Date()))
-    ) {
-      throw new AppError("STAFF_IN_USE");
-    }
+    await assertPlaces(tx, tenant.id, input);
     await tx
       .update(staffMembers)
       .set(toColumns(input, before.color, locationId))

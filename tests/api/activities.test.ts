@@ -33,6 +33,7 @@ describe.each(engines)("activities API on %s", (engine) => {
       onlineBooking: true,
       resourceKind: null,
       capacity: 1,
+      modes: ["in_person"],
       payment: { rule: "none", depositAmount: null, depositPercent: null },
     });
     const [row] = await handle.db

@@ -17,7 +17,7 @@ import { retentionSchema, setRetention } from "@/lib/customers/retention";
 import { formText, readForm, ticked, typed } from "@/lib/http/form-input";
 import { hrefWith } from "@/lib/http/page-params";
 import { paymentSettingsSchema, updatePaymentSettings } from "@/lib/payments/settings";
-import { setAppointmentModule } from "@/lib/tenants/appointment-module";
+import { appointmentModuleSchema, setAppointmentModule } from "@/lib/tenants/appointment-module";
 import { businessSettingsSchema, updateBusinessSettings } from "@/lib/tenants/business-settings";
 import { consentTermsSchema, setConsentTerms } from "@/lib/tenants/consent-terms";
 import { embedOriginsFromText, setEmbedOrigins } from "@/lib/tenants/embed-origins";
@@ -38,9 +38,24 @@ const back = (result: { ok: boolean; code?: string }, done: string, section: str
 
 export async function setModuleAction(enabled: boolean) {
   const result = await dashboardAction("manage", ({ db, tenant, actor }) =>
-    setAppointmentModule(db, tenant, enabled, actor),
+    setAppointmentModule(db, tenant, { enabled }, actor),
   );
   back(result, enabled ? "moduleOn" : "moduleOff", "module");
+}
+
+const confirmationForm = z.object({ confirmOnlineBookings: typed() });
+
+/** How customers' bookings are confirmed: as they are made, or by the business. */
+export async function setConfirmationAction(form: FormData) {
+  const result = await dashboardAction("manage", ({ db, tenant, actor }) =>
+    setAppointmentModule(
+      db,
+      tenant,
+      appointmentModuleSchema.parse(readForm(form, confirmationForm)),
+      actor,
+    ),
+  );
+  back(result, "confirmation", "module");
 }
 
 const paymentForm = z.object({

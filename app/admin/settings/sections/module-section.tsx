@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import type { Tenant } from "@/db/schema";
-import { setModuleAction } from "../actions";
+import { setConfirmationAction, setModuleAction } from "../actions";
 
 /** Whether customers can book online, and the switch. */
 export async function ModuleSection(props: {
@@ -22,6 +22,28 @@ export async function ModuleSection(props: {
           <Button type="submit">{on ? t("turnOff") : t("turnOn")}</Button>
         </form>
       )}
+      <form action={setConfirmationAction} className="mt-4">
+        <fieldset disabled={!props.canManage} className="space-y-1 text-sm">
+          <legend className="font-medium">{t("confirmTitle")}</legend>
+          {(["automatic", "manual"] as const).map((mode) => (
+            <label key={mode} className="flex items-start gap-2">
+              <input
+                type="radio"
+                name="confirmOnlineBookings"
+                value={mode}
+                defaultChecked={props.tenant.confirmOnlineBookings === mode}
+                className="mt-1"
+              />
+              {t(mode === "automatic" ? "confirmAutomatic" : "confirmManual")}
+            </label>
+          ))}
+          {props.canManage && (
+            <Button type="submit" variant="secondary" className="mt-2">
+              {t("confirmSave")}
+            </Button>
+          )}
+        </fieldset>
+      </form>
       {props.message}
     </Card>
   );

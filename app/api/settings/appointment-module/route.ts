@@ -3,17 +3,22 @@ import { withTenant } from "@/lib/access/with-tenant";
 import { actorOf } from "@/lib/auth/authenticate";
 import { otherMethods } from "@/lib/http/other-methods";
 import { readJson } from "@/lib/http/read-json";
-import { appointmentModuleSchema, setAppointmentModule } from "@/lib/tenants/appointment-module";
+import {
+  appointmentModuleJson,
+  appointmentModuleSchema,
+  setAppointmentModule,
+} from "@/lib/tenants/appointment-module";
 
-// GET /api/settings/appointment-module – whether online booking is on (public)
+// GET /api/settings/appointment-module – whether online booking is on, and how its bookings are
+// confirmed (public)
 export const GET = withTenant("public", async ({ tenant }) =>
-  NextResponse.json({ enabled: tenant.appointmentModuleEnabled }),
+  NextResponse.json(appointmentModuleJson(tenant)),
 );
 
 // PUT /api/settings/appointment-module – turn online booking on or off (admin)
 export const PUT = withTenant("manage", async ({ req, db, tenant, caller }) => {
-  const { enabled } = appointmentModuleSchema.parse(await readJson(req));
-  return NextResponse.json(await setAppointmentModule(db, tenant, enabled, actorOf(caller)));
+  const input = appointmentModuleSchema.parse(await readJson(req));
+  return NextResponse.json(await setAppointmentModule(db, tenant, input, actorOf(caller)));
 });
 
 // Any other method: a JSON 405.

@@ -554,8 +554,10 @@ export const appointments = pgTable(
     classSessionId: uuid("class_session_id"),
     seat: integer("seat"),
     seatCapacity: integer("seat_capacity"),
-    // Its video room, at an online location: for the customer and the staff member only.
+    // Its video room, when delivered online: for the customer and the staff member only.
     meetingUrl: text("meeting_url"),
+    // The visit it is part of (several services back to back, booked in one go), if any.
+    visitId: uuid("visit_id"),
     startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
     endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
     // The time the booking keeps from others: its own time widened by its activity's buffers at
@@ -627,6 +629,7 @@ export const appointments = pgTable(
     }),
     index("appointments_customer_idx").on(t.tenantId, t.customerId, t.startsAt),
     index("appointments_class_session_idx").on(t.tenantId, t.classSessionId),
+    index("appointments_visit_idx").on(t.tenantId, t.visitId),
     uniqueIndex("appointments_meeting_url_key").on(t.meetingUrl),
     index("appointments_tenant_starts_idx").on(t.tenantId, t.startsAt),
     index("appointments_tenant_activity_starts_idx").on(t.tenantId, t.activityId, t.startsAt),

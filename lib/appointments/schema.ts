@@ -60,6 +60,35 @@ export const bookingSchema = z.object({
 });
 
 /**
+ * A visit (`POST /api/visits`): several services back to back from `dateTime`, in order, each with
+ * someone chosen or anyone, at one place; the contract's booking fields otherwise.
+ */
+export const visitSchema = bookingSchema
+  .omit({ activityId: true, staffId: true, mode: true })
+  .extend({
+    items: z
+      .array(z.object({ activityId: uuidSchema, staffId: choiceSchema }))
+      .min(1)
+      .max(5),
+  });
+export type VisitInput = z.output<typeof visitSchema>;
+
+/** `GET /api/visits/slots`: the services in order (`activityIds=a,b`), one person or anyone. */
+export const visitSlotsQuerySchema = dateRangeQuerySchema.extend({
+  activityIds: z
+    .string()
+    .transform((v) =>
+      v
+        .split(",")
+        .map((id) => id.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(uuidSchema).min(1).max(5)),
+  staffId: choiceSchema,
+  locationId: choiceSchema,
+});
+
+/**
  * A booking the business takes itself (a walk-in, a call): the client may give only a name and a
  * phone, so the e-mail address is optional. Customers booking online always leave one.
  */

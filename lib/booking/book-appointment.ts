@@ -48,7 +48,7 @@ import { newManageToken } from "./manage-token";
 import { missingRequiredFields, requiredProblems } from "./required-fields";
 import { timeLocks, withDeadlockRetry } from "./time-locks";
 
-function oweOnBooking(
+export function oweOnBooking(
   context: BookingContext,
   input: BookingInput,
   start: number,
@@ -268,13 +268,14 @@ const attempt = <T>(db: Database, run: () => Promise<T>): Promise<T> =>
   db instanceof PgTransaction ? db.transaction(run) : run();
 
 /**
- * One statement, so one transaction and one round trip:
+ * One statement, so one transaction and one round trip (exported for visits, which book several
+ * in one transaction):
  * - the time locks of the staff member's (and the resource's) buffered range (see timeLocks);
  * - a share lock on the activity, the staff member and the resource, still live, so that deleting
  *   any of them waits for the booking;
  * - the insert, and the schedule change (version bump, audit entry without the customer's details).
  */
-async function insertBooking(
+export async function insertBooking(
   db: Database,
   tenant: Tenant,
   context: BookingContext,
@@ -322,14 +323,14 @@ async function insertBooking(
           insert into ${appointments} (tenant_id, activity_id, staff_id, location_id, resource_id,
             starts_at, ends_at, blocked_from, blocked_until, status, client_name, client_email,
             client_phone, client_address, client_custom_field_value, manage_token_hash, meeting_url,
-            reminder_minutes, customer_id,
+            reminder_minutes, customer_id, visit_id,
             privacy_accepted_at, marketing_opt_in_at)
           select ${tenant.id}, activity_id, staff_id, location_id, ${resource?.id ?? null}::uuid,
             ${iso(start)}::timestamptz, ${iso(end)}::timestamptz, ${iso(blockedFrom)}::timestamptz,
             ${iso(blockedUntil)}::timestamptz, ${status}::appointment_status,
             ${c.name}, ${c.email}, ${c.phone}, ${c.address}, ${c.customFieldValue}, ${manage.hash},
             ${meetingUrl}, ${input.reminderMinutes}::int, (select id from cust),
-            ${along.consent.privacyAcceptedAt?.toISOString() ?? null}::timestamptz,
+            ${along.visitId ?? null}::uuid, ${along.consent.privacyAcceptedAt?.toISOString() ?? null}::timestamptz,
             ${along.consent.marketingOptInAt?.toISOString() ?? null}::timestamptz
           from live
           returning id, tenant_id, activity_id, staff_id, resource_id, starts_at, status, created_at,

@@ -27,6 +27,8 @@ export interface AlongBooking {
   due: PaymentDue | null;
   now: Date;
   consent: ConsentTimes;
+  /** The visit it is a part of, booked in the same transaction. */
+  visitId?: string;
 }
 
 /**
@@ -79,6 +81,7 @@ export function newBookingFields(p: {
   const c = p.input.clientInfo;
   return {
     tenantId: p.tenantId,
+    visitId: p.along.visitId ?? null,
     status: p.status,
     clientName: c.name,
     clientEmail: c.email,

@@ -6,6 +6,8 @@ import {
   bookingSchema,
   slotsQuerySchema,
   statusChangeSchema,
+  visitSchema,
+  visitSlotsQuerySchema,
 } from "@/lib/appointments";
 import { availabilityInputSchema, dateRangeQuerySchema } from "@/lib/availability";
 import {
@@ -289,6 +291,37 @@ const paths = {
       access: "booking",
       query: slotsQuerySchema,
       ok: { 200: ["The free slots, by day", z.record(z.string(), z.unknown())] },
+    }),
+  },
+  "/api/visits": {
+    post: op({
+      summary: "Book a visit of several services",
+      description:
+        "The services in `items` back to back from `dateTime`, in order, each with the staff member named or whoever is free, at one place: all booked in one transaction, or none. An `Idempotency-Key` header makes retries safe. A class, or a service paid at booking, is booked on its own.",
+      tags: T.appointments,
+      access: "booking",
+      body: visitSchema,
+      ok: {
+        201: [
+          "Booked",
+          z.object({
+            visit: z.object({ id: z.uuid(), appointments: z.array(appointmentShape) }),
+            message: z.string(),
+          }),
+        ],
+      },
+      errors: [409, 503],
+    }),
+  },
+  "/api/visits/slots": {
+    get: op({
+      summary: "When a visit of several services can start",
+      description:
+        "`activityIds=a,b` in the visit's order; each start the first service offers, available when every service, back to back, has someone free at the same place.",
+      tags: T.availability,
+      access: "booking",
+      query: visitSlotsQuerySchema,
+      ok: { 200: ["The starts", z.record(z.string(), z.unknown())] },
     }),
   },
   "/api/staff": {

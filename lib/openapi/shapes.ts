@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { deliveryModes } from "@/db/enums";
 import { paymentRules, paymentStatuses, webhookDeliveryStatuses } from "@/db/schema";
 import { appointmentStatuses } from "@/lib/appointments";
 import { errorStatus } from "@/lib/errors/app-error";
@@ -94,6 +95,7 @@ const activityFields = {
   onlineBooking: z.boolean(),
   resourceKind: z.string().nullable(),
   capacity: z.number().int(),
+  modes: z.array(z.enum(deliveryModes)).describe("In person, on video, or either"),
   payment: z.object({
     rule: z.enum(paymentRules),
     depositAmount: z.number().nullable(),

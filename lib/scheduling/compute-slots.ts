@@ -27,7 +27,7 @@ export interface Slot {
 }
 
 /** Sorted, overlapping or touching intervals merged into disjoint ones. */
-function mergeIntervals(intervals: readonly Interval[]): Interval[] {
+export function mergeIntervals(intervals: readonly Interval[]): Interval[] {
   const sorted = intervals.filter((i) => i.end > i.start);
   // Busy time usually comes sorted already.
   if (sorted.some((x, i) => i > 0 && x.start < (sorted[i - 1] as Interval).start)) {

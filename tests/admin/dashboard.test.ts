@@ -404,7 +404,9 @@ describe("the activity form", () => {
       durationMinutes: 60,
       price: 35.5,
       requiredFields: { phone: true, address: false, customField: false },
-      reminderSettings: { enabled: false },
+      // A new service reminds its customers a day before, unless the business says otherwise.
+      reminderSettings: { enabled: true, hoursBefore: 24 },
+      modes: ["in_person"],
     });
   });
 

@@ -13,12 +13,13 @@ import {
   apiClient,
   client,
   dayFromToday,
+  handlers,
   openBusiness,
   openEveryDay,
   parisAt,
 } from "../helpers/api";
 import { insertAppointment, seedTenant, sessionCookie } from "../helpers/fixtures";
-import { useAppDatabase } from "../helpers/routes";
+import { call, useAppDatabase } from "../helpers/routes";
 import { createTestDatabase, engines, type TestDatabase } from "../helpers/test-db";
 
 const at = parisAt;
@@ -389,7 +390,10 @@ describe.each(engines)("appointments API on %s", (engine) => {
   });
 
   it("closes the public endpoints with 403 MODULE_DISABLED while the module is off", async () => {
-    expect(await (await api.setModule(false)).json).toEqual({ enabled: false });
+    expect(await (await api.setModule(false)).json).toEqual({
+      enabled: false,
+      confirmOnlineBookings: "manual",
+    });
     try {
       for (const response of [
         await publicApi.publicActivities(),
@@ -399,12 +403,36 @@ describe.each(engines)("appointments API on %s", (engine) => {
         expect(response.status).toBe(403);
         expect(response.json).toEqual({ error: expect.any(String), code: "MODULE_DISABLED" });
       }
-      expect((await publicApi.getModule()).json).toEqual({ enabled: false });
+      expect((await publicApi.getModule()).json).toEqual({
+        enabled: false,
+        confirmOnlineBookings: "manual",
+      });
       expect((await api.listActivities()).status).toBe(200);
     } finally {
       await api.setModule(true);
     }
     expect((await publicApi.publicActivities()).status).toBe(200);
+  });
+
+  it("confirms customers' bookings as they are made when the business says so, and only theirs", async () => {
+    const set = (body: unknown) =>
+      call(handlers.moduleSettings.PUT, "PUT", {
+        tenant: biz.tenant.slug,
+        headers: { authorization: `Bearer ${biz.apiKey}` },
+        body,
+      });
+    expect((await set({})).status).toBe(422);
+    expect((await set({ confirmOnlineBookings: "sometimes" })).status).toBe(422);
+    const automatic = await set({ confirmOnlineBookings: "automatic" });
+    expect(automatic.json).toEqual({ enabled: true, confirmOnlineBookings: "automatic" });
+    try {
+      const confirmed = await book(at(addDays(day, 5), "09:00"));
+      expect(confirmed.json.appointment.status).toBe("confirmed");
+      expect((await publicApi.getModule()).json.confirmOnlineBookings).toBe("automatic");
+    } finally {
+      expect((await set({ confirmOnlineBookings: "manual" })).status).toBe(200);
+    }
+    expect((await book(at(addDays(day, 5), "14:00"))).json.appointment.status).toBe("pending");
   });
 
   it("audits every schedule change, without customer details, and bumps the schedule version", async () => {

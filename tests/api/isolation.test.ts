@@ -122,7 +122,10 @@ describe.each(engines)("tenant isolation on %s", (engine) => {
     ).toEqual(["Massage"]);
     expect((await api.getAppointment(aAppointment)).json.appointment.status).toBe("pending");
     expect((await api.getAvailability()).json.availability.weeklySlots).toHaveLength(7);
-    expect((await api.getModule()).json).toEqual({ enabled: true });
+    expect((await api.getModule()).json).toEqual({
+      enabled: true,
+      confirmOnlineBookings: "manual",
+    });
     expect((await api.getStaff(aStaff)).json.staff.name).toBe(a.owner.name);
   });
 });

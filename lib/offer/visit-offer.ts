@@ -1,0 +1,203 @@
+import type { Database } from "@/db/client";
+import type { DeliveryMode } from "@/db/enums";
+import type { Tenant } from "@/db/schema";
+import type { DateRange } from "@/lib/availability";
+import { AppError } from "@/lib/errors/app-error";
+import { candidateStarts, mergeIntervals } from "@/lib/scheduling/compute-slots";
+import { MINUTE_MS } from "@/lib/scheduling/durations";
+import { type Interval, openingWindows } from "@/lib/scheduling/opening-windows";
+import { assignVisit, type VisitItem, type VisitPart } from "@/lib/scheduling/visit-slots";
+import {
+  type BookingContext,
+  chosenStaff,
+  deliveryAt,
+  type LocationSchedule,
+  loadBookingContext,
+  slotRulesOf,
+} from "./booking-context";
+import { type BusyTime, listBusyTime } from "./busy-time";
+import type { PlacedSlot } from "./find-slots";
+
+/** A visit asked for: its services in order (each with someone chosen or not), and where. */
+export interface VisitChoice {
+  items: readonly { activityId: string; staffId?: string | null }[];
+  locationId?: string | null;
+}
+
+/** The services of a visit, checked: each bookable on its own, none a class or twice. */
+export interface VisitContexts {
+  contexts: BookingContext[];
+  /** The whole visit's length, from the first start to the last end. */
+  totalMs: number;
+}
+
+// Busy time is read this far around a visit, enough for any buffers.
+const BUSY_MARGIN = 1440 * MINUTE_MS;
+
+export async function loadVisitContexts(
+  db: Database,
+  tenant: Tenant,
+  choice: VisitChoice,
+  forCustomer: boolean,
+): Promise<VisitContexts> {
+  const contexts = await Promise.all(
+    choice.items.map((i) => loadBookingContext(db, tenant, i.activityId)),
+  );
+  const seen = new Set<string>();
+  contexts.forEach((context, i) => {
+    const { activity } = context;
+    const problem = (text: "classInVisit" | "sameServiceTwice") => {
+      throw new AppError("VALIDATION_ERROR", { [`items.${i}.activityId`]: { text } });
+    };
+    if (forCustomer && !activity.onlineBooking) {
+      throw new AppError("NOT_FOUND", { [`items.${i}.activityId`]: { text: "noSuchActivity" } });
+    }
+    if (activity.capacity > 1) problem("classInVisit");
+    if (seen.has(activity.id)) problem("sameServiceTwice");
+    seen.add(activity.id);
+    // Someone chosen must perform it (checked here so that the answer names the service).
+    chosenStaff(context, { staffId: choice.items[i]?.staffId });
+  });
+  const totalMs = contexts.reduce((sum, c) => sum + c.activity.durationMinutes * MINUTE_MS, 0);
+  return { contexts, totalMs };
+}
+
+/** A place where the whole visit can happen, and its services' timelines there. */
+interface VisitPlace {
+  location: LocationSchedule;
+  delivery: DeliveryMode[];
+  items: VisitItem[];
+}
+
+/**
+ * The places where every service of the visit is offered (the first place's mode for each), with
+ * who could perform each there, their windows over [from, to + the visit's length) and busy time.
+ */
+function visitPlaces(
+  visit: VisitContexts,
+  choice: VisitChoice,
+  busy: BusyTime,
+  from: number,
+  to: number,
+): VisitPlace[] {
+  const [first] = visit.contexts;
+  if (!first) return [];
+  const windowsTo = to + visit.totalMs;
+  const timeline = (x: { id: string; hours: LocationSchedule["hours"] }, held?: Interval[]) => ({
+    id: x.id,
+    windows: openingWindows(x.hours, from, windowsTo),
+    busy: mergeIntervals(held ?? []),
+  });
+  return first.locations.flatMap((location) => {
+    if (choice.locationId && location.id !== choice.locationId) return [];
+    const delivery: DeliveryMode[] = [];
+    const items: VisitItem[] = [];
+    for (const [i, context] of visit.contexts.entries()) {
+      const mode = deliveryAt(context.activity, location);
+      const staff = chosenStaff(context, { staffId: choice.items[i]?.staffId }).filter(
+        (s) => s.locationId === location.id,
+      );
+      const resources =
+        mode === "in_person" && context.activity.resourceKind !== null
+          ? context.resources.filter((r) => r.locationId === location.id)
+          : undefined;
+      if (!mode || !staff.length || (resources && !resources.length)) return [];
+      delivery.push(mode);
+      items.push({
+        durationMinutes: context.activity.durationMinutes,
+        bufferBeforeMinutes: context.activity.bufferBeforeMinutes,
+        bufferAfterMinutes: context.activity.bufferAfterMinutes,
+        staff: staff.map((s) => timeline(s, busy.staff.get(s.id))),
+        resources: resources?.map((r) => timeline(r, busy.resources.get(r.id))),
+      });
+    }
+    return [{ location, delivery, items }];
+  });
+}
+
+/** The starts the first service's slots offer at a place (its grid, inside someone's hours). */
+function firstStarts(
+  visit: VisitContexts,
+  tenant: Tenant,
+  place: VisitPlace,
+  choice: VisitChoice,
+  from: number,
+  to: number,
+): number[] {
+  const [first] = visit.contexts as [BookingContext];
+  const rules = slotRulesOf(first.activity, tenant);
+  const staff = chosenStaff(first, { staffId: choice.items[0]?.staffId }).filter(
+    (s) => s.locationId === place.location.id,
+  );
+  const starts = new Set<number>();
+  for (const s of staff) {
+    for (const start of candidateStarts(s.hours, { from, to, rules })) starts.add(start);
+  }
+  return [...starts].sort((a, b) => a - b);
+}
+
+/** Whether the first service's rules let a visit start then (notice, horizon). */
+function inBookingWindow(visit: VisitContexts, tenant: Tenant, start: number, now: Date) {
+  const rules = slotRulesOf((visit.contexts[0] as BookingContext).activity, tenant);
+  return (
+    start >= now.getTime() + rules.minimumNoticeMinutes * MINUTE_MS &&
+    start <= now.getTime() + rules.maxAdvanceDays * 1440 * MINUTE_MS
+  );
+}
+
+/**
+ * A visit's slots over a range: each start the first service offers, available when every
+ * service, back to back, has someone free (and a resource it needs) at the same place.
+ */
+export async function findVisitSlots(
+  db: Database,
+  tenant: Tenant,
+  choice: VisitChoice,
+  range: DateRange,
+  now: Date,
+): Promise<{ slots: PlacedSlot[]; several: boolean }> {
+  const visit = await loadVisitContexts(db, tenant, choice, true);
+  const busy = await listBusyTime(
+    db,
+    tenant.id,
+    range.from - BUSY_MARGIN,
+    range.to + visit.totalMs + BUSY_MARGIN,
+  );
+  const places = visitPlaces(visit, choice, busy, range.from, range.to);
+  const slots = places.flatMap((place) =>
+    firstStarts(visit, tenant, place, choice, range.from, range.to).map((start) => ({
+      start,
+      locationId: place.location.id,
+      available:
+        inBookingWindow(visit, tenant, start, now) && assignVisit(place.items, start) !== null,
+    })),
+  );
+  return {
+    slots: places.length > 1 ? slots.sort((a, b) => a.start - b.start) : slots,
+    several: (visit.contexts[0]?.locations.length ?? 0) > 1,
+  };
+}
+
+/** Who performs each service of a visit starting at `start`, where and how; null: nobody can. */
+export async function planVisit(
+  db: Database,
+  tenant: Tenant,
+  visit: VisitContexts,
+  choice: VisitChoice,
+  start: number,
+  now: Date,
+): Promise<{ location: LocationSchedule; delivery: DeliveryMode[]; parts: VisitPart[] } | null> {
+  if (!inBookingWindow(visit, tenant, start, now)) return null;
+  const busy = await listBusyTime(
+    db,
+    tenant.id,
+    start - BUSY_MARGIN,
+    start + visit.totalMs + BUSY_MARGIN,
+  );
+  for (const place of visitPlaces(visit, choice, busy, start, start + 1)) {
+    if (!firstStarts(visit, tenant, place, choice, start, start + 1).includes(start)) continue;
+    const parts = assignVisit(place.items, start);
+    if (parts) return { location: place.location, delivery: place.delivery, parts };
+  }
+  return null;
+}

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import type { AuditEntry } from "@/db/schema";
@@ -68,5 +70,56 @@ describe("audit sentences", () => {
       "Anna scheduled class sessions.",
     );
     expect(say("en", entry("something.new", null, null))).toBe("Anna: something.new.");
+    expect(
+      say(
+        "en",
+        entry(
+          "settings.appointment_module",
+          { enabled: true, confirmOnlineBookings: "manual" },
+          { enabled: true, confirmOnlineBookings: "automatic" },
+        ),
+      ),
+    ).toBe("Anna set customers’ bookings to be confirmed automatically.");
+    expect(say("fr", entry("tenant.embed_origins", null, null))).toBe(
+      "Anna a modifié les sites autorisés à afficher le module de réservation.",
+    );
+  });
+
+  it("gives every action the app records a sentence of its own", () => {
+    for (const action of ACTIONS) {
+      expect(keys.has(action.replaceAll(".", "_")), action).toBe(true);
+    }
+  });
+
+  it("elides before a vowel in French, and names the time it had then and its place's clock", () => {
+    const anne = { clientName: "Anne", startsAt: new Date("2026-12-08T22:00:00Z") };
+    const t = createTranslator({ locale: "fr", messages: fr, namespace: "admin.audit" });
+    const { key, values } = auditSentence(
+      entry("appointment.status", null, { status: "confirmed", startsAt: "2026-12-03T09:00:00Z" }),
+      { ...anne, timeZone: "America/Montreal" },
+      { timeZone: "Europe/Paris", locale: "fr" },
+      keys,
+    );
+    expect(t(`sentences.${key}` as "sentences.other", { ...values, who: "Anna" })).toBe(
+      "Anna a confirmé le rendez-vous d’Anne du jeudi 3 décembre 2026 à 10:00 (04:00 Montréal).",
+    );
   });
 });
+
+// Every action written anywhere in lib/: a new one without a sentence would show its raw code.
+const ACTIONS = [
+  ...new Set(
+    [...readdirRecursive("lib")]
+      .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))
+      .flatMap((f) => [...readFileSync(f, "utf8").matchAll(/action: "([a-z_.]+)"/g)])
+      .map((m) => m[1] as string),
+  ),
+];
+
+function* readdirRecursive(dir: string): Generator<string> {
+  for (const d of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, d.name);
+    if (d.isDirectory()) yield* readdirRecursive(full);
+    else yield full;
+  }
+}

@@ -17,7 +17,7 @@ import timeGridPlugin from "@fullcalendar/react/timegrid";
 import "@fullcalendar/react/skeleton.css";
 import "@fullcalendar/react/themes/classic/theme.css";
 import "@fullcalendar/react/themes/classic/palette.css";
-import { type RefObject, useSyncExternalStore } from "react";
+import { type RefObject, useState, useSyncExternalStore } from "react";
 import { dateTimeFormat } from "@/lib/i18n/intl-formats";
 
 const PHONE = "(max-width: 639px)";
@@ -73,7 +73,33 @@ const phoneFooter = { center: "timeGridDay,listWeek" };
 
 export const calendarLocale = (locale: "fr" | "en") => (locale === "fr" ? french : "en");
 
-/** The week (or day, month, list) calendar of the dashboard, from 06:00 to 22:00. */
+const DAY_FROM = 6 * 60;
+const DAY_TO = 22 * 60;
+const clock = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}:00`;
+
+/**
+ * The hours the week view shows: 06:00 to 22:00, widened to whole hours around any event outside
+ * them (a Montréal booking at 23:00 Paris time), so that nothing loaded is off the grid. Events come
+ * as FullCalendar's strings, on the calendar's own clock ("2026-12-08T23:00:00+01:00").
+ */
+export function visibleHours(events: readonly { startStr: string; endStr: string }[]) {
+  let from = DAY_FROM;
+  let to = DAY_TO;
+  const minuteOf = (iso: string) => Number(iso.slice(11, 13)) * 60 + Number(iso.slice(14, 16));
+  for (const { startStr, endStr } of events) {
+    if (startStr.length < 16 || endStr.length < 16) continue;
+    const first = minuteOf(startStr);
+    const last = minuteOf(endStr);
+    // Ending on another day (at midnight or later): the rest of the day.
+    const nextDay = endStr.slice(0, 10) !== startStr.slice(0, 10);
+    from = Math.min(from, Math.floor(first / 60) * 60);
+    to = Math.max(to, nextDay ? 1440 : Math.ceil(last / 60) * 60);
+  }
+  return { slotMinTime: clock(from), slotMaxTime: clock(to) };
+}
+
+/** The week (or day, month, list) calendar of the dashboard, from 06:00 to 22:00 or wider. */
 export function WeekCalendar(props: {
   calendar: RefObject<CalendarRef | null>;
   timeZone: string;
@@ -87,6 +113,7 @@ export function WeekCalendar(props: {
   onEventDrop: (info: EventDropInfo) => void;
 }) {
   const { phone } = props;
+  const [hours, setHours] = useState({ slotMinTime: clock(DAY_FROM), slotMaxTime: clock(DAY_TO) });
   return (
     <FullCalendar
       ref={props.calendar}
@@ -99,8 +126,14 @@ export function WeekCalendar(props: {
       footerToolbar={phone ? phoneFooter : false}
       titleFormat={phone ? { month: "short", day: "numeric" } : undefined}
       height="auto"
-      slotMinTime="06:00:00"
-      slotMaxTime="22:00:00"
+      slotMinTime={hours.slotMinTime}
+      slotMaxTime={hours.slotMaxTime}
+      eventsSet={(events) => {
+        const next = visibleHours(events);
+        setHours((now) =>
+          now.slotMinTime === next.slotMinTime && now.slotMaxTime === next.slotMaxTime ? now : next,
+        );
+      }}
       allDaySlot={true}
       nowIndicator={true}
       editable={props.canChange}

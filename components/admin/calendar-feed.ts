@@ -20,6 +20,8 @@ export interface CalendarEventJson {
     locationId: string | null;
     resourceId: string | null;
     sessionId: string | null;
+    /** Its time on the clock of its place, when that is not the business's ("17:00 Montréal"). */
+    localTime: string | null;
   };
 }
 
@@ -73,6 +75,7 @@ export function toCalendarEvents(
               extendedProps: {
                 client: e.extendedProps.clientName,
                 detail: [
+                  e.extendedProps.localTime && `(${e.extendedProps.localTime})`,
                   e.extendedProps.activityName,
                   team ? e.extendedProps.staffName : null,
                   e.status === "confirmed" ? null : labels[`status.${e.status}`],

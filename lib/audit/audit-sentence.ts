@@ -1,10 +1,15 @@
 import type { AuditEntry, Tenant } from "@/db/schema";
-import { formatDateTime, formatPrice } from "@/lib/i18n/format";
+import { formatDateTime, formatPrice, placeTime } from "@/lib/i18n/format";
+
+const of = (name: string, locale: Tenant["locale"]) =>
+  locale === "fr" ? (/^[aeiouyhàâäéèêëîïôöùûü]/i.test(name) ? `d’${name}` : `de ${name}`) : name;
 
 /** The appointment an entry is about, when it is one: its client and (current) start. */
 export interface AuditedAppointment {
   clientName: string;
   startsAt: Date;
+  /** The zone of its place, when not the business's. */
+  timeZone?: string | null;
 }
 
 /**
@@ -24,28 +29,42 @@ export function auditSentence(
   const text = (value: unknown) => (typeof value === "string" ? value : "");
   const when = (value: unknown) => {
     const instant = value instanceof Date ? value : new Date(text(value));
-    return Number.isNaN(instant.getTime())
-      ? ""
-      : formatDateTime(instant, tenant.timeZone, tenant.locale);
+    if (Number.isNaN(instant.getTime())) return "";
+    const there = placeTime(
+      instant,
+      appointment?.timeZone ?? tenant.timeZone,
+      tenant.timeZone,
+      tenant.locale,
+    );
+    const here = formatDateTime(instant, tenant.timeZone, tenant.locale);
+    return there ? `${here} (${there})` : here;
   };
+  const client = appointment?.clientName ?? "";
+  const name = text(after.name) || text(before.name);
   const values: Record<string, string> = {
     action: entry.action,
-    client: appointment?.clientName ?? "",
-    when: appointment ? when(appointment.startsAt) : "",
+    client,
+    // French elides "de" before a vowel or a mute h: "d'Anne", "de Marc".
+    ofClient: of(client, tenant.locale),
+    // The start the entry recorded (what it was then), else the appointment's own.
+    when: when(after.startsAt) || (appointment ? when(appointment.startsAt) : ""),
     from: when(before.startsAt),
     to: when(after.startsAt),
     status: text(after.status),
-    name: text(after.name) || text(before.name),
+    name,
+    ofName: of(name, tenant.locale),
     role: text(after.role),
     enabled: after.enabled === true ? "on" : "off",
+    // Which setting of online booking changed: on/off, or how bookings are confirmed.
+    module:
+      before.enabled !== undefined && before.enabled !== after.enabled
+        ? "switch"
+        : text(after.confirmOnlineBookings) || "switch",
     amount:
       typeof after.amountMinor === "number" && typeof after.currency === "string"
         ? formatPrice(after.amountMinor, after.currency, tenant.locale)
         : "",
   };
-  // An appointment's entry names its start at the time: where it was moved to, or is.
-  if (entry.action === "appointment.create")
-    values.when = when(after.startsAt) || (values.when ?? "");
   const key = entry.action.replaceAll(".", "_");
   return { key: known.has(key) ? key : "other", values };
 }

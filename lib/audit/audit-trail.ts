@@ -1,6 +1,6 @@
 import { and, count, desc, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { type AuditEntry, appointments, auditLog } from "@/db/schema";
+import { type AuditEntry, appointments, auditLog, locations } from "@/db/schema";
 import type { AuditedAppointment } from "./audit-sentence";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -23,6 +23,8 @@ export async function listAudit(
         entry: auditLog,
         clientName: appointments.clientName,
         startsAt: appointments.startsAt,
+        // The clock of its place (null: the business's).
+        timeZone: locations.timeZone,
       })
       .from(auditLog)
       .leftJoin(
@@ -33,15 +35,22 @@ export async function listAudit(
           eq(sql`${appointments.id}::text`, auditLog.entityId),
         ),
       )
+      .leftJoin(
+        locations,
+        and(
+          eq(locations.tenantId, appointments.tenantId),
+          eq(locations.id, appointments.locationId),
+        ),
+      )
       .where(eq(auditLog.tenantId, tenantId))
       .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
       .limit(AUDIT_PAGE_SIZE)
       .offset((page - 1) * AUDIT_PAGE_SIZE),
     db.select({ total: count() }).from(auditLog).where(eq(auditLog.tenantId, tenantId)),
   ]);
-  const entries = rows.map(({ entry, clientName, startsAt }) => ({
+  const entries = rows.map(({ entry, clientName, startsAt, timeZone }) => ({
     ...entry,
-    appointment: clientName && startsAt ? { clientName, startsAt } : null,
+    appointment: clientName && startsAt ? { clientName, startsAt, timeZone } : null,
   }));
   return { entries, total: counted?.total ?? 0 };
 }

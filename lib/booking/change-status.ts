@@ -52,7 +52,8 @@ export async function changeAppointmentStatus(
       entityType: "appointment",
       entityId: id,
       before: { status: current.status },
-      after: { status },
+      // The start it had then: the log names that time, not wherever it is moved later.
+      after: { status, startsAt: current.startsAt },
     });
     const event = events[status];
     const owed = event

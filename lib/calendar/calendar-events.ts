@@ -4,6 +4,7 @@ import { listAppointments } from "@/lib/appointments";
 import type { DateRange } from "@/lib/availability";
 import { loadOpeningHours } from "@/lib/availability";
 import { listClassSessions } from "@/lib/classes";
+import { placeTime } from "@/lib/i18n/format";
 import { listLocations } from "@/lib/locations";
 import { ownHours, staffHoursByPlace } from "@/lib/offer";
 import { paymentShort } from "@/lib/payments";
@@ -28,6 +29,10 @@ export async function calendarEvents(db: Database, tenant: Tenant, range: DateRa
     listClassSessions(db, tenant.id, range),
     listLocations(db, tenant.id),
   ]);
+  // An event at a place on another clock also says its time there ("17:00 Montréal").
+  const zoneOf = new Map(places.map((l) => [l.id, l.timeZone ?? tenant.timeZone]));
+  const localTime = (locationId: string, at: Date) =>
+    placeTime(at, zoneOf.get(locationId) ?? tenant.timeZone, tenant.timeZone, tenant.locale);
   const hoursAt = new Map(
     places.map((l) => [
       l.id,
@@ -62,6 +67,7 @@ export async function calendarEvents(db: Database, tenant: Tenant, range: DateRa
         locationId: null,
         resourceId: null,
         sessionId: null,
+        localTime: null,
       },
     })),
   );
@@ -84,6 +90,7 @@ export async function calendarEvents(db: Database, tenant: Tenant, range: DateRa
       locationId: c.locationId,
       resourceId: c.resourceId,
       sessionId: c.id,
+      localTime: localTime(c.locationId, c.startsAt),
     },
   }));
   const booked = rows
@@ -92,6 +99,7 @@ export async function calendarEvents(db: Database, tenant: Tenant, range: DateRa
       id: a.id,
       title: [
         `${a.activityName} – ${a.clientName}`,
+        localTime(a.locationId, a.startsAt),
         a.payment ? paymentShort(a.payment.status, tenant.locale) : null,
       ]
         .filter(Boolean)
@@ -112,6 +120,7 @@ export async function calendarEvents(db: Database, tenant: Tenant, range: DateRa
         locationId: a.locationId,
         resourceId: a.resourceId,
         sessionId: null,
+        localTime: localTime(a.locationId, a.startsAt),
       },
     }));
   return [...availability, ...booked, ...classes];

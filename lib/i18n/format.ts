@@ -40,8 +40,30 @@ export const formatWeekday = (day: string, locale: Locale) =>
   );
 
 /** "Europe/Paris" → "Paris", "America/Argentina/Buenos_Aires" → "Buenos Aires". */
+// The city people know a zone by, where the IANA name's own spelling is not it.
+const cityNames: Record<string, string> = {
+  "America/Montreal": "Montréal",
+  "America/Sao_Paulo": "São Paulo",
+  "America/Bogota": "Bogotá",
+  "Indian/Reunion": "Réunion",
+};
+
 export const zoneCity = (timeZone: string) =>
-  (timeZone.split("/").pop() ?? timeZone).replaceAll("_", " ");
+  cityNames[timeZone] ?? (timeZone.split("/").pop() ?? timeZone).replaceAll("_", " ");
+
+/**
+ * "17:00 Montréal": an instant on the clock of the place where it happens, named, for a reader
+ * whose own clock (`viewerZone`) is another; null when both are the same.
+ */
+export const placeTime = (
+  instant: number | Date,
+  placeZone: string,
+  viewerZone: string,
+  locale: Locale,
+): string | null =>
+  placeZone === viewerZone
+    ? null
+    : `${formatTime(instant, placeZone, locale)} ${zoneCity(placeZone)}`;
 
 export function formatDuration(minutes: number, locale: Locale): string {
   const hours = Math.floor(minutes / 60);

@@ -26,9 +26,36 @@ export function utcOffset(timeZone: string, now: Date): string {
   return !name || name === "GMT" ? "UTC+00:00" : name.replace("GMT", "UTC");
 }
 
+// Zones offered beside the runtime's canonical ones, under the name of the city people look for:
+// IANA keeps Montréal as a link to Toronto (same clock since 1970), so a Montréal business would
+// otherwise read "Toronto" on every page.
+const cityZones = ["America/Montreal"];
+
+// Other cities each zone is searched by (typed in the picker, they find it).
+const mainCities: Record<string, string[]> = {
+  "Europe/Paris": ["Lyon", "Marseille", "Toulouse", "Nice", "Bordeaux", "Lille", "Nantes"],
+  "America/Montreal": ["Québec", "Laval", "Gatineau"],
+  "America/Toronto": ["Ottawa"],
+  "Europe/Brussels": ["Bruxelles", "Liège", "Anvers"],
+  "Europe/Zurich": ["Genève", "Lausanne", "Berne", "Bâle"],
+  "America/New_York": ["Boston", "Washington", "Philadelphia", "Miami", "Atlanta"],
+  "America/Chicago": ["Houston", "Dallas"],
+  "America/Los_Angeles": ["San Francisco", "Seattle"],
+  "Africa/Casablanca": ["Rabat", "Marrakech"],
+  "Europe/London": ["Manchester", "Edinburgh"],
+  "Asia/Kolkata": ["Mumbai", "Delhi", "Bangalore"],
+};
+
+// "Montreal" finds "Montréal": the label carries the plain spelling too where it differs.
+const plain = (text: string) => text.normalize("NFD").replace(/\p{Diacritic}/gu, "");
+
 /** Every IANA zone the runtime knows, labelled by city, region and current offset, by offset. */
 export function timeZoneOptions(now: Date): TimeZoneOption[] {
-  const zones = ["UTC", ...Intl.supportedValuesOf("timeZone").filter((z) => z !== "UTC")];
+  const zones = [
+    "UTC",
+    ...Intl.supportedValuesOf("timeZone").filter((z) => z !== "UTC"),
+    ...cityZones,
+  ];
   const offsetMinutes = (offset: string) => {
     const [, sign, h, m] = /([+-])(\d\d):(\d\d)/.exec(offset) ?? [];
     return sign ? (sign === "-" ? -1 : 1) * (Number(h) * 60 + Number(m)) : 0;
@@ -37,9 +64,11 @@ export function timeZoneOptions(now: Date): TimeZoneOption[] {
     .map((zone) => {
       const offset = utcOffset(zone, now);
       const region = zone.includes("/") ? zone.split("/")[0] : null;
+      const cities = [zoneCity(zone), ...(mainCities[zone] ?? [])].join(", ");
+      const plainCities = plain(cities);
       return {
         value: zone,
-        label: `${zoneCity(zone)}${region ? ` (${region})` : ""} · ${offset}`,
+        label: `${cities}${region ? ` (${region})` : ""} · ${offset}${plainCities === cities ? "" : ` · ${plainCities}`}`,
         order: offsetMinutes(offset),
       };
     })

@@ -47,3 +47,10 @@ export async function bookingPlace(
   const place = locations.find((l) => l.id === locationId) ?? null;
   return place && (locations.length > 1 || place.online) ? place : null;
 }
+
+/** The clock of each live place of the business (its own zone, or the business's). */
+export async function placeZones(db: Database, tenant: Tenant): Promise<Map<string, string>> {
+  return new Map(
+    (await listLocations(db, tenant.id)).map((l) => [l.id, l.timeZone ?? tenant.timeZone]),
+  );
+}

@@ -35,6 +35,22 @@ export interface AppointmentEmailProps {
   policy: { label: string; text: string } | null;
 }
 
+/** A row's text with its web address (a video room) as a link people can click. */
+function Linked({ text }: { text: string }) {
+  const url = /https:\/\/\S+/.exec(text)?.[0];
+  if (!url) return text;
+  const [before, after] = text.split(url);
+  return (
+    <>
+      {before}
+      <Link href={url} style={link}>
+        {url}
+      </Link>
+      {after}
+    </>
+  );
+}
+
 export function AppointmentEmail(props: AppointmentEmailProps) {
   return (
     <Layout locale={props.locale} subject={props.subject} preview={props.lead}>
@@ -49,7 +65,7 @@ export function AppointmentEmail(props: AppointmentEmailProps) {
               {label}
               {props.colon}
             </strong>
-            {value}
+            <Linked text={value} />
           </Text>
         ))}
       </Section>

@@ -68,9 +68,10 @@ export async function renderMessage(facts: MessageFacts): Promise<RenderedMessag
   // French typography: a no-break space before the colon.
   const colon = locale === "fr" ? "\u00a0: " : ": ";
   const contact = [place.contactPhone, place.contactEmail].filter(Boolean).join(" · ");
-  const where = place.online
-    ? [t("online"), a.meetingUrl].filter(Boolean).join(" ")
-    : [facts.showPlace ? place.name : tenant.name, place.address].filter(Boolean).join(", ");
+  const where =
+    place.online || a.meetingUrl
+      ? [t("online"), a.meetingUrl].filter(Boolean).join(" ")
+      : [facts.showPlace ? place.name : tenant.name, place.address].filter(Boolean).join(", ");
   const rows: [string, string][] = [
     [t("what"), a.activityName],
     [t("when"), `${when} (${t("timeZone", { zone: zoneCity(place.timeZone) })})`],

@@ -8,7 +8,9 @@ import type {
   searchAppointments,
 } from "@/lib/appointments/search-appointments";
 import { hrefWith } from "@/lib/http/page-params";
-import { formatDateTime, formatPrice } from "@/lib/i18n/format";
+import { getDb } from "@/lib/db";
+import { formatDateTime, formatPrice, placeTime } from "@/lib/i18n/format";
+import { placeZones } from "@/lib/locations/public-locations";
 import { paymentShort } from "@/lib/payments/describe";
 import { queryOf } from "./search-query";
 
@@ -22,10 +24,19 @@ export async function AppointmentsTable(props: {
   team: boolean;
 }) {
   const { search, rows, tenant, team } = props;
-  const [t, ts] = await Promise.all([
+  const [t, ts, zones] = await Promise.all([
     getTranslations("admin.appointments"),
     getTranslations("admin.statuses"),
+    getDb().then((db) => placeZones(db, tenant)),
   ]);
+  // At a place on another clock, its own time too ("17:00 Montréal").
+  const localTime = (a: Row) =>
+    placeTime(
+      a.startsAt,
+      zones.get(a.locationId) ?? tenant.timeZone,
+      tenant.timeZone,
+      tenant.locale,
+    );
   const sortHeader = (key: SortKey) => {
     const active = search.sort === key;
     const dir = active && search.dir === "asc" ? "desc" : "asc";
@@ -65,6 +76,11 @@ export async function AppointmentsTable(props: {
             <tr key={a.id} className="border-t border-slate-100">
               <td className="px-3 py-2 whitespace-nowrap">
                 {formatDateTime(a.startsAt, tenant.timeZone, tenant.locale)}
+                {localTime(a) && (
+                  <span className="block text-xs text-slate-600" data-testid="place-time">
+                    {localTime(a)}
+                  </span>
+                )}
               </td>
               <td className="max-w-48 px-3 py-2 [overflow-wrap:anywhere]">
                 <span

@@ -18,8 +18,13 @@ export function bookingCalendarFile(
   },
   tenant: Pick<Tenant, "name" | "address" | "contactEmail" | "contactPhone">,
   manageUrl: string | null,
-  /** Where, when the business has several places or this one is online. */
-  place?: { name: string; address: string | null } | null,
+  /** Where, when the business has several places or this one is online: its address and contact. */
+  place?: {
+    name: string;
+    address: string | null;
+    contactEmail?: string | null;
+    contactPhone?: string | null;
+  } | null,
   /**
    * An invitation sent by e-mail (METHOD:REQUEST, or CANCEL once cancelled) comes from the
    * business as organizer; a download is published.
@@ -27,7 +32,8 @@ export function bookingCalendarFile(
   invitation?: { method: "REQUEST" | "CANCEL"; organizer: { name: string; email: string } },
 ): string {
   const cancelled = booking.status === "cancelled";
-  const contact = [tenant.contactPhone, tenant.contactEmail].filter(Boolean).join(" · ");
+  const reach = place?.contactPhone || place?.contactEmail ? place : tenant;
+  const contact = [reach.contactPhone, reach.contactEmail].filter(Boolean).join(" · ");
   const { error, value } = createEvent({
     productId: "rendezvous",
     method: invitation?.method ?? (cancelled ? "CANCEL" : "PUBLISH"),

@@ -17,7 +17,7 @@ import {
   type SearchParams,
 } from "@/lib/http/page-params";
 import { publicOrigin } from "@/lib/http/public-origin";
-import { formatDateTime, formatPrice } from "@/lib/i18n/format";
+import { formatDateTime, formatPrice, zoneCity } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { bookingPlace } from "@/lib/locations/public-locations";
@@ -54,7 +54,10 @@ export default async function ManagePage(props: {
   const path = `/manage/${token}`;
   const origin = publicOrigin(requestHeaders);
   const booked = firstParam(query.booked) === "1";
-  const when = (date: Date) => formatDateTime(date, tenant.timeZone, locale);
+  const td = await getTranslations("details");
+  // Every time on the page (deadlines, payment) on the clock the visitor reads, named.
+  const when = (date: Date) =>
+    td("businessTime", { time: formatDateTime(date, zone, locale), zone: zoneCity(zone) });
   const { payment } = booking;
   const money = (minor: number) => formatPrice(minor, payment?.currency ?? tenant.currency, locale);
   const paid = payment ? describePayment(payment, tenant) : null;
@@ -173,6 +176,7 @@ export default async function ManagePage(props: {
               : null
           }
           when={when}
+          contact={place ? { ...place, name: tenant.name } : tenant}
         />
       </div>
     </>

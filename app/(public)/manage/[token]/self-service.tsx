@@ -23,6 +23,8 @@ export async function SelfService(props: {
   /** What cancelling now gives back, in words; null when nothing was paid. */
   refundLine: string | null;
   when: (date: Date) => string;
+  /** How to reach the business about it: its place's contact and address. */
+  contact: Parameters<typeof BusinessContact>[0]["tenant"];
 }) {
   const t = await getTranslations("manage");
   const { tenant, policy, path, tz, holding, when, token } = props;
@@ -128,7 +130,7 @@ export async function SelfService(props: {
         </>
       ) : null}
       {holding ? <BookingPolicy tenant={tenant} /> : null}
-      <BusinessContact tenant={tenant} />
+      <BusinessContact tenant={props.contact} />
     </section>
   );
 }

@@ -185,5 +185,5 @@ test("the owner sees the team's day side by side, each booking in its person's c
   if (!column || !lane) throw new Error(`no ${hh}:00 in Hugo's column`);
   await page.mouse.click(column.x + column.width / 2, lane.y + 4);
   await expect(page.getByLabel("With").locator("option:checked")).toHaveText("Hugo");
-  await expect(page.getByLabel("Start (business time) *")).toHaveValue(`${bookedDay}T${hh}:00`);
+  await expect(page.getByLabel(/^Start \(\S+ time\) \*$/)).toHaveValue(`${bookedDay}T${hh}:00`);
 });

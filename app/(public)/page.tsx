@@ -12,6 +12,7 @@ import { firstParam, hrefWith, type SearchParams } from "@/lib/http/page-params"
 import { zoneCity } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { chosenLocation, publicLocations } from "@/lib/locations/public-locations";
+import { placesOfWork } from "@/lib/offer/booking-context";
 import { listStaff } from "@/lib/staff/staff";
 import { isOpenForBooking } from "@/lib/tenants/online-booking";
 
@@ -65,9 +66,11 @@ export default async function BusinessPage(props: { searchParams: Promise<Search
       </section>
     );
   }
-  // What someone at this place performs.
+  // What someone working at this place performs.
   const here = new Set(
-    staff.filter((s) => s.locationId === location.id).flatMap((s) => s.activityIds),
+    staff
+      .filter((s) => placesOfWork(s.locationId, s.weeklyHours).some(([l]) => l === location.id))
+      .flatMap((s) => s.activityIds),
   );
   const offered = activities.filter((a) => here.has(a.id));
   return (

@@ -79,7 +79,11 @@ export default async function CalendarPage({
         nextFree={first ? formatInTimeZone(first, tenant.timeZone, "yyyy-MM-dd'T'HH:mm") : ""}
         closedDays={availability.exceptions}
         staff={staff.map(({ id, name, color, activityIds }) => ({ id, name, color, activityIds }))}
-        locations={locations.map(({ id, name }) => ({ id, name }))}
+        locations={locations.map(({ id, name, timeZone }) => ({
+          id,
+          name,
+          timeZone: timeZone ?? tenant.timeZone,
+        }))}
         resources={resources.map(({ id, name }) => ({ id, name }))}
         // A staff member signed in sees their own appointments first.
         ownStaffId={

@@ -33,7 +33,7 @@ export interface AdminCalendarProps {
   /** The signed-in user's own staff member, the filter's first value ("" for everyone). */
   ownStaffId: string;
   /** The business's locations (a filter when several) and resources (a filter when any). */
-  locations: { id: string; name: string }[];
+  locations: { id: string; name: string; timeZone: string }[];
   resources: { id: string; name: string }[];
   closedDays: { date: string; reason: string | null }[];
   /** Whether the signed-in user may change appointments (every role may; kept explicit). */
@@ -215,6 +215,8 @@ function CalendarSide(p: {
           at={p.walkInAt}
           activities={props.activities}
           staff={props.staff}
+          locations={props.locations}
+          timeZone={props.timeZone}
           initialStaffId={p.walkInStaff}
           labels={labels}
           bookWalkIn={props.actions.bookWalkIn}

@@ -30,11 +30,14 @@ interface Props {
   otherChanges?: boolean;
   /** Fields shown before the week, saved with it by `save`. */
   children?: React.ReactNode;
+  /** The places each window may be at (a staff member at a business with several), home first. */
+  places?: { id: string; name: string }[];
 }
 
 /** The flat list the API takes, and where each entry sits in the editor. */
 function toSlots(week: Window[][]) {
-  const slots: { dayOfWeek: number; startTime: string; endTime: string }[] = [];
+  const slots: { dayOfWeek: number; startTime: string; endTime: string; locationId?: string }[] =
+    [];
   const where: [number, number][] = [];
   week.forEach((windows, day) => {
     windows.forEach((w, i) => {
@@ -58,6 +61,7 @@ function problemsOf(week: Window[][]): Set<string> {
       dayOfWeek: s.dayOfWeek,
       startMinute: parseClockTime(s.startTime),
       endMinute: parseClockTime(s.endTime),
+      place: s.locationId,
     };
   });
   for (const i of weeklyHoursProblems(windows).keys()) bad.add(where[i]?.join(":") ?? "");
@@ -73,13 +77,18 @@ export function AvailabilityEditor({
   weekHidden = false,
   otherChanges = false,
   children,
+  places,
 }: Props) {
   const router = useRouter();
   const [week, setWeek] = useState<Window[][]>(() =>
     [0, 1, 2, 3, 4, 5, 6].map((day) =>
       initial.weeklySlots
         .filter((s) => s.dayOfWeek === day)
-        .map(({ startTime, endTime }) => ({ startTime, endTime })),
+        .map(({ startTime, endTime, locationId }) => ({
+          startTime,
+          endTime,
+          ...(locationId && { locationId }),
+        })),
     ),
   );
   const [exceptions, setExceptions] = useState<Exception[]>(() =>
@@ -147,6 +156,7 @@ export function AvailabilityEditor({
             canManage={canManage}
             problems={problems}
             onChange={(windows) => setDay(day, windows)}
+            places={places}
             copyOpen={copyFrom === day}
             onToggleCopy={() => setCopyFrom(copyFrom === day ? null : day)}
             onCopy={(days) => {

@@ -2,14 +2,15 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
+import { Input, Select } from "@/components/ui/input";
 import {
   addClosedRange,
   type ClosedDay,
   type ClosedRangeProblem,
 } from "@/lib/availability/closed-days";
 
-export type Window = { startTime: string; endTime: string };
+/** A window of a week; a staff member's may say at which place (left out: their home one). */
+export type Window = { startTime: string; endTime: string; locationId?: string };
 
 // Monday first, as the week is shown; dayOfWeek stays the contract's 0 = Sunday.
 export const weekOrder = [1, 2, 3, 4, 5, 6, 0];
@@ -27,6 +28,8 @@ interface DayProps {
   copyOpen: boolean;
   onToggleCopy: () => void;
   onCopy: (days: number[]) => void;
+  /** The places a window may be at (a staff member's week at a business with several). */
+  places?: { id: string; name: string }[];
 }
 
 /** One day of the week: its opening windows, adding one, copying the day to others. */
@@ -35,7 +38,8 @@ export function DayHours(props: DayProps) {
   const [copyTargets, setCopyTargets] = useState<number[]>([]);
   const set = (i: number, change: Partial<Window>) =>
     props.onChange(windows.map((w, j) => (j === i ? { ...w, ...change } : w)));
-  const timeInput = (i: number, key: keyof Window, label: string) => (
+  const places = props.places ?? [];
+  const timeInput = (i: number, key: "startTime" | "endTime", label: string) => (
     <label className="flex items-center gap-1 text-sm">
       <span className="sr-only">
         {dayNames[day]} {i + 1} – {label}
@@ -67,6 +71,22 @@ export function DayHours(props: DayProps) {
               {timeInput(i, "startTime", labels.from ?? "")}
               <span aria-hidden="true">–</span>
               {timeInput(i, "endTime", labels.to ?? "")}
+              {places.length > 1 && (
+                <Select
+                  compact
+                  value={windows[i]?.locationId ?? places[0]?.id}
+                  disabled={!props.canManage}
+                  aria-label={`${dayNames[day]} ${i + 1} – ${labels.place}`}
+                  onChange={(e) => set(i, { locationId: e.target.value })}
+                  className="text-sm"
+                >
+                  {places.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.name}
+                    </option>
+                  ))}
+                </Select>
+              )}
               <Button
                 variant="quiet"
                 size="sm"
@@ -90,7 +110,14 @@ export function DayHours(props: DayProps) {
             const start = windows.at(-1)?.endTime ?? "09:00";
             props.onChange([
               ...windows,
-              { startTime: start, endTime: start < "18:00" ? "18:00" : "23:00" },
+              {
+                startTime: start,
+                endTime: start < "18:00" ? "18:00" : "23:00",
+                // At the place of the window before, else the first (their home location).
+                ...(places.length > 1 && {
+                  locationId: windows.at(-1)?.locationId ?? places[0]?.id,
+                }),
+              },
             ]);
           }}
           aria-label={`${labels.addWindow} – ${dayNames[day]}`}

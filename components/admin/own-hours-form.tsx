@@ -35,6 +35,8 @@ export function OwnHoursForm(props: {
   /** Where a new one's page goes once saved (the list, saying so). */
   savedHref: string;
   isNew: boolean;
+  /** The places each window may be at (a staff member's), their home first. */
+  places?: { id: string; name: string }[];
   children: React.ReactNode;
 }) {
   const { labels } = props;
@@ -76,6 +78,7 @@ export function OwnHoursForm(props: {
       save={save}
       weekHidden={!ownHours}
       otherChanges={fields !== savedFields}
+      places={props.places}
     >
       <div className="grid max-w-xl gap-4 rounded-lg border border-slate-200 bg-white p-4">
         {props.children}

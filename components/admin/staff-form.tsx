@@ -47,8 +47,12 @@ export function StaffForm(props: {
     return Boolean(name.trim());
   }
 
+  // Each window at one of the places, theirs first (a window saying none is at theirs).
+  const home = props.locations.find((l) => l.id === locationId);
+  const places = home ? [home, ...props.locations.filter((l) => l !== home)] : props.locations;
   return (
     <OwnHoursForm
+      places={places}
       initial={props.initial}
       inheritedWeek={props.businessWeek}
       dayNames={props.dayNames}

@@ -1,5 +1,6 @@
 "use client";
 
+import { formatInTimeZone, fromZonedTime } from "date-fns-tz";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -7,6 +8,7 @@ import { Field, fieldDescription } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
 import { type FieldProblems, problemText } from "@/lib/errors/field-problems";
+import { zoneCity } from "@/lib/i18n/format";
 import type { CalendarActions } from "./calendar-actions";
 import { type CalendarLabels, type CalendarStaff, outcomeText } from "./calendar-text";
 import { SidePanel } from "./side-panel";
@@ -24,6 +26,10 @@ interface Props {
   at: string;
   activities: CalendarActivity[];
   staff: CalendarStaff[];
+  /** The business's places, each with its clock; with several, the walk-in says where. */
+  locations: { id: string; name: string; timeZone: string }[];
+  /** The calendar's zone, which `at` is on. */
+  timeZone: string;
   /** The person whose column was clicked; "" for no preference. */
   initialStaffId?: string;
   labels: CalendarLabels;
@@ -135,6 +141,8 @@ export function WalkInForm({
   at,
   activities,
   staff,
+  locations,
+  timeZone,
   initialStaffId = "",
   labels,
   bookWalkIn,
@@ -151,6 +159,18 @@ export function WalkInForm({
     onBooked,
   );
   const activity = activities.find((a) => a.id === activityId);
+  // Several places: the time is typed on the clock of the one chosen (the calendar's, at first).
+  const [place, setPlace] = useState(locations[0]?.id ?? "");
+  const [start, setStart] = useState(at);
+  const zoneOf = (id: string) => locations.find((l) => l.id === id)?.timeZone ?? timeZone;
+  const [zone, setZone] = useState(timeZone);
+  function choosePlace(id: string) {
+    const next = zoneOf(id);
+    // The same instant, read on the new place's clock.
+    if (start) setStart(formatInTimeZone(fromZonedTime(start, zone), next, "yyyy-MM-dd'T'HH:mm"));
+    setPlace(id);
+    setZone(next);
+  }
 
   function submit(form: HTMLFormElement, anyTime: boolean) {
     const data = new FormData(form);
@@ -158,6 +178,7 @@ export function WalkInForm({
     const body = {
       activityId,
       staffId: performers.some((s) => s.id === staffId) ? staffId : null,
+      locationId: locations.length > 1 ? place : null,
       dateTime: text("at"),
       clientInfo: {
         name: text("name"),
@@ -224,7 +245,27 @@ export function WalkInForm({
           onStaff={setStaffId}
           labels={labels}
         />
-        <Field id="walk-in-at" label={`${labels.startsAt} *`} error={error("dateTime")}>
+        {locations.length > 1 && (
+          <Field id="walk-in-place" label={labels.place ?? ""}>
+            <Select
+              id="walk-in-place"
+              value={place}
+              onChange={(e) => choosePlace(e.target.value)}
+              className="mt-1 w-full text-sm"
+            >
+              {locations.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        )}
+        <Field
+          id="walk-in-at"
+          label={`${(labels.startsAtIn ?? "").replace("{zone}", zoneCity(zone))} *`}
+          error={error("dateTime")}
+        >
           <Input
             compact
             id="walk-in-at"
@@ -232,7 +273,8 @@ export function WalkInForm({
             type="datetime-local"
             step={300}
             required
-            defaultValue={at}
+            value={start}
+            onChange={(e) => setStart(e.target.value)}
             {...control("dateTime", "walk-in-at")}
           />
         </Field>

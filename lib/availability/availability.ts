@@ -7,7 +7,8 @@ import type { OpeningHours } from "@/lib/scheduling/opening-windows";
 import type { AvailabilityInput } from "./schema";
 
 export interface AvailabilityJson {
-  weeklySlots: { dayOfWeek: number; startTime: string; endTime: string }[];
+  // A staff member's windows may name their place.
+  weeklySlots: { dayOfWeek: number; startTime: string; endTime: string; locationId?: string }[];
   exceptions: { date: string; reason: string | null }[];
 }
 

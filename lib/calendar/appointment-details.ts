@@ -1,17 +1,18 @@
 import { formatInTimeZone } from "date-fns-tz";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import {
   type AppointmentStatus,
   activities,
   appointmentStatuses,
+  locations,
   type MessageKind,
   type MessageStatus,
   type Tenant,
 } from "@/db/schema";
 import { canTransition, getAppointment, holdsTime } from "@/lib/appointments";
 import { historyOf } from "@/lib/audit";
-import { formatDateTime, formatPrice, formatTime } from "@/lib/i18n/format";
+import { formatDateTime, formatPrice, formatTime, placeTime } from "@/lib/i18n/format";
 import { messagesOfAppointment } from "@/lib/messages";
 import { describePayment, type PaymentDescription } from "@/lib/payments";
 
@@ -69,18 +70,28 @@ export async function appointmentDetails(
   const a = await getAppointment(db, tenant.id, id);
   const [[activity], history, messages] = await Promise.all([
     db
-      .select({ priceMinor: activities.priceMinor, customFieldLabel: activities.customFieldLabel })
+      .select({
+        priceMinor: activities.priceMinor,
+        customFieldLabel: activities.customFieldLabel,
+        placeZone: sql<string | null>`(select ${locations.timeZone} from ${locations}
+          where ${locations.tenantId} = ${tenant.id} and ${locations.id} = ${a.locationId})`,
+      })
       .from(activities)
       .where(and(eq(activities.tenantId, tenant.id), eq(activities.id, a.activityId))),
     historyOf(db, tenant.id, "appointment", id),
     messagesOfAppointment(db, tenant.id, id),
   ]);
   const { locale, timeZone } = tenant;
+  // At a place on another clock, each time also in its time there ("17:00 Montréal").
+  const there = (at: Date) => {
+    const local = placeTime(at, activity?.placeZone ?? timeZone, timeZone, locale);
+    return local ? ` (${local})` : "";
+  };
   return {
     id: a.id,
     activityName: a.activityName,
     activityColor: a.activityColor,
-    when: `${formatDateTime(a.startsAt, timeZone, locale)} – ${formatTime(a.endsAt, timeZone, locale)}`,
+    when: `${formatDateTime(a.startsAt, timeZone, locale)} – ${formatTime(a.endsAt, timeZone, locale)}${there(a.startsAt)}`,
     startsAt: a.startsAt.toISOString(),
     wallClockStart: formatInTimeZone(a.startsAt, timeZone, "yyyy-MM-dd'T'HH:mm"),
     staff: { id: a.staffId, name: a.staffName },
@@ -117,7 +128,7 @@ export async function appointmentDetails(
           : m.kind,
       recipient: m.recipient,
       status: m.status,
-      at: formatDateTime(m.sentAt ?? m.sendAfter, timeZone, locale),
+      at: `${formatDateTime(m.sentAt ?? m.sendAfter, timeZone, locale)}${there(m.sentAt ?? m.sendAfter)}`,
     })),
   };
 }

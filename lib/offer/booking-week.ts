@@ -128,7 +128,8 @@ export async function loadBookingWeek(
   }
   return {
     activity,
-    staff: here.map(({ id, name, color }) => ({ id, name, color })),
+    // Someone working at several places is one choice.
+    staff: [...new Map(here.map(({ id, name, color }) => [id, { id, name, color }])).values()],
     staffId,
     timeZone,
     weekStart,

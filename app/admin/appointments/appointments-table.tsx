@@ -7,8 +7,8 @@ import type {
   SortKey,
   searchAppointments,
 } from "@/lib/appointments/search-appointments";
-import { hrefWith } from "@/lib/http/page-params";
 import { getDb } from "@/lib/db";
+import { hrefWith } from "@/lib/http/page-params";
 import { formatDateTime, formatPrice, placeTime } from "@/lib/i18n/format";
 import { placeZones } from "@/lib/locations/public-locations";
 import { paymentShort } from "@/lib/payments/describe";

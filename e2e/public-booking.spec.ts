@@ -278,6 +278,29 @@ test("a time taken meanwhile shows a clear message and other times, keeping the 
   await secondContext.close();
 });
 
+test("a form sent again, from Back or a second tab, books once and shows the booking it made", async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  const api = admin(request, "demo");
+  const activity = await api.createActivity();
+  await page.goto(urlOf("demo", baseURL, `/book/${activity.id}?week=${mondayIn(5)}`));
+  await pickFirstTime(page);
+  await submitDetails(page, "Deux Fois", "deuxfois@example.fr");
+  await expect(page.getByText("Votre réservation est enregistrée")).toBeVisible();
+  const manage = page.url();
+
+  // Back to the filled-in form, and send it again.
+  await page.goBack();
+  await expect(page).toHaveURL(/\/details\?at=/);
+  await submitDetails(page, "Deux Fois", "deuxfois@example.fr");
+  await expect(page).toHaveURL(manage);
+  expect((await api.appointmentsOf(activity.id)).map((a) => a.clientInfo.email)).toEqual([
+    "deuxfois@example.fr",
+  ]);
+});
+
 test("the manage link moves then cancels a booking inside the policy window, freeing the times", async ({
   page,
   request,

@@ -103,6 +103,12 @@ export function AppointmentPanel({
       {details && (
         <>
           <p className="mt-1 text-sm text-slate-700">{details.when}</p>
+          {details.overlapping.length > 0 && (
+            <Notice kind="error" className="mt-2">
+              {labels.overlapping}{" "}
+              {details.overlapping.map((o) => `${o.activityName}, ${o.when}`).join(" · ")}
+            </Notice>
+          )}
           <p className="mt-1 text-sm">
             <span className="font-medium">{labels.statusLabel}</span>{" "}
             <span data-testid="appointment-status">{labels[`status.${details.status}`]}</span>

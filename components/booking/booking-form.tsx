@@ -31,6 +31,7 @@ function formErrorText(
       hasAlternatives ? labels.chooseBelow : labels.noOtherTime,
     ].join(" ");
   }
+  if (formError === "alreadyBooked") return labels.alreadyBooked;
   return formError === "moduleDisabled"
     ? errors.MODULE_DISABLED
     : formError === "paymentUnavailable"
@@ -103,6 +104,7 @@ export function BookingForm({
 
   return (
     <form key={state.attempt} action={formAction} noValidate className="flex flex-col gap-4">
+      <input type="hidden" name="formToken" value={values.formToken} />
       {hasFieldErrors ? (
         <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
           {t("errorSummary")}

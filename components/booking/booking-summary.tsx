@@ -16,6 +16,7 @@ export async function BookingSummary({
   staffName,
   place,
   meetingUrl,
+  online = false,
   children,
 }: {
   tenant: Tenant;
@@ -29,6 +30,8 @@ export async function BookingSummary({
   place?: { name: string; address: string | null; online: boolean; timeZone: string } | null;
   /** The video room of an online appointment: for the customer only. */
   meetingUrl?: string | null;
+  /** Delivered on video (its room comes with the booking). */
+  online?: boolean;
   children?: React.ReactNode;
 }) {
   const t = await getTranslations("details");
@@ -37,11 +40,12 @@ export async function BookingSummary({
     time: formatDateTime(start, placeZone, locale),
     zone: zoneCity(placeZone),
   });
-  const where = place?.online
-    ? t("online")
-    : [place?.name ?? tenant.name, place ? place.address : tenant.address]
-        .filter(Boolean)
-        .join(", ");
+  const where =
+    place?.online || online || meetingUrl
+      ? t("online")
+      : [place?.name ?? tenant.name, place ? place.address : tenant.address]
+          .filter(Boolean)
+          .join(", ");
   const rows: [string, React.ReactNode][] = [
     [
       t("what"),

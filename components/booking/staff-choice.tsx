@@ -53,3 +53,40 @@ export function StaffChoice({
     </nav>
   );
 }
+
+/**
+ * "How?": in person (the default) or on video, for a service delivered both ways, as plain links
+ * that reload the week with that way's times.
+ */
+export function ModeChoice({
+  chosen,
+  path,
+  tz,
+}: {
+  chosen: "in_person" | "online" | null;
+  path: string;
+  tz: string | undefined;
+}) {
+  const t = useTranslations("booking");
+  return (
+    <nav aria-labelledby="how" className="mb-5">
+      <h2 id="how" className="mb-2 text-base font-semibold">
+        {t("how")}
+      </h2>
+      <ul className="flex flex-wrap gap-2">
+        {(["in_person", "online"] as const).map((mode) => (
+          <li key={mode}>
+            <Link
+              href={hrefWith(path, { mode: mode === "in_person" ? undefined : mode, tz })}
+              aria-current={(chosen ?? "in_person") === mode ? "true" : undefined}
+              data-mode-choice={mode}
+              className="inline-flex items-center gap-2 rounded-full border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:border-brand-500 aria-[current=true]:border-brand-600 aria-[current=true]:bg-brand-600 aria-[current=true]:text-white"
+            >
+              {t(mode === "online" ? "modeOnline" : "modeInPerson")}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

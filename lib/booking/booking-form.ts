@@ -13,6 +13,8 @@ export const bookingFormFields = [
   // Checkboxes: "on" when ticked.
   "privacyNotice",
   "marketing",
+  // Single-use, made with the page: a resubmission (Back, a second tab) books nothing more.
+  "formToken",
 ] as const;
 export type BookingFormField = (typeof bookingFormFields)[number];
 export type BookingFormValues = Record<BookingFormField, string>;
@@ -22,15 +24,22 @@ export interface BookingFormState {
   attempt: number;
   values: BookingFormValues;
   fieldErrors: Partial<Record<BookingFormField, FieldProblem>>;
-  formError?: "slotTaken" | "slotGone" | "failed" | "moduleDisabled" | "paymentUnavailable";
+  formError?:
+    | "slotTaken"
+    | "slotGone"
+    | "failed"
+    | "moduleDisabled"
+    | "paymentUnavailable"
+    | "alreadyBooked";
   /** Free start times to pick from after the chosen one was taken meanwhile. */
   alternatives?: { at: string; label: string }[];
 }
 
-export const emptyBookingForm = (at: string): BookingFormState => ({
+export const emptyBookingForm = (at: string, formToken = ""): BookingFormState => ({
   attempt: 0,
   values: {
     at,
+    formToken,
     name: "",
     email: "",
     phone: "",
@@ -45,7 +54,11 @@ export const emptyBookingForm = (at: string): BookingFormState => ({
 /** The body `POST /api/appointments` would receive for this form. */
 export const toBookingBody = (
   activityId: string,
-  choice: { staffId: string | null; locationId: string | null },
+  choice: {
+    staffId: string | null;
+    locationId: string | null;
+    mode?: "in_person" | "online" | null;
+  },
   v: BookingFormValues,
 ) => ({
   activityId,

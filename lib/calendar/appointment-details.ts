@@ -1,10 +1,12 @@
 import { formatInTimeZone } from "date-fns-tz";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, lt, ne, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import {
   type AppointmentStatus,
   activities,
   appointmentStatuses,
+  appointments,
+  holdingStatuses,
   locations,
   type MessageKind,
   type MessageStatus,
@@ -42,6 +44,8 @@ export interface AppointmentDetails {
   /** The statuses it may move to now. */
   nextStatuses: AppointmentStatus[];
   canMove: boolean;
+  /** The same customer's other bookings holding time that overlaps this one's (a double booking). */
+  overlapping: { when: string; activityName: string }[];
   history: { at: string; action: string; status: AppointmentStatus | null; by: string }[];
   /** What the customer paid online, in words, and what may still be refunded. */
   payment: PaymentDescription | null;
@@ -68,7 +72,7 @@ export async function appointmentDetails(
   now: Date,
 ): Promise<AppointmentDetails> {
   const a = await getAppointment(db, tenant.id, id);
-  const [[activity], history, messages] = await Promise.all([
+  const [[activity], history, messages, overlapping] = await Promise.all([
     db
       .select({
         priceMinor: activities.priceMinor,
@@ -80,6 +84,28 @@ export async function appointmentDetails(
       .where(and(eq(activities.tenantId, tenant.id), eq(activities.id, a.activityId))),
     historyOf(db, tenant.id, "appointment", id),
     messagesOfAppointment(db, tenant.id, id),
+    a.customerId && holdsTime(a.status)
+      ? db
+          .select({ startsAt: appointments.startsAt, activityName: activities.name })
+          .from(appointments)
+          .innerJoin(
+            activities,
+            and(
+              eq(activities.tenantId, appointments.tenantId),
+              eq(activities.id, appointments.activityId),
+            ),
+          )
+          .where(
+            and(
+              eq(appointments.tenantId, tenant.id),
+              eq(appointments.customerId, a.customerId),
+              ne(appointments.id, a.id),
+              inArray(appointments.status, [...holdingStatuses]),
+              lt(appointments.startsAt, a.endsAt),
+              gt(appointments.endsAt, a.startsAt),
+            ),
+          )
+      : [],
   ]);
   const { locale, timeZone } = tenant;
   // At a place on another clock, each time also in its time there ("17:00 Montréal").
@@ -113,6 +139,10 @@ export async function appointmentDetails(
       (s) => s !== a.status && canTransition(a.status, s, a.startsAt, now),
     ),
     canMove: holdsTime(a.status),
+    overlapping: overlapping.map((o) => ({
+      when: `${formatDateTime(o.startsAt, timeZone, locale)}${there(o.startsAt)}`,
+      activityName: o.activityName,
+    })),
     history: history.map((h) => ({
       at: formatDateTime(h.createdAt, timeZone, locale),
       action: h.action,

@@ -1,4 +1,5 @@
 import type { Database } from "@/db/client";
+import type { DeliveryMode } from "@/db/enums";
 import type { Activity, Tenant } from "@/db/schema";
 import { AppError } from "@/lib/errors/app-error";
 import {
@@ -66,6 +67,8 @@ export async function loadBookingWeek(
     staffId?: string | null;
     /** One location's times (and staff); every location's when left out. */
     locationId?: string | null;
+    /** In person or on video, for a service delivered both ways. */
+    mode?: DeliveryMode | null;
   },
   now: Date,
 ): Promise<BookingWeek> {
@@ -85,7 +88,7 @@ export async function loadBookingWeek(
     activityId,
     { from, to },
     now,
-    { staffId, locationId },
+    { staffId, locationId, mode: options.mode },
     options.exceptAppointmentId,
   );
   const open = slots.filter((slot) => slot.available);

@@ -5,9 +5,11 @@ import type { ActivityShown } from "@/components/booking/activity-card";
 import { ActivityHeader } from "@/components/booking/activity-header";
 import { BookingPageScript } from "@/components/booking/booking-page-script";
 import { BookingSteps, BookingUnavailable, PublicShell } from "@/components/booking/public-shell";
-import { StaffChoice } from "@/components/booking/staff-choice";
+import { ModeChoice, StaffChoice } from "@/components/booking/staff-choice";
 import { type WeekShown, WeekSlots } from "@/components/booking/week-slots";
+import type { DeliveryMode } from "@/db/enums";
 import type { Tenant } from "@/db/schema";
+import { modeSchema } from "@/lib/appointments/schema";
 import { getDb } from "@/lib/db";
 import { displayZone, firstParam, hrefWith, orUndefinedIfNotFound } from "@/lib/http/page-params";
 import { NONCE_HEADER } from "@/lib/http/security-headers";
@@ -50,7 +52,9 @@ type Props = {
   | { state: "notFound" }
   | {
       state: "week";
-      activity: ActivityShown & { id: string };
+      activity: ActivityShown & { id: string; modes: DeliveryMode[] };
+      /** In person or on video, when the service is delivered both ways. */
+      mode: DeliveryMode | null;
       week: WeekShown;
       tz: string | null;
       selectedDay: string | null;
@@ -89,6 +93,7 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({
   // Times are shown in the place's own zone (the business's when no place is chosen).
   const placeZone = location?.timeZone ?? tenant.timeZone;
   const { zone, tz } = displayZone(placeZone, firstParam(query.tz));
+  const mode = modeSchema.safeParse(firstParam(query.mode)).data ?? null;
   const loaded = uuidSchema.safeParse(activityId).success
     ? await orUndefinedIfNotFound(
         loadBookingWeek(
@@ -100,6 +105,7 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({
             week: firstParam(query.week),
             staffId: uuidSchema.safeParse(firstParam(query.staff)).data,
             locationId: location?.id,
+            mode,
           },
           new Date(),
         ),
@@ -122,7 +128,9 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({
         color: activity.color,
         durationMinutes: activity.durationMinutes,
         priceMinor: activity.priceMinor,
+        modes: activity.modes,
       },
+      mode: activity.modes.length > 1 ? mode : null,
       week: { ...week, activity: { maxAdvanceDays: activity.maxAdvanceDays } },
       tz: tz ?? null,
       selectedDay: firstParam(query.day) ?? null,
@@ -179,10 +187,11 @@ function BookPageContent(props: Props) {
       </>
     );
   }
-  const { activity, week, locale, tenant, place } = props;
+  const { activity, week, locale, tenant, place, mode } = props;
   const tz = props.tz ?? undefined;
-  // The place and the person chosen stay on every link of the week, and on to the details.
-  const base = hrefWith(`/book/${activity.id}`, { location: place?.id });
+  // The place, the way and the person chosen stay on every link of the week, and on to the details.
+  const where = hrefWith(`/book/${activity.id}`, { location: place?.id });
+  const base = hrefWith(where, { mode });
   const path = hrefWith(base, { staff: week.staffId });
   return (
     <>
@@ -197,6 +206,7 @@ function BookPageContent(props: Props) {
           </a>
         </p>
       )}
+      {activity.modes.length > 1 && <ModeChoice chosen={mode} path={where} tz={tz} />}
       <StaffChoice staff={week.staff} chosen={week.staffId} path={base} tz={tz} />
       <WeekSlots
         week={week}
@@ -210,6 +220,7 @@ function BookPageContent(props: Props) {
             at: new Date(start).toISOString(),
             staff: week.staffId,
             location: place?.id,
+            mode,
             tz,
           })
         }

@@ -4,6 +4,7 @@ import { type DatabaseHandle, openDatabase } from "@/db/client";
 import { tenants } from "@/db/schema";
 import { bookingSchema } from "@/lib/appointments";
 import { bookAppointment } from "@/lib/booking";
+import { appointmentDetails } from "@/lib/calendar/appointment-details";
 import { toAppError } from "@/lib/errors/to-app-error";
 import { zonedInstant } from "@/lib/scheduling/calendar-day";
 import { activityBody, client, dayFromToday, openBusiness, parisAt } from "../helpers/api";
@@ -193,6 +194,32 @@ describe.each(engines)("one person, one timeline, on %s", (engine) => {
       );
       expect(clash.status).toBe(409);
     }
+  });
+
+  it("warns the business when a customer already holds an overlapping booking", async () => {
+    const { api, publicApi, consult, camille, biz } = await salon();
+    const day = dayFromToday(7);
+    const [owner] = (await api.listStaff()).json.staff;
+    const ids: string[] = [];
+    for (const staffId of [owner.id, camille.id]) {
+      const booked = await book(
+        publicApi,
+        { activityId: consult.id, staffId, dateTime: parisAt(day, "10:00") },
+        "twice@example.com",
+      );
+      expect(booked.status).toBe(201);
+      ids.push(booked.json.appointment.id);
+    }
+    const [tenant] = await handle.db.select().from(tenants).where(eq(tenants.id, biz.tenant.id));
+    if (!tenant) throw new Error("no tenant");
+    const details = await appointmentDetails(handle.db, tenant, ids[1] ?? "", new Date());
+    expect(details.overlapping).toEqual([
+      { activityName: "Consultation", when: expect.any(String) },
+    ]);
+    await api.setStatus(ids[0], "cancelled");
+    expect(
+      (await appointmentDetails(handle.db, tenant, ids[1] ?? "", new Date())).overlapping,
+    ).toEqual([]);
   });
 
   it("lets exactly one of many racing bookings of her time through, at either place or online, over two instances", async () => {

@@ -1,6 +1,6 @@
 "use server";
 
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { currentTenant } from "@/lib/access/current-tenant";
@@ -13,12 +13,14 @@ import {
   toBookingBody,
 } from "@/lib/booking/booking-form";
 import { parseBookingInput } from "@/lib/booking/booking-input";
+import { withIdempotencyKey } from "@/lib/booking/idempotent-booking";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { toAppError } from "@/lib/errors/to-app-error";
 import { expectArgs, isForm, isFormState, isText } from "@/lib/http/action-args";
 import { formText } from "@/lib/http/form-input";
 import { displayZone, hrefWith } from "@/lib/http/page-params";
+import { publicOrigin } from "@/lib/http/public-origin";
 import { formatDay, formatTime } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { logger } from "@/lib/logger";
@@ -26,10 +28,35 @@ import { freeStartsAround, refusalReason } from "@/lib/offer/booking-week";
 import { dayInZone } from "@/lib/scheduling/calendar-day";
 import { manageLinks } from "@/lib/tenants/booking-link";
 
+// This browser's own record of a form it sent and where that led (its manage page), so that the
+// same form sent again (Back, a second tab) shows that booking: only the customer's browser ever
+// holds the link, as with the e-mail.
+const sentCookie = (token: string) => `rv_form_${token.replace(/[^\w-]/g, "").slice(0, 64)}`;
+
+async function sentBefore(token: string): Promise<string | null> {
+  const path = (await cookies()).get(sentCookie(token))?.value;
+  return path?.startsWith("/") || path?.startsWith("https://") ? path : null;
+}
+
+async function rememberSent(token: string, path: string) {
+  if (!token || !path) return;
+  (await cookies()).set(sentCookie(token), path, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: publicOrigin(await headers()).startsWith("https:"),
+    maxAge: 24 * 3600,
+    path: "/",
+  });
+}
+
 /** Books from the public form: the API's schema and rules, answers as form state or a redirect. */
 export async function bookAction(
   activityId: string,
-  choice: { staffId: string | null; locationId: string | null },
+  choice: {
+    staffId: string | null;
+    locationId: string | null;
+    mode?: "in_person" | "online" | null;
+  },
   requestedZone: string | undefined,
   previous: BookingFormState,
   form: FormData,
@@ -53,18 +80,36 @@ export async function bookAction(
   const tenant = await currentTenant();
   const db = await getDb();
   let next: string;
+  const sent = values.formToken ? await sentBefore(values.formToken) : null;
+  if (sent) redirect(sent);
   try {
     const input = await parseBookingInput(db, tenant, toBookingBody(activityId, choice, values));
-    const booked = await bookAppointment(db, tenant, input, new Date(), customerActor, {
-      manageLink: manageLinks(await headers(), tenant, env().appRootDomain),
-      stripe: env().stripe,
-    });
-    // A paid service: on to Stripe's page, which comes back to the manage page.
-    next =
-      booked.payment?.checkoutUrl ??
-      hrefWith(`/manage/${booked.manageToken}`, { booked: "1", tz: requestedZone });
+    let first = "";
+    const book = async (tx: typeof db) => {
+      const booked = await bookAppointment(tx, tenant, input, new Date(), customerActor, {
+        manageLink: manageLinks(await headers(), tenant, env().appRootDomain),
+        stripe: env().stripe,
+      });
+      // A paid service: on to Stripe's page, which comes back to the manage page.
+      first =
+        booked.payment?.checkoutUrl ??
+        hrefWith(`/manage/${booked.manageToken}`, { booked: "1", tz: requestedZone });
+      // Kept without the private link, which is never stored.
+      return { status: 201, body: { appointmentId: booked.id } };
+    };
+    // The form's token is an Idempotency-Key: of two posts of one form, one books.
+    const result = values.formToken
+      ? await withIdempotencyKey(db, tenant, `form:${values.formToken}`, input, book)
+      : await book(db);
+    if ("replayed" in result && result.replayed) return { ...answer, formError: "alreadyBooked" };
+    await rememberSent(values.formToken, first);
+    next = first;
   } catch (error) {
     const failure = toAppError(error);
+    // The same form sent again with other details: it has booked already.
+    if (failure.code === "VALIDATION_ERROR" && failure.details?.["Idempotency-Key"]) {
+      return { ...answer, formError: "alreadyBooked" };
+    }
     const fieldErrors =
       failure.code === "VALIDATION_ERROR" ? fieldProblems(failure.problems ?? {}, values) : {};
     if (Object.keys(fieldErrors).length) return { ...answer, fieldErrors };

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
@@ -7,6 +8,7 @@ import { BookingSummary } from "@/components/booking/booking-summary";
 import { BookingPolicy } from "@/components/booking/business-contact";
 import { BookingSteps, BookingUnavailable } from "@/components/booking/public-shell";
 import { currentTenant } from "@/lib/access/current-tenant";
+import { modeSchema } from "@/lib/appointments/schema";
 import { dateTimeSchema, toInstant } from "@/lib/availability/date-time";
 import { emptyBookingForm } from "@/lib/booking/booking-form";
 import { getDb } from "@/lib/db";
@@ -56,9 +58,12 @@ export default async function DetailsPage(props: {
       (s) => s.id === firstParam(query.staff) && (!place || s.locationId === place.id),
     ) ?? null;
   const { zone, tz } = displayZone(place?.timeZone ?? tenant.timeZone, firstParam(query.tz));
+  // On video, for a service delivered both ways and chosen so.
+  const mode =
+    activity.modes.length > 1 ? (modeSchema.safeParse(firstParam(query.mode)).data ?? null) : null;
   const at = firstParam(query.at);
   if (!at || !dateTimeSchema.safeParse(at).success)
-    redirect(hrefWith(`/book/${activityId}`, { location: place?.id, tz }));
+    redirect(hrefWith(`/book/${activityId}`, { location: place?.id, mode, tz }));
   const start = toInstant(at, tenant.timeZone);
 
   const [t, locale, messages] = await Promise.all([
@@ -71,6 +76,7 @@ export default async function DetailsPage(props: {
     location: place?.id,
     week: mondayOf(dayInZone(start, zone)),
     staff: staff?.id,
+    mode,
     tz,
   });
   return (
@@ -92,6 +98,7 @@ export default async function DetailsPage(props: {
             start={start}
             shownZone={zone}
             place={place}
+            online={mode === "online" || (mode === null && !activity.modes.includes("in_person"))}
             staffName={
               staff?.name ?? (context.staff.length === 1 ? context.staff[0]?.name : t("anyone"))
             }
@@ -115,10 +122,10 @@ export default async function DetailsPage(props: {
             action={bookAction.bind(
               null,
               activityId,
-              { staffId: staff?.id ?? null, locationId: place?.id ?? null },
+              { staffId: staff?.id ?? null, locationId: place?.id ?? null, mode },
               tz,
             )}
-            initialState={emptyBookingForm(new Date(start).toISOString())}
+            initialState={emptyBookingForm(new Date(start).toISOString(), randomUUID())}
             labels={
               {
                 ...messages.details,

@@ -147,13 +147,17 @@ async function classRace(url: string, business: Awaited<ReturnType<typeof seed>>
     activityInputSchema.parse({ name: "Yoga", durationMinutes: 60, capacity: 12 }),
     systemActor,
   );
-  const [session] = await createClassSessions(
+  const {
+    sessions: [session],
+  } = await createClassSessions(
     db,
     business.tenant,
     classSessionInputSchema.parse({
       activityId: yoga.id,
       staffId: business.staff[0]?.id,
       startsAt: `${addDays(business.today, 3)}T23:00:00`,
+      // After hours, where no booking of the bench's competes with it.
+      outsideHours: true,
     }),
     systemActor,
   );

@@ -7,12 +7,12 @@ import { BookingUnavailable } from "@/components/booking/public-shell";
 import { buttonClass } from "@/components/ui/button";
 import { currentTenant } from "@/lib/access/current-tenant";
 import { listActivities } from "@/lib/activities/activities";
+import { placesOfWork } from "@/lib/availability/own-hours";
 import { getDb } from "@/lib/db";
 import { firstParam, hrefWith, type SearchParams } from "@/lib/http/page-params";
 import { zoneCity } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { chosenLocation, publicLocations } from "@/lib/locations/public-locations";
-import { placesOfWork } from "@/lib/offer/booking-context";
 import { listStaff } from "@/lib/staff/staff";
 import { isOpenForBooking } from "@/lib/tenants/online-booking";
 

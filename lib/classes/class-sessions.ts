@@ -12,13 +12,14 @@ import {
   type Tenant,
 } from "@/db/schema";
 import { type Actor, recordScheduleChange } from "@/lib/audit";
-import { toInstant } from "@/lib/availability";
+import { loadOpeningHours, ownHours, staffHoursByPlace, toInstant } from "@/lib/availability";
 import { AppError } from "@/lib/errors/app-error";
 import { toAppError } from "@/lib/errors/to-app-error";
 import { keyset, type PageRequest } from "@/lib/http/cursor";
 import { newMeetingUrl } from "@/lib/locations";
-import { addDays, dayInZone, zonedInstant } from "@/lib/scheduling/calendar-day";
+import { addDays, dayInZone, weekdayOf, zonedInstant } from "@/lib/scheduling/calendar-day";
 import { MINUTE_MS } from "@/lib/scheduling/durations";
+import { type OpeningHours, openingWindows } from "@/lib/scheduling/opening-windows";
 import type { ClassSessionInput } from "./schema";
 
 /** A session with the names of what it is, who teaches it where, and how many seats are taken. */
@@ -175,7 +176,12 @@ async function sessionParts(db: Database, tenant: Tenant, input: ClassSessionInp
     throw new AppError("VALIDATION_ERROR", { staffId: { text: "notPerformer" } });
   }
   const rooms = await db
-    .select({ id: resources.id, kind: resources.kind })
+    .select({
+      id: resources.id,
+      kind: resources.kind,
+      weeklyHours: resources.weeklyHours,
+      closedDays: resources.closedDays,
+    })
     .from(resources)
     .where(
       and(
@@ -201,25 +207,62 @@ async function sessionParts(db: Database, tenant: Tenant, input: ClassSessionInp
       resourceId: { text: "noRoomOfKind", values: { kind } },
     });
   }
+  // The hours that bind it: the place's (on the business's), the teacher's there, each room's.
+  const business = await loadOpeningHours(db, tenant);
+  const place = ownHours(
+    business,
+    found.location.weeklyHours,
+    found.location.closedDays,
+    found.location.timeZone ?? tenant.timeZone,
+  );
+  const [teacher] = staffHoursByPlace(found.staff, (id) =>
+    id === found.location.id ? place : undefined,
+  );
   return {
     ...found,
+    // Null: the teacher does not work at this place at all.
+    teacherHours: teacher?.hours ?? null,
     // None needed and none named: the class needs no room.
-    resourceIds: kind || input.resourceId ? usable.map((r) => r.id) : [null],
+    rooms: (kind || input.resourceId
+      ? usable.map((r) => ({ id: r.id, hours: ownHours(place, r.weeklyHours, r.closedDays) }))
+      : [{ id: null, hours: place }]) as { id: string | null; hours: OpeningHours }[],
   };
 }
 
 /**
- * Schedules a class session, and `repeatWeeks` more at the same wall-clock time of the teacher's
- * location, one a week; all or none. A room is the one named, or the first of the kind the class
- * needs that is free. A teacher or a room busy then (an appointment, another session) is refused
- * by the database: SLOT_UNAVAILABLE, naming the start that clashes.
+ * Whether a session fits the hours that bind it: a closed day (of the place, the business or the
+ * teacher, or a weekday without hours), outside a window, or inside one of each.
+ */
+function fitOf(hours: readonly (OpeningHours | null)[], start: number, end: number) {
+  if (hours.some((h) => h === null)) return "outside" as const;
+  const all = hours as OpeningHours[];
+  const closed = all.some((h) => {
+    const day = dayInZone(start, h.timeZone);
+    const days = h.closedDays instanceof Set ? h.closedDays : new Set(h.closedDays);
+    return days.has(day) || !h.weekly.some((w) => w.dayOfWeek === weekdayOf(day));
+  });
+  if (closed) return "closed" as const;
+  const inside = all.every((h) =>
+    openingWindows(h, start, end).some((w) => w.start <= start && end <= w.end),
+  );
+  return inside ? ("fits" as const) : ("outside" as const);
+}
+
+/**
+ * Schedules a class session, and `repeatWeeks` more at the same wall-clock time of its place, one
+ * a week; all or none. A room is the one named, or the first of the kind the class needs that is
+ * free and open. A session must fit the teacher's, the room's and the place's hours: outside them,
+ * or on a closed day, it is refused (VALIDATION_ERROR on startsAt) unless `outsideHours` confirms
+ * it; a series skips its closed days and says which (`skipped`, the days in the place's zone). A
+ * teacher or a room busy then (an appointment, another session) is refused by the database:
+ * SLOT_UNAVAILABLE, naming the start that clashes.
  */
 export async function createClassSessions(
   db: Database,
   tenant: Tenant,
   input: ClassSessionInput,
   actor: Actor,
-): Promise<ClassSessionRow[]> {
+): Promise<{ sessions: ClassSessionRow[]; skipped: string[] }> {
   return db.transaction(async (tx) => {
     const parts = await sessionParts(tx, tenant, input);
     const { activity, location } = parts;
@@ -228,18 +271,50 @@ export async function createClassSessions(
     const day = dayInZone(first, zone);
     const minute = Math.round((first - zonedInstant(day, 0, zone)) / MINUTE_MS);
     const ids: string[] = [];
+    const skipped: string[] = [];
     for (let week = 0; week <= input.repeatWeeks; week++) {
       const start = week ? zonedInstant(addDays(day, 7 * week), minute, zone) : first;
-      ids.push(await insertSession(tx, tenant, parts, start, input.capacity ?? activity.capacity));
+      const end = start + activity.durationMinutes * MINUTE_MS;
+      const open = parts.rooms.filter(
+        (r) => fitOf([parts.teacherHours, r.hours], start, end) === "fits",
+      );
+      if (!open.length && !input.outsideHours) {
+        const fit = fitOf([parts.teacherHours, parts.rooms[0]?.hours ?? null], start, end);
+        if (fit === "closed" && input.repeatWeeks > 0) {
+          skipped.push(dayInZone(start, zone));
+          continue;
+        }
+        throw new AppError("VALIDATION_ERROR", {
+          startsAt: {
+            text: fit === "closed" ? "classOnClosedDay" : "classOutsideHours",
+            values: { date: dayInZone(start, zone) },
+          },
+        });
+      }
+      const rooms = input.outsideHours ? parts.rooms : open;
+      ids.push(
+        await insertSession(
+          tx,
+          tenant,
+          { ...parts, rooms },
+          start,
+          input.capacity ?? activity.capacity,
+        ),
+      );
+    }
+    if (!ids.length) {
+      throw new AppError("VALIDATION_ERROR", {
+        startsAt: { text: "classOnClosedDay", values: { date: skipped.join(", ") } },
+      });
     }
     const rows = await listClassSessions(tx, tenant.id, { ids });
     await recordScheduleChange(tx, tenant.id, actor, {
       action: "class.create",
       entityType: "class_session",
       entityId: ids[0] ?? null,
-      after: { sessions: rows.map(toClassSessionJson) },
+      after: { sessions: rows.map(toClassSessionJson), skipped },
     });
-    return rows;
+    return { sessions: rows, skipped };
   });
 }
 
@@ -254,7 +329,7 @@ async function insertSession(
   const end = start + activity.durationMinutes * MINUTE_MS;
   const meetingUrl = location.online ? newMeetingUrl(location) : null;
   // Each room in turn under a savepoint: the first one free is taken.
-  for (const resourceId of parts.resourceIds) {
+  for (const { id: resourceId } of parts.rooms) {
     try {
       return await db.transaction(async (sp) => {
         const [row] = await sp

@@ -18,6 +18,9 @@ export const classSessionInputSchema = z.object({
   startsAt: dateTimeSchema,
   capacity: capacitySchema.optional(),
   repeatWeeks: z.number().int().min(0).max(52).default(0),
+  // The owner's confirmation of a session outside the teacher's, room's or place's hours (or on a
+  // closed day, for a single session): refused without it.
+  outsideHours: z.boolean().default(false),
 });
 export type ClassSessionInput = z.output<typeof classSessionInputSchema>;
 

@@ -30,9 +30,18 @@ describe.each(engines)("group classes with seats on %s", (engine) => {
   });
   afterAll(() => handle.close());
 
-  /** A studio with a yoga class of `capacity` places, its teacher (the owner) and a studio room. */
+  /**
+   * A studio open 07:00-21:00 every day, with a yoga class of `capacity` places, its teacher (the
+   * owner) and a studio room.
+   */
   async function studio(capacity: number) {
     const { api, publicApi, biz } = await openBusiness(handle.db);
+    const week = [0, 1, 2, 3, 4, 5, 6].map((dayOfWeek) => ({
+      dayOfWeek,
+      startTime: "07:00",
+      endTime: "21:00",
+    }));
+    expect((await api.putAvailability({ weeklySlots: week, exceptions: [] })).status).toBe(200);
     const yoga = (
       await api.createActivity(
         activityBody({ name: "Yoga", capacity, resourceKind: "Studio", durationMinutes: 60 }),
@@ -192,6 +201,53 @@ describe.each(engines)("group classes with seats on %s", (engine) => {
     expect(
       (await s.api.listClasses({ startDate: "2027-03-01", endDate: "2027-04-30" })).json.classes,
     ).toHaveLength(3);
+  });
+
+  it("refuses a session on a closed day or after hours unless confirmed, and a series skips closed days", async () => {
+    const s = await studio(8);
+    // Tuesday 21 December 2027 and the next three Tuesdays; the studio is closed on the 28th.
+    const closed = { date: "2027-12-28", reason: "Holidays" };
+    const week = [0, 1, 2, 3, 4, 5, 6].map((dayOfWeek) => ({
+      dayOfWeek,
+      startTime: "07:00",
+      endTime: "21:00",
+    }));
+    await s.api.putAvailability({ weeklySlots: week, exceptions: [closed] });
+    const late = await s.api.createClasses({
+      activityId: s.yoga.id,
+      staffId: s.teacher.id,
+      startsAt: "2027-12-21T20:30:00",
+    });
+    expect(late.status).toBe(422);
+    expect(late.json.details.startsAt).toMatch(/outside the teacher’s, room’s or place’s hours/);
+    const onClosedDay = await s.api.createClasses({
+      activityId: s.yoga.id,
+      staffId: s.teacher.id,
+      startsAt: "2027-12-28T10:00:00",
+    });
+    expect(onClosedDay.status).toBe(422);
+    expect(onClosedDay.json.details.startsAt).toMatch(/closed day \(2027-12-28\)/);
+    // Confirmed, it is scheduled (and offered) all the same.
+    const confirmed = await s.api.createClasses({
+      activityId: s.yoga.id,
+      staffId: s.teacher.id,
+      startsAt: "2027-12-28T10:00:00",
+      outsideHours: true,
+    });
+    expect(confirmed.status).toBe(201);
+    const series = await s.api.createClasses({
+      activityId: s.yoga.id,
+      staffId: s.teacher.id,
+      startsAt: "2027-12-21T18:00:00",
+      repeatWeeks: 3,
+    });
+    expect(series.status).toBe(201);
+    expect(series.json.skipped).toEqual(["2027-12-28"]);
+    expect(series.json.classes.map((c: { startsAt: string }) => c.startsAt)).toEqual([
+      "2027-12-21T17:00:00.000Z",
+      "2028-01-04T17:00:00.000Z",
+      "2028-01-11T17:00:00.000Z",
+    ]);
   });
 
   it("holds the teacher's and the room's time: no appointment over a session, no session over one", async () => {

@@ -216,7 +216,7 @@ describe.each(engines)("one person, one timeline, on %s", (engine) => {
     expect(details.overlapping).toEqual([
       { activityName: "Consultation", when: expect.any(String) },
     ]);
-    await api.setStatus(ids[0], "cancelled");
+    await api.setStatus(ids[0] ?? "", "cancelled");
     expect(
       (await appointmentDetails(handle.db, tenant, ids[1] ?? "", new Date())).overlapping,
     ).toEqual([]);

@@ -7,7 +7,7 @@ import { statusSchema } from "@/lib/appointments/schema";
 import { changeAppointmentStatus } from "@/lib/booking/change-status";
 import { cancelClassSession, createClassSessions } from "@/lib/classes/class-sessions";
 import { classSessionInputSchema } from "@/lib/classes/schema";
-import { readForm, typed } from "@/lib/http/form-input";
+import { readForm, ticked, typed } from "@/lib/http/form-input";
 import { hrefWith } from "@/lib/http/page-params";
 import { uuidSchema } from "@/lib/validation";
 
@@ -17,6 +17,7 @@ const sessionForm = z.object({
   date: typed(),
   time: typed(),
   repeatWeeks: z.number().optional(),
+  outsideHours: ticked(),
 });
 
 /**
@@ -38,7 +39,10 @@ export async function scheduleClassAction(activityId: string, form: FormData) {
     hrefWith(
       back,
       result.ok
-        ? { scheduled: String(result.value.length) }
+        ? {
+            scheduled: String(result.value.sessions.length),
+            skipped: result.value.skipped.join(",") || undefined,
+          }
         : { error: result.code, field: Object.keys(result.details ?? {})[0] },
     ),
   );

@@ -35,8 +35,8 @@ export const GET = withTenant("read", async ({ req, db, tenant }) => {
 // POST /api/classes – schedule a class session, and repeatWeeks more a week apart (admin)
 export const POST = withTenant("manage", async ({ req, db, tenant, caller }) => {
   const input = classSessionInputSchema.parse(await readJson(req));
-  const sessions = await createClassSessions(db, tenant, input, actorOf(caller));
-  return NextResponse.json({ classes: sessions.map(toClassSessionJson) }, { status: 201 });
+  const { sessions, skipped } = await createClassSessions(db, tenant, input, actorOf(caller));
+  return NextResponse.json({ classes: sessions.map(toClassSessionJson), skipped }, { status: 201 });
 });
 
 // Any other method: a JSON 405.

@@ -227,7 +227,9 @@ test("an English customer books on a 375 px phone, switching to their own time z
   await page.getByRole("button", { name: "Confirm booking" }).click();
   await expect(page.getByText("Your booking is registered")).toBeVisible();
   // Both zones are named on the confirmation.
-  await expect(page.getByText(/London time/)).toBeVisible();
+  await expect(page.getByText(/^\w+, \w+ \d+, \d{4} at .* \(London time\)$/)).toBeVisible();
+  // The deadlines too are on the clock the page is read in, and say so.
+  await expect(page.getByText(/You can cancel online until .* \(London time\)/)).toBeVisible();
   await expect(page.getByText(/New York time/)).toBeVisible();
   await expectAccessible(page);
   await screenshot(page, testInfo, "4-confirmation");

@@ -8,7 +8,7 @@ import type { Activity, Tenant } from "@/db/schema";
 import { failureTexts } from "@/lib/admin/form-labels";
 import { listClassSessions } from "@/lib/classes/class-sessions";
 import { getDb } from "@/lib/db";
-import { formatDateTime } from "@/lib/i18n/format";
+import { formatDateTime, formatDay } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { listLocations } from "@/lib/locations/locations";
 import { listResources } from "@/lib/resources/resources";
@@ -23,7 +23,13 @@ import { listStaff } from "@/lib/staff/staff";
 export async function ClassSessions(props: {
   tenant: Tenant;
   activity: Activity;
-  outcome: { scheduled?: string; error?: string; field?: string; cancelled?: string };
+  outcome: {
+    scheduled?: string;
+    error?: string;
+    field?: string;
+    skipped?: string;
+    cancelled?: string;
+  };
   /** The page's server action scheduling sessions of the activity. */
   schedule: (activityId: string, form: FormData) => Promise<void>;
 }) {
@@ -58,6 +64,13 @@ export async function ClassSessions(props: {
       {outcome.scheduled && (
         <Notice kind="ok" className="mt-3">
           {t("scheduled", { count: Number(outcome.scheduled) })}
+          {outcome.skipped &&
+            ` ${t("skipped", {
+              days: outcome.skipped
+                .split(",")
+                .map((day) => formatDay(day, locale, "long"))
+                .join(", "),
+            })}`}
         </Notice>
       )}
       {outcome.cancelled && (
@@ -190,6 +203,10 @@ async function ScheduleForm(props: {
           className="mt-1 text-sm"
         />
         <span className="mt-1 text-xs font-normal text-slate-600">{t("repeatHint")}</span>
+      </label>
+      <label className="flex items-center gap-2 text-sm sm:col-span-2">
+        <input type="checkbox" name="outsideHours" />
+        {t("outsideHours")}
       </label>
       <div className="flex items-end">
         <Button type="submit" size="lg">

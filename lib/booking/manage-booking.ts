@@ -1,6 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { activities, appointments, staffMembers, type Tenant } from "@/db/schema";
+import { activities, appointments, holdingStatuses, staffMembers, type Tenant } from "@/db/schema";
 import {
   type AppointmentRow,
   appointmentNames,
@@ -45,13 +45,58 @@ export async function findByManageToken(
   return { ...appointment, ...activity };
 }
 
-/** Cancels the booking, within the business's cancellation notice. */
+/**
+ * The bookings a manage link changes together: the services of its visit still holding time, in
+ * order (just itself when it is no visit's).
+ */
+async function partsOf(db: Database, tenant: Tenant, booking: AppointmentRow) {
+  if (!booking.visitId) return [booking];
+  const parts = await db
+    .select({ id: appointments.id, startsAt: appointments.startsAt, staffId: appointments.staffId })
+    .from(appointments)
+    .where(
+      and(
+        eq(appointments.tenantId, tenant.id),
+        eq(appointments.visitId, booking.visitId),
+        inArray(appointments.status, [...holdingStatuses]),
+      ),
+    )
+    .orderBy(asc(appointments.startsAt));
+  return parts.length ? parts : [booking];
+}
+
+/**
+ * One change to each part, in order and in one transaction (all or none); the answer is that of
+ * the link's own booking.
+ */
+async function changeEach<P extends { id: string }, T>(
+  db: Database,
+  parts: readonly P[],
+  id: string,
+  change: (db: Database, part: P) => Promise<T>,
+): Promise<T> {
+  const run = async (tx: Database) => {
+    let mine: T | undefined;
+    for (const part of parts) {
+      const result = await change(tx, part);
+      if (part.id === id) mine = result;
+    }
+    if (mine === undefined) throw new AppError("NOT_FOUND");
+    return mine;
+  };
+  return parts.length > 1 ? db.transaction(run) : run(db);
+}
+
+/** Cancels the booking (the whole visit it is part of), within the cancellation notice. */
 export async function cancelByCustomer(db: Database, tenant: Tenant, token: string, now: Date) {
   assertOpenForBooking(tenant);
   const booking = await findByManageToken(db, tenant, token);
   const { cancel } = customerPolicy(booking, tenant, now);
   if (!cancel.allowed) throw new AppError("POLICY_WINDOW_CLOSED", { reason: cancel.reason });
-  return changeAppointmentStatus(db, tenant, booking.id, "cancelled", customerActor, now);
+  const parts = await partsOf(db, tenant, booking);
+  return changeEach(db, parts, booking.id, (tx, part) =>
+    changeAppointmentStatus(tx, tenant, part.id, "cancelled", customerActor, now),
+  );
 }
 
 /** Moves the booking to another start the slots offer, within the reschedule notice. */
@@ -61,12 +106,28 @@ export async function rescheduleByCustomer(
   token: string,
   start: number,
   now: Date,
-) {
+): Promise<AppointmentRow> {
   assertOpenForBooking(tenant);
   const booking = await findByManageToken(db, tenant, token);
   const { reschedule } = customerPolicy(booking, tenant, now);
   if (!reschedule.allowed) {
     throw new AppError("POLICY_WINDOW_CLOSED", { reason: reschedule.reason });
   }
-  return rescheduleAppointment(db, tenant, booking.id, start, now, customerActor);
+  // A visit moves as one, each service with its own person, all or none. Moved later, the last
+  // one goes first (and earlier, the first), so that none lands on a part not yet moved.
+  const parts = await partsOf(db, tenant, booking);
+  const shift = start - (parts[0]?.startsAt.getTime() ?? start);
+  const order = shift > 0 ? parts.toReversed() : parts;
+  return changeEach(db, order, booking.id, (tx, part) =>
+    rescheduleAppointment(
+      tx,
+      tenant,
+      part.id,
+      part.startsAt.getTime() + shift,
+      now,
+      customerActor,
+      // A visit's parts keep their people; a lone booking may go to whoever performs it now.
+      booking.visitId ? { staffId: part.staffId } : {},
+    ),
+  );
 }

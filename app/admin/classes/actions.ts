@@ -43,9 +43,17 @@ export async function scheduleClassAction(activityId: string, form: FormData) {
             scheduled: String(result.value.sessions.length),
             skipped: result.value.skipped.join(",") || undefined,
           }
-        : { error: result.code, field: Object.keys(result.details ?? {})[0] },
+        : { error: result.code, field: refusedField(result.details) },
     ),
   );
+}
+
+/** The field a refusal names; "hours" for a time outside the hours or on a closed day. */
+function refusedField(details: Record<string, unknown> | undefined) {
+  const text = (details?.startsAt as { text?: string } | undefined)?.text;
+  return text === "classOutsideHours" || text === "classOnClosedDay"
+    ? "hours"
+    : Object.keys(details ?? {})[0];
 }
 
 /** Marks an attendee present (completed) or absent (no_show), or cancels their seat. */

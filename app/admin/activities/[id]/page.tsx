@@ -33,6 +33,7 @@ export default async function EditActivityPage(props: {
             scheduled: firstParam(query.scheduled),
             error: firstParam(query.error),
             field: firstParam(query.field),
+            skipped: firstParam(query.skipped),
             cancelled: firstParam(query.cancelled),
           }}
         />

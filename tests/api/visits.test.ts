@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as visits from "@/app/api/visits/route";
 import * as visitSlots from "@/app/api/visits/slots/route";
+import { visitSchema } from "@/lib/appointments/schema";
+import { bookVisit } from "@/lib/booking/book-visit";
+import { cancelByCustomer, rescheduleByCustomer } from "@/lib/booking/manage-booking";
+import { getTenantBySlug } from "@/lib/tenants/find-tenant";
 import { activityBody, client, dayFromToday, openBusiness, parisAt } from "../helpers/api";
 import { call, useAppDatabase } from "../helpers/routes";
 import { createTestDatabase, engines, type TestDatabase } from "../helpers/test-db";
@@ -33,7 +37,7 @@ describe.each(engines)("visits of several services on %s", (engine) => {
       });
     const book = (body: Record<string, unknown>, headers: Record<string, string> = {}) =>
       call(visits.POST, "POST", { tenant, body, headers });
-    return { api, publicApi, cut, colour, owner, lea, slots, book };
+    return { api, publicApi, cut, colour, owner, lea, slots, book, tenantSlug: tenant };
   }
 
   it("offers a visit only when each service, back to back, has someone free, and books all of it", async () => {
@@ -121,6 +125,48 @@ describe.each(engines)("visits of several services on %s", (engine) => {
     // A visit that lost left nothing behind: its first half is not booked alone.
     const winner = won[0]?.json;
     expect(held).toHaveLength(winner?.visit ? 2 : 1);
+  });
+
+  it("moves and cancels a visit as one through the manage link of any of its parts", async () => {
+    const s = await salon();
+    const day = dayFromToday(6);
+    const tenant = await getTenantBySlug(handle.db, s.tenantSlug);
+    const visit = await bookVisit(
+      handle.db,
+      tenant,
+      visitSchema.parse({
+        items: [
+          { activityId: s.cut.id, staffId: s.lea.id },
+          { activityId: s.colour.id, staffId: s.lea.id },
+        ],
+        dateTime: parisAt(day, "09:00"),
+        clientInfo: client({ email: "moves@example.com" }),
+      }),
+      new Date(),
+    );
+    const [cut, colour] = visit.appointments;
+    // Moved later by an hour from the colour's link: both parts move, the colour first.
+    await rescheduleByCustomer(
+      handle.db,
+      tenant,
+      colour?.manageToken ?? "",
+      Date.parse(parisAt(day, "10:00")),
+      new Date(),
+    );
+    const times = async () =>
+      (
+        (await s.api.listAppointments({ startDate: day, endDate: day })).json.appointments as {
+          id: string;
+          dateTime: string;
+          status: string;
+        }[]
+      ).map((a) => [a.id, a.dateTime, a.status]);
+    expect(await times()).toEqual([
+      [cut?.id, parisAt(day, "10:00"), "pending"],
+      [colour?.id, parisAt(day, "11:00"), "pending"],
+    ]);
+    await cancelByCustomer(handle.db, tenant, cut?.manageToken ?? "", new Date());
+    expect((await times()).map(([, , status]) => status)).toEqual(["cancelled", "cancelled"]);
   });
 
   it("answers bad requests with field details, and replays an Idempotency-Key", async () => {

@@ -78,6 +78,13 @@ async function seed(url: string, slug: string, staffCount: number, roomCount = 0
     }),
     systemActor,
   );
+  // A second service, booked after the first in one visit.
+  const finish = await createActivity(
+    db,
+    tenant,
+    activityInputSchema.parse({ name: "Finish", durationMinutes: 15, maxAdvanceDays: 400 }),
+    systemActor,
+  );
   // A treatment that also needs a free room, when the business has rooms.
   const treatment = roomCount
     ? await createActivity(
@@ -132,7 +139,14 @@ async function seed(url: string, slug: string, staffCount: number, roomCount = 0
   for (let i = 0; i < rows.length; i += 1000)
     await db.insert(appointments).values(rows.slice(i, i + 1000));
   await close();
-  return { activityId: activity.id, treatmentId: treatment?.id, tenant, staff, today };
+  return {
+    activityId: activity.id,
+    finishId: finish.id,
+    treatmentId: treatment?.id,
+    tenant,
+    staff,
+    today,
+  };
 }
 
 /**
@@ -344,6 +358,10 @@ async function main() {
       url: slotsUrl(team.treatmentId ?? ""),
       headers: teamHeaders,
     });
+    const visitSlots = await measure("GET visit slots (2 services, 31 days, 10 staff)", {
+      url: `${BASE}/api/visits/slots?activityIds=${team.activityId},${team.finishId}&startDate=${startDate}&endDate=${addDays(startDate, 30)}`,
+      headers: teamHeaders,
+    });
 
     // Each booking takes a distinct free start: 14:00-21:45 is never seeded.
     const freeStart = (n: number) =>
@@ -391,12 +409,19 @@ async function main() {
     console.log(
       `a 12-seat class under 100 concurrent bookings: ${seats.booked} booked, ${seats.refused} refused, ${seats.other} other (target: 12, 88, 0)`,
     );
-    const results = [health, slots, teamSlots, roomSlots, bookings, teamBookings, healthAfter].map(
-      (m) => ({
-        ...m,
-        ratioToBaseline: Math.round((m.requestsPerSecond / baseline) * 100) / 100,
-      }),
-    );
+    const results = [
+      health,
+      slots,
+      teamSlots,
+      roomSlots,
+      visitSlots,
+      bookings,
+      teamBookings,
+      healthAfter,
+    ].map((m) => ({
+      ...m,
+      ratioToBaseline: Math.round((m.requestsPerSecond / baseline) * 100) / 100,
+    }));
     console.table(results);
     const versusOne = {
       slots: Math.round((teamSlots.requestsPerSecond / slots.requestsPerSecond) * 100) / 100,
@@ -405,6 +430,11 @@ async function main() {
     };
     const roomsVersusStaff =
       Math.round((roomSlots.requestsPerSecond / teamSlots.requestsPerSecond) * 100) / 100;
+    const visitVersusService =
+      Math.round((visitSlots.requestsPerSecond / teamSlots.requestsPerSecond) * 100) / 100;
+    console.log(
+      `a visit of two services against one service, 10 staff, no preference, in this run: slots ${visitVersusService} (target >= 0.40)`,
+    );
     console.log(
       `a service needing staff and a room, against staff only in this run: slots ${roomsVersusStaff} (target >= 0.50)`,
     );
@@ -421,6 +451,7 @@ async function main() {
       http: results,
       teamVersusOneStaff: versusOne,
       staffAndRoomVersusStaffOnly: roomsVersusStaff,
+      visitVersusOneService: visitVersusService,
       classRace: seats,
       targets: {
         slotsRatio: ">= 0.60",
@@ -431,6 +462,7 @@ async function main() {
         teamSlotsVersusOneStaff: ">= 0.50",
         teamBookingsVersusOneStaff: ">= 0.80",
         staffAndRoomVersusStaffOnly: ">= 0.50",
+        visitVersusOneService: ">= 0.40",
         classRace: "12 booked, 88 refused",
         bookingPageJavaScriptKiB: "<= 100",
       },

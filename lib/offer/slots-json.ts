@@ -2,9 +2,10 @@ import type { Database } from "@/db/client";
 import type { Tenant } from "@/db/schema";
 import type { DateRange } from "@/lib/availability";
 import { boundedCache } from "@/lib/cache/bounded-cache";
-import { availabilityStableUntil } from "@/lib/scheduling/compute-slots";
+import { availabilityStableUntil, type SlotRules } from "@/lib/scheduling/compute-slots";
 import type { Choice } from "./booking-context";
-import { findSlots } from "./find-slots";
+import { findSlots, type PlacedSlot } from "./find-slots";
+import { findVisitSlots, type VisitChoice } from "./visit-offer";
 
 // Computed answers of the slots endpoint, per app instance. An entry is keyed by the business's
 // schedule version, which every change to its hours, activities or bookings bumps in the same
@@ -16,33 +17,15 @@ const cache = boundedCache<{ json: string; validUntil: number }>(
   (entry, key) => (entry.json.length + key.length) * 2 + 64,
 );
 
-/** The slots endpoint's JSON body for an activity (for a choice of person and place) over a range, as of `now`. */
-export async function slotsJson(
-  db: Database,
-  tenant: Tenant,
-  activityId: string,
-  range: DateRange,
+/** The JSON body of placed slots: the contract's, each saying where when there are several places. */
+async function cachedSlots(
+  key: string,
   now: Date,
-  choice: Choice = {},
+  compute: () => Promise<{ slots: PlacedSlot[]; rules: SlotRules; several: boolean }>,
 ): Promise<string> {
-  const key = [
-    tenant.id,
-    tenant.scheduleVersion,
-    tenant.timeZone,
-    tenant.slotIntervalMinutes,
-    activityId,
-    choice.staffId,
-    choice.locationId,
-    choice.mode,
-    range.from,
-    range.to,
-  ].join("|");
   const hit = cache.get(key);
   if (hit && now.getTime() < hit.validUntil) return hit.json;
-
-  const { slots, rules, context } = await findSlots(db, tenant, activityId, range, now, choice);
-  // One place: the contract's slots as they always were; several: each says where.
-  const several = context.locations.length > 1;
+  const { slots, rules, several } = await compute();
   const json = JSON.stringify({
     slots: slots.map((s) => ({
       dateTime: new Date(s.start).toISOString(),
@@ -54,4 +37,44 @@ export async function slotsJson(
   });
   cache.set(key, { json, validUntil: availabilityStableUntil(slots, rules, now.getTime()) });
   return json;
+}
+
+const keyOf = (tenant: Tenant, range: DateRange, ...parts: unknown[]) =>
+  [
+    tenant.id,
+    tenant.scheduleVersion,
+    tenant.timeZone,
+    tenant.slotIntervalMinutes,
+    range.from,
+    range.to,
+    ...parts,
+  ].join("|");
+
+/** The slots endpoint's JSON body for an activity (for a choice of person and place), as of `now`. */
+export function slotsJson(
+  db: Database,
+  tenant: Tenant,
+  activityId: string,
+  range: DateRange,
+  now: Date,
+  choice: Choice = {},
+): Promise<string> {
+  const key = keyOf(tenant, range, activityId, choice.staffId, choice.locationId, choice.mode);
+  return cachedSlots(key, now, async () => {
+    const { slots, rules, context } = await findSlots(db, tenant, activityId, range, now, choice);
+    // One place: the contract's slots as they always were; several: each says where.
+    return { slots, rules, several: context.locations.length > 1 };
+  });
+}
+
+/** The visit slots endpoint's JSON body (services in order, one person or anyone), as of `now`. */
+export function visitSlotsJson(
+  db: Database,
+  tenant: Tenant,
+  choice: VisitChoice,
+  range: DateRange,
+  now: Date,
+): Promise<string> {
+  const key = keyOf(tenant, range, "visit", JSON.stringify(choice));
+  return cachedSlots(key, now, () => findVisitSlots(db, tenant, choice, range, now));
 }

@@ -3,7 +3,7 @@ import type { DeliveryMode } from "@/db/enums";
 import type { Tenant } from "@/db/schema";
 import type { DateRange } from "@/lib/availability";
 import { AppError } from "@/lib/errors/app-error";
-import { candidateStarts, mergeIntervals } from "@/lib/scheduling/compute-slots";
+import { candidateStarts, mergeIntervals, type SlotRules } from "@/lib/scheduling/compute-slots";
 import { MINUTE_MS } from "@/lib/scheduling/durations";
 import { type Interval, openingWindows } from "@/lib/scheduling/opening-windows";
 import { assignVisit, type VisitItem, type VisitPart } from "@/lib/scheduling/visit-slots";
@@ -155,7 +155,7 @@ export async function findVisitSlots(
   choice: VisitChoice,
   range: DateRange,
   now: Date,
-): Promise<{ slots: PlacedSlot[]; several: boolean }> {
+): Promise<{ slots: PlacedSlot[]; rules: SlotRules; several: boolean }> {
   const visit = await loadVisitContexts(db, tenant, choice, true);
   const busy = await listBusyTime(
     db,
@@ -172,9 +172,12 @@ export async function findVisitSlots(
         inBookingWindow(visit, tenant, start, now) && assignVisit(place.items, start) !== null,
     })),
   );
+  const [first] = visit.contexts as [BookingContext];
   return {
     slots: places.length > 1 ? slots.sort((a, b) => a.start - b.start) : slots,
-    several: (visit.contexts[0]?.locations.length ?? 0) > 1,
+    // The first service's rules say when the passing of time changes a slot.
+    rules: slotRulesOf(first.activity, tenant),
+    several: first.locations.length > 1,
   };
 }
 

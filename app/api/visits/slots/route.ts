@@ -1,10 +1,9 @@
-import { NextResponse } from "next/server";
 import { withTenant } from "@/lib/access/with-tenant";
 import { visitSlotsQuerySchema } from "@/lib/appointments/schema";
 import { toDateRange } from "@/lib/availability/date-range";
 import { otherMethods } from "@/lib/http/other-methods";
 import { queryOf } from "@/lib/http/request-input";
-import { findVisitSlots } from "@/lib/offer/visit-offer";
+import { visitSlotsJson } from "@/lib/offer/slots-json";
 
 // GET /api/visits/slots?activityIds=a,b&startDate&endDate[&staffId][&locationId] – when a visit of
 // these services, back to back in this order, can start (public)
@@ -15,14 +14,8 @@ export const GET = withTenant("booking", async ({ req, db, tenant }) => {
     items: query.activityIds.map((activityId) => ({ activityId, staffId: query.staffId })),
     locationId: query.locationId,
   };
-  const { slots, several } = await findVisitSlots(db, tenant, choice, range, new Date());
-  return NextResponse.json({
-    slots: slots.map((s) => ({
-      dateTime: new Date(s.start).toISOString(),
-      available: s.available,
-      ...(several && { locationId: s.locationId }),
-    })),
-  });
+  const body = await visitSlotsJson(db, tenant, choice, range, new Date());
+  return new Response(body, { headers: { "content-type": "application/json" } });
 });
 
 // Any other method: a JSON 405.

@@ -51,6 +51,8 @@ const businesses = [
   business("regulars", "Regulars Salon", "Europe/Paris", "en"),
   // The widget spec's shop: its booking pages are framed by a page of another origin.
   business("widgetshop", "Widget Shop", "Europe/Paris", "fr"),
+  // The one-person spec's salon: Paris, with a Montréal branch where one stylist works.
+  business("rivegauche", "Rive Gauche", "Europe/Paris", "fr", "Rose Owner"),
 ];
 
 const staff = [

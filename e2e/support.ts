@@ -16,7 +16,8 @@ export const apiKeyOf = (
     | "paystudio"
     | "hookshop"
     | "regulars"
-    | "widgetshop",
+    | "widgetshop"
+    | "rivegauche",
 ) => readFileSync(path.join(process.env.E2E_DATA_DIR ?? "", `${tenant}.key`), "utf8").trim();
 
 /** The METRICS_TOKEN playwright.config.ts gives the server. */

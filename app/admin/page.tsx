@@ -22,7 +22,7 @@ import { listLocations } from "@/lib/locations/locations";
 import { nextFreeStart } from "@/lib/offer/booking-week";
 import { listResources } from "@/lib/resources/resources";
 import { firstRunSteps } from "@/lib/signup/first-run";
-import { listStaff } from "@/lib/staff/staff";
+import { listStaff, toCalendarStaff } from "@/lib/staff/staff";
 import { bookingLink } from "@/lib/tenants/booking-link";
 
 export const generateMetadata = pageTitle("admin.nav.calendar");
@@ -78,7 +78,7 @@ export default async function CalendarPage({
         actions={calendarActions}
         nextFree={first ? formatInTimeZone(first, tenant.timeZone, "yyyy-MM-dd'T'HH:mm") : ""}
         closedDays={availability.exceptions}
-        staff={staff.map(({ id, name, color, activityIds }) => ({ id, name, color, activityIds }))}
+        staff={staff.map(toCalendarStaff)}
         locations={locations.map(({ id, name, timeZone }) => ({
           id,
           name,

@@ -212,6 +212,12 @@ export function MovePart({
 }) {
   const [moveTo, setMoveTo] = useState(details.wallClockStart);
   const [moveStaff, setMoveStaff] = useState(details.staff.id);
+  // Who could take it over: those who perform the service at its place (and who has it now).
+  const able = staff.filter(
+    (s) =>
+      s.id === details.staff.id ||
+      (s.activityIds.includes(details.activityId) && s.locationIds.includes(details.locationId)),
+  );
   const [outsideHours, setOutsideHours] = useState(false);
   const move = async (anyTime: boolean) =>
     setOutsideHours(await onMove(moveTo, moveStaff, anyTime));
@@ -244,7 +250,7 @@ export function MovePart({
           {labels.move}
         </Button>
       </div>
-      {staff.length > 1 && (
+      {able.length > 1 && (
         <>
           <label htmlFor="move-staff" className="mt-2 block text-sm font-medium">
             {labels.with}
@@ -259,7 +265,7 @@ export function MovePart({
             }}
             className="mt-1 w-full text-sm"
           >
-            {staff.map((s) => (
+            {able.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
               </option>

@@ -12,6 +12,8 @@ export interface CalendarStaff {
   name: string;
   color: string;
   activityIds: string[];
+  /** The places they work at (their home one and any their windows name). */
+  locationIds: string[];
 }
 
 /** The outcome of an action as the words to show, or null when it went through. */

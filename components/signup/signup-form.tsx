@@ -295,7 +295,10 @@ export function SignupForm({
   ]);
 
   const { result, pending, submit } = useSignUp(signUp, labels.signInFailed);
-  const error = (field: Field) => result?.problems[field];
+  // What was sent: a field's problem goes away as soon as it is changed.
+  const [sent, setSent] = useState(values);
+  const error = (field: Field) =>
+    sent[field] === values[field] ? result?.problems[field] : undefined;
   const described = (field: Field, hint?: string) =>
     fieldDescription(field, { error: error(field), hint });
   const text = (
@@ -320,6 +323,7 @@ export function SignupForm({
     <form
       onSubmit={(event) => {
         event.preventDefault();
+        setSent(values);
         submit(values);
       }}
       noValidate

@@ -21,6 +21,8 @@ import { describePayment, type PaymentDescription } from "@/lib/payments";
 /** One appointment as the dashboard's details panel shows it, formatted for the business. */
 export interface AppointmentDetails {
   id: string;
+  activityId: string;
+  locationId: string;
   activityName: string;
   activityColor: string;
   when: string;
@@ -115,8 +117,10 @@ export async function appointmentDetails(
   };
   return {
     id: a.id,
+    activityId: a.activityId,
     activityName: a.activityName,
     activityColor: a.activityColor,
+    locationId: a.locationId,
     when: `${formatDateTime(a.startsAt, timeZone, locale)} – ${formatTime(a.endsAt, timeZone, locale)}${there(a.startsAt)}`,
     startsAt: a.startsAt.toISOString(),
     wallClockStart: formatInTimeZone(a.startsAt, timeZone, "yyyy-MM-dd'T'HH:mm"),

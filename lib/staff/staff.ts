@@ -10,7 +10,7 @@ import {
 } from "@/db/schema";
 import { hasUpcomingBookings } from "@/lib/appointments";
 import { type Actor, recordScheduleChange } from "@/lib/audit";
-import { toOwnHoursColumns, toOwnHoursJson } from "@/lib/availability";
+import { placesOfWork, toOwnHoursColumns, toOwnHoursJson } from "@/lib/availability";
 import { liveIn } from "@/lib/catalog";
 import { AppError } from "@/lib/errors/app-error";
 import { keyset, type PageRequest } from "@/lib/http/cursor";
@@ -76,6 +76,16 @@ export async function getStaff(db: Database, tenantId: string, id: string): Prom
   if (!row) throw new AppError("NOT_FOUND");
   return row;
 }
+
+/** A staff member as the calendar and the details panel choose among them. */
+export const toCalendarStaff = (row: StaffRow) => ({
+  id: row.id,
+  name: row.name,
+  color: row.color,
+  activityIds: row.activityIds,
+  // Every place they work at: their home one and any their windows name.
+  locationIds: placesOfWork(row.locationId, row.weeklyHours).map(([place]) => place),
+});
 
 /** The API's staff object. */
 export function toStaffJson(row: StaffRow) {

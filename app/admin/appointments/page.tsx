@@ -15,7 +15,7 @@ import { can } from "@/lib/auth/authenticate";
 import { getDb } from "@/lib/db";
 import { firstParam, hrefWith, type SearchParams } from "@/lib/http/page-params";
 import { pageTitle } from "@/lib/i18n/page-title";
-import { listStaff } from "@/lib/staff/staff";
+import { listStaff, toCalendarStaff } from "@/lib/staff/staff";
 import { uuidSchema } from "@/lib/validation";
 import { AppointmentFilters } from "./appointment-filters";
 import { AppointmentsTable } from "./appointments-table";
@@ -75,12 +75,7 @@ export default async function AppointmentsPage({
           <OpenedAppointment
             id={opened}
             labels={panelLabels}
-            staff={staff.map(({ id, name, color, activityIds }) => ({
-              id,
-              name,
-              color,
-              activityIds,
-            }))}
+            staff={staff.map(toCalendarStaff)}
             canChange={can(caller.role, "appointments")}
             actions={calendarActions}
             closeHref={hrefWith("/admin/appointments", queryOf(search))}

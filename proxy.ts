@@ -20,7 +20,12 @@ import { logger } from "@/lib/logger";
 import { type LimitState, rateLimitHeaders } from "@/lib/rate-limit/limiters";
 import { isEmbeddablePath } from "@/lib/tenants/embed-origins";
 import { findTenantBySlug } from "@/lib/tenants/find-tenant";
-import { resolveTenantSlug, TENANT_COOKIE, TENANT_HEADER } from "@/lib/tenants/resolve-tenant-slug";
+import {
+  resolveTenantSlug,
+  TENANT_BY_DEFAULT_HEADER,
+  TENANT_COOKIE,
+  TENANT_HEADER,
+} from "@/lib/tenants/resolve-tenant-slug";
 
 /** No business's name falls outside this alphabet (see slugSchema). */
 const SLUG_SHAPE = /^[a-z0-9-]{1,63}$/;
@@ -66,21 +71,22 @@ export async function proxy(request: NextRequest) {
   // The platform's own sign-up belongs to no business, not even the default one: it speaks the
   // visitor's language.
   const platform = /^\/(signup|api\/public\/(register|slugs))$/.test(request.nextUrl.pathname);
+  const sources = {
+    // The public host: behind a reverse proxy, and when Next.js renders a server action's redirect
+    // target through an internal request to localhost, Host is not the one the visitor used.
+    host: publicHost(request.headers) ?? null,
+    header: request.headers.get("x-tenant-slug"),
+    query,
+    // The API stays stateless: only browser pages remember a ?tenant= choice.
+    cookie: isApi ? null : request.cookies.get(TENANT_COOKIE)?.value,
+    // A signed-in user's dashboard and its API calls are for their own business by default.
+    session: session?.tenantSlug,
+    rootDomain: config.appRootDomain,
+  };
+  const named = platform ? null : resolveTenantSlug(sources);
   const slug = platform
     ? null
-    : resolveTenantSlug({
-        // The public host: behind a reverse proxy, and when Next.js renders a server action's redirect
-        // target through an internal request to localhost, Host is not the one the visitor used.
-        host: publicHost(request.headers) ?? null,
-        header: request.headers.get("x-tenant-slug"),
-        query,
-        // The API stays stateless: only browser pages remember a ?tenant= choice.
-        cookie: isApi ? null : request.cookies.get(TENANT_COOKIE)?.value,
-        // A signed-in user's dashboard and its API calls are for their own business by default.
-        session: session?.tenantSlug,
-        rootDomain: config.appRootDomain,
-        defaultTenant: config.defaultTenant,
-      });
+    : (named ?? resolveTenantSlug({ ...sources, defaultTenant: config.defaultTenant }));
   // No business has a name outside the slug's alphabet (a NUL, say): nothing to look up.
   if (slug && !SLUG_SHAPE.test(slug)) return refuse("TENANT_NOT_FOUND");
 
@@ -108,7 +114,9 @@ export async function proxy(request: NextRequest) {
 
   const headers = new Headers(request.headers);
   headers.delete(TENANT_HEADER);
+  headers.delete(TENANT_BY_DEFAULT_HEADER);
   if (slug) headers.set(TENANT_HEADER, slug);
+  if (slug && !named) headers.set(TENANT_BY_DEFAULT_HEADER, "1");
   if (!isApi) {
     headers.set(NONCE_HEADER, nonce);
     headers.set("Content-Security-Policy", csp);

@@ -271,6 +271,12 @@ describe.each(engines)("proxy.ts on %s", (engine) => {
     // Naming a business still wins; no session, no business.
     expect(forwarded(await unnamed({ cookie, "x-tenant-slug": "other" }))).toBe("other");
     expect(forwarded(await unnamed({}))).toBeNull();
+    // Whether the default business was taken is the proxy's to say, never a client's.
+    const byDefault = await unnamed({
+      "x-tenant-slug": "other",
+      "x-rendezvous-tenant-default": "1",
+    });
+    expect(byDefault.headers.get("x-middleware-request-x-rendezvous-tenant-default")).toBeNull();
   });
 
   it("never limits health probes, nor Stripe's signed webhook deliveries", async () => {

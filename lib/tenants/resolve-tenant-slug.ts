@@ -1,5 +1,7 @@
 /** Request header through which proxy.ts hands the resolved tenant to the app; never trusted from clients. */
 export const TENANT_HEADER = "x-rendezvous-tenant";
+/** Set by proxy.ts when no request named a business and the default one was taken. */
+export const TENANT_BY_DEFAULT_HEADER = "x-rendezvous-tenant-default";
 /** Cookie remembering a `?tenant=` choice for the rest of a browser visit. */
 export const TENANT_COOKIE = "rendezvous_tenant";
 

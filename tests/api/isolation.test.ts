@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TENANT_BY_DEFAULT_HEADER } from "@/lib/tenants/resolve-tenant-slug";
 import { activityBody, apiClient, client, dayFromToday, openEveryDay } from "../helpers/api";
 import { seedTenant, sessionCookie } from "../helpers/fixtures";
 import { useAppDatabase } from "../helpers/routes";
@@ -62,6 +63,23 @@ describe.each(engines)("tenant isolation on %s", (engine) => {
         expect(response.json, name).toEqual({ error: "Accès interdit", code: "FORBIDDEN" });
       }
     }
+  });
+
+  it("tells a key of another business how to name its own when none was named (the default business was taken)", async () => {
+    const byDefault = apiClient(a.tenant.slug, {
+      authorization: `Bearer ${b.apiKey}`,
+      [TENANT_BY_DEFAULT_HEADER]: "1",
+    });
+    const refused = await byDefault.listActivities();
+    expect(refused.status).toBe(403);
+    expect(refused.json.code).toBe("FORBIDDEN");
+    expect(refused.json.details.tenant).toMatch(/X-Tenant-Slug.*subdomain.*\?tenant=/);
+    // A's own key on the default business is served as ever.
+    const own = apiClient(a.tenant.slug, {
+      authorization: `Bearer ${a.apiKey}`,
+      [TENANT_BY_DEFAULT_HEADER]: "1",
+    });
+    expect((await own.listActivities()).status).toBe(200);
   });
 
   it("never finds A's rows through B's own endpoints", async () => {

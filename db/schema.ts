@@ -680,6 +680,8 @@ export interface MessagePayload {
   /** A move to another staff member at the same time. */
   staffOnly?: boolean;
   manageUrl?: string;
+  /** Why it was cancelled, in the words of who cancelled it. */
+  reason?: string;
   /** A refund's amount and why it was made. */
   refund?: { amountMinor: number; currency: string; reason: RefundReason };
   /** The endpoint a webhook notice is about. */

@@ -12,7 +12,7 @@ import { appointmentDetails } from "@/lib/calendar/appointment-details";
 import { env } from "@/lib/env";
 import { refundByOwner } from "@/lib/payments/refunds";
 import { manageLinks } from "@/lib/tenants/booking-link";
-import { uuidSchema } from "@/lib/validation";
+import { optionalText, uuidSchema } from "@/lib/validation";
 
 // The calendar's actions. Moving or booking outside the hours (or the notice) answers
 // "outsideHours" first and does nothing; the owner confirms and the action runs with anyTime.
@@ -26,7 +26,7 @@ export async function loadAppointmentAction(id: string) {
   }));
 }
 
-export async function setStatusAction(id: string, status: string) {
+export async function setStatusAction(id: string, status: string, reason?: string) {
   return dashboardAction("appointments", async ({ db, tenant, actor }) => {
     await changeAppointmentStatus(
       db,
@@ -35,6 +35,7 @@ export async function setStatusAction(id: string, status: string) {
       statusSchema.parse(status),
       actor,
       new Date(),
+      optionalText(500).parse(reason),
     );
   });
 }

@@ -150,8 +150,9 @@ export function StatusPart({
   labels,
   busy,
   onStatus,
-}: PartProps & { busy: boolean; onStatus: (status: string) => void }) {
+}: PartProps & { busy: boolean; onStatus: (status: string, reason?: string) => void }) {
   const [confirmCancel, setConfirmCancel] = useState(false);
+  const [reason, setReason] = useState("");
   return (
     <>
       {details.nextStatuses.length > 0 && (
@@ -176,15 +177,27 @@ export function StatusPart({
         </div>
       )}
       {confirmCancel && (
+        <label className="mt-3 flex flex-col text-sm">
+          {labels.cancelReason}
+          <Input
+            compact
+            value={reason}
+            maxLength={500}
+            onChange={(e) => setReason(e.target.value)}
+            className="mt-1"
+          />
+        </label>
+      )}
+      {confirmCancel && (
         <ConfirmDialog
           id="confirm-cancel"
           tone="danger"
-          className="mt-3"
+          className="mt-2"
           question={labels.cancelQuestion ?? ""}
           confirmLabel={labels.cancelConfirm ?? ""}
           onConfirm={() => {
             setConfirmCancel(false);
-            onStatus("cancelled");
+            onStatus("cancelled", reason);
           }}
           cancel={{ label: labels.keep ?? "", onCancel: () => setConfirmCancel(false) }}
           busy={busy}

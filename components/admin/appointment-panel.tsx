@@ -58,9 +58,9 @@ export function AppointmentPanel({
       if (!failure) await load();
     });
 
-  function setStatus(status: string) {
+  function setStatus(status: string, reason?: string) {
     run(async () => {
-      const failure = outcomeText(await actions.setStatus(id, status), labels);
+      const failure = outcomeText(await actions.setStatus(id, status, reason), labels);
       if (!failure) onChanged(labels[`done.${status}`] ?? "");
       return failure;
     });

@@ -10,7 +10,8 @@ type Outcome = "outsideHours" | "done";
  */
 export interface CalendarActions {
   load(id: string): Promise<ActionResult<AppointmentDetails & { canRefund: boolean }>>;
-  setStatus(id: string, status: string): Promise<ActionResult<void>>;
+  /** `reason`: why it is cancelled, for the customer's message and the log. */
+  setStatus(id: string, status: string, reason?: string): Promise<ActionResult<void>>;
   refund(id: string): Promise<ActionResult<unknown>>;
   move(
     id: string,

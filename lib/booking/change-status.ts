@@ -27,6 +27,8 @@ export async function changeAppointmentStatus(
   status: AppointmentStatus,
   actor: Actor,
   now: Date,
+  /** Why (a cancellation's reason, as given), for the log and the other side's message. */
+  reason: string | null = null,
 ): Promise<AppointmentRow> {
   const changed = await db.transaction(async (tx) => {
     const current = await getAppointment(tx, tenant.id, id, { forUpdate: true });
@@ -53,7 +55,7 @@ export async function changeAppointmentStatus(
       entityId: id,
       before: { status: current.status },
       // The start it had then: the log names that time, not wherever it is moved later.
-      after: { status, startsAt: current.startsAt },
+      after: { status, startsAt: current.startsAt, ...(reason ? { reason } : {}) },
     });
     const event = events[status];
     const owed = event
@@ -64,6 +66,7 @@ export async function changeAppointmentStatus(
           startsAt: current.startsAt,
           reminderLead: null,
           sequence: updated.sequence,
+          reason,
           now,
         })
       : [];

@@ -88,14 +88,20 @@ async function changeEach<P extends { id: string }, T>(
 }
 
 /** Cancels the booking (the whole visit it is part of), within the cancellation notice. */
-export async function cancelByCustomer(db: Database, tenant: Tenant, token: string, now: Date) {
+export async function cancelByCustomer(
+  db: Database,
+  tenant: Tenant,
+  token: string,
+  now: Date,
+  reason: string | null = null,
+) {
   assertOpenForBooking(tenant);
   const booking = await findByManageToken(db, tenant, token);
   const { cancel } = customerPolicy(booking, tenant, now);
   if (!cancel.allowed) throw new AppError("POLICY_WINDOW_CLOSED", { reason: cancel.reason });
   const parts = await partsOf(db, tenant, booking);
   return changeEach(db, parts, booking.id, (tx, part) =>
-    changeAppointmentStatus(tx, tenant, part.id, "cancelled", customerActor, now),
+    changeAppointmentStatus(tx, tenant, part.id, "cancelled", customerActor, now, reason),
   );
 }
 

@@ -87,6 +87,7 @@ export async function renderMessage(facts: MessageFacts): Promise<RenderedMessag
     rows.push([t("contact"), contact]);
   }
   const cancelled = message.kind === "cancelled";
+  if (cancelled && message.payload.reason) rows.push([t("reason"), message.payload.reason]);
   if (refund) rows.unshift([t("refundedAmount"), values.amount]);
   const manage = !business && !cancelled && facts.manageUrl ? facts.manageUrl : null;
   const policy = !business && !cancelled ? tenant.policyText : null;

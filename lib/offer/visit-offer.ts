@@ -5,7 +5,7 @@ import type { DateRange } from "@/lib/availability";
 import { AppError } from "@/lib/errors/app-error";
 import { candidateStarts, mergeIntervals, type SlotRules } from "@/lib/scheduling/compute-slots";
 import { MINUTE_MS } from "@/lib/scheduling/durations";
-import { type Interval, openingWindows } from "@/lib/scheduling/opening-windows";
+import { type Interval, type OpeningHours, openingWindows } from "@/lib/scheduling/opening-windows";
 import { assignVisit, type VisitItem, type VisitPart } from "@/lib/scheduling/visit-slots";
 import {
   type BookingContext,
@@ -83,10 +83,23 @@ function visitPlaces(
   const [first] = visit.contexts;
   if (!first) return [];
   const windowsTo = to + visit.totalMs;
-  const timeline = (x: { id: string; hours: LocationSchedule["hours"] }, held?: Interval[]) => ({
+  // Most people share their place's hours (one object): their windows are worked out once.
+  const windowsOf = new Map<OpeningHours, Interval[]>();
+  const windows = (hours: OpeningHours) => {
+    let list = windowsOf.get(hours);
+    if (!list) windowsOf.set(hours, (list = openingWindows(hours, from, windowsTo)));
+    return list;
+  };
+  const merged = new Map<string, Interval[]>();
+  const busyOf = (id: string, held: Interval[] | undefined) => {
+    let list = merged.get(id);
+    if (!list) merged.set(id, (list = mergeIntervals(held ?? [])));
+    return list;
+  };
+  const timeline = (x: { id: string; hours: OpeningHours }, held?: Interval[]) => ({
     id: x.id,
-    windows: openingWindows(x.hours, from, windowsTo),
-    busy: mergeIntervals(held ?? []),
+    windows: windows(x.hours),
+    busy: busyOf(x.id, held),
   });
   return first.locations.flatMap((location) => {
     if (choice.locationId && location.id !== choice.locationId) return [];
@@ -130,8 +143,9 @@ function firstStarts(
     (s) => s.locationId === place.location.id,
   );
   const starts = new Set<number>();
-  for (const s of staff) {
-    for (const start of candidateStarts(s.hours, { from, to, rules })) starts.add(start);
+  // Once per distinct hours (most people share their place's).
+  for (const hours of new Set(staff.map((s) => s.hours))) {
+    for (const start of candidateStarts(hours, { from, to, rules })) starts.add(start);
   }
   return [...starts].sort((a, b) => a - b);
 }

@@ -27,6 +27,8 @@ export interface EventFacts {
   /** A move that only changed the staff member. */
   staffOnly?: boolean;
   manageUrl?: string;
+  /** Why (a cancellation's), as given. */
+  reason?: string | null;
   now: Date;
 }
 
@@ -57,6 +59,7 @@ export function owedMessages(facts: EventFacts): OwedMessage[] {
     ...(facts.status ? { status: facts.status } : {}),
     ...(facts.staffOnly ? { staffOnly: true } : {}),
     ...(facts.manageUrl ? { manageUrl: facts.manageUrl } : {}),
+    ...(facts.reason ? { reason: facts.reason } : {}),
   } as const;
   if (event === "ended") return [];
   const owed: OwedMessage[] = [];

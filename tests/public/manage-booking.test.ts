@@ -1,7 +1,7 @@
 import { formatInTimeZone } from "date-fns-tz";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appointments, type Tenant } from "@/db/schema";
+import { appointments, auditLog, outboundMessages, type Tenant } from "@/db/schema";
 import { createActivity } from "@/lib/activities/activities";
 import { activityInputSchema } from "@/lib/activities/schema";
 import { bookingCalendarFile } from "@/lib/appointments/formats/calendar-file";
@@ -110,6 +110,32 @@ describe.each(engines)("customer booking through a manage link on %s", (engine) 
         code: "NOT_FOUND",
       });
     }
+  });
+
+  it("passes the customer's reason for cancelling on to the business and the log", async () => {
+    const booked = await book(at(6, 14));
+    await cancelByCustomer(
+      handle.db,
+      tenant,
+      booked.manageToken,
+      new Date(),
+      "Mon fils est malade",
+    );
+    const owed = await handle.db
+      .select({ recipient: outboundMessages.recipient, payload: outboundMessages.payload })
+      .from(outboundMessages)
+      .where(
+        and(eq(outboundMessages.appointmentId, booked.id), eq(outboundMessages.kind, "cancelled")),
+      );
+    expect(owed.map((m) => [m.recipient, m.payload.reason]).sort()).toEqual([
+      ["business", "Mon fils est malade"],
+      ["customer", "Mon fils est malade"],
+    ]);
+    const [entry] = await handle.db
+      .select({ after: auditLog.after })
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, booked.id), eq(auditLog.action, "appointment.status")));
+    expect(entry?.after).toMatchObject({ status: "cancelled", reason: "Mon fils est malade" });
   });
 
   it("cancels inside the policy window and frees the time at once", async () => {

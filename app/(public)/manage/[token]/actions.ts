@@ -18,6 +18,7 @@ import { expectArgs, isForm, isText } from "@/lib/http/action-args";
 import { readForm } from "@/lib/http/form-input";
 import { hrefWith } from "@/lib/http/page-params";
 import { logger } from "@/lib/logger";
+import { optionalText } from "@/lib/validation";
 
 // The manage page's buttons: plain forms, so they work without JavaScript; the outcome is a
 // redirect back to the booking with what happened (or why not) in the query.
@@ -33,11 +34,12 @@ async function run(change: () => Promise<unknown>): Promise<string | null> {
   }
 }
 
-export async function cancelBookingAction(token: string) {
-  expectArgs(isText(token));
+export async function cancelBookingAction(token: string, form: FormData) {
+  expectArgs(isText(token) && isForm(form));
   const tenant = await currentTenant();
   const error = await run(async () => {
-    await cancelByCustomer(await getDb(), tenant, token, new Date());
+    const { reason } = readForm(form, z.object({ reason: optionalText(500) }));
+    await cancelByCustomer(await getDb(), tenant, token, new Date(), reason);
   });
   redirect(hrefWith(`/manage/${token}`, error ? { error } : { cancelled: "1" }));
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { BookingPolicy, BusinessContact } from "@/components/booking/business-contact";
 import { buttonClass } from "@/components/ui/button";
+import { Textarea } from "@/components/ui/input";
 import type { Tenant } from "@/db/schema";
 import type { CustomerPolicy, PolicyVerdict } from "@/lib/appointments/customer-policy";
 import { hrefWith } from "@/lib/http/page-params";
@@ -89,10 +90,11 @@ export async function SelfService(props: {
             />
           ) : props.confirmingCancel ? (
             <div
+              id="cancel-confirm"
               role="alertdialog"
               aria-labelledby="cancel-title"
               aria-describedby="cancel-text"
-              className="rounded-xl bg-red-50 p-4 ring-1 ring-red-200"
+              className="scroll-mt-4 rounded-xl bg-red-50 p-4 ring-1 ring-red-200"
             >
               <h2 id="cancel-title" className="font-semibold text-red-900">
                 {t("cancelConfirmTitle")}
@@ -100,28 +102,34 @@ export async function SelfService(props: {
               <p id="cancel-text" className="mt-1 text-sm text-red-900">
                 {t("cancelConfirmText")} {props.refundLine}
               </p>
-              <div className="mt-3 flex flex-wrap gap-2">
-                <form action={cancelBookingAction.bind(null, token)}>
-                  <button
-                    type="submit"
-                    // biome-ignore lint/a11y/noAutofocus: the confirmation was just asked for
-                    autoFocus
-                    className="rounded-lg bg-red-700 px-4 py-2 font-medium text-white hover:bg-red-800"
-                  >
-                    {t("cancelConfirm")}
-                  </button>
-                </form>
+              <form
+                action={cancelBookingAction.bind(null, token)}
+                className="mt-3 flex flex-wrap gap-2"
+              >
+                <label className="flex w-full flex-col text-sm text-red-900">
+                  {t("cancelReason")}
+                  <Textarea name="reason" rows={2} maxLength={500} className="mt-1" />
+                </label>
+                <button
+                  type="submit"
+                  // biome-ignore lint/a11y/noAutofocus: the confirmation was just asked for
+                  autoFocus
+                  className="rounded-lg bg-red-700 px-4 py-2 font-medium text-white hover:bg-red-800"
+                >
+                  {t("cancelConfirm")}
+                </button>
                 <Link
                   href={hrefWith(path, { tz })}
                   className="rounded-lg px-4 py-2 font-medium text-slate-700 hover:bg-white"
                 >
                   {t("keep")}
                 </Link>
-              </div>
+              </form>
             </div>
           ) : (
             <Link
-              href={hrefWith(path, { confirm: "cancel", tz })}
+              // On a phone the question is below the fold: the page opens at it.
+              href={`${hrefWith(path, { confirm: "cancel", tz })}#cancel-confirm`}
               className="rounded-lg border border-red-300 px-4 py-2.5 text-center font-medium text-red-700 hover:bg-red-50"
             >
               {t("cancel")}

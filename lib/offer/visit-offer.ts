@@ -5,7 +5,7 @@ import type { DateRange } from "@/lib/availability";
 import { AppError } from "@/lib/errors/app-error";
 import { candidateStarts, mergeIntervals, type SlotRules } from "@/lib/scheduling/compute-slots";
 import { MINUTE_MS } from "@/lib/scheduling/durations";
-import { type Interval, type OpeningHours, openingWindows } from "@/lib/scheduling/opening-windows";
+import { type OpeningHours, openingWindows } from "@/lib/scheduling/opening-windows";
 import { assignVisit, type VisitItem, type VisitPart } from "@/lib/scheduling/visit-slots";
 import {
   type BookingContext,
@@ -62,6 +62,15 @@ export async function loadVisitContexts(
   return { contexts, totalMs };
 }
 
+/** A function of one argument that works each value out once. */
+function memo<K, V>(make: (key: K) => V): (key: K) => V {
+  const made = new Map<K, V>();
+  return (key) => {
+    if (!made.has(key)) made.set(key, make(key));
+    return made.get(key) as V;
+  };
+}
+
 /** A place where the whole visit can happen, and its services' timelines there. */
 interface VisitPlace {
   location: LocationSchedule;
@@ -83,23 +92,16 @@ function visitPlaces(
   const [first] = visit.contexts;
   if (!first) return [];
   const windowsTo = to + visit.totalMs;
-  // Most people share their place's hours (one object): their windows are worked out once.
-  const windowsOf = new Map<OpeningHours, Interval[]>();
-  const windows = (hours: OpeningHours) => {
-    let list = windowsOf.get(hours);
-    if (!list) windowsOf.set(hours, (list = openingWindows(hours, from, windowsTo)));
-    return list;
-  };
-  const merged = new Map<string, Interval[]>();
-  const busyOf = (id: string, held: Interval[] | undefined) => {
-    let list = merged.get(id);
-    if (!list) merged.set(id, (list = mergeIntervals(held ?? [])));
-    return list;
-  };
-  const timeline = (x: { id: string; hours: OpeningHours }, held?: Interval[]) => ({
+  // Most people share their place's hours (one object): their windows are worked out once, and
+  // each timeline's busy time once whatever the services it is on.
+  const windows = memo((hours: OpeningHours) => openingWindows(hours, from, windowsTo));
+  const merged = memo((id: string) =>
+    mergeIntervals(busy.staff.get(id) ?? busy.resources.get(id) ?? []),
+  );
+  const timeline = (x: { id: string; hours: OpeningHours }) => ({
     id: x.id,
     windows: windows(x.hours),
-    busy: busyOf(x.id, held),
+    busy: merged(x.id),
   });
   return first.locations.flatMap((location) => {
     if (choice.locationId && location.id !== choice.locationId) return [];
@@ -120,8 +122,8 @@ function visitPlaces(
         durationMinutes: context.activity.durationMinutes,
         bufferBeforeMinutes: context.activity.bufferBeforeMinutes,
         bufferAfterMinutes: context.activity.bufferAfterMinutes,
-        staff: staff.map((s) => timeline(s, busy.staff.get(s.id))),
-        resources: resources?.map((r) => timeline(r, busy.resources.get(r.id))),
+        staff: staff.map(timeline),
+        resources: resources?.map(timeline),
       });
     }
     return [{ location, delivery, items }];

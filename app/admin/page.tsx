@@ -66,38 +66,57 @@ export default async function CalendarPage({
           mailGoesOut={Boolean(env().smtpUrl)}
           linkSent={firstParam((await searchParams).done) === "linkSent"}
         />
-      ) : (
-        <BookingLinkCard url={url} business={tenant.name} />
-      )}
-      <OverviewPanel tenant={tenant} figures={figures} now={now} />
-      <AdminCalendar
-        tenantSlug={tenant.slug}
-        timeZone={tenant.timeZone}
-        locale={tenant.locale}
-        canChange={can(caller.role, "appointments")}
-        actions={calendarActions}
-        nextFree={first ? formatInTimeZone(first, tenant.timeZone, "yyyy-MM-dd'T'HH:mm") : ""}
-        closedDays={availability.exceptions}
-        staff={staff.map(toCalendarStaff)}
-        locations={locations.map(({ id, name, timeZone }) => ({
-          id,
-          name,
-          timeZone: timeZone ?? tenant.timeZone,
-        }))}
-        resources={resources.map(({ id, name }) => ({ id, name }))}
-        // A staff member signed in sees their own appointments first.
-        ownStaffId={
-          caller.role === "staff" ? (staff.find((s) => s.userId === caller.id)?.id ?? "") : ""
-        }
-        activities={activities.map((a) => ({
-          id: a.id,
-          name: a.name,
-          requirePhone: a.requirePhone,
-          requireAddress: a.requireAddress,
-          customFieldLabel: a.requireCustomField ? a.customFieldLabel : null,
-        }))}
-        labels={labels}
-      />
+      ) : null}
+      {/* On a phone the calendar comes first (the link and the figures after it), past the guide. */}
+      <div className="flex flex-col">
+        {!steps && (
+          <div className="max-sm:order-last">
+            <BookingLinkCard url={url} business={tenant.name} />
+            <OverviewPanel
+              tenant={tenant}
+              figures={figures}
+              now={now}
+              showRevenue={can(caller.role, "manage")}
+            />
+          </div>
+        )}
+        {steps && (
+          <OverviewPanel
+            tenant={tenant}
+            figures={figures}
+            now={now}
+            showRevenue={can(caller.role, "manage")}
+          />
+        )}
+        <AdminCalendar
+          tenantSlug={tenant.slug}
+          timeZone={tenant.timeZone}
+          locale={tenant.locale}
+          canChange={can(caller.role, "appointments")}
+          actions={calendarActions}
+          nextFree={first ? formatInTimeZone(first, tenant.timeZone, "yyyy-MM-dd'T'HH:mm") : ""}
+          closedDays={availability.exceptions}
+          staff={staff.map(toCalendarStaff)}
+          locations={locations.map(({ id, name, timeZone }) => ({
+            id,
+            name,
+            timeZone: timeZone ?? tenant.timeZone,
+          }))}
+          resources={resources.map(({ id, name }) => ({ id, name }))}
+          // A staff member signed in sees their own appointments first.
+          ownStaffId={
+            caller.role === "staff" ? (staff.find((s) => s.userId === caller.id)?.id ?? "") : ""
+          }
+          activities={activities.map((a) => ({
+            id: a.id,
+            name: a.name,
+            requirePhone: a.requirePhone,
+            requireAddress: a.requireAddress,
+            customFieldLabel: a.requireCustomField ? a.customFieldLabel : null,
+          }))}
+          labels={labels}
+        />
+      </div>
     </section>
   );
 }

@@ -136,6 +136,9 @@ export function WeekCalendar(props: {
       }}
       allDaySlot={true}
       nowIndicator={true}
+      // A short booking still shows its client and time in full.
+      eventMinHeight={40}
+      slotMinHeight={28}
       editable={props.canChange}
       eventDurationEditable={false}
       eventSources={props.eventSources}

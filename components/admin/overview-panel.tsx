@@ -13,10 +13,13 @@ export async function OverviewPanel({
   tenant,
   figures,
   now,
+  showRevenue,
 }: {
   tenant: Tenant;
   figures: Overview;
   now: Date;
+  /** Money is for those who may see the statistics and the revenue report. */
+  showRevenue: boolean;
 }) {
   const t = await getTranslations("admin.overview");
   const filters = overviewFilters(now, tenant.timeZone);
@@ -26,7 +29,11 @@ export async function OverviewPanel({
     ["pending", String(figures.pendingToConfirm)],
     ["cancelled", String(figures.cancelledThisMonth)],
     ["noShows", String(figures.noShowsThisMonth)],
-    ["revenue", formatPrice(figures.revenueThisMonth, tenant.currency, tenant.locale)],
+    ...(showRevenue
+      ? ([
+          ["revenue", formatPrice(figures.revenueThisMonth, tenant.currency, tenant.locale)],
+        ] as const)
+      : []),
   ] as const;
   return (
     <section aria-labelledby="overview-title" className="mb-4">
@@ -54,7 +61,7 @@ export async function OverviewPanel({
           </div>
         ))}
       </dl>
-      <p className="mt-1 text-xs text-slate-500">{t("revenueNote")}</p>
+      {showRevenue && <p className="mt-1 text-xs text-slate-500">{t("revenueNote")}</p>}
     </section>
   );
 }

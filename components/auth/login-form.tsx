@@ -2,10 +2,12 @@
 
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { SIGN_IN_ELSEWHERE, SIGN_IN_RATE_LIMITED } from "@/lib/auth/sign-in-error";
+
+const KEPT_EMAIL = "rendezvous-login-email";
 
 /** The sign-in texts, translated on the server. */
 export type LoginLabels = Record<
@@ -28,6 +30,13 @@ export function LoginForm({ tenantSlug, labels }: { tenantSlug: string; labels: 
   // The business where this account is, when it is not this one (see businessOfAccountElsewhere).
   const [elsewhere, setElsewhere] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const email = useRef<HTMLInputElement>(null);
+  // Coming from another business's sign-in, the address typed there.
+  useEffect(() => {
+    const kept = sessionStorage.getItem(KEPT_EMAIL);
+    if (kept && email.current && !email.current.value) email.current.value = kept;
+    sessionStorage.removeItem(KEPT_EMAIL);
+  }, []);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -71,6 +80,7 @@ export function LoginForm({ tenantSlug, labels }: { tenantSlug: string; labels: 
       <label className="flex flex-col gap-1 text-sm font-medium">
         {t("email")}
         <Input
+          ref={email}
           name="email"
           type="email"
           autoComplete="username"
@@ -97,6 +107,8 @@ export function LoginForm({ tenantSlug, labels }: { tenantSlug: string; labels: 
               <a
                 className="font-medium underline"
                 href={`/login?tenant=${encodeURIComponent(elsewhere)}`}
+                // The address typed here is typed there too (kept in this tab, not in the URL).
+                onClick={() => sessionStorage.setItem(KEPT_EMAIL, email.current?.value ?? "")}
               >
                 {t("elsewhereLink")}
               </a>

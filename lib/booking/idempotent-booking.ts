@@ -1,6 +1,8 @@
-import { and, eq, lt } from "drizzle-orm";
+import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { idempotencyKeys, type Tenant } from "@/db/schema";
+import { appointments, holdingStatuses, idempotencyKeys, type Tenant } from "@/db/schema";
+import type { BookingInput } from "@/lib/appointments";
+import { toInstant } from "@/lib/availability";
 import { sha256Hex } from "@/lib/crypto/sha256";
 import { AppError } from "@/lib/errors/app-error";
 
@@ -61,4 +63,32 @@ export async function withIdempotencyKey(
       .where(and(eq(idempotencyKeys.tenantId, tenant.id), eq(idempotencyKeys.key, key)));
     return { ...response, replayed: false };
   });
+}
+
+/**
+ * Whether the customer of a booking form already holds this very booking (the same service at the
+ * same start, under the same e-mail address): the form sent again, from Back or another tab.
+ */
+export async function alreadyHeld(
+  db: Database,
+  tenant: Tenant,
+  input: BookingInput,
+): Promise<boolean> {
+  const start = toInstant(input.dateTime, tenant.timeZone);
+  const email = input.clientInfo.email;
+  if (!email || Number.isNaN(start)) return false;
+  const [row] = await db
+    .select({ id: appointments.id })
+    .from(appointments)
+    .where(
+      and(
+        eq(appointments.tenantId, tenant.id),
+        eq(appointments.activityId, input.activityId),
+        eq(appointments.startsAt, new Date(start)),
+        inArray(appointments.status, [...holdingStatuses]),
+        sql`lower(${appointments.clientEmail}) = lower(${email})`,
+      ),
+    )
+    .limit(1);
+  return Boolean(row);
 }

@@ -10,6 +10,7 @@ import { systemActor } from "@/lib/audit/record-audit";
 import { replaceAvailability } from "@/lib/availability/availability";
 import { availabilityInputSchema } from "@/lib/availability/schema";
 import { bookAppointment } from "@/lib/booking/book-appointment";
+import { alreadyHeld } from "@/lib/booking/idempotent-booking";
 import {
   cancelByCustomer,
   findByManageToken,
@@ -110,6 +111,24 @@ describe.each(engines)("customer booking through a manage link on %s", (engine) 
         code: "NOT_FOUND",
       });
     }
+  });
+
+  it("knows a booking form sent again: the same service, start and address already held", async () => {
+    const start = at(7, 15);
+    const booked = await book(start);
+    const input = bookingSchema.parse({
+      activityId,
+      dateTime: new Date(start).toISOString(),
+      clientInfo: client({ email: booked.clientEmail?.toUpperCase() }),
+    });
+    expect(await alreadyHeld(handle.db, tenant, input)).toBe(true);
+    const someoneElse = {
+      ...input,
+      clientInfo: { ...input.clientInfo, email: "other@example.com" },
+    };
+    expect(await alreadyHeld(handle.db, tenant, someoneElse)).toBe(false);
+    await cancelByCustomer(handle.db, tenant, booked.manageToken, new Date());
+    expect(await alreadyHeld(handle.db, tenant, input)).toBe(false);
   });
 
   it("passes the customer's reason for cancelling on to the business and the log", async () => {

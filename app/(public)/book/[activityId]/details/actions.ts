@@ -13,7 +13,8 @@ import {
   toBookingBody,
 } from "@/lib/booking/booking-form";
 import { parseBookingInput } from "@/lib/booking/booking-input";
-import { withIdempotencyKey } from "@/lib/booking/idempotent-booking";
+import { alreadyHeld, withIdempotencyKey } from "@/lib/booking/idempotent-booking";
+import { sha256Hex } from "@/lib/crypto/sha256";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { toAppError } from "@/lib/errors/to-app-error";
@@ -28,19 +29,20 @@ import { freeStartsAround, refusalReason } from "@/lib/offer/booking-week";
 import { dayInZone } from "@/lib/scheduling/calendar-day";
 import { manageLinks } from "@/lib/tenants/booking-link";
 
-// This browser's own record of a form it sent and where that led (its manage page), so that the
-// same form sent again (Back, a second tab) shows that booking: only the customer's browser ever
-// holds the link, as with the e-mail.
-const sentCookie = (token: string) => `rv_form_${token.replace(/[^\w-]/g, "").slice(0, 64)}`;
+// This browser's own record of a booking it made and where that led (its manage page), by service
+// and time, so that the same form sent again (Back re-renders it, a second tab) shows that
+// booking: only the customer's browser ever holds the link, as with the e-mail.
+const sentCookie = (activityId: string, at: string) =>
+  `rv_sent_${sha256Hex(`${activityId}|${at}`).slice(0, 24)}`;
 
-async function sentBefore(token: string): Promise<string | null> {
-  const path = (await cookies()).get(sentCookie(token))?.value;
+async function sentBefore(activityId: string, at: string): Promise<string | null> {
+  const path = (await cookies()).get(sentCookie(activityId, at))?.value;
   return path?.startsWith("/") || path?.startsWith("https://") ? path : null;
 }
 
-async function rememberSent(token: string, path: string) {
-  if (!token || !path) return;
-  (await cookies()).set(sentCookie(token), path, {
+async function rememberSent(activityId: string, at: string, path: string) {
+  if (!path) return;
+  (await cookies()).set(sentCookie(activityId, at), path, {
     httpOnly: true,
     sameSite: "lax",
     secure: publicOrigin(await headers()).startsWith("https:"),
@@ -80,10 +82,12 @@ export async function bookAction(
   const tenant = await currentTenant();
   const db = await getDb();
   let next: string;
-  const sent = values.formToken ? await sentBefore(values.formToken) : null;
+  const sent = await sentBefore(activityId, values.at);
   if (sent) redirect(sent);
   try {
     const input = await parseBookingInput(db, tenant, toBookingBody(activityId, choice, values));
+    // From another browser, or once the cookie is gone: the booking it made is not made twice.
+    if (await alreadyHeld(db, tenant, input)) return { ...answer, formError: "alreadyBooked" };
     let first = "";
     const book = async (tx: typeof db) => {
       const booked = await bookAppointment(tx, tenant, input, new Date(), customerActor, {
@@ -102,7 +106,7 @@ export async function bookAction(
       ? await withIdempotencyKey(db, tenant, `form:${values.formToken}`, input, book)
       : await book(db);
     if ("replayed" in result && result.replayed) return { ...answer, formError: "alreadyBooked" };
-    await rememberSent(values.formToken, first);
+    await rememberSent(activityId, values.at, first);
     next = first;
   } catch (error) {
     const failure = toAppError(error);

@@ -99,7 +99,7 @@ test("a Montréal booking: 23:00 in the owner's Paris week labelled 17:00 Montr�
   // The customer's confirmation, in the outbox: Montréal time, named, and Montréal's phone.
   const row = page
     .locator("li", { hasText: "lea@example.ca" })
-    .filter({ hasText: "Coupe" })
+    .filter({ hasText: "Demande reçue" })
     .first();
   await expect(async () => {
     await page.goto(at(baseURL, "/admin/messages"));

@@ -86,6 +86,11 @@ test("the widget books from a listed site, fits its content, and is refused else
     await stranger.goto(unlisted.origin);
     await expect.poll(() => refusals.length).toBeGreaterThan(0);
     await expect(stranger.frameLocator("iframe").getByText("Coupe")).toHaveCount(0);
+    // The empty frame gives way to a plain link to the booking page.
+    const link = stranger.locator("a[data-rendezvous-link]");
+    await expect(link).toBeVisible({ timeout: 15_000 });
+    expect(await link.getAttribute("href")).toMatch(/\/\?.*service=/);
+    await expect(stranger.locator("iframe")).toHaveCount(0);
     await stranger.close();
   } finally {
     listed.server.close();

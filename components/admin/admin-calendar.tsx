@@ -3,6 +3,7 @@
 import type { DateClickInfo, EventClickInfo } from "@fullcalendar/react";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Notice } from "@/components/ui/notice";
@@ -114,6 +115,11 @@ export function AdminCalendar(props: AdminCalendarProps) {
         {notice && (
           <Notice kind={notice.kind} className="mb-3">
             {notice.text}
+            {notice.undo && (
+              <Button variant="quiet" size="sm" className="ml-2 underline" onClick={notice.undo}>
+                {labels.undo}
+              </Button>
+            )}
           </Notice>
         )}
         {confirmMove && (

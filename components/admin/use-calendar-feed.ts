@@ -15,6 +15,8 @@ import { type CalendarLabels, outcomeText } from "./calendar-text";
 export interface CalendarNotice {
   kind: "error" | "ok";
   text: string;
+  /** Puts back what was just done (a booking dragged by mistake). */
+  undo?: () => void;
 }
 
 /**
@@ -146,8 +148,22 @@ export function useMoveOnCalendar(
     setConfirmMove(null);
     const failure = outcomeText(result, props.labels);
     if (failure) info.revert();
+    // Where it was: a drop by mistake is one click from undone (its old time was its own, so no
+    // question about the hours).
+    const back = info.oldEvent.startStr;
+    const undo = async () => {
+      const undone = await props.actions.move(info.event.id, back, true);
+      const problem = outcomeText(undone, props.labels);
+      onMoved(
+        problem
+          ? { kind: "error", text: problem }
+          : { kind: "ok", text: props.labels.undone ?? "" },
+      );
+    };
     onMoved(
-      failure ? { kind: "error", text: failure } : { kind: "ok", text: props.labels.moved ?? "" },
+      failure
+        ? { kind: "error", text: failure }
+        : { kind: "ok", text: props.labels.moved ?? "", undo },
     );
   }
   function keepTime() {

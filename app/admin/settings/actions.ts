@@ -32,7 +32,7 @@ import { uuidSchema } from "@/lib/validation";
 
 const back = (result: { ok: boolean; code?: string }, done: string, section: string) =>
   redirect(
-    hrefWith("/admin/settings", result.ok ? { done } : { error: result.code, section }) +
+    hrefWith("/admin/settings", result.ok ? { done, section } : { error: result.code, section }) +
       `#${section}`,
   );
 

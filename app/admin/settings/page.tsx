@@ -54,12 +54,23 @@ export default async function SettingsPage({
   const canManage = can(caller.role, "manage");
   const readiness = paymentsReadiness(tenant, env().stripe);
   const done = firstParam(params.done);
+  const doneText = (what: string) =>
+    what === "member"
+      ? t("memberAdded")
+      : what === "memberRemoved" || what === "roleChanged" || what === "passwordReset"
+        ? t(what)
+        : tf("saved");
   const error = firstParam(params.error);
   const section = firstParam(params.section);
+  // What happened shows where it happened: a section's outcome in that section.
   const message = (forSection: string) =>
-    error && section === forSection ? (
+    section !== forSection ? null : error ? (
       <Notice kind="error" className="mt-2">
         {failed(error)}
+      </Notice>
+    ) : done ? (
+      <Notice kind="ok" className="mt-2">
+        {doneText(done)}
       </Notice>
     ) : null;
 
@@ -74,15 +85,7 @@ export default async function SettingsPage({
         )}
       </div>
       {!canManage && <p className="text-sm text-slate-600">{tf("readOnly")}</p>}
-      {done && (
-        <Notice kind="ok">
-          {done === "member"
-            ? t("memberAdded")
-            : done === "memberRemoved" || done === "roleChanged" || done === "passwordReset"
-              ? t(done)
-              : tf("saved")}
-        </Notice>
-      )}
+      {done && !section && <Notice kind="ok">{doneText(done)}</Notice>}
 
       <ModuleSection tenant={tenant} canManage={canManage} message={message("module")} />
 

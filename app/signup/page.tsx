@@ -12,7 +12,11 @@ export const generateMetadata = pageTitle("signup.title");
 
 export default async function SignupPage() {
   const config = env();
-  const [t, locale] = await Promise.all([getTranslations("signup"), getLocale()]);
+  const [t, ts, locale] = await Promise.all([
+    getTranslations("signup"),
+    getTranslations("admin.settings"),
+    getLocale(),
+  ]);
   return (
     <main
       id="main"
@@ -50,6 +54,9 @@ export default async function SignupPage() {
                 submit: t("submit"),
                 submitting: t("submitting"),
                 signInFailed: t("signInFailed"),
+                confirmTitle: ts("confirmTitle"),
+                confirmAutomatic: ts("confirmAutomatic"),
+                confirmManual: ts("confirmManual"),
               }}
               timeZones={timeZoneOptions(new Date())}
               defaultLocale={locale === "fr" ? "fr" : "en"}

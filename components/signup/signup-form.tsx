@@ -34,7 +34,10 @@ export type SignupLabels = Record<
   | "honeypot"
   | "submit"
   | "submitting"
-  | "signInFailed",
+  | "signInFailed"
+  | "confirmTitle"
+  | "confirmAutomatic"
+  | "confirmManual",
   string
 >;
 
@@ -273,6 +276,8 @@ export function SignupForm({
     slug: "",
     timeZone: "UTC",
     locale: defaultLocale as "fr" | "en",
+    // Customers' bookings confirmed as they are made, unless the owner wants to check each one.
+    confirmOnlineBookings: "automatic" as "automatic" | "manual",
     website: "",
   });
   const [slugEdited, setSlugEdited] = useState(false);
@@ -389,6 +394,22 @@ export function SignupForm({
           <option value="en">English</option>
         </Select>
       </FormField>
+      <fieldset className="text-sm sm:col-span-2">
+        <legend className="font-medium">{labels.confirmTitle}</legend>
+        {(["automatic", "manual"] as const).map((mode) => (
+          <label key={mode} className="mt-1 flex items-start gap-2">
+            <input
+              type="radio"
+              name="confirmOnlineBookings"
+              value={mode}
+              checked={values.confirmOnlineBookings === mode}
+              onChange={set("confirmOnlineBookings")}
+              className="mt-1"
+            />
+            {mode === "automatic" ? labels.confirmAutomatic : labels.confirmManual}
+          </label>
+        ))}
+      </fieldset>
       <Honeypot label={labels.honeypot} value={values.website} onChange={set("website")} />
       <Button type="submit" disabled={pending} className="py-2 sm:col-span-2">
         {pending ? labels.submitting : labels.submit}

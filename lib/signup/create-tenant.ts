@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { type Database, sqlStateOf } from "@/db/client";
+import type { ConfirmOnlineBookings } from "@/db/enums";
 import { locations, staffMembers, type Tenant, tenants } from "@/db/schema";
 import { type Actor, recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors/app-error";
@@ -26,7 +27,10 @@ export async function createTenant(
   input: CreateTenantInput,
   actor: Actor,
   // Signed up on the web: no bookings until the owner confirms their address, and a first-run guide.
-  { signedUp = false }: { signedUp?: boolean } = {},
+  {
+    signedUp = false,
+    confirmOnlineBookings,
+  }: { signedUp?: boolean; confirmOnlineBookings?: ConfirmOnlineBookings } = {},
 ): Promise<{ tenant: Tenant; owner: PublicUser }> {
   const { ownerEmail, ownerPassword, ownerName, ...profile } = createTenantSchema.parse(input);
   try {
@@ -37,6 +41,7 @@ export async function createTenant(
           ...profile,
           contactEmail: ownerEmail,
           ...(signedUp ? { confirmedAt: null, guideDoneAt: null } : {}),
+          ...(confirmOnlineBookings ? { confirmOnlineBookings } : {}),
         })
         .returning();
       if (!tenant) throw new Error("insert returned no row");

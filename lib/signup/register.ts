@@ -60,7 +60,7 @@ export async function registerBusiness(
         ownerName: parsed.ownerName,
       },
       { type: "user", label: "sign-up" },
-      { signedUp: true },
+      { signedUp: true, confirmOnlineBookings: parsed.confirmOnlineBookings },
     );
     const owed = await sendConfirmationLink(
       tx,

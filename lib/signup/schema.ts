@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { confirmOnlineBookingsValues } from "@/db/enums";
 import { locales } from "@/lib/i18n/locales";
 import { slugSchema, timeZoneSchema } from "@/lib/tenants";
 import { passwordSchema } from "@/lib/users";
@@ -14,6 +15,8 @@ export const registerSchema = z.object({
   locale: z.enum(locales),
   // Left out: proposed from the business's name (its first free variant).
   slug: slugSchema.optional(),
+  // How customers' bookings are confirmed; left out: by the business (the contract's pending).
+  confirmOnlineBookings: z.enum(confirmOnlineBookingsValues).optional(),
   // The honeypot: a field people never see, so never fill; form-filling robots do.
   website: z.string().max(0, "leftEmpty").optional(),
 });

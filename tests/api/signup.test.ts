@@ -134,6 +134,19 @@ describe.each(engines)("sign-up on %s", (engine) => {
     expect(await confirmBusinessEmail(handle.db, confirmed, token, new Date())).toBe("already");
   });
 
+  it("confirms customers' bookings as the owner chose on sign-up, by the business when not said", async () => {
+    for (const [chosen, expected] of [
+      ["automatic", "automatic"],
+      [undefined, "manual"],
+    ] as const) {
+      const answer = await signUp(signUpBody({ slug: undefined, confirmOnlineBookings: chosen }));
+      expect(answer.status).toBe(201);
+      const tenant = await getTenantBySlug(handle.db, answer.json.business.slug);
+      expect(tenant.confirmOnlineBookings).toBe(expected);
+    }
+    expect((await signUp(signUpBody({ confirmOnlineBookings: "always" }))).status).toBe(422);
+  });
+
   it("refuses an expired link, and an earlier one once a new one was sent", async () => {
     const answer = await signUp(signUpBody());
     const tenant = await getTenantBySlug(handle.db, answer.json.business.slug);

@@ -22,8 +22,13 @@ interface Props {
   dayNames: string[];
   labels: Record<string, string>;
   canManage: boolean;
-  /** Where the week and the closed days go: the page's server action. */
-  save: (body: AvailabilityJson) => Promise<ActionResult<unknown>>;
+  /**
+   * Where the week and the closed days go: the page's server action, given the version they were
+   * changed from (when the page gave one) and answering the new one.
+   */
+  save: (body: AvailabilityJson, basis?: string) => Promise<ActionResult<unknown>>;
+  /** The version of the hours as loaded: a save over hours changed meanwhile is refused. */
+  version?: string;
   /** Hides the week (a staff member working the business's hours): only closed days are edited. */
   weekHidden?: boolean;
   /** Whether something outside the editor (a staff member's name…) changed since it was saved. */
@@ -78,7 +83,10 @@ export function AvailabilityEditor({
   otherChanges = false,
   children,
   places,
+  version,
 }: Props) {
+  // The version this tab's changes are based on: as loaded, then as last saved here.
+  const [basis, setBasis] = useState(version);
   const router = useRouter();
   const [week, setWeek] = useState<Window[][]>(() =>
     [0, 1, 2, 3, 4, 5, 6].map((day) =>
@@ -124,7 +132,7 @@ export function AvailabilityEditor({
       return;
     }
     startTransition(async () => {
-      const result = await send(body);
+      const result = await send(body, basis);
       setNotice(
         result.ok
           ? { kind: "ok", text: labels.saved ?? "" }
@@ -134,6 +142,7 @@ export function AvailabilityEditor({
             },
       );
       if (result.ok) {
+        if (typeof result.value === "string") setBasis(result.value);
         setSaved(JSON.stringify(body));
         setExceptions(sortClosedDays);
         router.refresh();

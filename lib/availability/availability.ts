@@ -2,6 +2,8 @@ import { asc, eq, sql } from "drizzle-orm";
 import { type Database, queryRows } from "@/db/client";
 import { availabilityExceptions, type Tenant, weeklySlots } from "@/db/schema";
 import { type Actor, recordScheduleChange } from "@/lib/audit";
+import { sha256Hex } from "@/lib/crypto/sha256";
+import { AppError } from "@/lib/errors/app-error";
 import { formatClockTime, parseClockTime } from "@/lib/scheduling/clock-time";
 import type { OpeningHours } from "@/lib/scheduling/opening-windows";
 import type { AvailabilityInput } from "./schema";
@@ -118,4 +120,19 @@ export async function replaceAvailability(
     });
     return after;
   });
+}
+
+/**
+ * A short fingerprint of stored hours, which an editor sends back with its changes: a save based on
+ * hours that changed meanwhile (another tab, another person) is refused, not silently merged.
+ */
+export const availabilityVersion = (availability: AvailabilityJson): string =>
+  sha256Hex(JSON.stringify(availability)).slice(0, 16);
+
+/** Refuses a change made to other hours than those stored now (CHANGED_MEANWHILE). */
+export async function assertAvailabilityVersion(db: Database, tenantId: string, basis: unknown) {
+  if (basis === undefined) return;
+  if (basis !== availabilityVersion(await getAvailability(db, tenantId))) {
+    throw new AppError("CHANGED_MEANWHILE");
+  }
 }

@@ -1,4 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemActor } from "@/lib/audit/record-audit";
+import {
+  assertAvailabilityVersion,
+  availabilityVersion,
+  getAvailability,
+  replaceAvailability,
+} from "@/lib/availability/availability";
+import { availabilityInputSchema } from "@/lib/availability/schema";
 import { addDays, weekdayOf, zonedInstant } from "@/lib/scheduling/calendar-day";
 import { activityBody, apiClient, dayFromToday, openEveryDay } from "../helpers/api";
 import { seedTenant } from "../helpers/fixtures";
@@ -165,5 +173,34 @@ describe.each(engines)("availability and slots API on %s", (engine) => {
     }
     expect(slots.some((s: { available: boolean }) => s.available)).toBe(true);
     expect(weekdayOf(from)).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe.each(engines)("two editors of the same hours on %s", (engine) => {
+  it("refuses the save of a tab whose hours changed meanwhile, and takes the one based on them", async () => {
+    const handle = await createTestDatabase(engine);
+    try {
+      const { tenant } = await seedTenant(handle.db);
+      const loaded = availabilityVersion(await getAvailability(handle.db, tenant.id));
+      // Another tab saves first.
+      await assertAvailabilityVersion(handle.db, tenant.id, loaded);
+      await replaceAvailability(
+        handle.db,
+        tenant,
+        availabilityInputSchema.parse(openEveryDay),
+        systemActor,
+      );
+      // This tab, still on the hours it loaded, is refused; reloaded, it is not.
+      await expect(assertAvailabilityVersion(handle.db, tenant.id, loaded)).rejects.toMatchObject({
+        code: "CHANGED_MEANWHILE",
+      });
+      const reloaded = availabilityVersion(await getAvailability(handle.db, tenant.id));
+      expect(reloaded).not.toBe(loaded);
+      await expect(assertAvailabilityVersion(handle.db, tenant.id, reloaded)).resolves.toBe(
+        undefined,
+      );
+    } finally {
+      await handle.close();
+    }
   });
 });

@@ -4,7 +4,7 @@ import { AvailabilityEditor } from "@/components/admin/availability-editor";
 import { requirePageCaller } from "@/lib/access/page-caller";
 import { adminLabels } from "@/lib/admin/form-labels";
 import { can } from "@/lib/auth/authenticate";
-import { getAvailability } from "@/lib/availability/availability";
+import { availabilityVersion, getAvailability } from "@/lib/availability/availability";
 import { getDb } from "@/lib/db";
 import { weekdayNames } from "@/lib/i18n/format";
 import { pageTitle } from "@/lib/i18n/page-title";
@@ -28,6 +28,7 @@ export default async function AvailabilityPage() {
       <AvailabilityEditor
         save={saveAvailabilityAction}
         initial={availability}
+        version={availabilityVersion(availability)}
         dayNames={weekdayNames(tenant.locale)}
         labels={labels}
         canManage={canManage}

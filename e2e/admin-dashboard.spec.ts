@@ -206,28 +206,20 @@ test("the owner confirms, drags and cancels a booking on the calendar, and the p
   expect(isAvailable(slots, start)).toBe(true);
   expect(isAvailable(slots, moved)).toBe(false);
 
-  // A drop by mistake is one click from undone, and then done again.
+  // A drop by mistake is one click from undone.
   await page.getByRole("button", { name: "Annuler le déplacement" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Remis à sa place." })).toBeVisible();
   slots = await slotsOf(request, activityId);
   expect(isAvailable(slots, start)).toBe(false);
   expect(isAvailable(slots, moved)).toBe(true);
-  const again = await page.locator("[role=button]", { hasText: "Lucie Calendrier" }).boundingBox();
-  if (!again) throw new Error("the appointment is not back on the calendar");
-  await page.mouse.move(again.x + again.width / 2, again.y + 4);
-  await page.mouse.down();
-  await page.mouse.move(again.x + again.width / 2, again.y + 30, { steps: 5 });
-  await page.mouse.move(target.x, target.y, { steps: 15 });
-  await page.mouse.up();
-  await expect(page.getByRole("status").filter({ hasText: "Rendez-vous déplacé." })).toBeVisible();
 
-  // Cancelling, after a confirmation, frees the new time at once.
+  // Cancelling, after a confirmation, frees its time at once.
   await page.locator("[role=button]", { hasText: "Lucie Calendrier" }).click();
   await panel.getByRole("button", { name: "Annuler le rendez-vous" }).click();
   await panel.getByRole("button", { name: "Oui, annuler" }).click();
   await expect(panel.getByTestId("appointment-status")).toHaveText("Annulé");
   slots = await slotsOf(request, activityId);
-  expect(isAvailable(slots, moved)).toBe(true);
+  expect(isAvailable(slots, start)).toBe(true);
   // Cancelled appointments are hidden until asked for.
   await expect(page.locator("[role=button]", { hasText: "Lucie Calendrier" })).toHaveCount(0);
   await page.getByLabel("Afficher les annulés").check();

@@ -82,7 +82,7 @@ test("admin endpoints need credentials of the same business", async ({ request }
   expect(bogusKey.status()).toBe(401);
 
   const state = await request.get("/api/settings/appointment-module");
-  expect(await state.json()).toEqual({ enabled: true });
+  expect(await state.json()).toEqual({ enabled: true, confirmOnlineBookings: "manual" });
 });
 
 // Switches acme, not demo: the booking spec books demo's slots in the other worker meanwhile.
@@ -99,8 +99,11 @@ test("an API key switches the module; another business's key is refused with 403
   try {
     const off = await request.put(url, { data: { enabled: false }, headers: as("acme") });
     expect(off.status()).toBe(200);
-    expect(await off.json()).toEqual({ enabled: false });
-    expect(await (await request.get(url)).json()).toEqual({ enabled: false });
+    expect(await off.json()).toEqual({ enabled: false, confirmOnlineBookings: "manual" });
+    expect(await (await request.get(url)).json()).toEqual({
+      enabled: false,
+      confirmOnlineBookings: "manual",
+    });
     const closed = await request.get("/api/appointments/activities/public?tenant=acme");
     expect(closed.status()).toBe(403);
     expect(await closed.json()).toEqual({
@@ -110,7 +113,10 @@ test("an API key switches the module; another business's key is refused with 403
   } finally {
     await request.put(url, { data: { enabled: true }, headers: as("acme") });
   }
-  expect(await (await request.get(url)).json()).toEqual({ enabled: true });
+  expect(await (await request.get(url)).json()).toEqual({
+    enabled: true,
+    confirmOnlineBookings: "manual",
+  });
 });
 
 test("bad bodies get a 4xx JSON error with a stable code, never a 500", async ({ request }) => {
@@ -154,5 +160,8 @@ test("bad bodies get a 4xx JSON error with a stable code, never a 500", async ({
   }
   const invalid = await request.put(url, { headers: auth, data: { enabled: "yes" } });
   expect((await invalid.json()).details).toEqual({ enabled: expect.any(String) });
-  expect(await (await request.get(url)).json()).toEqual({ enabled: true });
+  expect(await (await request.get(url)).json()).toEqual({
+    enabled: true,
+    confirmOnlineBookings: "manual",
+  });
 });

@@ -35,6 +35,18 @@ describe("e-mails", () => {
     expect(text.match(/Votre demande est reçue\./g)).toHaveLength(1);
   });
 
+  it("makes a row's video link clickable, keeping the row's other words", async () => {
+    const room = "https://meet.jit.si/Rendezvous-0123456789abcdef01234567";
+    const { html, text } = await renderEmail(
+      createElement(AppointmentEmail, {
+        ...appointment,
+        rows: [["Où", `En visio ${room}`]] as [string, string][],
+      }),
+    );
+    expect(html).toMatch(new RegExp(`En visio <a href="${room}"[^>]*>${room}</a>`));
+    expect(text).toContain(`Où\u00a0: En visio ${room}`);
+  });
+
   it("shows a notice's link as a link, and its other lines as paragraphs", async () => {
     const url = "https://salon.example/reset-password/t0k3n";
     const { html, text } = await renderEmail(

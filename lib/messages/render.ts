@@ -118,7 +118,8 @@ export async function renderMessage(facts: MessageFacts): Promise<RenderedMessag
       lead,
       rows,
       colon,
-      manage: manage ? { label: t("manage"), url: manage } : null,
+      // A class's seat cannot be moved: its link is to see or cancel it.
+      manage: manage ? { label: t(a.classSessionId ? "manageSeat" : "manage"), url: manage } : null,
       calendarNote: calendar && !cancelled ? t("calendar") : null,
       policy: policy ? { label: t("policy"), text: policy } : null,
     }),

@@ -66,6 +66,25 @@ export async function withIdempotencyKey(
 }
 
 /**
+ * A booking endpoint's answer: `perform` once per Idempotency-Key when the request sends one (a
+ * replay says so in `Idempotent-Replayed`), else simply once.
+ */
+export async function idempotentAnswer(
+  db: Database,
+  tenant: Tenant,
+  key: string | null,
+  request: unknown,
+  perform: (tx: Database) => Promise<{ status: number; body: unknown }>,
+): Promise<Response> {
+  const result = key
+    ? await withIdempotencyKey(db, tenant, key, request, perform)
+    : await perform(db);
+  const headers =
+    "replayed" in result && result.replayed ? { "Idempotent-Replayed": "true" } : undefined;
+  return Response.json(result.body, { status: result.status, headers });
+}
+
+/**
  * Whether the customer of a booking form already holds this very booking (the same service at the
  * same start, under the same e-mail address): the form sent again, from Back or another tab.
  */

@@ -359,6 +359,7 @@ describe.each(engines)("appointments API on %s", (engine) => {
           locationId: null,
           resourceId: null,
           sessionId: null,
+          localTime: null,
         },
       },
     ]);
@@ -383,6 +384,7 @@ describe.each(engines)("appointments API on %s", (engine) => {
         locationId: expect.any(String),
         resourceId: null,
         sessionId: null,
+        localTime: null,
       },
     });
     expect((await api.calendar({ startDate: day })).status).toBe(422);

@@ -7,7 +7,7 @@ import { customerActor } from "@/lib/audit/record-audit";
 import { toDateRange } from "@/lib/availability/date-range";
 import { bookAppointment } from "@/lib/booking/book-appointment";
 import { parseBookingInput } from "@/lib/booking/booking-input";
-import { withIdempotencyKey } from "@/lib/booking/idempotent-booking";
+import { idempotentAnswer } from "@/lib/booking/idempotent-booking";
 import { env } from "@/lib/env";
 import { apiText } from "@/lib/errors/messages";
 import { DEFAULT_PAGE_LIMIT, toPage } from "@/lib/http/cursor";
@@ -71,11 +71,7 @@ export const POST = withTenant("booking", async ({ req, db, tenant }) => {
       },
     };
   };
-  const key = req.headers.get("idempotency-key");
-  const result = key ? await withIdempotencyKey(db, tenant, key, input, book) : await book(db);
-  const headers =
-    "replayed" in result && result.replayed ? { "Idempotent-Replayed": "true" } : undefined;
-  return NextResponse.json(result.body, { status: result.status, headers });
+  return idempotentAnswer(db, tenant, req.headers.get("idempotency-key"), input, book);
 });
 
 // Any other method: a JSON 405.

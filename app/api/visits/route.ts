@@ -1,10 +1,9 @@
-import { NextResponse } from "next/server";
 import { withTenant } from "@/lib/access/with-tenant";
 import { toAppointmentJson } from "@/lib/appointments/formats/serialize-appointment";
 import { visitSchema } from "@/lib/appointments/schema";
 import { customerActor } from "@/lib/audit/record-audit";
 import { bookVisit } from "@/lib/booking/book-visit";
-import { withIdempotencyKey } from "@/lib/booking/idempotent-booking";
+import { idempotentAnswer } from "@/lib/booking/idempotent-booking";
 import { env } from "@/lib/env";
 import { apiText } from "@/lib/errors/messages";
 import { otherMethods } from "@/lib/http/other-methods";
@@ -29,11 +28,7 @@ export const POST = withTenant("booking", async ({ req, db, tenant }) => {
       },
     };
   };
-  const key = req.headers.get("idempotency-key");
-  const result = key ? await withIdempotencyKey(db, tenant, key, input, book) : await book(db);
-  const headers =
-    "replayed" in result && result.replayed ? { "Idempotent-Replayed": "true" } : undefined;
-  return NextResponse.json(result.body, { status: result.status, headers });
+  return idempotentAnswer(db, tenant, req.headers.get("idempotency-key"), input, book);
 });
 
 // Any other method: a JSON 405.

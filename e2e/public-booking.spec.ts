@@ -303,6 +303,31 @@ test("a form sent again, from Back or a second tab, books once and shows the boo
   ]);
 });
 
+test("a customer books two services back to back in one visit from the business page", async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  const api = admin(request, "demo");
+  const cut = await api.createActivity({ durationMinutes: 30 });
+  const colour = await api.createActivity({ durationMinutes: 60 });
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto(urlOf("demo", baseURL));
+  await page.getByRole("checkbox", { name: cut.name }).check();
+  await page.getByRole("checkbox", { name: colour.name }).check();
+  await page.getByRole("button", { name: "Voir les horaires" }).click();
+  await expect(page.getByTestId("visit-services")).toContainText(`${cut.name} + ${colour.name}`);
+  const slot = page.locator('a[href*="/visit/details?"]:visible').first();
+  await slot.click();
+  await expect(page.getByTestId("visit-parts")).toContainText(colour.name);
+  await submitDetails(page, "Deux Soins", "deuxsoins@example.fr");
+  await expect(page.getByText("Votre réservation est enregistrée")).toBeVisible();
+  const [first] = await api.appointmentsOf(cut.id);
+  const [second] = await api.appointmentsOf(colour.id);
+  expect(first?.clientInfo.email).toBe("deuxsoins@example.fr");
+  expect(Date.parse(second?.dateTime ?? "") - Date.parse(first?.dateTime ?? "")).toBe(30 * 60_000);
+});
+
 test("the manage link moves then cancels a booking inside the policy window, freeing the times", async ({
   page,
   request,

@@ -114,6 +114,31 @@ export default async function BusinessPage(props: { searchParams: Promise<Search
           </p>
         )}
       </section>
+      {/* Several services back to back in one visit: a plain form, so it works without JavaScript. */}
+      {offered.filter((a) => a.capacity === 1).length > 1 && (
+        <section
+          aria-labelledby="visit"
+          className="mt-8 rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200"
+        >
+          <h2 id="visit" className="text-lg font-semibold">
+            {t("visitTitle")}
+          </h2>
+          <p className="mt-1 text-sm text-slate-600">{t("visitIntro")}</p>
+          <form action="/visit" method="get" className="mt-3 flex flex-col gap-2">
+            {offered
+              .filter((a) => a.capacity === 1)
+              .map((a) => (
+                <label key={a.id} className="flex items-center gap-2">
+                  <input type="checkbox" name="services" value={a.id} className="size-4" />
+                  {a.name}
+                </label>
+              ))}
+            <button type="submit" className={buttonClass("brand", "cta", "mt-2 self-start")}>
+              {t("visitSubmit")}
+            </button>
+          </form>
+        </section>
+      )}
     </>
   );
 }

@@ -10,6 +10,7 @@ import {
   zonedInstant,
 } from "@/lib/scheduling/calendar-day";
 import { DAY_MS } from "@/lib/scheduling/durations";
+import type { OpeningHours } from "@/lib/scheduling/opening-windows";
 import { type Choice, chosenStaff, loadBookingContext } from "./booking-context";
 import { findSlots, offersAt } from "./find-slots";
 
@@ -100,6 +101,30 @@ export async function loadBookingWeek(
       places[slot.start] = (places[slot.start] ?? 0) + slot.remaining;
   }
 
+  const week = shapeWeek(free, hours, { timeZone, week: options.week, today, to });
+  return {
+    activity,
+    // Someone working at several places is one choice.
+    staff: [...new Map(here.map(({ id, name, color }) => [id, { id, name, color }])).values()],
+    staffId,
+    timeZone,
+    ...week,
+    places,
+    free,
+  };
+}
+
+/**
+ * The week of free starts to show (the one asked for, else the first with a free start, within
+ * the bookable period), its days (past, closed with the business's reason, or their starts), and
+ * whether the neighbouring weeks are worth a link.
+ */
+export function shapeWeek(
+  free: readonly number[],
+  hours: OpeningHours,
+  options: { timeZone: string; week?: string; today: string; to: number },
+) {
+  const { timeZone, today, to } = options;
   const firstWeek = mondayOf(today);
   const lastWeek = mondayOf(dayInZone(to, timeZone));
   const firstFree = free[0];
@@ -130,18 +155,11 @@ export async function loadBookingWeek(
     day?.starts.push(start);
   }
   return {
-    activity,
-    // Someone working at several places is one choice.
-    staff: [...new Map(here.map(({ id, name, color }) => [id, { id, name, color }])).values()],
-    staffId,
-    timeZone,
     weekStart,
     days,
     previousWeek: weekStart > firstWeek ? addDays(weekStart, -7) : null,
     nextWeek: weekStart < lastWeek ? addDays(weekStart, 7) : null,
     fullyBooked: firstFree === undefined,
-    places,
-    free,
   };
 }
 

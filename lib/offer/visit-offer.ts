@@ -3,8 +3,9 @@ import type { DeliveryMode } from "@/db/enums";
 import type { Tenant } from "@/db/schema";
 import type { DateRange } from "@/lib/availability";
 import { AppError } from "@/lib/errors/app-error";
+import { dayInZone } from "@/lib/scheduling/calendar-day";
 import { candidateStarts, mergeIntervals, type SlotRules } from "@/lib/scheduling/compute-slots";
-import { MINUTE_MS } from "@/lib/scheduling/durations";
+import { DAY_MS, MINUTE_MS } from "@/lib/scheduling/durations";
 import { type OpeningHours, openingWindows } from "@/lib/scheduling/opening-windows";
 import { assignVisit, type VisitItem, type VisitPart } from "@/lib/scheduling/visit-slots";
 import {
@@ -15,6 +16,7 @@ import {
   loadBookingContext,
   slotRulesOf,
 } from "./booking-context";
+import { shapeWeek } from "./booking-week";
 import { type BusyTime, listBusyTime } from "./busy-time";
 import type { PlacedSlot } from "./find-slots";
 
@@ -219,4 +221,37 @@ export async function planVisit(
     if (parts) return { location: place.location, delivery: place.delivery, parts };
   }
   return null;
+}
+
+/**
+ * A week of the times a visit can start, for the visit page (the booking week's shape, with the
+ * services in order): the first week with a free start unless one is asked for.
+ */
+export async function loadVisitWeek(
+  db: Database,
+  tenant: Tenant,
+  choice: VisitChoice,
+  options: { week?: string; timeZone: string },
+  now: Date,
+) {
+  const visit = await loadVisitContexts(db, tenant, choice, true);
+  const [first] = visit.contexts as [BookingContext];
+  const from = now.getTime();
+  const to = from + (first.activity.maxAdvanceDays + 1) * DAY_MS;
+  const { slots } = await findVisitSlots(db, tenant, choice, { from, to }, now);
+  const free = [...new Set(slots.filter((s) => s.available).map((s) => s.start))];
+  return {
+    activities: visit.contexts.map((c) => c.activity),
+    staff: [],
+    staffId: null,
+    timeZone: options.timeZone,
+    ...shapeWeek(free, first.hours, {
+      timeZone: options.timeZone,
+      week: options.week,
+      today: dayInZone(now, options.timeZone),
+      to,
+    }),
+    places: {},
+    activity: { maxAdvanceDays: first.activity.maxAdvanceDays },
+  };
 }

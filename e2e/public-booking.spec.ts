@@ -309,8 +309,10 @@ test("a customer books two services back to back in one visit from the business 
   baseURL,
 }) => {
   const api = admin(request, "demo");
-  const cut = await api.createActivity({ durationMinutes: 30 });
-  const colour = await api.createActivity({ durationMinutes: 60 });
+  // Listed by name: the cut comes first, so it is first in the visit.
+  const tag = Math.random().toString(36).slice(2, 7);
+  const cut = await api.createActivity({ name: `Visite A ${tag}`, durationMinutes: 30 });
+  const colour = await api.createActivity({ name: `Visite B ${tag}`, durationMinutes: 60 });
   await page.setViewportSize({ width: 375, height: 800 });
   await page.goto(urlOf("demo", baseURL));
   await page.getByRole("checkbox", { name: cut.name }).check();

@@ -92,7 +92,7 @@ export function loadBookingContext(
 }
 
 type OwnHours = [PlacedWindow[] | null, { date: string }[]];
-type StaffColumns = [string, string, string, string, PlacedWindow[] | null, { date: string }[]];
+type StaffColumns = [string, string, string, string, ...OwnHours];
 type ResourceColumns = [string, string, string, ...OwnHours];
 type LocationColumns = [string, string, string | null, boolean, string | null, ...OwnHours];
 

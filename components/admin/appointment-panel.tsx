@@ -51,9 +51,12 @@ export function AppointmentPanel({
     load();
   }, []);
 
-  const run = (work: () => Promise<string | null>) =>
+  /** Runs a change: a failure's text, null when done (the details are read again), or false
+   * when nothing changed (a question asked first), which leaves the panel as it is. */
+  const run = (work: () => Promise<string | null | false>) =>
     startTransition(async () => {
       const failure = await work();
+      if (failure === false) return;
       setError(failure);
       if (!failure) await load();
     });
@@ -81,7 +84,8 @@ export function AppointmentPanel({
         const result = await actions.move(id, at, anyTime, staffId || null);
         const outside = result.ok && result.value === "outsideHours";
         resolve(outside);
-        if (outside) return null;
+        // Nothing moved: the choices shown (the time, the person) stay as they are.
+        if (outside) return false;
         const failure = outcomeText(result, labels);
         if (!failure) onChanged(labels.moved ?? "");
         return failure;

@@ -468,6 +468,9 @@ export const classSessions = pgTable(
     capacity: integer("capacity").notNull(),
     // One room for the whole class at an online location.
     meetingUrl: text("meeting_url"),
+    // Scheduled outside its teacher's, room's or place's hours, or on a closed day, as the owner
+    // confirmed: marked as such wherever the business lists it.
+    outsideHours: boolean("outside_hours").notNull().default(false),
     cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
     createdAt: createdAt(),
   },

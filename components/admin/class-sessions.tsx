@@ -102,6 +102,11 @@ export async function ClassSessions(props: {
                     .filter(Boolean)
                     .join(" · ")}
                 </p>
+                {s.outsideHours && (
+                  <p className="mt-1 inline-block rounded bg-amber-100 px-2 py-0.5 text-xs text-amber-900">
+                    {t("outsideHoursMark")}
+                  </p>
+                )}
               </div>
               <span className="text-sm">
                 {t("booked", { booked: s.booked, capacity: s.capacity })}

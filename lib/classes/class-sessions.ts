@@ -132,6 +132,8 @@ export const toClassSessionJson = (row: ClassSessionRow) => ({
   remaining: Math.max(0, row.capacity - row.booked),
   cancelled: row.cancelledAt !== null,
   meetingUrl: row.meetingUrl,
+  // Additive: scheduled outside the hours (or on a closed day) on the owner's word.
+  outsideHours: row.outsideHours,
 });
 
 /** What a session is made of, checked: a class, a teacher who gives it, a room where they are. */
@@ -291,7 +293,7 @@ export async function createClassSessions(
           },
         });
       }
-      const rooms = input.outsideHours ? parts.rooms : open;
+      const rooms = open.length ? open : parts.rooms;
       ids.push(
         await insertSession(
           tx,
@@ -299,6 +301,7 @@ export async function createClassSessions(
           { ...parts, rooms },
           start,
           input.capacity ?? activity.capacity,
+          !open.length,
         ),
       );
     }
@@ -324,6 +327,7 @@ async function insertSession(
   parts: Awaited<ReturnType<typeof sessionParts>>,
   start: number,
   capacity: number,
+  outsideHours: boolean,
 ): Promise<string> {
   const { activity, staff, location } = parts;
   const end = start + activity.durationMinutes * MINUTE_MS;
@@ -346,6 +350,7 @@ async function insertSession(
             blockedUntil: new Date(end + activity.bufferAfterMinutes * MINUTE_MS),
             capacity,
             meetingUrl,
+            outsideHours,
           })
           .returning({ id: classSessions.id });
         if (!row) throw new Error("insert returned no row");

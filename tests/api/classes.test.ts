@@ -235,6 +235,7 @@ describe.each(engines)("group classes with seats on %s", (engine) => {
       outsideHours: true,
     });
     expect(confirmed.status).toBe(201);
+    expect(confirmed.json.classes[0].outsideHours).toBe(true);
     const series = await s.api.createClasses({
       activityId: s.yoga.id,
       staffId: s.teacher.id,
@@ -243,6 +244,7 @@ describe.each(engines)("group classes with seats on %s", (engine) => {
     });
     expect(series.status).toBe(201);
     expect(series.json.skipped).toEqual(["2027-12-28"]);
+    expect(series.json.classes.every((c: { outsideHours: boolean }) => !c.outsideHours)).toBe(true);
     expect(series.json.classes.map((c: { startsAt: string }) => c.startsAt)).toEqual([
       "2027-12-21T17:00:00.000Z",
       "2028-01-04T17:00:00.000Z",

@@ -1,0 +1,1 @@
+ALTER TABLE "class_sessions" ADD COLUMN "outside_hours" boolean DEFAULT false NOT NULL;

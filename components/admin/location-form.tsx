@@ -27,6 +27,8 @@ interface LocationValues extends OwnHoursValues {
  */
 export function LocationForm(props: {
   save: SaveRecordAction;
+  /** The version of the record's hours as loaded (none for a new one). */
+  version?: string;
   locationId: string | null;
   initial: LocationValues;
   businessWeek: AvailabilityJson["weeklySlots"];
@@ -78,6 +80,7 @@ export function LocationForm(props: {
 
   return (
     <OwnHoursForm
+      version={props.version}
       initial={props.initial}
       inheritedWeek={props.businessWeek}
       dayNames={props.dayNames}

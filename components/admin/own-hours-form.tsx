@@ -14,6 +14,8 @@ export type SaveRecordAction = (id: string | null, body: unknown) => Promise<Act
 export interface OwnHoursValues {
   weeklySlots: AvailabilityJson["weeklySlots"] | null;
   exceptions: AvailabilityJson["exceptions"];
+  /** The version of the stored hours these were changed from (see assertOwnHoursVersion). */
+  basis?: string;
 }
 
 /**
@@ -37,6 +39,8 @@ export function OwnHoursForm(props: {
   isNew: boolean;
   /** The places each window may be at (a staff member's), their home first. */
   places?: { id: string; name: string }[];
+  /** The version of the hours as loaded (an existing record's): a stale save is refused. */
+  version?: string;
   children: React.ReactNode;
 }) {
   const { labels } = props;
@@ -45,11 +49,12 @@ export function OwnHoursForm(props: {
   const fields = JSON.stringify([props.fields, ownHours]);
   const [savedFields, setSavedFields] = useState(fields);
 
-  async function save(body: AvailabilityJson) {
+  async function save(body: AvailabilityJson, basis?: string) {
     if (!props.check()) return { ok: false as const, code: "VALIDATION_ERROR" as const };
     const result = await props.submit({
       weeklySlots: ownHours ? body.weeklySlots : null,
       exceptions: body.exceptions,
+      basis,
     });
     if (result.ok) {
       setSavedFields(fields);
@@ -79,6 +84,7 @@ export function OwnHoursForm(props: {
       weekHidden={!ownHours}
       otherChanges={fields !== savedFields}
       places={props.places}
+      version={props.version}
     >
       <div className="grid max-w-xl gap-4 rounded-lg border border-slate-200 bg-white p-4">
         {props.children}

@@ -19,6 +19,8 @@ interface ResourceValues extends OwnHoursValues {
 /** A room, a chair, a machine: its name, its kind (what services ask for), where, and when. */
 export function ResourceForm(props: {
   save: SaveRecordAction;
+  /** The version of the record's hours as loaded (none for a new one). */
+  version?: string;
   resourceId: string | null;
   initial: ResourceValues;
   businessWeek: AvailabilityJson["weeklySlots"];
@@ -45,6 +47,7 @@ export function ResourceForm(props: {
 
   return (
     <OwnHoursForm
+      version={props.version}
       initial={props.initial}
       inheritedWeek={props.businessWeek}
       dayNames={props.dayNames}

@@ -22,6 +22,8 @@ interface StaffValues extends OwnHoursValues {
 /** A staff member: who they are, where, what they perform, and when they work. */
 export function StaffForm(props: {
   save: SaveRecordAction;
+  /** The version of the record's hours as loaded (none for a new one). */
+  version?: string;
   staffId: string | null;
   initial: StaffValues;
   /** The business's week, offered as the start of someone's own hours. */
@@ -52,6 +54,7 @@ export function StaffForm(props: {
   const places = home ? [home, ...props.locations.filter((l) => l !== home)] : props.locations;
   return (
     <OwnHoursForm
+      version={props.version}
       places={places}
       initial={props.initial}
       inheritedWeek={props.businessWeek}

@@ -126,13 +126,26 @@ export async function replaceAvailability(
  * A short fingerprint of stored hours, which an editor sends back with its changes: a save based on
  * hours that changed meanwhile (another tab, another person) is refused, not silently merged.
  */
-export const availabilityVersion = (availability: AvailabilityJson): string =>
-  sha256Hex(JSON.stringify(availability)).slice(0, 16);
+export const availabilityVersion = (availability: {
+  weeklySlots: unknown;
+  exceptions: unknown;
+}): string =>
+  sha256Hex(
+    JSON.stringify({ weeklySlots: availability.weeklySlots, exceptions: availability.exceptions }),
+  ).slice(0, 16);
+
+/** Refuses a change made to other own hours than a record's now (CHANGED_MEANWHILE). */
+export function assertOwnHoursVersion(
+  current: { weeklySlots: unknown; exceptions: unknown },
+  basis: unknown,
+) {
+  if (typeof basis === "string" && basis !== availabilityVersion(current)) {
+    throw new AppError("CHANGED_MEANWHILE");
+  }
+}
 
 /** Refuses a change made to other hours than those stored now (CHANGED_MEANWHILE). */
 export async function assertAvailabilityVersion(db: Database, tenantId: string, basis: unknown) {
   if (basis === undefined) return;
-  if (basis !== availabilityVersion(await getAvailability(db, tenantId))) {
-    throw new AppError("CHANGED_MEANWHILE");
-  }
+  assertOwnHoursVersion(await getAvailability(db, tenantId), basis);
 }

@@ -2,23 +2,39 @@
 
 import { redirect } from "next/navigation";
 import { dashboardAction } from "@/lib/access/action-caller";
+import { assertOwnHoursVersion, availabilityVersion } from "@/lib/availability/availability";
+import { toOwnHoursJson } from "@/lib/availability/own-hours";
 import { hrefWith } from "@/lib/http/page-params";
-import { createLocation, deleteLocation, updateLocation } from "@/lib/locations/locations";
+import {
+  createLocation,
+  deleteLocation,
+  getLocation,
+  updateLocation,
+} from "@/lib/locations/locations";
 import { locationInputSchema } from "@/lib/locations/schema";
-import { createResource, deleteResource, updateResource } from "@/lib/resources/resources";
+import {
+  createResource,
+  deleteResource,
+  getResource,
+  updateResource,
+} from "@/lib/resources/resources";
 import { resourceInputSchema } from "@/lib/resources/schema";
 import { staffInputSchema } from "@/lib/staff/schema";
-import { createStaff, deleteStaff, updateStaff } from "@/lib/staff/staff";
+import { createStaff, deleteStaff, getStaff, updateStaff } from "@/lib/staff/staff";
 import { uuidSchema } from "@/lib/validation";
+
+/** The version of the hours a form's changes were made to (see assertOwnHoursVersion). */
+const basisOf = (body: unknown) => (body as { basis?: unknown } | null)?.basis;
 
 /** Saves the Team page's form: the same body and schema as `POST`/`PUT /api/staff`. */
 export async function saveStaffAction(id: string | null, body: unknown) {
   return dashboardAction("manage", async ({ db, tenant, actor }) => {
     const input = staffInputSchema.parse(body);
+    if (id) assertOwnHoursVersion(toOwnHoursJson(await getStaff(db, tenant.id, id)), basisOf(body));
     const saved = id
       ? await updateStaff(db, tenant, uuidSchema.parse(id), input, actor)
       : await createStaff(db, tenant, input, actor);
-    return saved.id;
+    return availabilityVersion(toOwnHoursJson(saved));
   });
 }
 
@@ -33,10 +49,13 @@ export async function deleteStaffAction(id: string) {
 export async function saveResourceAction(id: string | null, body: unknown) {
   return dashboardAction("manage", async ({ db, tenant, actor }) => {
     const input = resourceInputSchema.parse(body);
+    if (id) {
+      assertOwnHoursVersion(toOwnHoursJson(await getResource(db, tenant.id, id)), basisOf(body));
+    }
     const saved = id
       ? await updateResource(db, tenant, uuidSchema.parse(id), input, actor)
       : await createResource(db, tenant, input, actor);
-    return saved.id;
+    return availabilityVersion(toOwnHoursJson(saved));
   });
 }
 
@@ -53,10 +72,13 @@ export async function deleteResourceAction(id: string) {
 export async function saveLocationAction(id: string | null, body: unknown) {
   return dashboardAction("manage", async ({ db, tenant, actor }) => {
     const input = locationInputSchema.parse(body);
+    if (id) {
+      assertOwnHoursVersion(toOwnHoursJson(await getLocation(db, tenant.id, id)), basisOf(body));
+    }
     const saved = id
       ? await updateLocation(db, tenant, uuidSchema.parse(id), input, actor)
       : await createLocation(db, tenant, input, actor);
-    return saved.id;
+    return availabilityVersion(toOwnHoursJson(saved));
   });
 }
 

@@ -4,7 +4,8 @@ import { StaffForm } from "@/components/admin/staff-form";
 import type { Tenant } from "@/db/schema";
 import { listActivities } from "@/lib/activities/activities";
 import { adminLabels } from "@/lib/admin/form-labels";
-import { getAvailability } from "@/lib/availability/availability";
+import { availabilityVersion, getAvailability } from "@/lib/availability/availability";
+import { toOwnHoursJson } from "@/lib/availability/own-hours";
 import { getDb } from "@/lib/db";
 import { weekdayNames } from "@/lib/i18n/format";
 import { listLocations } from "@/lib/locations/locations";
@@ -35,6 +36,7 @@ export async function StaffFormPage({ tenant, staff }: { tenant: Tenant; staff?:
       </h1>
       <StaffForm
         save={saveStaffAction}
+        version={staff ? availabilityVersion(toOwnHoursJson(staff)) : undefined}
         staffId={staff?.id ?? null}
         initial={{
           name: json?.name ?? "",

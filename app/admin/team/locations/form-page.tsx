@@ -3,7 +3,7 @@ import { saveLocationAction } from "@/app/admin/team/actions";
 import { LocationForm } from "@/components/admin/location-form";
 import type { Location, Tenant } from "@/db/schema";
 import { adminLabels } from "@/lib/admin/form-labels";
-import { getAvailability } from "@/lib/availability/availability";
+import { availabilityVersion, getAvailability } from "@/lib/availability/availability";
 import { toOwnHoursJson } from "@/lib/availability/own-hours";
 import { getDb } from "@/lib/db";
 import { weekdayNames } from "@/lib/i18n/format";
@@ -37,6 +37,7 @@ export async function LocationFormPage({
       <p className="mt-1 text-sm text-slate-600">{t("formIntro", { zone: tenant.timeZone })}</p>
       <LocationForm
         save={saveLocationAction}
+        version={location ? availabilityVersion(toOwnHoursJson(location)) : undefined}
         locationId={location?.id ?? null}
         initial={{
           name: location?.name ?? "",

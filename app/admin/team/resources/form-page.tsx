@@ -4,7 +4,7 @@ import { ResourceForm } from "@/components/admin/resource-form";
 import type { Resource, Tenant } from "@/db/schema";
 import { listActivities } from "@/lib/activities/activities";
 import { adminLabels } from "@/lib/admin/form-labels";
-import { getAvailability } from "@/lib/availability/availability";
+import { availabilityVersion, getAvailability } from "@/lib/availability/availability";
 import { toOwnHoursJson } from "@/lib/availability/own-hours";
 import { getDb } from "@/lib/db";
 import { weekdayNames } from "@/lib/i18n/format";
@@ -44,6 +44,7 @@ export async function ResourceFormPage({
       </h1>
       <ResourceForm
         save={saveResourceAction}
+        version={resource ? availabilityVersion(toOwnHoursJson(resource)) : undefined}
         resourceId={resource?.id ?? null}
         initial={{
           name: resource?.name ?? "",

@@ -8,6 +8,7 @@ import { customerActor } from "@/lib/audit/record-audit";
 import { bookAppointment } from "@/lib/booking/book-appointment";
 import {
   type BookingFormState,
+  type BookingFormValues,
   bookingFormFields,
   fieldProblems,
   toBookingBody,
@@ -29,20 +30,21 @@ import { freeStartsAround, refusalReason } from "@/lib/offer/booking-week";
 import { dayInZone } from "@/lib/scheduling/calendar-day";
 import { manageLinks } from "@/lib/tenants/booking-link";
 
-// This browser's own record of a booking it made and where that led (its manage page), by service
-// and time, so that the same form sent again (Back re-renders it, a second tab) shows that
-// booking: only the customer's browser ever holds the link, as with the e-mail.
-const sentCookie = (activityId: string, at: string) =>
-  `rv_sent_${sha256Hex(`${activityId}|${at}`).slice(0, 24)}`;
+// This browser's own record of a booking it made and where that led (its manage page), by service,
+// time and address, so that the same form sent again (Back re-renders it, a second tab) shows that
+// booking, while someone else booked from the same browser is booked: only the customer's browser
+// ever holds the link, as with the e-mail.
+const sentCookie = (activityId: string, v: BookingFormValues) =>
+  `rv_sent_${sha256Hex(`${activityId}|${v.at}|${v.email.trim().toLowerCase()}`).slice(0, 24)}`;
 
-async function sentBefore(activityId: string, at: string): Promise<string | null> {
-  const path = (await cookies()).get(sentCookie(activityId, at))?.value;
+async function sentBefore(activityId: string, v: BookingFormValues): Promise<string | null> {
+  const path = (await cookies()).get(sentCookie(activityId, v))?.value;
   return path?.startsWith("/") || path?.startsWith("https://") ? path : null;
 }
 
-async function rememberSent(activityId: string, at: string, path: string) {
+async function rememberSent(activityId: string, v: BookingFormValues, path: string) {
   if (!path) return;
-  (await cookies()).set(sentCookie(activityId, at), path, {
+  (await cookies()).set(sentCookie(activityId, v), path, {
     httpOnly: true,
     sameSite: "lax",
     secure: publicOrigin(await headers()).startsWith("https:"),
@@ -82,7 +84,7 @@ export async function bookAction(
   const tenant = await currentTenant();
   const db = await getDb();
   let next: string;
-  const sent = await sentBefore(activityId, values.at);
+  const sent = await sentBefore(activityId, values);
   if (sent) redirect(sent);
   try {
     const input = await parseBookingInput(db, tenant, toBookingBody(activityId, choice, values));
@@ -106,7 +108,7 @@ export async function bookAction(
       ? await withIdempotencyKey(db, tenant, `form:${values.formToken}`, input, book)
       : await book(db);
     if ("replayed" in result && result.replayed) return { ...answer, formError: "alreadyBooked" };
-    await rememberSent(activityId, values.at, first);
+    await rememberSent(activityId, values, first);
     next = first;
   } catch (error) {
     const failure = toAppError(error);

@@ -69,25 +69,15 @@ export default async function CalendarPage({
       ) : null}
       {/* On a phone the calendar comes first (the link and the figures after it), past the guide. */}
       <div className="flex flex-col">
-        {!steps && (
-          <div className="max-sm:order-last">
-            <BookingLinkCard url={url} business={tenant.name} />
-            <OverviewPanel
-              tenant={tenant}
-              figures={figures}
-              now={now}
-              showRevenue={can(caller.role, "manage")}
-            />
-          </div>
-        )}
-        {steps && (
+        <div className="max-sm:order-last">
+          {!steps && <BookingLinkCard url={url} business={tenant.name} />}
           <OverviewPanel
             tenant={tenant}
             figures={figures}
             now={now}
             showRevenue={can(caller.role, "manage")}
           />
-        )}
+        </div>
         <AdminCalendar
           tenantSlug={tenant.slug}
           timeZone={tenant.timeZone}

@@ -122,7 +122,8 @@ export async function rescheduleByCustomer(
   // A visit moves as one, each service with its own person, all or none. Moved later, the last
   // one goes first (and earlier, the first), so that none lands on a part not yet moved.
   const parts = await partsOf(db, tenant, booking);
-  const shift = start - (parts[0]?.startsAt.getTime() ?? start);
+  // The start picked is this link's service's; the others move by as much.
+  const shift = start - booking.startsAt.getTime();
   const order = shift > 0 ? parts.toReversed() : parts;
   return changeEach(db, order, booking.id, (tx, part) =>
     rescheduleAppointment(

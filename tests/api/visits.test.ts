@@ -145,12 +145,13 @@ describe.each(engines)("visits of several services on %s", (engine) => {
       new Date(),
     );
     const [cut, colour] = visit.appointments;
-    // Moved later by an hour from the colour's link: both parts move, the colour first.
+    // The colour's link moves the colour to 11:00: the whole visit moves an hour later, the
+    // colour first.
     await rescheduleByCustomer(
       handle.db,
       tenant,
       colour?.manageToken ?? "",
-      Date.parse(parisAt(day, "10:00")),
+      Date.parse(parisAt(day, "11:00")),
       new Date(),
     );
     const times = async () =>

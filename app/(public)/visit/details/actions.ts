@@ -9,17 +9,15 @@ import { bookVisit } from "@/lib/booking/book-visit";
 import {
   type BookingFormState,
   bookingFormFields,
-  fieldProblems,
   toBookingBody,
 } from "@/lib/booking/booking-form";
-import { withIdempotencyKey } from "@/lib/booking/idempotent-booking";
+import { bookOnce, refusedForm } from "@/lib/booking/form-submission";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { toAppError } from "@/lib/errors/to-app-error";
 import { expectArgs, isForm, isFormState, isText } from "@/lib/http/action-args";
 import { formText } from "@/lib/http/form-input";
 import { hrefWith } from "@/lib/http/page-params";
-import { logger } from "@/lib/logger";
 import { manageLinks } from "@/lib/tenants/booking-link";
 
 /**
@@ -55,31 +53,18 @@ export async function bookVisitAction(
       ...rest,
       items: services.map((activityId) => ({ activityId })),
     });
-    const book = async (tx: typeof db) => {
+    const replayed = await bookOnce(db, tenant, values.formToken, input, async (tx) => {
       const visit = await bookVisit(tx, tenant, input, new Date(), customerActor, {
         manageLink: manageLinks(await headers(), tenant, env().appRootDomain),
         stripe: env().stripe,
       });
       const [first] = visit.appointments;
       next = hrefWith(`/manage/${first?.manageToken}`, { booked: "1", tz: requestedZone });
-      return { status: 201, body: { visitId: visit.id } };
-    };
-    const result = values.formToken
-      ? await withIdempotencyKey(db, tenant, `form:${values.formToken}`, input, book)
-      : await book(db);
-    if ("replayed" in result && result.replayed) return { ...answer, formError: "alreadyBooked" };
+    });
+    if (replayed) return { ...answer, formError: "alreadyBooked" };
   } catch (error) {
-    const failure = toAppError(error);
-    if (failure.code === "VALIDATION_ERROR" && failure.details?.["Idempotency-Key"]) {
-      return { ...answer, formError: "alreadyBooked" };
-    }
-    const fieldErrors =
-      failure.code === "VALIDATION_ERROR" ? fieldProblems(failure.problems ?? {}, values) : {};
-    if (Object.keys(fieldErrors).length) return { ...answer, fieldErrors };
-    if (failure.code === "SLOT_UNAVAILABLE") return { ...answer, formError: "slotGone" };
-    if (failure.code === "MODULE_DISABLED") return { ...answer, formError: "moduleDisabled" };
-    if (failure.code === "INTERNAL_ERROR") logger.error("visit booking failed", error);
-    return { ...answer, formError: "failed" };
+    // A visit's time no longer free has no alternatives to offer: the week is a click away.
+    return refusedForm(toAppError(error), answer, error) ?? { ...answer, formError: "slotGone" };
   }
   redirect(next);
 }

@@ -10,11 +10,11 @@ import {
   type BookingFormState,
   type BookingFormValues,
   bookingFormFields,
-  fieldProblems,
   toBookingBody,
 } from "@/lib/booking/booking-form";
 import { parseBookingInput } from "@/lib/booking/booking-input";
-import { alreadyHeld, withIdempotencyKey } from "@/lib/booking/idempotent-booking";
+import { bookOnce, refusedForm } from "@/lib/booking/form-submission";
+import { alreadyHeld } from "@/lib/booking/idempotent-booking";
 import { sha256Hex } from "@/lib/crypto/sha256";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -25,7 +25,6 @@ import { displayZone, hrefWith } from "@/lib/http/page-params";
 import { publicOrigin } from "@/lib/http/public-origin";
 import { formatDay, formatTime } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
-import { logger } from "@/lib/logger";
 import { freeStartsAround, refusalReason } from "@/lib/offer/booking-week";
 import { dayInZone } from "@/lib/scheduling/calendar-day";
 import { manageLinks } from "@/lib/tenants/booking-link";
@@ -91,7 +90,7 @@ export async function bookAction(
     // From another browser, or once the cookie is gone: the booking it made is not made twice.
     if (await alreadyHeld(db, tenant, input)) return { ...answer, formError: "alreadyBooked" };
     let first = "";
-    const book = async (tx: typeof db) => {
+    const replayed = await bookOnce(db, tenant, values.formToken, input, async (tx) => {
       const booked = await bookAppointment(tx, tenant, input, new Date(), customerActor, {
         manageLink: manageLinks(await headers(), tenant, env().appRootDomain),
         stripe: env().stripe,
@@ -100,49 +99,31 @@ export async function bookAction(
       first =
         booked.payment?.checkoutUrl ??
         hrefWith(`/manage/${booked.manageToken}`, { booked: "1", tz: requestedZone });
-      // Kept without the private link, which is never stored.
-      return { status: 201, body: { appointmentId: booked.id } };
-    };
-    // The form's token is an Idempotency-Key: of two posts of one form, one books.
-    const result = values.formToken
-      ? await withIdempotencyKey(db, tenant, `form:${values.formToken}`, input, book)
-      : await book(db);
-    if ("replayed" in result && result.replayed) return { ...answer, formError: "alreadyBooked" };
+    });
+    if (replayed) return { ...answer, formError: "alreadyBooked" };
     await rememberSent(activityId, values, first);
     next = first;
   } catch (error) {
     const failure = toAppError(error);
-    // The same form sent again with other details: it has booked already.
-    if (failure.code === "VALIDATION_ERROR" && failure.details?.["Idempotency-Key"]) {
-      return { ...answer, formError: "alreadyBooked" };
-    }
-    const fieldErrors =
-      failure.code === "VALIDATION_ERROR" ? fieldProblems(failure.problems ?? {}, values) : {};
-    if (Object.keys(fieldErrors).length) return { ...answer, fieldErrors };
-    if (failure.code === "SLOT_UNAVAILABLE") {
-      const { zone } = displayZone(tenant.timeZone, requestedZone);
-      const locale = (await getLocale()) as Locale;
-      const chosen = Date.parse(values.at);
-      const [starts, formError] = await Promise.all([
-        freeStartsAround(db, tenant, activityId, chosen, zone, choice),
-        refusalReason(db, tenant, activityId, chosen, new Date(), choice),
-      ]);
-      return {
-        ...answer,
-        values: { ...values, at: "" },
-        formError,
-        alternatives: starts.map((start) => ({
-          at: new Date(start).toISOString(),
-          label: `${formatDay(dayInZone(start, zone), locale, "long")} · ${formatTime(start, zone, locale)}`,
-        })),
-      };
-    }
-    if (failure.code === "MODULE_DISABLED") return { ...answer, formError: "moduleDisabled" };
-    if (failure.code === "PAYMENT_UNAVAILABLE") {
-      return { ...answer, formError: "paymentUnavailable" };
-    }
-    if (failure.code === "INTERNAL_ERROR") logger.error("public booking failed", error);
-    return { ...answer, formError: "failed" };
+    const refused = refusedForm(failure, answer, error);
+    if (refused) return refused;
+    // The time is no longer free: why, and the free ones around it.
+    const { zone } = displayZone(tenant.timeZone, requestedZone);
+    const locale = (await getLocale()) as Locale;
+    const chosen = Date.parse(values.at);
+    const [starts, formError] = await Promise.all([
+      freeStartsAround(db, tenant, activityId, chosen, zone, choice),
+      refusalReason(db, tenant, activityId, chosen, new Date(), choice),
+    ]);
+    return {
+      ...answer,
+      values: { ...values, at: "" },
+      formError,
+      alternatives: starts.map((start) => ({
+        at: new Date(start).toISOString(),
+        label: `${formatDay(dayInZone(start, zone), locale, "long")} · ${formatTime(start, zone, locale)}`,
+      })),
+    };
   }
   redirect(next);
 }

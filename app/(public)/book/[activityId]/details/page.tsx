@@ -1,16 +1,12 @@
-import { randomUUID } from "node:crypto";
-import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ActivityHeader } from "@/components/booking/activity-header";
-import { BookingForm, type BookingFormLabels } from "@/components/booking/booking-form";
 import { BookingSummary } from "@/components/booking/booking-summary";
-import { BookingPolicy } from "@/components/booking/business-contact";
+import { DetailsLayout } from "@/components/booking/details-layout";
 import { BookingSteps, BookingUnavailable } from "@/components/booking/public-shell";
 import { currentTenant } from "@/lib/access/current-tenant";
 import { modeSchema } from "@/lib/appointments/schema";
 import { dateTimeSchema, toInstant } from "@/lib/availability/date-time";
-import { emptyBookingForm } from "@/lib/booking/booking-form";
 import { getDb } from "@/lib/db";
 import {
   displayZone,
@@ -66,10 +62,9 @@ export default async function DetailsPage(props: {
     redirect(hrefWith(`/book/${activityId}`, { location: place?.id, mode, tz }));
   const start = toInstant(at, tenant.timeZone);
 
-  const [t, locale, messages] = await Promise.all([
+  const [t, locale] = await Promise.all([
     getTranslations("details"),
     getLocale() as Promise<Locale>,
-    getMessages(),
   ]);
   const payAmount = amountDue(activity);
   const changeTime = hrefWith(`/book/${activityId}`, {
@@ -83,78 +78,45 @@ export default async function DetailsPage(props: {
     <>
       <BookingSteps current={2} />
       <ActivityHeader activity={activity} tenant={tenant} locale={locale} />
-      <div className="grid gap-6 lg:grid-cols-[2fr_3fr]">
-        <section
-          aria-labelledby="summary"
-          className="h-fit rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200"
-        >
-          <h2 id="summary" className="mb-3 text-lg font-semibold">
-            {t("summary")}
-          </h2>
-          <BookingSummary
-            tenant={tenant}
-            locale={locale}
-            activity={activity}
-            start={start}
-            shownZone={zone}
-            place={place}
-            online={mode === "online" || (mode === null && !activity.modes.includes("in_person"))}
-            staffName={
-              staff?.name ?? (context.staff.length === 1 ? context.staff[0]?.name : t("anyone"))
-            }
-          />
-          <Link
-            href={changeTime}
-            className="mt-4 inline-block text-sm font-medium text-brand-700 hover:underline"
-          >
-            {t("changeTime")}
-          </Link>
-          <BookingPolicy tenant={tenant} className="mt-5 border-t border-slate-200 pt-4" />
-        </section>
-        <section
-          aria-labelledby="details"
-          className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200"
-        >
-          <h2 id="details" className="mb-4 text-lg font-semibold">
-            {t("title")}
-          </h2>
-          <BookingForm
-            action={bookAction.bind(
-              null,
-              activityId,
-              { staffId: staff?.id ?? null, locationId: place?.id ?? null, mode },
-              tz,
-            )}
-            initialState={emptyBookingForm(new Date(start).toISOString(), randomUUID())}
-            labels={
-              {
-                ...messages.details,
-                problems: messages.problems,
-                customerErrors: messages.customerErrors,
-              } as unknown as BookingFormLabels
-            }
-            fields={{
-              phone: activity.requirePhone,
-              address: activity.requireAddress,
-              customFieldLabel: activity.requireCustomField
-                ? (activity.customFieldLabel ?? t("customField"))
-                : null,
-            }}
-            consent={{
-              privacyNoticeUrl: tenant.privacyNoticeUrl,
-              marketing: tenant.asksMarketingConsent,
-            }}
-            payNotice={
-              payAmount > 0
-                ? t(activity.paymentRule === "deposit" ? "payDepositNotice" : "payNotice", {
-                    amount: formatPrice(payAmount, tenant.currency, locale),
-                    minutes: tenant.paymentHoldMinutes,
-                  })
-                : null
-            }
-          />
-        </section>
-      </div>
+      <DetailsLayout
+        tenant={tenant}
+        changeTimeHref={changeTime}
+        action={bookAction.bind(
+          null,
+          activityId,
+          { staffId: staff?.id ?? null, locationId: place?.id ?? null, mode },
+          tz,
+        )}
+        start={start}
+        fields={{
+          phone: activity.requirePhone,
+          address: activity.requireAddress,
+          customFieldLabel: activity.requireCustomField
+            ? (activity.customFieldLabel ?? t("customField"))
+            : null,
+        }}
+        payNotice={
+          payAmount > 0
+            ? t(activity.paymentRule === "deposit" ? "payDepositNotice" : "payNotice", {
+                amount: formatPrice(payAmount, tenant.currency, locale),
+                minutes: tenant.paymentHoldMinutes,
+              })
+            : null
+        }
+      >
+        <BookingSummary
+          tenant={tenant}
+          locale={locale}
+          activity={activity}
+          start={start}
+          shownZone={zone}
+          place={place}
+          online={mode === "online" || (mode === null && !activity.modes.includes("in_person"))}
+          staffName={
+            staff?.name ?? (context.staff.length === 1 ? context.staff[0]?.name : t("anyone"))
+          }
+        />
+      </DetailsLayout>
     </>
   );
 }

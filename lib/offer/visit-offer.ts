@@ -78,6 +78,8 @@ interface VisitPlace {
   location: LocationSchedule;
   delivery: DeliveryMode[];
   items: VisitItem[];
+  /** The distinct hours of those who could perform the first service there. */
+  firstHours: Set<OpeningHours>;
 }
 
 /**
@@ -109,6 +111,7 @@ function visitPlaces(
     if (choice.locationId && location.id !== choice.locationId) return [];
     const delivery: DeliveryMode[] = [];
     const items: VisitItem[] = [];
+    const firstHours = new Set<OpeningHours>();
     for (const [i, context] of visit.contexts.entries()) {
       const mode = deliveryAt(context.activity, location);
       const staff = chosenStaff(context, { staffId: choice.items[i]?.staffId }).filter(
@@ -119,6 +122,7 @@ function visitPlaces(
           ? context.resources.filter((r) => r.locationId === location.id)
           : undefined;
       if (!mode || !staff.length || (resources && !resources.length)) return [];
+      if (i === 0) for (const s of staff) firstHours.add(s.hours);
       delivery.push(mode);
       items.push({
         durationMinutes: context.activity.durationMinutes,
@@ -128,7 +132,7 @@ function visitPlaces(
         resources: resources?.map(timeline),
       });
     }
-    return [{ location, delivery, items }];
+    return [{ location, delivery, items, firstHours }];
   });
 }
 
@@ -137,18 +141,14 @@ function firstStarts(
   visit: VisitContexts,
   tenant: Tenant,
   place: VisitPlace,
-  choice: VisitChoice,
   from: number,
   to: number,
 ): number[] {
   const [first] = visit.contexts as [BookingContext];
   const rules = slotRulesOf(first.activity, tenant);
-  const staff = chosenStaff(first, { staffId: choice.items[0]?.staffId }).filter(
-    (s) => s.locationId === place.location.id,
-  );
   const starts = new Set<number>();
   // Once per distinct hours (most people share their place's).
-  for (const hours of new Set(staff.map((s) => s.hours))) {
+  for (const hours of place.firstHours) {
     for (const start of candidateStarts(hours, { from, to, rules })) starts.add(start);
   }
   return [...starts].sort((a, b) => a - b);
@@ -173,8 +173,10 @@ export async function findVisitSlots(
   choice: VisitChoice,
   range: DateRange,
   now: Date,
+  // The visit's services, when the caller has read them already.
+  loaded?: VisitContexts,
 ): Promise<{ slots: PlacedSlot[]; rules: SlotRules; several: boolean }> {
-  const visit = await loadVisitContexts(db, tenant, choice, true);
+  const visit = loaded ?? (await loadVisitContexts(db, tenant, choice, true));
   const busy = await listBusyTime(
     db,
     tenant.id,
@@ -183,7 +185,7 @@ export async function findVisitSlots(
   );
   const places = visitPlaces(visit, choice, busy, range.from, range.to);
   const slots = places.flatMap((place) =>
-    firstStarts(visit, tenant, place, choice, range.from, range.to).map((start) => ({
+    firstStarts(visit, tenant, place, range.from, range.to).map((start) => ({
       start,
       locationId: place.location.id,
       available:
@@ -216,7 +218,7 @@ export async function planVisit(
     start + visit.totalMs + BUSY_MARGIN,
   );
   for (const place of visitPlaces(visit, choice, busy, start, start + 1)) {
-    if (!firstStarts(visit, tenant, place, choice, start, start + 1).includes(start)) continue;
+    if (!firstStarts(visit, tenant, place, start, start + 1).includes(start)) continue;
     const parts = assignVisit(place.items, start);
     if (parts) return { location: place.location, delivery: place.delivery, parts };
   }
@@ -238,7 +240,7 @@ export async function loadVisitWeek(
   const [first] = visit.contexts as [BookingContext];
   const from = now.getTime();
   const to = from + (first.activity.maxAdvanceDays + 1) * DAY_MS;
-  const { slots } = await findVisitSlots(db, tenant, choice, { from, to }, now);
+  const { slots } = await findVisitSlots(db, tenant, choice, { from, to }, now, visit);
   const free = [...new Set(slots.filter((s) => s.available).map((s) => s.start))];
   return {
     activities: visit.contexts.map((c) => c.activity),

@@ -14,8 +14,8 @@ test("statistics with pictures, their tables and CSV files, at 1280 and 375 px",
     new Date(Date.now() + offset * 86_400_000).toLocaleDateString("sv-SE", {
       timeZone: "Europe/Paris",
     });
-  await page.getByLabel("Du").fill(day(0));
-  await page.getByLabel("Au").fill(day(30));
+  await page.getByLabel("Du", { exact: true }).fill(day(0));
+  await page.getByLabel("Au", { exact: true }).fill(day(30));
   await page.getByRole("button", { name: "Afficher" }).click();
   await expect(page).toHaveURL(/from=\d{4}-\d\d-\d\d&to=/);
   await expect(page.getByTestId("statistics-card")).toHaveCount(4);

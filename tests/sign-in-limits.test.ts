@@ -84,10 +84,12 @@ describe.each(engines)("sign-in limits on %s", (engine) => {
     expect(await attempt(newcomer, email, "staff-password")).toBe("refused");
     // ...and the staff member, from an address that has not failed, signs in.
     expect(await attempt(freshIp(), email, "staff-password")).toBe("signed in");
-    // Concurrent tries from one new address: one is checked.
+    // Concurrent tries from one new address: one is checked. Five, the address's own limit: a
+    // sixth would be refused by that limit, and if it happened to be first at the account the
+    // address would lose its one try (never gain a second), which made this count vary.
     const burst = freshIp();
     const tries = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => attempt(burst, email, `burst-${i}`)),
+      Array.from({ length: 5 }, (_, i) => attempt(burst, email, `burst-${i}`)),
     );
     expect(tries.filter((a) => a === "wrong")).toHaveLength(1);
   });

@@ -7,160 +7,31 @@ import { writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { openDatabase } from "@/db/client";
-import { appointments } from "@/db/schema";
 import { createActivity } from "@/lib/activities/activities";
 import { activityInputSchema } from "@/lib/activities/schema";
 import { systemActor } from "@/lib/audit/record-audit";
-import { replaceAvailability } from "@/lib/availability/availability";
 import { createClassSessions } from "@/lib/classes/class-sessions";
 import { classSessionInputSchema } from "@/lib/classes/schema";
 import { findSlots } from "@/lib/offer/find-slots";
 import { findVisitSlots } from "@/lib/offer/visit-offer";
-import { createResource } from "@/lib/resources/resources";
-import { resourceInputSchema } from "@/lib/resources/schema";
-import { addDays, dayInZone, zonedInstant } from "@/lib/scheduling/calendar-day";
+import { addDays, zonedInstant } from "@/lib/scheduling/calendar-day";
 import { computeSlots } from "@/lib/scheduling/compute-slots";
 import { computeTeamSlots } from "@/lib/scheduling/team-slots";
-import { createTenant } from "@/lib/signup/create-tenant";
-import { staffInputSchema } from "@/lib/staff/schema";
-import { createStaff, listStaff } from "@/lib/staff/staff";
 import { freshPostgres } from "@/scripts/fresh-postgres";
+import { type BenchBusiness, MIN, seed, TZ } from "./seed";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3201);
 const BASE = `http://127.0.0.1:${PORT}`;
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 10;
-const TZ = "Europe/Paris";
-const MIN = 60_000;
 
-/**
- * A business open 07:00-22:00 every day with 10,000 appointments over a year, 07:00-14:00, spread
- * over `staffCount` staff members who all perform its one 15-minute service.
- */
-async function seed(url: string, slug: string, staffCount: number, roomCount = 0) {
-  const { db, close } = await openDatabase({ url, poolMax: 4 });
-  const { tenant } = await createTenant(
-    db,
-    {
-      slug,
-      name: slug,
-      timeZone: TZ,
-      locale: "en",
-      ownerEmail: `owner@${slug}.test`,
-      ownerPassword: "bench-password",
-    },
-    systemActor,
-  );
-  await replaceAvailability(
-    db,
-    tenant,
-    {
-      weeklySlots: [0, 1, 2, 3, 4, 5, 6].map((dayOfWeek) => ({
-        dayOfWeek,
-        startTime: "07:00",
-        endTime: "22:00",
-      })),
-      exceptions: [],
-    },
-    systemActor,
-  );
-  const activity = await createActivity(
-    db,
-    tenant,
-    activityInputSchema.parse({
-      name: "Session",
-      description: null,
-      durationMinutes: 15,
-      color: "#2563eb",
-      price: 30,
-      requiredFields: { phone: false, address: false, customField: false, customFieldLabel: null },
-      minimumBookingNoticeHours: 0,
-      maxAdvanceDays: 400,
-    }),
-    systemActor,
-  );
-  // A second service, booked after the first in one visit.
-  const finish = await createActivity(
-    db,
-    tenant,
-    activityInputSchema.parse({ name: "Finish", durationMinutes: 15, maxAdvanceDays: 400 }),
-    systemActor,
-  );
-  // A treatment that also needs a free room, when the business has rooms.
-  const treatment = roomCount
-    ? await createActivity(
-        db,
-        tenant,
-        activityInputSchema.parse({
-          name: "Treatment",
-          durationMinutes: 15,
-          maxAdvanceDays: 400,
-          resourceKind: "Room",
-        }),
-        systemActor,
-      )
-    : null;
-  const rooms = [];
-  for (let i = 1; i <= roomCount; i++) {
-    rooms.push(
-      await createResource(
-        db,
-        tenant,
-        resourceInputSchema.parse({ name: `Room ${i}`, kind: "Room" }),
-        systemActor,
-      ),
-    );
-  }
-  for (let i = 1; i < staffCount; i++) {
-    await createStaff(db, tenant, staffInputSchema.parse({ name: `Stylist ${i}` }), systemActor);
-  }
-  const staff = await listStaff(db, tenant.id);
-  const today = dayInZone(Date.now(), TZ);
-  const rows: (typeof appointments.$inferInsert)[] = [];
-  for (let i = 0; rows.length < 10_000; i++) {
-    const day = addDays(today, -182 + Math.floor(i / 28));
-    const start = zonedInstant(day, 7 * 60 + (i % 28) * 15, TZ);
-    // Every third one a treatment, in the rooms in turn (one appointment per start: no clash).
-    const room = treatment && i % 3 === 0 ? rooms[(i / 3) % rooms.length] : undefined;
-    rows.push({
-      tenantId: tenant.id,
-      activityId: room && treatment ? treatment.id : activity.id,
-      resourceId: room?.id,
-      staffId: (staff[i % staff.length] as (typeof staff)[number]).id,
-      locationId: (staff[0] as (typeof staff)[number]).locationId,
-      startsAt: new Date(start),
-      endsAt: new Date(start + 15 * MIN),
-      blockedFrom: new Date(start),
-      blockedUntil: new Date(start + 15 * MIN),
-      status: i % 10 === 0 ? "cancelled" : "confirmed",
-      clientName: `Client ${i}`,
-      clientEmail: `client${i}@bench.test`,
-    });
-  }
-  for (let i = 0; i < rows.length; i += 1000)
-    await db.insert(appointments).values(rows.slice(i, i + 1000));
-  await close();
-  return {
-    activityId: activity.id,
-    finishId: finish.id,
-    treatmentId: treatment?.id,
-    tenant,
-    staff,
-    today,
-  };
-}
-
-/**
- * A 12-seat class with one session: 100 bookings of it at once give exactly 12 seats, the
- * others a 409, nothing else.
- */
 /**
  * The uncached cost of 31 days of availability for 10 staff, no preference, read from the
  * database and computed in this process: one service against a visit of two (the HTTP figures
  * above are the cached answers most visitors get).
  */
-async function coldVisitCost(url: string, business: Awaited<ReturnType<typeof seed>>) {
+async function coldVisitCost(url: string, business: BenchBusiness) {
   const { db, close } = await openDatabase({ url, poolMax: 2 });
   const from = zonedInstant(addDays(business.today, 10), 0, TZ);
   const range = { from, to: from + 31 * 1440 * MIN };
@@ -195,7 +66,11 @@ async function coldVisitCost(url: string, business: Awaited<ReturnType<typeof se
   };
 }
 
-async function classRace(url: string, business: Awaited<ReturnType<typeof seed>>) {
+/**
+ * A 12-seat class with one session: 100 bookings of it at once give exactly 12 seats, the
+ * others a 409, nothing else.
+ */
+async function classRace(url: string, business: BenchBusiness) {
   const { db, close } = await openDatabase({ url, poolMax: 2 });
   const yoga = await createActivity(
     db,
@@ -364,7 +239,7 @@ async function main() {
 
   const url = await freshPostgres(ADMIN_URL, "rendezvous_bench");
   const { activityId, today } = await seed(url, "bench", 1);
-  const team = await seed(url, "bench-team", 10, 3);
+  const team = await seed(url, "bench-team", 10, { rooms: 3 });
   console.log("seeded 10,000 appointments over a year, for one staff member and for ten");
   if (process.env.BENCH_SKIP_BUILD !== "1") execSync("npx next build", { stdio: "ignore" });
 

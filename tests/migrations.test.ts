@@ -34,6 +34,13 @@ describe.each(engines)("schema and migrations on %s", (engine) => {
     expect(extensions.map((e) => e.extname)).toContain("btree_gist");
   });
 
+  it("keeps rate-limit counts out of the write-ahead log, and every other table in it", async () => {
+    const unlogged = await rows<{ relname: string }>(
+      sql`select relname from pg_class where relpersistence = 'u' and relkind = 'r'`,
+    );
+    expect(unlogged.map((t) => t.relname)).toEqual(["rate_limits"]);
+  });
+
   it("keys tenant-owned rows by (tenant_id, id)", async () => {
     const keys = await rows<{ table_name: string; columns: string }>(sql`
       select tc.table_name, string_agg(kcu.column_name, ',' order by kcu.ordinal_position) as columns

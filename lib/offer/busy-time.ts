@@ -23,12 +23,33 @@ export async function listBusyTime(
   tenantId: string,
   from: number,
   to: number,
-  options: { exceptId?: string; staffId?: string | null } = {},
+  options: BusyOptions = {},
 ): Promise<BusyTime> {
-  const range = sql`tstzrange(${new Date(from).toISOString()}::timestamptz, ${new Date(to).toISOString()}::timestamptz, '[)')`;
   const rows = await queryRows<{ kind: "s" | "r"; id: string; bounds: string }>(
     db,
-    sql`with held as (
+    busyTimeQuery(tenantId, from, to, options),
+  );
+  const busy = { staff: new Map<string, Interval[]>(), resources: new Map<string, Interval[]>() };
+  for (const row of rows) {
+    const bounds = row.bounds.split(",").map(Number);
+    const intervals: Interval[] = [];
+    for (let i = 0; i + 1 < bounds.length; i += 2) {
+      intervals.push({ start: bounds[i] as number, end: bounds[i + 1] as number });
+    }
+    (row.kind === "s" ? busy.staff : busy.resources).set(row.id, intervals);
+  }
+  return busy;
+}
+
+interface BusyOptions {
+  exceptId?: string;
+  staffId?: string | null;
+}
+
+/** listBusyTime's one statement (also for EXPLAIN in the profile). */
+export function busyTimeQuery(tenantId: string, from: number, to: number, options: BusyOptions) {
+  const range = sql`tstzrange(${new Date(from).toISOString()}::timestamptz, ${new Date(to).toISOString()}::timestamptz, '[)')`;
+  return sql`with held as (
           select ${appointments.staffId} as staff_id, ${appointments.resourceId} as resource_id,
                  ${appointments.blockedFrom} as held_from, ${appointments.blockedUntil} as held_until
           from ${appointments}
@@ -51,16 +72,5 @@ export async function listBusyTime(
         group by staff_id
         union all
         select 'r', resource_id, string_agg(pair, ',') from bounds
-        where resource_id is not null group by resource_id`,
-  );
-  const busy = { staff: new Map<string, Interval[]>(), resources: new Map<string, Interval[]>() };
-  for (const row of rows) {
-    const bounds = row.bounds.split(",").map(Number);
-    const intervals: Interval[] = [];
-    for (let i = 0; i + 1 < bounds.length; i += 2) {
-      intervals.push({ start: bounds[i] as number, end: bounds[i + 1] as number });
-    }
-    (row.kind === "s" ? busy.staff : busy.resources).set(row.id, intervals);
-  }
-  return busy;
+        where resource_id is not null group by resource_id`;
 }

@@ -45,6 +45,8 @@ const schema = z
     METRICS_TOKEN: optional(z.string().min(16, "must be at least 16 characters long")),
     // Unset: an eighth of the heap (see cacheBudget).
     CACHE_MAX_MB: optional(z.coerce.number().min(1).max(4096)),
+    // Off: every slots request is computed afresh (what the first visitor after a booking pays).
+    SLOTS_CACHE: optional(z.enum(["on", "off"])).default("on"),
     SMTP_URL: optional(
       z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }),
     ),
@@ -110,6 +112,7 @@ const schema = z
       registrationOpen: (value.REGISTRATION ?? (embedded ? "open" : "closed")) === "open",
       metricsToken: value.METRICS_TOKEN,
       cacheMaxBytes: cacheBudget(value.CACHE_MAX_MB),
+      slotsCache: value.SLOTS_CACHE === "on",
       // No SMTP server: messages are stored in the outbox, for the dashboard to show.
       smtpUrl: value.SMTP_URL,
       mailFrom: value.MAIL_FROM ?? "Rendezvous <no-reply@rendezvous.invalid>",

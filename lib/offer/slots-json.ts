@@ -2,6 +2,7 @@ import type { Database } from "@/db/client";
 import type { Tenant } from "@/db/schema";
 import type { DateRange } from "@/lib/availability";
 import { boundedCache } from "@/lib/cache/bounded-cache";
+import { env } from "@/lib/env";
 import { availabilityStableUntil, type SlotRules } from "@/lib/scheduling/compute-slots";
 import type { Choice } from "./booking-context";
 import { findSlots, type PlacedSlot } from "./find-slots";
@@ -23,7 +24,8 @@ async function cachedSlots(
   now: Date,
   compute: () => Promise<{ slots: PlacedSlot[]; rules: SlotRules; several: boolean }>,
 ): Promise<string> {
-  const hit = cache.get(key);
+  const cached = env().slotsCache;
+  const hit = cached ? cache.get(key) : undefined;
   if (hit && now.getTime() < hit.validUntil) return hit.json;
   const { slots, rules, several } = await compute();
   const json = JSON.stringify({
@@ -35,7 +37,9 @@ async function cachedSlots(
       ...(s.remaining !== undefined && { remaining: s.remaining }),
     })),
   });
-  cache.set(key, { json, validUntil: availabilityStableUntil(slots, rules, now.getTime()) });
+  if (cached) {
+    cache.set(key, { json, validUntil: availabilityStableUntil(slots, rules, now.getTime()) });
+  }
   return json;
 }
 

@@ -4,6 +4,7 @@ import { appointments, auditLog, tenants } from "@/db/schema";
 import { bookAppointment } from "@/lib/booking/book-appointment";
 import { emptyBookingForm, fieldProblems, toBookingBody } from "@/lib/booking/booking-form";
 import { parseBookingInput } from "@/lib/booking/booking-input";
+import { rereadEnv } from "@/lib/env";
 import type { AppError } from "@/lib/errors/app-error";
 import { toAppError } from "@/lib/errors/to-app-error";
 import { addDays } from "@/lib/scheduling/calendar-day";
@@ -268,6 +269,31 @@ describe.each(engines)("appointments API on %s", (engine) => {
     await api.setStatus(first.json.appointment.id, "cancelled");
     expect(await available(at(day, "12:00"))).toBe(true);
     expect((await book(at(day, "12:00"))).status).toBe(201);
+  });
+
+  it("serves availability from its cache until the schedule changes, and afresh with SLOTS_CACHE=off", async () => {
+    const quiet = addDays(day, 5);
+    const free = async () =>
+      (
+        await publicApi.slots({ activityId: activity.id, startDate: quiet, endDate: quiet })
+      ).json.slots.find((s: { dateTime: string }) => s.dateTime === at(quiet, "11:00"))?.available;
+    expect(await free()).toBe(true);
+    // Written behind the app's back: no schedule version bumped, so the cached answer stands...
+    await insertAppointment(handle.db, {
+      tenantId: biz.tenant.id,
+      activityId: activity.id,
+      startsAt: new Date(at(quiet, "11:00")),
+    });
+    expect(await free()).toBe(true);
+    // ...while an instance without the cache reads the database every time.
+    process.env.SLOTS_CACHE = "off";
+    rereadEnv();
+    try {
+      expect(await free()).toBe(false);
+    } finally {
+      delete process.env.SLOTS_CACHE;
+      rereadEnv();
+    }
   });
 
   it("records completed and no-show once the appointment has started", async () => {

@@ -1,0 +1,133 @@
+// The benchmarks' HTTP side: app instances started on a database, measured with autocannon.
+import { type ChildProcess, execSync, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import autocannon from "autocannon";
+import { addDays, zonedInstant } from "@/lib/scheduling/calendar-day";
+import { TZ } from "./seed";
+
+export const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+export const CONNECTIONS = 10;
+const SECRET = randomBytes(32).toString("hex");
+
+export interface Instance {
+  base: string;
+  server: ChildProcess;
+  /** Resident memory of the instance's processes, in MB. */
+  rssMb(): number;
+  stop(): void;
+}
+
+/** `next start` of the last build on `port`, on the database at `url`, once it answers. */
+export async function startInstance(
+  url: string,
+  port: number,
+  extraEnv: Record<string, string> = {},
+): Promise<Instance> {
+  const server = spawn("npx", ["next", "start", "-p", String(port)], {
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      // Instances on one database share their sessions' secret, as a deployment's do.
+      NEXTAUTH_SECRET: SECRET,
+      SEED_DEMO: "0",
+      DB_POOL_MAX: "20",
+      // The load comes from one address: far over any visitor's limits.
+      RATE_LIMIT_PUBLIC: "1000000",
+      RATE_LIMIT_BOOKING: "1000000",
+      RATE_LIMIT_API: "1000000",
+      ...extraEnv,
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const instance: Instance = {
+    base,
+    server,
+    rssMb: () => {
+      const kb = execSync(`ps -o rss= -g ${server.pid}`, { encoding: "utf8" })
+        .split("\n")
+        .reduce((sum, line) => sum + (Number(line.trim()) || 0), 0);
+      return Math.round(kb / 1024);
+    },
+    // The server may have exited already (a bad configuration says why on its own line).
+    stop: () => {
+      if (server.pid && server.exitCode === null) process.kill(-server.pid, "SIGTERM");
+    },
+  };
+  for (let i = 0; i < 120; i++) {
+    if (server.exitCode !== null) throw new Error("the server exited");
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return instance;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  instance.stop();
+  throw new Error("the server did not start");
+}
+
+export interface Measure {
+  name: string;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  non2xx: number;
+  errors: number;
+}
+
+export async function measure(name: string, options: autocannon.Options): Promise<Measure> {
+  // A short warm-up first, so that compilation and connection set-up are not measured.
+  await autocannon({ ...options, duration: 2, amount: undefined });
+  const result = await autocannon({ connections: CONNECTIONS, duration: DURATION, ...options });
+  return {
+    name,
+    requestsPerSecond: Math.round(result.requests.average),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+}
+
+/** The slots query of an activity over `days` days from `startDate`. */
+export const slotsPath = (activityId: string, startDate: string, days: number) =>
+  `/api/appointments/availability/slots?activityId=${activityId}&startDate=${startDate}&endDate=${addDays(startDate, days - 1)}`;
+
+/**
+ * `amount` bookings of an activity, each at a distinct free start (14:00-21:45 is never seeded),
+ * from the day after `today` on; `offset` skips starts an earlier run took.
+ */
+export function bookingRequests(
+  base: string,
+  activityId: string,
+  slug: string,
+  today: string,
+  { amount = 5000, offset = 0 } = {},
+): autocannon.Options {
+  let next = offset;
+  const freeStart = (n: number) =>
+    new Date(
+      zonedInstant(addDays(today, 1 + Math.floor(n / 32)), 14 * 60 + (n % 32) * 15, TZ),
+    ).toISOString();
+  return {
+    url: `${base}/api/appointments`,
+    method: "POST",
+    headers: { "x-tenant-slug": slug, "content-type": "application/json" },
+    amount,
+    requests: [
+      {
+        setupRequest: (request) => ({
+          ...request,
+          body: JSON.stringify({
+            activityId,
+            dateTime: freeStart(next++),
+            clientInfo: { name: "Bench", email: "bench@example.com" },
+          }),
+        }),
+      },
+    ],
+  };
+}
+
+/** Two decimals. */
+export const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;

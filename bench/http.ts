@@ -17,13 +17,16 @@ export interface Instance {
   stop(): void;
 }
 
-/** `next start` of the last build on `port`, on the database at `url`, once it answers. */
+/**
+ * The last build, started as deployed (`npm start`: its heap and allocator settings) on `port` and
+ * on the database at `url`, once it answers.
+ */
 export async function startInstance(
   url: string,
   port: number,
   extraEnv: Record<string, string> = {},
 ): Promise<Instance> {
-  const server = spawn("npx", ["next", "start", "-p", String(port)], {
+  const server = spawn("npm", ["start", "--", "-p", String(port)], {
     env: {
       ...process.env,
       DATABASE_URL: url,

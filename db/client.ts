@@ -9,6 +9,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { preparedByDefault } from "./prepared-statements";
 import { instrumentQueries } from "./query-hooks";
 import * as schema from "./schema";
 
@@ -67,7 +68,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       connection: { statement_timeout: STATEMENT_TIMEOUT_MS },
     });
     return {
-      db: drizzlePostgres({ client, schema }) as unknown as Database,
+      db: drizzlePostgres({ client: preparedByDefault(client), schema }) as unknown as Database,
       kind: "postgres",
       // postgres.js listens on a connection of its own, outside the pool, re-established if lost.
       listen: async (channel, onNotify) => {

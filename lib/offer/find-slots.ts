@@ -8,6 +8,7 @@ import { MINUTE_MS } from "@/lib/scheduling/durations";
 import type { Interval } from "@/lib/scheduling/opening-windows";
 import { computeTeamSlots, freeAt } from "@/lib/scheduling/team-slots";
 import {
+  appointmentTimes,
   type BookingContext,
   type Choice,
   chosenStaff,
@@ -19,9 +20,6 @@ import {
 } from "./booking-context";
 import { type BusyTime, listBusyTime } from "./busy-time";
 
-// Busy time is fetched this far around a range, enough for any activity's length and buffers,
-// so that it can be read at the same time as the activity itself.
-const BUSY_MARGIN = 3 * 1440 * MINUTE_MS;
 const NOT_BUSY: BusyTime = { staff: new Map(), resources: new Map() };
 
 /** A slot at one of the business's locations; a class's says how many places it has left. */
@@ -193,10 +191,15 @@ export async function findSlots(
   if (context.activity.capacity > 1) {
     return { slots: await classSlots(db, tenant, context, choice, range, now), rules, context };
   }
-  const busy = await listBusyTime(db, tenant.id, range.from - BUSY_MARGIN, range.to + BUSY_MARGIN, {
-    staffId: choice.staffId,
-    exceptId,
-  });
+  // Only what a slot of the range would hold can make it busy: from the first start's buffer
+  // before to the last one's buffer after.
+  const busy = await listBusyTime(
+    db,
+    tenant.id,
+    appointmentTimes(context.activity, range.from).blockedFrom,
+    appointmentTimes(context.activity, range.to).blockedUntil,
+    { staffId: choice.staffId, exceptId },
+  );
   return {
     slots: slotsFrom(context, chosenStaff(context, choice), busy, tenant, range, now, choice.mode),
     rules,

@@ -8,8 +8,8 @@ import {
 } from "@/lib/availability/availability";
 import { availabilityInputSchema } from "@/lib/availability/schema";
 import { addDays, weekdayOf, zonedInstant } from "@/lib/scheduling/calendar-day";
-import { activityBody, apiClient, dayFromToday, openEveryDay } from "../helpers/api";
-import { seedTenant } from "../helpers/fixtures";
+import { activityBody, apiClient, dayFromToday, openEveryDay, parisAt } from "../helpers/api";
+import { insertAppointment, seedTenant } from "../helpers/fixtures";
 import { useAppDatabase } from "../helpers/routes";
 import { createTestDatabase, engines, type TestDatabase } from "../helpers/test-db";
 
@@ -173,6 +173,52 @@ describe.each(engines)("availability and slots API on %s", (engine) => {
     }
     expect(slots.some((s: { available: boolean }) => s.available)).toBe(true);
     expect(weekdayOf(from)).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe.each(engines)("a day's first and last slots on %s", (engine) => {
+  let handle: TestDatabase;
+  beforeAll(async () => {
+    handle = await createTestDatabase(engine);
+    useAppDatabase(handle);
+  });
+  afterAll(() => handle.close());
+
+  it("are busy when time held just outside the day meets their buffers", async () => {
+    const biz = await seedTenant(handle.db);
+    const api = apiClient(biz.tenant.slug, { authorization: `Bearer ${biz.apiKey}` });
+    await api.putAvailability({
+      weeklySlots: [0, 1, 2, 3, 4, 5, 6].map((dayOfWeek) => ({
+        dayOfWeek,
+        startTime: "00:00",
+        endTime: "24:00",
+      })),
+      exceptions: [],
+    });
+    const activity = (
+      await api.createActivity(
+        activityBody({ durationMinutes: 15, bufferBeforeMinutes: 30, bufferAfterMinutes: 30 }),
+      )
+    ).json.activity;
+    const day = dayFromToday(5);
+    // The evening before, and just after midnight: both outside the day asked for.
+    for (const [date, time, minutes] of [
+      [addDays(day, -1), "23:40", 10],
+      [addDays(day, 1), "00:05", 5],
+    ] as const) {
+      const startsAt = new Date(parisAt(date, time));
+      await insertAppointment(handle.db, {
+        tenantId: biz.tenant.id,
+        activityId: activity.id,
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + minutes * 60_000),
+      });
+    }
+    const { slots } = (await api.slots({ activityId: activity.id, startDate: day, endDate: day }))
+      .json as { slots: { dateTime: string; available: boolean }[] };
+    const free = (time: string) => slots.find((s) => s.dateTime === parisAt(day, time))?.available;
+    expect(["00:00", "00:15", "00:30"].map(free)).toEqual([false, false, true]);
+    expect(["23:15", "23:30", "23:45"].map(free)).toEqual([true, false, false]);
   });
 });
 

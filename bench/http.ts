@@ -69,6 +69,28 @@ export async function startInstance(
   throw new Error("the server did not start");
 }
 
+/**
+ * Runs `work` on two instances of the build on the database at `url`, on `port` and the next: one
+ * as deployed, one computing every availability request afresh (`SLOTS_CACHE=off`: what the first
+ * visitor after a booking is served). Stops both after.
+ */
+export async function withInstances<T>(
+  url: string,
+  port: number,
+  work: (cached: Instance, uncached: Instance) => Promise<T>,
+): Promise<T> {
+  const started: Instance[] = [];
+  try {
+    const cached = await startInstance(url, port);
+    started.push(cached);
+    const uncached = await startInstance(url, port + 1, { SLOTS_CACHE: "off" });
+    started.push(uncached);
+    return await work(cached, uncached);
+  } finally {
+    for (const instance of started) instance.stop();
+  }
+}
+
 export interface Measure {
   name: string;
   requestsPerSecond: number;

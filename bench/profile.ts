@@ -7,7 +7,7 @@ import type { Tenant } from "@/db/schema";
 import { loadBookingContext } from "@/lib/offer/booking-context";
 import { busyTimeQuery, listBusyTime } from "@/lib/offer/busy-time";
 import { slotsFrom } from "@/lib/offer/find-slots";
-import { slotsJson } from "@/lib/offer/slots-json";
+import { slotsBody, slotsJson } from "@/lib/offer/slots-json";
 import { consume, createLimiters } from "@/lib/rate-limit/limiters";
 import { addDays, zonedInstant } from "@/lib/scheduling/calendar-day";
 import { findTenantBySlug } from "@/lib/tenants/find-tenant";
@@ -57,7 +57,7 @@ async function main() {
   console.table(perRequest);
 
   const rows = [];
-  for (const { name, business, days } of cases) {
+  for (const [index, { name, business, days }] of cases.entries()) {
     const tenant = (await findTenantBySlug(db, business.tenant.slug)) as Tenant;
     const from = zonedInstant(addDays(business.today, 10), 0, TZ);
     const range = { from, to: from + days * DAY };
@@ -66,7 +66,7 @@ async function main() {
     // A new catalog or schedule version each run: what the first visitor after a change pays.
     const fresh = (i: number, key: "catalogVersion" | "scheduleVersion") => ({
       ...tenant,
-      [key]: tenant[key] + 1000 + i,
+      [key]: tenant[key] + 1000 * (index + 1) + i,
     });
     const context = await loadBookingContext(db, tenant, business.activityId);
     const busy = await listBusyTime(db, tenant.id, range.from - margin, range.to + margin);
@@ -84,14 +84,7 @@ async function main() {
       "busy intervals": intervals,
       engine: await median(() => slotsFrom(context, context.staff, busy, tenant, range, now)),
       slots: slots.length,
-      JSON: await median(() =>
-        JSON.stringify({
-          slots: slots.map((s) => ({
-            dateTime: new Date(s.start).toISOString(),
-            available: s.available,
-          })),
-        }),
-      ),
+      JSON: await median(() => slotsBody(slots, false)),
       "whole, uncached": await median((i) =>
         slotsJson(db, fresh(i, "scheduleVersion"), business.activityId, range, now),
       ),

@@ -25,7 +25,7 @@ import {
   measure,
   ratio,
   slotsPath,
-  startInstance,
+  withInstances,
 } from "./http";
 import { type BenchBusiness, MIN, seed, TZ } from "./seed";
 
@@ -226,14 +226,7 @@ async function main() {
   );
   if (process.env.BENCH_SKIP_BUILD !== "1") execSync("npx next build", { stdio: "ignore" });
 
-  // Two instances of the build on the database: one as deployed, one computing every
-  // availability request afresh (what the first visitor after a booking is served).
-  const instances: Instance[] = [];
-  try {
-    const cached = await startInstance(url, PORT);
-    instances.push(cached);
-    const uncached = await startInstance(url, PORT + 1, { SLOTS_CACHE: "off" });
-    instances.push(uncached);
+  await withInstances(url, PORT, async (cached, uncached) => {
     const get = (instance: Instance, path: string, slug: string) => ({
       url: `${instance.base}${path}`,
       headers: { "x-tenant-slug": slug },
@@ -382,9 +375,7 @@ async function main() {
     };
     writeFileSync("bench/results.json", `${JSON.stringify(report, null, 2)}\n`);
     console.log("written to bench/results.json");
-  } finally {
-    for (const instance of instances) instance.stop();
-  }
+  });
 }
 
 main().catch((error) => {

@@ -1,6 +1,7 @@
 // The benchmarks' HTTP side: app instances started on a database, measured with autocannon.
 import { type ChildProcess, execSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
 import autocannon from "autocannon";
 import { addDays, zonedInstant } from "@/lib/scheduling/calendar-day";
 import { TZ } from "./seed";
@@ -98,12 +99,45 @@ export interface Measure {
   p99Ms: number;
   non2xx: number;
   errors: number;
+  /** CPU time per request of the app's processes and of PostgreSQL's, in milliseconds. */
+  appCpuMs: number;
+  databaseCpuMs: number;
+}
+
+const TICK_MS = 10;
+
+/**
+ * CPU time used so far by the app servers and by PostgreSQL's processes, in milliseconds, from
+ * /proc (the benchmark's machine runs nothing else of either). Throughput is shared by whatever
+ * runs beside it; CPU time per request is what a server of any size divides its cores by.
+ */
+function cpuMs(): { app: number; database: number } {
+  const used = { app: 0, database: 0 };
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue; // gone meanwhile
+    }
+    const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const ms = (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+    if (name.startsWith("next-server")) used.app += ms;
+    else if (name === "postgres") used.database += ms;
+  }
+  return used;
 }
 
 export async function measure(name: string, options: autocannon.Options): Promise<Measure> {
   // A short warm-up first, so that compilation and connection set-up are not measured.
   await autocannon({ ...options, duration: 2, amount: undefined });
+  const before = cpuMs();
   const result = await autocannon({ connections: CONNECTIONS, duration: DURATION, ...options });
+  const after = cpuMs();
+  const perRequest = (ms: number) =>
+    Math.round((ms / Math.max(1, result.requests.total)) * 100) / 100;
   return {
     name,
     requestsPerSecond: Math.round(result.requests.average),
@@ -111,6 +145,8 @@ export async function measure(name: string, options: autocannon.Options): Promis
     p99Ms: result.latency.p99,
     non2xx: result.non2xx,
     errors: result.errors,
+    appCpuMs: perRequest(after.app - before.app),
+    databaseCpuMs: perRequest(after.database - before.database),
   };
 }
 

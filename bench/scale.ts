@@ -1,7 +1,7 @@
 // npm run bench:scale – does one business's speed depend on the size of the tables? Measures one
 // business (availability cached and not, bookings) on a small database, then again after 10,000
 // other businesses with 1,000 appointments each (10 million rows, generated in SQL) join it; and
-// bookings through two instances at once. Writes bench/scale-results.json. Takes about an hour on
+// bookings through two instances at once. Writes bench/scale-results.json. Takes about 20 minutes on
 // two cores: not part of npm test, nor of npm run bench.
 import { execSync } from "node:child_process";
 import { writeFileSync } from "node:fs";

@@ -6,6 +6,8 @@ import { sha256Hex } from "@/lib/crypto/sha256";
 import { AppError } from "@/lib/errors/app-error";
 import { formatClockTime, parseClockTime } from "@/lib/scheduling/clock-time";
 import type { OpeningHours } from "@/lib/scheduling/opening-windows";
+import { uuidSchema } from "@/lib/validation";
+import { type OwnHours, toOwnHoursJson } from "./own-hours";
 import type { AvailabilityInput } from "./schema";
 
 export interface AvailabilityJson {
@@ -148,4 +150,24 @@ export function assertOwnHoursVersion(
 export async function assertAvailabilityVersion(db: Database, tenantId: string, basis: unknown) {
   if (basis === undefined) return;
   assertOwnHoursVersion(await getAvailability(db, tenantId), basis);
+}
+
+/**
+ * Saves a record with hours of its own (a person, a room, a place) from its form: an existing one
+ * is refused when its hours changed since the form loaded them (CHANGED_MEANWHILE, against the
+ * body's `basis`). Answers the saved hours' version, the form's next basis.
+ */
+export async function saveOwnHours(
+  id: string | null,
+  body: unknown,
+  record: {
+    get: (id: string) => Promise<OwnHours>;
+    update: (id: string) => Promise<OwnHours>;
+    create: () => Promise<OwnHours>;
+  },
+) {
+  const basis = (body as { basis?: unknown } | null)?.basis;
+  if (id) assertOwnHoursVersion(toOwnHoursJson(await record.get(id)), basis);
+  const saved = id ? await record.update(uuidSchema.parse(id)) : await record.create();
+  return availabilityVersion(toOwnHoursJson(saved));
 }

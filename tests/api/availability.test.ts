@@ -5,9 +5,13 @@ import {
   availabilityVersion,
   getAvailability,
   replaceAvailability,
+  saveOwnHours,
 } from "@/lib/availability/availability";
+import { toOwnHoursJson } from "@/lib/availability/own-hours";
 import { availabilityInputSchema } from "@/lib/availability/schema";
 import { addDays, weekdayOf, zonedInstant } from "@/lib/scheduling/calendar-day";
+import { staffInputSchema } from "@/lib/staff/schema";
+import { createStaff, getStaff, updateStaff } from "@/lib/staff/staff";
 import { activityBody, apiClient, dayFromToday, openEveryDay, parisAt } from "../helpers/api";
 import { insertAppointment, seedTenant } from "../helpers/fixtures";
 import { useAppDatabase } from "../helpers/routes";
@@ -219,6 +223,49 @@ describe.each(engines)("a day's first and last slots on %s", (engine) => {
     const free = (time: string) => slots.find((s) => s.dateTime === parisAt(day, time))?.available;
     expect(["00:00", "00:15", "00:30"].map(free)).toEqual([false, false, true]);
     expect(["23:15", "23:30", "23:45"].map(free)).toEqual([true, false, false]);
+  });
+});
+
+describe.each(engines)("two editors of a person's own hours on %s", (engine) => {
+  it("refuses the save of a form whose person's hours changed meanwhile, and takes one based on them", async () => {
+    const handle = await createTestDatabase(engine);
+    try {
+      const { tenant } = await seedTenant(handle.db);
+      const person = await createStaff(
+        handle.db,
+        tenant,
+        staffInputSchema.parse({ name: "Anne" }),
+        systemActor,
+      );
+      const week = (endTime: string) => ({
+        name: "Anne",
+        weeklySlots: [{ dayOfWeek: 1, startTime: "09:00", endTime }],
+      });
+      const save = (body: Record<string, unknown>) =>
+        saveOwnHours(person.id, body, {
+          get: (id) => getStaff(handle.db, tenant.id, id),
+          update: (id) =>
+            updateStaff(handle.db, tenant, id, staffInputSchema.parse(body), systemActor),
+          create: () => Promise.reject(new Error("not a new person")),
+        });
+      const loaded = availabilityVersion(toOwnHoursJson(person));
+      // One tab saves first; the other, still on the hours it loaded, is refused and changes nothing.
+      const saved = await save({ ...week("12:00"), basis: loaded });
+      await expect(save({ ...week("18:00"), basis: loaded })).rejects.toMatchObject({
+        code: "CHANGED_MEANWHILE",
+      });
+      expect(toOwnHoursJson(await getStaff(handle.db, tenant.id, person.id)).weeklySlots).toEqual([
+        { dayOfWeek: 1, startTime: "09:00", endTime: "12:00" },
+      ]);
+      // Reloaded, it saves, and answers the next basis.
+      const next = await save({ ...week("18:00"), basis: saved });
+      expect(next).toBe(
+        availabilityVersion(toOwnHoursJson(await getStaff(handle.db, tenant.id, person.id))),
+      );
+      expect(next).not.toBe(saved);
+    } finally {
+      await handle.close();
+    }
   });
 });
 

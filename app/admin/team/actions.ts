@@ -2,8 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { dashboardAction } from "@/lib/access/action-caller";
-import { assertOwnHoursVersion, availabilityVersion } from "@/lib/availability/availability";
-import { toOwnHoursJson } from "@/lib/availability/own-hours";
+import { saveOwnHours } from "@/lib/availability/availability";
 import { hrefWith } from "@/lib/http/page-params";
 import {
   createLocation,
@@ -23,18 +22,15 @@ import { staffInputSchema } from "@/lib/staff/schema";
 import { createStaff, deleteStaff, getStaff, updateStaff } from "@/lib/staff/staff";
 import { uuidSchema } from "@/lib/validation";
 
-/** The version of the hours a form's changes were made to (see assertOwnHoursVersion). */
-const basisOf = (body: unknown) => (body as { basis?: unknown } | null)?.basis;
-
 /** Saves the Team page's form: the same body and schema as `POST`/`PUT /api/staff`. */
 export async function saveStaffAction(id: string | null, body: unknown) {
   return dashboardAction("manage", async ({ db, tenant, actor }) => {
     const input = staffInputSchema.parse(body);
-    if (id) assertOwnHoursVersion(toOwnHoursJson(await getStaff(db, tenant.id, id)), basisOf(body));
-    const saved = id
-      ? await updateStaff(db, tenant, uuidSchema.parse(id), input, actor)
-      : await createStaff(db, tenant, input, actor);
-    return availabilityVersion(toOwnHoursJson(saved));
+    return saveOwnHours(id, body, {
+      get: (staffId) => getStaff(db, tenant.id, staffId),
+      update: (staffId) => updateStaff(db, tenant, staffId, input, actor),
+      create: () => createStaff(db, tenant, input, actor),
+    });
   });
 }
 
@@ -49,13 +45,11 @@ export async function deleteStaffAction(id: string) {
 export async function saveResourceAction(id: string | null, body: unknown) {
   return dashboardAction("manage", async ({ db, tenant, actor }) => {
     const input = resourceInputSchema.parse(body);
-    if (id) {
-      assertOwnHoursVersion(toOwnHoursJson(await getResource(db, tenant.id, id)), basisOf(body));
-    }
-    const saved = id
-      ? await updateResource(db, tenant, uuidSchema.parse(id), input, actor)
-      : await createResource(db, tenant, input, actor);
-    return availabilityVersion(toOwnHoursJson(saved));
+    return saveOwnHours(id, body, {
+      get: (resourceId) => getResource(db, tenant.id, resourceId),
+      update: (resourceId) => updateResource(db, tenant, resourceId, input, actor),
+      create: () => createResource(db, tenant, input, actor),
+    });
   });
 }
 
@@ -72,13 +66,11 @@ export async function deleteResourceAction(id: string) {
 export async function saveLocationAction(id: string | null, body: unknown) {
   return dashboardAction("manage", async ({ db, tenant, actor }) => {
     const input = locationInputSchema.parse(body);
-    if (id) {
-      assertOwnHoursVersion(toOwnHoursJson(await getLocation(db, tenant.id, id)), basisOf(body));
-    }
-    const saved = id
-      ? await updateLocation(db, tenant, uuidSchema.parse(id), input, actor)
-      : await createLocation(db, tenant, input, actor);
-    return availabilityVersion(toOwnHoursJson(saved));
+    return saveOwnHours(id, body, {
+      get: (locationId) => getLocation(db, tenant.id, locationId),
+      update: (locationId) => updateLocation(db, tenant, locationId, input, actor),
+      create: () => createLocation(db, tenant, input, actor),
+    });
   });
 }
 

@@ -18,7 +18,7 @@ const atelier = (baseURL: string | undefined, path: string) =>
 const publicHeaders = { "X-Tenant-Slug": "atelier" };
 
 /** The activity's slots over the next `days` days, as the public API answers them. */
-async function slotsOf(request: APIRequestContext, activityId: string, days = 8) {
+async function slotsOf(request: APIRequestContext, activityId: string, days = 15) {
   const from = new Date();
   const to = new Date(Date.now() + days * 86_400_000);
   const response = await request.get(
@@ -153,13 +153,15 @@ test("the owner confirms, drags and cancels a booking on the calendar, and the p
   baseURL,
   request,
 }, testInfo) => {
-  // A customer books 10:00 on a day after today, through the public API.
+  // A customer books 10:00 on a day of a later week (the calendar pages to it), through the
+  // public API.
   const today = parisClock(Date.now())[0];
+  const nextWeek = parisClock(Date.now() + 7 * 86_400_000)[0];
   const slot = (await slotsOf(request, activityId)).find((s) => {
     const [date, time] = parisClock(Date.parse(s.dateTime));
-    return s.available && time === "10:00" && date > today;
+    return s.available && time === "10:00" && date > nextWeek;
   });
-  if (!slot) throw new Error("no free 10:00 in the coming week");
+  if (!slot) throw new Error("no free 10:00 in the week after next");
   const booked = await request.post("/api/appointments", {
     headers: publicHeaders,
     data: {

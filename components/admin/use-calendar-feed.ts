@@ -36,6 +36,11 @@ export function useCalendarFeed(
   onNotice: (notice: CalendarNotice) => void,
 ) {
   const { labels } = props;
+  // A refresh of the page brings equal props in new objects: the sources must stay the same ones,
+  // or the calendar drops its events and fetches twice, racing its own refetch.
+  const labelsRef = useRef(labels);
+  labelsRef.current = labels;
+  const closedKey = JSON.stringify(props.closedDays);
   const calendar = useRef<CalendarRef>(null);
   const [showCancelled, setShowCancelledState] = useState(false);
   const showCancelledRef = useRef(showCancelled);
@@ -66,18 +71,18 @@ export function useCalendarFeed(
         headers: { "X-Tenant-Slug": props.tenantSlug },
       });
       if (!response.ok) {
-        onNotice({ kind: "error", text: labels.loadFailed ?? "" });
+        onNotice({ kind: "error", text: labelsRef.current.loadFailed ?? "" });
         return [];
       }
       const { events } = (await response.json()) as { events: CalendarEventJson[] };
       return toCalendarEvents(events, only, {
         showCancelled: showCancelledRef.current,
-        labels,
+        labels: labelsRef.current,
         team,
         canChange: props.canChange,
       });
     },
-    [labels, props.canChange, props.tenantSlug, team, onNotice],
+    [props.canChange, props.tenantSlug, team, onNotice],
   );
   const fetchEvents = useCallback(
     (info: EventSourceFuncInfo) => loadEvents(info, filterRef.current),
@@ -89,7 +94,7 @@ export function useCalendarFeed(
     () => [
       { events: fetchEvents },
       {
-        events: props.closedDays.map((d) => ({
+        events: (JSON.parse(closedKey) as typeof props.closedDays).map((d) => ({
           start: d.date,
           allDay: true,
           display: "background",
@@ -98,7 +103,7 @@ export function useCalendarFeed(
         })),
       },
     ],
-    [fetchEvents, props.closedDays, labels.closed],
+    [fetchEvents, closedKey, labels.closed],
   );
 
   function changeFilter(change: Partial<CalendarFilter>) {

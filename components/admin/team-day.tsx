@@ -12,6 +12,7 @@ import FullCalendar, {
 import interactionPlugin from "@fullcalendar/react/interaction";
 import classicTheme from "@fullcalendar/react/themes/classic";
 import timeGridPlugin from "@fullcalendar/react/timegrid";
+import { useMemo } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { addDays } from "@/lib/scheduling/calendar-day";
 import type { CalendarLabels, CalendarStaff } from "./calendar-text";
@@ -41,8 +42,19 @@ export function TeamDay(props: {
   onEventDrop: (info: EventDropInfo) => void;
   title: string;
 }) {
-  const { labels } = props;
+  const { labels, load } = props;
   const button = buttonClass("secondary", "sm");
+  // One stable source per column: new sources on every render would fetch again on every render.
+  const staffIds = props.staff.map((s) => s.id).join(" ");
+  const sources = useMemo(
+    () =>
+      new Map(
+        staffIds
+          .split(" ")
+          .map((id) => [id, [{ events: (info: EventSourceFuncInfo) => load(info, id) }]]),
+      ),
+    [staffIds, load],
+  );
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-2" data-testid="team-day">
       <div className="mb-2 flex flex-wrap items-center gap-2">
@@ -103,7 +115,7 @@ export function TeamDay(props: {
                 nowIndicator={true}
                 editable={props.canChange}
                 eventDurationEditable={false}
-                eventSources={[{ events: (info: EventSourceFuncInfo) => props.load(info, s.id) }]}
+                eventSources={sources.get(s.id)}
                 eventContent={props.eventContent}
                 dateClick={(info) => props.onDateClick(info, s.id)}
                 eventClick={props.onEventClick}

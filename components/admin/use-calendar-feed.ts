@@ -119,8 +119,11 @@ export function useCalendarFeed(
   }
 
   /** Each team column's events: one person's, at the place and with the resource filtered. */
-  const loadStaffEvents = (info: EventSourceFuncInfo, staffId: string) =>
-    loadEvents(info, { ...filterRef.current, staff: staffId });
+  const loadStaffEvents = useCallback(
+    (info: EventSourceFuncInfo, staffId: string) =>
+      loadEvents(info, { ...filterRef.current, staff: staffId }),
+    [loadEvents],
+  );
 
   return {
     calendar,

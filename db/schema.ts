@@ -529,6 +529,12 @@ export const customers = pgTable(
     // The business's own, never shown to the customer.
     notes: text("notes").notNull().default(""),
     tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    // The customer's own choices, from their account: null is the business's.
+    locale: localeEnum("locale"),
+    timeZone: text("time_zone"),
+    // Whether they agreed to hear of offers, and when they last said so (given or withdrawn).
+    marketingConsent: boolean("marketing_consent").notNull().default(false),
+    marketingConsentAt: timestamp("marketing_consent_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -539,6 +545,54 @@ export const customers = pgTable(
   ],
 );
 export type Customer = typeof customers.$inferSelect;
+
+/**
+ * The one-time codes a customer signs in with: the latest per address counts, for ten minutes,
+ * once, five tries. Neither the code nor the address is stored: their SHA-256 only.
+ */
+export const customerSignInCodes = pgTable(
+  "customer_sign_in_codes",
+  {
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    id: uuid("id").notNull().defaultRandom(),
+    emailHash: text("email_hash").notNull(),
+    codeHash: text("code_hash").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    tries: integer("tries").notNull().default(0),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index("customer_sign_in_codes_email_idx").on(t.tenantId, t.emailHash, t.createdAt),
+  ],
+);
+
+/** A customer's signed-in session (a cookie on the pages, a bearer token on the API). */
+export const customerSessions = pgTable(
+  "customer_sessions",
+  {
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    id: uuid("id").notNull().defaultRandom(),
+    customerId: uuid("customer_id").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({
+      name: "customer_sessions_customer_fk",
+      columns: [t.tenantId, t.customerId],
+      foreignColumns: [customers.tenantId, customers.id],
+    }).onDelete("cascade"),
+    uniqueIndex("customer_sessions_token_key").on(t.tokenHash),
+  ],
+);
 
 export const appointments = pgTable(
   "appointments",
@@ -659,6 +713,8 @@ export const messageKinds = [
   "password_reset",
   // To the owner who signed up: the link confirming their address, which opens online booking.
   "email_confirmation",
+  // To a customer: the code that signs them in to their account at this business.
+  "sign_in_code",
 ] as const;
 export type MessageKind = (typeof messageKinds)[number];
 export const messageStatuses = [
@@ -692,6 +748,8 @@ export interface MessagePayload {
   /** A notice to one user rather than the owners: their address, and the link it carries. */
   to?: string;
   link?: string | null;
+  /** A customer's sign-in code (removed from the stored copy once sent). */
+  code?: string | null;
 }
 
 /**

@@ -1,6 +1,8 @@
 import type { NextRequest } from "next/server";
 import type { Database } from "@/db/client";
+import { liveCustomerSession } from "@/lib/accounts";
 import { findApiKeyBySecret } from "@/lib/api-keys";
+import { isCustomerToken } from "@/lib/auth";
 import { env } from "@/lib/env";
 import { clientAddress } from "@/lib/http/client-address";
 import { bearerOf } from "@/lib/http/request-input";
@@ -26,8 +28,8 @@ export function limitOf(method: string, pathname: string): "booking" | "public" 
 }
 
 /**
- * The credential a request proved: a live API key (looked up, so that a made-up or revoked one
- * proves nothing) or a signed-in session (its cookie is signed). `wrong` for a Bearer header that
+ * The credential a request proved: a live API key or customer token (looked up, so that a made-up
+ * or revoked one proves nothing) or a signed-in session (its cookie is signed). `wrong` for a Bearer header that
  * names no live key; null without credentials (a malformed Authorization header proves none).
  */
 async function provenCredential(
@@ -36,6 +38,10 @@ async function provenCredential(
   session: SignedIn | null,
 ): Promise<string | "wrong" | null> {
   const bearer = bearerOf(request.headers);
+  if (bearer && isCustomerToken(bearer)) {
+    const session = await liveCustomerSession(db, bearer, new Date());
+    return session ? `customer:${session}` : "wrong";
+  }
   if (bearer) {
     const key = await findApiKeyBySecret(db, bearer);
     return key && !key.revokedAt ? `key:${key.id}` : "wrong";

@@ -4,6 +4,7 @@ import { apiKeys, type Role, type Tenant, users } from "@/db/schema";
 import { findApiKeyBySecret } from "@/lib/api-keys";
 import type { Actor } from "@/lib/audit";
 import { AppError } from "@/lib/errors/app-error";
+import { isCustomerToken } from "./customer-token";
 
 /**
  * What a caller may do: `read` everything of their business, change `appointments` (statuses,
@@ -84,6 +85,8 @@ export async function authenticate(
 }
 
 async function callerFromApiKey(db: Database, tenant: Tenant, secret: string): Promise<Caller> {
+  // A customer signed in is no one on the business's side.
+  if (isCustomerToken(secret)) throw new AppError("FORBIDDEN");
   const key = await findApiKeyBySecret(db, secret);
   if (!key || key.revokedAt) throw new AppError("UNAUTHORIZED");
   if (key.tenantId !== tenant.id) throw new AppError("FORBIDDEN");

@@ -31,6 +31,10 @@ interface Raw {
   phone: string | null;
   notes: string;
   tags: string[];
+  locale: "fr" | "en" | null;
+  time_zone: string | null;
+  marketing_consent: boolean;
+  marketing_consent_at: string | Date | null;
   created_at: string | Date;
   updated_at: string | Date;
   bookings: number;
@@ -48,6 +52,10 @@ const toRow = (r: Raw): CustomerRow => ({
   phone: r.phone,
   notes: r.notes,
   tags: r.tags,
+  locale: r.locale,
+  timeZone: r.time_zone,
+  marketingConsent: r.marketing_consent,
+  marketingConsentAt: r.marketing_consent_at === null ? null : new Date(r.marketing_consent_at),
   createdAt: new Date(r.created_at),
   updatedAt: new Date(r.updated_at),
   bookings: r.bookings,

@@ -2,6 +2,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import {
   appointments,
+  customerSignInCodes,
   customers,
   idempotencyKeys,
   outboundMessages,
@@ -13,6 +14,7 @@ import {
 } from "@/db/schema";
 import { holdingStatuses } from "@/lib/appointments";
 import { type Actor, recordAudit } from "@/lib/audit";
+import { sha256Hex } from "@/lib/crypto/sha256";
 import { AppError } from "@/lib/errors/app-error";
 
 /** What an erased customer's appointments say in place of their name. */
@@ -39,7 +41,7 @@ export async function eraseCustomer(
 ): Promise<{ appointments: number }> {
   return db.transaction(async (tx) => {
     const [customer] = await tx
-      .select({ id: customers.id })
+      .select({ id: customers.id, email: customers.email })
       .from(customers)
       .where(and(eq(customers.tenantId, tenantId), eq(customers.id, customerId)))
       .for("update");
@@ -109,6 +111,25 @@ export async function eraseCustomer(
         ),
       );
     }
+    // Their sign-in codes and the messages that carried them (their sessions go with the file).
+    const address = customer.email.trim().toLowerCase();
+    await tx
+      .delete(customerSignInCodes)
+      .where(
+        and(
+          eq(customerSignInCodes.tenantId, tenantId),
+          eq(customerSignInCodes.emailHash, sha256Hex(address)),
+        ),
+      );
+    await tx
+      .delete(outboundMessages)
+      .where(
+        and(
+          eq(outboundMessages.tenantId, tenantId),
+          eq(outboundMessages.kind, "sign_in_code"),
+          sql`lower(${outboundMessages.payload} ->> 'to') = ${address}`,
+        ),
+      );
     const subjects = [customerId, ...ids];
     const events = tx
       .select({ id: webhookEvents.id })

@@ -130,7 +130,7 @@ async function deliverOne(db: Database, message: OutboundMessage, options: Deliv
           textBody: kept.text,
           htmlBody: kept.html,
           calendarFile: kept.calendar?.content ?? null,
-          ...(prepared.kept ? { payload: { ...message.payload, link: null } } : {}),
+          ...(prepared.kept ? { payload: { ...message.payload, link: null, code: null } } : {}),
         })
         .where(where);
       return message.kind === "reminder" && message.appointmentId
@@ -210,7 +210,7 @@ async function prepare(
   message: OutboundMessage,
   options: DeliveryOptions,
 ): Promise<Prepared | null> {
-  if (!message.appointmentId) return prepareNotice(db, message);
+  if (!message.appointmentId) return prepareNotice(db, message, Boolean(options.mailer));
   const appointment = await getAppointment(db, message.tenantId, message.appointmentId);
   if (
     message.kind === "reminder" &&
@@ -249,21 +249,26 @@ async function prepare(
  * A notice about the business itself goes to its owners, or to the one user it names (a password
  * reset, whose link is not kept once sent, or an address to confirm).
  */
-async function prepareNotice(db: Database, message: OutboundMessage): Promise<Prepared | null> {
+async function prepareNotice(
+  db: Database,
+  message: OutboundMessage,
+  mailed: boolean,
+): Promise<Prepared | null> {
   const [tenant] = await db.select().from(tenants).where(eq(tenants.id, message.tenantId));
   if (!tenant) return null;
-  const { to: user, link } = message.payload;
+  const { to: user, link, code } = message.payload;
   const to = user ? [user] : await businessAddresses(db, message.tenantId, null);
   if (!to.length) return null;
   return {
     to,
     rendered: await renderBusinessNotice(message, tenant),
     // A reset link is its recipient's alone; a confirmation link may stay where its owner, the
-    // only user of a new business, reads it (with no SMTP server, the outbox is where they do).
+    // only user of a new business, reads it (with no SMTP server, the outbox is where they do). A
+    // customer's sign-in code is theirs once mailed; with no SMTP server it waits in the outbox.
     kept:
-      link && message.kind === "password_reset"
+      (link && message.kind === "password_reset") || (code && mailed)
         ? await renderBusinessNotice(
-            { ...message, payload: { ...message.payload, link: null } },
+            { ...message, payload: { ...message.payload, link: null, code: null } },
             tenant,
           )
         : undefined,

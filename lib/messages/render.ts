@@ -1,6 +1,7 @@
 import { createTranslator } from "next-intl";
 import { createElement } from "react";
 import type { OutboundMessage, Tenant } from "@/db/schema";
+import { CODE_MINUTES } from "@/lib/accounts";
 import type { AppointmentRow } from "@/lib/appointments";
 import { bookingCalendarFile } from "@/lib/appointments";
 import { formatDateTime, formatPrice, zoneCity } from "@/lib/i18n/format";
@@ -141,22 +142,27 @@ export async function renderBusinessNotice(
   const values = {
     url: message.payload.webhook?.url ?? "",
     business: tenant.name,
-    minutes: RESET_LINK_MINUTES,
+    minutes: message.kind === "sign_in_code" ? CODE_MINUTES : RESET_LINK_MINUTES,
     days: CONFIRM_LINK_DAYS,
   };
   const key =
-    message.kind === "password_reset" || message.kind === "email_confirmation"
+    message.kind === "password_reset" ||
+    message.kind === "email_confirmation" ||
+    message.kind === "sign_in_code"
       ? message.kind
       : "business_webhook_disabled";
   const subject = t(`subject.${key}`, values);
   const lead = t(`lead.${key}`, values);
   const link = message.payload.link ?? null;
+  const code = message.payload.code ?? null;
   const after =
-    message.kind === "password_reset"
-      ? [link ?? t("linkNotKept"), t("resetIgnore")]
-      : message.kind === "email_confirmation"
-        ? [link ?? t("linkNotKept"), t("confirmIgnore")]
-        : [t("webhookAction")];
+    message.kind === "sign_in_code"
+      ? [code ?? t("codeNotKept"), t("codeIgnore")]
+      : message.kind === "password_reset"
+        ? [link ?? t("linkNotKept"), t("resetIgnore")]
+        : message.kind === "email_confirmation"
+          ? [link ?? t("linkNotKept"), t("confirmIgnore")]
+          : [t("webhookAction")];
   const button = t(message.kind === "email_confirmation" ? "confirmButton" : "resetButton");
   const { html, text } = await renderEmail(
     createElement(NoticeEmail, {

@@ -1,0 +1,28 @@
+import type { NextRequest } from "next/server";
+import type { Database } from "@/db/client";
+import type { Tenant } from "@/db/schema";
+import { requireCustomer } from "@/lib/accounts";
+import { bearerOf } from "@/lib/http/request-input";
+import { withTenant } from "./with-tenant";
+
+interface CustomerContext {
+  req: NextRequest;
+  tenant: Tenant;
+  db: Database;
+  /** The signed-in customer's id, at this business. */
+  customerId: string;
+  now: Date;
+}
+
+/**
+ * Wraps a route of the customer API: the business as proxy.ts chose it, and the customer its
+ * bearer token signs in (UNAUTHORIZED without one of this business: a staff key or another
+ * business's token proves nothing here).
+ */
+export function withCustomer(handler: (ctx: CustomerContext) => Promise<Response>) {
+  return withTenant("public", async ({ req, tenant, db }) => {
+    const now = new Date();
+    const customerId = await requireCustomer(db, tenant, bearerOf(req.headers), now);
+    return handler({ req, tenant, db, customerId, now });
+  });
+}

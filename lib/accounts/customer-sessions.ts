@@ -1,0 +1,88 @@
+import { randomBytes } from "node:crypto";
+import { and, eq, gt } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { customerSessions, type Tenant } from "@/db/schema";
+import { CUSTOMER_TOKEN_PREFIX } from "@/lib/auth";
+import { sha256Hex } from "@/lib/crypto/sha256";
+import { AppError } from "@/lib/errors/app-error";
+
+/** How long a customer stays signed in. */
+export const SESSION_DAYS = 30;
+
+export interface CustomerSession {
+  token: string;
+  expiresAt: Date;
+  customerId: string;
+}
+
+/** The cookie of a customer's session on the business's pages (never a staff session's). */
+export const CUSTOMER_COOKIE = "rv_customer";
+
+/** Starts a session: its token is shown once (cookie or API answer), only its hash is kept. */
+export async function startCustomerSession(
+  tx: Database,
+  tenantId: string,
+  customerId: string,
+  now: Date,
+): Promise<CustomerSession> {
+  const token = `${CUSTOMER_TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
+  const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
+  await tx
+    .insert(customerSessions)
+    .values({ tenantId, customerId, tokenHash: sha256Hex(token), expiresAt, createdAt: now });
+  return { token, expiresAt, customerId };
+}
+
+/** The customer a live token of this business signs in; null for any other token. */
+export async function customerOfToken(
+  db: Database,
+  tenant: Tenant,
+  token: string | null | undefined,
+  now: Date,
+): Promise<string | null> {
+  if (!token?.startsWith(CUSTOMER_TOKEN_PREFIX) || token.length > 100) return null;
+  const [row] = await db
+    .select({ customerId: customerSessions.customerId })
+    .from(customerSessions)
+    .where(
+      and(
+        eq(customerSessions.tenantId, tenant.id),
+        eq(customerSessions.tokenHash, sha256Hex(token)),
+        gt(customerSessions.expiresAt, now),
+      ),
+    );
+  return row?.customerId ?? null;
+}
+
+/** The session a live token is, at whichever business: what the request limits count it by. */
+export async function liveCustomerSession(db: Database, token: string, now: Date) {
+  if (!token.startsWith(CUSTOMER_TOKEN_PREFIX) || token.length > 100) return null;
+  const [row] = await db
+    .select({ id: customerSessions.id })
+    .from(customerSessions)
+    .where(
+      and(eq(customerSessions.tokenHash, sha256Hex(token)), gt(customerSessions.expiresAt, now)),
+    );
+  return row?.id ?? null;
+}
+
+/** The signed-in customer's id, or UNAUTHORIZED. */
+export async function requireCustomer(
+  db: Database,
+  tenant: Tenant,
+  token: string | null | undefined,
+  now: Date,
+): Promise<string> {
+  const id = await customerOfToken(db, tenant, token, now);
+  if (!id) throw new AppError("UNAUTHORIZED");
+  return id;
+}
+
+/** Ends every session of the customer, on every device. */
+export async function endCustomerSessions(db: Database, tenantId: string, customerId: string) {
+  await db
+    .delete(customerSessions)
+    .where(
+      and(eq(customerSessions.tenantId, tenantId), eq(customerSessions.customerId, customerId)),
+    );
+}

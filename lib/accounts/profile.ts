@@ -1,0 +1,90 @@
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Database } from "@/db/client";
+import { customers, type Tenant } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
+import { getCustomer } from "@/lib/customers";
+import { AppError } from "@/lib/errors/app-error";
+import { isTimeZone } from "@/lib/i18n/time-zones";
+import { optionalPhoneSchema, requiredText } from "@/lib/validation";
+
+/** What a customer may change of their own record. */
+export const profileUpdateSchema = z
+  .object({
+    name: requiredText(120),
+    phone: optionalPhoneSchema,
+    locale: z.enum(["fr", "en"]).nullable(),
+    timeZone: z
+      .string()
+      .refine((zone) => isTimeZone(zone), "timeZone")
+      .nullable(),
+    marketingConsent: z.boolean(),
+  })
+  .partial()
+  .strict();
+export type ProfileUpdate = z.output<typeof profileUpdateSchema>;
+
+/**
+ * Whether they agree to hear of offers, and since when: their own word from the account when it is
+ * the latest, else a booking form's opt-in, else no.
+ */
+export function marketingState(
+  customer: { marketingConsent: boolean; marketingConsentAt: Date | null },
+  optInAt: Date | null,
+) {
+  const own = customer.marketingConsentAt;
+  if (own && (!optInAt || own >= optInAt)) return { consent: customer.marketingConsent, at: own };
+  return { consent: optInAt !== null, at: optInAt };
+}
+
+/** The customer's own view of their record. */
+export async function getProfile(db: Database, tenant: Tenant, customerId: string) {
+  const row = await getCustomer(db, tenant.id, customerId);
+  const marketing = marketingState(row, row.marketingOptInAt);
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    phone: row.phone,
+    locale: row.locale,
+    timeZone: row.timeZone,
+    marketingConsent: marketing.consent,
+    marketingConsentAt: marketing.at?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+export type Profile = Awaited<ReturnType<typeof getProfile>>;
+
+/** The customer acting from their account, in the audit log (their id, never their name). */
+export const accountActor = (customerId: string) =>
+  ({ type: "customer", id: customerId, label: "customer account" }) as const;
+
+/** Changes what the customer may change of their record; what is left out is kept. */
+export async function updateProfile(
+  db: Database,
+  tenant: Tenant,
+  customerId: string,
+  input: ProfileUpdate,
+  now: Date,
+): Promise<Profile> {
+  const { marketingConsent, ...rest } = input;
+  await db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(customers)
+      .set({
+        ...rest,
+        ...(marketingConsent === undefined ? {} : { marketingConsent, marketingConsentAt: now }),
+        updatedAt: now,
+      })
+      .where(and(eq(customers.tenantId, tenant.id), eq(customers.id, customerId)))
+      .returning({ id: customers.id });
+    if (!updated) throw new AppError("NOT_FOUND");
+    await recordAudit(tx, tenant.id, accountActor(customerId), {
+      action: "customer.profile_update",
+      entityType: "customer",
+      entityId: customerId,
+      after: { fields: Object.keys(input) },
+    });
+  });
+  return getProfile(db, tenant, customerId);
+}

@@ -1,5 +1,13 @@
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject } from "zod-openapi";
+import {
+  CODE_MINUTES,
+  CODE_TRIES,
+  codeRequestSchema,
+  codeVerifySchema,
+  profileUpdateSchema,
+  whenSchema,
+} from "@/lib/accounts";
 import { activityIdsSchema, activityInputSchema } from "@/lib/activities";
 import {
   appointmentListQuerySchema,
@@ -38,6 +46,7 @@ import {
   errorShape,
   locationShape,
   paginationShape,
+  profileShape,
   publicActivityShape,
   registrationShape,
   resourceShape,
@@ -53,7 +62,7 @@ import {
 // of app/api is in it: tests/openapi.test.ts fails on one that is not.
 
 /** Who may call an operation: anyone, anyone while online booking is on, or a key or session. */
-type Access = "public" | "booking" | "read" | "appointments" | "manage";
+type Access = "public" | "booking" | "read" | "appointments" | "manage" | "customer";
 
 const accessText: Record<Access, string> = {
   public: "Public.",
@@ -62,6 +71,8 @@ const accessText: Record<Access, string> = {
   appointments:
     "A read-write API key, or a signed-in owner, admin or staff member (staff: their own).",
   manage: "A read-write API key, or a signed-in owner or admin.",
+  customer:
+    "A customer's token (`rvc_…`, from `POST /api/customer/auth/verify`): that customer's own data at that business, nothing else (a staff endpoint refuses it with 403).",
 };
 
 const json = (schema: z.ZodType) => ({ content: { "application/json": { schema } } });
@@ -119,7 +130,9 @@ function op(o: Operation): ZodOpenApiOperationObject {
   for (const status of [...new Set(errors)].sort()) {
     responses[String(status)] = ref(errorResponses[status] as string);
   }
-  if (o.access !== "public" && o.access !== "booking") {
+  if (o.access === "customer") {
+    responses["401"] = ref("Unauthorized");
+  } else if (o.access !== "public" && o.access !== "booking") {
     responses["401"] = ref("Unauthorized");
     responses["403"] = ref("Forbidden");
   } else if (o.access === "booking") {
@@ -132,7 +145,11 @@ function op(o: Operation): ZodOpenApiOperationObject {
     summary: o.summary,
     description: [o.description, accessText[o.access]].filter(Boolean).join("\n\n"),
     tags: o.tags,
-    security: authenticated ? [{ apiKey: [] }] : [],
+    security: !authenticated
+      ? []
+      : o.access === "customer"
+        ? [{ customerToken: [] }]
+        : [{ apiKey: [] }],
     requestParams: {
       ...(o.path ? { path: o.path } : {}),
       ...(o.query ? { query: o.query } : {}),
@@ -166,6 +183,7 @@ const T = {
   webhooks: ["Webhooks"],
   operations: ["Operations"],
   signup: ["Sign-up"],
+  account: ["Customer account"],
 };
 
 const paths = {
@@ -704,6 +722,68 @@ const paths = {
       ok: { 200: ["The file"] },
     }),
   },
+  "/api/customer/auth/code": {
+    post: op({
+      summary: "Send a customer a sign-in code",
+      description: `A 6-digit code by e-mail, valid ${CODE_MINUTES} minutes, once, ${CODE_TRIES} tries; it replaces any earlier one. The same answer whether the address is a customer's or not. Counted against the sign-in limits of the client address and of the e-mail address. \`outbox: true\`: no SMTP server, the message waits in the business's outbox.`,
+      tags: T.account,
+      access: "public",
+      body: codeRequestSchema,
+      ok: { 202: ["Sent", z.object({ sent: z.literal(true), outbox: z.boolean() })] },
+    }),
+  },
+  "/api/customer/auth/verify": {
+    post: op({
+      summary: "Sign a customer in with their code",
+      description:
+        "A right code gives a bearer token for this customer of this business (their record is made if they had none). 422 `CODE_INVALID` for a wrong, used or expired code.",
+      tags: T.account,
+      access: "public",
+      body: codeVerifySchema,
+      ok: { 200: ["Signed in", z.object({ token: z.string(), expiresAt: z.iso.datetime() })] },
+    }),
+  },
+  "/api/me": {
+    get: op({
+      summary: "The signed-in customer's profile",
+      tags: T.account,
+      access: "customer",
+      ok: { 200: ["Their profile", one("customer", profileShape)] },
+    }),
+    patch: op({
+      summary: "Change their name, phone, language, time zone or marketing consent",
+      description: "What is left out is kept; a consent given or withdrawn is dated.",
+      tags: T.account,
+      access: "customer",
+      body: profileUpdateSchema,
+      ok: { 200: ["Changed", one("customer", profileShape)] },
+    }),
+  },
+  "/api/me/appointments": {
+    get: op({
+      summary: "The signed-in customer's bookings",
+      description:
+        "Every booking made with their address at this business, before the account existed too: `when=upcoming` (not started yet, soonest first, the default) or `when=past` (latest first), in cursor pages.",
+      tags: T.account,
+      access: "customer",
+      query: pageQuerySchema.extend({ when: whenSchema.optional() }),
+      ok: {
+        200: [
+          "A page",
+          z.object({ appointments: z.array(appointmentShape), pagination: paginationShape }),
+        ],
+      },
+    }),
+  },
+  "/api/me/sign-out": {
+    post: op({
+      summary: "Sign the customer out everywhere",
+      description: "Every token and session of the customer ends.",
+      tags: T.account,
+      access: "customer",
+      ok: { 204: ["Signed out"] },
+    }),
+  },
   "/api/public/register": {
     post: op({
       summary: "Sign a business up",
@@ -801,6 +881,12 @@ export const openApiDocument = () =>
           scheme: "bearer",
           description:
             "An API key (`rvz_…`), made in Settings or with the CLI; read-only or read-write.",
+        },
+        customerToken: {
+          type: "http",
+          scheme: "bearer",
+          description:
+            "A customer's token (`rvc_…`) from `POST /api/customer/auth/verify`, valid 30 days or until `POST /api/me/sign-out`.",
         },
       },
       parameters: {

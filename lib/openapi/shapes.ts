@@ -216,6 +216,22 @@ export const customerShape = z
   })
   .meta({ id: "Customer", description: "One per e-mail address, made or matched by a booking" });
 
+export const profileShape = z
+  .object({
+    id,
+    name: z.string(),
+    email: z.string(),
+    phone: z.string().nullable(),
+    locale: z.enum(["fr", "en"]).nullable().meta({ description: "null: the business's" }),
+    timeZone: z.string().nullable().meta({ description: "null: each place's own" }),
+    marketingConsent: z.boolean(),
+    marketingConsentAt: instant
+      .nullable()
+      .meta({ description: "When it was last given or withdrawn (account or booking form)" }),
+    createdAt: instant,
+  })
+  .meta({ id: "CustomerProfile", description: "A customer's own view of their record" });
+
 /** The body of each event sent to a webhook endpoint (the Standard Webhooks envelope). */
 export const webhookPayloadShape = z
   .object({

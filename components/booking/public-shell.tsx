@@ -27,6 +27,13 @@ export function PublicShell({
           <Link href="/" className="text-lg font-semibold tracking-tight hover:text-brand-700">
             {tenant.name}
           </Link>
+          <Link
+            href="/account"
+            className="shrink-0 text-sm font-medium text-brand-700 hover:underline"
+            data-embed-hide
+          >
+            {t("account.myBookings")}
+          </Link>
         </div>
       </header>
       <main

@@ -15,8 +15,11 @@ export interface CustomerSession {
   customerId: string;
 }
 
-/** The cookie of a customer's session on the business's pages (never a staff session's). */
-export const CUSTOMER_COOKIE = "rv_customer";
+/**
+ * The cookie of a customer's session on a business's pages, one per business (several may share a
+ * host, chosen by `?tenant=`), never a staff session's.
+ */
+export const customerCookie = (tenant: Tenant) => `rv_customer_${tenant.slug}`;
 
 /** Starts a session: its token is shown once (cookie or API answer), only its hash is kept. */
 export async function startCustomerSession(
@@ -33,16 +36,16 @@ export async function startCustomerSession(
   return { token, expiresAt, customerId };
 }
 
-/** The customer a live token of this business signs in; null for any other token. */
-export async function customerOfToken(
+/** The session a live token of this business is, and its customer; null for any other token. */
+export async function customerSessionOf(
   db: Database,
   tenant: Tenant,
   token: string | null | undefined,
   now: Date,
-): Promise<string | null> {
+): Promise<{ id: string; customerId: string } | null> {
   if (!token?.startsWith(CUSTOMER_TOKEN_PREFIX) || token.length > 100) return null;
   const [row] = await db
-    .select({ customerId: customerSessions.customerId })
+    .select({ id: customerSessions.id, customerId: customerSessions.customerId })
     .from(customerSessions)
     .where(
       and(
@@ -51,7 +54,7 @@ export async function customerOfToken(
         gt(customerSessions.expiresAt, now),
       ),
     );
-  return row?.customerId ?? null;
+  return row ?? null;
 }
 
 /** The session a live token is, at whichever business: what the request limits count it by. */
@@ -73,9 +76,9 @@ export async function requireCustomer(
   token: string | null | undefined,
   now: Date,
 ): Promise<string> {
-  const id = await customerOfToken(db, tenant, token, now);
-  if (!id) throw new AppError("UNAUTHORIZED");
-  return id;
+  const session = await customerSessionOf(db, tenant, token, now);
+  if (!session) throw new AppError("UNAUTHORIZED");
+  return session.customerId;
 }
 
 /** Ends every session of the customer, on every device. */

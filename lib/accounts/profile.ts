@@ -24,6 +24,25 @@ export const profileUpdateSchema = z
   .strict();
 export type ProfileUpdate = z.output<typeof profileUpdateSchema>;
 
+/** The account page's form: every field sent, an empty choice the business's, an unticked box no. */
+export const profileFormSchema = z.object({
+  name: requiredText(120),
+  phone: optionalPhoneSchema,
+  locale: z
+    .enum(["fr", "en"])
+    .optional()
+    .transform((v) => v ?? null),
+  timeZone: z
+    .string()
+    .refine((zone) => isTimeZone(zone), "timeZone")
+    .optional()
+    .transform((v) => v ?? null),
+  marketingConsent: z
+    .boolean()
+    .optional()
+    .transform((v) => v ?? false),
+});
+
 /**
  * Whether they agree to hear of offers, and since when: their own word from the account when it is
  * the latest, else a booking form's opt-in, else no.
@@ -68,12 +87,16 @@ export async function updateProfile(
   now: Date,
 ): Promise<Profile> {
   const { marketingConsent, ...rest } = input;
+  // A consent is dated when it changes, not each time the form is saved.
+  const before = await getProfile(db, tenant, customerId);
+  const consentChanges =
+    marketingConsent !== undefined && marketingConsent !== before.marketingConsent;
   await db.transaction(async (tx) => {
     const [updated] = await tx
       .update(customers)
       .set({
         ...rest,
-        ...(marketingConsent === undefined ? {} : { marketingConsent, marketingConsentAt: now }),
+        ...(consentChanges ? { marketingConsent, marketingConsentAt: now } : {}),
         updatedAt: now,
       })
       .where(and(eq(customers.tenantId, tenant.id), eq(customers.id, customerId)))

@@ -1,1 +1,2 @@
 export * from "./book-appointment";
+export { accountManageToken } from "./manage-token";

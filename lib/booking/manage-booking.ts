@@ -1,6 +1,13 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { activities, appointments, holdingStatuses, staffMembers, type Tenant } from "@/db/schema";
+import {
+  activities,
+  appointments,
+  customerSessions,
+  holdingStatuses,
+  staffMembers,
+  type Tenant,
+} from "@/db/schema";
 import {
   type AppointmentRow,
   appointmentNames,
@@ -12,7 +19,7 @@ import { customerActor } from "@/lib/audit";
 import { AppError } from "@/lib/errors/app-error";
 import { assertOpenForBooking } from "@/lib/tenants";
 import { changeAppointmentStatus } from "./change-status";
-import { hashManageToken, isManageToken } from "./manage-token";
+import { hashManageToken, isManageToken, readAccountManageToken } from "./manage-token";
 import { rescheduleAppointment } from "./reschedule-appointment";
 
 // What a customer does through their private manage link: the token is their only credential.
@@ -34,15 +41,25 @@ export async function findByManageToken(
     .from(appointments)
     .innerJoin(activities, joinActivity)
     .innerJoin(staffMembers, joinStaff)
-    .where(
-      and(
-        eq(appointments.tenantId, tenant.id),
-        eq(appointments.manageTokenHash, hashManageToken(token)),
-      ),
-    );
+    .where(and(eq(appointments.tenantId, tenant.id), ownedBy(tenant.id, token)));
   if (!row) throw new AppError("NOT_FOUND");
   const { appointment, ...activity } = row;
   return { ...appointment, ...activity };
+}
+
+/**
+ * Which booking a token opens: the mailed link's (by its hash), or, from the account, the one it
+ * names while its session lives and the booking is that session's customer's.
+ */
+function ownedBy(tenantId: string, token: string) {
+  const account = readAccountManageToken(tenantId, token);
+  if (!account) return eq(appointments.manageTokenHash, hashManageToken(token));
+  return and(
+    eq(appointments.id, account.appointmentId),
+    sql`${appointments.customerId} = (select ${customerSessions.customerId}
+      from ${customerSessions} where ${customerSessions.tenantId} = ${tenantId}
+        and ${customerSessions.id} = ${account.sessionId} and ${customerSessions.expiresAt} > now())`,
+  );
 }
 
 /**

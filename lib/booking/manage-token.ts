@@ -1,4 +1,5 @@
-import { randomBytes } from "node:crypto";
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { authSecret } from "@/lib/auth";
 import { sha256Hex } from "@/lib/crypto/sha256";
 
 // A customer's private link to their booking. 256 random bits, so a fast hash is enough to keep a
@@ -12,5 +13,35 @@ export function newManageToken(): { token: string; hash: string } {
   return { token, hash: hashManageToken(token) };
 }
 
+// The same pages from a customer's account: a link naming the booking and the account's session,
+// signed by the server. It works while that session does and the booking is that customer's, and
+// leaves the mailed link as it was (only its hash is kept, so it cannot be shown again).
+const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+const ACCOUNT_PATTERN = new RegExp(`^acc\\.(${UUID})\\.(${UUID})\\.([A-Za-z0-9_-]{43})$`);
+
+const accountMac = (tenantId: string, appointmentId: string, sessionId: string) =>
+  createHmac("sha256", authSecret())
+    .update(`manage:${tenantId}:${appointmentId}:${sessionId}`)
+    .digest("base64url");
+
+/** The manage link's token of a booking, opened from the customer's account in this session. */
+export const accountManageToken = (tenantId: string, appointmentId: string, sessionId: string) =>
+  `acc.${appointmentId}.${sessionId}.${accountMac(tenantId, appointmentId, sessionId)}`;
+
+/** The booking and session an account's token names, when the server signed it; else null. */
+export function readAccountManageToken(tenantId: string, token: string) {
+  const [, appointmentId, sessionId, mac] = ACCOUNT_PATTERN.exec(token) ?? [];
+  if (!appointmentId || !sessionId || !mac) return null;
+  const expected = Buffer.from(accountMac(tenantId, appointmentId, sessionId));
+  const given = Buffer.from(mac);
+  return given.length === expected.length && timingSafeEqual(given, expected)
+    ? { appointmentId, sessionId }
+    : null;
+}
+
 /** Whether a string could be a manage token at all, before any database lookup. */
-export const isManageToken = (value: string) => TOKEN_PATTERN.test(value);
+export const isManageToken = (value: string) =>
+  TOKEN_PATTERN.test(value) || ACCOUNT_PATTERN.test(value);
+
+/** Whether a token is an account's (opened from the account, not the mailed link). */
+export const isAccountManageToken = (value: string) => ACCOUNT_PATTERN.test(value);

@@ -1,4 +1,5 @@
 import { headers } from "next/headers";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { BookingSummary } from "@/components/booking/booking-summary";
@@ -9,6 +10,7 @@ import { currentTenant } from "@/lib/access/current-tenant";
 import { customerPolicy } from "@/lib/appointments/customer-policy";
 import { holdsTime } from "@/lib/appointments/status";
 import { findByManageToken } from "@/lib/booking/manage-booking";
+import { isAccountManageToken } from "@/lib/booking/manage-token";
 import { getDb } from "@/lib/db";
 import {
   displayZone,
@@ -146,7 +148,13 @@ export default async function ManagePage(props: {
           >
             {booking.status === "cancelled" ? t("cancelledIcs") : t("addToCalendar")}
           </a>
-          <PrivateLink url={`${origin}${path}`} />
+          {isAccountManageToken(token) ? (
+            <Link href="/account" className="mt-5 inline-block text-brand-700 underline">
+              {t("backToAccount")}
+            </Link>
+          ) : (
+            <PrivateLink url={`${origin}${path}`} />
+          )}
           {booking.customerId ? (
             <MyData
               token={token}

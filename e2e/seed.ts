@@ -53,6 +53,8 @@ const businesses = [
   business("widgetshop", "Widget Shop", "Europe/Paris", "fr"),
   // The one-person spec's salon: Paris, with a Montréal branch where one stylist works.
   business("rivegauche", "Rive Gauche", "Europe/Paris", "fr", "Rose Owner"),
+  // The customer-account spec's studio: its guests sign in with a code from the outbox.
+  business("lune", "Studio Lune", "Europe/Paris", "fr"),
 ];
 
 const staff = [

@@ -17,7 +17,8 @@ export const apiKeyOf = (
     | "hookshop"
     | "regulars"
     | "widgetshop"
-    | "rivegauche",
+    | "rivegauche"
+    | "lune",
 ) => readFileSync(path.join(process.env.E2E_DATA_DIR ?? "", `${tenant}.key`), "utf8").trim();
 
 /** The METRICS_TOKEN playwright.config.ts gives the server. */

@@ -2,8 +2,11 @@ import { randomUUID } from "node:crypto";
 import Link from "next/link";
 import { getMessages, getTranslations } from "next-intl/server";
 import type { Tenant } from "@/db/schema";
+import { currentCustomerSession } from "@/lib/access/current-customer";
+import { getProfile } from "@/lib/accounts";
 import type { BookingFormState } from "@/lib/booking/booking-form";
 import { emptyBookingForm } from "@/lib/booking/booking-form";
+import { getDb } from "@/lib/db";
 import { BookingForm, type BookingFormLabels } from "./booking-form";
 import { BookingPolicy } from "./business-contact";
 
@@ -22,7 +25,22 @@ export async function DetailsLayout(props: {
   children: React.ReactNode;
 }) {
   const { tenant } = props;
-  const [t, messages] = await Promise.all([getTranslations("details"), getMessages()]);
+  const [t, ta, messages, session] = await Promise.all([
+    getTranslations("details"),
+    getTranslations("account"),
+    getMessages(),
+    currentCustomerSession(),
+  ]);
+  // A signed-in customer finds their details filled in; others may sign in to have them.
+  const profile = session ? await getProfile(await getDb(), tenant, session.customerId) : null;
+  const initial = emptyBookingForm(new Date(props.start).toISOString(), randomUUID());
+  if (profile) {
+    Object.assign(initial.values, {
+      name: profile.name,
+      email: profile.email,
+      phone: profile.phone ?? "",
+    });
+  }
   return (
     <div className="grid gap-6 lg:grid-cols-[2fr_3fr]">
       <section
@@ -48,9 +66,17 @@ export async function DetailsLayout(props: {
         <h2 id="details" className="mb-4 text-lg font-semibold">
           {t("title")}
         </h2>
+        {profile ? null : (
+          <Link
+            href="/account"
+            className="-mt-2 mb-4 inline-block text-sm font-medium text-brand-700 hover:underline"
+          >
+            {ta("accountLink")}
+          </Link>
+        )}
         <BookingForm
           action={props.action}
-          initialState={emptyBookingForm(new Date(props.start).toISOString(), randomUUID())}
+          initialState={initial}
           labels={
             {
               ...messages.details,

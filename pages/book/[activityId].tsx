@@ -30,12 +30,13 @@ import { uuidSchema } from "@/lib/validation";
 export const config = { unstable_runtimeJS: false };
 
 // What these components read; all of it would include keys the client-side checks refuse.
-const pick = ({ public: shell, booking, errors, home, common }: typeof en) => ({
+const pick = ({ public: shell, booking, errors, home, common, account }: typeof en) => ({
   public: shell,
   booking,
   errors,
   home,
   common,
+  account: { myBookings: account.myBookings },
 });
 const messages = { en: pick(en), fr: pick(fr) };
 

@@ -149,7 +149,7 @@ export default async function ManagePage(props: {
             {booking.status === "cancelled" ? t("cancelledIcs") : t("addToCalendar")}
           </a>
           {isAccountManageToken(token) ? (
-            <Link href="/account" className="mt-5 inline-block text-brand-700 underline">
+            <Link href="/account" className="mt-5 block w-fit text-brand-700 underline">
               {t("backToAccount")}
             </Link>
           ) : (

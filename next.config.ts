@@ -12,6 +12,8 @@ const nextConfig: NextConfig = {
     "rate-limiter-flexible",
     "pino",
     "prom-client",
+    // Reads its fonts' metrics from its own folder at run time.
+    "pdfkit",
   ],
   experimental: {
     // forbidden() gives a real 403 page when a user opens another business's dashboard.

@@ -50,6 +50,8 @@ export const tenants = pgTable(
     timeZone: text("time_zone").notNull(),
     locale: localeEnum("locale").notNull().default("fr"),
     currency: char("currency", { length: 3 }).notNull().default("EUR"),
+    // The VAT included in its prices, in hundredths of a percent (2000: 20 %); null: none shown.
+    vatRateBp: integer("vat_rate_bp"),
     // Where customers go, shown on confirmations and in calendar files; optional.
     address: text("address"),
     // How customers reach the business, and its own words on its policies; all optional.

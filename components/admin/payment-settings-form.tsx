@@ -11,7 +11,12 @@ import { type FieldProblems, problemText } from "@/lib/errors/field-problems";
 
 export interface PaymentSettingsState {
   attempt: number;
-  values: { stripeAccountId: string; paymentHoldMinutes: string; keepDeposits: string };
+  values: {
+    stripeAccountId: string;
+    paymentHoldMinutes: string;
+    keepDeposits: string;
+    vatRate: string;
+  };
   problems: FieldProblems;
   outcome?: string;
 }
@@ -32,7 +37,12 @@ export function PaymentSettingsForm({
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstProblem(form, state.attempt);
   const { values, problems, outcome } = state;
-  const field = (name: "stripeAccountId" | "paymentHoldMinutes", extra: object) => (
+  const hints = {
+    stripeAccountId: "payments.stripeAccountHint",
+    paymentHoldMinutes: "payments.paymentHoldHint",
+    vatRate: "payments.vatRateHint",
+  } as const;
+  const field = (name: keyof typeof hints, extra: object) => (
     <Field id={name} label={labels[`payments.${name}`] ?? name}>
       <Input
         id={name}
@@ -50,11 +60,7 @@ export function PaymentSettingsForm({
         </p>
       )}
       <p id={`${name}-hint`} className="mt-1 text-xs text-slate-600">
-        {
-          labels[
-            name === "stripeAccountId" ? "payments.stripeAccountHint" : "payments.paymentHoldHint"
-          ]
-        }
+        {labels[hints[name]]}
       </p>
     </Field>
   );
@@ -71,6 +77,7 @@ export function PaymentSettingsForm({
           spellCheck: false,
         })}
         {field("paymentHoldMinutes", { type: "number", min: 30, max: 1440, inputMode: "numeric" })}
+        {field("vatRate", { inputMode: "decimal", autoComplete: "off" })}
         <div className="sm:col-span-2">
           <label className="flex items-center gap-2 text-sm">
             <input

@@ -7,6 +7,7 @@ import { withTenant } from "./with-tenant";
 
 interface CustomerContext {
   req: NextRequest;
+  params: Record<string, string | undefined>;
   tenant: Tenant;
   db: Database;
   /** The signed-in customer's id, at this business. */
@@ -20,9 +21,9 @@ interface CustomerContext {
  * business's token proves nothing here).
  */
 export function withCustomer(handler: (ctx: CustomerContext) => Promise<Response>) {
-  return withTenant("public", async ({ req, tenant, db }) => {
+  return withTenant("public", async ({ req, params, tenant, db }) => {
     const now = new Date();
     const customerId = await requireCustomer(db, tenant, bearerOf(req.headers), now);
-    return handler({ req, tenant, db, customerId, now });
+    return handler({ req, params, tenant, db, customerId, now });
   });
 }

@@ -45,6 +45,7 @@ import {
   deliveryShape,
   errorShape,
   locationShape,
+  myPaymentShape,
   paginationShape,
   profileShape,
   publicActivityShape,
@@ -773,6 +774,27 @@ const paths = {
           z.object({ appointments: z.array(appointmentShape), pagination: paginationShape }),
         ],
       },
+    }),
+  },
+  "/api/me/payments": {
+    get: op({
+      summary: "The signed-in customer's payments",
+      description:
+        "Their online payments at this business, latest first, those still awaited too. `hasReceipt`: one went through, and `receipt.pdf` gives its receipt.",
+      tags: T.account,
+      access: "customer",
+      ok: { 200: ["Their payments", list("payments", myPaymentShape)] },
+    }),
+  },
+  "/api/me/payments/{id}/receipt.pdf": {
+    get: op({
+      summary: "A payment's receipt (PDF)",
+      description:
+        "The business's name and address, the date, the service and its appointment, the amount (with the VAT it includes when the business sets a rate), the payment method and any refund. 404 for a payment that did not go through or is not theirs.",
+      tags: T.account,
+      access: "customer",
+      path: idParam(),
+      ok: { 200: ["The receipt, as `application/pdf`"] },
     }),
   },
   "/api/me/sign-out": {

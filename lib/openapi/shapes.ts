@@ -232,6 +232,22 @@ export const profileShape = z
   })
   .meta({ id: "CustomerProfile", description: "A customer's own view of their record" });
 
+export const myPaymentShape = z
+  .object({
+    id,
+    appointmentId: id,
+    activityName: z.string(),
+    appointmentDateTime: instant,
+    kind: z.enum(["full", "deposit"]),
+    amount: z.number(),
+    refunded: z.number(),
+    currency: z.string().length(3),
+    status: z.enum(["pending", "paid", "partially_refunded", "refunded", "expired", "failed"]),
+    paidAt: instant.nullable(),
+    hasReceipt: z.boolean(),
+  })
+  .meta({ id: "CustomerPayment", description: "A customer's online payment, as they see it" });
+
 /** The body of each event sent to a webhook endpoint (the Standard Webhooks envelope). */
 export const webhookPayloadShape = z
   .object({

@@ -17,6 +17,8 @@ export const paymentSettingsSchema = z.object({
   // Stripe Checkout's own bounds: 30 minutes to 24 hours.
   paymentHoldMinutes: z.number().int().min(30).max(1440),
   keepDeposits: z.boolean(),
+  // The VAT rate included in the prices, in percent, for receipts; null: none (left out: kept).
+  vatRate: z.number().min(0).max(100).nullable().optional(),
 });
 export type PaymentSettings = z.output<typeof paymentSettingsSchema>;
 
@@ -27,9 +29,15 @@ export async function updatePaymentSettings(
   actor: Actor,
 ): Promise<Tenant> {
   return db.transaction(async (tx) => {
+    const { vatRate, ...rest } = input;
     const [updated] = await tx
       .update(tenants)
-      .set(input)
+      .set({
+        ...rest,
+        ...(vatRate === undefined
+          ? {}
+          : { vatRateBp: vatRate === null ? null : Math.round(vatRate * 100) }),
+      })
       .where(eq(tenants.id, tenant.id))
       .returning();
     if (!updated) throw new AppError("NOT_FOUND");
@@ -41,6 +49,7 @@ export async function updatePaymentSettings(
         stripeAccountId: tenant.stripeAccountId,
         paymentHoldMinutes: tenant.paymentHoldMinutes,
         keepDeposits: tenant.keepDeposits,
+        vatRateBp: tenant.vatRateBp,
       },
       after: input,
     });

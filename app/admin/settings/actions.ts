@@ -62,6 +62,11 @@ const paymentForm = z.object({
   stripeAccountId: typed(),
   paymentHoldMinutes: z.number().optional(),
   keepDeposits: ticked(),
+  // Always sent: empty clears it.
+  vatRate: z
+    .number()
+    .optional()
+    .transform((v) => v ?? null),
 });
 
 /** Saves the payment settings; answers with the form's state, like the profile's. */
@@ -69,7 +74,12 @@ export async function savePaymentSettingsAction(
   previous: PaymentSettingsState,
   form: FormData,
 ): Promise<PaymentSettingsState> {
-  const values = formText(form, ["stripeAccountId", "paymentHoldMinutes", "keepDeposits"]);
+  const values = formText(form, [
+    "stripeAccountId",
+    "paymentHoldMinutes",
+    "keepDeposits",
+    "vatRate",
+  ]);
   const result = await dashboardAction("manage", ({ db, tenant, actor }) =>
     updatePaymentSettings(
       db,

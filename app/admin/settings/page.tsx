@@ -114,6 +114,7 @@ export default async function SettingsPage({
                 stripeAccountId: tenant.stripeAccountId ?? "",
                 paymentHoldMinutes: String(tenant.paymentHoldMinutes),
                 keepDeposits: tenant.keepDeposits ? "on" : "",
+                vatRate: tenant.vatRateBp === null ? "" : String(tenant.vatRateBp / 100),
               },
               problems: {},
             }}

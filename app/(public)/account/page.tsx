@@ -8,7 +8,7 @@ import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { currentCustomerSession } from "@/lib/access/current-customer";
 import { currentTenant } from "@/lib/access/current-tenant";
-import { CODE_MINUTES, getProfile, myAppointments } from "@/lib/accounts";
+import { CODE_MINUTES, getProfile, hasReceipt, myAppointments, myPayments } from "@/lib/accounts";
 import { listActivities } from "@/lib/activities/activities";
 import type { AppointmentRow } from "@/lib/appointments";
 import { accountManageToken } from "@/lib/booking";
@@ -16,7 +16,7 @@ import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { errorMessage } from "@/lib/errors/messages";
 import { firstParam, hrefWith, type SearchParams } from "@/lib/http/page-params";
-import { formatDateTime, zoneCity } from "@/lib/i18n/format";
+import { formatDateTime, formatPrice, zoneCity } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { timeZoneOptions } from "@/lib/i18n/time-zones";
@@ -74,23 +74,29 @@ export default async function AccountPage(props: { searchParams: Promise<SearchP
 
   const db = await getDb();
   const now = new Date();
-  const [profile, upcoming, past, places, offered, ts] = await Promise.all([
+  const [profile, upcoming, past, places, offered, ts, paid] = await Promise.all([
     getProfile(db, tenant, session.customerId),
     myAppointments(db, tenant, session.customerId, "upcoming", { limit: 50 }, now),
     myAppointments(db, tenant, session.customerId, "past", { limit: 20 }, now),
     publicLocations(db, tenant),
     listActivities(db, tenant.id, { online: true }),
     getTranslations("manage.statuses"),
+    myPayments(db, tenant, session.customerId),
   ]);
+  const tp = await getTranslations("manage.paymentShort");
   const bookable = new Set(offered.map((a) => a.id));
   const several = places.length > 1;
+  // On the customer's own clock when they chose one, else on the place's; always named.
+  const when = (at: Date, locationId: string) => {
+    const zone =
+      profile.timeZone ?? places.find((p) => p.id === locationId)?.timeZone ?? tenant.timeZone;
+    return `${formatDateTime(at, zone, locale)} (${zoneCity(zone)})`;
+  };
   const item = (a: AppointmentRow): AccountBooking => {
     const place = places.find((p) => p.id === a.locationId);
-    // On the customer's own clock when they chose one, else on the place's; always named.
-    const zone = profile.timeZone ?? place?.timeZone ?? tenant.timeZone;
     return {
       id: a.id,
-      when: `${formatDateTime(a.startsAt, zone, locale)} (${zoneCity(zone)})`,
+      when: when(a.startsAt, a.locationId),
       service: a.activityName,
       staff: a.staffName,
       place: several ? (place?.name ?? null) : null,
@@ -148,6 +154,40 @@ export default async function AccountPage(props: { searchParams: Promise<SearchP
         labels={labels}
         empty={t("noPast")}
       />
+      {paid.length > 0 && (
+        <section aria-labelledby="payments" className="mt-8">
+          <h2 id="payments" className="text-xl font-semibold">
+            {t("payments")}
+          </h2>
+          <ul className="mt-3 divide-y divide-slate-200 rounded-2xl bg-white shadow-sm ring-1 ring-slate-200">
+            {paid.map((p) => (
+              <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 p-4">
+                <div className="min-w-0">
+                  <p className="font-medium">
+                    {formatPrice(p.amountMinor, p.currency, locale)}
+                    {p.rule === "deposit" ? ` (${t("deposit")})` : ""} · {tp(p.status)}
+                  </p>
+                  <p className="text-sm text-slate-600">
+                    {t("paymentFor", {
+                      service: p.activityName,
+                      when: when(p.appointmentStartsAt, p.locationId),
+                    })}
+                  </p>
+                </div>
+                {hasReceipt(p) ? (
+                  <a
+                    href={`/account/payments/${p.id}/receipt.pdf`}
+                    download
+                    className={buttonClass("secondary", "md")}
+                  >
+                    {t("receiptLink")}
+                  </a>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <div className="mt-8 grid gap-6 lg:grid-cols-2">
         <Card id="profile" title={t("profile")} titleId="profile-title">
           {flag("saved") && (

@@ -5,7 +5,7 @@
 const PLATFORM =
   "^(db/|lib/(http|api|errors|i18n|mail|jobs|csv|cache|crypto|rate-limit)/|lib/(logger|env|db|metrics|validation)\\.ts$)";
 const DOMAIN =
-  "^lib/(access|accounts|activities|admin|api-keys|appointments|audit|auth|availability|booking|calendar|catalog|classes|customers|demo|locations|messages|outbox|offer|openapi|payments|resources|signup|staff|statistics|tenants|users|webhooks)/";
+  "^lib/(access|accounts|activities|admin|api-keys|appointments|audit|auth|availability|booking|calendar|catalog|classes|customers|demo|locations|messages|outbox|offer|openapi|payments|resources|reviews|signup|staff|statistics|tenants|users|webhooks)/";
 
 module.exports = {
   forbidden: [

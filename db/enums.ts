@@ -28,6 +28,7 @@ export const webhookEventTypes = [
   "payment.completed",
   "payment.refunded",
   "reminder.sent",
+  "review.created",
 ] as const;
 export type WebhookEventType = (typeof webhookEventTypes)[number];
 

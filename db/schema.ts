@@ -572,6 +572,63 @@ export const customerSignInCodes = pgTable(
   ],
 );
 
+/**
+ * A customer's rating of a completed appointment, one per appointment, by its customer only. The
+ * public sees the first name and initial it was signed with, never a hidden one.
+ */
+export const reviews = pgTable(
+  "reviews",
+  {
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    id: uuid("id").notNull().defaultRandom(),
+    appointmentId: uuid("appointment_id").notNull(),
+    customerId: uuid("customer_id").notNull(),
+    activityId: uuid("activity_id").notNull(),
+    staffId: uuid("staff_id").notNull(),
+    rating: integer("rating").notNull(),
+    comment: text("comment"),
+    // "Inès M.": what the public page shows of who wrote it.
+    authorName: text("author_name").notNull(),
+    reply: text("reply"),
+    repliedAt: timestamp("replied_at", { withTimezone: true }),
+    hiddenAt: timestamp("hidden_at", { withTimezone: true }),
+    hiddenReason: text("hidden_reason"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex("reviews_appointment_key").on(t.tenantId, t.appointmentId),
+    foreignKey({
+      name: "reviews_customer_fk",
+      columns: [t.tenantId, t.customerId],
+      foreignColumns: [customers.tenantId, customers.id],
+    }).onDelete("cascade"),
+    index("reviews_public_idx").on(t.tenantId, t.createdAt, t.id),
+    check("reviews_rating_check", sql`${t.rating} between 1 and 5`),
+  ],
+);
+export type Review = typeof reviews.$inferSelect;
+
+/** The one invitation to review a completed appointment: its single-use link's hash. */
+export const reviewInvitations = pgTable(
+  "review_invitations",
+  {
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    appointmentId: uuid("appointment_id").notNull(),
+    tokenHash: text("token_hash"),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.appointmentId] }),
+    uniqueIndex("review_invitations_token_key").on(t.tokenHash),
+  ],
+);
+
 /** A customer's signed-in session (a cookie on the pages, a bearer token on the API). */
 export const customerSessions = pgTable(
   "customer_sessions",
@@ -717,6 +774,8 @@ export const messageKinds = [
   "email_confirmation",
   // To a customer: the code that signs them in to their account at this business.
   "sign_in_code",
+  // To a customer, once, after a completed appointment: how was it? (a single-use link).
+  "review_invite",
 ] as const;
 export type MessageKind = (typeof messageKinds)[number];
 export const messageStatuses = [

@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ActivityCard } from "@/components/booking/activity-card";
 import { BusinessContact } from "@/components/booking/business-contact";
 import { BookingUnavailable } from "@/components/booking/public-shell";
+import { BusinessReviews } from "@/components/reviews/business-reviews";
 import { buttonClass } from "@/components/ui/button";
 import { currentTenant } from "@/lib/access/current-tenant";
 import { listActivities } from "@/lib/activities/activities";
@@ -139,6 +140,7 @@ export default async function BusinessPage(props: { searchParams: Promise<Search
           </form>
         </section>
       )}
+      <BusinessReviews tenant={tenant} locale={locale} />
     </>
   );
 }

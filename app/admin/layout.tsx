@@ -12,6 +12,7 @@ const sections = [
   { href: "/admin/availability", key: "availability" },
   { href: "/admin/team", key: "team" },
   { href: "/admin/messages", key: "messages" },
+  { href: "/admin/reviews", key: "reviews" },
   { href: "/admin/statistics", key: "statistics" },
   { href: "/admin/settings", key: "settings" },
 ] as const;

@@ -7,6 +7,7 @@ import { startJobs } from "@/lib/jobs/runtime";
 import { logger } from "@/lib/logger";
 import { messagesWorker } from "@/lib/messages";
 import { paymentsWorker } from "@/lib/payments";
+import { reviewsWorker } from "@/lib/reviews";
 import { webhooksWorker } from "@/lib/webhooks";
 
 /**
@@ -31,6 +32,7 @@ export async function startServer(): Promise<void> {
       paymentsWorker(handle, config),
       webhooksWorker(handle, config),
       retentionWorker(handle),
+      reviewsWorker(handle),
     ]);
     if (config.jobs) {
       logger.info(

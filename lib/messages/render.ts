@@ -90,11 +90,17 @@ export async function renderMessage(facts: MessageFacts): Promise<RenderedMessag
   const cancelled = message.kind === "cancelled";
   if (cancelled && message.payload.reason) rows.push([t("reason"), message.payload.reason]);
   if (refund) rows.unshift([t("refundedAmount"), values.amount]);
-  const manage = !business && !cancelled && facts.manageUrl ? facts.manageUrl : null;
-  const policy = !business && !cancelled ? tenant.policyText : null;
+  // An invitation to review links to its own form, and changes nothing in a calendar.
+  const review = message.kind === "review_invite";
+  const manage = review
+    ? (message.payload.link ?? null)
+    : !business && !cancelled && facts.manageUrl
+      ? facts.manageUrl
+      : null;
+  const policy = !business && !cancelled && !review ? tenant.policyText : null;
   // A refund changes nothing in the customer's calendar.
   const calendar =
-    business || refund
+    business || refund || review
       ? undefined
       : ({
           method: cancelled ? "CANCEL" : "REQUEST",
@@ -120,7 +126,12 @@ export async function renderMessage(facts: MessageFacts): Promise<RenderedMessag
       rows,
       colon,
       // A class's seat cannot be moved: its link is to see or cancel it.
-      manage: manage ? { label: t(a.classSessionId ? "manageSeat" : "manage"), url: manage } : null,
+      manage: manage
+        ? {
+            label: t(review ? "reviewButton" : a.classSessionId ? "manageSeat" : "manage"),
+            url: manage,
+          }
+        : null,
       calendarNote: calendar && !cancelled ? t("calendar") : null,
       policy: policy ? { label: t("policy"), text: policy } : null,
     }),

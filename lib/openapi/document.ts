@@ -27,6 +27,7 @@ import { customerListQuerySchema, customerUpdateSchema } from "@/lib/customers";
 import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, pageQuerySchema } from "@/lib/http/cursor";
 import { locationInputSchema } from "@/lib/locations";
 import { resourceInputSchema } from "@/lib/resources";
+import { hideSchema, replySchema, reviewFilterSchema } from "@/lib/reviews";
 import { registerSchema, slugQuerySchema } from "@/lib/signup";
 import { staffInputSchema } from "@/lib/staff";
 import { appointmentModuleSchema } from "@/lib/tenants";
@@ -40,6 +41,7 @@ import {
   activityShape,
   appointmentShape,
   availabilityShape,
+  businessReviewShape,
   classSessionShape,
   customerShape,
   deliveryShape,
@@ -51,6 +53,7 @@ import {
   publicActivityShape,
   registrationShape,
   resourceShape,
+  reviewShape,
   slugAnswerShape,
   staffShape,
   webhookPayloadShape,
@@ -185,6 +188,7 @@ const T = {
   operations: ["Operations"],
   signup: ["Sign-up"],
   account: ["Customer account"],
+  reviews: ["Reviews"],
 };
 
 const paths = {
@@ -804,6 +808,63 @@ const paths = {
       tags: T.account,
       access: "customer",
       ok: { 204: ["Signed out"] },
+    }),
+  },
+  "/api/public/reviews": {
+    get: op({
+      summary: "The business's reviews, as its public page shows them",
+      description:
+        "Latest first, in cursor pages, optionally of one service (`activityId`) or staff member (`staffId`); never a hidden one. Each is signed with a first name and an initial. `summary`: the average rating and the count.",
+      tags: T.reviews,
+      access: "public",
+      query: pageQuerySchema.extend(reviewFilterSchema.shape),
+      ok: {
+        200: [
+          "A page",
+          z.object({
+            reviews: z.array(reviewShape),
+            summary: z.object({ count: z.number().int(), average: z.number().nullable() }),
+            pagination: paginationShape,
+          }),
+        ],
+      },
+    }),
+  },
+  "/api/reviews": {
+    get: op({
+      summary: "Every review of the business, hidden ones too",
+      tags: T.reviews,
+      access: "read",
+      query: pageQuerySchema.extend(reviewFilterSchema.shape),
+      ok: {
+        200: [
+          "A page",
+          z.object({ reviews: z.array(businessReviewShape), pagination: paginationShape }),
+        ],
+      },
+    }),
+  },
+  "/api/reviews/{id}/reply": {
+    post: op({
+      summary: "Reply to a review, publicly, once",
+      description: "409 `ALREADY_REPLIED` for a second reply.",
+      tags: T.reviews,
+      access: "manage",
+      path: idParam(),
+      body: replySchema,
+      ok: { 200: ["Replied", one("review", businessReviewShape)] },
+      errors: [409],
+    }),
+  },
+  "/api/reviews/{id}/hide": {
+    post: op({
+      summary: "Hide a review from the public, with the reason",
+      description: "The reason is kept with the review and in the audit log.",
+      tags: T.reviews,
+      access: "manage",
+      path: idParam(),
+      body: hideSchema,
+      ok: { 200: ["Hidden", one("review", businessReviewShape)] },
     }),
   },
   "/api/public/register": {

@@ -248,6 +248,29 @@ export const myPaymentShape = z
   })
   .meta({ id: "CustomerPayment", description: "A customer's online payment, as they see it" });
 
+export const reviewShape = z
+  .object({
+    id,
+    rating: z.number().int().min(1).max(5),
+    comment: z.string().nullable().meta({ description: "Plain text, up to 1,000 characters" }),
+    author: z.string().meta({ description: 'First name and initial: "Inès M."' }),
+    activityId: id,
+    staffId: id,
+    reply: z.string().nullable(),
+    repliedAt: instant.nullable(),
+    createdAt: instant,
+  })
+  .meta({ id: "Review", description: "A customer's rating of a completed appointment" });
+
+export const businessReviewShape = reviewShape
+  .extend({
+    appointmentId: id,
+    hidden: z.boolean(),
+    hiddenReason: z.string().nullable(),
+    hiddenAt: instant.nullable(),
+  })
+  .meta({ id: "BusinessReview", description: "A review as its business sees it" });
+
 /** The body of each event sent to a webhook endpoint (the Standard Webhooks envelope). */
 export const webhookPayloadShape = z
   .object({

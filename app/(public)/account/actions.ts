@@ -19,10 +19,11 @@ import {
 import { eraseCustomer } from "@/lib/customers/erase";
 import { getDb } from "@/lib/db";
 import { toAppError } from "@/lib/errors/to-app-error";
-import { expectArgs, isForm, isFormState } from "@/lib/http/action-args";
+import { expectArgs, isForm, isFormState, isText } from "@/lib/http/action-args";
 import { formText, readForm } from "@/lib/http/form-input";
 import { publicOrigin } from "@/lib/http/public-origin";
 import { logger } from "@/lib/logger";
+import { reviewInputSchema, submitReview } from "@/lib/reviews";
 import { emailSchema } from "@/lib/validation";
 
 // The account's forms. Signing in keeps its state on the page (the address stays out of URLs);
@@ -125,4 +126,19 @@ export async function eraseAccountAction() {
   }
   (await cookies()).delete(customerCookie(tenant));
   redirect("/account?erased=1");
+}
+
+/** The signed-in customer's review of one of their completed appointments. */
+export async function reviewFromAccountAction(appointmentId: string, form: FormData) {
+  expectArgs(isText(appointmentId) && isForm(form));
+  const tenant = await currentTenant();
+  const { customerId } = await signedIn();
+  let outcome = "reviewed=1";
+  try {
+    const input = readForm(form, reviewInputSchema);
+    await submitReview(await getDb(), tenant, { customerId, appointmentId }, input, new Date());
+  } catch (error) {
+    outcome = `error=${toAppError(error).code}`;
+  }
+  redirect(`/account?${outcome}#to-review`);
 }

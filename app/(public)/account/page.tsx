@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { type AccountBooking, AccountBookings } from "@/components/account/account-bookings";
 import { ProfileForm } from "@/components/account/profile-form";
 import { SignInForm } from "@/components/account/sign-in-form";
+import { ReviewForm } from "@/components/reviews/review-form";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
@@ -21,9 +22,11 @@ import type { Locale } from "@/lib/i18n/locales";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { timeZoneOptions } from "@/lib/i18n/time-zones";
 import { publicLocations } from "@/lib/locations/public-locations";
+import { toReview } from "@/lib/reviews";
 import {
   eraseAccountAction,
   requestCodeAction,
+  reviewFromAccountAction,
   saveProfileAction,
   signOutAction,
   verifyCodeAction,
@@ -74,7 +77,7 @@ export default async function AccountPage(props: { searchParams: Promise<SearchP
 
   const db = await getDb();
   const now = new Date();
-  const [profile, upcoming, past, places, offered, ts, paid] = await Promise.all([
+  const [profile, upcoming, past, places, offered, ts, paid, unreviewed, tr] = await Promise.all([
     getProfile(db, tenant, session.customerId),
     myAppointments(db, tenant, session.customerId, "upcoming", { limit: 50 }, now),
     myAppointments(db, tenant, session.customerId, "past", { limit: 20 }, now),
@@ -82,6 +85,8 @@ export default async function AccountPage(props: { searchParams: Promise<SearchP
     listActivities(db, tenant.id, { online: true }),
     getTranslations("manage.statuses"),
     myPayments(db, tenant, session.customerId),
+    toReview(db, tenant.id, session.customerId),
+    getTranslations("reviews"),
   ]);
   const tp = await getTranslations("manage.paymentShort");
   const bookable = new Set(offered.map((a) => a.id));
@@ -132,6 +137,36 @@ export default async function AccountPage(props: { searchParams: Promise<SearchP
             ? t("eraseUpcoming")
             : (errorMessage(error as Parameters<typeof errorMessage>[0], locale) ?? t("failed"))}
         </Notice>
+      )}
+      {flag("reviewed") && (
+        <Notice kind="ok" className="mt-4">
+          {tr("thanks")}
+        </Notice>
+      )}
+      {unreviewed.length > 0 && (
+        <section id="to-review" aria-labelledby="to-review-title" className="mt-8">
+          <h2 id="to-review-title" className="text-xl font-semibold">
+            {tr("toReview")}
+          </h2>
+          <ul className="mt-3 grid gap-3">
+            {unreviewed.map((a) => (
+              <li key={a.id} className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
+                <p className="font-semibold">{tr("leaveTitle")}</p>
+                <p className="text-slate-700">
+                  {tr("leaveLead", {
+                    activity: a.activityName,
+                    staff: a.staffName,
+                    when: when(a.startsAt, a.locationId),
+                  })}
+                </p>
+                <ReviewForm
+                  id={`review-${a.id}`}
+                  action={reviewFromAccountAction.bind(null, a.id)}
+                />
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
       <AccountBookings
         id="upcoming"

@@ -1,0 +1,3 @@
+export * from "./invitations";
+export * from "./reviews";
+export * from "./worker";

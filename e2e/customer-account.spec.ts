@@ -172,3 +172,120 @@ test("on a 375 px phone, with ?tenant=, the account signs in and fits the screen
   await context.close();
   await ownerPage.context().close();
 });
+
+/** Yesterday in Paris ("2026-12-07"). */
+const yesterday = () =>
+  new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Paris" }).format(Date.now() - 86_400_000);
+
+/** A walk-in the owner books for yesterday with the dashboard, then marks completed. */
+async function pastVisit(
+  ownerPage: Page,
+  request: APIRequestContext,
+  baseURL: string | undefined,
+  client: { name: string; email: string; time: string },
+) {
+  await ownerPage.goto(lune(baseURL, "/admin"));
+  await ownerPage.getByRole("button", { name: "Nouveau rendez-vous" }).click();
+  const panel = ownerPage.getByRole("region", { name: "Nouveau rendez-vous" });
+  await panel.getByLabel(/^Début \(heure de \S+\) \*$/).fill(`${yesterday()}T${client.time}`);
+  await panel.getByLabel("Nom *").fill(client.name);
+  await panel.getByLabel("E-mail").fill(client.email);
+  await panel.getByRole("button", { name: "Réserver", exact: true }).click();
+  await ownerPage.getByRole("button", { name: "Réserver quand même" }).click();
+  await expect(ownerPage.getByText("Rendez-vous enregistré.")).toBeVisible();
+  const headers = apiHeaders("lune");
+  const listed = await request.get(
+    `/api/appointments?startDate=${yesterday()}T00:00:00Z&endDate=${new Date().toISOString()}`,
+    { headers },
+  );
+  const booked = (
+    (await listed.json()).appointments as { id: string; clientInfo: { email: string } }[]
+  ).find((a) => a.clientInfo.email === client.email);
+  if (!booked) throw new Error("the walk-in is not listed");
+  const done = await request.patch(`/api/appointments/${booked.id}/status`, {
+    headers,
+    data: { status: "completed" },
+  });
+  expect(done.status()).toBe(200);
+}
+
+/** The review link the invitation to `email` carries, as the owner reads it in the outbox. */
+async function reviewLinkFromOutbox(ownerPage: Page, baseURL: string | undefined, email: string) {
+  await ownerPage.goto(lune(baseURL, "/admin/messages"));
+  const message = ownerPage
+    .locator("[data-message-kind=review_invite]", { hasText: email })
+    .first();
+  await expect(message).toBeVisible();
+  await message.getByText("Voir le message").first().click();
+  const link = /https?:\/\/\S+\/review\/[A-Za-z0-9_-]{43}/.exec(
+    (await message.textContent()) ?? "",
+  )?.[0];
+  if (!link) throw new Error("no review link in the outbox");
+  return link;
+}
+
+test("after a completed visit the customer reviews it from the invitation; the owner replies and hides another", async ({
+  browser,
+  request,
+  baseURL,
+}, testInfo) => {
+  const ownerPage = await (await browser.newContext()).newPage();
+  await signIn(ownerPage, owner, lune(baseURL, "/login"));
+  await pastVisit(ownerPage, request, baseURL, { name: "Inès M.", email: guest, time: "10:00" });
+  await pastVisit(ownerPage, request, baseURL, {
+    name: "Paul Spam",
+    email: "paul@example.test",
+    time: "12:00",
+  });
+  const inesLink = await reviewLinkFromOutbox(ownerPage, baseURL, guest);
+  const paulLink = await reviewLinkFromOutbox(ownerPage, baseURL, "paul@example.test");
+
+  // On a phone, from the invitation's link: no sign-in.
+  const phone = await browser.newContext({ viewport: { width: 375, height: 800 } });
+  const page = await phone.newPage();
+  await page.goto(inesLink);
+  await expect(page.getByRole("heading", { name: "Comment cela s’est-il passé ?" })).toBeVisible();
+  await page.getByRole("radio", { name: "5 étoiles sur 5" }).check();
+  await page.getByLabel("Quelques mots (facultatif)").fill("Massage parfait, merci Studio Lune !");
+  await expectAccessible(page);
+  await screenshot(page, testInfo, "4-review-form");
+  await page.getByRole("button", { name: "Envoyer mon avis" }).click();
+  await expect(page.getByText("Merci ! Votre avis est publié.")).toBeVisible();
+  // The link served once.
+  await page.goto(inesLink);
+  await expect(page.getByText("Ce lien a déjà servi")).toBeVisible();
+  await page.goto(paulLink);
+  await page.getByRole("radio", { name: "1 étoile sur 5" }).check();
+  await page.getByLabel("Quelques mots (facultatif)").fill("Achetez mes montres sur spam.example");
+  await page.getByRole("button", { name: "Envoyer mon avis" }).click();
+  await expect(page.getByText("Merci ! Votre avis est publié.")).toBeVisible();
+
+  await page.goto(lune(baseURL, "/"));
+  const reviews = page.getByRole("region", { name: "Ce qu’en disent les clients" });
+  await expect(reviews.getByTestId("review-summary")).toContainText("3 sur 5 · 2 avis");
+  await expect(reviews).toContainText("Inès M.");
+  await expect(reviews).toContainText("Massage parfait");
+
+  // The owner replies to one and hides the other.
+  await ownerPage.goto(lune(baseURL, "/admin/reviews"));
+  const ines = ownerPage.getByTestId("admin-review").filter({ hasText: "Inès M." });
+  await ines.getByLabel("Votre réponse publique").fill("Merci Inès, à bientôt !");
+  await ines.getByRole("button", { name: "Répondre" }).click();
+  await expect(ownerPage.getByText("Votre réponse est publiée.")).toBeVisible();
+  const spam = ownerPage.getByTestId("admin-review").filter({ hasText: "Paul S." });
+  await spam.getByText("Masquer cet avis…").click();
+  await spam.getByLabel(/Pourquoi le masquer/).fill("Publicité");
+  await spam.getByRole("button", { name: "Le masquer au public" }).click();
+  await expect(ownerPage.getByText("L’avis est masqué au public.")).toBeVisible();
+  await expect(spam).toContainText("Masqué : Publicité");
+  await expectAccessible(ownerPage);
+  await screenshot(ownerPage, testInfo, "5-owner-reviews");
+
+  await page.reload();
+  await expect(reviews.getByTestId("review-summary")).toContainText("5 sur 5 · 1 avis");
+  await expect(reviews).toContainText("Merci Inès, à bientôt !");
+  await expect(reviews).not.toContainText("spam.example");
+  await screenshot(page, testInfo, "6-business-page-reviews");
+  await phone.close();
+  await ownerPage.context().close();
+});

@@ -1,7 +1,15 @@
 import { and, eq, sql } from "drizzle-orm";
 import { type Database, queryRows } from "@/db/client";
-import { type OutboundMessage, outboundMessages, staffMembers, tenants, users } from "@/db/schema";
+import {
+  customers,
+  type OutboundMessage,
+  outboundMessages,
+  staffMembers,
+  tenants,
+  users,
+} from "@/db/schema";
 import { getAppointment, holdsTime } from "@/lib/appointments";
+import type { Locale } from "@/lib/i18n/locales";
 import { claimDue } from "@/lib/jobs/claim-due";
 import { RetrySchedule } from "@/lib/jobs/retry-schedule";
 import { publicLocations } from "@/lib/locations";
@@ -233,6 +241,8 @@ async function prepare(
     message,
     appointment,
     tenant,
+    // A customer who chose a language in their account reads it in theirs.
+    locale: business ? tenant.locale : await customerLocale(db, appointment),
     place,
     showPlace: places.length > 1 || place.online,
     manageUrl,
@@ -243,6 +253,21 @@ async function prepare(
     replyTo: (business ? appointment.clientEmail : place.contactEmail) ?? undefined,
     rendered,
   };
+}
+
+/** The language the appointment's customer chose in their account; null: the business's. */
+async function customerLocale(
+  db: Database,
+  appointment: { tenantId: string; customerId: string | null },
+): Promise<Locale | null> {
+  if (!appointment.customerId) return null;
+  const [row] = await db
+    .select({ locale: customers.locale })
+    .from(customers)
+    .where(
+      and(eq(customers.tenantId, appointment.tenantId), eq(customers.id, appointment.customerId)),
+    );
+  return row?.locale ?? null;
 }
 
 /**

@@ -29,6 +29,8 @@ export interface MessageFacts {
   showPlace: boolean;
   manageUrl: string | null;
   organizer: { name: string; email: string };
+  /** The reader's language when it is not the business's (a customer's choice). */
+  locale?: Locale | null;
 }
 
 /**
@@ -37,7 +39,7 @@ export interface MessageFacts {
  */
 export async function renderMessage(facts: MessageFacts): Promise<RenderedMessage> {
   const { message, appointment: a, tenant, place } = facts;
-  const locale = tenant.locale as Locale;
+  const locale = facts.locale ?? (tenant.locale as Locale);
   const t = createTranslator({ locale, messages: { fr, en }[locale], namespace: "emails" });
   const business = message.recipient === "business";
   const when = formatDateTime(a.startsAt, place.timeZone, locale);

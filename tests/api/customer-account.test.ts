@@ -8,6 +8,7 @@ import * as me from "@/app/api/me/route";
 import * as signOut from "@/app/api/me/sign-out/route";
 import { customerSignInCodes, customers, outboundMessages, rateLimits } from "@/db/schema";
 import { CODE_TRIES, myAppointments, requestSignInCode, verifySignInCode } from "@/lib/accounts";
+import { deliverDue } from "@/lib/messages/deliver";
 import { openApiDocument } from "@/lib/openapi/document";
 import { activityBody, client, dayFromToday, openBusiness, parisAt } from "../helpers/api";
 import { call, useAppDatabase } from "../helpers/routes";
@@ -259,6 +260,20 @@ describe.each(engines)("customer accounts on %s", (engine) => {
     );
     const withdrawn = (await mine.update({ marketingConsent: false })).json.customer;
     expect(withdrawn).toMatchObject({ name: "Paula", marketingConsent: false });
+    // Their messages now come in their language, the business's being French.
+    const booked = (await b.book("15:00", "pages@example.test")).json.appointment;
+    await deliverDue(handle.db, { now: new Date(), mailer: null, from: "R <r@test>" });
+    const [sent] = await handle.db
+      .select({ subject: outboundMessages.subject })
+      .from(outboundMessages)
+      .where(
+        and(
+          eq(outboundMessages.appointmentId, booked.id),
+          eq(outboundMessages.recipient, "customer"),
+          eq(outboundMessages.kind, "booked"),
+        ),
+      );
+    expect(sent?.subject).toMatch(/^Booking (received|confirmed)/);
     // What they may not change is refused, not ignored.
     const refused = await mine.update({ email: "else@example.test", notes: "vip" });
     expect(refused.status).toBe(422);

@@ -1,7 +1,7 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { cache } from "react";
-import { customerCookie, customerSessionOf } from "@/lib/accounts";
+import { customerCookie, customerSessionOf } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { findCurrentTenant } from "./current-tenant";
 

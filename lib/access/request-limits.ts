@@ -1,8 +1,7 @@
 import type { NextRequest } from "next/server";
 import type { Database } from "@/db/client";
-import { liveCustomerSession } from "@/lib/accounts";
 import { findApiKeyBySecret } from "@/lib/api-keys";
-import { isCustomerToken } from "@/lib/auth";
+import { isCustomerToken, liveCustomerSession } from "@/lib/auth";
 import { env } from "@/lib/env";
 import { clientAddress } from "@/lib/http/client-address";
 import { bearerOf } from "@/lib/http/request-input";

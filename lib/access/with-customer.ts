@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import type { Database } from "@/db/client";
 import type { Tenant } from "@/db/schema";
-import { requireCustomer } from "@/lib/accounts";
+import { requireCustomer } from "@/lib/auth";
 import { bearerOf } from "@/lib/http/request-input";
 import { withTenant } from "./with-tenant";
 

@@ -1,4 +1,3 @@
-export * from "./customer-sessions";
 export * from "./my-appointments";
 export * from "./my-payments";
 export * from "./profile";

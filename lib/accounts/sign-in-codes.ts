@@ -3,15 +3,15 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import { customerSignInCodes, customers, type Tenant } from "@/db/schema";
-import { authSecret } from "@/lib/auth";
+import { authSecret, type CustomerSession, startCustomerSession } from "@/lib/auth";
 import { sha256Hex } from "@/lib/crypto/sha256";
 import { AppError } from "@/lib/errors/app-error";
 import { type OwedMessage, writeOwed } from "@/lib/outbox";
+import { SIGN_IN_CODE_MINUTES } from "@/lib/users";
 import { emailSchema } from "@/lib/validation";
-import { type CustomerSession, startCustomerSession } from "./customer-sessions";
 
 /** How long a sign-in code works, and how many wrong tries it takes. */
-export const CODE_MINUTES = 10;
+export const CODE_MINUTES = SIGN_IN_CODE_MINUTES;
 export const CODE_TRIES = 5;
 
 /** The key an address is known by in the codes table: its SHA-256, lower-cased. */

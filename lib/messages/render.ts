@@ -1,7 +1,7 @@
 import { createTranslator } from "next-intl";
 import { createElement } from "react";
 import type { OutboundMessage, Tenant } from "@/db/schema";
-import { CODE_MINUTES } from "@/lib/accounts";
+
 import type { AppointmentRow } from "@/lib/appointments";
 import { bookingCalendarFile } from "@/lib/appointments";
 import { formatDateTime, formatPrice, zoneCity } from "@/lib/i18n/format";
@@ -9,7 +9,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import en from "@/lib/i18n/messages/en.json";
 import fr from "@/lib/i18n/messages/fr.json";
 import type { PublicLocation } from "@/lib/locations";
-import { CONFIRM_LINK_DAYS, RESET_LINK_MINUTES } from "@/lib/users";
+import { CONFIRM_LINK_DAYS, RESET_LINK_MINUTES, SIGN_IN_CODE_MINUTES } from "@/lib/users";
 import { AppointmentEmail, NoticeEmail, renderEmail } from "./emails";
 
 export interface RenderedMessage {
@@ -155,7 +155,7 @@ export async function renderBusinessNotice(
   const values = {
     url: message.payload.webhook?.url ?? "",
     business: tenant.name,
-    minutes: message.kind === "sign_in_code" ? CODE_MINUTES : RESET_LINK_MINUTES,
+    minutes: message.kind === "sign_in_code" ? SIGN_IN_CODE_MINUTES : RESET_LINK_MINUTES,
     days: CONFIRM_LINK_DAYS,
   };
   const key =

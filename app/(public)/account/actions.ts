@@ -8,14 +8,12 @@ import { currentTenant } from "@/lib/access/current-tenant";
 import {
   accountActor,
   admitSignInStep,
-  customerCookie,
-  endCustomerSessions,
   profileFormSchema,
   requestSignInCode,
-  SESSION_DAYS,
   updateProfile,
   verifySignInCode,
 } from "@/lib/accounts";
+import { customerCookie, endCustomerSessions, SESSION_DAYS } from "@/lib/auth";
 import { eraseCustomer } from "@/lib/customers/erase";
 import { getDb } from "@/lib/db";
 import { toAppError } from "@/lib/errors/to-app-error";

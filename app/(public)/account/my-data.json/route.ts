@@ -1,6 +1,6 @@
 import { cookies } from "next/headers";
 import { withTenant } from "@/lib/access/with-tenant";
-import { customerCookie, requireCustomer } from "@/lib/accounts";
+import { customerCookie, requireCustomer } from "@/lib/auth";
 import { customerExport, exportResponse } from "@/lib/customers/export";
 
 // GET /account/my-data.json – everything the business holds about the signed-in customer, as a

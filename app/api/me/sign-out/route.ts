@@ -1,5 +1,5 @@
 import { withCustomer } from "@/lib/access/with-customer";
-import { endCustomerSessions } from "@/lib/accounts";
+import { endCustomerSessions } from "@/lib/auth";
 import { otherMethods } from "@/lib/http/other-methods";
 
 // POST /api/me/sign-out – ends every session of the customer, on every device (customer token)

@@ -1,6 +1,7 @@
 import { cookies } from "next/headers";
 import { withTenant } from "@/lib/access/with-tenant";
-import { customerCookie, customerReceipt, receiptResponse, requireCustomer } from "@/lib/accounts";
+import { customerReceipt, receiptResponse } from "@/lib/accounts";
+import { customerCookie, requireCustomer } from "@/lib/auth";
 import { resourceId } from "@/lib/http/request-input";
 
 // GET /account/payments/[id]/receipt.pdf – the signed-in customer's receipt of a payment

@@ -2,9 +2,9 @@ import { randomBytes } from "node:crypto";
 import { and, eq, gt } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { customerSessions, type Tenant } from "@/db/schema";
-import { CUSTOMER_TOKEN_PREFIX } from "@/lib/auth";
 import { sha256Hex } from "@/lib/crypto/sha256";
 import { AppError } from "@/lib/errors/app-error";
+import { CUSTOMER_TOKEN_PREFIX } from "./customer-token";
 
 /** How long a customer stays signed in. */
 export const SESSION_DAYS = 30;

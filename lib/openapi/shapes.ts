@@ -280,6 +280,7 @@ export const webhookPayloadShape = z
     data: z.union([
       z.object({ appointment: appointmentShape }),
       z.object({ customer: customerShape }),
+      z.object({ review: businessReviewShape }),
     ]),
     tenant: z.object({ id, slug: z.string() }),
   })

@@ -106,7 +106,7 @@ export async function submitReview(
       tenant.id,
       review.id,
       ["review.created"],
-      () => toReviewJson(review, true),
+      () => ({ review: toReviewJson(review, true) }),
       now,
     );
     return review;

@@ -7,12 +7,12 @@ import { consume, limitersFor } from "@/lib/rate-limit/limiters";
 import { emailKey } from "./sign-in-codes";
 
 /**
- * Counts a customer's sign-in step (asking for a code, or trying one) against the sign-in limits
- * of the client address and of the e-mail address at this business, before anything is done
- * (atomic, so concurrent requests are limited like sequential ones): RATE_LIMIT_EXCEEDED past
- * either. A code can neither flood someone's inbox nor be guessed from many codes at once.
+ * Counts a request for a sign-in code against the sign-in limits of the client address and of the
+ * e-mail address at this business, before anything is sent (atomic, so concurrent requests are
+ * limited like sequential ones): RATE_LIMIT_EXCEEDED past either. Nobody's inbox can be flooded,
+ * and as each code takes five tries at most, guesses are bounded by the codes one can ask for.
  */
-export async function admitSignInStep(
+export async function admitCodeRequest(
   db: Database,
   tenant: Tenant,
   headers: Headers,

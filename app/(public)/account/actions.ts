@@ -7,7 +7,7 @@ import { currentCustomerSession } from "@/lib/access/current-customer";
 import { currentTenant } from "@/lib/access/current-tenant";
 import {
   accountActor,
-  admitSignInStep,
+  admitCodeRequest,
   profileFormSchema,
   requestSignInCode,
   updateProfile,
@@ -49,7 +49,7 @@ export async function requestCodeAction(
   try {
     const tenant = await currentTenant();
     const db = await getDb();
-    await admitSignInStep(db, tenant, await headers(), email);
+    await admitCodeRequest(db, tenant, await headers(), email);
     await requestSignInCode(db, tenant, email, new Date());
     return { attempt, step: "code", email };
   } catch (error) {
@@ -67,9 +67,7 @@ export async function verifyCodeAction(
   const { email, code } = formText(form, ["email", "code"]);
   const tenant = await currentTenant();
   try {
-    const db = await getDb();
-    await admitSignInStep(db, tenant, await headers(), email);
-    const session = await verifySignInCode(db, tenant, email, code, new Date());
+    const session = await verifySignInCode(await getDb(), tenant, email, code, new Date());
     (await cookies()).set(customerCookie(tenant), session.token, {
       httpOnly: true,
       sameSite: "lax",

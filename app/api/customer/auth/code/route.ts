@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { withTenant } from "@/lib/access/with-tenant";
-import { admitSignInStep, codeRequestSchema, requestSignInCode } from "@/lib/accounts";
+import { admitCodeRequest, codeRequestSchema, requestSignInCode } from "@/lib/accounts";
 import { env } from "@/lib/env";
 import { otherMethods } from "@/lib/http/other-methods";
 import { readJson } from "@/lib/http/read-json";
@@ -9,7 +9,7 @@ import { readJson } from "@/lib/http/read-json";
 // whether it is a customer's or not)
 export const POST = withTenant("public", async ({ req, db, tenant }) => {
   const { email } = codeRequestSchema.parse(await readJson(req));
-  await admitSignInStep(db, tenant, req.headers, email);
+  await admitCodeRequest(db, tenant, req.headers, email);
   await requestSignInCode(db, tenant, email, new Date());
   // Without an SMTP server, the code waits in the business's outbox.
   return NextResponse.json({ sent: true, outbox: !env().smtpUrl }, { status: 202 });

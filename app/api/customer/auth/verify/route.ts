@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { withTenant } from "@/lib/access/with-tenant";
-import { admitSignInStep, codeVerifySchema, verifySignInCode } from "@/lib/accounts";
+import { codeVerifySchema, verifySignInCode } from "@/lib/accounts";
 import { otherMethods } from "@/lib/http/other-methods";
 import { readJson } from "@/lib/http/read-json";
 
@@ -8,7 +8,6 @@ import { readJson } from "@/lib/http/read-json";
 // this business
 export const POST = withTenant("public", async ({ req, db, tenant }) => {
   const { email, code } = codeVerifySchema.parse(await readJson(req));
-  await admitSignInStep(db, tenant, req.headers, email);
   const session = await verifySignInCode(db, tenant, email, code, new Date());
   return NextResponse.json({ token: session.token, expiresAt: session.expiresAt.toISOString() });
 });

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { PDFParse } from "pdf-parse";
 import { expect, test } from "./fixtures";
 import { apiHeaders, expectAccessible, openEveryDay, screenshot, signIn } from "./support";
 
@@ -66,6 +67,36 @@ test("a customer pays for a booking on Stripe's page and lands on a manage page 
     false,
   );
   await screenshot(customer, testInfo, "paid-375");
+
+  // Later, Paula signs in to her account with the code the outbox holds (no SMTP here), finds the
+  // payment and downloads its receipt, a PDF whose text says what she paid for.
+  await customer.goto(onStudio(baseURL, "/account"));
+  await customer.getByLabel("E-mail address").fill("paula@example.com");
+  await customer.getByRole("button", { name: "Send me a code" }).click();
+  await expect(customer.getByLabel("6-digit code")).toBeVisible();
+  await page.goto(onStudio(baseURL, "/admin/messages"));
+  const codeMessage = page
+    .locator("[data-message-kind=sign_in_code]", { hasText: "paula@example.com" })
+    .first();
+  await codeMessage.getByText("Show the message").click();
+  // biome-ignore lint/performance/useDomNodeTextContent: as shown, the code stands on its own line
+  const code = /\b(\d{6})\b/.exec(await codeMessage.innerText())?.[1] ?? "";
+  await customer.getByLabel("6-digit code").fill(code);
+  await customer.getByRole("button", { name: "Sign in", exact: true }).click();
+  const payments = customer.getByRole("region", { name: "My payments" });
+  await expect(payments).toContainText("€60.00");
+  const [receipt] = await Promise.all([
+    customer.waitForEvent("download"),
+    payments.getByRole("link", { name: "Receipt (PDF)" }).click(),
+  ]);
+  const parser = new PDFParse({ data: readFileSync((await receipt.path()) ?? "") });
+  const receiptText = (await parser.getText()).text.replace(/\s+/g, " ");
+  await parser.destroy();
+  expect(receiptText).toContain("Pay Studio");
+  expect(receiptText).toContain(name);
+  expect(receiptText).toContain("Amount paid €60.00");
+  expect(receiptText).toContain("Card, online (Stripe)");
+  await screenshot(customer, testInfo, "account-payments-375");
 
   // Without JavaScript, the form's redirect to the Checkout page is allowed by the CSP.
   const noScript = await (await browser.newContext({ javaScriptEnabled: false })).newPage();

@@ -23,9 +23,9 @@ export function ProfileForm(props: {
 }) {
   const t = useTranslations("account");
   const { profile } = props;
-  const consentAt = profile.marketingConsentAt
-    ? `${formatDateTime(new Date(profile.marketingConsentAt), props.timeZone, props.locale)} (${zoneCity(props.timeZone)})`
-    : null;
+  const dated = (iso: string) =>
+    `${formatDateTime(new Date(iso), props.timeZone, props.locale)} (${zoneCity(props.timeZone)})`;
+  const consentAt = profile.marketingConsentAt ? dated(profile.marketingConsentAt) : null;
   return (
     <form action={props.action} className="mt-4 space-y-4">
       <Field id="profile-name" label={t("name")}>
@@ -99,6 +99,11 @@ export function ProfileForm(props: {
           </p>
         ) : null}
       </div>
+      {profile.privacyNoticeAcceptedAt ? (
+        <p className="text-xs text-slate-600">
+          {t("privacyAccepted", { date: dated(profile.privacyNoticeAcceptedAt) })}
+        </p>
+      ) : null}
       <button type="submit" className={buttonClass("brand", "md")}>
         {t("save")}
       </button>

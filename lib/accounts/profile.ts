@@ -1,7 +1,7 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, max } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
-import { customers, type Tenant } from "@/db/schema";
+import { appointments, customers, type Tenant } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { getCustomer } from "@/lib/customers";
 import { AppError } from "@/lib/errors/app-error";
@@ -56,9 +56,21 @@ export function marketingState(
   return { consent: optInAt !== null, at: optInAt };
 }
 
-/** The customer's own view of their record. */
+/** When they last accepted the business's privacy notice on a booking form; null: never asked. */
+async function privacyAcceptedAt(db: Database, tenantId: string, customerId: string) {
+  const [row] = await db
+    .select({ at: max(appointments.privacyAcceptedAt) })
+    .from(appointments)
+    .where(and(eq(appointments.tenantId, tenantId), eq(appointments.customerId, customerId)));
+  return row?.at ?? null;
+}
+
+/** The customer's own view of their record, with the consents they gave and when. */
 export async function getProfile(db: Database, tenant: Tenant, customerId: string) {
-  const row = await getCustomer(db, tenant.id, customerId);
+  const [row, privacyAt] = await Promise.all([
+    getCustomer(db, tenant.id, customerId),
+    privacyAcceptedAt(db, tenant.id, customerId),
+  ]);
   const marketing = marketingState(row, row.marketingOptInAt);
   return {
     id: row.id,
@@ -69,6 +81,7 @@ export async function getProfile(db: Database, tenant: Tenant, customerId: strin
     timeZone: row.timeZone,
     marketingConsent: marketing.consent,
     marketingConsentAt: marketing.at?.toISOString() ?? null,
+    privacyNoticeAcceptedAt: privacyAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
   };
 }

@@ -228,6 +228,9 @@ export const profileShape = z
     marketingConsentAt: instant
       .nullable()
       .meta({ description: "When it was last given or withdrawn (account or booking form)" }),
+    privacyNoticeAcceptedAt: instant
+      .nullable()
+      .meta({ description: "When they last accepted the business's privacy notice on booking" }),
     createdAt: instant,
   })
   .meta({ id: "CustomerProfile", description: "A customer's own view of their record" });

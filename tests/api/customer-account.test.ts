@@ -6,7 +6,7 @@ import * as customerById from "@/app/api/customers/[id]/route";
 import * as myAppointmentsRoute from "@/app/api/me/appointments/route";
 import * as me from "@/app/api/me/route";
 import * as signOut from "@/app/api/me/sign-out/route";
-import { customerSignInCodes, customers, outboundMessages, rateLimits } from "@/db/schema";
+import { customerSignInCodes, customers, outboundMessages, rateLimits, tenants } from "@/db/schema";
 import { CODE_TRIES, myAppointments, requestSignInCode, verifySignInCode } from "@/lib/accounts";
 import { deliverDue } from "@/lib/messages/deliver";
 import { openApiDocument } from "@/lib/openapi/document";
@@ -76,7 +76,7 @@ describe.each(engines)("customer accounts on %s", (engine) => {
         dateTime: parisAt(dayFromToday(day), hhmm),
         clientInfo: client({ email }),
       });
-    return { biz, api, activity, askCode, tryCode, codeSentTo, signIn, account, book };
+    return { biz, api, publicApi, activity, askCode, tryCode, codeSentTo, signIn, account, book };
   }
 
   it("signs a customer in with the code mailed to them, once, and shows the bookings they made as a guest", async () => {
@@ -222,6 +222,27 @@ describe.each(engines)("customer accounts on %s", (engine) => {
       refusedWith[`${method} ${path}`] = answer.status;
     }
     expect(Object.entries(refusedWith).filter(([, status]) => status !== 403)).toEqual([]);
+  });
+
+  it("shows the consents a booking form recorded, with their dates", async () => {
+    const b = await business();
+    await handle.db
+      .update(tenants)
+      .set({ privacyNoticeUrl: "https://example.test/privacy", asksMarketingConsent: true })
+      .where(eq(tenants.id, b.biz.tenant.id));
+    const booked = await b.publicApi.book({
+      activityId: b.activity.id,
+      dateTime: parisAt(dayFromToday(2), "10:00"),
+      clientInfo: client({ email: "consents@example.test" }),
+      consent: { privacyNotice: true, marketing: true },
+    });
+    expect(booked.status).toBe(201);
+    const profile = (await b.account(await b.signIn("consents@example.test")).me()).json.customer;
+    expect(profile.marketingConsent).toBe(true);
+    const bookedAt = Date.parse(booked.json.appointment.createdAt);
+    for (const at of [profile.privacyNoticeAcceptedAt, profile.marketingConsentAt]) {
+      expect(Math.abs(Date.parse(at) - bookedAt)).toBeLessThan(5_000);
+    }
   });
 
   it("pages upcoming and past bookings, and changes the profile, dating a consent", async () => {

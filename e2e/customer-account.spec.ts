@@ -169,6 +169,12 @@ test("on a 375 px phone, with ?tenant=, the account signs in and fits the screen
   expect(overflow).toBeLessThanOrEqual(375);
   await expectAccessible(page);
   await screenshot(page, testInfo, "3-phone-account");
+  // Erasing the account is asked first, and refused while a booking is still to come.
+  await page.getByRole("link", { name: "Effacer mon compte" }).click();
+  await expect(page.getByText(/Effacer votre compte et vos coordonnées/)).toBeVisible();
+  await page.getByRole("button", { name: "Oui, tout effacer" }).click();
+  await expect(page.locator("p[role=alert]")).toContainText("Vous avez un rendez-vous à venir");
+  await expect(page.getByRole("heading", { name: "Bonjour Inès M." })).toBeVisible();
   await context.close();
   await ownerPage.context().close();
 });

@@ -2,7 +2,7 @@
 
 import type { DateClickInfo, EventClickInfo } from "@fullcalendar/react";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -63,10 +63,18 @@ export function AdminCalendar(props: AdminCalendarProps) {
     refresh();
   });
   const phone = usePhoneWidth();
+  // A phone shows one day; back at a wider width, the week it was switched from. (Chromium also
+  // narrows the page for a moment while it takes a full-page screenshot.)
+  const switchedToDay = useRef(false);
   useEffect(() => {
     const api = calendar.current?.getApi();
-    if (phone && api?.view.type !== "timeGridDay" && api?.view.type !== "listWeek") {
-      api?.changeView("timeGridDay");
+    if (!api) return;
+    if (phone && api.view.type !== "timeGridDay" && api.view.type !== "listWeek") {
+      switchedToDay.current = true;
+      api.changeView("timeGridDay");
+    } else if (!phone && switchedToDay.current) {
+      switchedToDay.current = false;
+      if (api.view.type === "timeGridDay") api.changeView("timeGridWeek");
     }
   }, [phone, calendar]);
   const today = () => new Date().toLocaleDateString("sv-SE", { timeZone: props.timeZone });

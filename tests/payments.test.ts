@@ -16,7 +16,7 @@ import { bookAppointment } from "@/lib/booking/book-appointment";
 import { changeAppointmentStatus } from "@/lib/booking/change-status";
 import { cancelByCustomer, rescheduleByCustomer } from "@/lib/booking/manage-booking";
 import { appointmentDetails } from "@/lib/calendar/appointment-details";
-import { env, parseEnv, rereadEnv } from "@/lib/env";
+import { env, parseEnv } from "@/lib/env";
 import { deliverDue } from "@/lib/messages/deliver";
 import { refundByOwner } from "@/lib/payments/refunds";
 import { reportDays, revenueCsv, revenueMovements, revenueReport } from "@/lib/payments/revenue";
@@ -25,42 +25,22 @@ import { settlePayments } from "@/lib/payments/settle";
 import { dayInZone } from "@/lib/scheduling/calendar-day";
 import { createWebhook } from "@/lib/webhooks/endpoints";
 import { activityBody, client, dayFromToday, openBusiness, parisAt } from "./helpers/api";
-import { type FakeStripe, startFakeStripe } from "./helpers/fake-stripe";
 import { call, useAppDatabase } from "./helpers/routes";
 import { createTestDatabase, engines, type TestDatabase } from "./helpers/test-db";
+import { useFakeStripe } from "./helpers/use-fake-stripe";
 
 const MINUTE = 60_000;
 const WEBHOOK_SECRET = "whsec_rendezvous_tests";
 
 describe.each(engines)("payments on %s", (engine) => {
   let handle: TestDatabase;
-  let fake: FakeStripe;
 
   beforeAll(async () => {
     handle = await createTestDatabase(engine);
     useAppDatabase(handle);
-    fake = await startFakeStripe({ webhookSecret: WEBHOOK_SECRET });
-    Object.assign(process.env, {
-      STRIPE_SECRET_KEY: "sk_test_rendezvous",
-      STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
-      STRIPE_API_BASE: fake.url,
-      STRIPE_DIRECT: "1",
-    });
-    rereadEnv();
   });
-  afterAll(async () => {
-    for (const name of [
-      "STRIPE_SECRET_KEY",
-      "STRIPE_WEBHOOK_SECRET",
-      "STRIPE_API_BASE",
-      "STRIPE_DIRECT",
-    ]) {
-      delete process.env[name];
-    }
-    rereadEnv();
-    await fake.close();
-    await handle.close();
-  });
+  afterAll(() => handle.close());
+  const fakeStripe = useFakeStripe(WEBHOOK_SECRET);
 
   const stripe = () => env().stripe;
   const settle = (now = new Date()) => settlePayments(handle.db, { now, stripe: stripe() });
@@ -99,7 +79,7 @@ describe.each(engines)("payments on %s", (engine) => {
 
   const sessionOf = (checkoutUrl: string | null | undefined) => {
     const id = checkoutUrl?.split("/pay/")[1];
-    const session = id ? fake.sessions.get(id) : undefined;
+    const session = id ? fakeStripe().sessions.get(id) : undefined;
     if (!session) throw new Error(`no session behind ${checkoutUrl}`);
     return session;
   };
@@ -131,8 +111,8 @@ describe.each(engines)("payments on %s", (engine) => {
 
   /** Pays the booking's session on the fake and delivers Stripe's signed event for it. */
   async function pay(checkoutUrl: string | null | undefined) {
-    const session = fake.pay(sessionOf(checkoutUrl).id);
-    const delivery = fake.event("checkout.session.completed", session);
+    const session = fakeStripe().pay(sessionOf(checkoutUrl).id);
+    const delivery = fakeStripe().event("checkout.session.completed", session);
     expect((await deliver(delivery)).status).toBe(200);
     return delivery;
   }
@@ -161,7 +141,7 @@ describe.each(engines)("payments on %s", (engine) => {
     expect(session.currency).toBe("eur");
     expect(session.metadata.appointmentId).toBe(appointment.id);
     expect(session.success_url).toMatch(/\/manage\/[\w-]+\?.*checkout=done/);
-    const request = fake.requests.find(
+    const request = fakeStripe().requests.find(
       (r) => r.path === "/v1/checkout/sessions" && r.form.client_reference_id === appointment.id,
     );
     expect(request?.contentType).toMatch(/application\/x-www-form-urlencoded/);
@@ -187,9 +167,12 @@ describe.each(engines)("payments on %s", (engine) => {
     expect((await deliver(delivery)).status).toBe(200);
     // Stripe's expiry event for the same session, arriving late, changes nothing; nor does
     // another report of the same payment under another event id.
-    const late = fake.event("checkout.session.expired", sessionOf(booked.payment?.checkoutUrl));
+    const late = fakeStripe().event(
+      "checkout.session.expired",
+      sessionOf(booked.payment?.checkoutUrl),
+    );
     expect((await deliver(late)).status).toBe(200);
-    const again = fake.event(
+    const again = fakeStripe().event(
       "checkout.session.async_payment_succeeded",
       sessionOf(booked.payment?.checkoutUrl),
     );
@@ -278,10 +261,12 @@ describe.each(engines)("payments on %s", (engine) => {
   it("refuses a tampered or unsigned event with 400 INVALID_SIGNATURE and changes nothing", async () => {
     const b = await business();
     const booked = await book(b, parisAt(dayFromToday(6), "12:00"));
-    const session = fake.pay(sessionOf(booked.payment?.checkoutUrl).id);
-    const delivery = fake.event("checkout.session.completed", session);
+    const session = fakeStripe().pay(sessionOf(booked.payment?.checkoutUrl).id);
+    const delivery = fakeStripe().event("checkout.session.completed", session);
     const tampered = { ...delivery, body: delivery.body.replace('"paid"', '"paid" ') };
-    const forged = fake.event("checkout.session.completed", session, { secret: "whsec_other" });
+    const forged = fakeStripe().event("checkout.session.completed", session, {
+      secret: "whsec_other",
+    });
     for (const attempt of [tampered, forged, { body: delivery.body, signature: "" }]) {
       const answer = await deliver(attempt);
       expect(answer.status).toBe(400);
@@ -300,7 +285,10 @@ describe.each(engines)("payments on %s", (engine) => {
     const b = await business();
     const at = parisAt(dayFromToday(6), "13:00");
     const booked = await book(b, at);
-    const expired = fake.event("checkout.session.expired", sessionOf(booked.payment?.checkoutUrl));
+    const expired = fakeStripe().event(
+      "checkout.session.expired",
+      sessionOf(booked.payment?.checkoutUrl),
+    );
     await deliver(expired);
     await settle();
     const state = await stateOf(booked.id);
@@ -335,7 +323,7 @@ describe.each(engines)("payments on %s", (engine) => {
   it("confirms, rather than releases, a hold whose session was paid though its event has not come", async () => {
     const b = await business();
     const booked = await book(b, parisAt(dayFromToday(6), "15:00"));
-    fake.pay(sessionOf(booked.payment?.checkoutUrl).id);
+    fakeStripe().pay(sessionOf(booked.payment?.checkoutUrl).id);
     await settle(new Date(Date.now() + 31 * MINUTE));
     const state = await stateOf(booked.id);
     expect(state.status).toBe("confirmed");
@@ -346,7 +334,7 @@ describe.each(engines)("payments on %s", (engine) => {
     const b = await business();
     const booked = await book(b, parisAt(dayFromToday(6), "16:00"));
     const session = sessionOf(booked.payment?.checkoutUrl);
-    await deliver(fake.event("checkout.session.expired", session));
+    await deliver(fakeStripe().event("checkout.session.expired", session));
     await settle();
     await pay(booked.payment?.checkoutUrl);
     await settle();
@@ -357,7 +345,9 @@ describe.each(engines)("payments on %s", (engine) => {
       refundedMinor: 4000,
       refundReason: "late",
     });
-    const refunds = fake.refunds.filter((r) => r.payment_intent === state.payment?.paymentIntentId);
+    const refunds = fakeStripe().refunds.filter(
+      (r) => r.payment_intent === state.payment?.paymentIntentId,
+    );
     expect(refunds.map((r) => r.amount)).toEqual([4000]);
     const told = (await messagesOf(booked.id)).filter((m) => m.kind === "refunded");
     expect(told).toHaveLength(1);
@@ -379,7 +369,7 @@ describe.each(engines)("payments on %s", (engine) => {
     // Another pass refunds nothing more.
     await settle();
     expect(
-      fake.refunds.filter((r) => r.payment_intent === state.payment?.paymentIntentId),
+      fakeStripe().refunds.filter((r) => r.payment_intent === state.payment?.paymentIntentId),
     ).toHaveLength(1);
   });
 
@@ -465,7 +455,7 @@ describe.each(engines)("payments on %s", (engine) => {
   it("does not book when Stripe cannot be reached, and leaves the slot free", async () => {
     const b = await business();
     const at = parisAt(dayFromToday(6), "15:00");
-    fake.down = true;
+    fakeStripe().down = true;
     try {
       const answer = await b.publicApi.book({
         activityId: b.activity.id,
@@ -475,7 +465,7 @@ describe.each(engines)("payments on %s", (engine) => {
       expect(answer.status).toBe(503);
       expect(answer.json.code).toBe("PAYMENT_UNAVAILABLE");
     } finally {
-      fake.down = false;
+      fakeStripe().down = false;
     }
     const again = await b.publicApi.book({
       activityId: b.activity.id,
@@ -495,11 +485,13 @@ describe.each(engines)("payments on %s", (engine) => {
     const booked = await book({ ...b, tenant }, parisAt(dayFromToday(7), "10:00"));
     const session = sessionOf(booked.payment?.checkoutUrl);
     expect(session.account).toBe("acct_salon");
-    fake.pay(session.id);
-    await deliver(fake.event("checkout.session.completed", { ...session, account: "acct_other" }));
+    fakeStripe().pay(session.id);
+    await deliver(
+      fakeStripe().event("checkout.session.completed", { ...session, account: "acct_other" }),
+    );
     await settle();
     expect((await stateOf(booked.id)).status).toBe("pending");
-    await deliver(fake.event("checkout.session.completed", session));
+    await deliver(fakeStripe().event("checkout.session.completed", session));
     await settle();
     expect((await stateOf(booked.id)).status).toBe("confirmed");
   });
@@ -621,7 +613,9 @@ describe.each(engines)("payments on %s", (engine) => {
     // Both seats are held: the class is full until one is paid or released.
     expect((await seat("cleo")).status).toBe(409);
     await pay(first.payment.checkoutUrl);
-    await deliver(fake.event("checkout.session.expired", sessionOf(second.payment.checkoutUrl)));
+    await deliver(
+      fakeStripe().event("checkout.session.expired", sessionOf(second.payment.checkoutUrl)),
+    );
     await settle();
     expect((await stateOf(first.id)).status).toBe("confirmed");
     expect((await stateOf(second.id)).status).toBe("cancelled");

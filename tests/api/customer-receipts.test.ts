@@ -10,15 +10,15 @@ import { requestSignInCode, verifySignInCode } from "@/lib/accounts";
 import { businessBookingSchema } from "@/lib/appointments/schema";
 import { customerActor, systemActor } from "@/lib/audit/record-audit";
 import { bookAppointment } from "@/lib/booking/book-appointment";
-import { env, rereadEnv } from "@/lib/env";
+import { env } from "@/lib/env";
 import { refundByOwner } from "@/lib/payments/refunds";
 import { updatePaymentSettings } from "@/lib/payments/settings";
 import { settlePayments } from "@/lib/payments/settle";
 import { TENANT_HEADER } from "@/lib/tenants/resolve-tenant-slug";
 import { activityBody, client, dayFromToday, openBusiness, parisAt } from "../helpers/api";
-import { type FakeStripe, startFakeStripe } from "../helpers/fake-stripe";
 import { call, useAppDatabase } from "../helpers/routes";
 import { createTestDatabase, engines, type TestDatabase } from "../helpers/test-db";
+import { useFakeStripe } from "../helpers/use-fake-stripe";
 
 const WEBHOOK_SECRET = "whsec_rendezvous_receipts";
 
@@ -34,32 +34,12 @@ async function pdfText(body: ArrayBuffer) {
 
 describe.each(engines)("customer receipts on %s", (engine) => {
   let handle: TestDatabase;
-  let fake: FakeStripe;
   beforeAll(async () => {
     handle = await createTestDatabase(engine);
     useAppDatabase(handle);
-    fake = await startFakeStripe({ webhookSecret: WEBHOOK_SECRET });
-    Object.assign(process.env, {
-      STRIPE_SECRET_KEY: "sk_test_rendezvous",
-      STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
-      STRIPE_API_BASE: fake.url,
-      STRIPE_DIRECT: "1",
-    });
-    rereadEnv();
   });
-  afterAll(async () => {
-    for (const name of [
-      "STRIPE_SECRET_KEY",
-      "STRIPE_WEBHOOK_SECRET",
-      "STRIPE_API_BASE",
-      "STRIPE_DIRECT",
-    ]) {
-      delete process.env[name];
-    }
-    rereadEnv();
-    await fake.close();
-    await handle.close();
-  });
+  afterAll(() => handle.close());
+  const fakeStripe = useFakeStripe(WEBHOOK_SECRET);
 
   /** A business with a 40 € massage paid online, its address and (or not) a VAT rate. */
   async function business(vatRate: number | null) {
@@ -95,11 +75,11 @@ describe.each(engines)("customer receipts on %s", (engine) => {
       customerActor,
       { manageLink: (t) => `http://localhost:3000/manage/${t}`, stripe: env().stripe },
     );
-    const session = [...fake.sessions.values()].find((s) =>
+    const session = [...fakeStripe().sessions.values()].find((s) =>
       booked.payment?.checkoutUrl?.endsWith(s.id),
     );
     if (!session) throw new Error("no Checkout Session");
-    const delivery = fake.event("checkout.session.completed", fake.pay(session.id));
+    const delivery = fakeStripe().event("checkout.session.completed", fakeStripe().pay(session.id));
     const answer = await call(webhookRoute.POST, "POST", {
       tenant: "",
       path: "/api/payments/webhook",

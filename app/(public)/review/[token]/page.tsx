@@ -32,28 +32,19 @@ export default async function ReviewPage(props: {
       {t("pageTitle", { business: tenant.name })}
     </h1>
   );
-  if (firstParam(query.done) === "1") {
-    return (
-      <section className="max-w-xl">
-        {heading}
-        <Notice kind="ok" className="mt-4">
-          {t("thanks")}
-        </Notice>
-      </section>
-    );
-  }
+  // Sent (the link is spent then), or a link that opens nothing: the outcome alone.
+  const outcome = (kind: "ok" | "error", text: string) => (
+    <section className="max-w-xl">
+      {heading}
+      <Notice kind={kind} className="mt-4">
+        {text}
+      </Notice>
+    </section>
+  );
+  if (firstParam(query.done) === "1") return outcome("ok", t("thanks"));
   const db = await getDb();
   const appointmentId = await invitationOf(db, tenant.id, token);
-  if (!appointmentId) {
-    return (
-      <section className="max-w-xl">
-        {heading}
-        <Notice kind="error" className="mt-4">
-          {t("linkInvalid")}
-        </Notice>
-      </section>
-    );
-  }
+  if (!appointmentId) return outcome("error", t("linkInvalid"));
   const [appointment, places] = await Promise.all([
     getAppointment(db, tenant.id, appointmentId),
     publicLocations(db, tenant),

@@ -537,6 +537,8 @@ export const customers = pgTable(
     // Whether they agreed to hear of offers, and when they last said so (given or withdrawn).
     marketingConsent: boolean("marketing_consent").notNull().default(false),
     marketingConsentAt: timestamp("marketing_consent_at", { withTimezone: true }),
+    // How long before an appointment they like their reminder; null: as each service sets it.
+    reminderMinutes: integer("reminder_minutes"),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -2,7 +2,7 @@ import { useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import type { Profile } from "@/lib/accounts";
+import { type Profile, REMINDER_CHOICES } from "@/lib/accounts";
 import { formatDateTime, zoneCity } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import type { TimeZoneOption } from "@/lib/i18n/time-zones";
@@ -80,6 +80,21 @@ export function ProfileForm(props: {
           <option key={z.value} value={z.value} label={z.label} />
         ))}
       </datalist>
+      <Field id="profile-reminder" label={t("reminder")}>
+        <select
+          id="profile-reminder"
+          name="reminderMinutes"
+          defaultValue={profile.reminderMinutes ?? ""}
+          className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2"
+        >
+          <option value="">{t("reminderService")}</option>
+          {REMINDER_CHOICES.map((minutes) => (
+            <option key={minutes} value={minutes}>
+              {t("reminderBefore", { hours: minutes / 60 })}
+            </option>
+          ))}
+        </select>
+      </Field>
       <div>
         <label className="flex items-start gap-2 text-sm">
           <input

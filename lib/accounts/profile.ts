@@ -7,6 +7,14 @@ import { getCustomer } from "@/lib/customers";
 import { AppError } from "@/lib/errors/app-error";
 import { isTimeZone } from "@/lib/i18n/time-zones";
 import { optionalPhoneSchema, requiredText } from "@/lib/validation";
+import { rescheduleReminders } from "./reminders";
+
+/** The reminder leads a customer may choose: an hour, two, a day, two days before. */
+export const REMINDER_CHOICES = [60, 120, 1440, 2880] as const;
+const reminderMinutesSchema = z
+  .number()
+  .int()
+  .refine((minutes) => (REMINDER_CHOICES as readonly number[]).includes(minutes), "reminder");
 
 /** What a customer may change of their own record. */
 export const profileUpdateSchema = z
@@ -19,6 +27,7 @@ export const profileUpdateSchema = z
       .refine((zone) => isTimeZone(zone), "timeZone")
       .nullable(),
     marketingConsent: z.boolean(),
+    reminderMinutes: reminderMinutesSchema.nullable(),
   })
   .partial()
   .strict();
@@ -41,6 +50,7 @@ export const profileFormSchema = z.object({
     .boolean()
     .optional()
     .transform((v) => v ?? false),
+  reminderMinutes: reminderMinutesSchema.optional().transform((v) => v ?? null),
 });
 
 /**
@@ -82,6 +92,7 @@ export async function getProfile(db: Database, tenant: Tenant, customerId: strin
     marketingConsent: marketing.consent,
     marketingConsentAt: marketing.at?.toISOString() ?? null,
     privacyNoticeAcceptedAt: privacyAt?.toISOString() ?? null,
+    reminderMinutes: row.reminderMinutes,
     createdAt: row.createdAt.toISOString(),
   };
 }
@@ -115,6 +126,9 @@ export async function updateProfile(
       .where(and(eq(customers.tenantId, tenant.id), eq(customers.id, customerId)))
       .returning({ id: customers.id });
     if (!updated) throw new AppError("NOT_FOUND");
+    if (input.reminderMinutes !== undefined && input.reminderMinutes !== before.reminderMinutes) {
+      await rescheduleReminders(tx, tenant.id, customerId, input.reminderMinutes, now);
+    }
     await recordAudit(tx, tenant.id, accountActor(customerId), {
       action: "customer.profile_update",
       entityType: "customer",

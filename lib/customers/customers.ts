@@ -35,6 +35,7 @@ interface Raw {
   time_zone: string | null;
   marketing_consent: boolean;
   marketing_consent_at: string | Date | null;
+  reminder_minutes: number | null;
   created_at: string | Date;
   updated_at: string | Date;
   bookings: number;
@@ -56,6 +57,7 @@ const toRow = (r: Raw): CustomerRow => ({
   timeZone: r.time_zone,
   marketingConsent: r.marketing_consent,
   marketingConsentAt: r.marketing_consent_at === null ? null : new Date(r.marketing_consent_at),
+  reminderMinutes: r.reminder_minutes,
   createdAt: new Date(r.created_at),
   updatedAt: new Date(r.updated_at),
   bookings: r.bookings,

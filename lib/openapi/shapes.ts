@@ -231,6 +231,10 @@ export const profileShape = z
     privacyNoticeAcceptedAt: instant
       .nullable()
       .meta({ description: "When they last accepted the business's privacy notice on booking" }),
+    reminderMinutes: z
+      .union([z.literal(60), z.literal(120), z.literal(1440), z.literal(2880)])
+      .nullable()
+      .meta({ description: "Their reminder's lead; null: each service's own" }),
     createdAt: instant,
   })
   .meta({ id: "CustomerProfile", description: "A customer's own view of their record" });

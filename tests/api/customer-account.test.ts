@@ -224,6 +224,42 @@ describe.each(engines)("customer accounts on %s", (engine) => {
     expect(Object.entries(refusedWith).filter(([, status]) => status !== 403)).toEqual([]);
   });
 
+  it("moves the reminders of their upcoming bookings to the lead they prefer, and back", async () => {
+    const b = await business();
+    const booked = [
+      (await b.book("10:00", "remind@example.test")).json.appointment,
+      (await b.book("14:00", "remind@example.test")).json.appointment,
+    ];
+    const mine = b.account(await b.signIn("remind@example.test"));
+    const queued = async () =>
+      (
+        await handle.db
+          .select({
+            appointmentId: outboundMessages.appointmentId,
+            sendAfter: outboundMessages.sendAfter,
+          })
+          .from(outboundMessages)
+          .where(
+            and(
+              eq(outboundMessages.tenantId, b.biz.tenant.id),
+              eq(outboundMessages.kind, "reminder"),
+              eq(outboundMessages.status, "queued"),
+            ),
+          )
+      ).sort((x, y) => x.sendAfter.getTime() - y.sendAfter.getTime());
+    const before = await queued();
+    expect((await mine.update({ reminderMinutes: 120 })).json.customer.reminderMinutes).toBe(120);
+    const after = await queued();
+    expect(after.map((m) => [m.appointmentId, m.sendAfter.toISOString()])).toEqual(
+      booked.map((a) => [a.id, new Date(Date.parse(a.dateTime) - 2 * 3_600_000).toISOString()]),
+    );
+    expect(after).not.toEqual(before);
+    expect((await mine.update({ reminderMinutes: 30 })).status).toBe(422);
+    // Back to each service's own: this one sends none.
+    await mine.update({ reminderMinutes: null });
+    expect(await queued()).toEqual(before);
+  });
+
   it("shows the consents a booking form recorded, with their dates", async () => {
     const b = await business();
     await handle.db

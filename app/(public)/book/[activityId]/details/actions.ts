@@ -3,7 +3,9 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
+import { currentCustomerSession } from "@/lib/access/current-customer";
 import { currentTenant } from "@/lib/access/current-tenant";
+import { getProfile } from "@/lib/accounts";
 import { customerActor } from "@/lib/audit/record-audit";
 import { bookAppointment } from "@/lib/booking/book-appointment";
 import {
@@ -52,6 +54,17 @@ async function rememberSent(activityId: string, v: BookingFormValues, path: stri
   });
 }
 
+/** A signed-in customer booking for themself gets their reminder at the time they prefer. */
+async function preferredReminder(email: string): Promise<{ reminderMinutes?: number }> {
+  const session = await currentCustomerSession();
+  if (!session) return {};
+  const profile = await getProfile(await getDb(), await currentTenant(), session.customerId);
+  return profile.reminderMinutes !== null &&
+    profile.email.toLowerCase() === email.trim().toLowerCase()
+    ? { reminderMinutes: profile.reminderMinutes }
+    : {};
+}
+
 /** Books from the public form: the API's schema and rules, answers as form state or a redirect. */
 export async function bookAction(
   activityId: string,
@@ -86,7 +99,10 @@ export async function bookAction(
   const sent = await sentBefore(activityId, values);
   if (sent) redirect(sent);
   try {
-    const input = await parseBookingInput(db, tenant, toBookingBody(activityId, choice, values));
+    const input = await parseBookingInput(db, tenant, {
+      ...toBookingBody(activityId, choice, values),
+      ...(await preferredReminder(values.email)),
+    });
     // From another browser, or once the cookie is gone: the booking it made is not made twice.
     if (await alreadyHeld(db, tenant, input)) return { ...answer, formError: "alreadyBooked" };
     let first = "";

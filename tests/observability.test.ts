@@ -134,6 +134,12 @@ describe("routeLabel", () => {
       "/api/appointments/:id/status",
     );
     expect(routeLabel(`/manage/${"a".repeat(43)}/reschedule`)).toBe("/manage/:token/reschedule");
+    const id = "1b4e28ba-2fa1-11d2-883f-0016d3cca427";
+    expect(routeLabel(`/manage/acc.${id}.${id}.${"b".repeat(43)}`)).toBe("/manage/:token");
+    expect(routeLabel(`/review/${"c".repeat(43)}`)).toBe("/review/:token");
+    expect(routeLabel(`/api/me/payments/${id}/receipt.pdf`)).toBe(
+      "/api/me/payments/:id/receipt.pdf",
+    );
     expect(routeLabel("/book/1b4e28ba-2fa1-11d2-883f-0016d3cca427")).toBe("/book/:id");
     expect(routeLabel("/api/health")).toBe("/api/health");
     expect(routeLabel("/admin/settings/audit")).toBe("/admin/settings/audit");

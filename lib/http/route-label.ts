@@ -18,7 +18,18 @@ const routes: Array<[RegExp, string]> = [
   [/^\/api\/metrics$/, "/api/metrics"],
   [/^\/api\/auth\/[a-z/-]+$/, "/api/auth/*"],
   [new RegExp(`^/book/${UUID}(/details)?$`), "/book/:id$1"],
-  [new RegExp(`^/manage/${TOKEN}(/reschedule|/booking\\.ics)?$`), "/manage/:token$1"],
+  [
+    new RegExp(
+      `^/manage/(${TOKEN}|acc\\.${UUID}\\.${UUID}\\.${TOKEN})(/reschedule|/booking\\.ics)?$`,
+    ),
+    "/manage/:token$2",
+  ],
+  [new RegExp(`^/review/${TOKEN}$`), "/review/:token"],
+  [/^\/account(\/my-data\.json)?$/, "$&"],
+  [new RegExp(`^/account/payments/${UUID}/receipt\\.pdf$`), "/account/payments/:id/receipt.pdf"],
+  [/^\/api\/customer\/auth\/(code|verify)$/, "$&"],
+  [/^\/api\/me(\/appointments|\/payments|\/sign-out)?$/, "$&"],
+  [new RegExp(`^/api/me/payments/${UUID}/receipt\\.pdf$`), "/api/me/payments/:id/receipt.pdf"],
   [new RegExp(`^/admin/activities/${UUID}$`), "/admin/activities/:id"],
   [
     /^\/admin(\/(activities\/new|activities|appointments(\/export)?|availability|settings(\/audit)?))?$/,

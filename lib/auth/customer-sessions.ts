@@ -69,7 +69,10 @@ export async function liveCustomerSession(db: Database, token: string, now: Date
   return row?.id ?? null;
 }
 
-/** The signed-in customer's id, or UNAUTHORIZED. */
+/**
+ * The signed-in customer's id; UNAUTHORIZED without a live token, NOT_FOUND for a customer of
+ * another business.
+ */
 export async function requireCustomer(
   db: Database,
   tenant: Tenant,
@@ -77,8 +80,10 @@ export async function requireCustomer(
   now: Date,
 ): Promise<string> {
   const session = await customerSessionOf(db, tenant, token, now);
-  if (!session) throw new AppError("UNAUTHORIZED");
-  return session.customerId;
+  if (session) return session.customerId;
+  // A customer of another business has nothing here: not found, as anything of theirs would be.
+  const elsewhere = token ? await liveCustomerSession(db, token, now) : null;
+  throw new AppError(elsewhere ? "NOT_FOUND" : "UNAUTHORIZED");
 }
 
 /** Ends every session of the customer, on every device. */

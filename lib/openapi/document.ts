@@ -129,7 +129,8 @@ function op(o: Operation): ZodOpenApiOperationObject {
   const errors = [
     ...(o.body ? [413, 415, 422] : o.query ? [422] : []),
     ...(o.errors ?? []),
-    ...(o.path ? [404] : []),
+    // A customer's token at another business: nothing of theirs is there.
+    ...(o.path || o.access === "customer" ? [404] : []),
   ];
   for (const status of [...new Set(errors)].sort()) {
     responses[String(status)] = ref(errorResponses[status] as string);

@@ -189,9 +189,9 @@ describe.each(engines)("customer accounts on %s", (engine) => {
     const annBookings = (await b.account(ann).appointments()).json.appointments;
     expect(annBookings).toHaveLength(1);
     expect(annBookings[0].clientInfo.email).toBe("ann@example.test");
-    // Her token names no one at the other business.
-    expect((await other.account(ann).me()).status).toBe(401);
-    expect((await other.account(ann).appointments()).status).toBe(401);
+    // At the other business she is no one: nothing of hers is there.
+    expect((await other.account(ann).me()).status).toBe(404);
+    expect((await other.account(ann).appointments()).status).toBe(404);
     // A staff key is no customer.
     expect((await b.account(b.biz.apiKey).me()).status).toBe(401);
 

@@ -1,6 +1,9 @@
 import { expect, test } from "./fixtures";
 import { apiKeyOf, E2E_METRICS_TOKEN } from "./support";
 
+/** The e2e server's port (E2E_PORT, 3107 by default): a Host header must name it. */
+const portOf = (baseURL: string | undefined) => new URL(baseURL ?? "http://localhost:3107").port;
+
 test("health answers ok; the details and the metrics need the metrics token", async ({
   request,
 }) => {
@@ -27,6 +30,7 @@ test("health answers ok; the details and the metrics need the metrics token", as
 
 test("an unknown tenant is a JSON 404 TENANT_NOT_FOUND on the API, whatever the source", async ({
   request,
+  baseURL,
 }) => {
   for (const response of [
     await request.get("/api/settings/appointment-module", {
@@ -34,7 +38,7 @@ test("an unknown tenant is a JSON 404 TENANT_NOT_FOUND on the API, whatever the 
     }),
     await request.get("/api/settings/appointment-module?tenant=ghost"),
     await request.get("/api/settings/appointment-module", {
-      headers: { Host: "ghost.localhost:3107" },
+      headers: { Host: `ghost.localhost:${portOf(baseURL)}` },
     }),
   ]) {
     expect(response.status()).toBe(404);
@@ -48,6 +52,7 @@ test("an unknown tenant is a JSON 404 TENANT_NOT_FOUND on the API, whatever the 
 
 test("the tenant comes from the subdomain before the header, the header before ?tenant=", async ({
   request,
+  baseURL,
 }) => {
   // Only acme (en) and demo (fr) exist: the 401 message's language shows which one answered.
   // The Host header stands for a browser on acme.localhost (Node cannot resolve *.localhost).
@@ -56,7 +61,7 @@ test("the tenant comes from the subdomain before the header, the header before ?
   expect(
     (
       await put("/api/settings/appointment-module", {
-        Host: "acme.localhost:3107",
+        Host: `acme.localhost:${portOf(baseURL)}`,
         "X-Tenant-Slug": "demo",
       })
     ).error,

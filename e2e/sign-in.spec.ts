@@ -60,8 +60,9 @@ test("an owner signing in at another business is told so and shown the way, stra
   await expect(page).toHaveURL(/\/admin/);
 });
 
-test("a business on its subdomain speaks its own language", async ({ page }) => {
-  await signIn(page, acmeOwner, "http://acme.localhost:3107/login");
+test("a business on its subdomain speaks its own language", async ({ page, baseURL }) => {
+  const port = new URL(baseURL ?? "http://localhost:3107").port;
+  await signIn(page, acmeOwner, `http://acme.localhost:${port}/login`);
   await expect(page.getByRole("heading", { name: "Calendar" })).toBeVisible();
   await expect(page.getByText("Acme Wellness").first()).toBeVisible();
 });

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Database } from "@/db/client";
 import { customerSignInCodes, customers, type Tenant } from "@/db/schema";
 import { authSecret, type CustomerSession, startCustomerSession } from "@/lib/auth";
-import { sha256Hex } from "@/lib/crypto/sha256";
+import { customerEmailKey } from "@/lib/customers";
 import { AppError } from "@/lib/errors/app-error";
 import { type OwedMessage, writeOwed } from "@/lib/outbox";
 import { SIGN_IN_CODE_MINUTES } from "@/lib/users";
@@ -13,9 +13,6 @@ import { emailSchema } from "@/lib/validation";
 /** How long a sign-in code works, and how many wrong tries it takes. */
 export const CODE_MINUTES = SIGN_IN_CODE_MINUTES;
 export const CODE_TRIES = 5;
-
-/** The key an address is known by in the codes table: its SHA-256, lower-cased. */
-export const emailKey = (email: string) => sha256Hex(email.trim().toLowerCase());
 
 // A six-digit code has a million values: a plain hash would give it back to anyone who read the
 // table. Keyed by the server's secret and the row, it gives nothing.
@@ -34,7 +31,7 @@ export async function requestSignInCode(
   now: Date,
 ): Promise<OwedMessage[]> {
   const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
-  const key = emailKey(email);
+  const key = customerEmailKey(email);
   return db.transaction(async (tx) => {
     await tx
       .update(customerSignInCodes)
@@ -86,7 +83,7 @@ export async function verifySignInCode(
       .where(
         and(
           eq(customerSignInCodes.tenantId, tenant.id),
-          eq(customerSignInCodes.emailHash, emailKey(address)),
+          eq(customerSignInCodes.emailHash, customerEmailKey(address)),
         ),
       )
       .orderBy(desc(customerSignInCodes.createdAt))

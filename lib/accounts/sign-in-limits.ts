@@ -1,10 +1,10 @@
 import type { Database } from "@/db/client";
 import type { Tenant } from "@/db/schema";
+import { customerEmailKey } from "@/lib/customers";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { clientAddress } from "@/lib/http/client-address";
 import { consume, limitersFor } from "@/lib/rate-limit/limiters";
-import { emailKey } from "./sign-in-codes";
 
 /**
  * Counts a request for a sign-in code against the sign-in limits of the client address and of the
@@ -21,7 +21,7 @@ export async function admitCodeRequest(
   const limiters = limitersFor(db);
   const keys = [
     `customer-ip:${clientAddress(headers, env().trustProxy)}`,
-    `customer:${tenant.id}:${emailKey(email)}`,
+    `customer:${tenant.id}:${customerEmailKey(email)}`,
   ];
   const states = await Promise.all(keys.map((key) => consume(limiters, "signIn", key)));
   if (states.some((s) => !s.allowed)) throw new AppError("RATE_LIMIT_EXCEEDED");

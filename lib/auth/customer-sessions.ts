@@ -1,7 +1,7 @@
-import { randomBytes } from "node:crypto";
 import { and, eq, gt } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { customerSessions, type Tenant } from "@/db/schema";
+import { newSecretToken } from "@/lib/crypto/secret-token";
 import { sha256Hex } from "@/lib/crypto/sha256";
 import { AppError } from "@/lib/errors/app-error";
 import { CUSTOMER_TOKEN_PREFIX } from "./customer-token";
@@ -28,7 +28,7 @@ export async function startCustomerSession(
   customerId: string,
   now: Date,
 ): Promise<CustomerSession> {
-  const token = `${CUSTOMER_TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
+  const token = `${CUSTOMER_TOKEN_PREFIX}${newSecretToken()}`;
   const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
   await tx
     .insert(customerSessions)

@@ -1,15 +1,13 @@
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHmac, timingSafeEqual } from "node:crypto";
 import { authSecret } from "@/lib/auth";
+import { isSecretToken, newSecretToken, SECRET_TOKEN } from "@/lib/crypto/secret-token";
 import { sha256Hex } from "@/lib/crypto/sha256";
 
-// A customer's private link to their booking. 256 random bits, so a fast hash is enough to keep a
-// database leak from turning into working links (as with the API keys).
-const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
-
+// A customer's private link to their booking: a secret token, kept as its hash.
 export const hashManageToken = sha256Hex;
 
 export function newManageToken(): { token: string; hash: string } {
-  const token = randomBytes(32).toString("base64url");
+  const token = newSecretToken();
   return { token, hash: hashManageToken(token) };
 }
 
@@ -17,7 +15,7 @@ export function newManageToken(): { token: string; hash: string } {
 // signed by the server. It works while that session does and the booking is that customer's, and
 // leaves the mailed link as it was (only its hash is kept, so it cannot be shown again).
 const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
-const ACCOUNT_PATTERN = new RegExp(`^acc\\.(${UUID})\\.(${UUID})\\.([A-Za-z0-9_-]{43})$`);
+const ACCOUNT_PATTERN = new RegExp(`^acc\\.(${UUID})\\.(${UUID})\\.(${SECRET_TOKEN})$`);
 
 const accountMac = (tenantId: string, appointmentId: string, sessionId: string) =>
   createHmac("sha256", authSecret())
@@ -40,8 +38,7 @@ export function readAccountManageToken(tenantId: string, token: string) {
 }
 
 /** Whether a string could be a manage token at all, before any database lookup. */
-export const isManageToken = (value: string) =>
-  TOKEN_PATTERN.test(value) || ACCOUNT_PATTERN.test(value);
+export const isManageToken = (value: string) => isSecretToken(value) || ACCOUNT_PATTERN.test(value);
 
 /** Whether a token is an account's (opened from the account, not the mailed link). */
 export const isAccountManageToken = (value: string) => ACCOUNT_PATTERN.test(value);

@@ -4,6 +4,7 @@ import { activities, appointments, type Customer, customers, type Tenant } from 
 import { appointmentRevenue, listAppointments } from "@/lib/appointments";
 import { type Actor, recordAudit } from "@/lib/audit";
 import { toDateRange } from "@/lib/availability";
+import { sha256Hex } from "@/lib/crypto/sha256";
 import { AppError } from "@/lib/errors/app-error";
 import { type CursorKey, toPage } from "@/lib/http/cursor";
 import { fromMinorUnits } from "@/lib/i18n/money";
@@ -11,6 +12,12 @@ import { SUPPORTED_YEARS } from "@/lib/scheduling/calendar-day";
 import type { CustomerListQuery, CustomerUpdate } from "./schema";
 
 /** What a customer's bookings add up to. */
+/**
+ * The key an e-mail address is known by where it must not be stored (a sign-in code's): its
+ * SHA-256, lower-cased and trimmed as customers are matched.
+ */
+export const customerEmailKey = (email: string) => sha256Hex(email.trim().toLowerCase());
+
 export interface CustomerStats {
   bookings: number;
   noShows: number;

@@ -14,8 +14,8 @@ import {
 } from "@/db/schema";
 import { holdingStatuses } from "@/lib/appointments";
 import { type Actor, recordAudit } from "@/lib/audit";
-import { sha256Hex } from "@/lib/crypto/sha256";
 import { AppError } from "@/lib/errors/app-error";
+import { customerEmailKey } from "./customers";
 
 /** What an erased customer's appointments say in place of their name. */
 export const ERASED_NAME = "—";
@@ -118,7 +118,7 @@ export async function eraseCustomer(
       .where(
         and(
           eq(customerSignInCodes.tenantId, tenantId),
-          eq(customerSignInCodes.emailHash, sha256Hex(address)),
+          eq(customerSignInCodes.emailHash, customerEmailKey(address)),
         ),
       );
     await tx

@@ -1,7 +1,9 @@
+import { SECRET_TOKEN } from "@/lib/crypto/secret-token";
+
 // The route a path belongs to, as metrics and logs name it: ids and tokens replaced, anything
 // unknown folded into "other" so that random paths cannot grow the metrics without bound.
 const UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
-const TOKEN = "[A-Za-z0-9_-]{43}";
+const TOKEN = SECRET_TOKEN;
 
 const routes: Array<[RegExp, string]> = [
   [/^\/api\/appointments\/activities\/public$/, "/api/appointments/activities/public"],

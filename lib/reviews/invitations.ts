@@ -1,7 +1,7 @@
-import { randomBytes } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { type Database, queryRows } from "@/db/client";
 import { outboundMessages, reviewInvitations } from "@/db/schema";
+import { isSecretToken, newSecretToken } from "@/lib/crypto/secret-token";
 import { sha256Hex } from "@/lib/crypto/sha256";
 import { writeOwed } from "@/lib/outbox";
 
@@ -35,7 +35,7 @@ export async function inviteToReview(db: Database, now: Date): Promise<number> {
         limit 200`,
   );
   for (const row of due) {
-    const token = randomBytes(32).toString("base64url");
+    const token = newSecretToken();
     await db.transaction(async (tx) => {
       const [made] = await tx
         .insert(reviewInvitations)
@@ -63,7 +63,7 @@ export async function inviteToReview(db: Database, now: Date): Promise<number> {
 
 /** The appointment a review link opens, while unused; null for any other token. */
 export async function invitationOf(db: Database, tenantId: string, token: string) {
-  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  if (!isSecretToken(token)) return null;
   const [row] = await db
     .select({ appointmentId: reviewInvitations.appointmentId })
     .from(reviewInvitations)

@@ -1,7 +1,7 @@
-import { randomBytes } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { type MessageKind, type UserToken, type UserTokenPurpose, userTokens } from "@/db/schema";
+import { newSecretToken } from "@/lib/crypto/secret-token";
 import { sha256Hex } from "@/lib/crypto/sha256";
 import { AppError } from "@/lib/errors/app-error";
 import { type OwedMessage, writeOwed } from "@/lib/outbox";
@@ -22,7 +22,7 @@ export interface UserLinkRequest {
  */
 export async function sendUserLink(tx: Database, request: UserLinkRequest): Promise<OwedMessage[]> {
   const { tenantId, user, purpose, now } = request;
-  const token = randomBytes(32).toString("base64url");
+  const token = newSecretToken();
   await tx
     .update(userTokens)
     .set({ usedAt: now })
